@@ -1,0 +1,57 @@
+/**
+ * Stable error codes of the HTTP API. Each error response is
+ * `{ code, message, details? }`; `code` never changes once released, `message` is English,
+ * and the client shows the Chinese text from {@link ERROR_MESSAGES_ZH}.
+ */
+export const ERROR_CODES = {
+  // generic
+  VALIDATION_FAILED: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  // auth
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_SESSION_EXPIRED: 401,
+  AUTH_USER_DISABLED: 401,
+  AUTH_ACCOUNT_LOCKED: 401,
+  FORBIDDEN_ROLE: 403,
+  // org
+  ORG_NOT_FOUND: 404,
+  ORG_CODE_TAKEN: 409,
+  ORG_PARENT_CYCLE: 422,
+  USER_NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  PASSWORD_TOO_WEAK: 422,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Every error body the API returns. */
+export interface ApiError {
+  code: ErrorCode | string;
+  message: string;
+  details?: unknown;
+}
+
+/** Chinese text the client shows for each code. */
+export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  NOT_FOUND: '请求的对象不存在',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  INTERNAL_ERROR: '系统内部错误，请联系管理员',
+  AUTH_REQUIRED: '请先登录',
+  AUTH_INVALID_CREDENTIALS: '用户名或密码错误',
+  AUTH_SESSION_EXPIRED: '登录已过期，请重新登录',
+  AUTH_USER_DISABLED: '该账号已停用',
+  AUTH_ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定',
+  FORBIDDEN_ROLE: '您没有执行此操作的权限',
+  ORG_NOT_FOUND: '机构不存在',
+  ORG_CODE_TAKEN: '机构代码已被使用',
+  ORG_PARENT_CYCLE: '上级机构不能是其自身或下级机构',
+  USER_NOT_FOUND: '用户不存在',
+  USERNAME_TAKEN: '用户名已被使用（用户名不可重复使用）',
+  PASSWORD_TOO_WEAK: '密码强度不足：至少 8 位，并包含大小写字母、数字和符号中的三类',
+};

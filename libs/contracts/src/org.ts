@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { RoleSchema } from './auth';
+
+export const ORG_KINDS = ['government', 'office', 'department', 'county'] as const;
+export const OrgKindSchema = z.enum(ORG_KINDS);
+export type OrgKind = z.infer<typeof OrgKindSchema>;
+
+export const OrgSchema = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    code: z.string(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    kind: OrgKindSchema,
+    sortOrder: z.number().int(),
+  })
+  .meta({ id: 'Org' });
+export type Org = z.infer<typeof OrgSchema>;
+
+export const OrgListSchema = z.object({ items: z.array(OrgSchema) }).meta({ id: 'OrgList' });
+
+export const CreateOrgSchema = z
+  .object({
+    parentId: z.string().max(40).nullable(),
+    code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    name: z.string().min(1).max(100),
+    shortName: z.string().max(40).nullable().optional(),
+    kind: OrgKindSchema,
+    sortOrder: z.number().int().min(0).max(100000).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateOrg' });
+export type CreateOrg = z.infer<typeof CreateOrgSchema>;
+
+export const UpdateOrgSchema = CreateOrgSchema.omit({ code: true }).partial().strict().meta({ id: 'UpdateOrg' });
+export type UpdateOrg = z.infer<typeof UpdateOrgSchema>;
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    pinyin: z.string(),
+    initials: z.string(),
+    orgId: z.string(),
+    position: z.string().nullable(),
+    roles: z.array(RoleSchema),
+    groups: z.array(z.string()),
+    enabled: z.boolean(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof UserSchema>;
+
+export const UserListSchema = z
+  .object({ items: z.array(UserSchema), total: z.number().int() })
+  .meta({ id: 'UserList' });
+export type UserList = z.infer<typeof UserListSchema>;
+
+export const UserQuerySchema = z
+  .object({
+    q: z.string().max(50).optional(),
+    orgId: z.string().max(40).optional(),
+    role: RoleSchema.optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type UserQuery = z.infer<typeof UserQuerySchema>;
+
+const USERNAME = z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, 'lowercase letters, digits, _ . - ; 2–32 characters');
+
+export const CreateUserSchema = z
+  .object({
+    username: USERNAME,
+    displayName: z.string().min(1).max(40),
+    orgId: z.string().max(40),
+    position: z.string().max(40).nullable().optional(),
+    roles: z.array(RoleSchema).max(6).default([]),
+    groups: z.array(z.string().max(64)).max(50).default([]),
+    password: z.string().min(8).max(128),
+  })
+  .strict()
+  .meta({ id: 'CreateUser' });
+export type CreateUser = z.infer<typeof CreateUserSchema>;
+
+export const UpdateUserSchema = z
+  .object({
+    displayName: z.string().min(1).max(40),
+    orgId: z.string().max(40),
+    position: z.string().max(40).nullable(),
+    roles: z.array(RoleSchema).max(6),
+    groups: z.array(z.string().max(64)).max(50),
+    password: z.string().min(8).max(128),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateUser' });
+export type UpdateUser = z.infer<typeof UpdateUserSchema>;
