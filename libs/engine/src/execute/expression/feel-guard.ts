@@ -1,0 +1,188 @@
+import { parseExpression as parseFeelTree } from 'feelin';
+
+/** Structural limits that keep a synchronous feelin evaluation bounded (it cannot be interrupted). */
+export const FEEL_LIMITS = {
+  maxTreeDepth: 256,
+  maxParenDepth: 64,
+  /** for/some/every/filter nested inside one another: 1 keeps the work linear in the data size. */
+  maxIterationDepth: 1,
+  maxRangeSize: 1000,
+  maxPatternLength: 200,
+} as const;
+
+export type FeelCheck = { ok: true; variables: Set<string> } | { ok: false; error: string };
+
+// Functions that read the host's wall clock: a replayed instance must see the same values.
+const CLOCK_FUNCTIONS = new Set(['now', 'today']);
+// Functions that compile a pattern argument into a RegExp (catastrophic backtracking risk).
+const REGEX_FUNCTIONS = new Set(['matches', 'replace', 'split']);
+
+class FeelGuardError extends Error {}
+
+interface SyntaxNodeLike {
+  readonly name: string;
+  readonly from: number;
+  readonly to: number;
+  readonly type: { readonly isError: boolean };
+  readonly firstChild: SyntaxNodeLike | null;
+  readonly nextSibling: SyntaxNodeLike | null;
+}
+
+interface Walk {
+  readonly text: string;
+  readonly variables: Set<string>;
+}
+
+/** Parses FEEL with feelin's grammar and rejects everything whose cost or effect is unbounded. */
+export function checkFeel(text: string): FeelCheck {
+  if (text.trim() === '') return { ok: false, error: 'invalid FEEL: empty expression' };
+  const walk: Walk = { text, variables: new Set() };
+  try {
+    const tree = parseFeelTree(text, {}, undefined);
+    visit(tree.topNode as unknown as SyntaxNodeLike, walk, { depth: 0, parens: 0, iteration: 0 });
+  } catch (error) {
+    // our own verdicts become parse errors; feelin's parser reports bad input by throwing too
+    if (error instanceof FeelGuardError) return { ok: false, error: `invalid FEEL: ${error.message}` };
+    return { ok: false, error: `invalid FEEL: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { ok: true, variables: walk.variables };
+}
+
+/** feelin treats runs of whitespace inside a name as one space. */
+export function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+interface Level {
+  depth: number;
+  parens: number;
+  iteration: number;
+}
+
+function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
+  if (level.depth > FEEL_LIMITS.maxTreeDepth) throw new FeelGuardError('expression nested too deeply');
+  if (node.type.isError) {
+    throw new FeelGuardError(node.from >= walk.text.length ? 'incomplete expression' : `unexpected input at ${node.from}: '${walk.text.slice(node.from, node.from + 20)}'`);
+  }
+  const inner = { ...level, depth: level.depth + 1 };
+  switch (node.name) {
+    case 'FunctionDefinition':
+      throw new FeelGuardError(`function definitions are not supported (at ${node.from})`);
+    case 'ParenthesizedExpression':
+      if (level.parens + 1 > FEEL_LIMITS.maxParenDepth) {
+        throw new FeelGuardError(`parentheses nested deeper than ${FEEL_LIMITS.maxParenDepth} levels`);
+      }
+      return visitChildren(node, walk, { ...inner, parens: level.parens + 1 });
+    case 'VariableName':
+      walk.variables.add(normalizeName(walk.text.slice(node.from, node.to)));
+      return visitChildren(node, walk, inner);
+    case 'FunctionInvocation':
+      checkInvocation(node, walk);
+      return visitChildren(node, walk, inner);
+    case 'ForExpression':
+    case 'QuantifiedExpression':
+      return visitIteration(node, walk, inner);
+    case 'FilterExpression':
+      return visitFilter(node, walk, inner);
+    default:
+      return visitChildren(node, walk, inner);
+  }
+}
+
+function visitChildren(node: SyntaxNodeLike, walk: Walk, level: Level): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) visit(child, walk, level);
+}
+
+function children(node: SyntaxNodeLike): SyntaxNodeLike[] {
+  const out: SyntaxNodeLike[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+// `for a in xs, b in ys return …` runs its body once per combination: each InExpression is a level.
+function visitIteration(node: SyntaxNodeLike, walk: Walk, level: Level): void {
+  let iteration = level.iteration;
+  for (const child of children(node)) {
+    if (child.name === 'InExpressions') {
+      for (const inExpression of children(child)) {
+        if (inExpression.name !== 'InExpression') {
+          visit(inExpression, walk, level);
+          continue;
+        }
+        for (const part of children(inExpression)) {
+          if (part.name === 'IterationContext') checkRange(part, walk);
+          visit(part, walk, { ...level, iteration });
+        }
+        iteration++;
+        if (iteration > FEEL_LIMITS.maxIterationDepth) {
+          throw new FeelGuardError(`iterations nested more than ${FEEL_LIMITS.maxIterationDepth} deep (at ${inExpression.from})`);
+        }
+      }
+    } else {
+      visit(child, walk, { ...level, iteration });
+    }
+  }
+}
+
+function visitFilter(node: SyntaxNodeLike, walk: Walk, level: Level): void {
+  const [target, ...rest] = children(node);
+  if (target) visit(target, walk, level);
+  const iteration = level.iteration + 1;
+  if (iteration > FEEL_LIMITS.maxIterationDepth) {
+    throw new FeelGuardError(`iterations nested more than ${FEEL_LIMITS.maxIterationDepth} deep (at ${node.from})`);
+  }
+  for (const part of rest) visit(part, walk, { ...level, iteration });
+}
+
+// feelin materialises a range it iterates, and loops forever on a fractional one (1..1.5):
+// only small ranges between integer literals may be iterated.
+function checkRange(context: SyntaxNodeLike, walk: Walk): void {
+  let parts = children(context);
+  const unaryTest = parts.length === 1 && /UnaryTest$/.test(parts[0].name) ? children(parts[0]) : null;
+  if (unaryTest && unaryTest.length === 1 && unaryTest[0].name === 'Interval') parts = children(unaryTest[0]);
+  const rangeOperator = parts.findIndex((part) => walk.text.slice(part.from, part.to) === '..');
+  if (rangeOperator < 0) return;
+  const bounds = [parts[rangeOperator - 1], parts[rangeOperator + 1]].map((part) => {
+    const literal = part?.name === 'NumericLiteral' ? Number(walk.text.slice(part.from, part.to)) : NaN;
+    if (!Number.isSafeInteger(literal)) {
+      throw new FeelGuardError(`an iterated range needs integer literal bounds (at ${context.from})`);
+    }
+    return literal;
+  });
+  if (Math.abs(bounds[1] - bounds[0]) + 1 > FEEL_LIMITS.maxRangeSize) {
+    throw new FeelGuardError(`an iterated range may have at most ${FEEL_LIMITS.maxRangeSize} elements (at ${context.from})`);
+  }
+}
+
+function checkInvocation(node: SyntaxNodeLike, walk: Walk): void {
+  const [callee, ...rest] = children(node);
+  const name = callee ? normalizeName(walk.text.slice(callee.from, callee.to)) : '';
+  if (CLOCK_FUNCTIONS.has(name)) {
+    throw new FeelGuardError(`${name}() reads the wall clock; pass the time in a variable instead`);
+  }
+  if (!REGEX_FUNCTIONS.has(name)) return;
+  const parameters = rest.find((part) => part.name === 'PositionalParameters');
+  const pattern = parameters ? children(parameters)[1] : undefined;
+  if (!pattern || pattern.name !== 'StringLiteral') {
+    throw new FeelGuardError(`${name}() needs its pattern as a string literal (at ${node.from})`);
+  }
+  checkPattern(walk.text.slice(pattern.from + 1, pattern.to - 1), name);
+}
+
+// Catastrophic backtracking needs a quantified group that itself repeats or alternates
+// ("(a+)+", "(a|a)*") or a back-reference; reject those instead of timing out.
+function checkPattern(pattern: string, name: string): void {
+  if (pattern.length > FEEL_LIMITS.maxPatternLength) throw new FeelGuardError(`${name}() pattern is too long`);
+  if (/\\[1-9k]/.test(pattern)) throw new FeelGuardError(`${name}() pattern may not use back-references`);
+  const stripped = pattern.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
+  const groups: number[] = [];
+  for (let i = 0; i < stripped.length; i++) {
+    if (stripped[i] === '(') groups.push(i);
+    if (stripped[i] !== ')') continue;
+    const open = groups.pop() ?? 0;
+    const body = stripped.slice(open + 1, i);
+    if (/^[*+?{]/.test(stripped.slice(i + 1)) && /[*+{|]/.test(body)) {
+      throw new FeelGuardError(`${name}() pattern has a nested quantifier, which can take exponential time`);
+    }
+  }
+}
