@@ -1,10 +1,42 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import zh from '@angular/common/locales/zh';
 import {
   ApplicationConfig,
+  LOCALE_ID,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { AuthService } from './core/auth/auth.service';
+import { errorInterceptor } from './core/http/error.interceptor';
+import { I18nTitleStrategy } from './core/i18n/i18n-title.strategy';
+import { I18nService } from './core/i18n/i18n.service';
+import { APP_ICONS } from './core/icons';
+
+registerLocaleData(zh);
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, errorInterceptor])),
+    { provide: LOCALE_ID, useValue: 'zh' },
+    provideNzI18n(zh_CN),
+    provideNzIcons(APP_ICONS),
+    provideAppInitializer(() => {
+      // Apply the stored language (html lang, ng-zorro locale) before the first render,
+      // and know who is signed in before the first navigation runs the guards.
+      inject(I18nService);
+      return inject(AuthService).restore();
+    }),
+  ],
 };

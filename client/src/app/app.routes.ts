@@ -1,3 +1,71 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import { Route, Router } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { AuthService } from './core/auth/auth.service';
+import { roleGuard } from './core/auth/role.guard';
+import { ShellComponent } from './core/layout/shell.component';
+import {
+  ADMIN_ROLES,
+  AUDIT_ROLES,
+  DESIGNER_ROLES,
+  DOCUMENT_ROLES,
+  INBOX_ROLES,
+  MONITOR_ROLES,
+  SECURITY_ROLES,
+  homePathFor,
+} from './core/layout/nav-items';
+import type { Role } from '@liuzhuan/contracts';
+import type { TranslationKey } from './core/i18n/zh-cn';
 
-export const appRoutes: Route[] = [];
+/** A feature that is routed and guarded already, with its page still to be built. */
+function comingSoon(path: string, title: TranslationKey, roles: readonly Role[]): Route {
+  return {
+    path,
+    title,
+    canActivate: [roleGuard(roles)],
+    data: { feature: title },
+    loadComponent: () => import('./features/coming-soon/coming-soon.page'),
+  };
+}
+
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    title: 'login.heading',
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/login/login.page'),
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        redirectTo: () => inject(Router).parseUrl(homePathFor(inject(AuthService).roles())),
+      },
+      {
+        path: 'inbox',
+        canActivate: [roleGuard(INBOX_ROLES)],
+        loadChildren: () => import('./features/inbox/inbox.routes'),
+      },
+      comingSoon('documents', 'nav.documents', DOCUMENT_ROLES),
+      comingSoon('designer', 'nav.designer', DESIGNER_ROLES),
+      comingSoon('monitor', 'nav.monitor', MONITOR_ROLES),
+      comingSoon('admin', 'nav.admin', ADMIN_ROLES),
+      comingSoon('security', 'nav.security', SECURITY_ROLES),
+      comingSoon('audit', 'nav.audit', AUDIT_ROLES),
+      {
+        path: 'forbidden',
+        title: 'forbidden.title',
+        loadComponent: () => import('./features/forbidden/forbidden.page'),
+      },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () => import('./features/not-found/not-found.page'),
+      },
+    ],
+  },
+];

@@ -1,0 +1,104 @@
+import { HttpClient } from '@angular/common/http';
+import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { LoginResponseSchema, Role, SessionUser, SessionUserSchema } from '@liuzhuan/contracts';
+import { firstValueFrom } from 'rxjs';
+import { quietRequest } from '../http/http-context';
+
+/** sessionStorage, not localStorage: closing the browser on a shared office PC ends the session. */
+export const SESSION_STORAGE_KEY = 'liuzhuan.session';
+
+interface StoredSession {
+  accessToken: string;
+  expiresAt: string;
+}
+
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly storage = inject(DOCUMENT).defaultView?.sessionStorage ?? null;
+
+  private readonly session = signal<StoredSession | null>(this.readSession());
+  private readonly currentUser = signal<SessionUser | null>(null);
+
+  readonly user = this.currentUser.asReadonly();
+  readonly signedIn = computed(() => this.currentUser() !== null);
+  readonly roles = computed<readonly Role[]>(() => this.currentUser()?.roles ?? []);
+
+  token(): string | null {
+    return this.session()?.accessToken ?? null;
+  }
+
+  hasAnyRole(roles: readonly Role[]): boolean {
+    const own = this.roles();
+    return roles.some((role) => own.includes(role));
+  }
+
+  /** Rejects with the HttpErrorResponse of a failed sign-in; the sign-in page shows its code. */
+  async login(username: string, password: string): Promise<SessionUser> {
+    const body = await firstValueFrom(
+      this.http.post('/api/auth/login', { username, password }, { context: quietRequest() }),
+    );
+    const response = LoginResponseSchema.parse(body);
+    this.storeSession({ accessToken: response.accessToken, expiresAt: response.expiresAt });
+    this.currentUser.set(response.user);
+    return response.user;
+  }
+
+  /** On startup: turn a token kept in this tab back into a signed-in user, or forget it. */
+  async restore(): Promise<void> {
+    const session = this.session();
+    if (!session) return;
+    if (Date.parse(session.expiresAt) <= Date.now()) {
+      this.clearSession();
+      return;
+    }
+    try {
+      const body = await firstValueFrom(this.http.get('/api/auth/me', { context: quietRequest() }));
+      this.currentUser.set(SessionUserSchema.parse(body));
+    } catch {
+      // An expired or revoked token (401) or an unreachable server: start signed out, and let the
+      // sign-in page report problems when the user acts.
+      this.clearSession();
+    }
+  }
+
+  async logout(): Promise<void> {
+    if (this.token()) {
+      try {
+        await firstValueFrom(this.http.post('/api/auth/logout', null, { context: quietRequest() }));
+      } catch {
+        // The server may already have dropped the session; signing out locally is what matters.
+      }
+    }
+    this.clearSession();
+    await this.router.navigate(['/login']);
+  }
+
+  /** Forget token and user, e.g. after the server answered 401. */
+  clearSession(): void {
+    this.storage?.removeItem(SESSION_STORAGE_KEY);
+    this.session.set(null);
+    this.currentUser.set(null);
+  }
+
+  private storeSession(session: StoredSession): void {
+    this.storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+    this.session.set(session);
+  }
+
+  private readSession(): StoredSession | null {
+    const raw = this.storage?.getItem(SESSION_STORAGE_KEY);
+    if (!raw) return null;
+    try {
+      const parsed = JSON.parse(raw) as Partial<StoredSession>;
+      return typeof parsed.accessToken === 'string' && typeof parsed.expiresAt === 'string'
+        ? { accessToken: parsed.accessToken, expiresAt: parsed.expiresAt }
+        : null;
+    } catch {
+      // A corrupted entry (edited by hand, older format) is treated as no session.
+      return null;
+    }
+  }
+}

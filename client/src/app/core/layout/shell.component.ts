@@ -1,0 +1,68 @@
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink, RouterOutlet } from '@angular/router';
+import { HealthSchema } from '@liuzhuan/contracts';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { catchError, map, of } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { quietRequest } from '../http/http-context';
+import { I18nService } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/t.pipe';
+import type { TranslationKey } from '../i18n/zh-cn';
+import { navItemsFor } from './nav-items';
+
+/** Header, role-dependent side menu, footer: the frame around every signed-in page. */
+@Component({
+  selector: 'app-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    NzLayoutModule,
+    NzMenuModule,
+    NzIconModule,
+    NzButtonModule,
+    NzTagModule,
+    NzTooltipModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.css',
+})
+export class ShellComponent {
+  private readonly auth = inject(AuthService);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly user = this.auth.user;
+  protected readonly collapsed = signal(false);
+  protected readonly menu = computed(() => navItemsFor(this.auth.roles()));
+  protected readonly roleLabels = computed(() =>
+    this.auth.roles().map((role) => `role.${role}` as TranslationKey),
+  );
+
+  /** Shown in the footer so that a support call can name the deployed build. */
+  protected readonly version = toSignal(
+    inject(HttpClient)
+      .get('/api/health', { context: quietRequest() })
+      .pipe(
+        map((body) => HealthSchema.parse(body).version),
+        // Health is informational here; a failure must not disturb the page.
+        catchError(() => of(null)),
+      ),
+    { initialValue: null },
+  );
+
+  protected toggleMenu(): void {
+    this.collapsed.update((collapsed) => !collapsed);
+  }
+
+  protected logout(): void {
+    void this.auth.logout();
+  }
+}
