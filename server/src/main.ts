@@ -1,21 +1,21 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './platform/config/config';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
   Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+    `Liuzhuan listening on http://localhost:${config.port} (db: ${config.database.kind}, queue: ${config.queue.kind}, demo: ${config.demo.enabled ? 'on' : 'off'})`,
+    'Bootstrap',
   );
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  // a configuration problem is the operator's to fix: print it plainly, without a stack
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -24,6 +24,9 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: 404,
   USERNAME_TAKEN: 409,
   PASSWORD_TOO_WEAK: 422,
+  ROLE_SEPARATION: 422,
+  GROUP_NOT_FOUND: 422,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -54,4 +57,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   USER_NOT_FOUND: '用户不存在',
   USERNAME_TAKEN: '用户名已被使用（用户名不可重复使用）',
   PASSWORD_TOO_WEAK: '密码强度不足：至少 8 位，并包含大小写字母、数字和符号中的三类',
+  ROLE_SEPARATION: '三员分立：系统管理员、安全保密管理员、安全审计员不能由同一人兼任',
+  GROUP_NOT_FOUND: '用户组不存在',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
 };

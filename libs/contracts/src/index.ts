@@ -2,3 +2,4 @@ export * from './errors';
 export * from './auth';
 export * from './org';
 export * from './health';
+export * from './routes';

@@ -76,7 +76,6 @@ export const CreateUserSchema = z
     displayName: z.string().min(1).max(40),
     orgId: z.string().max(40),
     position: z.string().max(40).nullable().optional(),
-    roles: z.array(RoleSchema).max(6).default([]),
     groups: z.array(z.string().max(64)).max(50).default([]),
     password: z.string().min(8).max(128),
   })
@@ -89,7 +88,6 @@ export const UpdateUserSchema = z
     displayName: z.string().min(1).max(40),
     orgId: z.string().max(40),
     position: z.string().max(40).nullable(),
-    roles: z.array(RoleSchema).max(6),
     groups: z.array(z.string().max(64)).max(50),
     password: z.string().min(8).max(128),
   })
@@ -97,3 +95,12 @@ export const UpdateUserSchema = z
   .strict()
   .meta({ id: 'UpdateUser' });
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
+
+/** Roles are granted by the security admin only (三员分立: the system admin creates users). */
+export const SetRolesSchema = z
+  .object({ roles: z.array(RoleSchema).max(6) })
+  .strict()
+  .meta({ id: 'SetRoles' });
+export type SetRoles = z.infer<typeof SetRolesSchema>;
+
+export const IdParamSchema = z.string().regex(/^[0-9a-z]{26}$/, 'not a valid id');

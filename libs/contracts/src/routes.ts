@@ -1,0 +1,56 @@
+import { z, type ZodType } from 'zod';
+import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
+import { HealthSchema } from './health';
+import {
+  CreateOrgSchema,
+  CreateUserSchema,
+  OrgListSchema,
+  OrgSchema,
+  SetRolesSchema,
+  UpdateOrgSchema,
+  UpdateUserSchema,
+  UserListSchema,
+  UserQuerySchema,
+  UserSchema,
+} from './org';
+
+/**
+ * Every HTTP route of the API with its request and response schemas. The server validates with
+ * these schemas and builds its OpenAPI document from this list; a test checks that the list and
+ * the server's routes are the same, so the documentation cannot drift from the code.
+ */
+export interface ApiRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** path under /api, with `:param` segments */
+  path: string;
+  tag: string;
+  summary: string;
+  public?: boolean;
+  roles?: Role[];
+  query?: ZodType;
+  body?: ZodType;
+  /** status → schema (null: no body) */
+  responses: Record<number, ZodType | null>;
+}
+
+export const API_ROUTES: ApiRoute[] = [
+  { method: 'GET', path: '/health', tag: 'system', summary: 'Liveness and configuration', public: true, responses: { 200: HealthSchema } },
+  { method: 'POST', path: '/auth/login', tag: 'auth', summary: 'Sign in with username and password', public: true, body: LoginRequestSchema, responses: { 200: LoginResponseSchema } },
+  { method: 'POST', path: '/auth/logout', tag: 'auth', summary: 'End the current session', responses: { 204: null } },
+  { method: 'GET', path: '/auth/me', tag: 'auth', summary: 'The signed-in user', responses: { 200: SessionUserSchema } },
+  { method: 'GET', path: '/orgs', tag: 'org', summary: 'All organizations (a tree by parentId)', responses: { 200: OrgListSchema } },
+  { method: 'GET', path: '/orgs/:id', tag: 'org', summary: 'One organization', responses: { 200: OrgSchema } },
+  { method: 'POST', path: '/orgs', tag: 'org', summary: 'Create an organization', roles: ['system_admin'], body: CreateOrgSchema, responses: { 201: OrgSchema } },
+  { method: 'PATCH', path: '/orgs/:id', tag: 'org', summary: 'Change an organization', roles: ['system_admin'], body: UpdateOrgSchema, responses: { 200: OrgSchema } },
+  { method: 'GET', path: '/users', tag: 'org', summary: 'Search users by Chinese name, pinyin or initials', query: UserQuerySchema, responses: { 200: UserListSchema } },
+  { method: 'GET', path: '/users/:id', tag: 'org', summary: 'One user', responses: { 200: UserSchema } },
+  { method: 'POST', path: '/users', tag: 'org', summary: 'Create a user', roles: ['system_admin'], body: CreateUserSchema, responses: { 201: UserSchema } },
+  { method: 'PATCH', path: '/users/:id', tag: 'org', summary: 'Change a user', roles: ['system_admin'], body: UpdateUserSchema, responses: { 200: UserSchema } },
+  { method: 'POST', path: '/users/:id/disable', tag: 'org', summary: 'Disable a user and end their sessions', roles: ['system_admin'], responses: { 200: UserSchema } },
+  { method: 'POST', path: '/users/:id/enable', tag: 'org', summary: 'Enable a user', roles: ['system_admin'], responses: { 200: UserSchema } },
+  { method: 'PUT', path: '/users/:id/roles', tag: 'org', summary: "Set a user's roles (security admin)", roles: ['security_admin'], body: SetRolesSchema, responses: { 200: UserSchema } },
+];
+
+export const ApiErrorSchema = z
+  .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+  .meta({ id: 'ApiError' });

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { DemoCitySeeder } from './modules/org/demo-city.seeder';
+import type { AppConfig } from './platform/config/config';
+import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
+import { serveClient } from './platform/http/client-static';
+import { buildOpenApiDocument } from './platform/openapi/openapi';
+import { VERSION } from './version';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Where the built client is looked for when LIUZHUAN_CLIENT_DIR is not set. */
+function defaultClientDir(): string | null {
+  for (const dir of [join(__dirname, '../client/browser'), join(process.cwd(), 'dist/client/browser')]) {
+    if (existsSync(join(dir, 'index.html'))) return dir;
+  }
+  return null;
+}
+
+/** Builds the HTTP application: API under /api, OpenAPI at /api/docs, the client at /. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // ng-zorro and bpmn-js set inline styles; no inline script is allowed
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    // this is a plain-HTTP LAN deployment by default; HSTS belongs on the TLS terminator
+    strictTransportSecurity: false,
+  });
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(VERSION) as never, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Liuzhuan API' });
+
+  const clientDir = config.clientDir ?? defaultClientDir();
+  if (clientDir && (await serveClient(fastify, clientDir))) Logger.log(`serving the client from ${clientDir}`, 'Bootstrap');
+  else Logger.warn('no built client found: only the API is served (run npm run build)', 'Bootstrap');
+
+  await app.init();
+  if (config.demo.enabled) await app.get(DemoCitySeeder).seed();
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { type LoginRequest, LoginRequestSchema, type LoginResponse, type SessionUser } from '@liuzhuan/contracts';
+import type { FastifyRequest } from 'fastify';
+import { validate } from '../../platform/http/zod-validation.pipe';
+import { CurrentSessionId, CurrentUser, Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body(validate(LoginRequestSchema)) body: LoginRequest, @Req() req: FastifyRequest): Promise<LoginResponse> {
+    return this.auth.login(body, req.ip ?? null);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentSessionId() sessionId: string): Promise<void> {
+    await this.auth.logout(sessionId);
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: SessionUser): SessionUser {
+    return user;
+  }
+}

@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@liuzhuan/contracts';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors/domain-error';
+import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+/** Global guard: every /api route needs a bearer token unless marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
+    if (!match) throw new DomainError('AUTH_REQUIRED', 'Sign in first: send Authorization: Bearer <token>');
+    const { user, sessionId } = await this.auth.authenticate(match[1].trim());
+    request.user = user;
+    request.sessionId = sessionId;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles?.length && !roles.some((r) => user.roles.includes(r))) {
+      throw new DomainError('FORBIDDEN_ROLE', `This action needs one of the roles: ${roles.join(', ')}`, { required: roles });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { OrgModule } from '../org/org.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { SessionRepository } from './session.repository';
+
+@Module({
+  imports: [OrgModule],
+  controllers: [AuthController],
+  providers: [AuthService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LoginRequest, LoginResponse, SessionUser } from '@liuzhuan/contracts';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
+import { verifyPassword } from '../../platform/crypto/password';
+import { sm3Hex } from '../../platform/crypto/sm3';
+import { DomainError } from '../../platform/errors/domain-error';
+import { newId } from '../../platform/ids/ids';
+import { OrgRepository } from '../org/org.repository';
+import { UserRepository } from '../org/user.repository';
+import { SessionEntity } from './session.entity';
+import { SessionRepository } from './session.repository';
+
+/** The last-seen time is written at most this often, so reads do not become writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** A fixed argon2id hash to verify against when the username is unknown, so timing reveals nothing. */
+const DUMMY_HASH = '$argon2id$v=19$m=19456,p=1,t=2$ScpTtYyfelycgqnB6t3lyQ$jlf+8cU0mCgJ74bj5UTcYKlu0QyEm4woNXrkiNaT24E';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserRepository,
+    private readonly orgs: OrgRepository,
+    private readonly sessions: SessionRepository,
+  ) {}
+
+  async login(input: LoginRequest, ip: string | null): Promise<LoginResponse> {
+    const user = await this.users.findByUsername(input.username);
+    const now = new Date();
+    if (!user) {
+      await verifyPassword(DUMMY_HASH, input.password);
+      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+    if (!user.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw new DomainError('AUTH_ACCOUNT_LOCKED', `Too many failed sign-ins; locked until ${user.lockedUntil.toISOString()}`, {
+        lockedUntil: user.lockedUntil.toISOString(),
+      });
+    }
+    if (!(await verifyPassword(user.passwordHash, input.password))) {
+      const failures = await this.users.incrementFailedLogins(user.id);
+      if (failures >= this.config.login.maxFailures) {
+        await this.users.update(user.id, { lockedUntil: new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000) });
+      }
+      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+    if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.session.maxHours * 3_600_000);
+    await this.sessions.insert(
+      Object.assign(new SessionEntity(), { id: newId(), tokenHash: sm3Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null, ip }),
+    );
+    return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, new Date());
+  }
+
+  /**
+   * Resolves a bearer token to its user. Checked on every request: a revoked, expired or idle
+   * session, or a user disabled since sign-in, is refused at once.
+   */
+  async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string }> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new DomainError('AUTH_REQUIRED', 'Sign in first');
+    const session = await this.sessions.findByTokenHash(sm3Hex(token));
+    const now = new Date();
+    if (!session || session.revokedAt) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
+    const idleLimit = session.lastSeenAt.getTime() + this.config.session.idleMinutes * 60_000;
+    if (session.expiresAt <= now || idleLimit <= now.getTime()) {
+      throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has expired; sign in again');
+    }
+    const user = await this.sessionUser(session.userId);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(session.id, now);
+    return { user, sessionId: session.id };
+  }
+
+  private async sessionUser(userId: string): Promise<SessionUser> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
+    if (!user.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    const [roles, org] = await Promise.all([this.users.rolesOf([user.id]), this.orgs.findById(user.orgId)]);
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      orgId: user.orgId,
+      orgName: org?.name ?? '',
+      position: user.position,
+      roles: roles.get(user.id) ?? [],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DemoCitySeeder } from './demo-city.seeder';
+import { OrgController } from './org.controller';
+import { OrgRepository } from './org.repository';
+import { OrgService } from './org.service';
+import { UserController } from './user.controller';
+import { UserRepository } from './user.repository';
+import { UserService } from './user.service';
+
+@Module({
+  controllers: [OrgController, UserController],
+  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder],
+  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder],
+})
+export class OrgModule {}

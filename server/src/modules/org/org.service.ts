@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateOrg, Org, UpdateOrg } from '@liuzhuan/contracts';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error';
+import { newId } from '../../platform/ids/ids';
+import { OrgEntity } from './org.entity';
+import { OrgRepository } from './org.repository';
+
+export function toOrg(e: OrgEntity): Org {
+  return { id: e.id, parentId: e.parentId, code: e.code, name: e.name, shortName: e.shortName, kind: e.kind, sortOrder: e.sortOrder };
+}
+
+/** The organization tree: 市人民政府 → its office and departments; county governments → theirs. */
+@Injectable()
+export class OrgService {
+  constructor(
+    private readonly orgs: OrgRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(): Promise<Org[]> {
+    return (await this.orgs.list()).map(toOrg);
+  }
+
+  async get(id: string): Promise<Org> {
+    const org = await this.orgs.findById(id);
+    if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
+    return toOrg(org);
+  }
+
+  async create(input: CreateOrg): Promise<Org> {
+    return this.dataSource.transaction(async (m) => {
+      if (input.parentId && !(await this.orgs.findById(input.parentId, m))) {
+        throw new DomainError('ORG_NOT_FOUND', `Parent organization ${input.parentId} not found`);
+      }
+      if (await this.orgs.findByCode(input.code, m)) throw new DomainError('ORG_CODE_TAKEN', `Organization code ${input.code} is taken`);
+      const now = new Date();
+      const org = Object.assign(new OrgEntity(), {
+        id: newId(),
+        parentId: input.parentId,
+        code: input.code,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.orgs.insert(org, m);
+      return toOrg(org);
+    });
+  }
+
+  async update(id: string, patch: UpdateOrg): Promise<Org> {
+    return this.dataSource.transaction(async (m) => {
+      const org = await this.orgs.findById(id, m);
+      if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
+      if (patch.parentId !== undefined && patch.parentId !== null) await this.assertNoCycle(id, patch.parentId, m);
+      const changes: Partial<OrgEntity> = { updatedAt: new Date() };
+      if (patch.parentId !== undefined) changes.parentId = patch.parentId;
+      if (patch.name !== undefined) changes.name = patch.name;
+      if (patch.shortName !== undefined) changes.shortName = patch.shortName;
+      if (patch.kind !== undefined) changes.kind = patch.kind;
+      if (patch.sortOrder !== undefined) changes.sortOrder = patch.sortOrder;
+      await this.orgs.update(id, changes, m);
+      return toOrg({ ...org, ...changes } as OrgEntity);
+    });
+  }
+
+  /** A parent may not be the organization itself or one of its descendants. */
+  private async assertNoCycle(id: string, parentId: string, m: Parameters<OrgRepository['findById']>[1]): Promise<void> {
+    let cursor: string | null = parentId;
+    for (let depth = 0; cursor; depth++) {
+      if (cursor === id || depth > 64) throw new DomainError('ORG_PARENT_CYCLE', 'An organization cannot be placed under itself');
+      const parent: OrgEntity | null = await this.orgs.findById(cursor, m);
+      if (!parent) throw new DomainError('ORG_NOT_FOUND', `Parent organization ${cursor} not found`);
+      cursor = parent.parentId;
+    }
+  }
+}

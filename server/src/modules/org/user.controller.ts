@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  type CreateUser,
+  CreateUserSchema,
+  IdParamSchema,
+  type SetRoles,
+  SetRolesSchema,
+  type UpdateUser,
+  UpdateUserSchema,
+  type User,
+  type UserList,
+  type UserQuery,
+  UserQuerySchema,
+} from '@liuzhuan/contracts';
+import { validate } from '../../platform/http/zod-validation.pipe';
+import { RequireRoles } from '../auth/auth.decorators';
+import { UserService } from './user.service';
+
+@Controller('users')
+export class UserController {
+  constructor(private readonly users: UserService) {}
+
+  /** Directory search for every signed-in user (pickers for transfer, countersign, …). */
+  @Get()
+  search(@Query(validate(UserQuerySchema)) query: UserQuery): Promise<UserList> {
+    return this.users.search(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', validate(IdParamSchema)) id: string): Promise<User> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @RequireRoles('system_admin')
+  create(@Body(validate(CreateUserSchema)) body: CreateUser): Promise<User> {
+    return this.users.create(body);
+  }
+
+  @Patch(':id')
+  @RequireRoles('system_admin')
+  update(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(UpdateUserSchema)) body: UpdateUser): Promise<User> {
+    return this.users.update(id, body);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @RequireRoles('system_admin')
+  disable(@Param('id', validate(IdParamSchema)) id: string): Promise<User> {
+    return this.users.setEnabled(id, false);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @RequireRoles('system_admin')
+  enable(@Param('id', validate(IdParamSchema)) id: string): Promise<User> {
+    return this.users.setEnabled(id, true);
+  }
+
+  /** Roles are the security admin's to grant (三员分立). */
+  @Put(':id/roles')
+  @RequireRoles('security_admin')
+  setRoles(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(SetRolesSchema)) body: SetRoles): Promise<User> {
+    return this.users.setRoles(id, body.roles);
+  }
+}

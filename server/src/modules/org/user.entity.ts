@@ -1,0 +1,78 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@liuzhuan/contracts';
+
+/** A person who signs in. The username is the login id: unique and never reused. */
+@Entity('app_user')
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  username: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 40 })
+  displayName: string;
+
+  /** full pinyin without tones or spaces, surname-aware (曾 → zeng), for search */
+  @Column({ type: 'varchar', length: 200 })
+  pinyin: string;
+
+  /** pinyin initials, e.g. zxm for 张晓明 */
+  @Column({ type: 'varchar', length: 40 })
+  initials: string;
+
+  @Column({ name: 'org_id', type: 'varchar', length: 26 })
+  orgId: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  position: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'boolean' })
+  enabled: boolean;
+
+  @Column({ name: 'failed_logins', type: 'int' })
+  failedLogins: number;
+
+  @Column({ name: 'locked_until', type: 'datetime', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt: Date;
+}
+
+@Entity('user_role')
+export class UserRoleEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 26 })
+  userId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  role: Role;
+}
+
+/** A named group of users, e.g. the office's clerks; process models assign tasks to groups. */
+@Entity('user_group')
+export class GroupEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ name: 'org_id', type: 'varchar', length: 26, nullable: true })
+  orgId: string | null;
+}
+
+@Entity('group_member')
+export class GroupMemberEntity {
+  @PrimaryColumn({ name: 'group_code', type: 'varchar', length: 64 })
+  groupCode: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 26 })
+  userId: string;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { CreateUser, Role, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword, isStrongPassword } from '../../platform/crypto/password';
+import { DomainError } from '../../platform/errors/domain-error';
+import { newId } from '../../platform/ids/ids';
+import { OrgRepository } from './org.repository';
+import { pinyinKeys } from './pinyin';
+import { UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
+
+/** 三员分立: no one may hold two of the three administrator roles. */
+const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly orgs: OrgRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async search(query: UserQuery): Promise<UserList> {
+    const { items, total } = await this.users.search(query);
+    return { items: await this.toUsers(items), total };
+  }
+
+  async get(id: string, manager?: EntityManager): Promise<User> {
+    const user = await this.users.findById(id, manager);
+    if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+    return (await this.toUsers([user], manager))[0];
+  }
+
+  async create(input: CreateUser): Promise<User> {
+    if (!isStrongPassword(input.password)) throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (m) => {
+      // usernames are never reused: disabled users keep theirs, and nothing deletes a user
+      if (await this.users.findByUsername(input.username, m)) throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
+      await this.assertOrgAndGroups(input.orgId, input.groups, m);
+      const now = new Date();
+      const user = Object.assign(new UserEntity(), {
+        id: newId(),
+        username: input.username,
+        displayName: input.displayName,
+        ...pinyinKeys(input.displayName),
+        orgId: input.orgId,
+        position: input.position ?? null,
+        passwordHash,
+        enabled: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.users.insert(user, m);
+      await this.users.replaceGroups(user.id, input.groups, m);
+      return this.get(user.id, m);
+    });
+  }
+
+  async update(id: string, patch: UpdateUser): Promise<User> {
+    if (patch.password !== undefined && !isStrongPassword(patch.password)) {
+      throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
+    }
+    const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.users.findById(id, m);
+      if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      await this.assertOrgAndGroups(patch.orgId ?? user.orgId, patch.groups ?? [], m);
+      const changes: Partial<UserEntity> = { updatedAt: new Date() };
+      if (patch.displayName !== undefined) Object.assign(changes, { displayName: patch.displayName }, pinyinKeys(patch.displayName));
+      if (patch.orgId !== undefined) changes.orgId = patch.orgId;
+      if (patch.position !== undefined) changes.position = patch.position;
+      if (passwordHash) Object.assign(changes, { passwordHash, failedLogins: 0, lockedUntil: null });
+      await this.users.update(id, changes, m);
+      if (patch.groups) await this.users.replaceGroups(id, patch.groups, m);
+      return this.get(id, m);
+    });
+  }
+
+  /** A disabled user cannot sign in; the session check refuses their open sessions at once. */
+  async setEnabled(id: string, enabled: boolean): Promise<User> {
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
+      return this.get(id, m);
+    });
+  }
+
+  async setRoles(id: string, roles: Role[]): Promise<User> {
+    const unique = [...new Set(roles)].sort();
+    if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
+      throw new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people');
+    }
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      await this.users.replaceRoles(id, unique, m);
+      await this.users.update(id, { updatedAt: new Date() }, m);
+      return this.get(id, m);
+    });
+  }
+
+  private async assertOrgAndGroups(orgId: string, groups: string[], m: EntityManager): Promise<void> {
+    if (!(await this.orgs.findById(orgId, m))) throw new DomainError('ORG_NOT_FOUND', `Organization ${orgId} not found`);
+    const existing = await this.users.existingGroups(groups, m);
+    const missing = groups.filter((g) => !existing.has(g));
+    if (missing.length) throw new DomainError('GROUP_NOT_FOUND', `Unknown groups: ${missing.join(', ')}`, { missing });
+  }
+
+  private async toUsers(entities: UserEntity[], manager?: EntityManager): Promise<User[]> {
+    const ids = entities.map((u) => u.id);
+    const [roles, groups] = await Promise.all([this.users.rolesOf(ids, manager), this.users.groupsOf(ids, manager)]);
+    return entities.map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      pinyin: u.pinyin,
+      initials: u.initials,
+      orgId: u.orgId,
+      position: u.position,
+      roles: roles.get(u.id) ?? [],
+      groups: groups.get(u.id) ?? [],
+      enabled: u.enabled,
+    }));
+  }
+}

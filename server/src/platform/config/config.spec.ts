@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('should choose embedded SQLite, the local queue and demo data when nothing is set', () => {
+    // given an empty environment
+    // when
+    const config = loadConfig({});
+    // then
+    expect(config.port).toBe(3000);
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.queue.kind).toBe('local');
+    expect(config.demo).toEqual({ enabled: true, password: 'Liuzhuan@2026' });
+  });
+
+  it('should choose MySQL and BullMQ without demo data when both URLs are set', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/lz' });
+    expect(config.queue).toEqual({ kind: 'bullmq', url: 'redis://127.0.0.1:6379', prefix: 'liuzhuan' });
+    expect(config.demo.enabled).toBe(false);
+  });
+
+  it('should name every bad variable when several are wrong', () => {
+    // given
+    const env = { PORT: 'eighty', DATABASE_URL: 'postgres://x', LIUZHUAN_DEMO: 'maybe' };
+    // when
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    // then
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('PORT="eighty"');
+    expect(problems).toContain('DATABASE_URL="postgres://x"');
+  });
+
+  it('should reject an unknown demo switch value', () => {
+    expect(() => loadConfig({ LIUZHUAN_DEMO: 'maybe' })).toThrow(/must be one of/);
+  });
+
+  it('should turn demo data on in production mode when asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://root@h/db', LIUZHUAN_DEMO: 'true' });
+    expect(config.demo.enabled).toBe(true);
+  });
+});

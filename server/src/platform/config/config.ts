@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Typed configuration read once from the environment at start.
+ * Embedded mode (no DATABASE_URL) is the zero-configuration default: SQLite in the data dir,
+ * the in-process queue and the demo city. Production sets DATABASE_URL and REDIS_URL.
+ */
+const SWITCH = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'] as const;
+const isOn = (v: string) => ['true', '1', 'yes', 'on'].includes(v);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LIUZHUAN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\/[^\s]+$/, 'must be mysql://user:password@host:port/database (unset for embedded SQLite)')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]*$/, 'must be redis://host:port (unset for the in-process queue)')
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - only').default('liuzhuan'),
+  LIUZHUAN_DEMO: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
+  LIUZHUAN_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Liuzhuan@2026'),
+  LIUZHUAN_CLIENT_DIR: z.string().optional(),
+  LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(30),
+  LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(168).default(12),
+  LIUZHUAN_LOGIN_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(5),
+  LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(15),
+  LIUZHUAN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  queue: { kind: 'local' } | { kind: 'bullmq'; url: string; prefix: string };
+  demo: { enabled: boolean; password: string };
+  clientDir: string | null;
+  session: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockoutMinutes: number };
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const demo = e.LIUZHUAN_DEMO === undefined ? undefined : isOn(e.LIUZHUAN_DEMO);
+  const dataDir = resolve(e.LIUZHUAN_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL ? { kind: 'mysql', url: e.DATABASE_URL } : { kind: 'sqlite', file: resolve(dataDir, 'liuzhuan.sqlite') },
+    queue: e.REDIS_URL ? { kind: 'bullmq', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'local' },
+    // demo data is on by default only in embedded mode
+    demo: { enabled: demo ?? !e.DATABASE_URL, password: e.LIUZHUAN_DEMO_PASSWORD },
+    clientDir: e.LIUZHUAN_CLIENT_DIR ? resolve(e.LIUZHUAN_CLIENT_DIR) : null,
+    session: { idleMinutes: e.LIUZHUAN_SESSION_IDLE_MINUTES, maxHours: e.LIUZHUAN_SESSION_MAX_HOURS },
+    login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
+    logLevel: e.LIUZHUAN_LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,22 @@
+import argon2 from 'argon2';
+
+/** Password hashing with argon2id (GB/T 22239 asks for salted one-way storage). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    // a malformed stored hash is a failed verification, never a crash of the login route
+    return false;
+  }
+}
+
+/** At least 8 characters and three of: lower case, upper case, digit, symbol. */
+export function isStrongPassword(password: string): boolean {
+  if (password.length < 8) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  return classes >= 3;
+}
