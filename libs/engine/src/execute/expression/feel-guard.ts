@@ -14,6 +14,15 @@ export type FeelCheck = { ok: true; variables: Set<string> } | { ok: false; erro
 
 // Functions that read the host's wall clock: a replayed instance must see the same values.
 const CLOCK_FUNCTIONS = new Set(['now', 'today']);
+// Built-ins whose cost does not grow with the size of their arguments; any other built-in called
+// inside for/some/every multiplies its work by the iteration count unless it only reads the
+// iteration variables (whose total size is the data size).
+const CONSTANT_TIME_FUNCTIONS = new Set([
+  'not', 'count', 'abs', 'floor', 'ceiling', 'decimal', 'round up', 'round down', 'round half up',
+  'round half down', 'modulo', 'sqrt', 'log', 'exp', 'odd', 'even', 'is', 'day of year', 'day of week',
+  'month of year', 'week of year', 'before', 'after', 'meets', 'met by', 'overlaps', 'overlaps before',
+  'overlaps after', 'finishes', 'finished by', 'includes', 'during', 'starts', 'started by', 'coincides',
+]);
 // Functions that compile a pattern argument into a RegExp (catastrophic backtracking risk).
 const REGEX_FUNCTIONS = new Set(['matches', 'replace', 'split']);
 
@@ -39,7 +48,7 @@ export function checkFeel(text: string): FeelCheck {
   const walk: Walk = { text, variables: new Set() };
   try {
     const tree = parseFeelTree(text, {}, undefined);
-    visit(tree.topNode as unknown as SyntaxNodeLike, walk, { depth: 0, parens: 0, iteration: 0 });
+    visit(tree.topNode as unknown as SyntaxNodeLike, walk, { depth: 0, parens: 0, iteration: 0, bound: new Set() });
   } catch (error) {
     // our own verdicts become parse errors; feelin's parser reports bad input by throwing too
     if (error instanceof FeelGuardError) return { ok: false, error: `invalid FEEL: ${error.message}` };
@@ -57,6 +66,8 @@ interface Level {
   depth: number;
   parens: number;
   iteration: number;
+  /** Names bound by the enclosing for/some/every; 'any' inside a filter, whose names are the item's. */
+  bound: ReadonlySet<string> | 'any';
 }
 
 function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
@@ -77,7 +88,7 @@ function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
       walk.variables.add(normalizeName(walk.text.slice(node.from, node.to)));
       return visitChildren(node, walk, inner);
     case 'FunctionInvocation':
-      checkInvocation(node, walk);
+      checkInvocation(node, walk, level);
       return visitChildren(node, walk, inner);
     case 'ForExpression':
     case 'QuantifiedExpression':
@@ -102,6 +113,7 @@ function children(node: SyntaxNodeLike): SyntaxNodeLike[] {
 // `for a in xs, b in ys return …` runs its body once per combination: each InExpression is a level.
 function visitIteration(node: SyntaxNodeLike, walk: Walk, level: Level): void {
   let iteration = level.iteration;
+  let bound = level.bound;
   for (const child of children(node)) {
     if (child.name === 'InExpressions') {
       for (const inExpression of children(child)) {
@@ -111,7 +123,10 @@ function visitIteration(node: SyntaxNodeLike, walk: Walk, level: Level): void {
         }
         for (const part of children(inExpression)) {
           if (part.name === 'IterationContext') checkRange(part, walk);
-          visit(part, walk, { ...level, iteration });
+          visit(part, walk, { ...level, iteration, bound });
+          if (part.name === 'Name' && bound !== 'any') {
+            bound = new Set([...bound, normalizeName(walk.text.slice(part.from, part.to))]);
+          }
         }
         iteration++;
         if (iteration > FEEL_LIMITS.maxIterationDepth) {
@@ -119,7 +134,7 @@ function visitIteration(node: SyntaxNodeLike, walk: Walk, level: Level): void {
         }
       }
     } else {
-      visit(child, walk, { ...level, iteration });
+      visit(child, walk, { ...level, iteration, bound });
     }
   }
 }
@@ -131,7 +146,7 @@ function visitFilter(node: SyntaxNodeLike, walk: Walk, level: Level): void {
   if (iteration > FEEL_LIMITS.maxIterationDepth) {
     throw new FeelGuardError(`iterations nested more than ${FEEL_LIMITS.maxIterationDepth} deep (at ${node.from})`);
   }
-  for (const part of rest) visit(part, walk, { ...level, iteration });
+  for (const part of rest) visit(part, walk, { ...level, iteration, bound: 'any' });
 }
 
 // feelin materialises a range it iterates, and loops forever on a fractional one (1..1.5):
@@ -154,11 +169,18 @@ function checkRange(context: SyntaxNodeLike, walk: Walk): void {
   }
 }
 
-function checkInvocation(node: SyntaxNodeLike, walk: Walk): void {
+function checkInvocation(node: SyntaxNodeLike, walk: Walk, level: Level): void {
   const [callee, ...rest] = children(node);
   const name = callee ? normalizeName(walk.text.slice(callee.from, callee.to)) : '';
   if (CLOCK_FUNCTIONS.has(name)) {
     throw new FeelGuardError(`${name}() reads the wall clock; pass the time in a variable instead`);
+  }
+  const bound = level.bound;
+  if (level.iteration > 0 && bound !== 'any' && !CONSTANT_TIME_FUNCTIONS.has(name)) {
+    const outside = rest.flatMap((part) => argumentNames(part, walk)).find((arg) => !bound.has(arg));
+    if (outside !== undefined) {
+      throw new FeelGuardError(`${name}() inside for/some/every may only read the iteration variables, not '${outside}' (at ${node.from})`);
+    }
   }
   if (!REGEX_FUNCTIONS.has(name)) return;
   const parameters = rest.find((part) => part.name === 'PositionalParameters');
@@ -167,6 +189,18 @@ function checkInvocation(node: SyntaxNodeLike, walk: Walk): void {
     throw new FeelGuardError(`${name}() needs its pattern as a string literal (at ${node.from})`);
   }
   checkPattern(walk.text.slice(pattern.from + 1, pattern.to - 1), name);
+}
+
+// Variable names whose values reach a call's arguments. Function names are not read, and a
+// constant-time built-in (count, abs …) turns any argument into a small value.
+function argumentNames(node: SyntaxNodeLike, walk: Walk): string[] {
+  if (node.name === 'VariableName') return [normalizeName(walk.text.slice(node.from, node.to))];
+  const parts = children(node);
+  if (node.name === 'FunctionInvocation') {
+    const callee = parts.shift();
+    if (callee && CONSTANT_TIME_FUNCTIONS.has(normalizeName(walk.text.slice(callee.from, callee.to)))) return [];
+  }
+  return parts.flatMap((part) => argumentNames(part, walk));
 }
 
 // Catastrophic backtracking needs a quantified group that itself repeats or alternates

@@ -12,7 +12,7 @@ export interface PlainDataLimits {
   maxDepth: number;
 }
 
-export const INPUT_LIMITS: PlainDataLimits = { maxNodes: 10_000, maxChars: 1_000_000, maxDepth: 32 };
+export const INPUT_LIMITS: PlainDataLimits = { maxNodes: 10_000, maxChars: 100_000, maxDepth: 32 };
 export const OUTPUT_LIMITS: PlainDataLimits = { maxNodes: 100_000, maxChars: 10_000_000, maxDepth: 64 };
 
 export class DataLimitError extends Error {}
