@@ -15,7 +15,7 @@ export function decideDialect(source: string, language: string | undefined): Dia
   const lang = language?.trim().toLowerCase() ?? '';
   if (lang === '') return detectFromText(text);
   if (lang.includes('feel')) return { ok: true, dialect: 'feel', body: stripFeelPrefix(text) };
-  if (lang === 'juel' || lang.includes('/jsp') || lang.endsWith('/el')) {
+  if (lang.includes('juel') || lang.includes('/jsp') || lang.endsWith('/el')) {
     const wrapped = JUEL_WRAPPED.exec(text);
     if (!wrapped) return { ok: false, error: 'a JUEL expression must be wrapped in ${…}' };
     return { ok: true, dialect: 'juel', body: wrapped[1] };

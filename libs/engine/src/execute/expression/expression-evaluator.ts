@@ -44,7 +44,9 @@ export function parseExpression(source: string, options?: { language?: string })
 /**
  * Creates the evaluator the engine receives through its `env`. It copies the referenced variables
  * into plain data, evaluates, and reports every failure as `{ ok: false }`; it never throws for
- * anything a model or its data contains.
+ * anything a model or its data contains. Results are plain data (FEEL dates and durations as ISO
+ * strings). A missing variable is null in FEEL (as in Zeebe) but an error "unknown variable x"
+ * in JUEL (as Camunda's PropertyNotFoundException).
  */
 export function createExpressionEvaluator(options: ExpressionEvaluatorOptions = {}): ExpressionEvaluator {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
