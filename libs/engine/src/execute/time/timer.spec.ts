@@ -180,6 +180,36 @@ describe('timers', () => {
     });
   });
 
+  describe('hand-built cycles', () => {
+    it('should refuse to fire when the interval is zero', () => {
+      // given
+      const definition: CycleTimer = { kind: 'cycle', repetitions: null, duration: { ...zero } };
+      // when / then
+      expect(firstFireAt(definition, '2026-01-01T00:00:00Z')).toEqual({ error: 'the cycle interval must be longer than zero' });
+      expect(nextCycleFireAt(definition, '2026-01-01T00:00:00Z', 1)).toBeNull();
+    });
+
+    it('should anchor a leap-day cycle when it repeats yearly', () => {
+      // given
+      const definition = cycle('R/2024-02-29T00:00:00Z/P1Y');
+      // when
+      const next = nextCycleFireAt(definition, '2024-02-29T00:00:00Z', 1) as string;
+      const leap = nextCycleFireAt(definition, '2027-02-28T00:00:00Z', 4);
+      // then
+      expect(next).toBe('2025-02-28T00:00:00.000Z');
+      expect(leap).toBe('2028-02-29T00:00:00.000Z');
+    });
+
+    it('should skip ahead cheaply when the start is decades in the past', () => {
+      // given
+      const definition = cycle('R/2000-01-01T00:00:00Z/PT0.5S');
+      // when
+      const at = fire(definition, '2026-06-15T12:00:00.200Z');
+      // then
+      expect(at).toBe('2026-06-15T12:00:00.500Z');
+    });
+  });
+
   describe('workdays', () => {
     it('should ask the calendar when the timer counts working days', () => {
       // given
