@@ -142,6 +142,9 @@ function visitIteration(node: SyntaxNodeLike, walk: Walk, level: Level): void {
 function visitFilter(node: SyntaxNodeLike, walk: Walk, level: Level): void {
   const [target, ...rest] = children(node);
   if (target) visit(target, walk, level);
+  // `list[2]` and `list[-1]` pick one element; only a condition runs once per element
+  const picked = rest.find((part) => part.name !== '[' && part.name !== ']');
+  if (picked && /^-?\s*\d+$/.test(walk.text.slice(picked.from, picked.to))) return;
   const iteration = level.iteration + 1;
   if (iteration > FEEL_LIMITS.maxIterationDepth) {
     throw new FeelGuardError(`iterations nested more than ${FEEL_LIMITS.maxIterationDepth} deep (at ${node.from})`);

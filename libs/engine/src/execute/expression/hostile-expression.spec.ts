@@ -109,6 +109,15 @@ describe('hostile expressions', () => {
     expect(result).toEqual({ ok: true, value: ['ZHANG2', 'LI2'] });
   });
 
+  it('should not count an index as an iteration when a list is indexed inside a loop', () => {
+    // given
+    const items = [{ tags: ['a', 'b'] }, { tags: ['c'] }];
+    // when
+    const { result } = attempt('for it in items return it.tags[1]', { items });
+    // then
+    expect(result).toEqual({ ok: true, value: ['a', 'c'] });
+  });
+
   it('should allow one level of iteration when it is bounded', () => {
     // given / when
     const { result, ms } = attempt('count(for i in 1..1000 return i) + count(l[item > 1])', { l: [1, 2, 3] });
