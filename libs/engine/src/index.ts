@@ -1,1 +1,46 @@
+// Public API of the Liuzhuan BPMN engine: compile at deploy time, execute per command.
 export const ENGINE_VERSION = 1;
+
+export { compile, executableProcesses, isDeployable, type CompileResult } from './parse/compile';
+export type { Diagnostic, DiagnosticCode } from './parse/diagnostic';
+export { MAX_DEPTH, MAX_XML_BYTES } from './parse/xml-guard';
+export type {
+  AssignmentSpec,
+  CallSpec,
+  CountersignRule,
+  ElementType,
+  EventTrigger,
+  ExecutableProcess,
+  FlowNode,
+  MultiInstanceSpec,
+  Scope,
+  SequenceFlow,
+  TimerSpec,
+  ValueTemplate,
+} from './model/process.model';
+export { MODEL_VERSION } from './model/process.model';
+export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger } from './model/process-serialization';
+export { execute, MAX_STEPS } from './execute/execute';
+export type {
+  EngineCommand,
+  EngineCommandType,
+  EngineEffect,
+  EngineEnv,
+  ExecuteResult,
+  Rejection,
+  RejectionCode,
+} from './execute/engine-api.types';
+export type { EngineEvent, EngineEventType, EventOf } from './state/engine-event';
+export {
+  activeElementIds,
+  initialState,
+  openTasks,
+  STATE_SCHEMA_VERSION,
+  type ElementInstance,
+  type InstanceState,
+  type InstanceStatus,
+  type OpenTask,
+} from './state/instance-state';
+export { apply, replay } from './state/reducers';
+export { createExpressionEvaluator, parseExpression, type ExpressionEvaluator } from './execute/expression';
+export type { WorkdayCalendar } from './execute/time';

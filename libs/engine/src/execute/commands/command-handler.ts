@@ -1,0 +1,15 @@
+import type { EngineCommand, EngineCommandType, Rejection, RejectionCode } from '../engine-api.types';
+import type { ExecutionContext } from '../execution-context';
+
+/** A command handler validates against the state and starts the work; null means accepted. */
+export type CommandHandler<T extends EngineCommandType> = (ctx: ExecutionContext, command: Extract<EngineCommand, { type: T }>) => Rejection | null;
+
+export function reject(code: RejectionCode, message: string): Rejection {
+  return { code, message };
+}
+
+export function requireActive(ctx: ExecutionContext): Rejection | null {
+  if (ctx.state.status === 'none') return reject('INSTANCE_NOT_STARTED', 'The instance has not been started.');
+  if (ctx.state.status !== 'active') return reject('INSTANCE_NOT_ACTIVE', `The instance is ${ctx.state.status}.`);
+  return null;
+}

@@ -1,0 +1,89 @@
+// The per-command execution context: the draft state (read-only to processors), the event and
+// effect buffers, and the follow-up queue that runs until every token rests in a wait state.
+import type { ExecutableProcess, FlowNode } from '../model/process.model';
+import type { EngineEvent } from '../state/engine-event';
+import type { InstanceState } from '../state/instance-state';
+import { applyInPlace } from '../state/reducers';
+import type { EngineEffect, EngineEnv } from './engine-api.types';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewEvent = DistributiveOmit<EngineEvent, 'at'>;
+
+export type Step =
+  | {
+      readonly k: 'activate';
+      readonly elementId: string;
+      readonly scopeInstanceId: string;
+      /** Local variables of the new instance (multi-instance inner instances). */
+      readonly vars?: Record<string, unknown>;
+      readonly inner?: true;
+      readonly ret?: string;
+      /** Catch events entered because their trigger already happened (event-based gateway, boundary, start). */
+      readonly triggered?: true;
+    }
+  | { readonly k: 'complete'; readonly elementInstanceId: string };
+
+export class ExecutionContext {
+  readonly events: EngineEvent[] = [];
+  readonly effects: EngineEffect[] = [];
+  readonly at: string;
+  private readonly queue: Step[] = [];
+  private head = 0;
+  /** Set when variables change, so conditional events are re-evaluated at quiescence. */
+  variablesChanged = false;
+  /** Instances already triggered in this step (an instance is entered triggered at most once). */
+  readonly triggered = new Set<string>();
+
+  constructor(
+    readonly process: ExecutableProcess,
+    private readonly draft: InstanceState,
+    readonly env: EngineEnv,
+  ) {
+    this.at = env.now();
+  }
+
+  get state(): Readonly<InstanceState> {
+    return this.draft;
+  }
+
+  /** Records a fact: the reducer applies it to the draft and it joins the history. */
+  emit(event: NewEvent): void {
+    const full = { ...event, at: this.at } as EngineEvent;
+    applyInPlace(this.draft, full);
+    this.events.push(full);
+    if (full.type === 'variables.updated') this.variablesChanged = true;
+  }
+
+  effect(effect: EngineEffect): void {
+    this.effects.push(effect);
+  }
+
+  enqueue(step: Step): void {
+    this.queue.push(step);
+  }
+
+  next(): Step | undefined {
+    if (this.head >= this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+      return undefined;
+    }
+    return this.queue[this.head++];
+  }
+
+  hasPending(): boolean {
+    return this.head < this.queue.length;
+  }
+
+  node(elementId: string): FlowNode {
+    return this.process.nodes[elementId];
+  }
+
+  newId(): string {
+    return this.env.newId();
+  }
+
+  get active(): boolean {
+    return this.draft.status === 'active';
+  }
+}

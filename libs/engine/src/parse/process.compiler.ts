@@ -1,0 +1,236 @@
+// bpmn:Process → ExecutableProcess. Walks flow elements scope by scope, refuses what we cannot
+// run (in executable processes only) and precomputes the lookups the executor needs.
+import type { ElementType, EventTrigger, ExecutableProcess, FlowNode, Scope, SequenceFlow } from '../model/process.model';
+import { MODEL_VERSION } from '../model/process.model';
+import { compileAssignment, compileCall, compileJob, compileLoop } from './activity.compiler';
+import type { DiagnosticSink } from './diagnostic';
+import { compileTrigger } from './event-definition.compiler';
+import { ExpressionCompiler } from './expression-compiler';
+import { attr, bodyOf, extension, prop } from './extension-reader';
+import type { ModdleElement } from './moddle-reader';
+import { finishProcess, type Mutable } from './process-structure';
+
+const SUPPORTED: Readonly<Record<string, ElementType>> = {
+  'bpmn:StartEvent': 'startEvent',
+  'bpmn:EndEvent': 'endEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
+  'bpmn:Task': 'task',
+  'bpmn:UserTask': 'userTask',
+  'bpmn:ManualTask': 'manualTask',
+  'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask',
+  'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:SubProcess': 'subProcess',
+  'bpmn:CallActivity': 'callActivity',
+  'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+};
+
+/** Imported and kept for display, never executed: data and artifacts (BPMN 2.0 §10.4, §7.2). */
+const IGNORED = new Set([
+  'bpmn:DataObject',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+  'bpmn:DataInput',
+  'bpmn:DataOutput',
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+]);
+
+const REFUSED: Readonly<Record<string, string>> = {
+  'bpmn:ComplexGateway': 'complex gateway',
+  'bpmn:Transaction': 'transaction',
+  'bpmn:AdHocSubProcess': 'ad-hoc sub-process',
+  'bpmn:BusinessRuleTask': 'business-rule task (until DMN is supported)',
+  'bpmn:ImplicitThrowEvent': 'implicit throw event',
+};
+
+export interface ProcessCompileContext {
+  readonly sink: DiagnosticSink;
+}
+
+export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, expressionLanguage?: string): ExecutableProcess {
+  const executable = processEl['isExecutable'] === true;
+  const processId = processEl.id ?? 'process';
+  const exprs = new ExpressionCompiler(sink, executable, expressionLanguage);
+  const nodes: Record<string, Mutable<FlowNode>> = {};
+  const flows: Record<string, SequenceFlow> = {};
+  const scopes: Record<string, Scope> = {};
+  const flowCounter = new Map<string, number>();
+
+  const walk = (container: ModdleElement, scopeId: string): void => {
+    const elements = ((container['flowElements'] as ModdleElement[] | undefined) ?? []).filter(Boolean);
+    for (const el of elements) {
+      if (el.$type === 'bpmn:SequenceFlow') continue;
+      compileNode(el, scopeId);
+    }
+    for (const el of elements) if (el.$type === 'bpmn:SequenceFlow') compileFlow(el, scopeId);
+  };
+
+  const compileNode = (el: ModdleElement, scopeId: string): void => {
+    const type = SUPPORTED[el.$type];
+    const id = el.id;
+    if (IGNORED.has(el.$type)) return;
+    if (!type) {
+      const what = REFUSED[el.$type] ?? el.$type;
+      sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', id ?? null, `${id ?? el.$type}: ${what} is not supported.`);
+      return;
+    }
+    if (!id) {
+      sink.executionError(executable, 'BPMN_MISSING_ID', null, `A ${el.$type} has no id.`);
+      return;
+    }
+    if (el['isForCompensation'] === true) {
+      sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', id, `${id}: compensation handlers are not supported.`);
+    }
+    const node: Mutable<FlowNode> = {
+      id,
+      type,
+      name: prop(el, 'name') ?? null,
+      scope: scopeId,
+      incoming: [],
+      outgoing: [],
+    };
+    const isEvent = type.endsWith('Event');
+    if (isEvent) {
+      const trigger: EventTrigger | undefined = compileTrigger(el, sink, exprs, executable);
+      if (trigger) node.trigger = trigger;
+    }
+    if (type === 'boundaryEvent') {
+      const attached = el['attachedToRef'] as ModdleElement | undefined;
+      if (attached?.id) node.attachedTo = attached.id;
+      else sink.executionError(executable, 'BPMN_DANGLING_REFERENCE', id, `Boundary event ${id} is attached to nothing.`);
+      node.interrupting = el['cancelActivity'] !== false;
+    }
+    if (type === 'startEvent') node.interrupting = el['isInterrupting'] !== false;
+    if (type === 'userTask') node.assignment = compileAssignment(el, sink, exprs, executable);
+    if (type === 'serviceTask' || type === 'sendTask') node.job = compileJob(el);
+    if (type === 'scriptTask') compileScript(el, node, exprs, sink, executable);
+    if (type === 'callActivity') {
+      const call = compileCall(el, sink, exprs, executable);
+      if (call) node.call = call;
+    }
+    if (type === 'receiveTask') {
+      const message = el['messageRef'] as ModdleElement | undefined;
+      const name = prop(message, 'name') ?? message?.id;
+      if (name) node.trigger = { kind: 'message', name };
+    }
+    if (type === 'exclusiveGateway' || type === 'inclusiveGateway' || ACTIVITY.has(type)) {
+      const def = el['default'] as ModdleElement | undefined;
+      if (def?.id) node.defaultFlow = def.id;
+    }
+    if (ACTIVITY.has(type)) {
+      const loop = compileLoop(el, sink, exprs, executable);
+      if (loop) node.loop = loop;
+    }
+    nodes[id] = node;
+    if (type === 'subProcess') {
+      node.triggeredByEvent = el['triggeredByEvent'] === true;
+      walk(el, id);
+    }
+  };
+
+  const compileFlow = (el: ModdleElement, scopeId: string): void => {
+    const source = (el['sourceRef'] as ModdleElement | undefined)?.id;
+    const target = (el['targetRef'] as ModdleElement | undefined)?.id;
+    let id = el.id;
+    let generatedId = false;
+    if (!id) {
+      // Camunda accepts flows without id; the generated id must be stable across compiles.
+      const base = `flow_${source ?? 'unknown'}_${target ?? 'unknown'}`;
+      const n = (flowCounter.get(base) ?? 0) + 1;
+      flowCounter.set(base, n);
+      id = n === 1 ? base : `${base}_${n}`;
+      generatedId = true;
+      sink.warning('BPMN_MISSING_ID', null, `A sequence flow from ${source} to ${target} has no id; it is called ${id}.`);
+    }
+    if (!source || !target || !nodes[source] || !nodes[target]) {
+      if (!source || !target) {
+        sink.executionError(executable, 'BPMN_DANGLING_REFERENCE', id, `Sequence flow ${id} points to nothing.`);
+      }
+      return;
+    }
+    if (nodes[source].scope !== scopeId || nodes[target].scope !== scopeId) {
+      sink.executionError(executable, 'BPMN_STRUCTURE', id, `Sequence flow ${id} crosses a sub-process boundary.`);
+      return;
+    }
+    const cond = bodyOf(el['conditionExpression']);
+    const flow: Mutable<SequenceFlow> = { id, source, target };
+    if (cond) {
+      const condition = exprs.formal(cond.body, id, cond.language);
+      if (condition) flow.condition = condition;
+    }
+    if (generatedId) flow.generatedId = true;
+    flows[id] = flow;
+    (nodes[source].outgoing as string[]).push(id);
+    (nodes[target].incoming as string[]).push(id);
+  };
+
+  walk(processEl, processId);
+  return finishProcess(
+    {
+      modelVersion: MODEL_VERSION,
+      id: processId,
+      name: prop(processEl, 'name') ?? null,
+      isExecutable: executable,
+      nodes,
+      flows,
+      scopes,
+      nodeList: Object.values(nodes).map((n) => ({ id: n.id, name: n.name, type: n.type })),
+    },
+    sink,
+  );
+}
+
+const ACTIVITY = new Set<ElementType>([
+  'task',
+  'userTask',
+  'manualTask',
+  'receiveTask',
+  'serviceTask',
+  'sendTask',
+  'scriptTask',
+  'subProcess',
+  'callActivity',
+]);
+
+function compileScript(
+  el: ModdleElement,
+  node: Mutable<FlowNode>,
+  exprs: ExpressionCompiler,
+  sink: DiagnosticSink,
+  executable: boolean,
+): void {
+  const id = el.id ?? '';
+  const zScript = extension(el, 'zeebe:Script');
+  const resultVariable = attr(zScript, 'resultVariable') ?? attr(el, 'camunda:resultVariable');
+  const zExpression = attr(zScript, 'expression');
+  const format = prop(el, 'scriptFormat');
+  if (zExpression) {
+    const expression = exprs.expression(zExpression, id, 'feel');
+    if (expression) node.script = resultVariable ? { expression, resultVariable } : { expression };
+    return;
+  }
+  if (!format || format.toLowerCase() !== 'feel') {
+    sink.executionError(
+      executable,
+      'BPMN_SCRIPT_LANGUAGE',
+      id,
+      `Script task ${id} uses scriptFormat "${format ?? ''}"; only FEEL scripts are supported.`,
+    );
+    return;
+  }
+  const text = typeof el['script'] === 'string' ? (el['script'] as string).trim() : '';
+  if (!text) {
+    sink.executionError(executable, 'BPMN_STRUCTURE', id, `Script task ${id} has no script.`);
+    return;
+  }
+  const expression = exprs.expression(text, id, 'feel');
+  if (expression) node.script = resultVariable ? { expression, resultVariable } : { expression };
+}

@@ -1,0 +1,131 @@
+// Instance state: plain JSON, compact (element ids, never model objects), versioned.
+
+export const STATE_SCHEMA_VERSION = 1;
+
+export type InstanceStatus = 'none' | 'active' | 'completed' | 'terminated';
+
+/** Multi-instance body bookkeeping (BPMN 2.0 §10.3.6: nrOfInstances, nrOfCompletedInstances…). */
+export interface MultiInstanceState {
+  /** nrOfInstances. */
+  n: number;
+  /** nrOfCompletedInstances. */
+  c: number;
+  /** Inner instances started so far (sequential: the next loopCounter). */
+  s: number;
+  /** The input collection, when the body iterates one. */
+  items?: unknown[];
+  /** Countersign tallies: approvals and rejections. */
+  yes?: number;
+  no?: number;
+}
+
+export interface ElementInstance {
+  /** Element id in the model (the process id for the root instance). */
+  el: string;
+  /** Enclosing scope instance; null for the root. */
+  sc: string | null;
+  /** 'task': an open user/receive task waiting for completeTask; 'wait': any other wait state. */
+  k?: 'task' | 'wait' | 'job' | 'call';
+  /** Local variables (multi-instance element variable, loopCounter). */
+  v?: Record<string, unknown>;
+  mi?: MultiInstanceState;
+  /** Inner instance of a multi-instance body. */
+  inner?: true;
+  /** "direct" return: on completion go straight back to this element instead of the outgoing flows. */
+  ret?: string;
+}
+
+export interface Subscription {
+  /** Kind of trigger. */
+  k: 'timer' | 'message' | 'signal' | 'conditional';
+  /** Element instance that owns it (the catch event, the boundary's host, the event-based gateway, or a scope). */
+  ei: string;
+  /** The catching element (catch event, boundary event or event sub-process start event). */
+  el: string;
+  /** Message or signal name. */
+  name?: string;
+  correlationKey?: string;
+  dueAt?: string;
+  /** Cycle timers: how many times it has fired. */
+  fired?: number;
+}
+
+export interface Incident {
+  ei: string;
+  code: string;
+  message: string;
+  /** What resolving it retries: 'activate' re-runs the element, 'complete' re-leaves it, 'job' re-creates the job. */
+  retry: 'activate' | 'complete' | 'job';
+}
+
+export interface InstanceState {
+  schemaVersion: number;
+  processId: string;
+  status: InstanceStatus;
+  /** Root element instance id (the process instance itself). */
+  root: string | null;
+  businessKey?: string;
+  initiator?: string;
+  outcome?: string;
+  variables: Record<string, unknown>;
+  instances: Record<string, ElementInstance>;
+  /** Join arrivals: `${scopeInstanceId}|${gatewayId}` → arrived flow ids (one entry per token). */
+  joins: Record<string, string[]>;
+  /** Timers, message/signal/conditional subscriptions, by id (the timer id for timers). */
+  subs: Record<string, Subscription>;
+  /** Open async jobs: job key → element instance id. */
+  jobs: Record<string, string>;
+  incidents: Record<string, Incident>;
+  /** Element ids that completed at least once (targets for 退回, move token). */
+  visited: string[];
+}
+
+export function initialState(): InstanceState {
+  return {
+    schemaVersion: STATE_SCHEMA_VERSION,
+    processId: '',
+    status: 'none',
+    root: null,
+    variables: {},
+    instances: {},
+    joins: {},
+    subs: {},
+    jobs: {},
+    incidents: {},
+    visited: [],
+  };
+}
+
+export function joinKey(scopeInstanceId: string, gatewayId: string): string {
+  return `${scopeInstanceId}|${gatewayId}`;
+}
+
+/** Element ids with an active element instance (for progress marking). */
+export function activeElementIds(state: Readonly<InstanceState>): string[] {
+  const ids = new Set<string>();
+  for (const id in state.instances) {
+    if (id !== state.root) ids.add(state.instances[id].el);
+  }
+  return [...ids];
+}
+
+export interface OpenTask {
+  readonly elementInstanceId: string;
+  readonly elementId: string;
+}
+
+/** Open tasks (user tasks and receive tasks waiting for completeTask); the id is the task id. */
+export function openTasks(state: Readonly<InstanceState>): OpenTask[] {
+  const tasks: OpenTask[] = [];
+  for (const id in state.instances) {
+    const inst = state.instances[id];
+    if (inst.k === 'task') tasks.push({ elementInstanceId: id, elementId: inst.el });
+  }
+  return tasks;
+}
+
+export function childrenOf(state: Readonly<InstanceState>, scopeInstanceId: string): string[] {
+  const result: string[] = [];
+  for (const id in state.instances) if (state.instances[id].sc === scopeInstanceId) result.push(id);
+  return result;
+}
