@@ -80,7 +80,10 @@ function evaluateOnce(
   if (!compiled.ok) return compiled;
   try {
     const referenced = compiled.compiled.variables;
-    const plain = toPlainVariables(variables ?? {}, (name) => referenced.has(name) || !isSimpleName(name), INPUT_LIMITS);
+    // Only names the expression reads are copied. For FEEL this also matters for safety: feelin
+    // parses names with spaces against the context, so an unreferenced key such as "a for b"
+    // could otherwise regroup the text into a form the guard never saw.
+    const plain = toPlainVariables(variables ?? {}, (name) => referenced.has(normalizeName(name)), INPUT_LIMITS);
     if (compiled.compiled.dialect === 'juel') {
       return { ok: true, value: evaluateJuel(compiled.compiled.ast, plain) };
     }
@@ -114,10 +117,4 @@ function compileFeel(body: string): CompileResult {
   const checked = checkFeel(body);
   if (!checked.ok) return checked;
   return { ok: true, compiled: { dialect: 'feel', variables: checked.variables } };
-}
-
-// A variable whose name FEEL would parse differently (spaces, punctuation) is always copied,
-// because the names collected from the parse tree may not match it literally.
-function isSimpleName(name: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name) && normalizeName(name) === name;
 }

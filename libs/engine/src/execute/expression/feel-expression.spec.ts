@@ -99,6 +99,15 @@ describe('FEEL expressions', () => {
     expect(result).toEqual({ ok: true, value: true });
   });
 
+  it('should read a variable when its name has spaces', () => {
+    // given
+    const variables = { 'Vacation Approval': 'Approved', unrelated: 1 };
+    // when
+    const result = run('Vacation Approval = "Approved"', variables);
+    // then
+    expect(result).toEqual({ ok: true, value: true });
+  });
+
   it('should build a context when the expression is a context literal', () => {
     // given / when
     const result = run('{ total: a + b, ok: a < b }', { a: 1, b: 2 });

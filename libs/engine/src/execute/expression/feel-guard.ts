@@ -46,6 +46,9 @@ interface Walk {
 export function checkFeel(text: string): FeelCheck {
   if (text.trim() === '') return { ok: false, error: 'invalid FEEL: empty expression' };
   const walk: Walk = { text, variables: new Set() };
+  if (bracketDepth(text) > FEEL_LIMITS.maxParenDepth) {
+    return { ok: false, error: `invalid FEEL: brackets nested deeper than ${FEEL_LIMITS.maxParenDepth} levels` };
+  }
   try {
     const tree = parseFeelTree(text, {}, undefined);
     visit(tree.topNode as unknown as SyntaxNodeLike, walk, { depth: 0, parens: 0, iteration: 0, bound: new Set() });
@@ -55,6 +58,27 @@ export function checkFeel(text: string): FeelCheck {
     return { ok: false, error: `invalid FEEL: ${error instanceof Error ? error.message : String(error)}` };
   }
   return { ok: true, variables: walk.variables };
+}
+
+// A linear pre-scan, so that absurd nesting is refused before feelin's parser spends time on it.
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === '"') quote = false;
+    } else if (ch === '"') {
+      quote = true;
+    } else if (ch === '(' || ch === '[' || ch === '{') {
+      max = Math.max(max, ++depth);
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      depth--;
+    }
+  }
+  return max;
 }
 
 /** feelin treats runs of whitespace inside a name as one space. */
