@@ -4,28 +4,30 @@
 const { readdirSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-function esmPackages(nodeModules) {
-  const names = [];
-  const consider = (name) => {
-    const file = join(nodeModules, name, 'package.json');
+function esmPackages(nodeModules, names = new Set(), depth = 0) {
+  const consider = (dir, name) => {
+    const file = join(dir, 'package.json');
     if (!existsSync(file)) return;
     try {
-      if (JSON.parse(readFileSync(file, 'utf8')).type === 'module') names.push(name);
+      if (JSON.parse(readFileSync(file, 'utf8')).type === 'module') names.add(name);
     } catch {
       // an unreadable manifest is not ours to judge; leave that package untransformed
     }
+    // packages nest their own node_modules when versions differ (e.g. @fastify/static)
+    const nested = join(dir, 'node_modules');
+    if (depth < 4 && existsSync(nested)) esmPackages(nested, names, depth + 1);
   };
   for (const entry of readdirSync(nodeModules)) {
     if (entry.startsWith('.')) continue;
     if (entry.startsWith('@')) {
-      for (const sub of readdirSync(join(nodeModules, entry))) consider(`${entry}/${sub}`);
-    } else consider(entry);
+      for (const sub of readdirSync(join(nodeModules, entry))) consider(join(nodeModules, entry, sub), `${entry}/${sub}`);
+    } else consider(join(nodeModules, entry), entry);
   }
   return names;
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const esm = esmPackages(join(__dirname, 'node_modules'));
+const esm = [...esmPackages(join(__dirname, 'node_modules'))];
 
 const swcTransform = [
   '@swc/jest',
@@ -42,7 +44,8 @@ const swcTransform = [
 
 module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)s$': swcTransform },
-  transformIgnorePatterns: [`node_modules/(?!(${esm.map(escape).join('|')})/)`],
+  // ignore a file when the innermost package holding it is not ESM
+  transformIgnorePatterns: [`node_modules/(?!(?:${esm.map(escape).join('|')})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {

@@ -11,7 +11,10 @@ export function pinyinKeys(name: string): { pinyin: string; initials: string } {
   return { pinyin: full.join('').slice(0, 200), initials: initials.join('').slice(0, 40) };
 }
 
-/** Escapes LIKE wildcards so that user input matches literally. */
+/**
+ * Escapes LIKE wildcards so that user input matches literally. The escape character is `!`
+ * (used with `ESCAPE '!'`) because a backslash means different things in MySQL and SQLite literals.
+ */
 export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }

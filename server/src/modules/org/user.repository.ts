@@ -28,7 +28,7 @@ export class UserRepository {
       const like = `%${likeEscape(raw)}%`;
       const prefix = `${likeEscape(raw.replace(/\s+/g, ''))}%`;
       qb.andWhere(
-        `(u.display_name LIKE :like ESCAPE '\\' OR u.username LIKE :like ESCAPE '\\' OR u.pinyin LIKE :prefix ESCAPE '\\' OR u.initials LIKE :prefix ESCAPE '\\')`,
+        `(u.display_name LIKE :like ESCAPE '!' OR u.username LIKE :like ESCAPE '!' OR u.pinyin LIKE :prefix ESCAPE '!' OR u.initials LIKE :prefix ESCAPE '!')`,
         { like, prefix },
       );
     }

@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_ROUTES } from '@liuzhuan/contracts';
+import { TEST_TARGET } from '../support/test-env';
+import { TestServer } from '../support/test-server';
+
+describe('platform (e2e)', () => {
+  let server: TestServer;
+  const clientDir = mkdtempSync(join(tmpdir(), 'lz-client-'));
+
+  beforeAll(async () => {
+    // given a built client (a stand-in with an index page and one asset)
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>流转</title><app-root></app-root>');
+    mkdirSync(join(clientDir, 'media'));
+    writeFileSync(join(clientDir, 'main-ABC.js'), 'console.log(1)');
+    server = await TestServer.start({ LIUZHUAN_CLIENT_DIR: clientDir });
+  });
+  afterAll(() => server.stop());
+
+  it('should report the database and queue it runs on', async () => {
+    const r = await server.call('GET', '/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({
+      status: 'ok',
+      db: TEST_TARGET === 'production' ? 'mysql' : 'sqlite',
+      queue: TEST_TARGET === 'production' ? 'bullmq' : 'local',
+      version: expect.any(String),
+    });
+  });
+
+  it('should serve the client at / and at deep links, never shadowing /api', async () => {
+    for (const path of ['/', '/inbox', '/documents/123/view']) {
+      const r = await server.call('GET', path);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toContain('text/html');
+      expect(r.body).toContain('<app-root>');
+    }
+    const asset = await server.call('GET', '/main-ABC.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await server.call('GET', '/missing.js')).status).toBe(404);
+    const api = await server.call('GET', '/api/no-such-route');
+    expect(api.status).toBe(404);
+    expect(api.body.code).toBe('NOT_FOUND');
+  });
+
+  it('should publish an OpenAPI document listing exactly the routes in the contracts', async () => {
+    const r = await server.call('GET', '/api/docs-json');
+    expect(r.status).toBe(200);
+    expect(r.body.openapi).toMatch(/^3\./);
+    const documented = Object.entries(r.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    expect(documented.sort()).toEqual(API_ROUTES.map((x) => `${x.method} /api${x.path.replace(/:(\w+)/g, '{$1}')}`).sort());
+    expect(r.body.components.schemas.LoginRequest.required).toEqual(['username', 'password']);
+    const ui = await server.call('GET', '/api/docs');
+    expect(ui.status).toBe(200);
+  });
+
+  it('should serve on the server exactly the routes the contracts declare', () => {
+    // Nest registers its routes with fastify; printRoutes lists them
+    const fastify = server.app.getHttpAdapter().getInstance();
+    for (const route of API_ROUTES) {
+      const url = `/api${route.path.replace(/:(\w+)/g, '01m8f2cfmb4d8ms8m3thz4rak0')}`;
+      expect([route.method, url, fastify.hasRoute({ method: route.method, url: `/api${route.path}` })]).toEqual([route.method, url, true]);
+    }
+  });
+
+  it('should send security headers', async () => {
+    const r = await server.call('GET', '/');
+    expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { type AppConfig, loadConfig } from '../../src/platform/config/config';
+
+/**
+ * Which real services the medium and e2e suites run against:
+ * LIUZHUAN_TEST_TARGET=production → MariaDB/MySQL and Redis (CI runs this and must have them);
+ * otherwise the embedded drivers: an SQLite file and the in-process queue.
+ */
+export const TEST_TARGET: 'production' | 'embedded' = process.env.LIUZHUAN_TEST_TARGET === 'production' ? 'production' : 'embedded';
+const MYSQL_ADMIN_URL = process.env.LIUZHUAN_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const REDIS_URL = process.env.LIUZHUAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestEnvironment {
+  config: AppConfig;
+  /** removes the database, data dir and queue keys this run created */
+  dispose(): Promise<void>;
+}
+
+/** A fresh database (own name), data dir and Redis key prefix for one test file. */
+export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+  const suffix = randomBytes(5).toString('hex');
+  const dataDir = mkdtempSync(join(tmpdir(), 'lz-test-'));
+  const env: Record<string, string> = { LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_LOG_LEVEL: 'warn', LIUZHUAN_DEMO: 'true', ...overrides };
+  let dropDatabase = async () => undefined as void;
+  if (TEST_TARGET === 'production') {
+    const name = `lz_test_${suffix}`;
+    const admin = await createConnection(MYSQL_ADMIN_URL);
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    const url = new URL(MYSQL_ADMIN_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    env.REDIS_URL = REDIS_URL;
+    env.REDIS_PREFIX = `lz_test_${suffix}`;
+    dropDatabase = async () => {
+      const conn = await createConnection(MYSQL_ADMIN_URL);
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    };
+  }
+  const config = loadConfig(env);
+  return {
+    config,
+    dispose: async () => {
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
