@@ -1,7 +1,5 @@
-import { inject } from '@angular/core';
-import { Route, Router } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
-import { AuthService } from './core/auth/auth.service';
+import { Route } from '@angular/router';
+import { authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
 import { roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './core/layout/shell.component';
 import {
@@ -12,7 +10,6 @@ import {
   INBOX_ROLES,
   MONITOR_ROLES,
   SECURITY_ROLES,
-  homePathFor,
 } from './core/layout/nav-items';
 import type { Role } from '@liuzhuan/contracts';
 import type { TranslationKey } from './core/i18n/zh-cn';
@@ -40,11 +37,8 @@ export const appRoutes: Route[] = [
     component: ShellComponent,
     canActivate: [authGuard],
     children: [
-      {
-        path: '',
-        pathMatch: 'full',
-        redirectTo: () => inject(Router).parseUrl(homePathFor(inject(AuthService).roles())),
-      },
+      // A guard, not `redirectTo`: redirects run before guards, when the user may not be known.
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
         path: 'inbox',
         canActivate: [roleGuard(INBOX_ROLES)],

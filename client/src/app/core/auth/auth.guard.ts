@@ -7,7 +7,8 @@ import { AuthService } from './auth.service';
 export const authGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);
   if (auth.signedIn()) return true;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  const queryParams = state.url === '/' ? {} : { returnUrl: state.url };
+  return inject(Router).createUrlTree(['/login'], { queryParams });
 };
 
 /** The sign-in page is for signed-out users; a signed-in user goes to their home page. */
@@ -16,3 +17,7 @@ export const guestGuard: CanActivateFn = () => {
   if (!auth.signedIn()) return true;
   return inject(Router).parseUrl(homePathFor(auth.roles()));
 };
+
+/** "/" leads to the inbox for most users and to the first page their roles allow for admins. */
+export const homeGuard: CanActivateFn = () =>
+  inject(Router).parseUrl(homePathFor(inject(AuthService).roles()));

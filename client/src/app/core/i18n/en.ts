@@ -3,11 +3,11 @@ import type { Dictionary } from './zh-cn';
 export const EN: Dictionary = {
   'app.name': 'Liuzhuan',
   'app.fullTitle': 'Liuzhuan · Document Workflow and Approval',
-  'app.org': 'Ankang Municipal People’s Government',
+  'app.org': "Ankang Municipal People's Government",
   'app.version': 'Version {version}',
 
   'login.title': 'Liuzhuan · Document Workflow and Approval',
-  'login.subtitle': 'Ankang Municipal People’s Government',
+  'login.subtitle': "Ankang Municipal People's Government",
   'login.heading': 'Sign in',
   'login.username': 'Username',
   'login.password': 'Password',

@@ -1,0 +1,259 @@
+// Browser test of the client foundation against the real server: sign-in, role-based shell,
+// deep links, language switch, sign-out. Run: `node --test client/e2e/` (after building
+// server and client), or point it at a running server with LIUZHUAN_URL.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = join(ROOT, 'client/e2e/artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const SERVER_MAIN = join(ROOT, 'dist/server/main.js');
+const CLIENT_DIR = join(ROOT, 'dist/client/browser');
+const PASSWORD = 'Liuzhuan@2026';
+const VIEWPORT = { width: 1366, height: 768 };
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI === 'true') {
+  throw new Error(`${CHROMIUM} is missing; CI must provide Debian's chromium for the browser test.`);
+}
+const skip = hasChromium ? false : `${CHROMIUM} is not installed (apt-get install chromium); skipping the browser test`;
+
+describe('client shell in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const problems = [];
+  /** Requests that are meant to fail, matched and consumed once each. */
+  const expectedFailures = [];
+
+  before(async () => {
+    server = process.env.LIUZHUAN_URL ? externalServer(process.env.LIUZHUAN_URL) : await startServer();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  /** A fresh browser context (no session left over from another test) that reports problems. */
+  async function openPage() {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      // Chromium logs every 4xx response; the deliberate ones are accounted for below.
+      const expected = expectedFailures.find((f) => !f.consoleSeen);
+      if (/status of 401/.test(text) && expected) {
+        expected.consoleSeen = true;
+        return;
+      }
+      problems.push(`console error: ${text}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+    );
+    page.on('response', (response) => {
+      if (response.status() < 400) return;
+      const request = response.request();
+      const expected = expectedFailures.find(
+        (f) =>
+          !f.responseSeen &&
+          f.method === request.method() &&
+          request.url().endsWith(f.path) &&
+          f.status === response.status(),
+      );
+      if (expected) expected.responseSeen = true;
+      else problems.push(`HTTP ${response.status()}: ${request.method()} ${request.url()}`);
+    });
+  }
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('should guide a clerk through sign-in, inbox, language switch and sign-out', async () => {
+    // Given a signed-out visitor
+    await openPage();
+    // When they open the root
+    await page.goto(server.url + '/');
+    // Then they land on the sign-in page
+    await page.waitForURL(/\/login/);
+    await page.getByText('流转 · 公文流转与审批系统').first().waitFor();
+    await page.getByText('安康市人民政府').first().waitFor();
+    await screenshot('01-login');
+
+    // When they submit the empty form, then Chinese validation messages appear
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('请输入用户名').first().waitFor();
+    await page.getByText('请输入密码').first().waitFor();
+
+    // When they sign in with a wrong password (submitted with Enter)
+    expectedFailures.push({ method: 'POST', path: '/api/auth/login', status: 401, responseSeen: false, consoleSeen: false });
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByLabel('密码').press('Enter');
+    // Then the error names the problem in Chinese
+    await page.getByRole('alert').getByText('用户名或密码错误').waitFor();
+    await screenshot('02-login-error');
+
+    // When they sign in with the right password
+    const loginResponse = page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.status() === 200);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    const { user } = await (await loginResponse).json();
+    // Then the shell shows their inbox, their name and only the menu items of their roles
+    await page.waitForURL(/\/inbox$/);
+    const menu = page.locator('nav');
+    await menu.getByText('待办', { exact: true }).waitFor();
+    await page.getByText(`${user.displayName} · ${user.orgName}`).waitFor();
+    assert.equal(await menu.getByText('流程设计').count(), 0, 'a clerk must not see 流程设计');
+    await page.getByText('暂无待办事项').waitFor();
+    for (const column of ['标题', '类型', '当前环节', '紧急程度', '办理期限', '发起人']) {
+      await page.getByRole('columnheader', { name: column }).waitFor();
+    }
+    await page.locator('.shell-version').waitFor();
+    await screenshot('03-inbox');
+
+    // When they reload a deep link, then the session is restored on the same page
+    await page.goto(server.url + '/inbox/done');
+    await page.getByText('暂无已办事项').waitFor();
+    await page.goto(server.url + '/inbox');
+    await page.getByText('暂无待办事项').waitFor();
+    await page.reload();
+    await page.waitForURL(/\/inbox$/);
+    await page.getByText(`${user.displayName} · ${user.orgName}`).waitFor();
+    await page.getByText('暂无待办事项').waitFor();
+
+    // When they switch to English, then the shell and <html lang> follow
+    await page.getByRole('button', { name: /English/ }).click();
+    await menu.getByText('To do', { exact: true }).waitFor();
+    await page.getByText('No tasks to do').waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await screenshot('04-inbox-en');
+    // And back to Chinese
+    await page.getByRole('button', { name: /中文/ }).click();
+    await menu.getByText('待办', { exact: true }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+
+    // When they open a page that does not exist, then a 404 page shows inside the shell
+    await page.goto(server.url + '/no-such-page');
+    await page.getByText('页面不存在', { exact: true }).waitFor();
+    await screenshot('05-not-found');
+
+    // When they sign out, then they are back on the sign-in page
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  });
+
+  test('should show the process designer to a workflow admin when signed in as admin', async () => {
+    // Given the sign-in page in a fresh browser context
+    await openPage();
+    await page.goto(server.url + '/login');
+    // When the workflow admin signs in
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    // Then the menu offers 流程设计 and its placeholder page opens
+    const designer = page.locator('nav').getByText('流程设计', { exact: true });
+    await designer.waitFor();
+    await designer.click();
+    await page.waitForURL(/\/designer$/);
+    await page.getByText('该功能正在建设中').waitFor();
+    await screenshot('06-admin-designer');
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL(/\/login/);
+  });
+
+  test('should see no console errors or failed requests when the scenarios ran', () => {
+    // Given the scenarios above, then nothing but the deliberate 401 went wrong
+    assert.deepEqual(problems, []);
+    assert.ok(expectedFailures.every((f) => f.responseSeen), 'the wrong-password 401 was observed');
+  });
+
+  async function screenshot(name) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+});
+
+function externalServer(url) {
+  return { url: url.replace(/\/$/, ''), stop: async () => undefined, output: () => '' };
+}
+
+async function startServer() {
+  for (const [file, hint] of [
+    [SERVER_MAIN, 'NX_DAEMON=false npx nx build server'],
+    [join(CLIENT_DIR, 'index.html'), 'NX_DAEMON=false npx nx build client'],
+  ]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing; build it first: ${hint}`);
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'liuzhuan-e2e-'));
+  let output = '';
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_CLIENT_DIR: CLIENT_DIR },
+    detached: true, // its own process group, so that stop() also ends any workers it forks
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return { url, stop, output: () => output };
+    } catch {
+      // Not listening yet; try again shortly.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`the server did not answer GET /api/health within 60 s. Its output:\n${output}`);
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
