@@ -1,0 +1,175 @@
+import type { EngineEvent } from '../../src';
+import { Scenario } from '../support/scenario';
+
+const dir = __dirname;
+type TaskCreated = Extract<EngineEvent, { type: 'task.created' }>;
+
+describe('multi-instance (BPMN 2.0 §10.3.6)', () => {
+  it('should create one task per collection item with the element variable as assignee', async () => {
+    // given / when
+    const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    s.start({ signers: ['li', 'wang', 'zhao'], rounds: 2 });
+    // then
+    const created = s.eventsOf('task.created') as TaskCreated[];
+    expect(created.map((e) => e.assignee)).toEqual(['li', 'wang', 'zhao']);
+    expect(created.map((e) => e.multiInstance?.loopCounter)).toEqual([0, 1, 2]);
+    expect(created[0].multiInstance?.nrOfInstances).toBe(3);
+  });
+
+  it('should complete the body and cancel the rest when the completion condition holds', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    s.start({ signers: ['li', 'wang', 'zhao'], rounds: 2 });
+    const [first, second] = s.taskIds('countersign');
+    // when
+    s.run({ type: 'completeTask', elementInstanceId: first });
+    expect(s.taskIds('countersign')).toHaveLength(2);
+    s.run({ type: 'completeTask', elementInstanceId: second });
+    // then
+    expect(s.lastEvents.filter((e) => e.type === 'task.cancelled')).toHaveLength(1);
+    expect(s.tasks()).toEqual(['sequential']);
+  });
+
+  it('should run sequential instances one after another, loopCardinality times', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    s.start({ signers: ['li', 'wang'], rounds: 2 });
+    s.completeTask('countersign').completeTask('countersign');
+    // when / then
+    expect(s.taskIds('sequential')).toHaveLength(1);
+    s.completeTask('sequential');
+    expect(s.taskIds('sequential')).toHaveLength(1);
+    s.completeTask('sequential');
+    expect(s.status).toBe('completed');
+  });
+
+  it('should skip the activity when the collection is empty', async () => {
+    const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    s.start({ signers: [], rounds: 0 });
+    expect(s.status).toBe('completed');
+  });
+
+  it('should raise an incident when the collection is not a list', async () => {
+    const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    s.start({ signers: 'li', rounds: 1 });
+    expect(s.incidents().map((i) => i.code)).toEqual(['EXPRESSION_FAILED']);
+  });
+});
+
+describe('countersign rules (会签, oa:countersign)', () => {
+  it('should approve when the ratio of approvals is reached', async () => {
+    // given ratio:0.6 over five signers
+    const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
+    s.start({ signers: ['a', 'b', 'c', 'd', 'e'] });
+    const created = s.eventsOf('task.created') as TaskCreated[];
+    expect(created[0].countersign).toEqual({ kind: 'ratio', ratio: 0.6 });
+    const ids = s.taskIds('vote');
+    // when three approve
+    s.run({ type: 'completeTask', elementInstanceId: ids[0], outcome: 'approve' });
+    s.run({ type: 'completeTask', elementInstanceId: ids[1], outcome: 'reject' });
+    s.run({ type: 'completeTask', elementInstanceId: ids[2], outcome: 'approve' });
+    expect(s.taskIds('vote')).toHaveLength(2);
+    s.run({ type: 'completeTask', elementInstanceId: ids[3], outcome: 'approve' });
+    // then
+    expect(s.state!.variables['vote_countersign']).toBe('approved');
+    expect(s.tasks()).toEqual(['after']);
+    expect(s.timers()).toEqual([]);
+  });
+
+  it('should reject as soon as the ratio can no longer be reached', async () => {
+    const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
+    s.start({ signers: ['a', 'b', 'c'] });
+    const ids = s.taskIds('vote');
+    s.run({ type: 'completeTask', elementInstanceId: ids[0], outcome: 'reject' });
+    expect(s.taskIds('vote')).toHaveLength(2);
+    s.run({ type: 'completeTask', elementInstanceId: ids[1], outcome: 'reject' });
+    expect(s.state!.variables['vote_countersign']).toBe('rejected');
+    expect(s.tasks()).toEqual(['after']);
+  });
+
+  it('should end the vote at the first veto', async () => {
+    const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'vetoRule');
+    s.start({ signers: ['a', 'b', 'c'] });
+    const ids = s.taskIds('vvote');
+    s.run({ type: 'completeTask', elementInstanceId: ids[0], outcome: 'approve' });
+    s.run({ type: 'completeTask', elementInstanceId: ids[1], outcome: 'veto' });
+    expect(s.state!.variables['vvote_countersign']).toBe('rejected');
+    expect(s.tasks()).toEqual(['vafter']);
+  });
+
+  it('should interrupt the whole vote when the boundary timer on the multi-instance body fires', async () => {
+    const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
+    s.start({ signers: ['a', 'b'] });
+    s.fireTimer('timeout');
+    expect(s.tasks()).toEqual(['late']);
+  });
+});
+
+describe('call activity (BPMN 2.0 §10.3.4)', () => {
+  it('should ask the server to start the pinned child version with mapped variables and wait', async () => {
+    // given / when
+    const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
+    s.start({ docNo: 'GW-2026-1', amount: 30, secret: 'x' });
+    // then
+    expect(s.active()).toEqual(['callChild']);
+    expect(s.lastEffects).toContainEqual({
+      type: 'startChild',
+      elementInstanceId: s.instanceOf('callChild'),
+      processKey: 'childProcess',
+      version: 3,
+      variables: { documentNumber: 'GW-2026-1', total: 30 },
+    });
+  });
+
+  it('should continue with the output mapping when the child completes', async () => {
+    const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
+    s.start({ docNo: 'GW-2026-1', amount: 30 });
+    s.run({ type: 'childCompleted', elementInstanceId: s.instanceOf('callChild'), variables: { verdict: 'ok', noise: 1 } });
+    expect(s.status).toBe('completed');
+    expect(s.state!.variables).toEqual({ docNo: 'GW-2026-1', amount: 30, childVerdict: 'ok' });
+  });
+
+  it('should catch an error the child reports on the call activity boundary and cancel nothing else', async () => {
+    const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
+    s.start({ docNo: 'x', amount: 1 });
+    s.run({ type: 'throwError', elementInstanceId: s.instanceOf('callChild'), errorCode: 'CHILD_FAILED' });
+    expect(s.tasks()).toEqual(['repair']);
+    expect(s.lastEffects).toContainEqual({ type: 'cancelChild', elementInstanceId: expect.any(String) });
+  });
+
+  it('should reject childCompleted for an element that does not wait for a child', async () => {
+    const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
+    s.start({ docNo: 'x', amount: 1 });
+    expect(s.reject({ type: 'childCompleted', elementInstanceId: 'nope', variables: {} }).code).toBe('ELEMENT_INSTANCE_NOT_FOUND');
+  });
+});
+
+describe('event sub-processes (BPMN 2.0 §10.3.5)', () => {
+  it('should cancel the main flow when the interrupting event sub-process starts', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'event-subprocess.bpmn');
+    s.start();
+    // when
+    s.run({ type: 'correlateMessage', name: 'withdraw' });
+    // then
+    expect(s.tasks()).toEqual(['confirmWithdraw']);
+    expect(Object.values(s.state!.subs)).toEqual([]);
+    s.completeTask('confirmWithdraw');
+    expect(s.status).toBe('completed');
+  });
+
+  it('should run beside the main flow, and again, when the non-interrupting event sub-process starts', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'event-subprocess.bpmn');
+    s.start();
+    // when
+    s.run({ type: 'correlateMessage', name: 'query' }).run({ type: 'correlateMessage', name: 'query' });
+    // then
+    expect(s.tasks()).toEqual(['answer', 'answer', 'handle']);
+    // when the main flow ends, the instance waits for the running event sub-processes
+    s.completeTask('handle');
+    expect(s.status).toBe('active');
+    s.completeTask('answer').completeTask('answer');
+    expect(s.status).toBe('completed');
+  });
+});
