@@ -1,0 +1,22 @@
+# The Liuzhuan server image: the API (main.js) and, with another command, the job worker (worker.js).
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+ENV IBM_TELEMETRY_DISABLED=true SCARF_ANALYTICS=false NX_DAEMON=false NX_NO_CLOUD=true
+COPY package.json package-lock.json ./
+COPY server/package.json server/
+COPY client/package.json client/
+COPY libs/engine/package.json libs/engine/
+COPY libs/contracts/package.json libs/contracts/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx build server --outputStyle=static && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=3000
+COPY --from=build /src/node_modules ./node_modules
+COPY --from=build /src/dist/server ./dist/server
+USER node
+EXPOSE 3000
+CMD ["node", "--enable-source-maps", "dist/server/main.js"]

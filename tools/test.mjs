@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: every tier, in order — typecheck, unit and scenario (engine, contracts, client),
+// the server's medium and e2e suites on the embedded drivers and on MariaDB + Redis, then the
+// browser tests against the built product. In CI (CI=true) a missing MariaDB, Redis or Chromium
+// is a failure; locally those parts are skipped with a message.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reachable } from './services.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CI = process.env.CI === 'true';
+const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' };
+const out = mkdtempSync(join(tmpdir(), 'lz-test-results-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(title, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  const r = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' });
+  if (r.status !== 0) failures.push(title);
+  return r.status === 0;
+}
+
+function jest(title, config, extraEnv = {}, extraArgs = []) {
+  const file = join(out, `${title.replace(/\W+/g, '-')}.json`);
+  run(title, 'npx', ['jest', '-c', config, '--json', `--outputFile=${file}`, ...extraArgs], extraEnv);
+  if (!existsSync(file)) return failures.includes(title) || failures.push(`${title} (no results)`);
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function skipOrFail(title, reason) {
+  if (CI) {
+    console.error(`\n=== ${title}: FAILED — ${reason} (required in CI) ===`);
+    failures.push(title);
+  } else console.log(`\n=== ${title}: skipped — ${reason} ===`);
+}
+
+run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
+jest('contracts', 'libs/contracts/jest.config.cts', {}, ['--passWithNoTests']);
+jest('engine (unit, scenario, conformance)', 'libs/engine/jest.config.cts');
+jest('server on SQLite + local queue', 'server/jest.config.cts', { LIUZHUAN_TEST_TARGET: 'embedded' });
+const services = (await reachable(3306)) && (await reachable(6379));
+if (services) jest('server on MariaDB + Redis', 'server/jest.config.cts', { LIUZHUAN_TEST_TARGET: 'production' });
+else skipOrFail('server on MariaDB + Redis', 'MariaDB (127.0.0.1:3306) or Redis (127.0.0.1:6379) not reachable');
+
+// the client's component tests (vitest through Angular's runner) print their own summary
+if (run('client components', 'npx', ['nx', 'test', 'client', '--outputStyle=static'])) totals.passed += 1;
+else totals.failed += 1;
+
+run('build server and client', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'server', 'client', '--outputStyle=static']);
+const e2e = existsSync(join(root, 'client/e2e')) ? readdirSync(join(root, 'client/e2e')).filter((f) => f.endsWith('.e2e.mjs')) : [];
+if (!existsSync('/usr/bin/chromium')) skipOrFail('browser tests', 'Chromium is not installed (apt-get install -y chromium)');
+else if (e2e.length) {
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...e2e.map((f) => join('client/e2e', f))], { cwd: root, env, encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(r.stdout ?? '')?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped');
+  if (r.status !== 0) failures.push('browser tests');
+}
+
+console.log(`\n${failures.length ? `FAILED: ${failures.join(', ')}` : 'all tiers passed'}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length ? 1 : 0);
