@@ -1,0 +1,160 @@
+import { compile, type CompileResult } from '../../src';
+
+const NS = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:oa="http://liuzhuan.org/schema/bpmn/oa"';
+
+function definitions(body: string, executable = true): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS} targetNamespace="t"><process id="p" isExecutable="${executable}">${body}</process></definitions>`;
+}
+
+function codes(result: CompileResult, severity: 'error' | 'warning' = 'error'): string[] {
+  return result.diagnostics.filter((d) => d.severity === severity).map((d) => `${d.code}@${d.elementId}`);
+}
+
+const valid = '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>';
+
+describe('compile: hostile input never throws and always names a code', () => {
+  it('should compile a valid definition without diagnostics', async () => {
+    const result = await compile(definitions(valid));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.processes.map((p) => [p.id, p.isExecutable])).toEqual([['p', true]]);
+  });
+
+  it('should refuse a DOCTYPE with an external entity (XXE) when given one', async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${definitions(valid).replace('<?xml version="1.0" encoding="UTF-8"?>', '')}`;
+    const result = await compile(xml);
+    expect(codes(result)).toEqual(['BPMN_DOCTYPE@null']);
+    expect(result.processes).toEqual([]);
+  });
+
+  it('should refuse billion laughs before any entity is expanded', async () => {
+    const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
+    const result = await compile(`<?xml version="1.0"?>${lol}<definitions ${NS}><process id="p">&lol2;</process></definitions>`);
+    expect(codes(result)).toEqual(['BPMN_DOCTYPE@null']);
+  });
+
+  it('should refuse a document larger than 5 MB when given one', async () => {
+    const padding = `<!--${'x'.repeat(5 * 1024 * 1024)}-->`;
+    const result = await compile(definitions(valid + padding));
+    expect(codes(result)).toEqual(['BPMN_TOO_LARGE@null']);
+  });
+
+  it('should count multi-byte characters when checking the size', async () => {
+    const padding = `<!--${'流'.repeat(1_800_000)}-->`;
+    expect(codes(await compile(definitions(valid + padding)))).toEqual(['BPMN_TOO_LARGE@null']);
+  });
+
+  it('should refuse nesting deeper than 50 levels when given deep extension elements', async () => {
+    const deep = `${'<documentation>'.repeat(60)}${'</documentation>'.repeat(60)}`;
+    const result = await compile(definitions(`<startEvent id="s">${deep}</startEvent>`));
+    expect(codes(result)).toEqual(['BPMN_TOO_DEEP@null']);
+  });
+
+  it.each([
+    ['plain text', 'hello world'],
+    ['JSON', '{"definitions": {}}'],
+    ['broken XML', '<definitions><process'],
+    ['an empty string', ''],
+    ['a non-BPMN XML document', '<html><body/></html>'],
+  ])('should report BPMN_NOT_XML when given %s', async (_name, text) => {
+    const result = await compile(text);
+    expect(codes(result)).toEqual(['BPMN_NOT_XML@null']);
+  });
+
+  it('should report a duplicate id in an executable process as an error with the id', async () => {
+    const result = await compile(definitions(`${valid}<userTask id="s"/>`));
+    expect(codes(result)).toContain('BPMN_DUPLICATE_ID@s');
+  });
+
+  it('should report a sequence flow pointing at nothing as an error naming the flow', async () => {
+    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="ghost"/>'));
+    expect(codes(result)).toContain('BPMN_DANGLING_REFERENCE@f1');
+  });
+
+  it('should report a boundary event attached to nothing as an error', async () => {
+    const result = await compile(definitions(`${valid}<boundaryEvent id="b" attachedToRef="ghost"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>`));
+    expect(codes(result)).toContain('BPMN_DANGLING_REFERENCE@b');
+  });
+
+  it('should report an unknown element in an executable process as an error with its id', async () => {
+    const result = await compile(definitions(`${valid}<frobnicate id="weird"/>`));
+    expect(codes(result)).toEqual(['BPMN_UNKNOWN_ELEMENT@weird']);
+  });
+
+  it('should only warn about an unknown element in a non-executable process', async () => {
+    const result = await compile(definitions(`${valid}<frobnicate id="weird"/>`, false));
+    expect(codes(result)).toEqual([]);
+    expect(codes(result, 'warning')).toEqual(['BPMN_UNKNOWN_ELEMENT@weird']);
+  });
+
+  it('should warn, not fail, about an unknown attribute, a declared encoding and a diagram reference to nothing', async () => {
+    const xml = definitions(`<startEvent id="s" weird="1"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>`)
+      .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+      .replace('</definitions>', '<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"><bpmndi:BPMNPlane bpmnElement="ghost"/></bpmndi:BPMNDiagram></definitions>');
+    const result = await compile(xml);
+    expect(codes(result)).toEqual([]);
+    expect(codes(result, 'warning').sort()).toEqual(['BPMN_DANGLING_REFERENCE@null', 'BPMN_ENCODING@null', 'BPMN_UNKNOWN_ATTRIBUTE@s']);
+  });
+
+  it('should give a sequence flow without id a stable generated id and a warning', async () => {
+    const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><endEvent id="e"/>');
+    const [a, b] = [await compile(xml), await compile(xml)];
+    expect(codes(a)).toEqual([]);
+    expect(Object.keys(a.processes[0].flows)).toEqual(['flow_s_e']);
+    expect(b.processes[0]).toEqual(a.processes[0]);
+    expect(codes(a, 'warning')).toEqual(['BPMN_MISSING_ID@null']);
+  });
+
+  it('should refuse a JavaScript script task with the element id', async () => {
+    const result = await compile(definitions(`${valid}<scriptTask id="js" scriptFormat="javascript"><script>require('child_process')</script></scriptTask>`));
+    expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@js']);
+  });
+
+  it('should refuse a JavaScript condition language', async () => {
+    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression" language="javascript">process.exit()</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@f1']);
+  });
+
+  it('should refuse a JUEL method call with the element id', async () => {
+    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">${"".getClass().forName("java.lang.Runtime")}</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
+  });
+
+  it('should refuse invalid FEEL with the element id', async () => {
+    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">=a &gt;&gt;&gt; (</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
+  });
+
+  it.each([
+    ['timeDuration', 'PT-1X'],
+    ['timeDate', 'next tuesday'],
+    ['timeCycle', 'R3/PT1H/oops/more'],
+  ])('should refuse an invalid %s with the element id', async (kind, text) => {
+    const result = await compile(definitions(`${valid}<intermediateCatchEvent id="t"><timerEventDefinition><${kind}>${text}</${kind}></timerEventDefinition></intermediateCatchEvent>`));
+    expect(codes(result)).toEqual(['BPMN_TIMER_INVALID@t']);
+  });
+
+  it.each([
+    ['complexGateway', '<complexGateway id="x"/>'],
+    ['transaction', '<transaction id="x"/>'],
+    ['adHocSubProcess', '<adHocSubProcess id="x"/>'],
+    ['businessRuleTask', '<businessRuleTask id="x"/>'],
+    ['compensation', '<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>'],
+  ])('should refuse a %s with a clear error naming the element', async (_name, element) => {
+    const result = await compile(definitions(`${valid}${element}`));
+    expect(codes(result)).toEqual(['BPMN_UNSUPPORTED_ELEMENT@x']);
+    expect(result.diagnostics[0].message).toMatch(/not supported/);
+  });
+
+  it('should accept unsupported elements in a process that is not executable', async () => {
+    const result = await compile(definitions(`${valid}<complexGateway id="x"/><scriptTask id="js" scriptFormat="groovy"/>`, false));
+    expect(codes(result)).toEqual([]);
+    expect(result.processes[0].isExecutable).toBe(false);
+  });
+
+  it('should import pools, lanes, message flows, data objects and annotations without errors', async () => {
+    const xml = `<?xml version="1.0"?><definitions ${NS}><collaboration id="c"><participant id="pa" processRef="p"/><participant id="pb"/><messageFlow id="m" sourceRef="pb" targetRef="pa"/></collaboration>
+      <process id="p" isExecutable="true"><laneSet id="ls"><lane id="l1"><flowNodeRef>s</flowNodeRef></lane></laneSet>${valid}<dataObject id="d"/><dataObjectReference id="dr" dataObjectRef="d"/><textAnnotation id="ta"><text>note</text></textAnnotation><association id="as" sourceRef="ta" targetRef="s"/></process></definitions>`;
+    const result = await compile(xml);
+    expect(result.diagnostics).toEqual([]);
+  });
+});
