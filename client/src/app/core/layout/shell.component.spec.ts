@@ -1,0 +1,80 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Role } from '@liuzhuan/contracts';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { AuthService } from '../auth/auth.service';
+import { loginResponse, sessionUser } from '../auth/auth.testing';
+import { APP_ICONS } from '../icons';
+import { ShellComponent } from './shell.component';
+
+describe('ShellComponent', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+    });
+  });
+
+  async function renderFor(roles: Role[]): Promise<HTMLElement> {
+    return (await fixtureFor(roles)).nativeElement as HTMLElement;
+  }
+
+  async function fixtureFor(roles: Role[]): Promise<ComponentFixture<ShellComponent>> {
+    const http = TestBed.inject(HttpTestingController);
+    const login = TestBed.inject(AuthService).login('someone', 'secret');
+    http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ roles })));
+    await login;
+    const fixture = TestBed.createComponent(ShellComponent);
+    http.expectOne('/api/health').flush({ status: 'ok', db: 'sqlite', queue: 'local', version: '9.9.9' });
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  function menuTexts(root: HTMLElement): string[] {
+    return Array.from(root.querySelectorAll('nav li')).map((li) => li.textContent?.trim() ?? '');
+  }
+
+  it('should show 待办 but not 流程设计 when the user is a clerk', async () => {
+    // Given a signed-in clerk, when the shell renders
+    const root = await renderFor(['clerk']);
+    // Then the business menu shows and the designer does not
+    expect(menuTexts(root)).toEqual(['待办', '已办', '我发起的', '抄送我的', '传阅', '公文']);
+    expect(root.textContent).toContain('张文书 · 市政府办公室');
+    expect(root.textContent).toContain('文书');
+  });
+
+  it('should show 流程设计 and 流程监控 but no inbox when the user is a workflow admin', async () => {
+    // Given a signed-in workflow admin, when the shell renders
+    const root = await renderFor(['workflow_admin']);
+    // Then only the workflow pages are in the menu
+    expect(menuTexts(root)).toEqual(['流程设计', '流程监控']);
+  });
+
+  it('should show only 审计日志 when the user is the auditor', async () => {
+    // Given a signed-in auditor, when the shell renders, then only the audit log is offered
+    expect(menuTexts(await renderFor(['auditor']))).toEqual(['审计日志']);
+  });
+
+  it('should show the server version in the footer when health answers', async () => {
+    // Given a clerk, when the shell renders and /api/health answers, then the version is in the footer
+    const root = await renderFor(['clerk']);
+    expect(root.querySelector('.shell-version')?.textContent).toContain('9.9.9');
+  });
+
+  it('should relabel the menu and header when the language is switched', async () => {
+    // Given a clerk's shell in Chinese
+    const fixture = await fixtureFor(['clerk']);
+    const root = fixture.nativeElement as HTMLElement;
+    // When the language switch is clicked
+    root.querySelector<HTMLButtonElement>('.shell-language')?.click();
+    await fixture.whenStable();
+    // Then menu, role tag and buttons are in English
+    expect(menuTexts(root)[0]).toBe('To do');
+    expect(root.textContent).toContain('Clerk');
+    expect(root.textContent).toContain('Sign out');
+    expect(root.querySelector('.shell-language')?.textContent?.trim()).toBe('中文');
+  });
+});

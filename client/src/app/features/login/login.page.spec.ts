@@ -1,0 +1,139 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { loginResponse, sessionUser } from '../../core/auth/auth.testing';
+import { AuthService } from '../../core/auth/auth.service';
+import { APP_ICONS } from '../../core/icons';
+import LoginPage, { safeReturnUrl } from './login.page';
+
+describe('LoginPage', () => {
+  let fixture: ComponentFixture<LoginPage>;
+  let root: HTMLElement;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(LoginPage);
+    root = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  function type(selector: string, value: string): void {
+    const input = root.querySelector<HTMLInputElement>(selector);
+    if (!input) throw new Error(`no ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  /** Let the sign-in promise chain settle, then render. */
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  async function submit(): Promise<void> {
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await fixture.whenStable();
+  }
+
+  it('should show Chinese required messages and not call the server when the form is empty', async () => {
+    // Given the empty form
+    const login = vi.spyOn(TestBed.inject(AuthService), 'login');
+    // When it is submitted
+    await submit();
+    // Then both fields explain what is missing, in Chinese
+    expect(root.textContent).toContain('请输入用户名');
+    expect(root.textContent).toContain('请输入密码');
+    expect(login).not.toHaveBeenCalled();
+    http.expectNone('/api/auth/login');
+  });
+
+  it('should refuse a username longer than 64 characters when submitted', async () => {
+    // Given an overlong username
+    type('#login-username', 'x'.repeat(65));
+    type('#login-password', 'secret');
+    // When submitted, then the length rule is explained
+    await submit();
+    expect(root.textContent).toContain('用户名不能超过 64 个字符');
+    http.expectNone('/api/auth/login');
+  });
+
+  it('should show the Chinese text of the error code when the credentials are wrong', async () => {
+    // Given filled-in credentials
+    type('#login-username', 'clerk');
+    type('#login-password', 'wrong');
+    // When the server refuses them
+    await submit();
+    http
+      .expectOne('/api/auth/login')
+      .flush({ code: 'AUTH_INVALID_CREDENTIALS', message: 'Invalid' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    // Then the alert says so in Chinese and the password is cleared for another try
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('用户名或密码错误');
+    expect(root.querySelector<HTMLInputElement>('#login-password')?.value).toBe('');
+  });
+
+  it('should say the account is locked when the server answers AUTH_ACCOUNT_LOCKED', async () => {
+    // Given filled-in credentials of a locked account
+    type('#login-username', 'clerk');
+    type('#login-password', 'whatever');
+    // When the server refuses them as locked
+    await submit();
+    http
+      .expectOne('/api/auth/login')
+      .flush({ code: 'AUTH_ACCOUNT_LOCKED', message: 'Locked' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    // Then the lock is explained
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('登录失败次数过多，账号已暂时锁定');
+  });
+
+  it('should go to the returnUrl when sign-in succeeds', async () => {
+    // Given a returnUrl from the guard
+    fixture.componentRef.setInput('returnUrl', '/inbox/done');
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    type('#login-username', ' clerk ');
+    type('#login-password', 'Liuzhuan@2026');
+    // When the server accepts the credentials
+    await submit();
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({ username: 'clerk', password: 'Liuzhuan@2026' });
+    request.flush(loginResponse(sessionUser()));
+    await settle();
+    // Then the user goes back to where they wanted to be
+    expect(navigate).toHaveBeenCalledWith('/inbox/done');
+  });
+
+  it('should go to the first allowed page when there is no returnUrl and the user is an admin', async () => {
+    // Given no returnUrl and a workflow admin
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    type('#login-username', 'admin');
+    type('#login-password', 'Liuzhuan@2026');
+    // When sign-in succeeds
+    await submit();
+    http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ roles: ['workflow_admin'] })));
+    await settle();
+    // Then the designer opens
+    expect(navigate).toHaveBeenCalledWith('/designer');
+  });
+});
+
+describe('safeReturnUrl', () => {
+  it('should keep an in-app path when it starts with a single slash', () => {
+    expect(safeReturnUrl('/inbox?tab=1')).toBe('/inbox?tab=1');
+  });
+
+  it('should drop the url when it leads elsewhere or back to sign-in', () => {
+    // Given open-redirect attempts and loops, then none is followed
+    expect(safeReturnUrl('//evil.example')).toBeNull();
+    expect(safeReturnUrl('https://evil.example')).toBeNull();
+    expect(safeReturnUrl('/login?returnUrl=%2F')).toBeNull();
+    expect(safeReturnUrl(undefined)).toBeNull();
+  });
+});
