@@ -1,15 +1,15 @@
 import { Route } from '@angular/router';
 import { authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
-import { roleGuard } from './core/auth/role.guard';
+import { accessGuard, roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './core/layout/shell.component';
 import {
   ADMIN_ROLES,
   AUDIT_ROLES,
   DESIGNER_ROLES,
   DOCUMENT_ROLES,
-  INBOX_ROLES,
   MONITOR_ROLES,
   SECURITY_ROLES,
+  canUseInbox,
 } from './core/layout/nav-items';
 import type { Role } from '@liuzhuan/contracts';
 import type { TranslationKey } from './core/i18n/zh-cn';
@@ -41,7 +41,7 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       {
         path: 'inbox',
-        canActivate: [roleGuard(INBOX_ROLES)],
+        canActivate: [accessGuard(canUseInbox)],
         loadChildren: () => import('./features/inbox/inbox.routes'),
       },
       comingSoon('documents', 'nav.documents', DOCUMENT_ROLES),

@@ -31,9 +31,16 @@ describe('navItemsFor / homePathFor', () => {
     expect(paths).toContain('/designer');
   });
 
-  it('should lead to the forbidden page when the user has no role', () => {
-    // Given a user without roles, then there is no menu and home is /forbidden
-    expect(navItemsFor([])).toEqual([]);
-    expect(homePathFor([])).toBe('/forbidden');
+  it('should give the inbox views but not documents when the user is staff without any role', () => {
+    // Given a 科员 without roles (tasks can still be assigned to them), when the menu is built
+    const paths = navItemsFor([]).map((item) => item.path);
+    // Then the inbox views are there and home is the inbox
+    expect(paths).toEqual(['/inbox', '/inbox/done', '/inbox/started', '/inbox/cc', '/inbox/circulation']);
+    expect(homePathFor([])).toBe('/inbox');
+  });
+
+  it('should give the inbox when an admin also holds a business role', () => {
+    // Given a system admin who is also a clerk (unusual, but possible), then the inbox is offered
+    expect(homePathFor(['system_admin', 'clerk'])).toBe('/inbox');
   });
 });

@@ -1,19 +1,29 @@
 import type { Role } from '@liuzhuan/contracts';
 import type { TranslationKey } from '../i18n/zh-cn';
 
+/** Whether a user with these roles may open a page. */
+export type RoleCheck = (roles: readonly Role[]) => boolean;
+
 export interface NavItem {
   path: string;
   label: TranslationKey;
   icon: string;
-  /** Shown to a user holding any of these roles. */
-  roles: readonly Role[];
+  allowed: RoleCheck;
 }
 
+export function anyOf(allowed: readonly Role[]): RoleCheck {
+  return (roles) => roles.some((role) => allowed.includes(role));
+}
+
+const ADMIN_ONLY_ROLES: readonly Role[] = ['workflow_admin', 'system_admin', 'security_admin', 'auditor'];
+
 /**
- * Handling documents is business work: the three separated admins (三员分立) and a pure workflow
- * admin have no inbox; a user who is also clerk or leader has one.
+ * Everyone handles tasks (a 科员 without any role receives them too) except users who are only
+ * administrators: the three separated admins (三员分立) and a pure workflow admin.
  */
-export const INBOX_ROLES: readonly Role[] = ['clerk', 'leader'];
+export const canUseInbox: RoleCheck = (roles) =>
+  roles.length === 0 || roles.some((role) => !ADMIN_ONLY_ROLES.includes(role));
+
 export const DOCUMENT_ROLES: readonly Role[] = ['clerk', 'leader'];
 export const DESIGNER_ROLES: readonly Role[] = ['workflow_admin'];
 export const MONITOR_ROLES: readonly Role[] = ['workflow_admin'];
@@ -23,21 +33,21 @@ export const AUDIT_ROLES: readonly Role[] = ['auditor'];
 
 /** Menu order; the first item a user may open is their home page. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/inbox', label: 'nav.inbox', icon: 'inbox', roles: INBOX_ROLES },
-  { path: '/inbox/done', label: 'nav.done', icon: 'check-square', roles: INBOX_ROLES },
-  { path: '/inbox/started', label: 'nav.started', icon: 'send', roles: INBOX_ROLES },
-  { path: '/inbox/cc', label: 'nav.cc', icon: 'copy', roles: INBOX_ROLES },
-  { path: '/inbox/circulation', label: 'nav.circulation', icon: 'read', roles: INBOX_ROLES },
-  { path: '/documents', label: 'nav.documents', icon: 'file-text', roles: DOCUMENT_ROLES },
-  { path: '/designer', label: 'nav.designer', icon: 'apartment', roles: DESIGNER_ROLES },
-  { path: '/monitor', label: 'nav.monitor', icon: 'dashboard', roles: MONITOR_ROLES },
-  { path: '/admin', label: 'nav.admin', icon: 'team', roles: ADMIN_ROLES },
-  { path: '/security', label: 'nav.security', icon: 'safety-certificate', roles: SECURITY_ROLES },
-  { path: '/audit', label: 'nav.audit', icon: 'audit', roles: AUDIT_ROLES },
+  { path: '/inbox', label: 'nav.inbox', icon: 'inbox', allowed: canUseInbox },
+  { path: '/inbox/done', label: 'nav.done', icon: 'check-square', allowed: canUseInbox },
+  { path: '/inbox/started', label: 'nav.started', icon: 'send', allowed: canUseInbox },
+  { path: '/inbox/cc', label: 'nav.cc', icon: 'copy', allowed: canUseInbox },
+  { path: '/inbox/circulation', label: 'nav.circulation', icon: 'read', allowed: canUseInbox },
+  { path: '/documents', label: 'nav.documents', icon: 'file-text', allowed: anyOf(DOCUMENT_ROLES) },
+  { path: '/designer', label: 'nav.designer', icon: 'apartment', allowed: anyOf(DESIGNER_ROLES) },
+  { path: '/monitor', label: 'nav.monitor', icon: 'dashboard', allowed: anyOf(MONITOR_ROLES) },
+  { path: '/admin', label: 'nav.admin', icon: 'team', allowed: anyOf(ADMIN_ROLES) },
+  { path: '/security', label: 'nav.security', icon: 'safety-certificate', allowed: anyOf(SECURITY_ROLES) },
+  { path: '/audit', label: 'nav.audit', icon: 'audit', allowed: anyOf(AUDIT_ROLES) },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.some((role) => roles.includes(role)));
+  return NAV_ITEMS.filter((item) => item.allowed(roles));
 }
 
 /** Where "/" leads: the inbox for most users, the first allowed page for admins. */
