@@ -75,16 +75,21 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
 
   const compileNode = (el: ModdleElement, scopeId: string): void => {
     const type = SUPPORTED[el.$type];
-    const id = el.id;
     if (IGNORED.has(el.$type)) return;
     if (!type) {
       const what = REFUSED[el.$type] ?? el.$type;
-      sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', id ?? null, `${id ?? el.$type}: ${what} is not supported.`);
+      sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', el.id ?? null, `${el.id ?? el.$type}: ${what} is not supported.`);
       return;
     }
+    let id = el.id;
     if (!id) {
-      sink.executionError(executable, 'BPMN_MISSING_ID', null, `A ${el.$type} has no id.`);
-      return;
+      // Flowable accepts flow nodes without id (e.g. an event sub-process); the generated id
+      // must be stable across compiles, so it counts in document order.
+      const base = `${type}_generated`;
+      const n = (flowCounter.get(base) ?? 0) + 1;
+      flowCounter.set(base, n);
+      id = `${base}_${n}`;
+      sink.warning('BPMN_MISSING_ID', null, `A ${el.$type} has no id; it is called ${id}.`);
     }
     if (el['isForCompensation'] === true) {
       sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', id, `${id}: compensation handlers are not supported.`);

@@ -159,8 +159,13 @@ export function applyInPlace(draft: InstanceState, event: EngineEvent): void {
   (reducers[event.type] as Reducer<EngineEventType>)(draft, event);
 }
 
+/**
+ * A deep copy of a state. The state is plain JSON by contract, so a JSON round trip is exact; it
+ * also keeps objects in the caller's realm (structuredClone under jest returns objects of the host
+ * realm, which the expression evaluator's plain-data check rightly refuses).
+ */
 export function cloneState(state: Readonly<InstanceState>): InstanceState {
-  return structuredClone(state) as InstanceState;
+  return JSON.parse(JSON.stringify(state)) as InstanceState;
 }
 
 /** Applies one event and returns the new state; the input is not modified. */
