@@ -48,10 +48,24 @@ async function load(file: string, processId?: string): Promise<Scenario> {
   return new Scenario(process);
 }
 
+const REASONS: Readonly<Record<string, string>> = {
+  BPMN_SCRIPT_LANGUAGE: 'script or expression language other than FEEL/JUEL',
+  BPMN_UNSUPPORTED_ELEMENT: 'unsupported element',
+};
+
 function describeErrors(errors: Diagnostic[]): string {
-  const byCode = new Map<string, string[]>();
-  for (const d of errors) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d.elementId ?? '?']);
-  return [...byCode].map(([code, ids]) => `${code} (${[...new Set(ids)].join(', ')})`).join('; ');
+  const byCode = new Map<string, Diagnostic[]>();
+  for (const d of errors) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+  return [...byCode]
+    .map(([code, ds]) => {
+      const ids = [...new Set(ds.map((d) => d.elementId ?? '?'))].join(', ');
+      const detail = [...new Set(ds.map((d) => /(scriptFormat "[^"]*"|language \S+[^.\s]|: [a-z-]+ [a-z-]+( task| gateway| sub-process)?[^.]*is not supported)/i.exec(d.message)?.[0] ?? ''))]
+        .filter(Boolean)
+        .join(', ')
+        .replace(/^: /, '');
+      return `${REASONS[code] ?? code} [${code}]${detail ? ` — ${detail}` : ''} at ${ids}`;
+    })
+    .join('; ');
 }
 
 const rows = manifest();
