@@ -1,0 +1,119 @@
+import { deserializeProcess, serializeProcess, startTriggers } from '../../src';
+import { Scenario } from '../support/scenario';
+
+const dir = __dirname;
+
+describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
+  it('should interrupt the task when the conditional boundary condition becomes true', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
+    s.start({ priority: 'normal' });
+    // when
+    s.run({ type: 'setVariables', variables: { priority: 'urgent' } });
+    // then
+    expect(s.tasks()).toEqual(['urgentReview']);
+    expect(s.state!.subs).toEqual({});
+  });
+
+  it('should keep the task and stay subscribed when the non-interrupting message boundary fires', async () => {
+    const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
+    s.start({ priority: 'normal' });
+    s.run({ type: 'correlateMessage', name: 'info', variables: { question: 'which year?' } });
+    expect(s.tasks()).toEqual(['answerInfo', 'review']);
+    s.run({ type: 'correlateMessage', name: 'info' });
+    expect(s.tasks()).toEqual(['answerInfo', 'answerInfo', 'review']);
+    expect(s.state!.variables['question']).toBe('which year?');
+  });
+
+  it('should interrupt the task when the signal boundary receives a broadcast', async () => {
+    const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
+    s.start({ priority: 'normal' }).run({ type: 'broadcastSignal', name: 'stop' });
+    expect(s.status).toBe('completed');
+    expect(s.completedElements()).toEqual(['start', 'onStop', 'stopped']);
+  });
+
+  it('should route a BPMN error thrown by a job handler to the error boundary of the service task', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
+    s.start({ priority: 'normal' }).completeTask('review');
+    const [job] = s.jobs();
+    // when
+    s.run({ type: 'throwError', jobKey: job.jobKey, errorCode: 'INVALID', variables: { reason: 'missing seal' } });
+    // then
+    expect(s.tasks()).toEqual(['fix']);
+    expect(s.jobs()).toEqual([]);
+    expect(s.state!.variables['reason']).toBe('missing seal');
+  });
+});
+
+describe('start events and timer event sub-processes', () => {
+  it('should list the start triggers the server must subscribe or schedule at deploy time', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    expect(startTriggers(s.process)).toEqual([
+      { startEventId: 'byMessage', kind: 'message', name: 'documentReceived' },
+      { startEventId: 'bySignal', kind: 'signal', name: 'audit' },
+      { startEventId: 'byTimer', kind: 'timer', timer: { source: 'timeCycle', text: 'R/P1D' } },
+    ]);
+  });
+
+  it('should start a new instance when its start message is correlated', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    s.run({ type: 'correlateMessage', name: 'documentReceived', variables: { from: '市政府办公厅' } });
+    expect(s.tasks()).toEqual(['register']);
+    expect(s.state!.variables).toEqual({ from: '市政府办公厅' });
+    expect((s.history[0] as { startEventId?: string }).startEventId).toBe('byMessage');
+  });
+
+  it('should start a new instance when its start signal is broadcast', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    s.run({ type: 'broadcastSignal', name: 'audit' });
+    expect(s.tasks()).toEqual(['register']);
+  });
+
+  it('should refuse a plain start when the process has only triggered start events', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    expect(s.reject({ type: 'start' }).code).toBe('START_EVENT_NOT_FOUND');
+  });
+
+  it('should run the non-interrupting timer event sub-process on each cycle, twice for R2', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    s.start(undefined, { startEventId: 'byTimer' });
+    expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['reminderStart', '2026-01-05T12:00:00.000Z']]);
+    // when
+    s.fireTimer('reminderStart');
+    // then
+    expect(s.jobs().map((j) => j.elementId)).toEqual(['remind']);
+    expect(s.timers().map((t) => t.dueAt)).toEqual(['2026-01-05T16:00:00.000Z']);
+    s.fireTimer('reminderStart');
+    expect(s.timers()).toEqual([]);
+    expect(s.tasks()).toEqual(['register']);
+    // when the main flow ends, the instance waits for the running reminders
+    s.completeTask('register');
+    expect(s.status).toBe('active');
+    s.completeJob('remind').completeJob('remind');
+    expect(s.status).toBe('completed');
+  });
+});
+
+describe('compiled model and state', () => {
+  it('should execute the same after the compiled model is serialised and read back', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    const copy = new Scenario(deserializeProcess(serializeProcess(s.process)));
+    s.start(undefined, { startEventId: 'byTimer' });
+    copy.start(undefined, { startEventId: 'byTimer' });
+    expect(copy.history).toEqual(s.history);
+  });
+
+  it('should refuse to start a process that is not executable', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    const stored = new Scenario({ ...s.process, isExecutable: false });
+    expect(stored.reject({ type: 'start' }).code).toBe('PROCESS_NOT_EXECUTABLE');
+  });
+
+  it('should list every flow node with its name and type for progress display', async () => {
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    expect(s.process.nodeList).toContainEqual({ id: 'register', name: '收文登记', type: 'userTask' });
+    expect(s.process.nodeList).toHaveLength(9);
+  });
+});
