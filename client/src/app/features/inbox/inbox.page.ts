@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
@@ -62,7 +62,8 @@ export interface InboxRow {
 export default class InboxPage {
   /** From the route's `data`, via component input binding. */
   readonly view = input<InboxView>('inbox');
-  readonly rows = computed<InboxRow[]>(() => []);
+  /** Empty until the task API exists; the table and its empty state are what this page shows now. */
+  protected readonly rows = signal<readonly InboxRow[]>([]);
   protected readonly titleKey = computed(() => `nav.${this.view()}` as TranslationKey);
   protected readonly emptyKey = computed(() => `inbox.empty.${this.view()}` as TranslationKey);
 }
