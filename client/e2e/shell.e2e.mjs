@@ -133,6 +133,7 @@ describe('client shell in a browser', { skip }, () => {
       await page.getByRole('columnheader', { name: column }).waitFor();
     }
     await page.locator('.shell-version').waitFor();
+    assert.equal(await page.title(), '待办 - 流转');
     await screenshot('03-inbox');
 
     // When they reload a deep link, then the session is restored on the same page
@@ -150,6 +151,7 @@ describe('client shell in a browser', { skip }, () => {
     await menu.getByText('To do', { exact: true }).waitFor();
     await page.getByText('No tasks to do').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.title(), 'To do - Liuzhuan');
     await screenshot('04-inbox-en');
     // And back to Chinese
     await page.getByRole('button', { name: /中文/ }).click();
@@ -186,10 +188,35 @@ describe('client shell in a browser', { skip }, () => {
     await page.waitForURL(/\/login/);
   });
 
+  test('should come back to the same page after signing in again when the server ended the session', async () => {
+    // Given a clerk signed in on 已办
+    await openPage();
+    await page.goto(server.url + '/login?returnUrl=%2Finbox%2Fdone');
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL(/\/inbox\/done$/);
+    await page.getByText('暂无已办事项').waitFor();
+    // When the server ends the session behind the client's back (as an idle timeout would)
+    await page.evaluate(async () => {
+      const { accessToken } = JSON.parse(sessionStorage.getItem('liuzhuan.session') ?? '{}');
+      await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${accessToken}` } });
+    });
+    expectedFailures.push({ method: 'GET', path: '/api/auth/me', status: 401, responseSeen: false, consoleSeen: false });
+    await page.reload();
+    // Then the sign-in page opens, and signing in again leads back to 已办
+    await page.waitForURL(/\/login\?returnUrl=%2Finbox%2Fdone$/);
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL(/\/inbox\/done$/);
+    await page.getByText('暂无已办事项').waitFor();
+  });
+
   test('should see no console errors or failed requests when the scenarios ran', () => {
-    // Given the scenarios above, then nothing but the deliberate 401 went wrong
+    // Given the scenarios above, then nothing but the deliberate 401s went wrong
     assert.deepEqual(problems, []);
-    assert.ok(expectedFailures.every((f) => f.responseSeen), 'the wrong-password 401 was observed');
+    assert.ok(expectedFailures.every((f) => f.responseSeen), 'every deliberate 401 was observed');
   });
 
   async function screenshot(name) {
