@@ -48,7 +48,10 @@ export class ExecutionContext {
 
   /** Records a fact: the reducer applies it to the draft and it joins the history. */
   emit(event: NewEvent): void {
-    const full = { ...event, at: this.at } as EngineEvent;
+    // Processors build a fresh object literal per event, so stamping it in place is safe and
+    // spares a copy on the hot path.
+    const full = event as EngineEvent & { at: string };
+    full.at = this.at;
     applyInPlace(this.draft, full);
     this.events.push(full);
     if (full.type === 'variables.updated') this.variablesChanged = true;

@@ -160,12 +160,33 @@ export function applyInPlace(draft: InstanceState, event: EngineEvent): void {
 }
 
 /**
- * A deep copy of a state. The state is plain JSON by contract, so a JSON round trip is exact; it
- * also keeps objects in the caller's realm (structuredClone under jest returns objects of the host
- * realm, which the expression evaluator's plain-data check rightly refuses).
+ * A copy of a state that reducers may change without touching the original. Reducers replace
+ * nested values instead of mutating them (variables, locals, items), so only the containers they
+ * do change are copied: this is the hot path of every command. Callers must treat states as
+ * immutable values.
  */
 export function cloneState(state: Readonly<InstanceState>): InstanceState {
-  return JSON.parse(JSON.stringify(state)) as InstanceState;
+  const instances: InstanceState['instances'] = {};
+  for (const id in state.instances) {
+    const inst = state.instances[id];
+    const copy = { ...inst };
+    if (inst.mi) copy.mi = { ...inst.mi };
+    instances[id] = copy;
+  }
+  const joins: InstanceState['joins'] = {};
+  for (const key in state.joins) joins[key] = state.joins[key].slice();
+  const subs: InstanceState['subs'] = {};
+  for (const id in state.subs) subs[id] = { ...state.subs[id] };
+  return {
+    ...state,
+    variables: { ...state.variables },
+    instances,
+    joins,
+    subs,
+    jobs: { ...state.jobs },
+    incidents: { ...state.incidents },
+    visited: state.visited.slice(),
+  };
 }
 
 /** Applies one event and returns the new state; the input is not modified. */
