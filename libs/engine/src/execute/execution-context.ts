@@ -14,11 +14,11 @@ export type Step =
       readonly k: 'activate';
       readonly elementId: string;
       readonly scopeInstanceId: string;
-      /** Local variables of the new instance (multi-instance inner instances). */
+      // Local variables of the new instance (multi-instance inner instances).
       readonly vars?: Record<string, unknown>;
       readonly inner?: true;
       readonly ret?: string;
-      /** Catch events entered because their trigger already happened (event-based gateway, boundary, start). */
+      // Catch events entered because their trigger already happened (event-based gateway, boundary, start).
       readonly triggered?: true;
     }
   | { readonly k: 'complete'; readonly elementInstanceId: string };
@@ -29,9 +29,9 @@ export class ExecutionContext {
   readonly at: string;
   private readonly queue: Step[] = [];
   private head = 0;
-  /** Set when variables change, so conditional events are re-evaluated at quiescence. */
+  // Set when variables change, so conditional events are re-evaluated at quiescence.
   variablesChanged = false;
-  /** Instances already triggered in this step (an instance is entered triggered at most once). */
+  // Instances already triggered in this step (an instance is entered triggered at most once).
   readonly triggered = new Set<string>();
 
   constructor(
@@ -46,7 +46,7 @@ export class ExecutionContext {
     return this.draft;
   }
 
-  /** Records a fact: the reducer applies it to the draft and it joins the history. */
+  // Records a fact: the reducer applies it to the draft and it joins the history.
   emit(event: NewEvent): void {
     // Processors build a fresh object literal per event, so stamping it in place is safe and
     // spares a copy on the hot path.

@@ -81,7 +81,7 @@ function parseCountersign(text: string, id: string, sink: DiagnosticSink, execut
   return undefined;
 }
 
-/** Service and send tasks run as async jobs; the handler name comes from whichever vendor set it. */
+// Service and send tasks run as async jobs; the handler name comes from whichever vendor set it.
 export function compileJob(el: ModdleElement): { type: string; retries: number } {
   const zTask = extension(el, 'zeebe:TaskDefinition');
   const type = firstOf(

@@ -9,7 +9,7 @@ export class ExpressionCompiler {
   constructor(
     private readonly sink: DiagnosticSink,
     private executable: boolean,
-    /** bpmn:definitions expressionLanguage, the default for formal expressions without their own. */
+    // bpmn:definitions expressionLanguage, the default for formal expressions without their own.
     private readonly defaultLanguage?: string,
   ) {}
 
@@ -17,17 +17,15 @@ export class ExpressionCompiler {
     return this.parse(source, elementId, language, this.executable);
   }
 
-  /** A formal expression (condition, cardinality): the definitions' language applies when it has none. */
+  // A formal expression (condition, cardinality): the definitions' language applies when it has none.
   formal(source: string, elementId: string, language?: string): ParsedExpression | undefined {
     // Camunda and Flowable read `${…}` as JUEL even when the definitions declare XPath.
     const juel = /^\s*[$#]\{/.test(source);
     return this.parse(source, elementId, language ?? (juel ? undefined : this.defaultLanguage), this.executable);
   }
 
-  /**
-   * A template for a task hint that does not steer the token (the due date): one we cannot
-   * evaluate is dropped with a warning, since it would not change execution.
-   */
+  // A template for a task hint that does not steer the token (the due date): one we cannot
+  // evaluate is dropped with a warning, since it would not change execution.
   hintTemplate(text: string | undefined, elementId: string): ValueTemplate | undefined {
     if (text === undefined) return undefined;
     const strict = this.executable;
@@ -50,7 +48,7 @@ export class ExpressionCompiler {
     return undefined;
   }
 
-  /** `kermit`, `${initiator}`, `kermit_${loopCounter}` or `=assignee`. */
+  // `kermit`, `${initiator}`, `kermit_${loopCounter}` or `=assignee`.
   template(text: string | undefined, elementId: string): ValueTemplate | undefined {
     if (text === undefined) return undefined;
     if (text.startsWith('=')) {

@@ -4,7 +4,7 @@ import type { ModdleElement } from './moddle-reader';
 
 type Gettable = ModdleElement & { get?: (name: string) => unknown };
 
-/** An attribute such as `camunda:assignee`, whether declared by a descriptor or unknown. */
+// An attribute such as `camunda:assignee`, whether declared by a descriptor or unknown.
 export function attr(element: ModdleElement | undefined, qualified: string): string | undefined {
   if (!element) return undefined;
   const g = element as Gettable;
@@ -23,7 +23,7 @@ export function attr(element: ModdleElement | undefined, qualified: string): str
   return text === '' ? undefined : text;
 }
 
-/** Extension elements of one type, e.g. `zeebe:TaskDefinition` or `camunda:In`. */
+// Extension elements of one type, e.g. `zeebe:TaskDefinition` or `camunda:In`.
 export function extensions(element: ModdleElement | undefined, type: string): ModdleElement[] {
   const ext = element?.['extensionElements'] as { values?: ModdleElement[] } | undefined;
   if (!ext?.values) return [];
@@ -34,7 +34,7 @@ export function extension(element: ModdleElement | undefined, type: string): Mod
   return extensions(element, type)[0];
 }
 
-/** A property of a moddle element (declared or not) as trimmed text. */
+// A property of a moddle element (declared or not) as trimmed text.
 export function prop(element: ModdleElement | undefined, name: string): string | undefined {
   if (!element) return undefined;
   const value = element[name] ?? element.$attrs?.[name];
@@ -43,7 +43,7 @@ export function prop(element: ModdleElement | undefined, name: string): string |
   return text === '' ? undefined : text;
 }
 
-/** The body of a bpmn:FormalExpression (conditionExpression, timeDuration, …). */
+// The body of a bpmn:FormalExpression (conditionExpression, timeDuration, …).
 export function bodyOf(expression: unknown): { body: string; language?: string } | undefined {
   if (!expression || typeof expression !== 'object') return undefined;
   const e = expression as { body?: unknown; language?: unknown };
@@ -53,7 +53,7 @@ export function bodyOf(expression: unknown): { body: string; language?: string }
   return { body, language: typeof e.language === 'string' && e.language.trim() ? e.language : undefined };
 }
 
-/** The `oa:`, then `zeebe:`, then `camunda:` value of an assignment-like attribute. */
+// The `oa:`, then `zeebe:`, then `camunda:` value of an assignment-like attribute.
 export function firstOf(...values: (string | undefined)[]): string | undefined {
   for (const v of values) if (v !== undefined) return v;
   return undefined;

@@ -6,7 +6,7 @@ import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import oaDescriptor from '../model/oa.json';
 import type { DiagnosticSink } from './diagnostic';
 
-/** A moddle element as the compiler sees it: loosely typed, read defensively. */
+// A moddle element as the compiler sees it: loosely typed, read defensively.
 export type ModdleElement = {
   readonly $type: string;
   readonly id?: string;
@@ -43,12 +43,10 @@ function zeebeWithoutClashes(): unknown {
 
 type Descriptor = { types: { name: string; extends?: string[]; properties?: { name: string }[] }[] };
 
-/**
- * moddle refuses two extensions declaring the same local property name on one BPMN type, so
- * oa:assignee cannot be declared next to camunda:assignee. The engine loads oa.json without
- * those properties and reads them from the raw attributes instead; the designer, which loads
- * oa.json alone, keeps them declared.
- */
+// moddle refuses two extensions declaring the same local property name on one BPMN type, so
+// oa:assignee cannot be declared next to camunda:assignee. The engine loads oa.json without
+// those properties and reads them from the raw attributes instead; the designer, which loads
+// oa.json alone, keeps them declared.
 function oaWithoutClashes(): { descriptor: unknown; undeclared: Set<string> } {
   const camunda = camundaDescriptor as unknown as Descriptor;
   const copy = JSON.parse(JSON.stringify(oaDescriptor)) as Descriptor;
@@ -96,11 +94,9 @@ export async function readModdle(xml: string): Promise<ModdleImport | { error: s
   }
 }
 
-/**
- * Maps moddle warnings to diagnostics. What would change execution (unknown element, a
- * reference to nothing, duplicate id) is an error inside an executable process; the rest
- * (encoding, unknown attributes, diagram references) a warning.
- */
+// Maps moddle warnings to diagnostics. What would change execution (unknown element, a
+// reference to nothing, duplicate id) is an error inside an executable process; the rest
+// (encoding, unknown attributes, diagram references) a warning.
 export function reportWarnings(
   xml: string,
   warnings: readonly ModdleWarning[],
@@ -153,7 +149,7 @@ function offsetOf(xml: string, message: string): number | null {
   return offset + Number(column[1]);
 }
 
-/** The id attribute of the tag that starts at or just before offset. */
+// The id attribute of the tag that starts at or just before offset.
 function idAt(xml: string, offset: number): string | null {
   const start = xml.lastIndexOf('<', Math.min(offset, xml.length - 1));
   if (start === -1) return null;

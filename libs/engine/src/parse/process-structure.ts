@@ -78,10 +78,8 @@ export function finishProcess(process: ExecutableProcess, sink: DiagnosticSink):
   return process;
 }
 
-/**
- * Nodes in the join's scope from which a token can still reach it without passing through it.
- * A token resting at a boundary's host activity can leave through the boundary, so hosts count.
- */
+// Nodes in the join's scope from which a token can still reach it without passing through it.
+// A token resting at a boundary's host activity can leave through the boundary, so hosts count.
 function upstreamOf(process: ExecutableProcess, joinId: string): string[] {
   const seen = new Set<string>();
   const stack = [...process.nodes[joinId].incoming];

@@ -31,7 +31,7 @@ const SUPPORTED: Readonly<Record<string, ElementType>> = {
   'bpmn:EventBasedGateway': 'eventBasedGateway',
 };
 
-/** Imported and kept for display, never executed: data and artifacts (BPMN 2.0 §10.4, §7.2). */
+// Imported and kept for display, never executed: data and artifacts (BPMN 2.0 §10.4, §7.2).
 const IGNORED = new Set([
   'bpmn:DataObject',
   'bpmn:DataObjectReference',

@@ -19,7 +19,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Returns the errors that make the document unreadable; empty when it may be parsed. */
+// Returns the errors that make the document unreadable; empty when it may be parsed.
 export function guardXml(xml: unknown): Diagnostic[] {
   if (typeof xml !== 'string') {
     return [{ severity: 'error', code: 'BPMN_NOT_XML', elementId: null, message: 'The definition is not a string.' }];
@@ -62,7 +62,7 @@ export function guardXml(xml: unknown): Diagnostic[] {
   return [];
 }
 
-/** Element nesting depth, skipping comments, CDATA and processing instructions. */
+// Element nesting depth, skipping comments, CDATA and processing instructions.
 function maxDepth(text: string): number {
   let depth = 0;
   let max = 0;
@@ -92,7 +92,7 @@ function maxDepth(text: string): number {
   return max;
 }
 
-/** Index of the `>` closing a tag, skipping quoted attribute values. */
+// Index of the `>` closing a tag, skipping quoted attribute values.
 function findTagEnd(text: string, from: number): number {
   let quote = 0;
   for (let j = from; j < text.length; j++) {

@@ -27,7 +27,7 @@ export function activateElement(ctx: ExecutionContext, step: Extract<Step, { k: 
   return ei;
 }
 
-/** Subscribes the boundary events of an activity (§10.5.4), owned by the activity instance. */
+// Subscribes the boundary events of an activity (§10.5.4), owned by the activity instance.
 export function openBoundaries(ctx: ExecutionContext, ei: string): boolean {
   const node = ctx.node(ctx.state.instances[ei].el);
   for (const boundaryId of node.boundaries ?? []) {
@@ -39,7 +39,7 @@ export function openBoundaries(ctx: ExecutionContext, ei: string): boolean {
   return true;
 }
 
-/** Leaves an element: records completion and passes tokens on (or back to the MI body / a "direct" return target). */
+// Leaves an element: records completion and passes tokens on (or back to the MI body / a "direct" return target).
 export function completeElement(ctx: ExecutionContext, ei: string): void {
   const inst = ctx.state.instances[ei];
   if (!inst) return;
@@ -89,10 +89,8 @@ function joinHasAllArrivals(ctx: ExecutionContext, scopeInstanceId: string, gate
   return ctx.node(gatewayId).incoming.every((f) => arrivals.includes(f));
 }
 
-/**
- * Fires a join when it may: a parallel join (§13.3.4) when a token waits on every incoming flow;
- * an inclusive join (§13.3.3) also when no token can still reach one of its empty incoming flows.
- */
+// Fires a join when it may: a parallel join (§13.3.4) when a token waits on every incoming flow;
+// an inclusive join (§13.3.3) also when no token can still reach one of its empty incoming flows.
 export function tryJoin(ctx: ExecutionContext, scopeInstanceId: string, gatewayId: string): boolean {
   const node = ctx.node(gatewayId);
   const arrivals = ctx.state.joins[joinKey(scopeInstanceId, gatewayId)];
@@ -119,7 +117,7 @@ function tokenCanStillArrive(ctx: ExecutionContext, scopeInstanceId: string, gat
   return false;
 }
 
-/** Re-checks waiting inclusive joins once every other token has moved (called at quiescence). */
+// Re-checks waiting inclusive joins once every other token has moved (called at quiescence).
 export function retryInclusiveJoins(ctx: ExecutionContext): boolean {
   for (const key of Object.keys(ctx.state.joins)) {
     const [scope, gatewayId] = key.split('|');
@@ -128,7 +126,7 @@ export function retryInclusiveJoins(ctx: ExecutionContext): boolean {
   return false;
 }
 
-/** A scope whose last token is gone completes (§10.3.5 sub-process, §13.4.6 implicit end). */
+// A scope whose last token is gone completes (§10.3.5 sub-process, §13.4.6 implicit end).
 export function checkScopeCompletion(ctx: ExecutionContext, scopeInstanceId: string): void {
   if (!ctx.active) return;
   for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === scopeInstanceId) return;
@@ -150,7 +148,7 @@ export function completeProcess(ctx: ExecutionContext): void {
   ctx.effect({ type: 'processCompleted', variables });
 }
 
-/** Terminates an instance and everything inside it (§13.4.6 terminate, interrupting events). */
+// Terminates an instance and everything inside it (§13.4.6 terminate, interrupting events).
 export function terminateElement(ctx: ExecutionContext, ei: string): void {
   const inst = ctx.state.instances[ei];
   if (!inst) return;
@@ -165,7 +163,7 @@ export function terminateElement(ctx: ExecutionContext, ei: string): void {
   ctx.emit({ type: 'element.terminated', elementId: inst.el, elementInstanceId: ei });
 }
 
-/** Terminates every child of a scope instance, leaving the scope itself. */
+// Terminates every child of a scope instance, leaving the scope itself.
 export function terminateChildren(ctx: ExecutionContext, scopeInstanceId: string): void {
   for (const child of Object.keys(ctx.state.instances)) {
     if (ctx.state.instances[child]?.sc === scopeInstanceId) terminateElement(ctx, child);
@@ -178,7 +176,7 @@ function resolveIncidentsOf(ctx: ExecutionContext, ei: string): void {
   }
 }
 
-/** Ends the whole instance with an outcome (terminate end event, terminate/cancel commands). */
+// Ends the whole instance with an outcome (terminate end event, terminate/cancel commands).
 export function terminateProcess(ctx: ExecutionContext, outcome: string, reason?: string): void {
   const root = ctx.state.root as string;
   terminateChildren(ctx, root);

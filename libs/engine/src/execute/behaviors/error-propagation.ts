@@ -43,10 +43,8 @@ function findCatcher(ctx: ExecutionContext, fromInstanceId: string, kind: 'error
   return null;
 }
 
-/**
- * Throws a BPMN error from an element instance. Uncaught, it ends the instance with outcome
- * "error" and tells a calling parent (errorToParent).
- */
+// Throws a BPMN error from an element instance. Uncaught, it ends the instance with outcome
+// "error" and tells a calling parent (errorToParent).
 export function throwError(ctx: ExecutionContext, fromInstanceId: string, code: string | null, message?: string): void {
   const from = ctx.state.instances[fromInstanceId];
   const catcher = findCatcher(ctx, fromInstanceId, 'error', code);
@@ -64,7 +62,7 @@ export function throwError(ctx: ExecutionContext, fromInstanceId: string, code: 
   runCatcher(ctx, catcher, true);
 }
 
-/** Throws an escalation; returns false when the thrower was interrupted by its handler. */
+// Throws an escalation; returns false when the thrower was interrupted by its handler.
 export function throwEscalation(ctx: ExecutionContext, fromInstanceId: string, code: string | null): boolean {
   const from = ctx.state.instances[fromInstanceId];
   const catcher = findCatcher(ctx, fromInstanceId, 'escalation', code);

@@ -6,7 +6,7 @@ import type { ExecutionContext } from '../execution-context';
 import { raiseIncident } from './incident';
 import { evaluate } from './variable-mapping';
 
-/** Opens the subscription for one catching element; false when an incident was raised instead. */
+// Opens the subscription for one catching element; false when an incident was raised instead.
 export function openSubscription(ctx: ExecutionContext, ownerInstanceId: string, catchNode: FlowNode, trigger: EventTrigger): boolean {
   switch (trigger.kind) {
     case 'timer':
@@ -71,7 +71,7 @@ function resolveTimer(ctx: ExecutionContext, ownerInstanceId: string, node: Flow
   return parsed.ok ? parsed.timer : parsed.error;
 }
 
-/** Schedules a timer; for a repeating cycle, `fired` says how many times it already fired. */
+// Schedules a timer; for a repeating cycle, `fired` says how many times it already fired.
 export function scheduleTimer(
   ctx: ExecutionContext,
   ownerInstanceId: string,
@@ -111,12 +111,12 @@ export function scheduleTimer(
   return true;
 }
 
-/** True when the timer of this trigger repeats (a cycle). */
+// True when the timer of this trigger repeats (a cycle).
 export function isCycle(ctx: ExecutionContext, trigger: EventTrigger | undefined): boolean {
   return trigger?.kind === 'timer' && trigger.timer?.timer?.kind === 'cycle';
 }
 
-/** Closes one subscription, with the matching effect for the server. */
+// Closes one subscription, with the matching effect for the server.
 export function closeSubscription(ctx: ExecutionContext, subscriptionId: string): void {
   const sub = ctx.state.subs[subscriptionId];
   if (!sub) return;
@@ -130,7 +130,7 @@ export function closeSubscription(ctx: ExecutionContext, subscriptionId: string)
   if (sub.k === 'signal') ctx.effect({ type: 'unsubscribeSignal', subscriptionId, name: sub.name ?? '' });
 }
 
-/** Closes every subscription an element instance owns. */
+// Closes every subscription an element instance owns.
 export function closeOwnedSubscriptions(ctx: ExecutionContext, ownerInstanceId: string): void {
   const ids: string[] = [];
   for (const id in ctx.state.subs) if (ctx.state.subs[id].ei === ownerInstanceId) ids.push(id);

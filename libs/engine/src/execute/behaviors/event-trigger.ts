@@ -6,7 +6,7 @@ import { activateElement, terminateChildren, terminateElement } from './element-
 import { closeOwnedSubscriptions, closeSubscription, scheduleTimer } from './event-subscription';
 import { sanitizeVariables } from './variable-mapping';
 
-/** Runs the consequence of one subscription's event. The subscription must exist. */
+// Runs the consequence of one subscription's event. The subscription must exist.
 export function triggerSubscription(ctx: ExecutionContext, subscriptionId: string, variables?: Record<string, unknown>): void {
   const sub = ctx.state.subs[subscriptionId];
   const node = ctx.node(sub.el);
@@ -62,7 +62,7 @@ export function triggerSubscription(ctx: ExecutionContext, subscriptionId: strin
   ctx.enqueue({ k: 'complete', elementInstanceId: ownerId });
 }
 
-/** Starts an event sub-process inside a scope instance, entering at its triggered start event. */
+// Starts an event sub-process inside a scope instance, entering at its triggered start event.
 export function startEventSubProcess(ctx: ExecutionContext, scopeInstanceId: string, eventSubProcessId: string, startEventId: string): void {
   const espInstance = activateElement(ctx, {
     k: 'activate',

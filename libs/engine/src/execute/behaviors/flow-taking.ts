@@ -16,7 +16,7 @@ function conditionHolds(ctx: ExecutionContext, elementInstanceId: string, flowId
   return r.value === true;
 }
 
-/** Activities and events: every unconditional flow and every true conditional one, else the default. */
+// Activities and events: every unconditional flow and every true conditional one, else the default.
 export function selectActivityFlows(ctx: ExecutionContext, elementInstanceId: string, node: FlowNode): readonly string[] | null {
   if (node.outgoing.length === 0) return node.outgoing;
   let conditional = false;
@@ -40,7 +40,7 @@ export function selectActivityFlows(ctx: ExecutionContext, elementInstanceId: st
   return taken;
 }
 
-/** Exclusive gateway (§13.3.2): the first flow, in document order, whose condition holds; else the default. */
+// Exclusive gateway (§13.3.2): the first flow, in document order, whose condition holds; else the default.
 export function selectExclusiveFlow(ctx: ExecutionContext, elementInstanceId: string, node: FlowNode): readonly string[] | null {
   if (node.outgoing.length === 1 && !ctx.process.flows[node.outgoing[0]].condition) return node.outgoing;
   for (const id of node.outgoing) {
@@ -57,7 +57,7 @@ export function selectExclusiveFlow(ctx: ExecutionContext, elementInstanceId: st
   return null;
 }
 
-/** Inclusive gateway (§13.3.3): every flow whose condition holds; the default only when none does. */
+// Inclusive gateway (§13.3.3): every flow whose condition holds; the default only when none does.
 export function selectInclusiveFlows(ctx: ExecutionContext, elementInstanceId: string, node: FlowNode): readonly string[] | null {
   const taken: string[] = [];
   for (const id of node.outgoing) {

@@ -25,7 +25,7 @@ export function activateMultiInstanceBody(ctx: ExecutionContext, step: Extract<S
   return bodyId;
 }
 
-/** Evaluates the collection or cardinality and starts the first inner instance(s). */
+// Evaluates the collection or cardinality and starts the first inner instance(s).
 export function startInstances(ctx: ExecutionContext, bodyId: string, node: FlowNode, sequential: boolean): void {
   const loop = node.loop!;
   let items: unknown[] | undefined;
@@ -57,7 +57,7 @@ export function startInstances(ctx: ExecutionContext, bodyId: string, node: Flow
   for (let i = 0; i < count; i++) startInner(ctx, bodyId, node, first + i);
 }
 
-/** Starts the next inner instance; loopCounter is 0-based as in Camunda 7, whose models we import. */
+// Starts the next inner instance; loopCounter is 0-based as in Camunda 7, whose models we import.
 export function startInner(ctx: ExecutionContext, bodyId: string, node: FlowNode, index: number): void {
   const mi = ctx.state.instances[bodyId].mi!;
   const vars: Record<string, unknown> = { loopCounter: index };
@@ -71,7 +71,7 @@ export function activeInnerCount(ctx: ExecutionContext, bodyId: string): number 
   return active;
 }
 
-/** After an inner instance completed (or was removed): finish the body or start the next one. */
+// After an inner instance completed (or was removed): finish the body or start the next one.
 export function onInnerInstanceCompleted(ctx: ExecutionContext, bodyId: string): void {
   const body = ctx.state.instances[bodyId];
   if (!body?.mi) return;

@@ -5,7 +5,7 @@ import type { EvalResult } from '../expression';
 import type { ValueTemplate, VariableMapping } from '../../model/process.model';
 import type { ExecutionContext } from '../execution-context';
 
-/** Variables visible from an element instance: process variables overlaid by locals up the chain. */
+// Variables visible from an element instance: process variables overlaid by locals up the chain.
 export function visibleVariables(ctx: ExecutionContext, elementInstanceId: string | null): Readonly<Record<string, unknown>> {
   const { instances, variables } = ctx.state;
   let chain: Record<string, unknown>[] | null = null;
@@ -25,7 +25,7 @@ export function evaluate(ctx: ExecutionContext, elementInstanceId: string | null
   return result;
 }
 
-/** A template's value: one expression part yields the raw value, several are joined as text. */
+// A template's value: one expression part yields the raw value, several are joined as text.
 export function evaluateTemplate(ctx: ExecutionContext, elementInstanceId: string, template: ValueTemplate): EvalResult {
   if (template.length === 1 && typeof template[0] !== 'string') return evaluate(ctx, elementInstanceId, template[0]);
   let text = '';
@@ -41,7 +41,7 @@ export function evaluateTemplate(ctx: ExecutionContext, elementInstanceId: strin
   return { ok: true, value: text };
 }
 
-/** Applies call-activity style mappings; `{}` copies everything. */
+// Applies call-activity style mappings; `{}` copies everything.
 export function mapVariables(
   ctx: ExecutionContext,
   elementInstanceId: string | null,
@@ -62,7 +62,7 @@ export function mapVariables(
   return { ok: true, variables: out };
 }
 
-/** A user-supplied variable object with prototype-polluting keys removed. */
+// A user-supplied variable object with prototype-polluting keys removed.
 export function sanitizeVariables(vars: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!vars || typeof vars !== 'object') return undefined;
   const out: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import type { EngineCommand, EngineCommandType, Rejection, RejectionCode } from '../engine-api.types';
 import type { ExecutionContext } from '../execution-context';
 
-/** A command handler validates against the state and starts the work; null means accepted. */
+// A command handler validates against the state and starts the work; null means accepted.
 export type CommandHandler<T extends EngineCommandType> = (ctx: ExecutionContext, command: Extract<EngineCommand, { type: T }>) => Rejection | null;
 
 export function reject(code: RejectionCode, message: string): Rejection {

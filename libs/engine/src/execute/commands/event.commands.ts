@@ -12,7 +12,7 @@ export const handleFireTimer: CommandHandler<'fireTimer'> = (ctx, command) => {
   return null;
 };
 
-/** Correlates a message to the first matching subscription, or starts the instance at a message start event. */
+// Correlates a message to the first matching subscription, or starts the instance at a message start event.
 export const handleCorrelateMessage: CommandHandler<'correlateMessage'> = (ctx, command) => {
   if (ctx.state.status === 'none') {
     const start = findStartEvent(ctx, 'message', command.name);
@@ -31,7 +31,7 @@ export const handleCorrelateMessage: CommandHandler<'correlateMessage'> = (ctx, 
   return null;
 };
 
-/** Delivers a signal to every subscription of this instance (§10.5.1 signals are broadcast). */
+// Delivers a signal to every subscription of this instance (§10.5.1 signals are broadcast).
 export const handleBroadcastSignal: CommandHandler<'broadcastSignal'> = (ctx, command) => {
   if (ctx.state.status === 'none') {
     const start = findStartEvent(ctx, 'signal', command.name);

@@ -7,18 +7,16 @@ import { processors } from '../processors/processor-registry';
 import type { ExecutionContext } from '../execution-context';
 import { reject, requireActive, type CommandHandler } from './command-handler';
 
-/** The scope id an element instance stands for (the process id for the root). */
+// The scope id an element instance stands for (the process id for the root).
 function scopeIdOf(ctx: ExecutionContext, ei: string): string | null {
   if (ei === ctx.state.root) return ctx.process.id;
   const node = ctx.node(ctx.state.instances[ei].el);
   return node.type === 'subProcess' && !ctx.state.instances[ei].mi ? node.id : null;
 }
 
-/**
- * Moves the token of a waiting element back to a visited element in an enclosing scope. Only that
- * branch re-runs: join arrivals of the other branches stay. In "direct" mode the re-run target
- * returns straight to the element that sent it back.
- */
+// Moves the token of a waiting element back to a visited element in an enclosing scope. Only that
+// branch re-runs: join arrivals of the other branches stay. In "direct" mode the re-run target
+// returns straight to the element that sent it back.
 export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
@@ -120,7 +118,7 @@ export const handleCancel: CommandHandler<'cancel'> = (ctx, command) => {
   return null;
 };
 
-/** Resolving an incident retries what failed: activation, leaving the element, or the job. */
+// Resolving an incident retries what failed: activation, leaving the element, or the job.
 export const handleResolveIncident: CommandHandler<'resolveIncident'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;

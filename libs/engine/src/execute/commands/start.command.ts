@@ -3,7 +3,7 @@ import { sanitizeVariables } from '../behaviors/variable-mapping';
 import type { ExecutionContext } from '../execution-context';
 import { reject, type CommandHandler } from './command-handler';
 
-/** Starts the instance at the none start event(s), or at the named (timer/message/signal) start event. */
+// Starts the instance at the none start event(s), or at the named (timer/message/signal) start event.
 export const handleStart: CommandHandler<'start'> = (ctx, command) => {
   if (ctx.state.status !== 'none') return reject('INSTANCE_ALREADY_STARTED', 'The instance has already been started.');
   const process = ctx.process;
@@ -46,7 +46,7 @@ export function startInstance(
   ctx.enqueue({ k: 'activate', elementId: startEventId, scopeInstanceId: root, triggered: true });
 }
 
-/** The process-level start event triggered by a message or signal of this name, if any. */
+// The process-level start event triggered by a message or signal of this name, if any.
 export function findStartEvent(ctx: ExecutionContext, kind: 'message' | 'signal', name: string): string | undefined {
   return ctx.process.scopes[ctx.process.id].triggeredStarts.find((id) => {
     const t = ctx.process.nodes[id].trigger;

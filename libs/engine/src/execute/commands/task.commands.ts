@@ -56,7 +56,7 @@ export const handleFailJob: CommandHandler<'failJob'> = (ctx, command) => {
   return null;
 };
 
-/** A BPMN error from a job handler, or from a called child process (through its call activity). */
+// A BPMN error from a job handler, or from a called child process (through its call activity).
 export const handleThrowError: CommandHandler<'throwError'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;

@@ -2,10 +2,8 @@ import { raiseIncident } from '../behaviors/incident';
 import { mapVariables, visibleVariables } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/**
- * Call activities (§10.3.4): the server starts the child (startChild effect); the parent waits
- * until childCompleted (or a BPMN error from the child through throwError).
- */
+// Call activities (§10.3.4): the server starts the child (startChild effect); the parent waits
+// until childCompleted (or a BPMN error from the child through throwError).
 export const callActivityProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const call = node.call;

@@ -3,7 +3,7 @@ import { terminateChildren, terminateProcess } from '../behaviors/element-lifecy
 import { visibleVariables } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/** End events (§10.5.3): none, terminate, error, escalation, message and signal results. */
+// End events (§10.5.3): none, terminate, error, escalation, message and signal results.
 export const endEventProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const trigger = node.trigger ?? { kind: 'none' };

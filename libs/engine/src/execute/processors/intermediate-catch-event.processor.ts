@@ -2,7 +2,7 @@ import { openSubscription } from '../behaviors/event-subscription';
 import { evaluate } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/** Intermediate catch events (§10.5.6): wait for a timer, message, signal or condition; link catches pass. */
+// Intermediate catch events (§10.5.6): wait for a timer, message, signal or condition; link catches pass.
 export const intermediateCatchEventProcessor: ElementProcessor = {
   onActivate(ctx, ei, node, step) {
     const trigger = node.trigger;

@@ -2,7 +2,7 @@ import { throwEscalation } from '../behaviors/error-propagation';
 import { visibleVariables } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/** Intermediate throw events (§10.5.5): none, message, signal, escalation and link. */
+// Intermediate throw events (§10.5.5): none, message, signal, escalation and link.
 export const intermediateThrowEventProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const trigger = node.trigger ?? { kind: 'none' };

@@ -19,7 +19,7 @@ import { subProcessProcessor } from './sub-process.processor';
 import { passThroughTaskProcessor } from './task.processor';
 import { userTaskProcessor } from './user-task.processor';
 
-/** The one map from element type to processor; a missing type is a compile error here. */
+// The one map from element type to processor; a missing type is a compile error here.
 export const processors: { readonly [T in ElementType]: ElementProcessor } = {
   startEvent: startEventProcessor,
   endEvent: endEventProcessor,

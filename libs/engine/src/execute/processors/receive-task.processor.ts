@@ -1,10 +1,8 @@
 import { openSubscription } from '../behaviors/event-subscription';
 import type { ElementProcessor } from './element-processor';
 
-/**
- * Receive tasks (§10.3.3) wait for their message; without a message reference they are a plain
- * wait state that completeTask continues (as Camunda's runtimeService.signal).
- */
+// Receive tasks (§10.3.3) wait for their message; without a message reference they are a plain
+// wait state that completeTask continues (as Camunda's runtimeService.signal).
 export const receiveTaskProcessor: ElementProcessor = {
   onActivate(ctx, ei, node, step) {
     if (step.triggered) {

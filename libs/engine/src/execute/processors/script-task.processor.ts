@@ -2,7 +2,7 @@ import { raiseIncident } from '../behaviors/incident';
 import { evaluate } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/** Script tasks (§10.3.3), FEEL only: the expression's value goes to the result variable. */
+// Script tasks (§10.3.3), FEEL only: the expression's value goes to the result variable.
 export const scriptTaskProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const script = node.script;

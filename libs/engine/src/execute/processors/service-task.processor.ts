@@ -1,7 +1,7 @@
 import { visibleVariables } from '../behaviors/variable-mapping';
 import type { ElementProcessor } from './element-processor';
 
-/** Service and send tasks (§10.3.3) become async jobs the server's workers run by handler name. */
+// Service and send tasks (§10.3.3) become async jobs the server's workers run by handler name.
 export const jobTaskProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const job = node.job ?? { type: node.id, retries: 3 };

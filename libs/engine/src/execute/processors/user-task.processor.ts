@@ -11,10 +11,8 @@ function resolve(ctx: ExecutionContext, ei: string, template: ValueTemplate | un
   return evaluateTemplate(ctx, ei, template);
 }
 
-/**
- * User tasks (§10.3.3): evaluates assignment, due date and form, records task.created and waits
- * for completeTask. The element instance id is the task id; oa:orgRole is resolved by the server.
- */
+// User tasks (§10.3.3): evaluates assignment, due date and form, records task.created and waits
+// for completeTask. The element instance id is the task id; oa:orgRole is resolved by the server.
 export const userTaskProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const a = node.assignment ?? {};
