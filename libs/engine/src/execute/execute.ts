@@ -32,6 +32,9 @@ export function execute(
   if (state && state.schemaVersion !== STATE_SCHEMA_VERSION) {
     return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `State schema ${state.schemaVersion} is not supported.` } };
   }
+  if (state && state.status !== 'none' && state.processId !== process.id) {
+    return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The state belongs to process ${state.processId}, not ${process.id}.` } };
+  }
   const draft = state ? cloneState(state) : initialState();
   const ctx = new ExecutionContext(process, draft, env);
   const rejection = handler(ctx, command);

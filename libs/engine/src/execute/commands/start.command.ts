@@ -28,6 +28,7 @@ export function startInstance(
   initiator?: string,
 ): void {
   const root = ctx.newId();
+  // Like camunda:initiator, the starting user is visible to expressions as `initiator`.
   const vars = initiator !== undefined && variables['initiator'] === undefined ? { ...variables, initiator } : variables;
   ctx.emit({
     type: 'process.started',
