@@ -10,13 +10,25 @@ export function visibleVariables(ctx: ExecutionContext, elementInstanceId: strin
   const { instances, variables } = ctx.state;
   let chain: Record<string, unknown>[] | null = null;
   for (let id = elementInstanceId; id; id = instances[id]?.sc ?? null) {
-    const v = instances[id]?.v;
-    if (v) (chain ??= []).push(v);
+    const inst = instances[id];
+    if (inst?.v) (chain ??= []).push(inst.v);
+    // §10.3.6: the body's counters are visible to the inner instances' expressions.
+    if (inst?.mi) (chain ??= []).push(multiInstanceCounters(ctx, id, inst.mi));
   }
   if (!chain) return variables;
   const merged: Record<string, unknown> = { ...variables };
   for (let i = chain.length - 1; i >= 0; i--) Object.assign(merged, chain[i]);
   return merged;
+}
+
+function multiInstanceCounters(
+  ctx: ExecutionContext,
+  bodyId: string,
+  mi: { n: number; c: number },
+): Record<string, unknown> {
+  let active = 0;
+  for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === bodyId) active++;
+  return { nrOfInstances: mi.n, nrOfCompletedInstances: mi.c, nrOfActiveInstances: active };
 }
 
 export function evaluate(ctx: ExecutionContext, elementInstanceId: string | null, expression: ParsedExpression, extra?: Record<string, unknown>): EvalResult {

@@ -1,0 +1,53 @@
+import type { EngineEvent } from '../../src';
+import { Scenario } from '../support/scenario';
+
+const dir = __dirname;
+type TaskCreated = Extract<EngineEvent, { type: 'task.created' }>;
+
+describe('working-day timers (oa:dueWorkdays) and expression timers', () => {
+  it('should set the task due date and the supervision timer in working days when oa:dueWorkdays is set', async () => {
+    // given Monday 2026-01-05 08:00; five working days later is Monday 2026-01-12
+    const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    // when
+    s.start({ people: ['a'] });
+    // then
+    expect((s.eventsOf('task.created')[0] as TaskCreated).dueAt).toBe('2026-01-12T08:00:00.000Z');
+    expect(s.timers()).toEqual([{ timerId: expect.any(String), elementId: 'overdue', dueAt: '2026-01-12T08:00:00.000Z' }]);
+    // when the deadline passes, supervision (督办) starts beside the task
+    s.fireTimer('overdue');
+    expect(s.tasks()).toEqual(['handle', 'supervise']);
+  });
+
+  it('should evaluate a timeDate expression when the catch event is entered', async () => {
+    const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    s.start({ people: ['a'], resumeAt: '2026-03-01T00:00:00+08:00' }).completeTask('handle');
+    expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['pause', '2026-02-28T16:00:00.000Z']]);
+  });
+
+  it('should raise an incident when the timeDate expression does not yield a date', async () => {
+    const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    s.start({ people: ['a'], resumeAt: 'soon' }).completeTask('handle');
+    expect(s.incidents().map((i) => i.code)).toEqual(['TIMER_INVALID']);
+    s.run({ type: 'setVariables', variables: { resumeAt: '2026-03-01T00:00:00Z' } });
+    s.run({ type: 'resolveIncident', incidentId: Object.keys(s.state!.incidents)[0] });
+    expect(s.timers().map((t) => t.elementId)).toEqual(['pause']);
+  });
+});
+
+describe('sequential multi-instance with added signers', () => {
+  it('should expose nrOfInstances to inner expressions and run added items after the planned ones', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    s.start({ people: ['li', 'wang'], resumeAt: '2026-01-06T00:00:00Z' }).completeTask('handle').fireTimer('pause');
+    expect((s.lastEvents.find((e) => e.type === 'task.created') as TaskCreated).assignee).toBe('li/2');
+    // when a signer is added (加签) to the sequential loop
+    s.run({ type: 'addInstances', elementInstanceId: s.instanceOf('signers'), items: ['zhao'] });
+    // then the loop runs li, wang, zhao
+    s.completeTask('signers');
+    expect((s.lastEvents.find((e) => e.type === 'task.created') as TaskCreated).assignee).toBe('wang/3');
+    s.completeTask('signers');
+    expect((s.lastEvents.find((e) => e.type === 'task.created') as TaskCreated).assignee).toBe('zhao/3');
+    s.completeTask('signers');
+    expect(s.status).toBe('completed');
+  });
+});
