@@ -37,7 +37,17 @@ export async function compile(xml: string): Promise<CompileResult> {
     const language = typeof imported.definitions['expressionLanguage'] === 'string' ? (imported.definitions['expressionLanguage'] as string) : undefined;
   // The BPMN default (XPath) is only meant when a file states it; absent, we read FEEL/JUEL.
   const explicitLanguage = language && /expressionLanguage\s*=/.test(xml) ? language : undefined;
-  const processes = roots.filter((r) => r.$type === 'bpmn:Process').map((p) => compileProcess(p, sink, explicitLanguage));
+  const processes: ExecutableProcess[] = [];
+  for (const root of roots) {
+    if (root.$type !== 'bpmn:Process') continue;
+    try {
+      processes.push(compileProcess(root, sink, explicitLanguage));
+    } catch (err) {
+      // An uploaded file must never turn into a server error: a compiler defect on odd input is
+      // reported as an error diagnostic (and the definition cannot be deployed).
+      sink.error('BPMN_PARSE', root.id ?? null, `Process ${root.id ?? ''} could not be compiled: ${(err as Error).message}`);
+    }
+  }
   if (processes.length === 0) sink.warning('BPMN_NO_PROCESS', null, 'The definition contains no process.');
   return { processes, diagnostics: dedupe(sink.items) };
 }

@@ -120,7 +120,10 @@ function tokenCanStillArrive(ctx: ExecutionContext, scopeInstanceId: string, gat
 // Re-checks waiting inclusive joins once every other token has moved (called at quiescence).
 export function retryInclusiveJoins(ctx: ExecutionContext): boolean {
   for (const key of Object.keys(ctx.state.joins)) {
-    const [scope, gatewayId] = key.split('|');
+    // Gateway ids are XML NCNames and cannot contain '|'; instance ids come from the host and might.
+    const cut = key.lastIndexOf('|');
+    const scope = key.slice(0, cut);
+    const gatewayId = key.slice(cut + 1);
     if (ctx.node(gatewayId)?.type === 'inclusiveGateway' && tryJoin(ctx, scope, gatewayId)) return true;
   }
   return false;
