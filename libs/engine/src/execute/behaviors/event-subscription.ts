@@ -54,7 +54,7 @@ export function openSubscription(ctx: ExecutionContext, ownerInstanceId: string,
   }
 }
 
-function resolveTimer(ctx: ExecutionContext, ownerInstanceId: string, node: FlowNode, trigger: EventTrigger): TimerDefinition | string {
+function resolveTimer(ctx: ExecutionContext, ownerInstanceId: string, trigger: EventTrigger): TimerDefinition | string {
   const spec = trigger.timer;
   if (!spec) return 'no timer definition';
   if (spec.timer) return spec.timer;
@@ -67,7 +67,6 @@ function resolveTimer(ctx: ExecutionContext, ownerInstanceId: string, node: Flow
   }
   const text = r.value instanceof Date ? r.value.toISOString() : String(r.value ?? '');
   const parsed = parseTimer(spec.source, text);
-  void node;
   return parsed.ok ? parsed.timer : parsed.error;
 }
 
@@ -80,7 +79,7 @@ export function scheduleTimer(
   fired: number,
   previousDueAt: string | null,
 ): boolean {
-  const timer = resolveTimer(ctx, ownerInstanceId, catchNode, trigger);
+  const timer = resolveTimer(ctx, ownerInstanceId, trigger);
   if (typeof timer === 'string') {
     raiseIncident(ctx, ownerInstanceId, 'TIMER_INVALID', `Timer of ${catchNode.id}: ${timer}`, 'activate');
     return false;

@@ -56,7 +56,6 @@ export function evaluateTemplate(ctx: ExecutionContext, elementInstanceId: strin
 // Applies call-activity style mappings; `{}` copies everything.
 export function mapVariables(
   ctx: ExecutionContext,
-  elementInstanceId: string | null,
   mappings: readonly VariableMapping[],
   source: Readonly<Record<string, unknown>>,
 ): { ok: true; variables: Record<string, unknown> } | { ok: false; error: string } {
@@ -70,7 +69,6 @@ export function mapVariables(
     if (!r.ok) return { ok: false, error: r.error };
     out[m.target] = r.value;
   }
-  void elementInstanceId;
   return { ok: true, variables: out };
 }
 

@@ -80,7 +80,7 @@ export const handleChildCompleted: CommandHandler<'childCompleted'> = (ctx, comm
   if (!inst) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   if (inst.k !== 'call') return reject('TASK_NOT_OPEN', `Element instance ${command.elementInstanceId} is not waiting for a child.`);
   const call = ctx.node(inst.el).call;
-  const mapped = mapVariables(ctx, command.elementInstanceId, call?.outputs ?? [{}], sanitizeVariables(command.variables) ?? {});
+  const mapped = mapVariables(ctx, call?.outputs ?? [{}], sanitizeVariables(command.variables) ?? {});
   if (!mapped.ok) {
     raiseIncident(ctx, command.elementInstanceId, 'EXPRESSION_FAILED', `Output mapping of ${inst.el}: ${mapped.error}`, 'complete');
     return null;

@@ -8,7 +8,7 @@ export const callActivityProcessor: ElementProcessor = {
   onActivate(ctx, ei, node) {
     const call = node.call;
     if (!call) return;
-    const mapped = mapVariables(ctx, ei, call.inputs, visibleVariables(ctx, ei));
+    const mapped = mapVariables(ctx, call.inputs, visibleVariables(ctx, ei));
     if (!mapped.ok) {
       raiseIncident(ctx, ei, 'EXPRESSION_FAILED', `Input mapping of ${node.id}: ${mapped.error}`, 'activate');
       return;
