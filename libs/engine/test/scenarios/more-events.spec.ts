@@ -117,3 +117,17 @@ describe('compiled model and state', () => {
     expect(s.process.nodeList).toHaveLength(9);
   });
 });
+
+describe('signal throw within one instance (BPMN 2.0 §10.5.1)', () => {
+  it('should reach the boundary of the other branch in the same call and still ask the server to broadcast', async () => {
+    // given two parallel tasks, b listening for the signal a throws
+    const s = await Scenario.fromFile(dir, 'signal-race.bpmn');
+    s.start();
+    // when
+    s.completeTask('a');
+    // then
+    expect(s.status).toBe('completed');
+    expect(s.lastEvents.map((e) => e.type)).toContain('task.cancelled');
+    expect(s.lastEffects).toContainEqual({ type: 'throwSignal', name: 'done', variables: {} });
+  });
+});

@@ -72,3 +72,17 @@ export function startEventSubProcess(ctx: ExecutionContext, scopeInstanceId: str
   });
   ctx.enqueue({ k: 'activate', elementId: startEventId, scopeInstanceId: espInstance, triggered: true });
 }
+
+// A thrown signal reaches every subscription of this instance in the same call, as Camunda and
+// Flowable deliver it synchronously (§10.5.1 signals are broadcast); the server broadcasts the
+// throwSignal effect to the other instances only.
+export function deliverSignalLocally(ctx: ExecutionContext, name: string, variables?: Record<string, unknown>): void {
+  const ids = Object.keys(ctx.state.subs).filter((id) => ctx.state.subs[id].k === 'signal' && ctx.state.subs[id].name === name);
+  let first = true;
+  for (const id of ids) {
+    // An earlier delivery may have removed this subscription (it interrupted the host).
+    if (!ctx.state.subs[id] || !ctx.active) continue;
+    triggerSubscription(ctx, id, first ? variables : undefined);
+    first = false;
+  }
+}

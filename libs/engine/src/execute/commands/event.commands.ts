@@ -1,4 +1,4 @@
-import { triggerSubscription } from '../behaviors/event-trigger';
+import { deliverSignalLocally, triggerSubscription } from '../behaviors/event-trigger';
 import { sanitizeVariables } from '../behaviors/variable-mapping';
 import { reject, requireActive, type CommandHandler } from './command-handler';
 import { findStartEvent, startInstance } from './start.command';
@@ -41,14 +41,7 @@ export const handleBroadcastSignal: CommandHandler<'broadcastSignal'> = (ctx, co
   }
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const ids = Object.keys(ctx.state.subs).filter((id) => ctx.state.subs[id].k === 'signal' && ctx.state.subs[id].name === command.name);
-  let first = true;
-  for (const id of ids) {
-    // An earlier trigger may have removed this subscription (e.g. it interrupted the host).
-    if (!ctx.state.subs[id] || !ctx.active) continue;
-    triggerSubscription(ctx, id, first ? command.variables : undefined);
-    first = false;
-  }
+  deliverSignalLocally(ctx, command.name, command.variables);
   return null;
 };
 

@@ -1,6 +1,7 @@
 import { throwError, throwEscalation } from '../behaviors/error-propagation';
 import { terminateChildren, terminateProcess } from '../behaviors/element-lifecycle';
 import { visibleVariables } from '../behaviors/variable-mapping';
+import { deliverSignalLocally } from '../behaviors/event-trigger';
 import type { ElementProcessor } from './element-processor';
 
 // End events (§10.5.3): none, terminate, error, escalation, message and signal results.
@@ -31,6 +32,9 @@ export const endEventProcessor: ElementProcessor = {
         break;
       case 'signal':
         ctx.effect({ type: 'throwSignal', name: trigger.name ?? '', variables: { ...visibleVariables(ctx, ei) } });
+        deliverSignalLocally(ctx, trigger.name ?? '');
+        // The signal may have interrupted the thrower itself (an interrupting handler around it).
+        if (!ctx.state.instances[ei]) return;
         break;
       default:
         break;

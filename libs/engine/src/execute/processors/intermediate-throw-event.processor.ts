@@ -1,5 +1,6 @@
 import { throwEscalation } from '../behaviors/error-propagation';
 import { visibleVariables } from '../behaviors/variable-mapping';
+import { deliverSignalLocally } from '../behaviors/event-trigger';
 import type { ElementProcessor } from './element-processor';
 
 // Intermediate throw events (§10.5.5): none, message, signal, escalation and link.
@@ -23,6 +24,9 @@ export const intermediateThrowEventProcessor: ElementProcessor = {
     }
     if (trigger.kind === 'signal') {
       ctx.effect({ type: 'throwSignal', name: trigger.name ?? '', variables: { ...visibleVariables(ctx, ei) } });
+      deliverSignalLocally(ctx, trigger.name ?? '');
+      // The signal may have interrupted the thrower itself (an interrupting handler around it).
+      if (!ctx.state.instances[ei]) return;
     }
     ctx.enqueue({ k: 'complete', elementInstanceId: ei });
   },
