@@ -173,3 +173,27 @@ describe('event sub-processes (BPMN 2.0 §10.3.5)', () => {
     expect(s.status).toBe('completed');
   });
 });
+
+describe('event sub-process inside an embedded sub-process', () => {
+  it('should replace the sub-process content but keep the sub-process boundary timer when it interrupts', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'nested-event-subprocess.bpmn');
+    s.start();
+    // when
+    s.run({ type: 'correlateMessage', name: 'correct' });
+    // then
+    expect(s.tasks()).toEqual(['correctText']);
+    expect(s.timers().map((t) => t.elementId)).toEqual(['deadline']);
+    // when the correction is done, the sub-process completes and the flow continues
+    s.completeTask('correctText');
+    expect(s.tasks()).toEqual(['publish']);
+    expect(s.timers()).toEqual([]);
+  });
+
+  it('should cancel the event sub-process subscription when the boundary timer interrupts the sub-process', async () => {
+    const s = await Scenario.fromFile(dir, 'nested-event-subprocess.bpmn');
+    s.start().fireTimer('deadline');
+    expect(s.tasks()).toEqual(['late']);
+    expect(s.state!.subs).toEqual({});
+  });
+});

@@ -3,7 +3,7 @@
 import type { FlowNode } from '../../model/process.model';
 import type { ExecutionContext } from '../execution-context';
 import { activateElement, terminateChildren, terminateElement, terminateProcess } from './element-lifecycle';
-import { closeOwnedSubscriptions } from './event-subscription';
+import { closeEventSubProcessSubscriptions } from './event-subscription';
 import { startEventSubProcess } from './event-trigger';
 
 type Catcher =
@@ -89,7 +89,7 @@ function runCatcher(ctx: ExecutionContext, catcher: Catcher, interrupting: boole
     return;
   }
   if (interrupting) {
-    closeOwnedSubscriptions(ctx, catcher.scopeInstanceId);
+    closeEventSubProcessSubscriptions(ctx, catcher.scopeInstanceId);
     terminateChildren(ctx, catcher.scopeInstanceId);
   }
   startEventSubProcess(ctx, catcher.scopeInstanceId, catcher.start.scope, catcher.start.id);

@@ -135,3 +135,14 @@ export function closeOwnedSubscriptions(ctx: ExecutionContext, ownerInstanceId: 
   for (const id in ctx.state.subs) if (ctx.state.subs[id].ei === ownerInstanceId) ids.push(id);
   for (const id of ids) closeSubscription(ctx, id);
 }
+
+// An interrupting event sub-process replaces the scope's content and its other event
+// sub-process subscriptions; the scope's own boundary events stay (the scope keeps running).
+export function closeEventSubProcessSubscriptions(ctx: ExecutionContext, scopeInstanceId: string): void {
+  const ids: string[] = [];
+  for (const id in ctx.state.subs) {
+    const sub = ctx.state.subs[id];
+    if (sub.ei === scopeInstanceId && ctx.node(sub.el).type === 'startEvent') ids.push(id);
+  }
+  for (const id of ids) closeSubscription(ctx, id);
+}

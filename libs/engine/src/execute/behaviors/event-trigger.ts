@@ -3,7 +3,7 @@
 // starts (BPMN 2.0 §10.5.6 handling events, §10.3.5 event sub-processes, §13.3.5).
 import type { ExecutionContext } from '../execution-context';
 import { activateElement, terminateChildren, terminateElement } from './element-lifecycle';
-import { closeOwnedSubscriptions, closeSubscription, scheduleTimer } from './event-subscription';
+import { closeEventSubProcessSubscriptions, closeOwnedSubscriptions, closeSubscription, scheduleTimer } from './event-subscription';
 import { sanitizeVariables } from './variable-mapping';
 
 // Runs the consequence of one subscription's event. The subscription must exist.
@@ -35,7 +35,7 @@ export function triggerSubscription(ctx: ExecutionContext, subscriptionId: strin
     if (vars) ctx.emit({ type: 'variables.updated', variables: vars });
     const eventSubProcessId = node.scope;
     if (node.interrupting !== false) {
-      closeOwnedSubscriptions(ctx, ownerId);
+      closeEventSubProcessSubscriptions(ctx, ownerId);
       terminateChildren(ctx, ownerId);
     } else if (repeats) {
       scheduleTimer(ctx, ownerId, node, node.trigger!, (sub.fired ?? 0) + 1, sub.dueAt ?? ctx.at);
