@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RoleSchema } from './auth';
 
 export const ORG_KINDS = ['government', 'office', 'department', 'county'] as const;

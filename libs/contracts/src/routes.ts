@@ -1,4 +1,5 @@
-import { z, type ZodType } from 'zod';
+import * as z from 'zod';
+import type { ZodType } from 'zod';
 import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {

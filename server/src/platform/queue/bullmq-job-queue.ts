@@ -13,6 +13,7 @@ export class BullmqJobQueue implements JobQueue {
   private readonly connection: Redis;
   private readonly queue: Queue;
   private worker: Worker | null = null;
+  private workerConnection: Redis | null = null;
 
   constructor(url: string, private readonly prefix: string) {
     // BullMQ requires maxRetriesPerRequest: null on connections used by workers
@@ -40,8 +41,9 @@ export class BullmqJobQueue implements JobQueue {
 
   async consume(handler: JobHandler): Promise<void> {
     if (this.worker) throw new Error('consume() called twice');
+    this.workerConnection = this.connection.duplicate();
     this.worker = new Worker(QUEUE_NAME, async (job) => handler({ id: String(job.id), name: job.name }), {
-      connection: this.connection.duplicate(),
+      connection: this.workerConnection,
       prefix: this.prefix,
       concurrency: 8,
     });
@@ -59,6 +61,8 @@ export class BullmqJobQueue implements JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    // connections passed in are ours to end; BullMQ closes only those it created itself
+    this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 
