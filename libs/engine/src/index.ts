@@ -28,8 +28,8 @@ export type {
   EngineEnv,
   ExecuteResult,
   Rejection,
-  RejectionCode,
 } from './execute/engine-api.types';
+export type { RejectionCode } from './execute/engine.errors';
 export type { EngineEvent, EngineEventType, EventOf } from './state/engine-event';
 export {
   activeElementIds,

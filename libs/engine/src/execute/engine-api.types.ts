@@ -3,6 +3,7 @@ import type { ExpressionEvaluator } from './expression';
 import type { WorkdayCalendar } from './time';
 import type { EngineEvent } from '../state/engine-event';
 import type { InstanceState } from '../state/instance-state';
+import type { RejectionCode } from './engine.errors';
 
 type Vars = Record<string, unknown>;
 
@@ -62,23 +63,6 @@ export interface Rejection {
   readonly code: RejectionCode;
   readonly message: string;
 }
-
-export type RejectionCode =
-  | 'PROCESS_NOT_EXECUTABLE'
-  | 'INSTANCE_NOT_ACTIVE'
-  | 'INSTANCE_ALREADY_STARTED'
-  | 'INSTANCE_NOT_STARTED'
-  | 'START_EVENT_NOT_FOUND'
-  | 'ELEMENT_INSTANCE_NOT_FOUND'
-  | 'TASK_NOT_OPEN'
-  | 'TIMER_NOT_FOUND'
-  | 'JOB_NOT_FOUND'
-  | 'INCIDENT_NOT_FOUND'
-  | 'NO_SUBSCRIPTION'
-  | 'TARGET_NOT_VISITED'
-  | 'TARGET_NOT_IN_SCOPE'
-  | 'NOT_MULTI_INSTANCE'
-  | 'INVALID_COMMAND';
 
 export type ExecuteResult =
   | { readonly ok: true; readonly state: InstanceState; readonly events: EngineEvent[]; readonly effects: EngineEffect[] }

@@ -1,4 +1,5 @@
-import type { EngineCommand, EngineCommandType, Rejection, RejectionCode } from '../engine-api.types';
+import type { EngineCommand, EngineCommandType, Rejection } from '../engine-api.types';
+import type { RejectionCode } from '../engine.errors';
 import type { ExecutionContext } from '../execution-context';
 
 // A command handler validates against the state and starts the work; null means accepted.
