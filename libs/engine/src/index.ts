@@ -21,6 +21,7 @@ export type {
 export { MODEL_VERSION } from './model/process.model';
 export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger } from './model/process-serialization';
 export { execute, MAX_STEPS } from './execute/execute';
+export { nextStartTimer, type StartTimerDue } from './execute/start-timers';
 export type {
   EngineCommand,
   EngineCommandType,

@@ -1,4 +1,4 @@
-import { deserializeProcess, serializeProcess, startTriggers } from '../../src';
+import { deserializeProcess, nextStartTimer, serializeProcess, startTriggers } from '../../src';
 import { Scenario } from '../support/scenario';
 
 const dir = __dirname;
@@ -129,5 +129,19 @@ describe('signal throw within one instance (BPMN 2.0 §10.5.1)', () => {
     expect(s.status).toBe('completed');
     expect(s.lastEvents.map((e) => e.type)).toContain('task.cancelled');
     expect(s.lastEffects).toContainEqual({ type: 'throwSignal', name: 'done', variables: {} });
+  });
+});
+
+describe('timer start events for the server scheduler', () => {
+  it('should give the first and following fire times of a start cycle until it is used up', async () => {
+    // given a start timer R/P1D (repeats forever), deployed at 08:00
+    const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    const from = '2026-01-05T08:00:00.000Z';
+    // when / then
+    expect(nextStartTimer(s.process, 'byTimer', from)).toEqual({ dueAt: '2026-01-06T08:00:00.000Z' });
+    expect(nextStartTimer(s.process, 'byTimer', from, undefined, { dueAt: '2026-01-06T08:00:00.000Z', firedCount: 1 })).toEqual({
+      dueAt: '2026-01-07T08:00:00.000Z',
+    });
+    expect(nextStartTimer(s.process, 'byMessage', from)).toEqual({ error: expect.stringContaining('byMessage') });
   });
 });
