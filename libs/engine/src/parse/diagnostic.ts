@@ -26,7 +26,8 @@ export type DiagnosticCode =
   | 'BPMN_TIMER_INVALID'
   | 'BPMN_NO_START'
   | 'BPMN_STRUCTURE'
-  | 'BPMN_NO_PROCESS';
+  | 'BPMN_NO_PROCESS'
+  | 'BPMN_IGNORED_EXTENSION';
 
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];

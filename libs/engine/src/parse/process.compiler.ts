@@ -43,6 +43,16 @@ const IGNORED = new Set([
   'bpmn:Group',
 ]);
 
+// Vendor behaviour we import but do not run: the model still executes, so a warning says what
+// is skipped rather than an error.
+const IGNORED_EXTENSIONS: Readonly<Record<string, string>> = {
+  'camunda:ExecutionListener': 'execution listener',
+  'camunda:TaskListener': 'task listener',
+  'camunda:InputOutput': 'input/output mapping',
+  'zeebe:ExecutionListeners': 'execution listeners',
+  'zeebe:TaskListeners': 'task listeners',
+};
+
 const REFUSED: Readonly<Record<string, string>> = {
   'bpmn:ComplexGateway': 'complex gateway',
   'bpmn:Transaction': 'transaction',
@@ -102,6 +112,10 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
       incoming: [],
       outgoing: [],
     };
+    for (const ext of (el['extensionElements'] as { values?: ModdleElement[] } | undefined)?.values ?? []) {
+      const what = IGNORED_EXTENSIONS[ext.$type] ?? (ext.$type === 'zeebe:IoMapping' && type !== 'callActivity' ? 'input/output mapping' : undefined);
+      if (what) sink.warning('BPMN_IGNORED_EXTENSION', id, `${id}: the ${ext.$type} ${what} is imported but not executed.`);
+    }
     const isEvent = type.endsWith('Event');
     if (isEvent) {
       const trigger: EventTrigger | undefined = compileTrigger(el, sink, exprs, executable);

@@ -95,6 +95,14 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(result, 'warning').sort()).toEqual(['BPMN_DANGLING_REFERENCE@null', 'BPMN_ENCODING@null', 'BPMN_UNKNOWN_ATTRIBUTE@s']);
   });
 
+  it('should warn that a camunda task listener is imported but not executed', async () => {
+    const result = await compile(
+      definitions(`${valid}<userTask id="u"><extensionElements><camunda:taskListener event="create" class="x.Y"/></extensionElements></userTask>`),
+    );
+    expect(codes(result)).toEqual([]);
+    expect(codes(result, 'warning')).toEqual(['BPMN_IGNORED_EXTENSION@u']);
+  });
+
   it('should give a sequence flow without id a stable generated id and a warning', async () => {
     const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><endEvent id="e"/>');
     const [a, b] = [await compile(xml), await compile(xml)];
