@@ -19,13 +19,10 @@ export function triggerSubscription(ctx: ExecutionContext, subscriptionId: strin
   if (node.type === 'boundaryEvent') {
     if (vars) ctx.emit({ type: 'variables.updated', variables: vars });
     const scope = owner.sc as string;
-    if (node.interrupting !== false) {
-      terminateElement(ctx, ownerId);
-    } else if (repeats) {
-      scheduleTimer(ctx, ownerId, node, node.trigger!, (sub.fired ?? 0) + 1, sub.dueAt ?? ctx.at);
-    } else if (sub.k === 'timer') {
-      // a one-shot timer is spent; message and signal boundaries stay subscribed (Camunda)
-    }
+    // A non-interrupting boundary stays subscribed for messages, signals and conditions (as in
+    // Camunda); a one-shot timer is spent, a cycle schedules its next occurrence.
+    if (node.interrupting !== false) terminateElement(ctx, ownerId);
+    else if (repeats) scheduleTimer(ctx, ownerId, node, node.trigger!, (sub.fired ?? 0) + 1, sub.dueAt ?? ctx.at);
     activateElement(ctx, { k: 'activate', elementId: node.id, scopeInstanceId: scope, triggered: true });
     return;
   }
@@ -39,8 +36,6 @@ export function triggerSubscription(ctx: ExecutionContext, subscriptionId: strin
       terminateChildren(ctx, ownerId);
     } else if (repeats) {
       scheduleTimer(ctx, ownerId, node, node.trigger!, (sub.fired ?? 0) + 1, sub.dueAt ?? ctx.at);
-    } else if (sub.k === 'timer') {
-      // spent
     }
     startEventSubProcess(ctx, ownerId, eventSubProcessId, node.id);
     return;
