@@ -19,6 +19,7 @@ export type {
   ValueTemplate,
 } from './model/process.model';
 export { MODEL_VERSION } from './model/process.model';
+export { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from './model/oa-descriptor';
 export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger } from './model/process-serialization';
 export { execute, MAX_STEPS } from './execute/execute';
 export { nextStartTimer, type StartTimerDue } from './execute/start-timers';

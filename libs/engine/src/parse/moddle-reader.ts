@@ -3,7 +3,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import camundaDescriptor from 'camunda-bpmn-moddle/resources/camunda.json';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import oaDescriptor from '../model/oa.json';
+import { oaDescriptorBeside, type ModdleDescriptor } from '../model/oa-descriptor';
 import type { DiagnosticSink } from './diagnostic';
 
 // A moddle element as the compiler sees it: loosely typed, read defensively.
@@ -41,32 +41,8 @@ function zeebeWithoutClashes(): unknown {
   return copy;
 }
 
-type Descriptor = { types: { name: string; extends?: string[]; properties?: { name: string }[] }[] };
-
-// moddle refuses two extensions declaring the same local property name on one BPMN type, so
-// oa:assignee cannot be declared next to camunda:assignee. The engine loads oa.json without
-// those properties and reads them from the raw attributes instead; the designer, which loads
-// oa.json alone, keeps them declared.
-function oaWithoutClashes(): { descriptor: unknown; undeclared: Set<string> } {
-  const camunda = camundaDescriptor as unknown as Descriptor;
-  const copy = JSON.parse(JSON.stringify(oaDescriptor)) as Descriptor;
-  const undeclared = new Set<string>();
-  for (const type of copy.types) {
-    const taken = new Set<string>();
-    for (const t of camunda.types) {
-      if (!t.extends?.some((e) => type.extends?.includes(e))) continue;
-      for (const p of t.properties ?? []) taken.add(p.name.replace(/^.*:/, ''));
-    }
-    type.properties = (type.properties ?? []).filter((p) => {
-      if (!taken.has(p.name)) return true;
-      undeclared.add(`oa:${p.name}`);
-      return false;
-    });
-  }
-  return { descriptor: copy, undeclared };
-}
-
-const oa = oaWithoutClashes();
+const oa = oaDescriptorBeside(camundaDescriptor as unknown as ModdleDescriptor);
+const oaUndeclared = new Set(oa.undeclared);
 
 let moddle: BpmnModdle | null = null;
 function getModdle(): BpmnModdle {
@@ -110,7 +86,7 @@ export function reportWarnings(
       sink.warning('BPMN_ENCODING', null, `${first} (the declared encoding is ignored).`);
     } else if (first.startsWith('unknown attribute')) {
       const name = /<([^>]*)>/.exec(first)?.[1] ?? '';
-      if (oa.undeclared.has(name)) continue;
+      if (oaUndeclared.has(name)) continue;
       sink.warning('BPMN_UNKNOWN_ATTRIBUTE', w.element?.id ?? null, first);
     } else if (first.startsWith('unresolved reference')) {
       const property = String(w.property ?? '');
