@@ -4,6 +4,7 @@ import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrgModule } from './modules/org/org.module';
 
@@ -12,7 +13,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule],
     };
   }
 }

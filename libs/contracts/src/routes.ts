@@ -14,6 +14,15 @@ import {
   UserQuerySchema,
   UserSchema,
 } from './org';
+import {
+  CalendarDayStatusSchema,
+  CalendarYearQuerySchema,
+  CalendarYearSchema,
+  DueDateQuerySchema,
+  DueDateSchema,
+  ImportCalendarYearSchema,
+  SetCalendarDaySchema,
+} from './calendar';
 
 /**
  * Every HTTP route of the API with its request and response schemas. The server validates with
@@ -50,6 +59,11 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'POST', path: '/users/:id/disable', tag: 'org', summary: 'Disable a user and end their sessions', roles: ['system_admin'], responses: { 200: UserSchema } },
   { method: 'POST', path: '/users/:id/enable', tag: 'org', summary: 'Enable a user', roles: ['system_admin'], responses: { 200: UserSchema } },
   { method: 'PUT', path: '/users/:id/roles', tag: 'org', summary: "Set a user's roles (security admin)", roles: ['security_admin'], body: SetRolesSchema, responses: { 200: UserSchema } },
+  { method: 'GET', path: '/calendar', tag: 'calendar', summary: 'The listed days of one year (holidays, 调休 make-up workdays, local days)', query: CalendarYearQuerySchema, responses: { 200: CalendarYearSchema } },
+  { method: 'GET', path: '/calendar/due', tag: 'calendar', summary: 'The deadline n working days after a date (the day itself not counted)', query: DueDateQuerySchema, responses: { 200: DueDateSchema } },
+  { method: 'PUT', path: '/calendar/days/:day', tag: 'calendar', summary: 'Set a local holiday or working day', roles: ['system_admin'], body: SetCalendarDaySchema, responses: { 200: CalendarDayStatusSchema } },
+  { method: 'DELETE', path: '/calendar/days/:day', tag: 'calendar', summary: 'Remove a local day (the statutory entry applies again)', roles: ['system_admin'], responses: { 200: CalendarDayStatusSchema } },
+  { method: 'POST', path: '/calendar/years/:year/import', tag: 'calendar', summary: "Load a year's statutory holidays (bundled data, or the days in the body)", roles: ['system_admin'], body: ImportCalendarYearSchema, responses: { 200: CalendarYearSchema } },
 ];
 
 export const ApiErrorSchema = z

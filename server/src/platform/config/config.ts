@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(168).default(12),
   LIUZHUAN_LOGIN_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(5),
   LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(15),
+  LIUZHUAN_WORKDAY_END: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30').default('17:30'),
   LIUZHUAN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockoutMinutes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** working-day deadlines end at this Beijing wall-clock time, `HH:MM` */
+  calendar: { workdayEnd: string };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     session: { idleMinutes: e.LIUZHUAN_SESSION_IDLE_MINUTES, maxHours: e.LIUZHUAN_SESSION_MAX_HOURS },
     login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
+    calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
   };
 }
 

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
+import { WORKDAY_CALENDAR, WorkdayCalendarService } from './workday-calendar.service';
+
+/**
+ * The working-day calendar. The runtime and the documents module import this module and inject
+ * `WORKDAY_CALENDAR` (the engine's `WorkdayCalendar` port) or `WorkdayCalendarService` itself.
+ */
+@Module({
+  controllers: [CalendarController],
+  providers: [CalendarRepository, WorkdayCalendarService, CalendarService, { provide: WORKDAY_CALENDAR, useExisting: WorkdayCalendarService }],
+  exports: [WorkdayCalendarService, WORKDAY_CALENDAR, CalendarService],
+})
+export class CalendarModule {}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import type { CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error';
+import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
+import { CalendarRepository } from './calendar.repository';
+import { STATUTORY_SOURCE, statutoryDataVersion, statutoryDays, type StatutoryDay } from './statutory-calendar';
+import { parseDay, yearOf } from './workday-arithmetic';
+import { WorkdayCalendarService } from './workday-calendar.service';
+
+/** Where a year typed in by the admin came from, as opposed to the bundled data. */
+const MANUAL_SOURCE = 'manual';
+
+function toCalendarDay(row: CalendarDayEntity): CalendarDay {
+  return { day: row.day, kind: row.kind, name: row.name, source: row.source };
+}
+
+/** The entry that applies on a date: the local row when there is one, else the statutory one. */
+function effective(rows: CalendarDayEntity[]): CalendarDayEntity | null {
+  return rows.find((r) => r.source === 'local') ?? rows.find((r) => r.source === 'statutory') ?? null;
+}
+
+/**
+ * Reading and changing the working-day calendar. Every change takes the next calendar version,
+ * writes the change log and the days in one transaction, then refreshes the in-memory calendar.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly calendar: CalendarRepository,
+    private readonly workdays: WorkdayCalendarService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async year(year: number): Promise<CalendarYear> {
+    const calendarVersion = await this.calendar.currentVersion();
+    const [rows, loaded] = await Promise.all([this.calendar.daysOfYear(year), this.calendar.findYear(year)]);
+    const byDay = new Map<string, CalendarDayEntity[]>();
+    for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+    const days = [...byDay.values()].map((list) => toCalendarDay(effective(list) as CalendarDayEntity));
+    return { year, loaded: loaded !== null, calendarVersion, days };
+  }
+
+  /** The HTTP form of the deadline: `workdays` arrives as query text. */
+  async due(from: string, workdays: string): Promise<DueDate> {
+    if (!/^\d{1,3}$/.test(workdays)) {
+      throw new DomainError('CALENDAR_INVALID_WORKDAYS', `workdays must be an integer from 0 to 365, got ${JSON.stringify(workdays)}`);
+    }
+    // another process may have changed the calendar since this one's last poll
+    await this.workdays.refreshIfChanged();
+    const { dueAt, provisional, calendarVersion } = this.workdays.due(from, Number(workdays));
+    return { dueAt, provisional, calendarVersion };
+  }
+
+  /** A local holiday or working day (e.g. a 市政府 decision for a local event), overriding the statutory entry. */
+  async setDay(dayText: string, input: SetCalendarDay, actorId: string): Promise<CalendarDayStatus> {
+    const day = this.validDay(dayText);
+    await this.change(actorId, async (m, version) => {
+      const before = effective(await this.calendar.daysOf(day, m));
+      const row = Object.assign(new CalendarDayEntity(), { day, source: 'local', kind: input.kind, name: input.name, calendarVersion: version });
+      await this.calendar.upsertDay(row, m);
+      return { action: 'set-day', year: yearOf(day), day, details: { before: before && toCalendarDay(before), after: toCalendarDay(row) } };
+    });
+    return this.status(day);
+  }
+
+  async removeDay(dayText: string, actorId: string): Promise<CalendarDayStatus> {
+    const day = this.validDay(dayText);
+    await this.change(actorId, async (m) => {
+      const rows = await this.calendar.daysOf(day, m);
+      const local = rows.find((r) => r.source === 'local');
+      // thrown after the version was taken: the rollback gives the version back
+      if (!local) throw new DomainError('CALENDAR_OVERRIDE_NOT_FOUND', `No local day on ${day}`);
+      await this.calendar.deleteDay(day, 'local', m);
+      const after = effective(rows.filter((r) => r.source !== 'local'));
+      return { action: 'remove-day', year: yearOf(day), day, details: { before: toCalendarDay(local), after: after && toCalendarDay(after) } };
+    });
+    return this.status(day);
+  }
+
+  /**
+   * Loads a year's statutory days, replacing what was loaded for that year before (a corrected
+   * notice); local days stay. Without `days` in the body the bundled data is used.
+   */
+  async importYear(year: number, input: ImportCalendarYear, actorId: string): Promise<CalendarYear> {
+    const manual = input.days !== undefined;
+    const days = manual ? this.validImportDays(year, input.days ?? []) : statutoryDays(year);
+    if (!days) throw new DomainError('CALENDAR_YEAR_UNKNOWN', `The bundled holiday data has no ${year}; send the year's days in the body`);
+    await this.change(actorId, async (m, version) => {
+      const previous = (await this.calendar.daysOfYear(year, m)).filter((r) => r.source === 'statutory').length;
+      const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
+      await this.calendar.replaceStatutoryYear(year, rows, m);
+      const source = manual ? MANUAL_SOURCE : STATUTORY_SOURCE;
+      await this.calendar.saveYear(Object.assign(new CalendarYearEntity(), { year, source, loadedAt: new Date(), calendarVersion: version }), m);
+      const count = (kind: string) => days.filter((d) => d.kind === kind).length;
+      const details = { source, ...(manual ? {} : { dataVersion: statutoryDataVersion() }), holidays: count('holiday'), workdays: count('workday'), replaced: previous };
+      return { action: 'import', year, day: null, details };
+    });
+    return this.year(year);
+  }
+
+  private async status(day: string): Promise<CalendarDayStatus> {
+    const entry = effective(await this.calendar.daysOf(day));
+    return { day, workingDay: this.workdays.isWorkingDay(day), entry: entry && toCalendarDay(entry), calendarVersion: this.workdays.version };
+  }
+
+  /** Runs one change under the next calendar version with its change-log row, then reloads the calendar. */
+  private async change(
+    actorId: string,
+    apply: (m: EntityManager, version: number) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const version = await this.calendar.nextVersion(m);
+      const { action, year, day, details } = await apply(m, version);
+      const change = Object.assign(new CalendarChangeEntity(), { version, at: new Date(), actorId, action, year, day, details: JSON.stringify(details) });
+      await this.calendar.appendChange(change, m);
+    });
+    await this.workdays.reload();
+  }
+
+  private validDay(text: string): string {
+    const day = parseDay(text);
+    if (!day) throw new DomainError('CALENDAR_INVALID_DATE', `Not a date YYYY-MM-DD between 2000 and 2100: ${text}`);
+    return day;
+  }
+
+  private validImportDays(year: number, days: StatutoryDay[]): StatutoryDay[] {
+    const seen = new Set<string>();
+    for (const d of days) {
+      this.validDay(d.day);
+      if (yearOf(d.day) !== year) throw new DomainError('CALENDAR_DAY_OUTSIDE_YEAR', `${d.day} is not in ${year}`);
+      if (seen.has(d.day)) throw new DomainError('CALENDAR_DUPLICATE_DAY', `${d.day} is listed twice`);
+      seen.add(d.day);
+    }
+    return days;
+  }
+}
