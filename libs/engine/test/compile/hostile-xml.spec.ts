@@ -13,7 +13,7 @@ function codes(result: CompileResult, severity: 'error' | 'warning' = 'error'): 
 const valid = '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>';
 
 describe('compile: hostile input never throws and always names a code', () => {
-  it('should compile a valid definition without diagnostics', async () => {
+  it('should report nothing when the definition is valid', async () => {
     const result = await compile(definitions(valid));
     expect(result.diagnostics).toEqual([]);
     expect(result.processes.map((p) => [p.id, p.isExecutable])).toEqual([['p', true]]);
@@ -26,7 +26,7 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(result.processes).toEqual([]);
   });
 
-  it('should refuse billion laughs before any entity is expanded', async () => {
+  it('should refuse before expanding anything when given billion laughs', async () => {
     const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
     const result = await compile(`<?xml version="1.0"?>${lol}<definitions ${NS}><process id="p">&lol2;</process></definitions>`);
     expect(codes(result)).toEqual(['BPMN_DOCTYPE@null']);
@@ -60,33 +60,33 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(result)).toEqual(['BPMN_NOT_XML@null']);
   });
 
-  it('should report a duplicate id in an executable process as an error with the id', async () => {
+  it('should report an error with the id when an executable process has a duplicate id', async () => {
     const result = await compile(definitions(`${valid}<userTask id="s"/>`));
     expect(codes(result)).toContain('BPMN_DUPLICATE_ID@s');
   });
 
-  it('should report a sequence flow pointing at nothing as an error naming the flow', async () => {
+  it('should report an error naming the flow when a sequence flow points at nothing', async () => {
     const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="ghost"/>'));
     expect(codes(result)).toContain('BPMN_DANGLING_REFERENCE@f1');
   });
 
-  it('should report a boundary event attached to nothing as an error', async () => {
+  it('should report an error when a boundary event is attached to nothing', async () => {
     const result = await compile(definitions(`${valid}<boundaryEvent id="b" attachedToRef="ghost"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>`));
     expect(codes(result)).toContain('BPMN_DANGLING_REFERENCE@b');
   });
 
-  it('should report an unknown element in an executable process as an error with its id', async () => {
+  it('should report an error with its id when an executable process has an unknown element', async () => {
     const result = await compile(definitions(`${valid}<frobnicate id="weird"/>`));
     expect(codes(result)).toEqual(['BPMN_UNKNOWN_ELEMENT@weird']);
   });
 
-  it('should only warn about an unknown element in a non-executable process', async () => {
+  it('should only warn when the unknown element is in a non-executable process', async () => {
     const result = await compile(definitions(`${valid}<frobnicate id="weird"/>`, false));
     expect(codes(result)).toEqual([]);
     expect(codes(result, 'warning')).toEqual(['BPMN_UNKNOWN_ELEMENT@weird']);
   });
 
-  it('should warn, not fail, about an unknown attribute, a declared encoding and a diagram reference to nothing', async () => {
+  it('should only warn when given an unknown attribute, a declared encoding and a diagram reference to nothing', async () => {
     const xml = definitions(`<startEvent id="s" weird="1"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>`)
       .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
       .replace('</definitions>', '<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"><bpmndi:BPMNPlane bpmnElement="ghost"/></bpmndi:BPMNDiagram></definitions>');
@@ -95,7 +95,7 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(result, 'warning').sort()).toEqual(['BPMN_DANGLING_REFERENCE@null', 'BPMN_ENCODING@null', 'BPMN_UNKNOWN_ATTRIBUTE@s']);
   });
 
-  it('should warn that a camunda task listener is imported but not executed', async () => {
+  it('should warn that it is not executed when a camunda task listener is present', async () => {
     const result = await compile(
       definitions(`${valid}<userTask id="u"><extensionElements><camunda:taskListener event="create" class="x.Y"/></extensionElements></userTask>`),
     );
@@ -103,7 +103,7 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(result, 'warning')).toEqual(['BPMN_IGNORED_EXTENSION@u']);
   });
 
-  it('should give a sequence flow without id a stable generated id and a warning', async () => {
+  it('should generate a stable id and warn when a sequence flow has no id', async () => {
     const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><endEvent id="e"/>');
     const [a, b] = [await compile(xml), await compile(xml)];
     expect(codes(a)).toEqual([]);
@@ -112,22 +112,22 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(a, 'warning')).toEqual(['BPMN_MISSING_ID@null']);
   });
 
-  it('should refuse a JavaScript script task with the element id', async () => {
+  it('should refuse with the element id when a script task is JavaScript', async () => {
     const result = await compile(definitions(`${valid}<scriptTask id="js" scriptFormat="javascript"><script>require('child_process')</script></scriptTask>`));
     expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@js']);
   });
 
-  it('should refuse a JavaScript condition language', async () => {
+  it('should refuse when a condition is JavaScript', async () => {
     const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression" language="javascript">process.exit()</conditionExpression></sequenceFlow><endEvent id="e"/>'));
     expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@f1']);
   });
 
-  it('should refuse a JUEL method call with the element id', async () => {
+  it('should refuse with the element id when JUEL calls a method', async () => {
     const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">${"".getClass().forName("java.lang.Runtime")}</conditionExpression></sequenceFlow><endEvent id="e"/>'));
     expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
   });
 
-  it('should refuse invalid FEEL with the element id', async () => {
+  it('should refuse with the element id when FEEL is invalid', async () => {
     const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">=a &gt;&gt;&gt; (</conditionExpression></sequenceFlow><endEvent id="e"/>'));
     expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
   });
@@ -136,7 +136,7 @@ describe('compile: hostile input never throws and always names a code', () => {
     ['timeDuration', 'PT-1X'],
     ['timeDate', 'next tuesday'],
     ['timeCycle', 'R3/PT1H/oops/more'],
-  ])('should refuse an invalid %s with the element id', async (kind, text) => {
+  ])('should refuse with the element id when a %s is invalid', async (kind, text) => {
     const result = await compile(definitions(`${valid}<intermediateCatchEvent id="t"><timerEventDefinition><${kind}>${text}</${kind}></timerEventDefinition></intermediateCatchEvent>`));
     expect(codes(result)).toEqual(['BPMN_TIMER_INVALID@t']);
   });
@@ -147,19 +147,19 @@ describe('compile: hostile input never throws and always names a code', () => {
     ['adHocSubProcess', '<adHocSubProcess id="x"/>'],
     ['businessRuleTask', '<businessRuleTask id="x"/>'],
     ['compensation', '<intermediateThrowEvent id="x"><compensateEventDefinition/></intermediateThrowEvent>'],
-  ])('should refuse a %s with a clear error naming the element', async (_name, element) => {
+  ])('should refuse with an error naming the element when given a %s', async (_name, element) => {
     const result = await compile(definitions(`${valid}${element}`));
     expect(codes(result)).toEqual(['BPMN_UNSUPPORTED_ELEMENT@x']);
     expect(result.diagnostics[0].message).toMatch(/not supported/);
   });
 
-  it('should accept unsupported elements in a process that is not executable', async () => {
+  it('should accept unsupported elements when the process is not executable', async () => {
     const result = await compile(definitions(`${valid}<complexGateway id="x"/><scriptTask id="js" scriptFormat="groovy"/>`, false));
     expect(codes(result)).toEqual([]);
     expect(result.processes[0].isExecutable).toBe(false);
   });
 
-  it('should import pools, lanes, message flows, data objects and annotations without errors', async () => {
+  it('should report nothing when pools, lanes, message flows, data objects and annotations are present', async () => {
     const xml = `<?xml version="1.0"?><definitions ${NS}><collaboration id="c"><participant id="pa" processRef="p"/><participant id="pb"/><messageFlow id="m" sourceRef="pb" targetRef="pa"/></collaboration>
       <process id="p" isExecutable="true"><laneSet id="ls"><lane id="l1"><flowNodeRef>s</flowNodeRef></lane></laneSet>${valid}<dataObject id="d"/><dataObjectReference id="dr" dataObjectRef="d"/><textAnnotation id="ta"><text>note</text></textAnnotation><association id="as" sourceRef="ta" targetRef="s"/></process></definitions>`;
     const result = await compile(xml);

@@ -5,7 +5,7 @@ const dir = __dirname;
 type TaskCreated = Extract<EngineEvent, { type: 'task.created' }>;
 
 describe('multi-instance (BPMN 2.0 §10.3.6)', () => {
-  it('should create one task per collection item with the element variable as assignee', async () => {
+  it('should create one task per item with the element variable as assignee when the body starts over a collection', async () => {
     // given / when
     const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
     s.start({ signers: ['li', 'wang', 'zhao'], rounds: 2 });
@@ -30,7 +30,7 @@ describe('multi-instance (BPMN 2.0 §10.3.6)', () => {
     expect(s.tasks()).toEqual(['sequential']);
   });
 
-  it('should run sequential instances one after another, loopCardinality times', async () => {
+  it('should run instances one after another, loopCardinality times, when the loop is sequential', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
     s.start({ signers: ['li', 'wang'], rounds: 2 });
@@ -76,7 +76,7 @@ describe('countersign rules (会签, oa:countersign)', () => {
     expect(s.timers()).toEqual([]);
   });
 
-  it('should reject as soon as the ratio can no longer be reached', async () => {
+  it('should reject when the ratio can no longer be reached', async () => {
     const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
     s.start({ signers: ['a', 'b', 'c'] });
     const ids = s.taskIds('vote');
@@ -87,7 +87,7 @@ describe('countersign rules (会签, oa:countersign)', () => {
     expect(s.tasks()).toEqual(['after']);
   });
 
-  it('should end the vote at the first veto', async () => {
+  it('should end the vote when the first veto comes in', async () => {
     const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'vetoRule');
     s.start({ signers: ['a', 'b', 'c'] });
     const ids = s.taskIds('vvote');
@@ -106,7 +106,7 @@ describe('countersign rules (会签, oa:countersign)', () => {
 });
 
 describe('call activity (BPMN 2.0 §10.3.4)', () => {
-  it('should ask the server to start the pinned child version with mapped variables and wait', async () => {
+  it('should ask the server to start the pinned child version with mapped variables when the call activity is reached', async () => {
     // given / when
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
     s.start({ docNo: 'GW-2026-1', amount: 30, secret: 'x' });
@@ -129,7 +129,7 @@ describe('call activity (BPMN 2.0 §10.3.4)', () => {
     expect(s.state!.variables).toEqual({ docNo: 'GW-2026-1', amount: 30, childVerdict: 'ok' });
   });
 
-  it('should catch an error the child reports on the call activity boundary and cancel nothing else', async () => {
+  it('should follow the error boundary of the call activity when the child reports a BPMN error', async () => {
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
     s.start({ docNo: 'x', amount: 1 });
     s.run({ type: 'throwError', elementInstanceId: s.instanceOf('callChild'), errorCode: 'CHILD_FAILED' });
@@ -137,7 +137,7 @@ describe('call activity (BPMN 2.0 §10.3.4)', () => {
     expect(s.lastEffects).toContainEqual({ type: 'cancelChild', elementInstanceId: expect.any(String) });
   });
 
-  it('should reject childCompleted for an element that does not wait for a child', async () => {
+  it('should reject childCompleted when the element instance does not wait for a child', async () => {
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
     s.start({ docNo: 'x', amount: 1 });
     expect(s.reject({ type: 'childCompleted', elementInstanceId: 'nope', variables: {} }).code).toBe('ELEMENT_INSTANCE_NOT_FOUND');

@@ -55,7 +55,7 @@ describe('boundary timers (BPMN 2.0 §10.5.4)', () => {
     expect(s.status).toBe('completed');
   });
 
-  it('should reject firing a timer that is no longer pending', async () => {
+  it('should reject firing a timer when it is no longer pending', async () => {
     const s = await Scenario.fromFile(dir, 'boundary-timers.bpmn');
     s.start();
     const timerId = s.timers()[0].timerId;
@@ -65,7 +65,7 @@ describe('boundary timers (BPMN 2.0 §10.5.4)', () => {
 });
 
 describe('intermediate events (BPMN 2.0 §10.5.5-6)', () => {
-  it('should pass timer, message, signal, conditional and link events in order', async () => {
+  it('should pass timer, message, signal, conditional and link events when each one occurs', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'events.bpmn');
     s.start();
@@ -97,7 +97,7 @@ describe('intermediate events (BPMN 2.0 §10.5.5-6)', () => {
 });
 
 describe('event-based gateway (BPMN 2.0 §13.3.5)', () => {
-  it('should subscribe to every event after the gateway', async () => {
+  it('should subscribe to every event after the gateway when it is reached', async () => {
     const s = await Scenario.fromFile(dir, 'event-based-gateway.bpmn');
     s.start();
     expect(s.active()).toEqual(['gw']);

@@ -82,7 +82,7 @@ describe('parallel gateway (BPMN 2.0 §13.3.4)', () => {
     expect(s.status).toBe('completed');
   });
 
-  it('should wait forever at a join whose other branch was never taken, because there is no dead-path elimination', async () => {
+  it('should wait forever at the join when its other branch was never taken (no dead-path elimination)', async () => {
     // given a join fed by an exclusive choice that took only one path
     const s = await Scenario.fromFile(dir, 'parallel-join-strict.bpmn');
     // when
@@ -95,7 +95,7 @@ describe('parallel gateway (BPMN 2.0 §13.3.4)', () => {
 });
 
 describe('inclusive gateway (BPMN 2.0 §13.3.3)', () => {
-  it('should activate every branch whose condition holds', async () => {
+  it('should activate every branch when several conditions hold', async () => {
     const s = await Scenario.fromFile(dir, 'inclusive-gateway.bpmn');
     s.start({ legal: true, finance: true });
     expect(s.tasks()).toEqual(['a', 'b1']);
@@ -109,7 +109,7 @@ describe('inclusive gateway (BPMN 2.0 §13.3.3)', () => {
     expect(s.tasks()).toEqual(['done']);
   });
 
-  it('should make the join wait while a token can still arrive on another incoming path', async () => {
+  it('should make the join wait when a token can still arrive on another incoming path', async () => {
     // given legal and finance branches, finance has two steps
     const s = await Scenario.fromFile(dir, 'inclusive-gateway.bpmn');
     s.start({ legal: true, finance: true });

@@ -10,7 +10,7 @@ async function started(): Promise<Scenario> {
 }
 
 describe('move token back (退回) in a parallel topology', () => {
-  it('should re-run only the returned branch and keep the join arrival of the other branch', async () => {
+  it('should re-run only the returned branch and keep the other arrival when a token is moved back', async () => {
     // given finance has arrived at the join and legal is at its second step
     const s = await started();
     s.completeTask('finance').completeTask('legal');
@@ -28,7 +28,7 @@ describe('move token back (退回) in a parallel topology', () => {
     expect(s.tasks()).toEqual(['countersign', 'countersign']);
   });
 
-  it('should route the re-run straight back to the returning element in direct mode', async () => {
+  it('should route the re-run straight back to the returning element when the mode is direct', async () => {
     // given the document is at sign
     const s = await started();
     s.completeTask('finance').completeTask('legal').completeTask('legal2');
@@ -44,13 +44,13 @@ describe('move token back (退回) in a parallel topology', () => {
     expect(s.status).toBe('completed');
   });
 
-  it('should reject a move to an element that was never visited', async () => {
+  it('should reject a move when the target was never visited', async () => {
     const s = await started();
     const rejection = s.reject({ type: 'moveToken', fromElementInstanceId: s.taskIds('legal')[0], targetElementId: 'sign', mode: 'rerun' });
     expect(rejection.code).toBe('TARGET_NOT_VISITED');
   });
 
-  it('should reject a move from an unknown element instance', async () => {
+  it('should reject a move when the element instance is unknown', async () => {
     const s = await started();
     const rejection = s.reject({ type: 'moveToken', fromElementInstanceId: 'nope', targetElementId: 'draft', mode: 'rerun' });
     expect(rejection.code).toBe('ELEMENT_INSTANCE_NOT_FOUND');
@@ -63,7 +63,7 @@ describe('modification in a multi-instance topology', () => {
     return s.completeTask('finance').completeTask('legal').completeTask('legal2');
   }
 
-  it('should add a countersigner (加签) while the vote runs', async () => {
+  it('should add a countersigner (加签) when the vote is running', async () => {
     // given
     const s = await atCountersign();
     const body = s.instanceOf('countersign');
@@ -90,20 +90,20 @@ describe('modification in a multi-instance topology', () => {
     expect(s.state!.instances).not.toHaveProperty(wang);
   });
 
-  it('should return from an inner task to an element before the multi-instance, cancelling the whole vote', async () => {
+  it('should cancel the whole vote when an inner task is returned to an element before it', async () => {
     const s = await atCountersign();
     s.run({ type: 'moveToken', fromElementInstanceId: s.taskIds('countersign')[0], targetElementId: 'draft', mode: 'rerun' });
     expect(s.tasks()).toEqual(['draft']);
     expect(s.lastEvents.filter((e) => e.type === 'task.cancelled')).toHaveLength(2);
   });
 
-  it('should reject adding instances to an element that is not a multi-instance body', async () => {
+  it('should reject adding instances when the element is not a multi-instance body', async () => {
     const s = await atCountersign();
     const inner = s.taskIds('countersign')[0];
     expect(s.reject({ type: 'addInstances', elementInstanceId: inner, items: ['x'] }).code).toBe('NOT_MULTI_INSTANCE');
   });
 
-  it('should cancel one inner instance and let the vote finish with the others', async () => {
+  it('should let the vote finish with the others when one inner instance is cancelled', async () => {
     const s = await atCountersign();
     const [li, wang] = s.taskIds('countersign');
     s.run({ type: 'cancelElementInstance', elementInstanceId: li });
@@ -114,7 +114,7 @@ describe('modification in a multi-instance topology', () => {
 });
 
 describe('cancel and terminate', () => {
-  it('should cancel an element instance in a parallel branch and leave the join waiting (strict semantics)', async () => {
+  it('should leave the join waiting when an element instance of a parallel branch is cancelled (strict semantics)', async () => {
     const s = await started();
     s.run({ type: 'cancelElementInstance', elementInstanceId: s.taskIds('finance')[0] });
     s.completeTask('legal').completeTask('legal2');
@@ -122,7 +122,7 @@ describe('cancel and terminate', () => {
     expect(s.tasks()).toEqual([]);
   });
 
-  it('should terminate the instance with an outcome and cancel every open task', async () => {
+  it('should cancel every open task when the instance is terminated with an outcome', async () => {
     const s = await started();
     s.run({ type: 'terminate', outcome: 'rejected' });
     expect(s.status).toBe('terminated');

@@ -32,7 +32,7 @@ describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
     expect(s.completedElements()).toEqual(['start', 'onStop', 'stopped']);
   });
 
-  it('should route a BPMN error thrown by a job handler to the error boundary of the service task', async () => {
+  it('should follow the error boundary of the service task when its job handler throws a BPMN error', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
     s.start({ priority: 'normal' }).completeTask('review');
@@ -47,7 +47,7 @@ describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
 });
 
 describe('start events and timer event sub-processes', () => {
-  it('should list the start triggers the server must subscribe or schedule at deploy time', async () => {
+  it('should list the start triggers when the server deploys the process', async () => {
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     expect(startTriggers(s.process)).toEqual([
       { startEventId: 'byMessage', kind: 'message', name: 'documentReceived' },
@@ -75,7 +75,7 @@ describe('start events and timer event sub-processes', () => {
     expect(s.reject({ type: 'start' }).code).toBe('START_EVENT_NOT_FOUND');
   });
 
-  it('should run the non-interrupting timer event sub-process on each cycle, twice for R2', async () => {
+  it('should run the non-interrupting timer event sub-process twice when its cycle is R2', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     s.start(undefined, { startEventId: 'byTimer' });
@@ -97,7 +97,7 @@ describe('start events and timer event sub-processes', () => {
 });
 
 describe('compiled model and state', () => {
-  it('should execute the same after the compiled model is serialised and read back', async () => {
+  it('should execute the same when the compiled model is serialised and read back', async () => {
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     const copy = new Scenario(deserializeProcess(serializeProcess(s.process)));
     s.start(undefined, { startEventId: 'byTimer' });
@@ -105,13 +105,13 @@ describe('compiled model and state', () => {
     expect(copy.history).toEqual(s.history);
   });
 
-  it('should refuse to start a process that is not executable', async () => {
+  it('should refuse to start when the process is not executable', async () => {
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     const stored = new Scenario({ ...s.process, isExecutable: false });
     expect(stored.reject({ type: 'start' }).code).toBe('PROCESS_NOT_EXECUTABLE');
   });
 
-  it('should list every flow node with its name and type for progress display', async () => {
+  it('should list every flow node with its name and type when compiled', async () => {
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     expect(s.process.nodeList).toContainEqual({ id: 'register', name: '收文登记', type: 'userTask' });
     expect(s.process.nodeList).toHaveLength(9);
@@ -119,7 +119,7 @@ describe('compiled model and state', () => {
 });
 
 describe('signal throw within one instance (BPMN 2.0 §10.5.1)', () => {
-  it('should reach the boundary of the other branch in the same call and still ask the server to broadcast', async () => {
+  it('should reach the boundary of the other branch in the same call and ask for a broadcast when a signal is thrown', async () => {
     // given two parallel tasks, b listening for the signal a throws
     const s = await Scenario.fromFile(dir, 'signal-race.bpmn');
     s.start();
@@ -133,7 +133,7 @@ describe('signal throw within one instance (BPMN 2.0 §10.5.1)', () => {
 });
 
 describe('timer start events for the server scheduler', () => {
-  it('should give the first and following fire times of a start cycle until it is used up', async () => {
+  it('should give the first and following fire times when a start timer cycles', async () => {
     // given a start timer R/P1D (repeats forever), deployed at 08:00
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     const from = '2026-01-05T08:00:00.000Z';

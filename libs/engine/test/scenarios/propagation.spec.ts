@@ -3,7 +3,7 @@ import { Scenario } from '../support/scenario';
 const dir = __dirname;
 
 describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', () => {
-  it('should carry a job error out of two sub-process levels and cancel the sibling branch', async () => {
+  it('should carry the error out of two levels and cancel the sibling when a nested job throws', async () => {
     // given a job running two levels deep beside a sibling task
     const s = await Scenario.fromFile(dir, 'nested-errors.bpmn');
     s.start();
@@ -31,7 +31,7 @@ describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', (
     expect(s.active()).toEqual(['inner', 'outer', 'sibling', 'work']);
   });
 
-  it('should let a called child escalate to a non-interrupting boundary of the call activity', async () => {
+  it('should start the escalation branch beside the call when the child escalates', async () => {
     // given the parent waits for the helper child
     const s = await Scenario.fromFile(dir, 'nested-errors.bpmn');
     s.start().completeJob('work').completeTask('sibling');
@@ -46,7 +46,7 @@ describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', (
     expect(s.status).toBe('completed');
   });
 
-  it('should refuse a state that belongs to another process', async () => {
+  it('should refuse the command when the state belongs to another process', async () => {
     const s = await Scenario.fromFile(dir, 'nested-errors.bpmn');
     s.start();
     const other = await Scenario.fromFile(dir, 'terminate.bpmn');

@@ -9,7 +9,7 @@ function created(s: Scenario, elementId: string): TaskCreated {
 }
 
 describe('user task assignment from oa:, camunda: and zeebe: attributes', () => {
-  it('should evaluate oa:assignee, use the working-day calendar for oa:dueWorkdays and pass the form key', async () => {
+  it('should evaluate oa:assignee, oa:dueWorkdays and oa:formKey when the task is created', async () => {
     // given / when (Monday 2026-01-05 + 3 working days = Thursday)
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({}, { initiator: 'zhangsan', businessKey: 'GW-1' });
@@ -24,7 +24,7 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
     expect(s.state!.businessKey).toBe('GW-1');
   });
 
-  it('should pass oa:orgRole through for the server to resolve', async () => {
+  it('should pass oa:orgRole through for the server when the task has an org role', async () => {
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({}, { initiator: 'zhangsan' }).completeTask('draft');
     expect(created(s, 'headApproval')).toMatchObject({
@@ -34,7 +34,7 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
     });
   });
 
-  it('should read camunda: attributes, including a JUEL template in the assignee', async () => {
+  it('should read camunda: attributes when the model comes from Camunda 7', async () => {
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({ docType: 'memo' }, { initiator: 'u' }).completeTask('draft').completeTask('headApproval');
     expect(created(s, 'camundaTask')).toMatchObject({
@@ -45,7 +45,7 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
     });
   });
 
-  it('should read zeebe: assignment, schedule and form definitions', async () => {
+  it('should read zeebe: assignment, schedule and form definitions when the model comes from Camunda 8', async () => {
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({ docType: 'memo', reviewer: 'wang', groups: ['g1', 'g2'], due: '2026-03-01T09:00:00Z' }, { initiator: 'u' });
     s.completeTask('draft').completeTask('headApproval').completeTask('camundaTask');
@@ -79,7 +79,7 @@ describe('script, service and receive tasks', () => {
     return s.completeTask('draft').completeTask('headApproval').completeTask('camundaTask').completeTask('zeebeTask');
   }
 
-  it('should evaluate a FEEL script into its result variable and create a job for the service task', async () => {
+  it('should store the FEEL script result and create a job when the script and service tasks are reached', async () => {
     // given / when
     const s = await atCompute();
     // then
@@ -112,7 +112,7 @@ describe('script, service and receive tasks', () => {
     expect(s.jobs()[0].jobKey).not.toBe(jobKey);
   });
 
-  it('should reject completing a task twice', async () => {
+  it('should reject completing a task when it was already completed', async () => {
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({}, { initiator: 'u' });
     const [id] = s.taskIds('draft');
@@ -141,7 +141,7 @@ describe('terminate end events (BPMN 2.0 §13.5.6)', () => {
 });
 
 describe('instance commands', () => {
-  it('should reject starting twice and commands on an ended instance', async () => {
+  it('should reject a second start and commands when the instance has ended', async () => {
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
     s.start();
     expect(s.reject({ type: 'start' }).code).toBe('INSTANCE_ALREADY_STARTED');
@@ -150,7 +150,7 @@ describe('instance commands', () => {
     expect(s.reject({ type: 'cancel' }).code).toBe('INSTANCE_NOT_ACTIVE');
   });
 
-  it('should be deterministic: the same inputs give the same outputs', async () => {
+  it('should produce the same events, effects and state when given the same inputs', async () => {
     const a = await Scenario.fromFile(dir, 'assignment.bpmn');
     const b = await Scenario.fromFile(dir, 'assignment.bpmn');
     for (const s of [a, b]) s.start({ docType: 'x' }, { initiator: 'u' }).completeTask('draft');
@@ -159,7 +159,7 @@ describe('instance commands', () => {
     expect(a.state).toEqual(b.state);
   });
 
-  it('should drop prototype-polluting variable names', async () => {
+  it('should drop prototype-polluting names when variables are supplied', async () => {
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
     s.start(JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}'));
     expect(s.state!.variables).toEqual({ ok: 1 });

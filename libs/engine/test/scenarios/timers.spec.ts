@@ -35,7 +35,7 @@ describe('working-day timers (oa:dueWorkdays) and expression timers', () => {
 });
 
 describe('sequential multi-instance with added signers', () => {
-  it('should expose nrOfInstances to inner expressions and run added items after the planned ones', async () => {
+  it('should run added items after the planned ones when a signer is added to a sequential loop', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
     s.start({ people: ['li', 'wang'], resumeAt: '2026-01-06T00:00:00Z' }).completeTask('handle').fireTimer('pause');

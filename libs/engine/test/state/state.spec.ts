@@ -2,7 +2,7 @@ import { apply, initialState, replay } from '../../src';
 import { Scenario } from '../support/scenario';
 
 describe('instance state', () => {
-  it('should stay under 2 KB of JSON for a 10-step instance waiting at its last step', async () => {
+  it('should stay under 2 KB of JSON when a 10-step instance waits at its last step', async () => {
     // given
     const s = await Scenario.fromFile(__dirname, 'ten-steps.bpmn');
     s.start({ title: '关于2026年春节放假安排的通知', docNo: '办〔2026〕1号' }, { initiator: 'zhangsan', businessKey: 'GW-2026-0001' });
@@ -14,7 +14,7 @@ describe('instance state', () => {
     expect(size).toBeLessThan(2048);
   });
 
-  it('should carry a schema version and hold no model objects', async () => {
+  it('should carry a schema version and no model objects when started', async () => {
     const s = await Scenario.fromFile(__dirname, 'ten-steps.bpmn');
     s.start();
     expect(s.state!.schemaVersion).toBe(1);
@@ -34,7 +34,7 @@ describe('instance state', () => {
     expect(next).not.toBe(s.state);
   });
 
-  it('should rebuild the state from the events of several commands', async () => {
+  it('should rebuild the state when the events of several commands are replayed', async () => {
     const s = await Scenario.fromFile(__dirname, 'ten-steps.bpmn');
     s.start().completeTask('step1').completeTask('step2');
     expect(replay(s.history, initialState())).toEqual(s.state);
