@@ -4,6 +4,7 @@ import { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from '../../
 
 describe('oa: moddle descriptor', () => {
   it('should declare the oa: attributes under its namespace when shipped', () => {
+    // given / when / then
     expect(OA_DESCRIPTOR['uri']).toBe('http://liuzhuan.org/schema/bpmn/oa');
     expect(OA_DESCRIPTOR['prefix']).toBe('oa');
     const names = OA_DESCRIPTOR.types.flatMap((t) => (t.properties ?? []).map((p) => p.name));
@@ -11,13 +12,16 @@ describe('oa: moddle descriptor', () => {
   });
 
   it('should leave undeclared only the properties that clash with camunda when loaded beside it', () => {
+    // given / when
     const { descriptor, undeclared } = oaDescriptorBeside(camunda as unknown as ModdleDescriptor);
+    // then
     expect(undeclared.sort()).toEqual(['oa:assignee', 'oa:candidateGroups', 'oa:candidateUsers', 'oa:formKey']);
     const kept = descriptor.types.flatMap((t) => (t.properties ?? []).map((p) => p.name));
     expect(kept).toEqual(expect.arrayContaining(['orgRole', 'dueWorkdays', 'countersign']));
   });
 
   it('should keep every property when loaded beside zeebe only', () => {
+    // given / when / then
     expect(oaDescriptorBeside(zeebe as unknown as ModdleDescriptor).undeclared).toEqual([]);
   });
 });

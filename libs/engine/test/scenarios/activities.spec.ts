@@ -44,14 +44,20 @@ describe('multi-instance (BPMN 2.0 §10.3.6)', () => {
   });
 
   it('should skip the activity when the collection is empty', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    // when
     s.start({ signers: [], rounds: 0 });
+    // then
     expect(s.status).toBe('completed');
   });
 
   it('should raise an incident when the collection is not a list', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');
+    // when
     s.start({ signers: 'li', rounds: 1 });
+    // then
     expect(s.incidents().map((i) => i.code)).toEqual(['EXPRESSION_FAILED']);
   });
 });
@@ -77,10 +83,13 @@ describe('countersign rules (会签, oa:countersign)', () => {
   });
 
   it('should reject when the ratio can no longer be reached', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
     s.start({ signers: ['a', 'b', 'c'] });
     const ids = s.taskIds('vote');
+    // when
     s.run({ type: 'completeTask', elementInstanceId: ids[0], outcome: 'reject' });
+    // then
     expect(s.taskIds('vote')).toHaveLength(2);
     s.run({ type: 'completeTask', elementInstanceId: ids[1], outcome: 'reject' });
     expect(s.state!.variables['vote_countersign']).toBe('rejected');
@@ -88,19 +97,25 @@ describe('countersign rules (会签, oa:countersign)', () => {
   });
 
   it('should end the vote when the first veto comes in', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'vetoRule');
     s.start({ signers: ['a', 'b', 'c'] });
     const ids = s.taskIds('vvote');
     s.run({ type: 'completeTask', elementInstanceId: ids[0], outcome: 'approve' });
+    // when
     s.run({ type: 'completeTask', elementInstanceId: ids[1], outcome: 'veto' });
+    // then
     expect(s.state!.variables['vvote_countersign']).toBe('rejected');
     expect(s.tasks()).toEqual(['vafter']);
   });
 
   it('should interrupt the whole vote when the boundary timer on the multi-instance body fires', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
     s.start({ signers: ['a', 'b'] });
+    // when
     s.fireTimer('timeout');
+    // then
     expect(s.tasks()).toEqual(['late']);
   });
 });
@@ -122,24 +137,33 @@ describe('call activity (BPMN 2.0 §10.3.4)', () => {
   });
 
   it('should continue with the output mapping when the child completes', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
     s.start({ docNo: 'GW-2026-1', amount: 30 });
+    // when
     s.run({ type: 'childCompleted', elementInstanceId: s.instanceOf('callChild'), variables: { verdict: 'ok', noise: 1 } });
+    // then
     expect(s.status).toBe('completed');
     expect(s.state!.variables).toEqual({ docNo: 'GW-2026-1', amount: 30, childVerdict: 'ok' });
   });
 
   it('should follow the error boundary of the call activity when the child reports a BPMN error', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
     s.start({ docNo: 'x', amount: 1 });
+    // when
     s.run({ type: 'throwError', elementInstanceId: s.instanceOf('callChild'), errorCode: 'CHILD_FAILED' });
+    // then
     expect(s.tasks()).toEqual(['repair']);
     expect(s.lastEffects).toContainEqual({ type: 'cancelChild', elementInstanceId: expect.any(String) });
   });
 
   it('should reject childCompleted when the element instance does not wait for a child', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'call-activity.bpmn');
+    // when
     s.start({ docNo: 'x', amount: 1 });
+    // then
     expect(s.reject({ type: 'childCompleted', elementInstanceId: 'nope', variables: {} }).code).toBe('ELEMENT_INSTANCE_NOT_FOUND');
   });
 });
@@ -191,8 +215,11 @@ describe('event sub-process inside an embedded sub-process', () => {
   });
 
   it('should cancel the event sub-process subscription when the boundary timer interrupts the sub-process', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'nested-event-subprocess.bpmn');
+    // when
     s.start().fireTimer('deadline');
+    // then
     expect(s.tasks()).toEqual(['late']);
     expect(s.state!.subs).toEqual({});
   });

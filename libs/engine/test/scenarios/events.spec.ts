@@ -49,17 +49,23 @@ describe('boundary timers (BPMN 2.0 §10.5.4)', () => {
   });
 
   it('should cancel the timers when the task completes in time', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'boundary-timers.bpmn');
+    // when
     s.start().completeTask('review');
+    // then
     expect(s.timers()).toEqual([]);
     expect(s.status).toBe('completed');
   });
 
   it('should reject firing a timer when it is no longer pending', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'boundary-timers.bpmn');
     s.start();
     const timerId = s.timers()[0].timerId;
+    // when
     s.completeTask('review');
+    // then
     expect(s.reject({ type: 'fireTimer', timerId }).code).toBe('INSTANCE_NOT_ACTIVE');
   });
 });
@@ -98,8 +104,11 @@ describe('intermediate events (BPMN 2.0 §10.5.5-6)', () => {
 
 describe('event-based gateway (BPMN 2.0 §13.3.5)', () => {
   it('should subscribe to every event after the gateway when it is reached', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'event-based-gateway.bpmn');
+    // when
     s.start();
+    // then
     expect(s.active()).toEqual(['gw']);
     expect(Object.values(s.state!.subs).map((x) => x.k).sort()).toEqual(['message', 'signal', 'timer']);
   });
@@ -117,15 +126,21 @@ describe('event-based gateway (BPMN 2.0 §13.3.5)', () => {
   });
 
   it('should follow the timer when it fires first', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'event-based-gateway.bpmn');
+    // when
     s.start().fireTimer('onTimeout');
+    // then
     expect(s.tasks()).toEqual(['chase']);
     expect(s.reject({ type: 'correlateMessage', name: 'reply' }).code).toBe('NO_SUBSCRIPTION');
   });
 
   it('should follow the signal when it is broadcast first', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'event-based-gateway.bpmn');
+    // when
     s.start().run({ type: 'broadcastSignal', name: 'cancel' });
+    // then
     expect(s.status).toBe('completed');
   });
 });
@@ -158,16 +173,22 @@ describe('errors and escalations (BPMN 2.0 §10.5.6 propagation)', () => {
   });
 
   it('should end the instance with outcome "error" and tell a parent when no one catches the error', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'error-escalation.bpmn');
+    // when
     s.start().completeTask('check', { result: 'other' });
+    // then
     expect(s.status).toBe('terminated');
     expect(s.state!.outcome).toBe('error');
     expect(s.lastEffects).toContainEqual({ type: 'errorToParent', errorCode: 'OTHER' });
   });
 
   it('should complete the sub-process normally when no error is thrown', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'error-escalation.bpmn');
+    // when
     s.start().completeTask('check', { result: 'ok' });
+    // then
     expect(s.status).toBe('completed');
   });
 });

@@ -13,8 +13,11 @@ describe('exclusive gateway (BPMN 2.0 §13.3.2)', () => {
   });
 
   it('should evaluate a JUEL condition when the model uses ${…}', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'exclusive-gateway.bpmn');
+    // when
     s.start({ amount: 7 });
+    // then
     expect(s.tasks()).toEqual(['juel']);
   });
 
@@ -96,14 +99,20 @@ describe('parallel gateway (BPMN 2.0 §13.3.4)', () => {
 
 describe('inclusive gateway (BPMN 2.0 §13.3.3)', () => {
   it('should activate every branch when several conditions hold', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'inclusive-gateway.bpmn');
+    // when
     s.start({ legal: true, finance: true });
+    // then
     expect(s.tasks()).toEqual(['a', 'b1']);
   });
 
   it('should take the default flow only when no condition holds', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'inclusive-gateway.bpmn');
+    // when
     s.start({ legal: false, finance: false });
+    // then
     expect(s.tasks()).toEqual(['c']);
     s.completeTask('c');
     expect(s.tasks()).toEqual(['done']);
@@ -127,9 +136,12 @@ describe('inclusive gateway (BPMN 2.0 §13.3.3)', () => {
   });
 
   it('should fire the join at once when only one branch was taken', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'inclusive-gateway.bpmn');
     s.start({ legal: true, finance: false });
+    // when
     s.completeTask('a');
+    // then
     expect(s.tasks()).toEqual(['done']);
   });
 });

@@ -45,14 +45,20 @@ describe('move token back (退回) in a parallel topology', () => {
   });
 
   it('should reject a move when the target was never visited', async () => {
+    // given
     const s = await started();
+    // when
     const rejection = s.reject({ type: 'moveToken', fromElementInstanceId: s.taskIds('legal')[0], targetElementId: 'sign', mode: 'rerun' });
+    // then
     expect(rejection.code).toBe('TARGET_NOT_VISITED');
   });
 
   it('should reject a move when the element instance is unknown', async () => {
+    // given
     const s = await started();
+    // when
     const rejection = s.reject({ type: 'moveToken', fromElementInstanceId: 'nope', targetElementId: 'draft', mode: 'rerun' });
+    // then
     expect(rejection.code).toBe('ELEMENT_INSTANCE_NOT_FOUND');
   });
 });
@@ -91,22 +97,30 @@ describe('modification in a multi-instance topology', () => {
   });
 
   it('should cancel the whole vote when an inner task is returned to an element before it', async () => {
+    // given
     const s = await atCountersign();
+    // when
     s.run({ type: 'moveToken', fromElementInstanceId: s.taskIds('countersign')[0], targetElementId: 'draft', mode: 'rerun' });
+    // then
     expect(s.tasks()).toEqual(['draft']);
     expect(s.lastEvents.filter((e) => e.type === 'task.cancelled')).toHaveLength(2);
   });
 
   it('should reject adding instances when the element is not a multi-instance body', async () => {
+    // given
     const s = await atCountersign();
     const inner = s.taskIds('countersign')[0];
+    // when / then
     expect(s.reject({ type: 'addInstances', elementInstanceId: inner, items: ['x'] }).code).toBe('NOT_MULTI_INSTANCE');
   });
 
   it('should let the vote finish with the others when one inner instance is cancelled', async () => {
+    // given
     const s = await atCountersign();
     const [li, wang] = s.taskIds('countersign');
+    // when
     s.run({ type: 'cancelElementInstance', elementInstanceId: li });
+    // then
     expect(s.taskIds('countersign')).toEqual([wang]);
     s.completeTask('countersign');
     expect(s.tasks()).toEqual(['sign']);
@@ -115,16 +129,22 @@ describe('modification in a multi-instance topology', () => {
 
 describe('cancel and terminate', () => {
   it('should leave the join waiting when an element instance of a parallel branch is cancelled (strict semantics)', async () => {
+    // given
     const s = await started();
     s.run({ type: 'cancelElementInstance', elementInstanceId: s.taskIds('finance')[0] });
+    // when
     s.completeTask('legal').completeTask('legal2');
+    // then
     expect(s.status).toBe('active');
     expect(s.tasks()).toEqual([]);
   });
 
   it('should cancel every open task when the instance is terminated with an outcome', async () => {
+    // given
     const s = await started();
+    // when
     s.run({ type: 'terminate', outcome: 'rejected' });
+    // then
     expect(s.status).toBe('terminated');
     expect(s.state!.outcome).toBe('rejected');
     expect(s.lastEvents.filter((e) => e.type === 'task.cancelled')).toHaveLength(2);

@@ -16,9 +16,12 @@ describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
   });
 
   it('should keep the task and stay subscribed when the non-interrupting message boundary fires', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
     s.start({ priority: 'normal' });
+    // when
     s.run({ type: 'correlateMessage', name: 'info', variables: { question: 'which year?' } });
+    // then
     expect(s.tasks()).toEqual(['answerInfo', 'review']);
     s.run({ type: 'correlateMessage', name: 'info' });
     expect(s.tasks()).toEqual(['answerInfo', 'answerInfo', 'review']);
@@ -26,8 +29,11 @@ describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
   });
 
   it('should interrupt the task when the signal boundary receives a broadcast', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'boundary-events.bpmn');
+    // when
     s.start({ priority: 'normal' }).run({ type: 'broadcastSignal', name: 'stop' });
+    // then
     expect(s.status).toBe('completed');
     expect(s.completedElements()).toEqual(['start', 'onStop', 'stopped']);
   });
@@ -48,7 +54,9 @@ describe('boundary events of every kind (BPMN 2.0 §10.5.4)', () => {
 
 describe('start events and timer event sub-processes', () => {
   it('should list the start triggers when the server deploys the process', async () => {
+    // given / when
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // then
     expect(startTriggers(s.process)).toEqual([
       { startEventId: 'byMessage', kind: 'message', name: 'documentReceived' },
       { startEventId: 'bySignal', kind: 'signal', name: 'audit' },
@@ -57,21 +65,29 @@ describe('start events and timer event sub-processes', () => {
   });
 
   it('should start a new instance when its start message is correlated', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // when
     s.run({ type: 'correlateMessage', name: 'documentReceived', variables: { from: '市政府办公厅' } });
+    // then
     expect(s.tasks()).toEqual(['register']);
     expect(s.state!.variables).toEqual({ from: '市政府办公厅' });
     expect((s.history[0] as { startEventId?: string }).startEventId).toBe('byMessage');
   });
 
   it('should start a new instance when its start signal is broadcast', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // when
     s.run({ type: 'broadcastSignal', name: 'audit' });
+    // then
     expect(s.tasks()).toEqual(['register']);
   });
 
   it('should refuse a plain start when the process has only triggered start events', async () => {
+    // given / when
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // then
     expect(s.reject({ type: 'start' }).code).toBe('START_EVENT_NOT_FOUND');
   });
 
@@ -98,21 +114,29 @@ describe('start events and timer event sub-processes', () => {
 
 describe('compiled model and state', () => {
   it('should execute the same when the compiled model is serialised and read back', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
     const copy = new Scenario(deserializeProcess(serializeProcess(s.process)));
     s.start(undefined, { startEventId: 'byTimer' });
+    // when
     copy.start(undefined, { startEventId: 'byTimer' });
+    // then
     expect(copy.history).toEqual(s.history);
   });
 
   it('should refuse to start when the process is not executable', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // when
     const stored = new Scenario({ ...s.process, isExecutable: false });
+    // then
     expect(stored.reject({ type: 'start' }).code).toBe('PROCESS_NOT_EXECUTABLE');
   });
 
   it('should list every flow node with its name and type when compiled', async () => {
+    // given / when
     const s = await Scenario.fromFile(dir, 'start-events.bpmn');
+    // then
     expect(s.process.nodeList).toContainEqual({ id: 'register', name: '收文登记', type: 'userTask' });
     expect(s.process.nodeList).toHaveLength(9);
   });

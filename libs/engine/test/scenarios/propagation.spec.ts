@@ -24,9 +24,12 @@ describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', (
   });
 
   it('should raise an incident and keep the token when a job fails without a BPMN error', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'nested-errors.bpmn');
     s.start();
+    // when
     s.run({ type: 'failJob', jobKey: s.jobs()[0].jobKey, error: 'timeout', retriesLeft: 0 });
+    // then
     expect(s.incidents().map((i) => i.code)).toEqual(['JOB_FAILED']);
     expect(s.active()).toEqual(['inner', 'outer', 'sibling', 'work']);
   });
@@ -47,10 +50,13 @@ describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', (
   });
 
   it('should refuse the command when the state belongs to another process', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'nested-errors.bpmn');
     s.start();
     const other = await Scenario.fromFile(dir, 'terminate.bpmn');
+    // when
     other.state = s.state;
+    // then
     expect(other.reject({ type: 'cancel' }).code).toBe('INVALID_COMMAND');
   });
 });

@@ -25,8 +25,11 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
   });
 
   it('should pass oa:orgRole through for the server when the task has an org role', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
+    // when
     s.start({}, { initiator: 'zhangsan' }).completeTask('draft');
+    // then
     expect(created(s, 'headApproval')).toMatchObject({
       assignee: null,
       orgRole: 'head-of-initiator-department',
@@ -35,8 +38,11 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
   });
 
   it('should read camunda: attributes when the model comes from Camunda 7', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
+    // when
     s.start({ docType: 'memo' }, { initiator: 'u' }).completeTask('draft').completeTask('headApproval');
+    // then
     expect(created(s, 'camundaTask')).toMatchObject({
       assignee: 'clerk_memo',
       candidateUsers: ['zhang', 'li'],
@@ -46,9 +52,12 @@ describe('user task assignment from oa:, camunda: and zeebe: attributes', () => 
   });
 
   it('should read zeebe: assignment, schedule and form definitions when the model comes from Camunda 8', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({ docType: 'memo', reviewer: 'wang', groups: ['g1', 'g2'], due: '2026-03-01T09:00:00Z' }, { initiator: 'u' });
+    // when
     s.completeTask('draft').completeTask('headApproval').completeTask('camundaTask');
+    // then
     expect(created(s, 'zeebeTask')).toMatchObject({
       assignee: 'wang',
       candidateGroups: ['g1', 'g2'],
@@ -89,8 +98,11 @@ describe('script, service and receive tasks', () => {
   });
 
   it('should wait in the receive task after the job completes, and finish when it is triggered', async () => {
+    // given
     const s = await atCompute();
+    // when
     s.completeJob('archive', { archivedAs: 'A-1' });
+    // then
     expect(s.active()).toEqual(['wait']);
     s.trigger('wait');
     expect(s.status).toBe('completed');
@@ -113,18 +125,24 @@ describe('script, service and receive tasks', () => {
   });
 
   it('should reject completing a task when it was already completed', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'assignment.bpmn');
     s.start({}, { initiator: 'u' });
     const [id] = s.taskIds('draft');
+    // when
     s.run({ type: 'completeTask', elementInstanceId: id });
+    // then
     expect(s.reject({ type: 'completeTask', elementInstanceId: id }).code).toBe('ELEMENT_INSTANCE_NOT_FOUND');
   });
 });
 
 describe('terminate end events (BPMN 2.0 §13.5.6)', () => {
   it('should end the whole instance when reached at process level', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
+    // when
     s.start().completeTask('a');
+    // then
     expect(s.status).toBe('terminated');
     expect(s.state!.instances).toEqual({});
     expect(s.lastEvents.filter((e) => e.type === 'task.cancelled').map((e) => (e as { elementId: string }).elementId).sort()).toEqual([
@@ -134,16 +152,22 @@ describe('terminate end events (BPMN 2.0 §13.5.6)', () => {
   });
 
   it('should end only the sub-process, which then completes normally, when reached inside it', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
+    // when
     s.start().completeTask('inner1');
+    // then
     expect(s.tasks()).toEqual(['a', 'afterSub']);
   });
 });
 
 describe('instance commands', () => {
   it('should reject a second start and commands when the instance has ended', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
+    // when
     s.start();
+    // then
     expect(s.reject({ type: 'start' }).code).toBe('INSTANCE_ALREADY_STARTED');
     s.run({ type: 'terminate', outcome: 'withdrawn' });
     expect(s.state!.outcome).toBe('withdrawn');
@@ -151,17 +175,23 @@ describe('instance commands', () => {
   });
 
   it('should produce the same events, effects and state when given the same inputs', async () => {
+    // given
     const a = await Scenario.fromFile(dir, 'assignment.bpmn');
     const b = await Scenario.fromFile(dir, 'assignment.bpmn');
+    // when
     for (const s of [a, b]) s.start({ docType: 'x' }, { initiator: 'u' }).completeTask('draft');
+    // then
     expect(a.history).toEqual(b.history);
     expect(a.allEffects).toEqual(b.allEffects);
     expect(a.state).toEqual(b.state);
   });
 
   it('should drop prototype-polluting names when variables are supplied', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'terminate.bpmn');
+    // when
     s.start(JSON.parse('{"__proto__": {"polluted": true}, "ok": 1}'));
+    // then
     expect(s.state!.variables).toEqual({ ok: 1 });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });

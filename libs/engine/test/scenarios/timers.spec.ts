@@ -19,14 +19,20 @@ describe('working-day timers (oa:dueWorkdays) and expression timers', () => {
   });
 
   it('should evaluate a timeDate expression when the catch event is entered', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    // when
     s.start({ people: ['a'], resumeAt: '2026-03-01T00:00:00+08:00' }).completeTask('handle');
+    // then
     expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['pause', '2026-02-28T16:00:00.000Z']]);
   });
 
   it('should raise an incident when the timeDate expression does not yield a date', async () => {
+    // given
     const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
+    // when
     s.start({ people: ['a'], resumeAt: 'soon' }).completeTask('handle');
+    // then
     expect(s.incidents().map((i) => i.code)).toEqual(['TIMER_INVALID']);
     s.run({ type: 'setVariables', variables: { resumeAt: '2026-03-01T00:00:00Z' } });
     s.run({ type: 'resolveIncident', incidentId: Object.keys(s.state!.incidents)[0] });

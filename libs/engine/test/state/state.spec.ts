@@ -15,8 +15,11 @@ describe('instance state', () => {
   });
 
   it('should carry a schema version and no model objects when started', async () => {
+    // given
     const s = await Scenario.fromFile(__dirname, 'ten-steps.bpmn');
+    // when
     s.start();
+    // then
     expect(s.state!.schemaVersion).toBe(1);
     expect(JSON.stringify(s.state)).not.toContain('candidateGroups');
   });
@@ -35,8 +38,11 @@ describe('instance state', () => {
   });
 
   it('should rebuild the state when the events of several commands are replayed', async () => {
+    // given
     const s = await Scenario.fromFile(__dirname, 'ten-steps.bpmn');
+    // when
     s.start().completeTask('step1').completeTask('step2');
+    // then
     expect(replay(s.history, initialState())).toEqual(s.state);
   });
 });
