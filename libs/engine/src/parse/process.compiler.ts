@@ -73,6 +73,19 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
   const flows: Record<string, SequenceFlow> = {};
   const scopes: Record<string, Scope> = {};
   const flowCounter = new Map<string, number>();
+  const takenIds = collectIds(processEl);
+  // Generated ids count in document order (stable across compiles) and skip ids the file uses.
+  const generateId = (base: string, bareFirst: boolean): string => {
+    for (;;) {
+      const n = (flowCounter.get(base) ?? 0) + 1;
+      flowCounter.set(base, n);
+      const id = n === 1 && bareFirst ? base : `${base}_${n}`;
+      if (!takenIds.has(id)) {
+        takenIds.add(id);
+        return id;
+      }
+    }
+  };
 
   const walk = (container: ModdleElement, scopeId: string): void => {
     const elements = ((container['flowElements'] as ModdleElement[] | undefined) ?? []).filter(Boolean);
@@ -95,10 +108,7 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
     if (!id) {
       // Flowable accepts flow nodes without id (e.g. an event sub-process); the generated id
       // must be stable across compiles, so it counts in document order.
-      const base = `${type}_generated`;
-      const n = (flowCounter.get(base) ?? 0) + 1;
-      flowCounter.set(base, n);
-      id = `${base}_${n}`;
+      id = generateId(`${type}_generated`, false);
       sink.warning('BPMN_MISSING_ID', null, `A ${el.$type} has no id; it is called ${id}.`);
     }
     if (el['isForCompensation'] === true) {
@@ -162,10 +172,7 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
     let generatedId = false;
     if (!id) {
       // Camunda accepts flows without id; the generated id must be stable across compiles.
-      const base = `flow_${source ?? 'unknown'}_${target ?? 'unknown'}`;
-      const n = (flowCounter.get(base) ?? 0) + 1;
-      flowCounter.set(base, n);
-      id = n === 1 ? base : `${base}_${n}`;
+      id = generateId(`flow_${source ?? 'unknown'}_${target ?? 'unknown'}`, true);
       generatedId = true;
       sink.warning('BPMN_MISSING_ID', null, `A sequence flow from ${source} to ${target} has no id; it is called ${id}.`);
     }
@@ -205,6 +212,14 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
     },
     sink,
   );
+}
+
+function collectIds(container: ModdleElement, into = new Set<string>()): Set<string> {
+  for (const el of (container['flowElements'] as ModdleElement[] | undefined) ?? []) {
+    if (el?.id) into.add(el.id);
+    if (el?.['flowElements']) collectIds(el, into);
+  }
+  return into;
 }
 
 const ACTIVITY = new Set<ElementType>([

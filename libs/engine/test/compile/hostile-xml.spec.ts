@@ -136,6 +136,15 @@ describe('compile: hostile input never throws and always names a code', () => {
     expect(codes(result, 'warning')).toEqual(['BPMN_IGNORED_EXTENSION@u']);
   });
 
+  it('should not reuse an id of the file when generating one for a flow without id', async () => {
+    // given an explicit flow id equal to the one that would be generated
+    const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><sequenceFlow id="flow_s_e" sourceRef="s" targetRef="e"/><endEvent id="e"/>');
+    // when
+    const result = await compile(xml);
+    // then
+    expect(Object.keys(result.processes[0].flows).sort()).toEqual(['flow_s_e', 'flow_s_e_2']);
+  });
+
   it('should generate a stable id and warn when a sequence flow has no id', async () => {
     // given
     const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><endEvent id="e"/>');
