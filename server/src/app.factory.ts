@@ -10,6 +10,7 @@ import { DemoCitySeeder } from './modules/org/demo-city.seeder';
 import type { AppConfig } from './platform/config/config';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { serveClient } from './platform/http/client-static';
+import { acceptEmptyJsonBodies } from './platform/http/json-body';
 import { buildOpenApiDocument } from './platform/openapi/openapi';
 import { VERSION } from './version';
 
@@ -29,12 +30,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bufferLogs: false,
+    // the JSON body parser is ours (acceptEmptyJsonBodies), not Nest's
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  acceptEmptyJsonBodies(fastify);
   await fastify.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -60,6 +60,16 @@ describe('sign-in (e2e)', () => {
     expect(after.body.code).toBe('AUTH_SESSION_EXPIRED');
   });
 
+  it('should accept a command with an empty JSON body, as browsers send it', async () => {
+    // given
+    const token = await server.login('deputy');
+    // when logout is posted with content-type application/json and no body
+    const r = await server.call('POST', '/api/auth/logout', { token, raw: '' });
+    // then
+    expect(r.status).toBe(204);
+    expect((await server.call('GET', '/api/auth/me', { token })).status).toBe(401);
+  });
+
   it('should lock the account after repeated failures and refuse even the right password', async () => {
     // given three failures (the limit in this test server)
     for (let i = 0; i < 3; i++) {
