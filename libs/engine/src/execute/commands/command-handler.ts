@@ -14,3 +14,9 @@ export function requireActive(ctx: ExecutionContext): Rejection | null {
   if (ctx.state.status !== 'active') return reject('INSTANCE_NOT_ACTIVE', `The instance is ${ctx.state.status}.`);
   return null;
 }
+
+// Ids in commands come from outside: look them up as own keys only, so that "__proto__" or
+// "constructor" finds nothing instead of Object.prototype.
+export function own<T>(record: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -1,12 +1,12 @@
 import { deliverSignalLocally, triggerSubscription } from '../behaviors/event-trigger';
 import { sanitizeVariables } from '../behaviors/variable-mapping';
-import { reject, requireActive, type CommandHandler } from './command-handler';
+import { own, reject, requireActive, type CommandHandler } from './command-handler';
 import { findStartEvent, startInstance } from './start.command';
 
 export const handleFireTimer: CommandHandler<'fireTimer'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const sub = ctx.state.subs[command.timerId];
+  const sub = own(ctx.state.subs, command.timerId);
   if (!sub || sub.k !== 'timer') return reject('TIMER_NOT_FOUND', `No pending timer ${command.timerId}.`);
   triggerSubscription(ctx, command.timerId);
   return null;

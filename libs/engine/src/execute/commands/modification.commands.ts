@@ -5,7 +5,7 @@ import { onInnerInstanceCompleted, startInner, startInstances } from '../behavio
 import { openBoundaries } from '../behaviors/element-lifecycle';
 import { processors } from '../processors/processor-registry';
 import type { ExecutionContext } from '../execution-context';
-import { reject, requireActive, type CommandHandler } from './command-handler';
+import { own, reject, requireActive, type CommandHandler } from './command-handler';
 
 // The scope id an element instance stands for (the process id for the root).
 function scopeIdOf(ctx: ExecutionContext, ei: string): string | null {
@@ -20,11 +20,11 @@ function scopeIdOf(ctx: ExecutionContext, ei: string): string | null {
 export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const from = ctx.state.instances[command.fromElementInstanceId];
+  const from = own(ctx.state.instances, command.fromElementInstanceId);
   if (!from || command.fromElementInstanceId === ctx.state.root) {
     return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.fromElementInstanceId}.`);
   }
-  const target = ctx.process.nodes[command.targetElementId];
+  const target = own(ctx.process.nodes, command.targetElementId);
   if (!target || !ctx.state.visited.includes(target.id)) {
     return reject('TARGET_NOT_VISITED', `Element ${command.targetElementId} has not been visited.`);
   }
@@ -51,7 +51,7 @@ export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
 export const handleAddInstances: CommandHandler<'addInstances'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const body = ctx.state.instances[command.elementInstanceId];
+  const body = own(ctx.state.instances, command.elementInstanceId);
   if (!body) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   if (!body.mi) return reject('NOT_MULTI_INSTANCE', `Element instance ${command.elementInstanceId} is not a multi-instance body.`);
   if (!Array.isArray(command.items) || command.items.length === 0) return reject('INVALID_COMMAND', 'items must be a non-empty list.');
@@ -72,13 +72,15 @@ export const handleRemoveInstances: CommandHandler<'removeInstances'> = (ctx, co
     return reject('INVALID_COMMAND', 'innerElementInstanceIds must be a non-empty list.');
   }
   for (const id of command.innerElementInstanceIds) {
-    const inst = ctx.state.instances[id];
+    const inst = own(ctx.state.instances, id);
     if (!inst) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${id}.`);
     if (!inst.inner) return reject('NOT_MULTI_INSTANCE', `Element instance ${id} is not an inner multi-instance instance.`);
   }
   const bodies = new Set<string>();
   for (const id of command.innerElementInstanceIds) {
-    const inst = ctx.state.instances[id];
+    const inst = own(ctx.state.instances, id);
+    // the same id listed twice, or an instance already gone with an earlier one
+    if (!inst) continue;
     const bodyId = inst.sc as string;
     terminateElement(ctx, id);
     ctx.emit({ type: 'multiInstance.changed', elementId: inst.el, elementInstanceId: bodyId, removed: 1 });
@@ -91,7 +93,7 @@ export const handleRemoveInstances: CommandHandler<'removeInstances'> = (ctx, co
 export const handleCancelElementInstance: CommandHandler<'cancelElementInstance'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const inst = ctx.state.instances[command.elementInstanceId];
+  const inst = own(ctx.state.instances, command.elementInstanceId);
   if (!inst || command.elementInstanceId === ctx.state.root) {
     return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   }
@@ -122,7 +124,7 @@ export const handleCancel: CommandHandler<'cancel'> = (ctx, command) => {
 export const handleResolveIncident: CommandHandler<'resolveIncident'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const incident = ctx.state.incidents[command.incidentId];
+  const incident = own(ctx.state.incidents, command.incidentId);
   if (!incident) return reject('INCIDENT_NOT_FOUND', `No incident ${command.incidentId}.`);
   ctx.emit({ type: 'incident.resolved', incidentId: command.incidentId });
   const inst = ctx.state.instances[incident.ei];

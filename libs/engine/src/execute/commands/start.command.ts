@@ -1,7 +1,7 @@
 import { enterScope, openEventSubProcesses } from '../processors/sub-process.processor';
 import { sanitizeVariables } from '../behaviors/variable-mapping';
 import type { ExecutionContext } from '../execution-context';
-import { reject, type CommandHandler } from './command-handler';
+import { own, reject, type CommandHandler } from './command-handler';
 
 // Starts the instance at the none start event(s), or at the named (timer/message/signal) start event.
 export const handleStart: CommandHandler<'start'> = (ctx, command) => {
@@ -9,7 +9,7 @@ export const handleStart: CommandHandler<'start'> = (ctx, command) => {
   const process = ctx.process;
   const scope = process.scopes[process.id];
   if (command.startEventId !== undefined) {
-    const node = process.nodes[command.startEventId];
+    const node = own(process.nodes, command.startEventId);
     if (!node || node.type !== 'startEvent' || node.scope !== process.id) {
       return reject('START_EVENT_NOT_FOUND', `No start event ${command.startEventId} at the process level.`);
     }

@@ -2,21 +2,21 @@ import { completeElement } from '../behaviors/element-lifecycle';
 import { throwError, throwEscalation } from '../behaviors/error-propagation';
 import { raiseIncident } from '../behaviors/incident';
 import { mapVariables, sanitizeVariables } from '../behaviors/variable-mapping';
-import { reject, requireActive, type CommandHandler } from './command-handler';
+import { own, reject, requireActive, type CommandHandler } from './command-handler';
 
 const REJECTING_OUTCOMES = new Set(['reject', 'rejected', 'veto', 'disagree', 'no']);
 
 export const handleCompleteTask: CommandHandler<'completeTask'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const inst = ctx.state.instances[command.elementInstanceId];
+  const inst = own(ctx.state.instances, command.elementInstanceId);
   if (!inst) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   const node = ctx.node(inst.el);
   const waitingReceive = inst.k === 'wait' && node.type === 'receiveTask';
   if (inst.k !== 'task' && !waitingReceive) return reject('TASK_NOT_OPEN', `Element instance ${command.elementInstanceId} is not an open task.`);
   const vars = sanitizeVariables(command.variables);
   if (inst.inner && inst.sc && node.loop?.countersign) {
-    const vote = command.outcome !== undefined && REJECTING_OUTCOMES.has(command.outcome.toLowerCase()) ? 'no' : 'yes';
+    const vote = command.outcome !== undefined && REJECTING_OUTCOMES.has(String(command.outcome).toLowerCase()) ? 'no' : 'yes';
     ctx.emit({ type: 'multiInstance.changed', elementId: node.id, elementInstanceId: inst.sc, vote });
   }
   if (inst.k === 'task') {
@@ -36,7 +36,7 @@ export const handleCompleteTask: CommandHandler<'completeTask'> = (ctx, command)
 export const handleCompleteJob: CommandHandler<'completeJob'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const ei = ctx.state.jobs[command.jobKey];
+  const ei = own(ctx.state.jobs, command.jobKey);
   if (!ei) return reject('JOB_NOT_FOUND', `No open job ${command.jobKey}.`);
   ctx.emit({ type: 'job.completed', jobKey: command.jobKey });
   const vars = sanitizeVariables(command.variables);
@@ -48,7 +48,7 @@ export const handleCompleteJob: CommandHandler<'completeJob'> = (ctx, command) =
 export const handleFailJob: CommandHandler<'failJob'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const ei = ctx.state.jobs[command.jobKey];
+  const ei = own(ctx.state.jobs, command.jobKey);
   if (!ei) return reject('JOB_NOT_FOUND', `No open job ${command.jobKey}.`);
   const retriesLeft = Math.max(0, Math.floor(Number(command.retriesLeft) || 0));
   ctx.emit({ type: 'job.failed', jobKey: command.jobKey, error: String(command.error), retriesLeft });
@@ -62,7 +62,7 @@ export const handleThrowError: CommandHandler<'throwError'> = (ctx, command) => 
   if (inactive) return inactive;
   let ei = command.elementInstanceId;
   if (command.jobKey !== undefined) {
-    ei = ctx.state.jobs[command.jobKey];
+    ei = own(ctx.state.jobs, command.jobKey);
     if (!ei) return reject('JOB_NOT_FOUND', `No open job ${command.jobKey}.`);
     ctx.emit({ type: 'job.completed', jobKey: command.jobKey });
   }
@@ -76,7 +76,7 @@ export const handleThrowError: CommandHandler<'throwError'> = (ctx, command) => 
 export const handleChildCompleted: CommandHandler<'childCompleted'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  const inst = ctx.state.instances[command.elementInstanceId];
+  const inst = own(ctx.state.instances, command.elementInstanceId);
   if (!inst) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   if (inst.k !== 'call') return reject('TASK_NOT_OPEN', `Element instance ${command.elementInstanceId} is not waiting for a child.`);
   const call = ctx.node(inst.el).call;
@@ -93,7 +93,7 @@ export const handleChildCompleted: CommandHandler<'childCompleted'> = (ctx, comm
 export const handleChildEscalated: CommandHandler<'childEscalated'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  if (!ctx.state.instances[command.elementInstanceId]) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
+  if (!own(ctx.state.instances, command.elementInstanceId)) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   throwEscalation(ctx, command.elementInstanceId, command.escalationCode);
   return null;
 };
