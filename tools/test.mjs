@@ -41,6 +41,7 @@ function skipOrFail(title, reason) {
   } else console.log(`\n=== ${title}: skipped — ${reason} ===`);
 }
 
+run('dependency boundaries', process.execPath, ['tools/check-boundaries.mjs']);
 run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
 jest('contracts', 'libs/contracts/jest.config.cts', {}, ['--passWithNoTests']);
 jest('engine (unit, scenario, conformance)', 'libs/engine/jest.config.cts');

@@ -26,3 +26,12 @@ export function approval() {
     <userTask id="sign"/><sequenceFlow id="f12" sourceRef="sign" targetRef="end"/><endEvent id="end"/>
   </process></definitions>`;
 }
+
+/** A parallel 会签 (countersign): one user task as a multi-instance of five signers, all must sign. */
+export function countersign() {
+  return `${HEAD}<process id="countersign" isExecutable="true">
+    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="sign"/>
+    <userTask id="sign" name="会签"><multiInstanceLoopCharacteristics isSequential="false"><loopCardinality xsi:type="tFormalExpression">5</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+    <sequenceFlow id="f2" sourceRef="sign" targetRef="end"/><endEvent id="end"/>
+  </process></definitions>`;
+}
