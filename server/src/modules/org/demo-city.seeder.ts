@@ -5,7 +5,7 @@ import { hashPassword } from '../../platform/crypto/password';
 import { newId } from '../../platform/ids/ids';
 import { DEMO_GROUPS, DEMO_ORGS, DEMO_USERS } from './demo-city.data';
 import { OrgEntity } from './org.entity';
-import { pinyinKeys } from './pinyin';
+import { newUser } from './new-user';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './user.entity';
 
 /** Seeds the demo city once, in one transaction, into an empty database. */
@@ -43,21 +43,9 @@ export class DemoCitySeeder {
       );
       await m.insert(GroupEntity, DEMO_GROUPS.map((g) => ({ code: g.code, name: g.name, orgId: g.org ? orgIds.get(g.org)! : null })));
       for (const u of DEMO_USERS) {
-        const id = newId();
-        await m.insert(UserEntity, {
-          id,
-          username: u.username,
-          displayName: u.name,
-          ...pinyinKeys(u.name),
-          orgId: orgIds.get(u.org)!,
-          position: u.position,
-          passwordHash,
-          enabled: true,
-          failedLogins: 0,
-          lockedUntil: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const user = newUser({ username: u.username, displayName: u.name, orgId: orgIds.get(u.org)!, position: u.position, passwordHash }, now);
+        const id = user.id;
+        await m.insert(UserEntity, user);
         if (u.roles.length) await m.insert(UserRoleEntity, u.roles.map((role) => ({ userId: id, role })));
         if (u.groups.length) await m.insert(GroupMemberEntity, u.groups.map((groupCode) => ({ userId: id, groupCode })));
       }

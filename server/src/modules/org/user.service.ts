@@ -3,7 +3,7 @@ import type { CreateUser, Role, UpdateUser, User, UserList, UserQuery } from '@l
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword, isStrongPassword } from '../../platform/crypto/password';
 import { DomainError } from '../../platform/errors/domain-error';
-import { newId } from '../../platform/ids/ids';
+import { newUser } from './new-user';
 import { OrgRepository } from './org.repository';
 import { pinyinKeys } from './pinyin';
 import { UserEntity } from './user.entity';
@@ -39,20 +39,7 @@ export class UserService {
       if (await this.users.findByUsername(input.username, m)) throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
       await this.assertOrgAndGroups(input.orgId, input.groups, m);
       const now = new Date();
-      const user = Object.assign(new UserEntity(), {
-        id: newId(),
-        username: input.username,
-        displayName: input.displayName,
-        ...pinyinKeys(input.displayName),
-        orgId: input.orgId,
-        position: input.position ?? null,
-        passwordHash,
-        enabled: true,
-        failedLogins: 0,
-        lockedUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const user = newUser({ username: input.username, displayName: input.displayName, orgId: input.orgId, position: input.position ?? null, passwordHash }, now);
       await this.users.insert(user, m);
       await this.users.replaceGroups(user.id, input.groups, m);
       return this.get(user.id, m);

@@ -1,0 +1,17 @@
+import { newId } from '../../platform/ids/ids';
+import { pinyinKeys } from './pinyin';
+import { UserEntity } from './user.entity';
+
+/** A new, enabled user row with its pinyin search keys; the one place users are born. */
+export function newUser(fields: { username: string; displayName: string; orgId: string; position: string | null; passwordHash: string }, now: Date): UserEntity {
+  return Object.assign(new UserEntity(), {
+    id: newId(),
+    ...fields,
+    ...pinyinKeys(fields.displayName),
+    enabled: true,
+    failedLogins: 0,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
