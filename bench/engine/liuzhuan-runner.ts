@@ -1,5 +1,6 @@
 // Runs N instances of a model through the Liuzhuan engine core, completing every user task and
-// job as it appears, and reports instances per second. Bundled and started by run.mjs.
+// job as it appears, one command at a time, and reports instances per second. After every
+// command the state is serialized to JSON, as persisting it will. Bundled and started by run.mjs.
 import {
   compile,
   createExpressionEvaluator,
@@ -30,39 +31,59 @@ function benchEnv(): EngineEnv {
   };
 }
 
-/** One instance from start to end; `onWait` sees the state each time the instance rests. */
+/**
+ * One instance from start to end; `onWait` sees the JSON of the state each time the instance
+ * rests. Returns the commands after the start and the characters of state JSON written (which
+ * also keeps the serialization from being optimised away).
+ */
 export function runInstance(
   process: ExecutableProcess,
   env: EngineEnv,
   variables: Record<string, unknown>,
-  onWait?: (state: InstanceState) => void,
-): void {
+  onWait?: (json: string) => void,
+): { commands: number; written: number } {
   let state: InstanceState | null = null;
+  let json = '';
+  let written = 0;
+  let commands = -1;
   const step = (command: EngineCommand): void => {
     const result = execute(process, state, command, env);
     if (!result.ok) throw new Error(`${command.type}: ${result.rejection.code}`);
     state = result.state;
+    // what persisting the instance will write after each command
+    json = JSON.stringify(state);
+    written += json.length;
+    commands++;
   };
   step({ type: 'start', variables });
   for (let guard = 0; guard < 1000 && state!.status === 'active'; guard++) {
     const tasks = openTasks(state!);
     const jobs = Object.keys(state!.jobs);
     if (tasks.length === 0 && jobs.length === 0) throw new Error('instance stuck');
-    onWait?.(state!);
+    onWait?.(json);
     if (tasks.length) step({ type: 'completeTask', elementInstanceId: tasks[0].elementInstanceId });
     else step({ type: 'completeJob', jobKey: jobs[0] });
   }
+  if (state!.status !== 'completed') throw new Error(`instance ended ${state!.status}`);
+  return { commands, written };
 }
 
-export function measure(process: ExecutableProcess, instances: number, variables: Record<string, unknown>): { perSecond: number; stateBytes: number } {
+/** Instances per second, the largest waiting state JSON, and the tasks completed per instance. */
+export function measure(
+  process: ExecutableProcess,
+  instances: number,
+  variables: Record<string, unknown>,
+): { perSecond: number; stateBytes: number; waits: number } {
   const env = benchEnv();
   let stateBytes = 0;
-  runInstance(process, env, variables, (state) => {
-    stateBytes = Math.max(stateBytes, Buffer.byteLength(JSON.stringify(state)));
+  const { commands: waits } = runInstance(process, env, variables, (json) => {
+    stateBytes = Math.max(stateBytes, Buffer.byteLength(json));
   });
-  for (let i = 0; i < Math.min(500, instances); i++) runInstance(process, env, variables); // warm-up
+  let written = 0;
+  for (let i = 0; i < Math.min(500, instances); i++) written += runInstance(process, env, variables).written; // warm-up
   const started = performance.now();
-  for (let i = 0; i < instances; i++) runInstance(process, env, variables);
+  for (let i = 0; i < instances; i++) written += runInstance(process, env, variables).written;
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: instances / seconds, stateBytes };
+  if (written === 0) throw new Error('no state written');
+  return { perSecond: instances / seconds, stateBytes, waits };
 }
