@@ -6,11 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { JobRunner } from './modules/jobs/job-runner.service';
 import { DemoCitySeeder } from './modules/org/demo-city.seeder';
 import type { AppConfig } from './platform/config/config';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { serveClient } from './platform/http/client-static';
 import { acceptEmptyJsonBodies } from './platform/http/json-body';
+import { acceptXmlBodies } from './platform/http/xml-body';
 import { buildOpenApiDocument } from './platform/openapi/openapi';
 import { VERSION } from './version';
 
@@ -39,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBodies(fastify);
+  await acceptXmlBodies(fastify);
   await fastify.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -65,5 +68,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   await app.init();
   if (config.demo.enabled) await app.get(DemoCitySeeder).seed();
+  // embedded mode: this process also runs the jobs (the worker does with Redis)
+  if (config.jobs.runInApi) await app.get(JobRunner).startProcessing();
   return app;
 }

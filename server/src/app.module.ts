@@ -7,13 +7,17 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrgModule } from './modules/org/org.module';
+import { DefinitionsModule } from './modules/definitions/definitions.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { RuntimeModule } from './modules/runtime/runtime.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule],
     };
   }
 }

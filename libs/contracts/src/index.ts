@@ -4,3 +4,4 @@ export * from './org';
 export * from './health';
 export * from './routes';
 export * from './calendar';
+export * from './runtime';

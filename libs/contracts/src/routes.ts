@@ -23,6 +23,31 @@ import {
   ImportCalendarYearSchema,
   SetCalendarDaySchema,
 } from './calendar';
+import {
+  CancelInstanceSchema,
+  CompleteTaskSchema,
+  DefinitionListSchema,
+  DefinitionQuerySchema,
+  DefinitionSchema,
+  DeployBodySchema,
+  DeployResponseSchema,
+  EmptyBodySchema,
+  HistorySchema,
+  InstanceListSchema,
+  InstanceQuerySchema,
+  InstanceSchema,
+  JobListSchema,
+  JobQuerySchema,
+  JobSchema,
+  MessageResultSchema,
+  MessageSchema,
+  SignalResultSchema,
+  SignalSchema,
+  StartInstanceSchema,
+  TaskListSchema,
+  TaskQuerySchema,
+  TaskSchema,
+} from './runtime';
 
 /**
  * Every HTTP route of the API with its request and response schemas. The server validates with
@@ -39,6 +64,8 @@ export interface ApiRoute {
   roles?: Role[];
   query?: ZodType;
   body?: ZodType;
+  /** request body media types when not JSON (XML uploads); `multipart/form-data` carries a `file` */
+  bodyContentTypes?: string[];
   /** status → schema (null: no body) */
   responses: Record<number, ZodType | null>;
 }
@@ -64,6 +91,25 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'PUT', path: '/calendar/days/:day', tag: 'calendar', summary: 'Set a local holiday or working day', roles: ['system_admin'], body: SetCalendarDaySchema, responses: { 200: CalendarDayStatusSchema } },
   { method: 'DELETE', path: '/calendar/days/:day', tag: 'calendar', summary: 'Remove a local day (the statutory entry applies again)', roles: ['system_admin'], responses: { 200: CalendarDayStatusSchema } },
   { method: 'POST', path: '/calendar/years/:year/import', tag: 'calendar', summary: "Load a year's statutory holidays (bundled data, or the days in the body)", roles: ['system_admin'], body: ImportCalendarYearSchema, responses: { 200: CalendarYearSchema } },
+  { method: 'POST', path: '/definitions', tag: 'definitions', summary: 'Deploy BPMN 2.0 XML (a new version per process key)', roles: ['workflow_admin'], body: DeployBodySchema, bodyContentTypes: ['application/xml', 'text/xml', 'multipart/form-data'], responses: { 201: DeployResponseSchema } },
+  { method: 'GET', path: '/definitions', tag: 'definitions', summary: 'Deployed processes (latest version of each key; all=true for every version)', query: DefinitionQuerySchema, responses: { 200: DefinitionListSchema } },
+  { method: 'GET', path: '/definitions/:id', tag: 'definitions', summary: 'One deployed process version', responses: { 200: DefinitionSchema } },
+  { method: 'GET', path: '/definitions/:id/xml', tag: 'definitions', summary: 'The BPMN XML a version was deployed from', responses: { 200: DeployBodySchema } },
+  { method: 'POST', path: '/instances', tag: 'instances', summary: 'Start a process instance', body: StartInstanceSchema, responses: { 201: InstanceSchema } },
+  { method: 'GET', path: '/instances', tag: 'instances', summary: 'Process instances visible to the caller', query: InstanceQuerySchema, responses: { 200: InstanceListSchema } },
+  { method: 'GET', path: '/instances/:id', tag: 'instances', summary: 'One process instance with its state', responses: { 200: InstanceSchema } },
+  { method: 'GET', path: '/instances/:id/history', tag: 'instances', summary: 'The ordered history of an instance', responses: { 200: HistorySchema } },
+  { method: 'POST', path: '/instances/:id/cancel', tag: 'instances', summary: 'Cancel a running instance', roles: ['workflow_admin'], body: CancelInstanceSchema, responses: { 200: InstanceSchema } },
+  { method: 'POST', path: '/instances/:id/incidents/:incidentId/retry', tag: 'instances', summary: 'Retry what raised an incident', roles: ['workflow_admin'], body: EmptyBodySchema, responses: { 200: InstanceSchema } },
+  { method: 'GET', path: '/tasks', tag: 'tasks', summary: 'Tasks: my inbox (assignee=me), group tasks (candidate=me), or one instance', query: TaskQuerySchema, responses: { 200: TaskListSchema } },
+  { method: 'GET', path: '/tasks/:id', tag: 'tasks', summary: 'One task (opening it as the assignee marks it read)', responses: { 200: TaskSchema } },
+  { method: 'POST', path: '/tasks/:id/complete', tag: 'tasks', summary: 'Complete a task', body: CompleteTaskSchema, responses: { 200: TaskSchema } },
+  { method: 'POST', path: '/tasks/:id/claim', tag: 'tasks', summary: 'Claim a group task (签收)', body: EmptyBodySchema, responses: { 200: TaskSchema } },
+  { method: 'POST', path: '/tasks/:id/unclaim', tag: 'tasks', summary: 'Give a claimed task back to its group', body: EmptyBodySchema, responses: { 200: TaskSchema } },
+  { method: 'GET', path: '/jobs', tag: 'jobs', summary: 'Timers and other jobs', roles: ['workflow_admin'], query: JobQuerySchema, responses: { 200: JobListSchema } },
+  { method: 'POST', path: '/jobs/:id/execute', tag: 'jobs', summary: 'Run a pending job now (push a stuck timer)', roles: ['workflow_admin'], body: EmptyBodySchema, responses: { 200: JobSchema } },
+  { method: 'POST', path: '/messages', tag: 'events', summary: 'Correlate a message to a waiting instance or a message start event', roles: ['workflow_admin'], body: MessageSchema, responses: { 200: MessageResultSchema } },
+  { method: 'POST', path: '/signals', tag: 'events', summary: 'Broadcast a signal to every waiting catcher and signal start', roles: ['workflow_admin'], body: SignalSchema, responses: { 200: SignalResultSchema } },
 ];
 
 export const ApiErrorSchema = z

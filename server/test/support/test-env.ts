@@ -24,7 +24,7 @@ export interface TestEnvironment {
 export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
   const suffix = randomBytes(5).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'lz-test-'));
-  const env: Record<string, string> = { LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_LOG_LEVEL: 'warn', LIUZHUAN_DEMO: 'true', ...overrides };
+  const env: Record<string, string> = { LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_LOG_LEVEL: 'warn', LIUZHUAN_DEMO: 'true', LIUZHUAN_SWEEP_MS: '500', ...overrides };
   let dropDatabase = async () => undefined as void;
   if (TEST_TARGET === 'production') {
     const name = `lz_test_${suffix}`;
@@ -36,6 +36,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     env.DATABASE_URL = url.toString();
     env.REDIS_URL = REDIS_URL;
     env.REDIS_PREFIX = `lz_test_${suffix}`;
+    // one process plays API and worker in the suites, so timers fire without a separate worker
+    env.LIUZHUAN_API_RUNS_JOBS ??= 'true';
     dropDatabase = async () => {
       const conn = await createConnection(MYSQL_ADMIN_URL);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);

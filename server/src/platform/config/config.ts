@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   LIUZHUAN_LOGIN_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(5),
   LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(15),
   LIUZHUAN_WORKDAY_END: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30').default('17:30'),
+  LIUZHUAN_API_RUNS_JOBS: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
+  LIUZHUAN_SWEEP_MS: z.coerce.number({ error: 'must be a number' }).int().min(50).max(3_600_000).default(10_000),
   LIUZHUAN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -46,6 +48,12 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** working-day deadlines end at this Beijing wall-clock time, `HH:MM` */
   calendar: { workdayEnd: string };
+  /**
+   * `runInApi`: the API process consumes the queue and sweeps (embedded mode always; with Redis
+   * the worker does, unless LIUZHUAN_API_RUNS_JOBS=true). `sweepMs`: how often due jobs whose
+   * queue push may have been lost are pushed again.
+   */
+  jobs: { runInApi: boolean; sweepMs: number };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
+    jobs: { runInApi: e.LIUZHUAN_API_RUNS_JOBS === undefined ? !e.REDIS_URL : isOn(e.LIUZHUAN_API_RUNS_JOBS), sweepMs: e.LIUZHUAN_SWEEP_MS },
   };
 }
 

@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { createDataSource, migrate } from './data-source';
+import { TransactionRunner } from './transaction-runner';
 
 @Global()
 @Module({
@@ -17,8 +18,9 @@ import { createDataSource, migrate } from './data-source';
         return dataSource;
       },
     },
+    TransactionRunner,
   ],
-  exports: [DataSource],
+  exports: [DataSource, TransactionRunner],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

@@ -1,4 +1,8 @@
 import { CalendarChangeEntity, CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from '../../modules/calendar/calendar.entity';
+import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from '../../modules/definitions/definition.entity';
+import { JobEntity } from '../../modules/jobs/job.entity';
+import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
+import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
 import { OrgEntity } from '../../modules/org/org.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from '../../modules/org/user.entity';
@@ -15,4 +19,12 @@ export const ENTITIES = [
   CalendarYearEntity,
   CalendarVersionEntity,
   CalendarChangeEntity,
+  DeploymentEntity,
+  DefinitionEntity,
+  EventSubscriptionEntity,
+  InstanceEntity,
+  HistoryEventEntity,
+  TaskEntity,
+  TaskCandidateEntity,
+  JobEntity,
 ];

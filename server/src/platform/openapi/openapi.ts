@@ -27,6 +27,14 @@ function parametersOf(route: ApiRoute): JsonSchema[] {
   return params;
 }
 
+/** JSON by default; XML uploads name their media types, multipart carries the file as `file`. */
+function requestContent(route: ApiRoute, body: ZodType): Record<string, JsonSchema> {
+  const types = route.bodyContentTypes ?? ['application/json'];
+  return Object.fromEntries(
+    types.map((t) => [t, { schema: t === 'multipart/form-data' ? { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } : schemaOf(body) }]),
+  );
+}
+
 /** The OpenAPI 3 document, built from the same contract list the server validates with. */
 export function buildOpenApiDocument(version: string): JsonSchema {
   const components = z.toJSONSchema(z.globalRegistry, { target: 'openapi-3.0', uri: ref, unrepresentable: 'any' }) as {
@@ -51,7 +59,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       summary: route.summary,
       ...(route.public ? { security: [] } : {}),
       parameters: parametersOf(route),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body) } } } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: requestContent(route, route.body) } } : {}),
       responses,
     };
   }

@@ -2,10 +2,12 @@ import { OrganizationAndSignIn1796000000001 as MysqlOrg0001 } from './mysql/0001
 import { OrganizationAndSignIn1796000000001 as SqliteOrg0001 } from './sqlite/0001-organization-and-sign-in';
 import { WorkingDayCalendar1796000000002 as MysqlCalendar0002 } from './mysql/0002-working-day-calendar';
 import { WorkingDayCalendar1796000000002 as SqliteCalendar0002 } from './sqlite/0002-working-day-calendar';
+import { Runtime1796000000003 as MysqlRuntime0003 } from './mysql/0003-runtime';
+import { Runtime1796000000003 as SqliteRuntime0003 } from './sqlite/0003-runtime';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
  * Both lists must grow together: one file per dialect per step, same class name.
  */
-export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002];
-export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002];
+export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003];
+export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003];

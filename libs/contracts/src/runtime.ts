@@ -1,0 +1,216 @@
+import * as z from 'zod';
+
+/**
+ * The process runtime: definitions (deployed BPMN), instances, tasks, jobs, messages and signals.
+ */
+
+const ID = z.string().regex(/^[0-9a-z]{26}$/, 'not a valid id');
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_VARIABLE_DEPTH = 16;
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_VARIABLE_DEPTH) return depth;
+  if (value === null || typeof value !== 'object') return depth;
+  let max = depth;
+  for (const v of Object.values(value as object)) max = Math.max(max, depthOf(v, depth + 1));
+  return max;
+}
+
+function hasForbiddenKey(value: unknown, depth = 0): boolean {
+  if (depth > MAX_VARIABLE_DEPTH || value === null || typeof value !== 'object') return false;
+  for (const key of Object.keys(value as object)) {
+    if (FORBIDDEN_KEYS.has(key) || hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Process variables: plain JSON, named like identifiers, nested at most 16 levels. */
+export const VariablesSchema = z
+  .record(z.string().regex(/^[A-Za-z_\u4e00-\u9fa5][\w\u4e00-\u9fa5]{0,63}$/, 'variable names are identifiers of at most 64 characters'), z.json())
+  .refine((v) => Object.keys(v).length <= 200, 'at most 200 variables')
+  .refine((v) => depthOf(v) <= MAX_VARIABLE_DEPTH, `variables nest at most ${MAX_VARIABLE_DEPTH} levels`)
+  .refine((v) => !hasForbiddenKey(v), 'variable keys must not be __proto__, constructor or prototype')
+  .meta({ id: 'Variables' });
+export type Variables = z.infer<typeof VariablesSchema>;
+
+export const DefinitionSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    version: z.number().int(),
+    name: z.string().nullable(),
+    executable: z.boolean(),
+    deployedAt: z.string(),
+    deployedBy: z.string(),
+  })
+  .meta({ id: 'Definition' });
+export type Definition = z.infer<typeof DefinitionSchema>;
+
+export const DefinitionListSchema = z.object({ items: z.array(DefinitionSchema) }).meta({ id: 'DefinitionList' });
+export type DefinitionList = z.infer<typeof DefinitionListSchema>;
+
+export const DefinitionQuerySchema = z.object({ all: z.enum(['true', 'false']).optional(), key: z.string().max(200).optional() }).strict();
+export type DefinitionQuery = z.infer<typeof DefinitionQuerySchema>;
+
+/** The deploy body: BPMN 2.0 XML, sent as `application/xml` or as the multipart field `file`. */
+export const DeployBodySchema = z.string().max(5 * 1024 * 1024).meta({ id: 'BpmnXml', description: 'BPMN 2.0 XML (at most 5 MB)' });
+
+/** One deployed process, or one per executable process when the file holds several. */
+export const DeployResponseSchema = z.union([DefinitionSchema, z.array(DefinitionSchema)]).meta({ id: 'DeployResponse' });
+
+export const BpmnDiagnosticSchema = z
+  .object({ elementId: z.string().nullable(), severity: z.enum(['error', 'warning']), code: z.string(), message: z.string() })
+  .meta({ id: 'BpmnDiagnostic' });
+
+export const INSTANCE_STATUSES = ['active', 'completed', 'terminated'] as const;
+export const InstanceStatusSchema = z.enum(INSTANCE_STATUSES);
+
+export const StartInstanceSchema = z
+  .object({
+    definitionKey: z.string().min(1).max(200),
+    version: z.number().int().min(1).optional(),
+    businessKey: z.string().min(1).max(200).optional(),
+    variables: VariablesSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'StartInstance' });
+export type StartInstance = z.infer<typeof StartInstanceSchema>;
+
+export const IncidentSchema = z
+  .object({ id: z.string(), elementId: z.string().nullable(), code: z.string(), message: z.string(), source: z.enum(['engine', 'job']) })
+  .meta({ id: 'Incident' });
+export type Incident = z.infer<typeof IncidentSchema>;
+
+export const InstanceSchema = z
+  .object({
+    id: z.string(),
+    definitionId: z.string(),
+    definitionKey: z.string(),
+    version: z.number().int(),
+    businessKey: z.string().nullable(),
+    parentId: z.string().nullable(),
+    initiator: z.string().nullable(),
+    status: InstanceStatusSchema,
+    activeElementIds: z.array(z.string()),
+    variables: z.record(z.string(), z.unknown()),
+    incidents: z.array(IncidentSchema),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Instance' });
+export type Instance = z.infer<typeof InstanceSchema>;
+
+export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true }).meta({ id: 'InstanceSummary' });
+export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+
+const PAGE = {
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const InstanceQuerySchema = z
+  .object({
+    definitionKey: z.string().max(200).optional(),
+    status: InstanceStatusSchema.optional(),
+    businessKey: z.string().max(200).optional(),
+    parentId: ID.optional(),
+    ...PAGE,
+  })
+  .strict();
+export type InstanceQuery = z.infer<typeof InstanceQuerySchema>;
+
+export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchema), total: z.number().int() }).meta({ id: 'InstanceList' });
+export type InstanceList = z.infer<typeof InstanceListSchema>;
+
+export const HistoryEventSchema = z
+  .object({ seq: z.number().int(), type: z.string(), elementId: z.string().nullable(), actor: z.string().nullable(), at: z.string(), details: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'HistoryEvent' });
+export const HistorySchema = z.object({ items: z.array(HistoryEventSchema) }).meta({ id: 'History' });
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+
+export const CancelInstanceSchema = z.object({ reason: z.string().min(1).max(500) }).strict().meta({ id: 'CancelInstance' });
+export type CancelInstance = z.infer<typeof CancelInstanceSchema>;
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    definitionKey: z.string(),
+    elementId: z.string(),
+    name: z.string().nullable(),
+    assignee: z.string().nullable(),
+    candidateUsers: z.array(z.string()),
+    candidateGroups: z.array(z.string()),
+    status: TaskStatusSchema,
+    formKey: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    createdAt: z.string(),
+    openedAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    completedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Task' });
+export type Task = z.infer<typeof TaskSchema>;
+
+export const TaskQuerySchema = z
+  .object({
+    assignee: z.literal('me').optional(),
+    candidate: z.literal('me').optional(),
+    instanceId: ID.optional(),
+    status: TaskStatusSchema.optional(),
+    ...PAGE,
+  })
+  .strict();
+export type TaskQuery = z.infer<typeof TaskQuerySchema>;
+
+export const TaskListSchema = z.object({ items: z.array(TaskSchema), total: z.number().int() }).meta({ id: 'TaskList' });
+export type TaskList = z.infer<typeof TaskListSchema>;
+
+export const CompleteTaskSchema = z
+  .object({ variables: VariablesSchema.optional(), opinion: z.string().max(2000).optional(), outcome: z.string().max(64).optional() })
+  .strict()
+  .meta({ id: 'CompleteTask' });
+export type CompleteTask = z.infer<typeof CompleteTaskSchema>;
+
+export const JOB_STATUSES = ['pending', 'done', 'failed', 'cancelled'] as const;
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    instanceId: z.string().nullable(),
+    elementId: z.string().nullable(),
+    dueAt: z.string(),
+    status: z.enum(JOB_STATUSES),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+export type Job = z.infer<typeof JobSchema>;
+
+export const JobQuerySchema = z.object({ instanceId: ID.optional(), status: z.enum(JOB_STATUSES).optional() }).strict();
+export type JobQuery = z.infer<typeof JobQuerySchema>;
+export const JobListSchema = z.object({ items: z.array(JobSchema) }).meta({ id: 'JobList' });
+export type JobList = z.infer<typeof JobListSchema>;
+
+export const MessageSchema = z
+  .object({ name: z.string().min(1).max(200), correlationKey: z.string().min(1).max(200).optional(), variables: VariablesSchema.optional() })
+  .strict()
+  .meta({ id: 'Message' });
+export type Message = z.infer<typeof MessageSchema>;
+
+export const MessageResultSchema = z.object({ instanceId: z.string(), started: z.boolean() }).meta({ id: 'MessageResult' });
+export type MessageResult = z.infer<typeof MessageResultSchema>;
+
+export const SignalSchema = z
+  .object({ name: z.string().min(1).max(200), variables: VariablesSchema.optional() })
+  .strict()
+  .meta({ id: 'Signal' });
+export type Signal = z.infer<typeof SignalSchema>;
+
+export const SignalResultSchema = z.object({ delivered: z.number().int() }).meta({ id: 'SignalResult' });
+export type SignalResult = z.infer<typeof SignalResultSchema>;
+
+export const EmptyBodySchema = z.object({}).strict().meta({ id: 'Empty' });

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
+
+@Injectable()
+export class DefinitionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertDeployment(deployment: DeploymentEntity, definitions: DefinitionEntity[], m: EntityManager): Promise<void> {
+    await m.insert(DeploymentEntity, deployment);
+    if (definitions.length) await m.insert(DefinitionEntity, definitions);
+  }
+
+  async latestVersion(key: string, m: EntityManager): Promise<number> {
+    const row = await m.createQueryBuilder(DefinitionEntity, 'd').select('MAX(d.version)', 'v').where('d.process_key = :key', { key }).getRawOne<{ v: number | null }>();
+    return Number(row?.v ?? 0);
+  }
+
+  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<DefinitionEntity | null> {
+    return m.findOneBy(DefinitionEntity, { id });
+  }
+
+  findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionEntity | null> {
+    if (version !== undefined) return m.findOneBy(DefinitionEntity, { key, version });
+    return m.findOne(DefinitionEntity, { where: { key }, order: { version: 'DESC' } });
+  }
+
+  /** Earlier versions of a key (their start subscriptions and timers give way to the new one). */
+  olderVersions(key: string, version: number, m: EntityManager): Promise<DefinitionEntity[]> {
+    return m.createQueryBuilder(DefinitionEntity, 'd').where('d.process_key = :key AND d.version < :version', { key, version }).getMany();
+  }
+
+  findDeployment(id: string): Promise<DeploymentEntity | null> {
+    return this.dataSource.manager.findOneBy(DeploymentEntity, { id });
+  }
+
+  /** Every version, or the latest version of each key; without the compiled model. */
+  async list(all: boolean, key?: string): Promise<DefinitionEntity[]> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(DefinitionEntity, 'd')
+      .select(['d.id', 'd.deploymentId', 'd.key', 'd.version', 'd.name', 'd.executable', 'd.deployedBy', 'd.deployedAt']);
+    if (key) qb.andWhere('d.process_key = :key', { key });
+    if (!all) qb.andWhere('d.version = (SELECT MAX(d2.version) FROM process_definition d2 WHERE d2.process_key = d.process_key)');
+    return qb.orderBy('d.process_key', 'ASC').addOrderBy('d.version', 'DESC').limit(1000).getMany();
+  }
+}
+
+/** Event subscriptions: what waits for which message or signal (correlation queries). */
+@Injectable()
+export class SubscriptionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(rows: EventSubscriptionEntity[], m: EntityManager): Promise<void> {
+    if (rows.length) await m.insert(EventSubscriptionEntity, rows);
+  }
+
+  async deleteByIds(ids: string[], m: EntityManager): Promise<void> {
+    if (ids.length) await m.delete(EventSubscriptionEntity, { id: In(ids) });
+  }
+
+  async deleteOfInstance(instanceId: string, m: EntityManager): Promise<void> {
+    await m.delete(EventSubscriptionEntity, { instanceId });
+  }
+
+  async deleteStartsOfDefinitions(definitionIds: string[], m: EntityManager): Promise<void> {
+    if (definitionIds.length) await m.delete(EventSubscriptionEntity, { definitionId: In(definitionIds) });
+  }
+
+  /** Instances waiting for a message, oldest first; with a key, only those it correlates to. */
+  waitingForMessage(name: string, correlationKey: string | undefined, m: EntityManager = this.dataSource.manager): Promise<EventSubscriptionEntity[]> {
+    return m.find(EventSubscriptionEntity, {
+      where: { kind: 'message', name, instanceId: Not(IsNull()), ...(correlationKey !== undefined ? { correlationKey } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: 20,
+    });
+  }
+
+  startsFor(kind: 'message' | 'signal', name: string, m: EntityManager = this.dataSource.manager): Promise<EventSubscriptionEntity[]> {
+    return m.find(EventSubscriptionEntity, { where: { kind, name, instanceId: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Distinct instances with a subscription to this signal. */
+  async instancesWaitingForSignal(name: string): Promise<string[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(EventSubscriptionEntity, 's')
+      .select('DISTINCT s.instance_id', 'id')
+      .where('s.kind = :kind AND s.name = :name AND s.instance_id IS NOT NULL', { kind: 'signal', name })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+}

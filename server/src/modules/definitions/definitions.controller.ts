@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { type Definition, type DefinitionList, type DefinitionQuery, DefinitionQuerySchema, IdParamSchema, type SessionUser } from '@liuzhuan/contracts';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors/domain-error';
+import { MAX_UPLOAD_BYTES } from '../../platform/http/xml-body';
+import { validate } from '../../platform/http/zod-validation.pipe';
+import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { DefinitionsService } from './definitions.service';
+
+/** The XML of a deploy: the raw `application/xml` body or the multipart field `file`. */
+async function uploadedXml(req: FastifyRequest, body: unknown): Promise<string> {
+  if (typeof body === 'string') return body;
+  if (req.isMultipart?.()) {
+    const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the BPMN file in the multipart field "file"');
+    try {
+      return (await file.toBuffer()).toString('utf8');
+    } catch (error) {
+      // @fastify/multipart refuses a file over the limit while reading it
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
+      throw error;
+    }
+  }
+  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send BPMN XML as application/xml or as a multipart file');
+}
+
+@Controller('definitions')
+export class DefinitionsController {
+  constructor(private readonly definitions: DefinitionsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('workflow_admin')
+  async deploy(@Req() req: FastifyRequest, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<Definition | Definition[]> {
+    const deployed = await this.definitions.deploy(await uploadedXml(req, body), user.username);
+    return deployed.length === 1 ? deployed[0] : deployed;
+  }
+
+  @Get()
+  list(@Query(validate(DefinitionQuerySchema)) query: DefinitionQuery): Promise<DefinitionList> {
+    return this.definitions.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', validate(IdParamSchema)) id: string): Promise<Definition> {
+    return this.definitions.get(id);
+  }
+
+  @Get(':id/xml')
+  @Header('content-type', 'application/xml; charset=utf-8')
+  xml(@Param('id', validate(IdParamSchema)) id: string): Promise<string> {
+    return this.definitions.xml(id);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobOutbox } from './job-outbox';
+import { JobRepository } from './job.repository';
+import { JobRunner } from './job-runner.service';
+import { JobsController } from './jobs.controller';
+
+/**
+ * The job table, the outbox relay, the runner with its discovered handlers and the sweeper.
+ * Handlers live with the module whose work they do (runtime, definitions) and are found at boot.
+ */
+@Module({
+  imports: [DiscoveryModule],
+  controllers: [JobsController],
+  providers: [JobRepository, JobOutbox, JobRunner],
+  exports: [JobRepository, JobOutbox, JobRunner],
+})
+export class JobsModule {}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { type EngineCommand, type EngineEvent, execute, type ExecuteResult, type InstanceState } from '@liuzhuan/engine';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import type { DefinitionEntity } from '../definitions/definition.entity';
+import { ProcessCache } from '../definitions/process-cache';
+import { EffectApplier } from './effect-applier';
+import { EngineEnvFactory } from './engine-env';
+import { rejectionToError } from './runtime.errors';
+import { HistoryEventEntity, InstanceEntity, type InstanceRowStatus } from './instance.entity';
+import { InstanceRepository } from './instance.repository';
+import { TaskProjection } from './task-projection';
+
+/** Who issued a command and what the history should add to the events it caused. */
+export interface CommandContext {
+  /** username; null for the system (timers, jobs) */
+  actor: string | null;
+  /** added to the details of the `task.completed` event of this task (opinion, intervention) */
+  taskNote?: { taskId: string; details: Record<string, unknown> };
+}
+
+export interface StartOptions {
+  definition: DefinitionEntity;
+  command: Extract<EngineCommand, { type: 'start' | 'correlateMessage' | 'broadcastSignal' }>;
+  initiator: string | null;
+  initiatorOrgId: string | null;
+  businessKey: string | null;
+  parent?: { id: string; elementInstanceId: string };
+}
+
+/** Server-side history entries (claims and the like): not engine events, skipped by replay. */
+export interface HistoryEntry {
+  type: string;
+  elementId: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * One command = one transaction: lock the instance row, load its state, run the engine, write
+ * state + history + task rows + job rows + subscriptions together; the job ids are pushed to
+ * the queue after commit. A lost race re-runs the whole unit (TransactionRunner).
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
+    private readonly cache: ProcessCache,
+    private readonly env: EngineEnvFactory,
+    private readonly tasks: TaskProjection,
+    private readonly effects: EffectApplier,
+  ) {}
+
+  /** Runs a command on an instance in its own transaction. */
+  run(instanceId: string, command: EngineCommand, context: CommandContext): Promise<InstanceEntity> {
+    return this.tx.run((tx) => this.executeIn(tx, instanceId, command, context));
+  }
+
+  /** Runs a command inside the caller's transaction (task operations, job handlers). */
+  async executeIn(tx: Tx, instanceId: string, command: EngineCommand, context: CommandContext): Promise<InstanceEntity> {
+    const row = await this.instances.lock(instanceId, tx);
+    const process = await this.cache.get(row.definitionId, tx.manager);
+    const result = execute(process, JSON.parse(row.state) as InstanceState, command, this.env.create());
+    if (!result.ok) throw rejectionToError(result.rejection);
+    const expectedVersion = row.version;
+    await this.persist(tx, row, result, context);
+    await this.instances.update(row, expectedVersion, tx.manager);
+    return row;
+  }
+
+  /** Starts an instance (plain start, message start or signal start) in the caller's transaction. */
+  async startIn(tx: Tx, options: StartOptions, context: CommandContext): Promise<InstanceEntity> {
+    const { definition } = options;
+    if (!definition.executable) throw new DomainError('PROCESS_NOT_EXECUTABLE', `Process ${definition.key} is not executable`);
+    const process = await this.cache.get(definition.id, tx.manager);
+    const result = execute(process, null, options.command, this.env.create());
+    if (!result.ok) throw rejectionToError(result.rejection);
+    // the root element instance id is unique and time-ordered: it is the instance id
+    const id = result.state.root;
+    if (!id) throw new Error('the engine started an instance without a root');
+    const now = new Date();
+    const row = Object.assign(new InstanceEntity(), {
+      id,
+      definitionId: definition.id,
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      businessKey: result.state.businessKey ?? options.businessKey,
+      parentId: options.parent?.id ?? null,
+      parentElementInstanceId: options.parent?.elementInstanceId ?? null,
+      initiator: options.initiator,
+      initiatorOrgId: options.initiatorOrgId,
+      status: 'active' as InstanceRowStatus,
+      state: '{}',
+      version: 0,
+      historySeq: 0,
+      startedAt: now,
+      endedAt: null,
+      updatedAt: now,
+    });
+    await this.instances.insert(row, tx.manager);
+    await this.persist(tx, row, result, context);
+    await this.instances.update(row, 0, tx.manager);
+    return row;
+  }
+
+  /** Appends server-side history entries under the instance lock (claims, unclaims). */
+  async appendHistory(tx: Tx, row: InstanceEntity, entries: HistoryEntry[], actor: string | null): Promise<void> {
+    const expectedVersion = row.version;
+    const at = new Date();
+    const rows = entries.map((e) =>
+      Object.assign(new HistoryEventEntity(), { instanceId: row.id, seq: ++row.historySeq, type: e.type, elementId: e.elementId, actor, at, details: JSON.stringify(e.details) }),
+    );
+    await this.instances.appendHistory(rows, tx.manager);
+    row.version += 1;
+    row.updatedAt = at;
+    await this.instances.update(row, expectedVersion, tx.manager);
+  }
+
+  private async persist(tx: Tx, row: InstanceEntity, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext): Promise<void> {
+    const before = row.status;
+    const state = result.state;
+    const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
+    const at = result.events.length ? new Date(result.events[result.events.length - 1].at) : new Date();
+    const taskNotes = await this.tasks.apply(tx, row, result.events, context.actor);
+    const history = result.events.map((event) => this.historyRow(row, event, context, taskNotes));
+    await this.instances.appendHistory(history, tx.manager);
+    row.state = JSON.stringify(state);
+    row.status = status;
+    row.version += 1;
+    row.updatedAt = at;
+    if (status !== 'active' && !row.endedAt) row.endedAt = at;
+    await this.effects.apply(tx, row, result.effects, state);
+    if (before === 'active' && status !== 'active') await this.effects.instanceEnded(tx, row, at);
+  }
+
+  private historyRow(row: InstanceEntity, event: EngineEvent, context: CommandContext, taskNotes: Map<string, Record<string, unknown>>): HistoryEventEntity {
+    const { type, at, ...rest } = event as EngineEvent & Record<string, unknown>;
+    const elementId = typeof rest.elementId === 'string' ? rest.elementId : null;
+    let details: Record<string, unknown> = rest;
+    const eventTask = typeof rest.elementInstanceId === 'string' ? rest.elementInstanceId : null;
+    if (type === 'task.created' && eventTask && taskNotes.get(eventTask)) details = { ...rest, ...taskNotes.get(eventTask) };
+    if (type === 'task.completed' && context.taskNote && eventTask === context.taskNote.taskId) details = { ...rest, ...context.taskNote.details };
+    return Object.assign(new HistoryEventEntity(), {
+      instanceId: row.id,
+      seq: ++row.historySeq,
+      type,
+      elementId,
+      actor: context.actor,
+      at: new Date(at),
+      details: JSON.stringify(details),
+    });
+  }
+}

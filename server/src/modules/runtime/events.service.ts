@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { Message, MessageResult, Signal, SignalResult, SessionUser } from '@liuzhuan/contracts';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionRepository, SubscriptionRepository } from '../definitions/definition.repository';
+import { JobOutbox, type NewJob } from '../jobs/job-outbox';
+import { JobRunner } from '../jobs/job-runner.service';
+import { CommandExecutor } from './command-executor.service';
+
+/**
+ * Messages (to one waiting instance, else a message start event) and signals (to every waiting
+ * instance and every signal start). Each receiving instance is its own command and transaction.
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly executor: CommandExecutor,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly definitions: DefinitionRepository,
+    private readonly outbox: JobOutbox,
+    private readonly runner: JobRunner,
+  ) {}
+
+  correlate(input: Message, user: SessionUser | null): Promise<MessageResult> {
+    return this.tx.run((tx) => this.correlateIn(tx, input, user));
+  }
+
+  /** In the caller's transaction: the oldest waiting instance, else a message start event. */
+  async correlateIn(tx: Tx, input: Message, user: SessionUser | null): Promise<MessageResult> {
+    const actor = user?.username ?? null;
+    for (const sub of await this.subscriptions.waitingForMessage(input.name, input.correlationKey, tx.manager)) {
+      try {
+        const row = await this.executor.executeIn(
+          tx,
+          sub.instanceId as string,
+          { type: 'correlateMessage', name: input.name, ...(sub.modelKey && sub.correlationKey !== null ? { correlationKey: sub.correlationKey } : {}), variables: input.variables },
+          { actor },
+        );
+        return { instanceId: row.id, started: false };
+      } catch (error) {
+        // the subscription closed since the query (the engine rejects before anything is written): try the next one
+        if (error instanceof DomainError && (error.code === 'MESSAGE_NOT_CORRELATED' || error.code === 'INSTANCE_NOT_ACTIVE')) continue;
+        throw error;
+      }
+    }
+    const [start] = await this.subscriptions.startsFor('message', input.name, tx.manager);
+    const definition = start?.definitionId ? await this.definitions.findById(start.definitionId, tx.manager) : null;
+    if (!definition) throw new DomainError('MESSAGE_NOT_CORRELATED', `Nothing waits for message ${input.name}${input.correlationKey ? ` with key ${input.correlationKey}` : ''}`);
+    const row = await this.executor.startIn(
+      tx,
+      {
+        definition,
+        command: { type: 'correlateMessage', name: input.name, variables: input.variables },
+        initiator: actor,
+        initiatorOrgId: user?.orgId ?? null,
+        businessKey: input.correlationKey ?? null,
+      },
+      { actor },
+    );
+    return { instanceId: row.id, started: true };
+  }
+
+  /** Broadcasts through delivery jobs (one per receiver), written together, then run at once. */
+  async broadcast(input: Signal): Promise<SignalResult> {
+    const deliveries = await this.deliveries(input.name, input.variables ?? {}, null);
+    const rows = await this.tx.run((tx) => this.outbox.add(tx, deliveries));
+    for (const row of rows) await this.runner.runNow(row.id);
+    return { delivered: rows.length };
+  }
+
+  /** One delivery job per instance waiting for the signal and per signal start event. */
+  async deliveries(name: string, variables: Record<string, unknown>, exceptInstanceId: string | null): Promise<NewJob[]> {
+    const now = new Date();
+    const jobs: NewJob[] = [];
+    for (const instanceId of await this.subscriptions.instancesWaitingForSignal(name)) {
+      if (instanceId !== exceptInstanceId) jobs.push({ type: 'deliver-signal', dueAt: now, instanceId, payload: { name, variables } });
+    }
+    for (const start of await this.subscriptions.startsFor('signal', name)) {
+      jobs.push({ type: 'deliver-signal', dueAt: now, definitionId: start.definitionId, elementId: start.elementId, payload: { name, variables } });
+    }
+    return jobs;
+  }
+}

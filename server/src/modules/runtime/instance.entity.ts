@@ -1,0 +1,85 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type InstanceRowStatus = 'active' | 'completed' | 'terminated';
+
+/**
+ * A process instance: the engine state as JSON plus the columns queries filter on. `version`
+ * grows by one per command; writers update `WHERE version = ?` and must touch exactly one row.
+ */
+@Entity('process_instance')
+export class InstanceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ name: 'definition_id', type: 'varchar', length: 26 })
+  definitionId: string;
+
+  @Column({ name: 'definition_key', type: 'varchar', length: 200 })
+  definitionKey: string;
+
+  @Column({ name: 'definition_version', type: 'int' })
+  definitionVersion: number;
+
+  @Column({ name: 'business_key', type: 'varchar', length: 200, nullable: true })
+  businessKey: string | null;
+
+  @Column({ name: 'parent_id', type: 'varchar', length: 26, nullable: true })
+  parentId: string | null;
+
+  /** the parent's call activity instance this child continues when it ends */
+  @Column({ name: 'parent_element_instance_id', type: 'varchar', length: 26, nullable: true })
+  parentElementInstanceId: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  initiator: string | null;
+
+  @Column({ name: 'initiator_org_id', type: 'varchar', length: 26, nullable: true })
+  initiatorOrgId: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  status: InstanceRowStatus;
+
+  @Column({ type: 'text' })
+  state: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  /** the last history sequence number written for this instance */
+  @Column({ name: 'history_seq', type: 'int' })
+  historySeq: number;
+
+  @Column({ name: 'started_at', type: 'datetime' })
+  startedAt: Date;
+
+  @Column({ name: 'ended_at', type: 'datetime', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt: Date;
+}
+
+/** Append-only history: engine events (replayable) and task operations, ordered per instance. */
+@Entity('history_event')
+export class HistoryEventEntity {
+  @PrimaryColumn({ name: 'instance_id', type: 'varchar', length: 26 })
+  instanceId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  type: string;
+
+  @Column({ name: 'element_id', type: 'varchar', length: 200, nullable: true })
+  elementId: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  actor: string | null;
+
+  @Column({ type: 'datetime' })
+  at: Date;
+
+  @Column({ type: 'text' })
+  details: string;
+}

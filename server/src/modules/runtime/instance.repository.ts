@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { InstanceQuery } from '@liuzhuan/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { HistoryEventEntity, InstanceEntity } from './instance.entity';
+
+@Injectable()
+export class InstanceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<InstanceEntity | null> {
+    return m.findOneBy(InstanceEntity, { id });
+  }
+
+  /**
+   * Locks the instance row for the rest of the transaction (MySQL `FOR UPDATE`; on SQLite the
+   * transaction runner serializes writers) and reads it as last committed.
+   */
+  async lock(id: string, tx: Tx): Promise<InstanceEntity> {
+    if (tx.dialect === 'mysql') await tx.manager.query('SELECT id FROM process_instance WHERE id = ? FOR UPDATE', [id]);
+    const row = await tx.manager.findOneBy(InstanceEntity, { id });
+    if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
+    return row;
+  }
+
+  async insert(row: InstanceEntity, m: EntityManager): Promise<void> {
+    await m.insert(InstanceEntity, row);
+  }
+
+  /** Writes the next version; touching no row means another writer got there first. */
+  async update(row: InstanceEntity, expectedVersion: number, m: EntityManager): Promise<void> {
+    const result = await m
+      .createQueryBuilder()
+      .update(InstanceEntity)
+      .set({ state: row.state, status: row.status, version: row.version, historySeq: row.historySeq, updatedAt: row.updatedAt, endedAt: row.endedAt })
+      .where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
+  }
+
+  async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {
+    // chunks keep the statement under SQLite's bound-parameter limit
+    for (let i = 0; i < rows.length; i += 100) await m.insert(HistoryEventEntity, rows.slice(i, i + 100));
+  }
+
+  history(instanceId: string): Promise<HistoryEventEntity[]> {
+    return this.dataSource.manager.find(HistoryEventEntity, { where: { instanceId }, order: { seq: 'ASC' }, take: 10_000 });
+  }
+
+  childOf(parentId: string, parentElementInstanceId: string, m: EntityManager): Promise<InstanceEntity | null> {
+    return m.findOneBy(InstanceEntity, { parentId, parentElementInstanceId });
+  }
+
+  /** Instances matching the filters; `visibleTo` limits them to those a user initiated or has a task in. */
+  async query(query: InstanceQuery, visibleTo: { username: string; groups: string[] } | null): Promise<{ items: InstanceEntity[]; total: number }> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(InstanceEntity, 'i')
+      .select(['i.id', 'i.definitionId', 'i.definitionKey', 'i.definitionVersion', 'i.businessKey', 'i.parentId', 'i.initiator', 'i.status', 'i.startedAt', 'i.endedAt']);
+    if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
+    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
+    if (query.businessKey) qb.andWhere('i.business_key = :bk', { bk: query.businessKey });
+    if (query.parentId) qb.andWhere('i.parent_id = :parentId', { parentId: query.parentId });
+    if (visibleTo) {
+      qb.andWhere(
+        `(i.initiator = :me OR i.id IN (SELECT t.instance_id FROM task t WHERE t.assignee = :me)
+          OR i.id IN (SELECT t2.instance_id FROM task t2 JOIN task_candidate c ON c.task_id = t2.id
+                      WHERE (c.kind = 'user' AND c.value = :me)${visibleTo.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''}))`,
+        { me: visibleTo.username, groups: visibleTo.groups },
+      );
+    }
+    qb.orderBy('i.startedAt', 'DESC').addOrderBy('i.id', 'DESC').skip(query.offset).take(query.limit);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  type CancelInstance,
+  CancelInstanceSchema,
+  EmptyBodySchema,
+  type HistoryEvent,
+  IdParamSchema,
+  type Instance,
+  type InstanceList,
+  type InstanceQuery,
+  InstanceQuerySchema,
+  type Message,
+  type MessageResult,
+  MessageSchema,
+  type SessionUser,
+  type Signal,
+  type SignalResult,
+  SignalSchema,
+  type StartInstance,
+  StartInstanceSchema,
+} from '@liuzhuan/contracts';
+import { validate } from '../../platform/http/zod-validation.pipe';
+import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { EventsService } from './events.service';
+import { InstancesService } from './instances.service';
+
+@Controller('instances')
+export class InstancesController {
+  constructor(private readonly instances: InstancesService) {}
+
+  @Post()
+  @HttpCode(201)
+  start(@Body(validate(StartInstanceSchema)) body: StartInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+    return this.instances.start(body, user);
+  }
+
+  @Get()
+  list(@Query(validate(InstanceQuerySchema)) query: InstanceQuery, @CurrentUser() user: SessionUser): Promise<InstanceList> {
+    return this.instances.list(query, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<Instance> {
+    return this.instances.get(id, user);
+  }
+
+  @Get(':id/history')
+  history(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<{ items: HistoryEvent[] }> {
+    return this.instances.history(id, user);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequireRoles('workflow_admin')
+  cancel(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CancelInstanceSchema)) body: CancelInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+    return this.instances.cancel(id, body, user);
+  }
+
+  @Post(':id/incidents/:incidentId/retry')
+  @HttpCode(200)
+  @RequireRoles('workflow_admin')
+  retry(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Param('incidentId', validate(IdParamSchema)) incidentId: string,
+    @Body(validate(EmptyBodySchema)) _body: unknown,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Instance> {
+    return this.instances.retryIncident(id, incidentId, user);
+  }
+}
+
+/** Messages and signals from outside the processes (integrations, admins). */
+@Controller()
+@RequireRoles('workflow_admin')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post('messages')
+  @HttpCode(200)
+  message(@Body(validate(MessageSchema)) body: Message, @CurrentUser() user: SessionUser): Promise<MessageResult> {
+    return this.events.correlate(body, user);
+  }
+
+  @Post('signals')
+  @HttpCode(200)
+  signal(@Body(validate(SignalSchema)) body: Signal): Promise<SignalResult> {
+    return this.events.broadcast(body);
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, SessionUser, StartInstance } from '@liuzhuan/contracts';
+import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionRepository } from '../definitions/definition.repository';
+import { JobOutbox } from '../jobs/job-outbox';
+import { JobRepository } from '../jobs/job.repository';
+import { CommandExecutor } from './command-executor.service';
+import { InstanceAccess, isWorkflowAdmin } from './instance-access';
+import type { InstanceEntity } from './instance.entity';
+import { InstanceRepository } from './instance.repository';
+
+@Injectable()
+export class InstancesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly executor: CommandExecutor,
+    private readonly instances: InstanceRepository,
+    private readonly definitions: DefinitionRepository,
+    private readonly access: InstanceAccess,
+    private readonly jobs: JobRepository,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  async start(input: StartInstance, user: SessionUser): Promise<Instance> {
+    const definition = await this.definitions.findByKey(input.definitionKey, input.version);
+    if (!definition) throw new DomainError('DEFINITION_NOT_FOUND', `No deployed process ${input.definitionKey}${input.version ? ` version ${input.version}` : ''}`);
+    const row = await this.tx.run((tx) =>
+      this.executor.startIn(
+        tx,
+        {
+          definition,
+          command: { type: 'start', variables: input.variables ?? {}, initiator: user.username, ...(input.businessKey ? { businessKey: input.businessKey } : {}) },
+          initiator: user.username,
+          initiatorOrgId: user.orgId,
+          businessKey: input.businessKey ?? null,
+        },
+        { actor: user.username },
+      ),
+    );
+    return this.view(row);
+  }
+
+  async get(id: string, user: SessionUser): Promise<Instance> {
+    return this.view(await this.access.readable(user, id));
+  }
+
+  async list(query: InstanceQuery, user: SessionUser): Promise<InstanceList> {
+    const visibleTo = isWorkflowAdmin(user) ? null : { username: user.username, groups: await this.access.groupsOf(user) };
+    const { items, total } = await this.instances.query(query, visibleTo);
+    return { items: items.map((r) => ({ ...summary(r) })), total };
+  }
+
+  async history(id: string, user: SessionUser): Promise<{ items: HistoryEvent[] }> {
+    await this.access.readable(user, id);
+    const rows = await this.instances.history(id);
+    return {
+      items: rows.map((r) => ({ seq: r.seq, type: r.type, elementId: r.elementId, actor: r.actor, at: r.at.toISOString(), details: JSON.parse(r.details) as Record<string, unknown> })),
+    };
+  }
+
+  async cancel(id: string, input: CancelInstance, user: SessionUser): Promise<Instance> {
+    return this.view(await this.executor.run(id, { type: 'cancel', reason: input.reason }, { actor: user.username }));
+  }
+
+  /** An engine incident is resolved by the engine; a job that gave up is made pending again. */
+  async retryIncident(id: string, incidentId: string, user: SessionUser): Promise<Instance> {
+    const row = await this.instances.findById(id);
+    if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
+    const state = JSON.parse(row.state) as InstanceState;
+    if (Object.prototype.hasOwnProperty.call(state.incidents, incidentId)) {
+      return this.view(await this.executor.run(id, { type: 'resolveIncident', incidentId }, { actor: user.username }));
+    }
+    const job = await this.jobs.findById(incidentId);
+    if (!job || job.instanceId !== id || job.status !== 'failed') throw new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`);
+    await this.tx.run(async (tx) => {
+      if (await this.jobs.retry(incidentId, tx.manager)) this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt: new Date() }]);
+    });
+    return this.view((await this.instances.findById(id)) ?? row);
+  }
+
+  private async view(row: InstanceEntity): Promise<Instance> {
+    const state = JSON.parse(row.state) as InstanceState;
+    const incidents: Incident[] = Object.entries(state.incidents).map(([incidentId, i]) => ({
+      id: incidentId,
+      elementId: state.instances[i.ei]?.el ?? null,
+      code: i.code,
+      message: i.message,
+      source: 'engine',
+    }));
+    for (const job of await this.jobs.failedOfInstance(row.id)) {
+      incidents.push({ id: job.id, elementId: job.elementId, code: 'JOB_FAILED', message: job.lastError ?? `${job.type} job failed`, source: 'job' });
+    }
+    return { ...summary(row), activeElementIds: activeElementIds(state), variables: state.variables, incidents };
+  }
+}
+
+function summary(row: InstanceEntity) {
+  return {
+    id: row.id,
+    definitionId: row.definitionId,
+    definitionKey: row.definitionKey,
+    version: row.definitionVersion,
+    businessKey: row.businessKey,
+    parentId: row.parentId,
+    initiator: row.initiator,
+    status: row.status,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt ? row.endedAt.toISOString() : null,
+  };
+}

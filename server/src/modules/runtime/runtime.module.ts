@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { OrgModule } from '../org/org.module';
+import { CommandExecutor } from './command-executor.service';
+import { EffectApplier } from './effect-applier';
+import { EngineEnvFactory } from './engine-env';
+import { EventsService } from './events.service';
+import { InstanceAccess } from './instance-access';
+import { InstanceRepository } from './instance.repository';
+import { EventsController, InstancesController } from './instances.controller';
+import { InstancesService } from './instances.service';
+import { RUNTIME_JOB_HANDLERS } from './runtime.jobs';
+import { TaskProjection } from './task-projection';
+import { TaskRepository } from './task.repository';
+
+/** Process instances: the command executor, effect appliers, and the job handlers that continue instances. */
+@Module({
+  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule],
+  controllers: [InstancesController, EventsController],
+  providers: [
+    CommandExecutor,
+    EffectApplier,
+    EngineEnvFactory,
+    EventsService,
+    InstanceAccess,
+    InstanceRepository,
+    InstancesService,
+    TaskProjection,
+    TaskRepository,
+    ...RUNTIME_JOB_HANDLERS,
+  ],
+  exports: [CommandExecutor, InstanceAccess, InstanceRepository, TaskRepository],
+})
+export class RuntimeModule {}

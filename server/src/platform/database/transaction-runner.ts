@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** A lost optimistic race (`UPDATE … WHERE version = ?` touched no row): the whole unit is retried. */
+export class ConcurrencyConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrencyConflict';
+  }
+}
+
+/** The transaction of one unit of work; `afterCommit` work runs only once the commit succeeded. */
+export interface Tx {
+  readonly manager: EntityManager;
+  readonly dialect: 'mysql' | 'sqlite';
+  afterCommit(work: () => Promise<void> | void): void;
+}
+
+const MAX_ATTEMPTS = 6;
+/** MySQL errors after which InnoDB advises re-issuing the transaction: deadlock, lock wait timeout. */
+const RETRYABLE_ERRNOS = new Set([1213, 1205]);
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof ConcurrencyConflict) return true;
+  const errno = (error as { errno?: number; driverError?: { errno?: number } } | null)?.driverError?.errno ?? (error as { errno?: number } | null)?.errno;
+  return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
+}
+
+/**
+ * One unit of work = one transaction at READ COMMITTED, retried (bounded, with jitter) when it
+ * lost a race, so a conflict never reaches the user as a 5xx.
+ *
+ * SQLite: TypeORM's better-sqlite3 driver shares ONE query runner for the whole data source, so
+ * two concurrent `dataSource.transaction()` calls do not isolate each other — the second becomes
+ * a SAVEPOINT inside the first and their statements interleave. Write transactions are therefore
+ * serialized in-process here (a promise chain); one process owns the SQLite file.
+ */
+@Injectable()
+export class TransactionRunner {
+  private tail: Promise<unknown> = Promise.resolve();
+  readonly dialect: 'mysql' | 'sqlite';
+
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
+
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const after: (() => Promise<void> | void)[] = [];
+      let result: T;
+      try {
+        result = await this.once((manager) => work({ manager, dialect: this.dialect, afterCommit: (w) => after.push(w) }));
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+        continue;
+      }
+      // committed: what follows must never re-run the unit
+      for (const w of after) await w();
+      return result;
+    }
+  }
+
+  private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'mysql') return this.dataSource.transaction('READ COMMITTED', work);
+    const run = this.tail.then(() => this.dataSource.transaction(work));
+    // the chain continues whatever this unit's outcome; its caller sees the error
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
