@@ -1,7 +1,7 @@
 import type { ExecutableProcess } from '../model/process.model';
 import type { InstanceState } from '../state/instance-state';
-import { initialState, STATE_SCHEMA_VERSION } from '../state/instance-state';
-import { cloneState } from '../state/reducers';
+import { STATE_SCHEMA_VERSION } from '../state/instance-state';
+import { StateDraft } from '../state/state-draft';
 import { activateElement, completeElement, retryInclusiveJoins } from './behaviors/element-lifecycle';
 import { triggerSubscription } from './behaviors/event-trigger';
 import { evaluate } from './behaviors/variable-mapping';
@@ -35,14 +35,15 @@ export function execute(
   if (state && state.status !== 'none' && state.processId !== process.id) {
     return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The state belongs to process ${state.processId}, not ${process.id}.` } };
   }
-  const draft = state ? cloneState(state) : initialState();
+  // Copy-on-write: the given state is never changed, and only what the command changes is copied.
+  const draft = state ? StateDraft.from(state) : StateDraft.fresh();
   const ctx = new ExecutionContext(process, draft, env);
   const rejection = handler(ctx, command);
   if (rejection) return { ok: false, rejection };
   if (!run(ctx)) {
     return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The command did not settle within ${MAX_STEPS} steps (a loop without wait state?).` } };
   }
-  return { ok: true, state: draft, events: ctx.events, effects: ctx.effects };
+  return { ok: true, state: draft.state, events: ctx.events, effects: ctx.effects };
 }
 
 /** Runs follow-ups until every token rests; false when the step budget is exhausted. */

@@ -3,7 +3,8 @@
 import type { ExecutableProcess, FlowNode } from '../model/process.model';
 import type { EngineEvent } from '../state/engine-event';
 import type { InstanceState } from '../state/instance-state';
-import { applyInPlace } from '../state/reducers';
+import { applyToDraft } from '../state/reducers';
+import type { StateDraft } from '../state/state-draft';
 import type { EngineEffect, EngineEnv } from './engine-api.types';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -36,14 +37,14 @@ export class ExecutionContext {
 
   constructor(
     readonly process: ExecutableProcess,
-    private readonly draft: InstanceState,
+    private readonly draft: StateDraft,
     readonly env: EngineEnv,
   ) {
     this.at = env.now();
   }
 
   get state(): Readonly<InstanceState> {
-    return this.draft;
+    return this.draft.state;
   }
 
   // Records a fact: the reducer applies it to the draft and it joins the history.
@@ -52,7 +53,7 @@ export class ExecutionContext {
     // spares a copy on the hot path.
     const full = event as EngineEvent & { at: string };
     full.at = this.at;
-    applyInPlace(this.draft, full);
+    applyToDraft(this.draft, full);
     this.events.push(full);
     if (full.type === 'variables.updated') this.variablesChanged = true;
   }
@@ -87,6 +88,6 @@ export class ExecutionContext {
   }
 
   get active(): boolean {
-    return this.draft.status === 'active';
+    return this.draft.state.status === 'active';
   }
 }

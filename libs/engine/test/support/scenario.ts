@@ -79,7 +79,10 @@ export class Scenario {
 
   /** Runs a command that must be accepted. */
   run(command: EngineCommand): this {
+    const before = JSON.stringify(this.state);
     const result = execute(this.process, this.state, command, this.env);
+    // States are values: the state given to execute never changes (the engine copies on write).
+    expect(JSON.stringify(this.state)).toBe(before);
     if (!result.ok) throw new Error(`${command.type} rejected: ${result.rejection.code} ${result.rejection.message}`);
     this.state = result.state;
     this.lastEvents = result.events;
@@ -94,7 +97,9 @@ export class Scenario {
 
   /** Runs a command that must be rejected; returns the rejection. */
   reject(command: EngineCommand): Rejection {
+    const before = JSON.stringify(this.state);
     const result = execute(this.process, this.state, command, this.env);
+    expect(JSON.stringify(this.state)).toBe(before);
     if (result.ok) throw new Error(`${command.type} was accepted`);
     return result.rejection;
   }
