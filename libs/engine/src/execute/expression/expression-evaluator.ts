@@ -15,7 +15,8 @@ import { type JuelNode, parseJuel } from './juel-parser';
 import { DataLimitError, INPUT_LIMITS, toPlainVariables } from './plain-data';
 
 type Compiled =
-  | { dialect: 'feel'; variables: ReadonlySet<string> }
+  // constant: the value of a literal (`5`, `2.5`, `true`, `false`, `null`), known without feelin
+  | { dialect: 'feel'; variables: ReadonlySet<string>; constant?: { value: number | boolean | null } }
   | { dialect: 'juel'; ast: JuelNode; variables: ReadonlySet<string> };
 
 type CompileResult = { ok: true; compiled: Compiled } | { ok: false; error: string };
@@ -78,6 +79,7 @@ function evaluateOnce(
   if (expr.body.length > maxLength) return { ok: false, error: `expression longer than ${maxLength} characters` };
   const compiled = compile(expr.dialect, expr.body);
   if (!compiled.ok) return compiled;
+  if (compiled.compiled.dialect === 'feel' && compiled.compiled.constant) return { ok: true, value: compiled.compiled.constant.value };
   try {
     const referenced = compiled.compiled.variables;
     // Only names the expression reads are copied. For FEEL this also matters for safety: feelin
@@ -113,8 +115,17 @@ function compileJuel(body: string): CompileResult {
   return { ok: true, compiled: { dialect: 'juel', ast: parsed.ast, variables: new Set(parsed.variables) } };
 }
 
+// FEEL literals that read no variable: a loop cardinality such as `5` is the common case, and
+// feelin would parse the text again on every evaluation (its parse depends on the variables).
+const FEEL_NUMBER = /^\d+(\.\d+)?$/;
+const FEEL_KEYWORDS: Readonly<Record<string, boolean | null>> = { true: true, false: false, null: null };
+
 function compileFeel(body: string): CompileResult {
   const checked = checkFeel(body);
   if (!checked.ok) return checked;
-  return { ok: true, compiled: { dialect: 'feel', variables: checked.variables } };
+  const text = body.trim();
+  let constant: { value: number | boolean | null } | undefined;
+  if (FEEL_NUMBER.test(text) && text.length <= 15) constant = { value: Number(text) };
+  else if (Object.prototype.hasOwnProperty.call(FEEL_KEYWORDS, text)) constant = { value: FEEL_KEYWORDS[text] };
+  return { ok: true, compiled: { dialect: 'feel', variables: checked.variables, ...(constant ? { constant } : {}) } };
 }

@@ -1,3 +1,4 @@
+import { evaluate as evaluateFeel } from 'feelin';
 import { createExpressionEvaluator, parseExpression, type EvalResult, type ParsedExpression } from './index';
 
 function parsed(source: string, language?: string): ParsedExpression {
@@ -17,6 +18,18 @@ describe('FEEL expressions', () => {
     // then
     expect(result).toEqual({ ok: true, expression: { source: 'amount > 1000', dialect: 'feel', body: 'amount > 1000' } });
   });
+
+  it.each(['5', '2.50', '007', '0', '=3', 'true', 'false', 'null', '123456789012345678901234567890', '-5', '.5'])(
+    'should give the value feelin gives when the expression is the literal %s',
+    (source) => {
+      // given
+      const expected = evaluateFeel(source.replace(/^=/, ''), {}).value;
+      // when
+      const result = run(source, { true: false, null: 1 });
+      // then
+      expect(result).toEqual({ ok: true, value: expected });
+    },
+  );
 
   it('should strip the Zeebe prefix when the text starts with =', () => {
     // given / when
