@@ -164,8 +164,8 @@ describe('working-day calendar (e2e)', () => {
     const me = (await server.call('GET', '/api/auth/me', { token: sysadmin })).body.id;
     expect(changes.filter((c: any) => c.version > 1).every((c: any) => c.actorId === me)).toBe(true);
     const imported2027 = changes.find((c: any) => c.action === 'import' && c.year === 2027);
-    expect(JSON.parse(imported2027.details)).toMatchObject({ source: 'manual', holidays: 2, workdays: 1, replaced: 0 });
+    expect(JSON.parse(imported2027?.details ?? 'null')).toMatchObject({ source: 'manual', holidays: 2, workdays: 1, replaced: 0 });
     const set = changes.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09');
-    expect(JSON.parse(set.details)).toEqual({ before: null, after: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' } });
+    expect(JSON.parse(set?.details ?? 'null')).toEqual({ before: null, after: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' } });
   });
 });

@@ -11,6 +11,8 @@ import { WorkdayCalendarService } from './workday-calendar.service';
 /** Where a year typed in by the admin came from, as opposed to the bundled data. */
 const MANUAL_SOURCE = 'manual';
 
+type ChangeStep = (m: EntityManager, version: number) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>;
+
 function toCalendarDay(row: CalendarDayEntity): CalendarDay {
   return { day: row.day, kind: row.kind, name: row.name, source: row.source };
 }
@@ -26,6 +28,9 @@ function effective(rows: CalendarDayEntity[]): CalendarDayEntity | null {
  */
 @Injectable()
 export class CalendarService {
+  /** the tail of this process's calendar changes, see change() */
+  private changes: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly workdays: WorkdayCalendarService,
@@ -104,11 +109,20 @@ export class CalendarService {
     return { day, workingDay: this.workdays.isWorkingDay(day), entry: entry && toCalendarDay(entry), calendarVersion: this.workdays.version };
   }
 
-  /** Runs one change under the next calendar version with its change-log row, then reloads the calendar. */
-  private async change(
-    actorId: string,
-    apply: (m: EntityManager, version: number) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>,
-  ): Promise<void> {
+  /**
+   * Runs one change under the next calendar version with its change-log row, then reloads the
+   * calendar. Changes from this process run one after another: on SQLite the data source has a
+   * single connection, where a second concurrent transaction fails ("cannot start a transaction
+   * within a transaction"); across processes the version row lock serializes them.
+   */
+  private change(actorId: string, apply: ChangeStep): Promise<void> {
+    const run = this.changes.then(() => this.changeNow(actorId, apply));
+    // the next change waits for this one whether it succeeds or not; the caller gets the outcome
+    this.changes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async changeNow(actorId: string, apply: ChangeStep): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const version = await this.calendar.nextVersion(m);
       const { action, year, day, details } = await apply(m, version);

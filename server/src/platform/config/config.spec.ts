@@ -44,4 +44,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'mysql://root@h/db', LIUZHUAN_DEMO: 'true' });
     expect(config.demo.enabled).toBe(true);
   });
+
+  it('should end working-day deadlines at 17:30 unless LIUZHUAN_WORKDAY_END says otherwise', () => {
+    expect(loadConfig({}).calendar.workdayEnd).toBe('17:30');
+    expect(loadConfig({ LIUZHUAN_WORKDAY_END: '18:00' }).calendar.workdayEnd).toBe('18:00');
+  });
+
+  it.each(['5:30', '24:00', '17:60', 'evening'])('should reject LIUZHUAN_WORKDAY_END=%s when it is not a 24-hour HH:MM', (value) => {
+    expect(() => loadConfig({ LIUZHUAN_WORKDAY_END: value })).toThrow(/LIUZHUAN_WORKDAY_END/);
+  });
 });
