@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError } from '../../platform/errors/domain-error';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
+import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
 import { STATUTORY_SOURCE, statutoryDataVersion, statutoryDays, type StatutoryDay } from './statutory-calendar';
 import { parseDay, yearOf } from './workday-arithmetic';
@@ -49,7 +49,7 @@ export class CalendarService {
   /** The HTTP form of the deadline: `workdays` arrives as query text. */
   async due(from: string, workdays: string): Promise<DueDate> {
     if (!/^\d{1,3}$/.test(workdays)) {
-      throw new DomainError('CALENDAR_INVALID_WORKDAYS', `workdays must be an integer from 0 to 365, got ${JSON.stringify(workdays)}`);
+      throw CalendarErrors.invalidWorkdays(workdays);
     }
     // another process may have changed the calendar since this one's last poll
     await this.workdays.refreshIfChanged();
@@ -75,7 +75,7 @@ export class CalendarService {
       const rows = await this.calendar.daysOf(day, m);
       const local = rows.find((r) => r.source === 'local');
       // thrown after the version was taken: the rollback gives the version back
-      if (!local) throw new DomainError('CALENDAR_OVERRIDE_NOT_FOUND', `No local day on ${day}`);
+      if (!local) throw CalendarErrors.overrideNotFound(day);
       await this.calendar.deleteDay(day, 'local', m);
       const after = effective(rows.filter((r) => r.source !== 'local'));
       return { action: 'remove-day', year: yearOf(day), day, details: { before: toCalendarDay(local), after: after && toCalendarDay(after) } };
@@ -90,7 +90,7 @@ export class CalendarService {
   async importYear(year: number, input: ImportCalendarYear, actorId: string): Promise<CalendarYear> {
     const manual = input.days !== undefined;
     const days = manual ? this.validImportDays(year, input.days ?? []) : statutoryDays(year);
-    if (!days) throw new DomainError('CALENDAR_YEAR_UNKNOWN', `The bundled holiday data has no ${year}; send the year's days in the body`);
+    if (!days) throw CalendarErrors.yearUnknown(year);
     await this.change(actorId, async (m, version) => {
       const previous = (await this.calendar.daysOfYear(year, m)).filter((r) => r.source === 'statutory').length;
       const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
@@ -134,7 +134,7 @@ export class CalendarService {
 
   private validDay(text: string): string {
     const day = parseDay(text);
-    if (!day) throw new DomainError('CALENDAR_INVALID_DATE', `Not a date YYYY-MM-DD between 2000 and 2100: ${text}`);
+    if (!day) throw CalendarErrors.invalidDate(text);
     return day;
   }
 
@@ -142,8 +142,8 @@ export class CalendarService {
     const seen = new Set<string>();
     for (const d of days) {
       this.validDay(d.day);
-      if (yearOf(d.day) !== year) throw new DomainError('CALENDAR_DAY_OUTSIDE_YEAR', `${d.day} is not in ${year}`);
-      if (seen.has(d.day)) throw new DomainError('CALENDAR_DUPLICATE_DAY', `${d.day} is listed twice`);
+      if (yearOf(d.day) !== year) throw CalendarErrors.dayOutsideYear(d.day, year);
+      if (seen.has(d.day)) throw CalendarErrors.duplicateDay(d.day);
       seen.add(d.day);
     }
     return days;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { CalendarDayKind } from '@liuzhuan/contracts';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
-import { DomainError } from '../../platform/errors/domain-error';
+import { CalendarErrors, MAX_WORKDAYS } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
 import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseInstant, parseWallTime, type WorkdayResult } from './workday-arithmetic';
 
@@ -16,9 +16,6 @@ export interface WorkdayCalendar {
 
 /** Injection token for the engine's `WorkdayCalendar` port; resolves to {@link WorkdayCalendarService}. */
 export const WORKDAY_CALENDAR = Symbol('WORKDAY_CALENDAR');
-
-/** The largest count accepted: a year of working days is far beyond any 办理时限. */
-export const MAX_WORKDAYS = 365;
 
 /**
  * How often each process checks the calendar version. API processes and workers each hold the
@@ -76,9 +73,9 @@ export class WorkdayCalendarService implements WorkdayCalendar, OnModuleInit, On
   /** The deadline with its Beijing date and the calendar version it was counted on. */
   due(fromIso: string, workdays: number): WorkdayResult & { calendarVersion: number } {
     const from = parseInstant(fromIso);
-    if (!from) throw new DomainError('CALENDAR_INVALID_DATE', `Not an ISO 8601 date-time with offset or a date: ${fromIso}`);
+    if (!from) throw CalendarErrors.invalidDate(fromIso);
     if (!Number.isInteger(workdays) || workdays < 0 || workdays > MAX_WORKDAYS) {
-      throw new DomainError('CALENDAR_INVALID_WORKDAYS', `workdays must be an integer from 0 to ${MAX_WORKDAYS}, got ${workdays}`);
+      throw CalendarErrors.invalidWorkdays(workdays);
     }
     const snapshot = this.current();
     return { ...addWorkdays(snapshot, from, workdays), calendarVersion: snapshot.version };
