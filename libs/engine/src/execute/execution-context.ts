@@ -34,6 +34,9 @@ export class ExecutionContext {
   variablesChanged = false;
   // Instances already triggered in this step (an instance is entered triggered at most once).
   readonly triggered = new Set<string>();
+  // Element instances per scope instance, counted on first use and then kept up to date from the
+  // events, so that nrOfActiveInstances and scope completion do not scan every instance each time.
+  private children: Map<string, number> | null = null;
 
   constructor(
     readonly process: ExecutableProcess,
@@ -53,9 +56,51 @@ export class ExecutionContext {
     // spares a copy on the hot path.
     const full = event as EngineEvent & { at: string };
     full.at = this.at;
+    if (this.children) this.countChildren(full);
     applyToDraft(this.draft, full);
     this.events.push(full);
     if (full.type === 'variables.updated') this.variablesChanged = true;
+  }
+
+  /** How many element instances the scope instance contains right now. */
+  childCount(scopeInstanceId: string): number {
+    if (!this.children) {
+      const children = new Map<string, number>();
+      const { instances } = this.draft.state;
+      for (const id in instances) {
+        const sc = instances[id].sc;
+        if (sc !== null) children.set(sc, (children.get(sc) ?? 0) + 1);
+      }
+      this.children = children;
+    }
+    return this.children.get(scopeInstanceId) ?? 0;
+  }
+
+  // Mirrors what the reducers do to the set of element instances (called before applying).
+  private countChildren(event: EngineEvent): void {
+    const children = this.children!;
+    switch (event.type) {
+      case 'element.activated': {
+        // an id is never reused, but the reducer would replace the instance if it were
+        const previous = this.draft.state.instances[event.elementInstanceId]?.sc;
+        if (previous !== undefined && previous !== null) children.set(previous, children.get(previous)! - 1);
+        if (event.scopeInstanceId !== null) children.set(event.scopeInstanceId, (children.get(event.scopeInstanceId) ?? 0) + 1);
+        return;
+      }
+      case 'element.completed':
+      case 'element.terminated': {
+        const sc = this.draft.state.instances[event.elementInstanceId]?.sc;
+        if (sc !== undefined && sc !== null) children.set(sc, children.get(sc)! - 1);
+        return;
+      }
+      case 'process.started':
+      case 'process.completed':
+      case 'process.terminated':
+        this.children = null;
+        return;
+      default:
+        return;
+    }
   }
 
   effect(effect: EngineEffect): void {

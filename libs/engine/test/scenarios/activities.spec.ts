@@ -43,6 +43,25 @@ describe('multi-instance (BPMN 2.0 §10.3.6)', () => {
     expect(s.status).toBe('completed');
   });
 
+  it('should count nrOfActiveInstances as the inner instances still open when inner instances start, complete and are removed', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'multi-instance-active.bpmn');
+    s.start({ signers: ['li', 'wang', 'zhao', 'qian'] });
+    const created = s.eventsOf('task.created') as TaskCreated[];
+    // the n-th inner instance sees the ones activated before it
+    expect(created.map((e) => e.candidateGroups)).toEqual([['active-1'], ['active-2'], ['active-3'], ['active-4']]);
+    const [li, wang, zhao] = s.taskIds('sign');
+    // when: 4 → 3 open (condition "≤ 1 open" false), then one removed (2 open), then one completed (1 open)
+    s.run({ type: 'completeTask', elementInstanceId: li });
+    expect(s.taskIds('sign')).toHaveLength(3);
+    s.run({ type: 'removeInstances', innerElementInstanceIds: [wang] });
+    expect(s.taskIds('sign')).toHaveLength(2);
+    s.run({ type: 'completeTask', elementInstanceId: zhao });
+    // then
+    expect(s.lastEvents.filter((e) => e.type === 'task.cancelled')).toHaveLength(1);
+    expect(s.tasks()).toEqual(['after']);
+  });
+
   it('should skip the activity when the collection is empty', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'multi-instance.bpmn');

@@ -132,7 +132,7 @@ export function retryInclusiveJoins(ctx: ExecutionContext): boolean {
 // A scope whose last token is gone completes (§10.3.5 sub-process, §13.4.6 implicit end).
 export function checkScopeCompletion(ctx: ExecutionContext, scopeInstanceId: string): void {
   if (!ctx.active) return;
-  for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === scopeInstanceId) return;
+  if (ctx.childCount(scopeInstanceId) > 0) return;
   const prefix = `${scopeInstanceId}|`;
   for (const key in ctx.state.joins) if (key.startsWith(prefix)) return;
   if (scopeInstanceId === ctx.state.root) {

@@ -65,10 +65,9 @@ export function startInner(ctx: ExecutionContext, bodyId: string, node: FlowNode
   ctx.enqueue({ k: 'activate', elementId: node.id, scopeInstanceId: bodyId, inner: true, vars });
 }
 
+// nrOfActiveInstances: the element instances inside the body.
 export function activeInnerCount(ctx: ExecutionContext, bodyId: string): number {
-  let active = 0;
-  for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === bodyId) active++;
-  return active;
+  return ctx.childCount(bodyId);
 }
 
 // After an inner instance completed (or was removed): finish the body or start the next one.

@@ -26,9 +26,7 @@ function multiInstanceCounters(
   bodyId: string,
   mi: { n: number; c: number },
 ): Record<string, unknown> {
-  let active = 0;
-  for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === bodyId) active++;
-  return { nrOfInstances: mi.n, nrOfCompletedInstances: mi.c, nrOfActiveInstances: active };
+  return { nrOfInstances: mi.n, nrOfCompletedInstances: mi.c, nrOfActiveInstances: ctx.childCount(bodyId) };
 }
 
 export function evaluate(ctx: ExecutionContext, elementInstanceId: string | null, expression: ParsedExpression, extra?: Record<string, unknown>): EvalResult {

@@ -143,9 +143,7 @@ export const handleResolveIncident: CommandHandler<'resolveIncident'> = (ctx, co
 };
 
 function activeChildren(ctx: ExecutionContext, ei: string): number {
-  let n = 0;
-  for (const id in ctx.state.instances) if (ctx.state.instances[id].sc === ei) n++;
-  return n;
+  return ctx.childCount(ei);
 }
 
 function hasSubscriptions(ctx: ExecutionContext, ei: string): boolean {
