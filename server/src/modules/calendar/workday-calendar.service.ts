@@ -1,18 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { CalendarDayKind } from '@liuzhuan/contracts';
+import type { WorkdayCalendar } from '@liuzhuan/engine';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { CalendarErrors, MAX_WORKDAYS } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
 import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseInstant, parseWallTime, type WorkdayResult } from './workday-arithmetic';
 
-/**
- * The engine's `WorkdayCalendar` port (libs/engine/src/execute/time/timer.ts), restated here
- * because importing `@liuzhuan/engine` into the server's type-check currently fails on the
- * engine's local `bpmn-moddle` typings; structurally the same interface.
- */
-export interface WorkdayCalendar {
-  addWorkdays(fromIso: string, workdays: number): { dueAt: string; provisional: boolean };
-}
+/** The engine's port, re-exported for modules that inject {@link WORKDAY_CALENDAR}. */
+export type { WorkdayCalendar };
 
 /** Injection token for the engine's `WorkdayCalendar` port; resolves to {@link WorkdayCalendarService}. */
 export const WORKDAY_CALENDAR = Symbol('WORKDAY_CALENDAR');
