@@ -64,33 +64,31 @@ export class ExecutionContext {
 
   /** How many element instances the scope instance contains right now. */
   childCount(scopeInstanceId: string): number {
-    if (!this.children) {
-      const children = new Map<string, number>();
-      const { instances } = this.draft.state;
-      for (const id in instances) {
-        const sc = instances[id].sc;
-        if (sc !== null) children.set(sc, (children.get(sc) ?? 0) + 1);
-      }
-      this.children = children;
-    }
-    return this.children.get(scopeInstanceId) ?? 0;
+    const known = this.children?.get(scopeInstanceId);
+    if (known !== undefined) return known;
+    let count = 0;
+    const { instances } = this.draft.state;
+    for (const id in instances) if (instances[id].sc === scopeInstanceId) count++;
+    (this.children ??= new Map()).set(scopeInstanceId, count);
+    return count;
   }
 
-  // Mirrors what the reducers do to the set of element instances (called before applying).
+  // Keeps the counts of the scopes asked about so far in step with what the reducers are about
+  // to do to the set of element instances.
   private countChildren(event: EngineEvent): void {
     const children = this.children!;
     switch (event.type) {
       case 'element.activated': {
         // an id is never reused, but the reducer would replace the instance if it were
         const previous = this.draft.state.instances[event.elementInstanceId]?.sc;
-        if (previous !== undefined && previous !== null) children.set(previous, children.get(previous)! - 1);
-        if (event.scopeInstanceId !== null) children.set(event.scopeInstanceId, (children.get(event.scopeInstanceId) ?? 0) + 1);
+        if (previous !== undefined && previous !== null) adjust(children, previous, -1);
+        if (event.scopeInstanceId !== null) adjust(children, event.scopeInstanceId, 1);
         return;
       }
       case 'element.completed':
       case 'element.terminated': {
         const sc = this.draft.state.instances[event.elementInstanceId]?.sc;
-        if (sc !== undefined && sc !== null) children.set(sc, children.get(sc)! - 1);
+        if (sc !== undefined && sc !== null) adjust(children, sc, -1);
         return;
       }
       case 'process.started':
@@ -135,4 +133,9 @@ export class ExecutionContext {
   get active(): boolean {
     return this.draft.state.status === 'active';
   }
+}
+
+function adjust(counts: Map<string, number>, scopeInstanceId: string, by: number): void {
+  const count = counts.get(scopeInstanceId);
+  if (count !== undefined) counts.set(scopeInstanceId, count + by);
 }
