@@ -4,6 +4,7 @@ import type { WorkdayCalendar } from '@liuzhuan/engine';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { CalendarErrors, MAX_WORKDAYS } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
+import { statutoryYears } from './statutory-calendar';
 import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseInstant, parseWallTime, type WorkdayResult } from './workday-arithmetic';
 
 /** The engine's port, re-exported for modules that inject {@link WORKDAY_CALENDAR}. */
@@ -42,6 +43,7 @@ export class WorkdayCalendarService implements WorkdayCalendar, OnModuleInit, On
 
   async onModuleInit(): Promise<void> {
     await this.reload();
+    this.warnAboutMissingYears();
     this.poll = setInterval(() => {
       // a failed poll (database briefly away) keeps the last calendar; the next poll tries again
       this.refreshIfChanged().catch((e: unknown) => this.logger.warn(`calendar refresh failed: ${String(e)}`));
@@ -104,6 +106,18 @@ export class WorkdayCalendarService implements WorkdayCalendar, OnModuleInit, On
     const next: CalendarSnapshot = { version, days, loadedYears: new Set(years.map((y) => y.year)), endOfDayMinutes: this.endOfDayMinutes };
     // two reloads may finish out of order; keep the newer calendar
     if (!this.snapshot || next.version >= this.snapshot.version) this.snapshot = next;
+  }
+
+  /**
+   * The migration loads the bundled years once; a newer `chinese-days` (a later year published)
+   * or the turn of the year leaves years the admin still has to import. Say so at start.
+   */
+  private warnAboutMissingYears(): void {
+    const loaded = this.current().loadedYears;
+    const bundled = statutoryYears().filter((y) => !loaded.has(y));
+    if (bundled.length) this.logger.warn(`bundled holiday data has ${bundled.join(', ')} not loaded: import with POST /api/calendar/years/:year/import`);
+    const next = new Date().getUTCFullYear() + 1;
+    if (!loaded.has(next)) this.logger.log(`holidays of ${next} are not loaded yet: deadlines running into ${next} are provisional`);
   }
 
   private current(): CalendarSnapshot {
