@@ -19,8 +19,12 @@ export class TestServer {
   ) {}
 
   static async start(overrides: Record<string, string> = {}): Promise<TestServer> {
-    const env = await createTestEnvironment(overrides);
-    const app = await createApp(env.config);
+    return TestServer.startOn(await createTestEnvironment(overrides));
+  }
+
+  /** A server on an existing environment (the same database): a restart after a crash. */
+  static async startOn(env: TestEnvironment, configOverrides: Partial<TestEnvironment['config']> = {}): Promise<TestServer> {
+    const app = await createApp({ ...env.config, ...configOverrides });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address() as { port: number };
     return new TestServer(app, env, `http://127.0.0.1:${address.port}`);
@@ -29,6 +33,11 @@ export class TestServer {
   async stop(): Promise<void> {
     await this.app.close();
     await this.env.dispose();
+  }
+
+  /** Stops the application but keeps its database, data dir and queue keys for a next start. */
+  async stopApp(): Promise<void> {
+    await this.app.close();
   }
 
   async call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {}): Promise<ApiResponse<T>> {

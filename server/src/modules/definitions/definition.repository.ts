@@ -80,8 +80,8 @@ export class SubscriptionRepository {
   }
 
   /** Distinct instances with a subscription to this signal. */
-  async instancesWaitingForSignal(name: string): Promise<string[]> {
-    const rows = await this.dataSource.manager
+  async instancesWaitingForSignal(name: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await m
       .createQueryBuilder(EventSubscriptionEntity, 's')
       .select('DISTINCT s.instance_id', 'id')
       .where('s.kind = :kind AND s.name = :name AND s.instance_id IS NOT NULL', { kind: 'signal', name })

@@ -13,6 +13,12 @@ import { JobRepository } from './job.repository';
 export const MAX_JOB_ATTEMPTS = 5;
 const backoffMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** (attempts - 1));
 
+/**
+ * Test-only hook inside a job's transaction, after its effect and before the row is marked done:
+ * a test sets it to throw, which is what a worker dying mid-job looks like to the database.
+ */
+export const jobRunnerTestHooks: { afterHandle: ((job: JobEntity) => void) | null } = { afterHandle: null };
+
 /** A handler that wants to turn a final failure into an engine incident. */
 export interface GivesUpJob {
   onGaveUp(job: JobEntity, error: string, tx: import('../../platform/database/transaction-runner').Tx): Promise<void>;
@@ -113,6 +119,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         const locked = await this.jobs.lockPending(job.id, tx);
         if (!locked) return;
         await handler.handle(locked, tx);
+        jobRunnerTestHooks.afterHandle?.(locked);
         await this.jobs.finish(job.id, 'done', null, tx.manager);
       });
     } catch (error) {

@@ -55,6 +55,16 @@ export class UserRepository {
     return map;
   }
 
+  /** Enabled users holding `role` in one organization, by username (org-role task assignment). */
+  async withRoleIn(orgId: string, role: Role, manager?: EntityManager): Promise<UserEntity[]> {
+    return this.m(manager)
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.org_id = :orgId AND u.enabled = :enabled', { orgId, enabled: true })
+      .andWhere('u.id IN (SELECT r.user_id FROM user_role r WHERE r.role = :role)', { role })
+      .orderBy('u.username', 'ASC')
+      .getMany();
+  }
+
   async existingGroups(codes: string[], manager?: EntityManager): Promise<Set<string>> {
     if (!codes.length) return new Set();
     return new Set((await this.m(manager).findBy(GroupEntity, { code: In(codes) })).map((g) => g.code));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Message, MessageResult, Signal, SignalResult, SessionUser } from '@liuzhuan/contracts';
+import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionRepository, SubscriptionRepository } from '../definitions/definition.repository';
@@ -70,13 +71,13 @@ export class EventsService {
   }
 
   /** One delivery job per instance waiting for the signal and per signal start event. */
-  async deliveries(name: string, variables: Record<string, unknown>, exceptInstanceId: string | null): Promise<NewJob[]> {
+  async deliveries(name: string, variables: Record<string, unknown>, exceptInstanceId: string | null, m?: EntityManager): Promise<NewJob[]> {
     const now = new Date();
     const jobs: NewJob[] = [];
-    for (const instanceId of await this.subscriptions.instancesWaitingForSignal(name)) {
+    for (const instanceId of await this.subscriptions.instancesWaitingForSignal(name, m)) {
       if (instanceId !== exceptInstanceId) jobs.push({ type: 'deliver-signal', dueAt: now, instanceId, payload: { name, variables } });
     }
-    for (const start of await this.subscriptions.startsFor('signal', name)) {
+    for (const start of await this.subscriptions.startsFor('signal', name, m)) {
       jobs.push({ type: 'deliver-signal', dueAt: now, definitionId: start.definitionId, elementId: start.elementId, payload: { name, variables } });
     }
     return jobs;

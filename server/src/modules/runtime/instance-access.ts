@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@liuzhuan/contracts';
+import type { EntityManager } from 'typeorm';
 import { DomainError } from '../../platform/errors/domain-error';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
@@ -20,8 +21,8 @@ export class InstanceAccess {
     private readonly users: UserRepository,
   ) {}
 
-  async groupsOf(user: SessionUser): Promise<string[]> {
-    return (await this.users.groupsOf([user.id])).get(user.id) ?? [];
+  async groupsOf(user: SessionUser, m?: EntityManager): Promise<string[]> {
+    return (await this.users.groupsOf([user.id], m)).get(user.id) ?? [];
   }
 
   async readable(user: SessionUser, id: string): Promise<InstanceEntity> {

@@ -165,7 +165,7 @@ export class SignalJob implements JobHandler {
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
     const p = payloadOf<{ name: string; variables: Record<string, unknown>; sourceInstanceId: string }>(job);
-    await this.outbox.add(tx, await this.events.deliveries(p.name, p.variables, p.sourceInstanceId));
+    await this.outbox.add(tx, await this.events.deliveries(p.name, p.variables, p.sourceInstanceId, tx.manager));
   }
 }
 

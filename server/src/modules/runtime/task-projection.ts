@@ -37,7 +37,7 @@ export class TaskProjection {
     let assignee = event.assignee;
     const note: Record<string, unknown> = {};
     if (!assignee && event.orgRole) {
-      assignee = await this.resolveOrgRole(event.orgRole, instance);
+      assignee = await this.resolveOrgRole(tx, event.orgRole, instance);
       // no head found: the task stays with its candidate groups, and the history says why
       note.orgRoleResolved = assignee;
       if (!assignee) note.orgRoleNote = `no user with role leader in the initiator's organization for ${event.orgRole}`;
@@ -68,9 +68,10 @@ export class TaskProjection {
     return note;
   }
 
-  private async resolveOrgRole(orgRole: string, instance: InstanceEntity): Promise<string | null> {
+  private async resolveOrgRole(tx: Tx, orgRole: string, instance: InstanceEntity): Promise<string | null> {
     if (!HEAD_OF_INITIATOR_ORG.has(orgRole) || !instance.initiatorOrgId) return null;
-    const { items } = await this.users.search({ orgId: instance.initiatorOrgId, role: 'leader', offset: 0, limit: 5 });
-    return items.find((u) => u.enabled)?.username ?? null;
+    // read on the transaction's connection: a second pool connection per command could exhaust the pool
+    const [head] = await this.users.withRoleIn(instance.initiatorOrgId, 'leader', tx.manager);
+    return head?.username ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompleteTask, SessionUser, Task, TaskList, TaskQuery } from '@liuzhuan/contracts';
+import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskCandidateEntity, type TaskEntity } from '../runtime/runtime.api';
@@ -121,20 +122,20 @@ export class TasksService {
     const instance = await this.instances.lock(first.instanceId, tx);
     const row = (await this.tasks.findById(id, tx.manager)) as TaskEntity;
     const candidates = (await this.tasks.candidatesOf([id], tx.manager)).get(id) ?? [];
-    const relation = await this.relation(user, row, candidates);
+    const relation = await this.relation(user, row, candidates, tx.manager);
     if (!relation) throw notFound(id);
     if (row.status !== 'open') throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
     return { row, candidates, relation, instance };
   }
 
-  private async relation(user: SessionUser, row: TaskEntity, candidates: TaskCandidateEntity[]): Promise<Relation> {
+  private async relation(user: SessionUser, row: TaskEntity, candidates: TaskCandidateEntity[], m?: EntityManager): Promise<Relation> {
     if (row.assignee === user.username) return 'assignee';
-    if (!row.assignee || row.status !== 'open') {
-      if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return 'candidate';
-      const groups = candidates.filter((c) => c.kind === 'group').map((c) => c.value);
-      if (groups.length && (await this.access.groupsOf(user)).some((g) => groups.includes(g))) return 'candidate';
-    }
-    return isWorkflowAdmin(user) ? 'admin' : null;
+    // a candidate keeps seeing a task someone else claimed (and is told so), but cannot act on it
+    if (isWorkflowAdmin(user)) return 'admin';
+    if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return 'candidate';
+    const groups = candidates.filter((c) => c.kind === 'group').map((c) => c.value);
+    if (groups.length && (await this.access.groupsOf(user, m)).some((g) => groups.includes(g))) return 'candidate';
+    return null;
   }
 }
 

@@ -38,6 +38,12 @@ export class LocalJobQueue implements JobQueue {
     this.pending.clear();
   }
 
+  /** Test support: forget every pending job, as a restart of the process would. */
+  async obliterate(): Promise<void> {
+    for (const entry of this.pending.values()) clearTimeout(entry.timer);
+    this.pending.clear();
+  }
+
   private arm(id: string): void {
     const entry = this.pending.get(id);
     if (!entry || entry.timer) return;
