@@ -1,0 +1,101 @@
+import { DataSource } from 'typeorm';
+import { bpmn, singleTask } from '../support/bpmn-fixtures';
+import { TestServer } from '../support/test-server';
+
+/** Hostile deploys and payloads: a 4xx with a code, never a 5xx, and nothing written. */
+describe('runtime hostile input (e2e)', () => {
+  let server: TestServer;
+  let admin: string;
+  let clerk: string;
+  let taskId: string;
+  let instanceId: string;
+
+  const counts = async () => {
+    const db = server.app.get(DataSource);
+    const tables = ['deployment', 'process_definition', 'process_instance', 'task', 'history_event', 'job', 'event_subscription'];
+    return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])));
+  };
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    [admin, clerk] = await Promise.all([server.login('admin'), server.login('clerk')]);
+    await server.call('POST', '/api/definitions', { token: admin, raw: singleTask('target'), contentType: 'application/xml' });
+    instanceId = (await server.call('POST', '/api/instances', { token: clerk, body: { definitionKey: 'target' } })).body.id;
+    taskId = (await server.call('GET', '/api/tasks?assignee=me', { token: clerk })).body.items[0].id;
+  });
+  afterAll(() => server.stop());
+
+  const deployRaw = (raw: string, contentType = 'application/xml') => server.call('POST', '/api/definitions', { token: admin, raw, contentType });
+  const nested = (depth: number) => `${'<extensionElements>'.repeat(depth)}${'</extensionElements>'.repeat(depth)}`;
+
+  const hostileDeploys: [string, () => string, number, string][] = [
+    ['a DOCTYPE with an entity (XXE)', () => `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${singleTask('xxe').replace(/^<\?xml[^>]*>/, '')}`, 422, 'BPMN_DOCTYPE'],
+    ['a billion-laughs DOCTYPE', () => `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><definitions>&lol2;</definitions>`, 422, 'BPMN_DOCTYPE'],
+    ['nesting deeper than 50 levels', () => singleTask('deep').replace('<startEvent id="start"/>', `<startEvent id="start">${nested(60)}</startEvent>`), 422, 'BPMN_TOO_DEEP'],
+    ['a JavaScript script task', () => bpmn(`<process id="js" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/><scriptTask id="t" scriptFormat="javascript"><script>require('child_process').exec('rm -rf /')</script></scriptTask></process>`), 422, ''],
+    ['a JUEL method call in a condition', () => singleTask('juel').replace('<sequenceFlow id="f2" sourceRef="task" targetRef="end"/>', `<sequenceFlow id="f2" sourceRef="task" targetRef="end"><conditionExpression xsi:type="tFormalExpression">\${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}</conditionExpression></sequenceFlow>`), 422, ''],
+    ['a dangling reference', () => singleTask('dangling').replace('targetRef="end"', 'targetRef="nowhere"'), 422, 'BPMN_DANGLING_REFERENCE'],
+    ['text that is not XML', () => 'this is not a process', 422, ''],
+  ];
+
+  it.each(hostileDeploys)('should refuse %s with a 4xx and write nothing', async (_name, xml, status, diagnostic) => {
+    // given
+    const before = await counts();
+    // when
+    const r = await deployRaw(xml());
+    // then
+    expect(r.status).toBe(status);
+    expect(r.body.code).toBe('BPMN_INVALID');
+    expect(r.body.details.length).toBeGreaterThan(0);
+    if (diagnostic) expect(r.body.details.map((d: any) => d.code)).toContain(diagnostic);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should refuse a BPMN file over 5 MB with 413 and write nothing', async () => {
+    // given
+    const before = await counts();
+    const big = singleTask('big').replace('<startEvent id="start"/>', `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 10)}</documentation></startEvent>`);
+    // when
+    const r = await deployRaw(big);
+    // then
+    expect(r.status).toBe(413);
+    expect(r.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should refuse a deploy sent as JSON with 415', async () => {
+    const r = await server.call('POST', '/api/definitions', { token: admin, body: { xml: singleTask('json') } });
+    expect(r.status).toBe(415);
+    expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  const deep = (n: number): unknown => (n === 0 ? 1 : { a: deep(n - 1) });
+  const hostilePayloads: [string, string, string, () => { body?: unknown; raw?: string }, number][] = [
+    ['a wrong type', 'POST', '/api/instances', () => ({ body: { definitionKey: 5 } }), 400],
+    ['an unknown field (mass assignment)', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', initiator: 'mayor' } }), 400],
+    ['a __proto__ key', 'POST', '/api/instances', () => ({ raw: '{"definitionKey":"target","variables":{"__proto__":{"isAdmin":true}}}' }), 400],
+    ['a constructor.prototype key', 'POST', '/api/instances', () => ({ raw: '{"definitionKey":"target","variables":{"constructor":{"prototype":{"isAdmin":true}}}}' }), 400],
+    ['variables nested 100 levels', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', variables: { v: deep(100) } } }), 400],
+    ['a body over 1 MB', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', variables: { v: 'x'.repeat(1024 * 1024 + 10) } } }), 413],
+    ['malformed JSON', 'POST', '/api/instances', () => ({ raw: '{"definitionKey": ' }), 400],
+    ['an unknown definition', 'POST', '/api/instances', () => ({ body: { definitionKey: "target' OR 1=1 --" } }), 404],
+    ['variables that are an array', 'POST', '/api/tasks/:task/complete', () => ({ body: { variables: [1, 2] } }), 400],
+    ['a variable named __proto__ on completion', 'POST', '/api/tasks/:task/complete', () => ({ raw: '{"variables":{"__proto__":1}}' }), 400],
+    ['a malformed task id', 'POST', "/api/tasks/1' OR '1'='1/complete", () => ({ body: {} }), 400],
+    ['a path-traversal id', 'GET', '/api/instances/..%2F..%2Fetc%2Fpasswd', () => ({}), 400],
+    ['a SQL filter value', 'GET', "/api/instances?status=active' OR 1=1", () => ({}), 400],
+    ['an unknown query parameter', 'GET', '/api/tasks?sort=id;DROP TABLE task', () => ({}), 400],
+  ];
+
+  it.each(hostilePayloads)('should refuse %s with a 4xx and change nothing', async (_name, method, path, payload, status) => {
+    // given
+    const before = await counts();
+    // when
+    const r = await server.call(method, path.replace(':task', taskId), { token: clerk, ...payload() });
+    // then
+    expect(r.status).toBe(status);
+    expect(typeof r.body.code).toBe('string');
+    expect(await counts()).toEqual(before);
+    expect((await server.call('GET', `/api/instances/${instanceId}`, { token: clerk })).body.variables).toEqual({ initiator: 'clerk' });
+  });
+});
