@@ -45,7 +45,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/inbox/inbox.routes'),
       },
       comingSoon('documents', 'nav.documents', DOCUMENT_ROLES),
-      comingSoon('designer', 'nav.designer', DESIGNER_ROLES),
+      {
+        path: 'designer',
+        title: 'nav.designer',
+        canActivate: [roleGuard(DESIGNER_ROLES)],
+        loadChildren: () => import('./features/designer/designer.routes'),
+      },
       comingSoon('monitor', 'nav.monitor', MONITOR_ROLES),
       comingSoon('admin', 'nav.admin', ADMIN_ROLES),
       comingSoon('security', 'nav.security', SECURITY_ROLES),

@@ -1,0 +1,190 @@
+import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
+import { I18nService } from '../../core/i18n/i18n.service';
+
+/**
+ * The designer's texts live in its lazy chunk, not in the app dictionaries: the initial load
+ * stays as small as it was. Chinese is the source of truth, as in core/i18n/zh-cn.ts.
+ */
+export const DESIGNER_ZH_CN = {
+  'designer.toolbar': '流程设计工具栏',
+  'designer.toolbar.new': '新建',
+  'designer.toolbar.import': '导入 .bpmn',
+  'designer.toolbar.export': '导出',
+  'designer.toolbar.validate': '校验',
+  'designer.toolbar.deploy': '部署',
+  'designer.toolbar.versions': '版本列表',
+  'designer.toolbar.form': '表单设计',
+  'designer.untitled': '未命名流程',
+  'designer.dirty': '有未保存的修改',
+  'designer.canvas': '流程图画布',
+  'designer.properties': '属性面板',
+  'designer.imported': '已导入 {name}',
+  'designer.importFailed': '无法导入该文件：{message}',
+  'designer.importWarnings': '已导入，有 {count} 条警告（见校验结果）',
+  'designer.fileTooLarge': '文件超过 5 MB，无法导入',
+  'designer.exported': '已导出 {file}',
+  'designer.discard.title': '放弃未保存的修改？',
+  'designer.discard.content': '当前流程有未保存（未部署或导出）的修改，继续将丢失这些修改。',
+  'designer.discard.ok': '放弃修改',
+  'designer.discard.cancel': '继续编辑',
+  'designer.validate.ok': '校验通过（完整校验在部署时由服务器完成）',
+  'designer.validate.found': '发现 {errors} 个错误、{warnings} 个警告',
+  'designer.deploy.ok': '已部署：{name} 第 {version} 版',
+  'designer.deploy.invalid': '部署被拒绝：发现 {count} 个问题，已在图中标出',
+  'designer.diagnostics.title': '校验结果',
+  'designer.diagnostics.error': '错误',
+  'designer.diagnostics.warning': '警告',
+  'designer.diagnostics.file': '（文件）',
+  'designer.diagnostics.close': '关闭',
+  'designer.versions.title': '已部署的流程',
+  'designer.versions.all': '显示所有版本',
+  'designer.versions.key': '流程标识',
+  'designer.versions.name': '名称',
+  'designer.versions.version': '版本',
+  'designer.versions.deployedAt': '部署时间',
+  'designer.versions.deployedBy': '部署人',
+  'designer.versions.open': '打开',
+  'designer.versions.empty': '暂无已部署的流程',
+  'designer.versions.opened': '已打开 {name} 第 {version} 版',
+  'designer.form.title': '表单设计：{formKey}',
+  'designer.form.noTask': '请先选中一个用户任务或开始事件，并填写“表单”标识',
+  'designer.form.save': '保存表单',
+  'designer.form.saved': '表单 {formKey} 已保存',
+  'designer.form.note': '服务器暂无表单接口：表单定义保存在本页面内存中，并随“导出”一起下载为 .form 文件。',
+  'designer.oa.group': '流转',
+  'designer.oa.assignee': '办理人',
+  'designer.oa.assigneeNone': '未指定',
+  'designer.oa.assigneeSearch': '输入姓名、拼音或首字母搜索',
+  'designer.oa.assigneeHint': '保存用户名；也可填写表达式，如 ${initiator}',
+  'designer.oa.noUsers': '未找到用户。',
+  'designer.oa.useTyped': '使用输入值',
+  'designer.oa.clear': '清除',
+  'designer.oa.candidateGroups': '候选组',
+  'designer.oa.candidateGroupsHint': '组代码，多个以逗号分隔',
+  'designer.oa.orgRole': '组织角色',
+  'designer.oa.orgRoleHint': '如 initiator-dept-head（发起人所在部门负责人）',
+  'designer.oa.dueWorkdays': '办理时限（工作日）',
+  'designer.oa.dueWorkdaysInvalid': '办理时限应为不小于 0 的整数（工作日）',
+  'designer.oa.countersign': '会签规则',
+  'designer.oa.countersignHint': '多实例任务全部办理后的会签结果规则',
+  'designer.oa.countersignNeedsMulti': '仅对多实例任务有效',
+  'designer.oa.countersign.none': '（无）',
+  'designer.oa.countersign.all': '全部同意（all）',
+  'designer.oa.countersign.any': '任一同意（any）',
+  'designer.oa.countersign.ratio': '按比例同意（ratio）',
+  'designer.oa.countersign.veto': '一票否决（veto）',
+  'designer.oa.countersignRatio': '同意比例（0–1）',
+  'designer.oa.countersignInvalid': '会签规则无效：应为 all、any、veto 或 ratio:0.6',
+  'designer.oa.formKey': '表单',
+  'designer.oa.formKeyHint': '任务表单的标识，如 leave-request',
+  'designer.oa.editForm': '编辑表单',
+  'designer.check.noProcess': '文件中没有流程',
+  'designer.check.noStart': '流程没有开始事件',
+  'designer.check.danglingFlow': '顺序流 {id} 缺少起点或终点',
+  'designer.check.scriptFormat': '脚本任务使用“{format}”脚本，只支持 FEEL 脚本',
+} as const;
+
+export type DesignerKey = keyof typeof DESIGNER_ZH_CN;
+
+export const DESIGNER_EN: Record<DesignerKey, string> = {
+  'designer.toolbar': 'Process designer toolbar',
+  'designer.toolbar.new': 'New',
+  'designer.toolbar.import': 'Import .bpmn',
+  'designer.toolbar.export': 'Export',
+  'designer.toolbar.validate': 'Validate',
+  'designer.toolbar.deploy': 'Deploy',
+  'designer.toolbar.versions': 'Versions',
+  'designer.toolbar.form': 'Form designer',
+  'designer.untitled': 'Untitled process',
+  'designer.dirty': 'Unsaved changes',
+  'designer.canvas': 'Diagram canvas',
+  'designer.properties': 'Properties panel',
+  'designer.imported': 'Imported {name}',
+  'designer.importFailed': 'Cannot import this file: {message}',
+  'designer.importWarnings': 'Imported with {count} warnings (see the check results)',
+  'designer.fileTooLarge': 'The file is larger than 5 MB and cannot be imported',
+  'designer.exported': 'Exported {file}',
+  'designer.discard.title': 'Discard unsaved changes?',
+  'designer.discard.content': 'This process has changes that were neither deployed nor exported; they will be lost.',
+  'designer.discard.ok': 'Discard',
+  'designer.discard.cancel': 'Keep editing',
+  'designer.validate.ok': 'No problems found (the server checks everything on deploy)',
+  'designer.validate.found': '{errors} errors, {warnings} warnings',
+  'designer.deploy.ok': 'Deployed {name}, version {version}',
+  'designer.deploy.invalid': 'Deploy refused: {count} problems, marked in the diagram',
+  'designer.diagnostics.title': 'Check results',
+  'designer.diagnostics.error': 'Error',
+  'designer.diagnostics.warning': 'Warning',
+  'designer.diagnostics.file': '(file)',
+  'designer.diagnostics.close': 'Close',
+  'designer.versions.title': 'Deployed processes',
+  'designer.versions.all': 'Show every version',
+  'designer.versions.key': 'Key',
+  'designer.versions.name': 'Name',
+  'designer.versions.version': 'Version',
+  'designer.versions.deployedAt': 'Deployed at',
+  'designer.versions.deployedBy': 'Deployed by',
+  'designer.versions.open': 'Open',
+  'designer.versions.empty': 'No deployed processes yet',
+  'designer.versions.opened': 'Opened {name}, version {version}',
+  'designer.form.title': 'Form: {formKey}',
+  'designer.form.noTask': 'Select a user task or start event and fill in its form key first',
+  'designer.form.save': 'Save form',
+  'designer.form.saved': 'Form {formKey} saved',
+  'designer.form.note': 'The server has no forms API yet: forms are kept in this page\'s memory and downloaded as .form files with Export.',
+  'designer.oa.group': 'Liuzhuan',
+  'designer.oa.assignee': 'Assignee',
+  'designer.oa.assigneeNone': 'Not set',
+  'designer.oa.assigneeSearch': 'Search by name, pinyin or initials',
+  'designer.oa.assigneeHint': 'Stores the username; an expression such as ${initiator} works too',
+  'designer.oa.noUsers': 'No users found.',
+  'designer.oa.useTyped': 'Use the typed value',
+  'designer.oa.clear': 'Clear',
+  'designer.oa.candidateGroups': 'Candidate groups',
+  'designer.oa.candidateGroupsHint': 'Group codes, separated by commas',
+  'designer.oa.orgRole': 'Organization role',
+  'designer.oa.orgRoleHint': 'e.g. initiator-dept-head (head of the initiator\'s department)',
+  'designer.oa.dueWorkdays': 'Due in (working days)',
+  'designer.oa.dueWorkdaysInvalid': 'The due time must be a whole number of working days ≥ 0',
+  'designer.oa.countersign': 'Countersign rule',
+  'designer.oa.countersignHint': 'How the outcomes of the instances are tallied',
+  'designer.oa.countersignNeedsMulti': 'Only has an effect on multi-instance tasks',
+  'designer.oa.countersign.none': '(none)',
+  'designer.oa.countersign.all': 'All approve (all)',
+  'designer.oa.countersign.any': 'Any approves (any)',
+  'designer.oa.countersign.ratio': 'Ratio approves (ratio)',
+  'designer.oa.countersign.veto': 'One veto rejects (veto)',
+  'designer.oa.countersignRatio': 'Approval ratio (0–1)',
+  'designer.oa.countersignInvalid': 'Invalid countersign rule: use all, any, veto or ratio:0.6',
+  'designer.oa.formKey': 'Form',
+  'designer.oa.formKeyHint': 'The key of the task form, e.g. leave-request',
+  'designer.oa.editForm': 'Edit form',
+  'designer.check.noProcess': 'The file contains no process',
+  'designer.check.noStart': 'The process has no start event',
+  'designer.check.danglingFlow': 'Sequence flow {id} lacks a source or a target',
+  'designer.check.scriptFormat': 'The script task uses "{format}"; only FEEL scripts are supported',
+};
+
+export type DesignerTranslate = (key: DesignerKey, params?: Record<string, string | number>) => string;
+
+/** Designer texts in the current UI language, `{name}` placeholders filled from params. */
+@Injectable({ providedIn: 'root' })
+export class DesignerI18n {
+  private readonly i18n = inject(I18nService);
+
+  readonly t: DesignerTranslate = (key, params) => {
+    const text = (this.i18n.isChinese() ? DESIGNER_ZH_CN : DESIGNER_EN)[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  };
+}
+
+/** `{{ 'designer.toolbar.new' | dt }}`; impure for the same reason as the app's `t` pipe. */
+@Pipe({ name: 'dt', pure: false })
+export class DesignerTranslatePipe implements PipeTransform {
+  private readonly designerI18n = inject(DesignerI18n);
+
+  transform(key: DesignerKey, params?: Record<string, string | number>): string {
+    return this.designerI18n.t(key, params);
+  }
+}
