@@ -165,6 +165,34 @@ export const DESIGNER_EN: Record<DesignerKey, string> = {
   'designer.check.scriptFormat': 'The script task uses "{format}"; only FEEL scripts are supported',
 };
 
+/**
+ * Chinese names of the compiler's diagnostic codes (libs/engine/src/parse). The server's messages
+ * are English, for developers; the code's name tells a Chinese admin what kind of problem it is.
+ */
+const DIAGNOSTIC_CODES_ZH: Readonly<Record<string, string>> = {
+  BPMN_STRUCTURE: '结构错误',
+  BPMN_DANGLING_REFERENCE: '引用的元素不存在',
+  BPMN_UNSUPPORTED_ELEMENT: '不支持的元素',
+  BPMN_TIMER_INVALID: '时间设置无效',
+  BPMN_NOT_XML: '不是 XML 文件',
+  BPMN_SCRIPT_LANGUAGE: '不支持的脚本语言',
+  BPMN_PARSE: '无法解析',
+  BPMN_MISSING_ID: '缺少标识',
+  BPMN_UNKNOWN_ELEMENT: '未知元素',
+  BPMN_UNKNOWN_ATTRIBUTE: '未知属性',
+  BPMN_TOO_LARGE: '文件过大',
+  BPMN_TOO_DEEP: '嵌套过深',
+  BPMN_NO_START: '缺少开始事件',
+  BPMN_NO_PROCESS: '没有流程',
+  BPMN_IGNORED_EXTENSION: '扩展不会执行',
+  BPMN_EXPRESSION_INVALID: '表达式无效',
+  BPMN_ENCODING: '编码错误',
+  BPMN_DUPLICATE_ID: '标识重复',
+  BPMN_DOCTYPE: '不允许 DOCTYPE',
+  BPMN_IMPORT: '导入警告',
+  DESIGNER_CHECK: '设计器检查',
+};
+
 export type DesignerTranslate = (key: DesignerKey, params?: Record<string, string | number>) => string;
 
 /** Designer texts in the current UI language, `{name}` placeholders filled from params. */
@@ -177,6 +205,11 @@ export class DesignerI18n {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   };
+}
+
+/** The name of a diagnostic code in the UI language (the code itself in English or when unknown). */
+export function diagnosticCodeLabel(code: string, chinese: boolean): string {
+  return (chinese && DIAGNOSTIC_CODES_ZH[code]) || code;
 }
 
 /** `{{ 'designer.toolbar.new' | dt }}`; impure for the same reason as the app's `t` pipe. */

@@ -20,7 +20,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { firstValueFrom } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { DesignerI18n, DesignerTranslatePipe } from './designer-i18n';
+import { DesignerI18n, DesignerTranslatePipe, diagnosticCodeLabel } from './designer-i18n';
 import { createDesignerModeler, newDiagramXml, newProcessId } from './bpmn/designer-modeler';
 import { DiagnosticOverlays } from './bpmn/diagnostics-overlays';
 import { readOa, type OaBusinessObject } from './bpmn/oa-properties';
@@ -229,6 +229,10 @@ export default class DesignerPage implements HasUnsavedChanges {
     if (!modeler || !element) return;
     (modeler.get('selection') as { select(e: unknown): void }).select(element);
     (modeler.get('canvas') as { scrollToElement(e: unknown): void }).scrollToElement(element);
+  }
+
+  protected codeLabel(code: string): string {
+    return diagnosticCodeLabel(code, this.i18n.isChinese());
   }
 
   protected clearDiagnostics(): void {
