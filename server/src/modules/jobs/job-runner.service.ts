@@ -141,9 +141,14 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       const attempts = current.attempts + 1;
       const gaveUp = attempts >= MAX_JOB_ATTEMPTS;
       const dueAt = new Date(Date.now() + backoffMs(attempts));
-      await this.jobs.recordFailure(job.id, { attempts, lastError: message, dueAt, status: gaveUp ? 'failed' : 'pending' }, tx.manager);
-      if (gaveUp) await (handler as Partial<GivesUpJob>).onGaveUp?.(current, message, tx);
-      else this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt }]);
+      const givesUp = (handler as Partial<GivesUpJob>).onGaveUp?.bind(handler);
+      const engineIncident = gaveUp && givesUp !== undefined;
+      // a failed row is an incident of its own; when the engine raises the incident instead,
+      // retrying it there creates a new job, so this row is closed
+      const status = !gaveUp ? 'pending' : engineIncident ? 'cancelled' : 'failed';
+      await this.jobs.recordFailure(job.id, { attempts, lastError: message, dueAt, status }, tx.manager);
+      if (engineIncident) await givesUp(current, message, tx);
+      else if (!gaveUp) this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt }]);
     });
   }
 }
