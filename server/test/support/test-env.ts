@@ -16,6 +16,8 @@ const REDIS_URL = process.env.LIUZHUAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379
 
 export interface TestEnvironment {
   config: AppConfig;
+  /** the environment variables the config was loaded from (for spawned server processes) */
+  vars: Record<string, string>;
   /** removes the database, data dir and queue keys this run created */
   dispose(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   const config = loadConfig(env);
   return {
     config,
+    vars: env,
     dispose: async () => {
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
