@@ -68,11 +68,16 @@ export function runInstance(
   return { commands, written };
 }
 
-/** Instances per second, the largest waiting state JSON, and the tasks completed per instance. */
+/**
+ * Instances per second over at least `instances` instances and at least `minSeconds` (so that the
+ * window is as long as the reference's and a moment of quiet on a shared machine does not decide
+ * it), the largest waiting state JSON, and the tasks completed per instance.
+ */
 export function measure(
   process: ExecutableProcess,
   instances: number,
   variables: Record<string, unknown>,
+  minSeconds: number,
 ): { perSecond: number; stateBytes: number; waits: number } {
   const env = benchEnv();
   let stateBytes = 0;
@@ -82,8 +87,13 @@ export function measure(
   let written = 0;
   for (let i = 0; i < Math.min(500, instances); i++) written += runInstance(process, env, variables).written; // warm-up
   const started = performance.now();
-  for (let i = 0; i < instances; i++) written += runInstance(process, env, variables).written;
-  const seconds = (performance.now() - started) / 1000;
+  let done = 0;
+  let seconds = 0;
+  while (done < instances || seconds < minSeconds) {
+    for (let i = 0; i < 100; i++) written += runInstance(process, env, variables).written;
+    done += 100;
+    seconds = (performance.now() - started) / 1000;
+  }
   if (written === 0) throw new Error('no state written');
-  return { perSecond: instances / seconds, stateBytes, waits };
+  return { perSecond: done / seconds, stateBytes, waits };
 }
