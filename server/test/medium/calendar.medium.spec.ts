@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CalendarRepository } from '../../src/modules/calendar/calendar.repository';
+import { TransactionRunner } from '../../src/platform/database/transaction-runner';
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { statutoryDays, statutoryYears } from '../../src/modules/calendar/statutory-calendar';
 import { WorkdayCalendarService } from '../../src/modules/calendar/workday-calendar.service';
@@ -26,7 +27,7 @@ describe('working-day calendar (medium)', () => {
     const repo = new CalendarRepository(ds);
     const workdays = new WorkdayCalendarService(repo, env.config);
     await workdays.onModuleInit();
-    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, ds) };
+    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, new TransactionRunner(ds)) };
   }
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import { verifyPassword } from '../../platform/crypto/password';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import { SessionEntity } from './session.entity';
@@ -24,6 +25,8 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
     private readonly sessions: SessionRepository,
+    // every write goes through the shared runner: on SQLite it serializes writers on the one connection
+    private readonly tx: TransactionRunner,
   ) {}
 
   async login(input: LoginRequest, ip: string | null): Promise<LoginResponse> {
@@ -40,24 +43,27 @@ export class AuthService {
       });
     }
     if (!(await verifyPassword(user.passwordHash, input.password))) {
-      const failures = await this.users.incrementFailedLogins(user.id);
-      if (failures >= this.config.login.maxFailures) {
-        await this.users.update(user.id, { lockedUntil: new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000) });
-      }
+      await this.tx.run(async ({ manager }) => {
+        const failures = await this.users.incrementFailedLogins(user.id, manager);
+        if (failures >= this.config.login.maxFailures) {
+          await this.users.update(user.id, { lockedUntil: new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000) }, manager);
+        }
+      });
       throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.session.maxHours * 3_600_000);
-    await this.sessions.insert(
-      Object.assign(new SessionEntity(), { id: newId(), tokenHash: sm3Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null, ip }),
-    );
+    const session = Object.assign(new SessionEntity(), { id: newId(), tokenHash: sm3Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null, ip });
+    await this.tx.run(async ({ manager }) => {
+      if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null }, manager);
+      await this.sessions.insert(session, manager);
+    });
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId, new Date());
+    await this.tx.run(({ manager }) => this.sessions.revoke(sessionId, new Date(), manager));
   }
 
   /**
@@ -74,7 +80,9 @@ export class AuthService {
       throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has expired; sign in again');
     }
     const user = await this.sessionUser(session.userId);
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await this.sessions.touch(session.id, now);
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
+    }
     return { user, sessionId: session.id };
   }
 

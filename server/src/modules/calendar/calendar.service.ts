@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
@@ -28,13 +29,10 @@ function effective(rows: CalendarDayEntity[]): CalendarDayEntity | null {
  */
 @Injectable()
 export class CalendarService {
-  /** the tail of this process's calendar changes, see change() */
-  private changes: Promise<unknown> = Promise.resolve();
-
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly workdays: WorkdayCalendarService,
-    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async year(year: number): Promise<CalendarYear> {
@@ -111,19 +109,11 @@ export class CalendarService {
 
   /**
    * Runs one change under the next calendar version with its change-log row, then reloads the
-   * calendar. Changes from this process run one after another: on SQLite the data source has a
-   * single connection, where a second concurrent transaction fails ("cannot start a transaction
-   * within a transaction"); across processes the version row lock serializes them.
+   * calendar. The shared transaction runner serializes writers on SQLite's single connection;
+   * across processes the version row lock serializes them.
    */
-  private change(actorId: string, apply: ChangeStep): Promise<void> {
-    const run = this.changes.then(() => this.changeNow(actorId, apply));
-    // the next change waits for this one whether it succeeds or not; the caller gets the outcome
-    this.changes = run.catch(() => undefined);
-    return run;
-  }
-
-  private async changeNow(actorId: string, apply: ChangeStep): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+  private async change(actorId: string, apply: ChangeStep): Promise<void> {
+    await this.tx.run(async ({ manager: m }) => {
       const version = await this.calendar.nextVersion(m);
       const { action, year, day, details } = await apply(m, version);
       const change = Object.assign(new CalendarChangeEntity(), { version, at: new Date(), actorId, action, year, day, details: JSON.stringify(details) });

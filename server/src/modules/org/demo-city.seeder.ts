@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { hashPassword } from '../../platform/crypto/password';
 import { newId } from '../../platform/ids/ids';
@@ -16,6 +17,7 @@ export class DemoCitySeeder {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /** Returns false when the database already has organizations (nothing is touched then). */
@@ -24,7 +26,7 @@ export class DemoCitySeeder {
     // one hash for all: every demo user has the same password, and argon2id is slow on purpose
     const passwordHash = await hashPassword(this.config.demo.password);
     const now = new Date();
-    await this.dataSource.transaction(async (m) => {
+    await this.tx.run(async ({ manager: m }) => {
       const orgIds = new Map<string, string>();
       for (const o of DEMO_ORGS) orgIds.set(o.code, newId());
       await m.insert(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateOrg, Org, UpdateOrg } from '@liuzhuan/contracts';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { OrgEntity } from './org.entity';
@@ -15,7 +15,7 @@ export function toOrg(e: OrgEntity): Org {
 export class OrgService {
   constructor(
     private readonly orgs: OrgRepository,
-    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(): Promise<Org[]> {
@@ -29,7 +29,7 @@ export class OrgService {
   }
 
   async create(input: CreateOrg): Promise<Org> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       if (input.parentId && !(await this.orgs.findById(input.parentId, m))) {
         throw new DomainError('ORG_NOT_FOUND', `Parent organization ${input.parentId} not found`);
       }
@@ -52,7 +52,7 @@ export class OrgService {
   }
 
   async update(id: string, patch: UpdateOrg): Promise<Org> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       const org = await this.orgs.findById(id, m);
       if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
       if (patch.parentId !== undefined && patch.parentId !== null) await this.assertNoCycle(id, patch.parentId, m);

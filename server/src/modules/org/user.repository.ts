@@ -89,13 +89,13 @@ export class UserRepository {
   }
 
   /** Counts a failed sign-in atomically and returns the new count. */
-  async incrementFailedLogins(id: string): Promise<number> {
-    await this.dataSource.manager
+  async incrementFailedLogins(id: string, manager?: EntityManager): Promise<number> {
+    await this.m(manager)
       .createQueryBuilder()
       .update(UserEntity)
       .set({ failedLogins: () => 'failed_logins + 1' })
       .where('id = :id', { id })
       .execute();
-    return (await this.findById(id))?.failedLogins ?? 0;
+    return (await this.findById(id, manager))?.failedLogins ?? 0;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUser, Role, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { hashPassword, isStrongPassword } from '../../platform/crypto/password';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newUser } from './new-user';
@@ -17,7 +18,7 @@ export class UserService {
   constructor(
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
-    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async search(query: UserQuery): Promise<UserList> {
@@ -34,7 +35,7 @@ export class UserService {
   async create(input: CreateUser): Promise<User> {
     if (!isStrongPassword(input.password)) throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       // usernames are never reused: disabled users keep theirs, and nothing deletes a user
       if (await this.users.findByUsername(input.username, m)) throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
       await this.assertOrgAndGroups(input.orgId, input.groups, m);
@@ -51,7 +52,7 @@ export class UserService {
       throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
     }
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       const user = await this.users.findById(id, m);
       if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.assertOrgAndGroups(patch.orgId ?? user.orgId, patch.groups ?? [], m);
@@ -68,7 +69,7 @@ export class UserService {
 
   /** A disabled user cannot sign in; the session check refuses their open sessions at once. */
   async setEnabled(id: string, enabled: boolean): Promise<User> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
       return this.get(id, m);
@@ -80,7 +81,7 @@ export class UserService {
     if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
       throw new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people');
     }
-    return this.dataSource.transaction(async (m) => {
+    return this.tx.run(async ({ manager: m }) => {
       if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.users.replaceRoles(id, unique, m);
       await this.users.update(id, { updatedAt: new Date() }, m);
