@@ -11,13 +11,14 @@ import { DefinitionsModule } from './modules/definitions/definitions.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { RuntimeModule } from './modules/runtime/runtime.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { ExternalTasksModule } from './modules/external-tasks/external-tasks.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule],
     };
   }
 }

@@ -50,6 +50,9 @@ export const ERROR_CODES = {
   COMMAND_REJECTED: 409,
   COMMAND_INVALID: 422,
   CONCURRENT_UPDATE: 409,
+  EXTERNAL_TASK_NOT_FOUND: 404,
+  EXTERNAL_TASK_NOT_LOCKED: 409,
+  API_KEY_INVALID: 401,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -104,4 +107,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   COMMAND_REJECTED: '流程当前状态不允许该操作',
   COMMAND_INVALID: '操作不符合流程定义',
   CONCURRENT_UPDATE: '流程正被他人同时办理，请稍后重试',
+  EXTERNAL_TASK_NOT_FOUND: '外部任务不存在',
+  EXTERNAL_TASK_NOT_LOCKED: '外部任务未被该执行器锁定或锁定已过期',
+  API_KEY_INVALID: 'API 密钥无效或已吊销',
 };

@@ -44,6 +44,14 @@ import {
   SignalResultSchema,
   SignalSchema,
   StartInstanceSchema,
+  ApiKeyListSchema,
+  CompleteExternalTaskSchema,
+  CreateApiKeySchema,
+  ExternalTaskFailureSchema,
+  ExternalTaskListSchema,
+  ExternalTaskSchema,
+  FetchAndLockSchema,
+  IssuedApiKeySchema,
   TaskListSchema,
   TaskQuerySchema,
   TaskSchema,
@@ -110,6 +118,11 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'POST', path: '/jobs/:id/execute', tag: 'jobs', summary: 'Run a pending job now (push a stuck timer)', roles: ['workflow_admin'], body: EmptyBodySchema, responses: { 200: JobSchema } },
   { method: 'POST', path: '/messages', tag: 'events', summary: 'Correlate a message to a waiting instance or a message start event', roles: ['workflow_admin'], body: MessageSchema, responses: { 200: MessageResultSchema } },
   { method: 'POST', path: '/signals', tag: 'events', summary: 'Broadcast a signal to every waiting catcher and signal start', roles: ['workflow_admin'], body: SignalSchema, responses: { 200: SignalResultSchema } },
+  { method: 'POST', path: '/external-tasks/fetch-and-lock', tag: 'external-tasks', summary: 'Fetch and lock open external tasks of some topics (worker; X-Api-Key)', public: true, body: FetchAndLockSchema, responses: { 200: ExternalTaskListSchema } },
+  { method: 'POST', path: '/external-tasks/:id/complete', tag: 'external-tasks', summary: 'Complete a locked external task (worker; X-Api-Key)', public: true, body: CompleteExternalTaskSchema, responses: { 200: ExternalTaskSchema } },
+  { method: 'POST', path: '/external-tasks/:id/failure', tag: 'external-tasks', summary: 'Report a failure; with 0 retries left it becomes an incident (worker; X-Api-Key)', public: true, body: ExternalTaskFailureSchema, responses: { 200: ExternalTaskSchema } },
+  { method: 'POST', path: '/api-keys', tag: 'external-tasks', summary: 'Issue an API key for an external worker (shown once)', roles: ['system_admin'], body: CreateApiKeySchema, responses: { 201: IssuedApiKeySchema } },
+  { method: 'GET', path: '/api-keys', tag: 'external-tasks', summary: 'Issued API keys (without the keys)', roles: ['system_admin'], responses: { 200: ApiKeyListSchema } },
 ];
 
 export const ApiErrorSchema = z

@@ -214,3 +214,56 @@ export const SignalResultSchema = z.object({ delivered: z.number().int() }).meta
 export type SignalResult = z.infer<typeof SignalResultSchema>;
 
 export const EmptyBodySchema = z.object({}).strict().meta({ id: 'Empty' });
+
+/** External tasks: service tasks done by workers outside the server, authenticated by API key (`X-Api-Key`). */
+export const FetchAndLockSchema = z
+  .object({
+    workerId: z.string().min(1).max(100),
+    topics: z.array(z.string().min(1).max(200)).min(1).max(50),
+    lockSeconds: z.number().int().min(1).max(86_400),
+    maxTasks: z.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+  .meta({ id: 'FetchAndLock' });
+export type FetchAndLock = z.infer<typeof FetchAndLockSchema>;
+
+export const ExternalTaskSchema = z
+  .object({
+    id: z.string(),
+    topic: z.string(),
+    instanceId: z.string(),
+    elementId: z.string().nullable(),
+    variables: z.record(z.string(), z.unknown()),
+    retries: z.number().int().nullable(),
+    workerId: z.string().nullable(),
+    lockExpiresAt: z.string().nullable(),
+    status: z.enum(['open', 'completed', 'failed', 'cancelled']),
+  })
+  .meta({ id: 'ExternalTask' });
+export type ExternalTask = z.infer<typeof ExternalTaskSchema>;
+export const ExternalTaskListSchema = z.object({ items: z.array(ExternalTaskSchema) }).meta({ id: 'ExternalTaskList' });
+export type ExternalTaskList = z.infer<typeof ExternalTaskListSchema>;
+
+export const CompleteExternalTaskSchema = z
+  .object({ workerId: z.string().min(1).max(100).optional(), variables: VariablesSchema.optional() })
+  .strict()
+  .meta({ id: 'CompleteExternalTask' });
+export type CompleteExternalTask = z.infer<typeof CompleteExternalTaskSchema>;
+
+export const ExternalTaskFailureSchema = z
+  .object({ workerId: z.string().min(1).max(100).optional(), message: z.string().min(1).max(2000), retries: z.number().int().min(0).max(100) })
+  .strict()
+  .meta({ id: 'ExternalTaskFailure' });
+export type ExternalTaskFailure = z.infer<typeof ExternalTaskFailureSchema>;
+
+export const CreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict().meta({ id: 'CreateApiKey' });
+export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;
+export const ApiKeySchema = z
+  .object({ id: z.string(), name: z.string(), createdBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
+  .meta({ id: 'ApiKey' });
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+/** The key itself is shown once, when it is issued. */
+export const IssuedApiKeySchema = ApiKeySchema.extend({ key: z.string() }).meta({ id: 'IssuedApiKey' });
+export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;
+export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) }).meta({ id: 'ApiKeyList' });
+export type ApiKeyList = z.infer<typeof ApiKeyListSchema>;

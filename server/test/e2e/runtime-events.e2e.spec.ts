@@ -147,25 +147,6 @@ describe('runtime events and call activities (e2e)', () => {
     for (const j of jobs) expect((await server.call('GET', '/api/jobs', { token: admin })).body.items.find((x: any) => x.id === j.id).status).not.toBe('pending');
   });
 
-  it('should raise an incident when a service task has no worker, and retry it on request', async () => {
-    // given
-    await deploy(
-      bpmn(`<process id="svc" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="call"/>
-        <serviceTask id="call" camunda:type="external" camunda:topic="archive"/><sequenceFlow id="f2" sourceRef="call" targetRef="e"/><endEvent id="e"/></process>`),
-    );
-    const id = await start('svc');
-    const job = await eventually(async () => (await server.call('GET', `/api/jobs?instanceId=${id}`, { token: admin })).body.items.find((j: any) => j.type === 'async'));
-    // when it keeps failing
-    for (let i = 0; i < 5; i++) await server.call('POST', `/api/jobs/${job.id}/execute`, { token: admin });
-    // then
-    const failed = await instance(id);
-    expect(failed.status).toBe('active');
-    expect(failed.incidents).toHaveLength(1);
-    const retry = await server.call('POST', `/api/instances/${id}/incidents/${failed.incidents[0].id}/retry`, { token: admin });
-    expect(retry.status).toBe(200);
-    expect(retry.body.incidents).toEqual([]);
-  });
-
   it('should run built-in set-variables service tasks by themselves', async () => {
     // given
     await deploy(

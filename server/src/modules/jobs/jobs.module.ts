@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ExternalTaskRepository } from './external-tasks/external-task.repository';
 import { JobOutbox } from './job-outbox';
 import { JobRepository } from './job.repository';
 import { JobRunner } from './job-runner.service';
@@ -12,7 +13,7 @@ import { JobsController } from './jobs.controller';
 @Module({
   imports: [DiscoveryModule],
   controllers: [JobsController],
-  providers: [JobRepository, JobOutbox, JobRunner],
-  exports: [JobRepository, JobOutbox, JobRunner],
+  providers: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],
+  exports: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],
 })
 export class JobsModule {}

@@ -3,6 +3,7 @@ import type { EngineEffect, InstanceState } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { EventSubscriptionEntity } from '../definitions/definition.entity';
 import { SubscriptionRepository } from '../definitions/definition.repository';
+import { ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
 import { JobOutbox, type NewJob } from '../jobs/job-outbox';
 import { JobRepository } from '../jobs/job.repository';
 import type { InstanceEntity } from './instance.entity';
@@ -21,12 +22,14 @@ export class EffectApplier {
     private readonly jobs: JobRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly tasks: TaskRepository,
+    private readonly externalTasks: ExternalTaskRepository,
   ) {}
 
   async apply(tx: Tx, row: InstanceEntity, effects: readonly EngineEffect[], state: InstanceState): Promise<void> {
     const now = new Date();
     const newJobs: NewJob[] = [];
     const cancelRefs: string[] = [];
+    const cancelJobKeys: string[] = [];
     const subs: EventSubscriptionEntity[] = [];
     const unsubscribe: string[] = [];
     const base = { instanceId: row.id };
@@ -56,6 +59,7 @@ export class EffectApplier {
           break;
         case 'cancelJob':
           cancelRefs.push(effect.jobKey);
+          cancelJobKeys.push(effect.jobKey);
           break;
         case 'subscribeMessage':
         case 'subscribeSignal': {
@@ -108,6 +112,7 @@ export class EffectApplier {
       }
     }
     await this.jobs.cancelByRefs(row.id, cancelRefs, tx.manager);
+    await this.externalTasks.cancelByJobKeys(row.id, cancelJobKeys, tx.manager);
     await this.subscriptions.deleteByIds(unsubscribe, tx.manager);
     await this.subscriptions.insert(
       subs.filter((s) => !unsubscribe.includes(s.id)),
@@ -121,5 +126,6 @@ export class EffectApplier {
     await this.subscriptions.deleteOfInstance(row.id, tx.manager);
     await this.tasks.closeAllOfInstance(row.id, at, tx.manager);
     await this.jobs.cancelPendingOfInstance(row.id, ['timer', 'async'], tx.manager);
+    await this.externalTasks.cancelOfInstance(row.id, tx.manager);
   }
 }

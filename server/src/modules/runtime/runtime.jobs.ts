@@ -7,6 +7,8 @@ import { DefinitionRepository } from '../definitions/definition.repository';
 import { ProcessCache } from '../definitions/process-cache';
 import { HandlesJob, type JobHandler } from '../jobs/job-handler';
 import type { JobEntity } from '../jobs/job.entity';
+import { ExternalTaskEntity } from '../jobs/external-tasks/external-task.entity';
+import { ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
 import { JobOutbox } from '../jobs/job-outbox';
 import { JobRepository } from '../jobs/job.repository';
 import type { GivesUpJob } from '../jobs/job-runner.service';
@@ -59,13 +61,15 @@ export class StartTimerJob implements JobHandler {
 
 /**
  * An async service or send task. `notify` and `set-variables` are built in; any other type is
- * work for an external worker, which this version does not serve yet: it fails and, after its
- * retries, becomes an incident on the task.
+ * work for an external worker: it becomes an external task that workers fetch and lock.
  */
 @Injectable()
 @HandlesJob('async')
 export class AsyncTaskJob implements JobHandler, GivesUpJob {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly externalTasks: ExternalTaskRepository,
+  ) {}
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
     const { jobKey, jobType, variables } = payloadOf<{ jobKey: string; jobType: string; variables: Record<string, unknown> }>(job);
@@ -75,7 +79,23 @@ export class AsyncTaskJob implements JobHandler, GivesUpJob {
       // the notifications module is not there yet: the notice is the history entry of the job
       await this.executor.executeIn(tx, job.instanceId as string, { type: 'completeJob', jobKey }, SYSTEM);
     } else {
-      throw new Error(`no worker serves service tasks of type ${jobType}`);
+      await this.externalTasks.insert(
+        Object.assign(new ExternalTaskEntity(), {
+          id: job.id,
+          instanceId: job.instanceId as string,
+          jobKey,
+          topic: jobType.slice(0, 200),
+          elementId: job.elementId,
+          variables: JSON.stringify(variables ?? {}),
+          status: 'open' as const,
+          retries: null,
+          workerId: null,
+          lockExpiresAt: null,
+          errorMessage: null,
+          createdAt: new Date(),
+        }),
+        tx.manager,
+      );
     }
   }
 

@@ -1,6 +1,7 @@
 import { CalendarChangeEntity, CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from '../../modules/calendar/calendar.entity';
 import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from '../../modules/definitions/definition.entity';
 import { JobEntity } from '../../modules/jobs/job.entity';
+import { ApiKeyEntity, ExternalTaskEntity } from '../../modules/jobs/external-tasks/external-task.entity';
 import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
 import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
@@ -27,4 +28,6 @@ export const ENTITIES = [
   TaskEntity,
   TaskCandidateEntity,
   JobEntity,
+  ExternalTaskEntity,
+  ApiKeyEntity,
 ];

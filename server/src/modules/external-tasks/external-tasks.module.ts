@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ApiKeyRepository } from '../jobs/external-tasks/external-task.repository';
+import { JobsModule } from '../jobs/jobs.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { ApiKeysController, ExternalTasksController, WorkerKeyGuard } from './external-tasks.controller';
+import { ExternalTasksService } from './external-tasks.service';
+
+/**
+ * The worker-facing side of external tasks. The task rows belong to the jobs module (the async
+ * job handler writes them); this module needs the runtime to continue instances, hence its own.
+ */
+@Module({
+  imports: [JobsModule, RuntimeModule],
+  controllers: [ExternalTasksController, ApiKeysController],
+  providers: [ExternalTasksService, ApiKeyRepository, WorkerKeyGuard],
+})
+export class ExternalTasksModule {}

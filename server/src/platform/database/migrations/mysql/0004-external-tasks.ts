@@ -1,0 +1,40 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** External tasks (service tasks done by workers outside the server) and the workers' API keys. */
+export class ExternalTasks1796000000004 implements MigrationInterface {
+  name = 'ExternalTasks1796000000004';
+
+  async up(q: QueryRunner): Promise<void> {
+    const opts = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
+    await q.query(`CREATE TABLE IF NOT EXISTS external_task (
+      id VARCHAR(26) NOT NULL PRIMARY KEY,
+      instance_id VARCHAR(26) NOT NULL,
+      job_key VARCHAR(64) NOT NULL,
+      topic VARCHAR(200) NOT NULL,
+      element_id VARCHAR(200) NULL,
+      variables MEDIUMTEXT NOT NULL,
+      status VARCHAR(12) NOT NULL,
+      retries INT NULL,
+      worker_id VARCHAR(100) NULL,
+      lock_expires_at DATETIME(3) NULL,
+      error_message VARCHAR(2000) NULL,
+      created_at DATETIME(3) NOT NULL,
+      KEY ix_external_task_topic (status, topic, lock_expires_at),
+      KEY ix_external_task_instance (instance_id, job_key)
+    ) ${opts}`);
+    await q.query(`CREATE TABLE IF NOT EXISTS api_key (
+      id VARCHAR(26) NOT NULL PRIMARY KEY,
+      name VARCHAR(100) NOT NULL,
+      key_hash VARCHAR(64) NOT NULL,
+      created_by VARCHAR(32) NOT NULL,
+      created_at DATETIME(3) NOT NULL,
+      revoked_at DATETIME(3) NULL,
+      UNIQUE KEY uq_api_key_hash (key_hash)
+    ) ${opts}`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE IF EXISTS api_key');
+    await q.query('DROP TABLE IF EXISTS external_task');
+  }
+}
