@@ -1,3 +1,4 @@
+import { replay, type EngineEvent } from '@liuzhuan/engine';
 import { DataSource } from 'typeorm';
 import { parallelJoin, groupTask, singleTask } from '../support/bpmn-fixtures';
 import { TestServer } from '../support/test-server';
@@ -91,5 +92,23 @@ describe('runtime races (medium)', () => {
     }
     const claimed = await db.query(`SELECT COUNT(*) AS n FROM history_event WHERE type = 'task.claimed'`);
     expect(Number(claimed[0].n)).toBe(20);
+  });
+
+  it('should keep history and runtime state in step for every instance after the races', async () => {
+    // given the instances of the races above
+    const instances: { id: string; state: string }[] = await db.query('SELECT id, state FROM process_instance');
+    expect(instances.length).toBeGreaterThan(100);
+    for (const instance of instances) {
+      // when its engine events are replayed (claims are server-side entries, not engine events)
+      const rows: { type: string; at: Date | string; details: string }[] = await db.query(
+        "SELECT type, at, details FROM history_event WHERE instance_id = ? AND type NOT IN ('task.claimed', 'task.unclaimed') ORDER BY seq",
+        [instance.id],
+      );
+      // SQLite hands raw DATETIME columns back as UTC text without a zone
+      const utc = (at: Date | string) => (typeof at === 'string' ? new Date(`${at.replace(' ', 'T')}Z`) : at);
+      const events = rows.map((r) => ({ ...JSON.parse(r.details), type: r.type, at: utc(r.at).toISOString() }) as EngineEvent);
+      // then they rebuild exactly the stored state
+      expect(replay(events)).toEqual(JSON.parse(instance.state));
+    }
   });
 });
