@@ -53,4 +53,15 @@ describe('loadConfig', () => {
   it.each(['5:30', '24:00', '17:60', 'evening'])('should reject LIUZHUAN_WORKDAY_END=%s when it is not a 24-hour HH:MM', (value) => {
     expect(() => loadConfig({ LIUZHUAN_WORKDAY_END: value })).toThrow(/LIUZHUAN_WORKDAY_END/);
   });
+
+  it('should run jobs in the API process only in embedded mode unless asked to', () => {
+    // given / when
+    const embedded = loadConfig({});
+    const production = loadConfig({ DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379' });
+    const both = loadConfig({ DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379', LIUZHUAN_API_RUNS_JOBS: 'yes', LIUZHUAN_SWEEP_MS: '500' });
+    // then
+    expect(embedded.jobs).toEqual({ runInApi: true, sweepMs: 10_000 });
+    expect(production.jobs.runInApi).toBe(false);
+    expect(both.jobs).toEqual({ runInApi: true, sweepMs: 500 });
+  });
 });

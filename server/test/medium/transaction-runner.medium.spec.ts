@@ -1,0 +1,80 @@
+import { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../src/platform/database/data-source';
+import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
+import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../support/test-env';
+
+/**
+ * Why the transaction helper exists. On SQLite, TypeORM's better-sqlite3 driver hands every
+ * caller the SAME query runner, so a second concurrent `dataSource.transaction()` becomes a
+ * SAVEPOINT inside the first: when the first rolls back, the second's committed work goes too.
+ */
+describe(`transaction runner on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} (medium)`, () => {
+  let env: TestEnvironment;
+  let ds: DataSource;
+  let runner: TransactionRunner;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    ds = createDataSource(env.config.database);
+    await ds.initialize();
+    await migrate(ds);
+    runner = new TransactionRunner(ds);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await env.dispose();
+  });
+
+  const insert = (m: { query: DataSource['query'] }, id: string) =>
+    m.query('INSERT INTO deployment (id, xml, deployed_by, deployed_at) VALUES (?, ?, ?, ?)', [id, '<x/>', 'test', '2026-01-01 00:00:00.000']);
+  const exists = async (id: string) => (await ds.query('SELECT id FROM deployment WHERE id = ?', [id])).length === 1;
+  /** Two units at once: the first writes, waits for the second to have committed, then fails. */
+  async function interleave(first: (work: (m: any) => Promise<void>) => Promise<unknown>, second: (work: (m: any) => Promise<void>) => Promise<unknown>, ids: [string, string]) {
+    let secondDone!: () => void;
+    const secondCommitted = new Promise<void>((r) => (secondDone = r));
+    const a = first(async (m) => {
+      await insert(m, ids[0]);
+      await Promise.race([secondCommitted, new Promise((r) => setTimeout(r, 300))]);
+      throw new Error('first unit fails');
+    }).catch(() => 'rolled back');
+    const b = second(async (m) => insert(m, ids[1])).then(() => secondDone(), (e: Error) => `second failed: ${e.message}`);
+    return Promise.all([a, b]);
+  }
+
+  it('should keep concurrent units apart when the first one rolls back', async () => {
+    // when
+    await interleave((w) => runner.run((tx) => w(tx.manager)), (w) => runner.run((tx) => w(tx.manager)), ['r1aaaaaaaaaaaaaaaaaaaaaaaa', 'r2aaaaaaaaaaaaaaaaaaaaaaaa']);
+    // then the failed unit left nothing and the other one's row is there
+    expect(await exists('r1aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+    expect(await exists('r2aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(true);
+  });
+
+  (TEST_TARGET === 'production' ? it.skip : it)('should show the hazard without it: a concurrent dataSource.transaction() shares the SQLite connection', async () => {
+    // when the same two units run on plain dataSource.transaction()
+    const [, second] = await interleave((w) => ds.transaction(w), (w) => ds.transaction(w), ['p1aaaaaaaaaaaaaaaaaaaaaaaa', 'p2aaaaaaaaaaaaaaaaaaaaaaaa']);
+    // then the second unit's work is not its own: it was rolled back with the first, or it failed
+    expect(await exists('p1aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+    expect(second === undefined && (await exists('p2aaaaaaaaaaaaaaaaaaaaaaaa'))).toBe(false);
+  });
+
+  it('should run a unit again when it lost a race, and give up after a bounded number of tries', async () => {
+    // given
+    let attempts = 0;
+    // when
+    const result = await runner.run(async () => {
+      attempts += 1;
+      if (attempts < 3) throw new ConcurrencyConflict('lost');
+      return 'done';
+    });
+    // then
+    expect([result, attempts]).toEqual(['done', 3]);
+    let forever = 0;
+    await expect(
+      runner.run(async () => {
+        forever += 1;
+        throw new ConcurrencyConflict('always lost');
+      }),
+    ).rejects.toThrow('always lost');
+    expect(forever).toBe(6);
+  });
+});
