@@ -179,6 +179,8 @@ describe('process designer in a browser', { skip }, () => {
     const row = page.locator(`tr[data-definition-id="${definition.id}"]`);
     await row.waitFor();
     assert.equal((await row.locator('.versions-version').textContent())?.trim(), '1');
+    await page.waitForTimeout(400); // the drawer's slide-in animation
+    await assertVisible(`tr[data-definition-id="${definition.id}"] button`, 'the 打开 button');
     await screenshot('designer-04-versions');
 
     // And the deployed XML carries the oa: attributes the engine reads
@@ -192,6 +194,16 @@ describe('process designer in a browser', { skip }, () => {
     assert.match(xml, /oa:dueWorkdays="3"/);
     assert.match(xml, /oa:formKey="leave-form"/);
     assert.match(xml, /camunda:candidateGroups="office-clerks"/);
+
+    // When they export, then the model and the form kept in memory are downloaded
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+    const downloads = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    await page.getByRole('button', { name: /导出/ }).click();
+    await page.getByText('已导出 leave-approval.bpmn').waitFor();
+    for (let i = 0; i < 40 && downloads.length < 2; i++) await page.waitForTimeout(100);
+    assert.deepEqual(downloads.sort(), ['leave-approval.bpmn', 'leave-form.form']);
+    await page.getByRole('button', { name: /版本列表/ }).click();
 
     // When they open the version, nothing is unsaved and the page can be left without a prompt
     await row.getByRole('button', { name: '打开' }).click();
