@@ -111,4 +111,18 @@ describe('runtime races (medium)', () => {
       expect(replay(events)).toEqual(JSON.parse(instance.state));
     }
   });
+
+  it('should leave no stuck instance and no orphan task after the races', async () => {
+    // given the instances of the races above
+    // when / then: every active instance waits on an open task or a pending job
+    const stuck = await db.query(
+      `SELECT i.id FROM process_instance i WHERE i.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM task t WHERE t.instance_id = i.id AND t.status = 'open')
+         AND NOT EXISTS (SELECT 1 FROM job j WHERE j.instance_id = i.id AND j.status = 'pending')`,
+    );
+    expect(stuck).toEqual([]);
+    // and no ended instance has an open task
+    const orphans = await db.query(`SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE i.status <> 'active' AND t.status = 'open'`);
+    expect(orphans).toEqual([]);
+  });
 });
