@@ -116,6 +116,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     try {
       await this.tx.run(async (tx) => {
+        await this.jobs.lockInstanceOf(job, tx);
         const locked = await this.jobs.lockPending(job.id, tx);
         if (!locked) return;
         await handler.handle(locked, tx);
@@ -136,6 +137,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1900);
     this.logger.warn(`job ${job.id} (${job.type}) failed: ${message}`);
     await this.tx.run(async (tx) => {
+      await this.jobs.lockInstanceOf(job, tx);
       const current = await this.jobs.lockPending(job.id, tx);
       if (!current) return;
       const attempts = current.attempts + 1;

@@ -15,6 +15,15 @@ export class JobRepository {
     return m.findOneBy(JobEntity, { id });
   }
 
+  /**
+   * Locks the job's instance row first (MySQL): commands lock the instance and then touch its job
+   * rows (cancelling timers), so taking the locks in the same order keeps a firing timer and a
+   * task completion on one instance from deadlocking each other.
+   */
+  async lockInstanceOf(job: JobEntity, tx: Tx): Promise<void> {
+    if (tx.dialect === 'mysql' && job.instanceId) await tx.manager.query('SELECT id FROM process_instance WHERE id = ? FOR UPDATE', [job.instanceId]);
+  }
+
   /** Locks the row (MySQL) and returns it only while it is still pending: the idempotency check. */
   async lockPending(id: string, tx: Tx): Promise<JobEntity | null> {
     if (tx.dialect === 'mysql') await tx.manager.query('SELECT id FROM job WHERE id = ? FOR UPDATE', [id]);
