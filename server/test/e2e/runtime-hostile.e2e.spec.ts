@@ -63,6 +63,24 @@ describe('runtime hostile input (e2e)', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('should refuse a multipart upload over 5 MB or in another field with a 4xx and write nothing', async () => {
+    // given
+    const before = await counts();
+    const upload = async (field: string, content: string) => {
+      const form = new FormData();
+      form.append(field, new Blob([content], { type: 'application/xml' }), 'x.bpmn');
+      const r = await fetch(`${server.baseUrl}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+      return { status: r.status, body: (await r.json()) as { code: string } };
+    };
+    // when
+    const big = await upload('file', singleTask('bigupload').replace('<startEvent id="start"/>', `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 70 * 1024)}</documentation></startEvent>`));
+    const elsewhere = await upload('attachment', singleTask('elsewhere'));
+    // then
+    expect([big.status, big.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('should refuse a deploy sent as JSON with 415', async () => {
     const r = await server.call('POST', '/api/definitions', { token: admin, body: { xml: singleTask('json') } });
     expect(r.status).toBe(415);
