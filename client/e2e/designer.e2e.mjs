@@ -166,7 +166,8 @@ describe('process designer in a browser', { skip }, () => {
     await page.locator('.djs-popup [data-id="replace-with-task"]').click();
     await page.locator('.djs-popup').waitFor({ state: 'detached' });
     await page.locator('.bio-properties-panel-header-type', { hasText: '任务' }).waitFor();
-    // And deploy again
+    // And deploy again (once the toasts of the first attempt, which cover the toolbar, are gone)
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     const deployed = page.waitForResponse((r) => r.url().endsWith('/api/definitions') && r.request().method() === 'POST');
     await page.getByRole('button', { name: /部署/ }).click();
     const response = await deployed;
@@ -219,6 +220,13 @@ describe('process designer in a browser', { skip }, () => {
     await page.locator('.djs-element.djs-shape[data-element-id="StartEvent_1"]').click();
     await page.locator('.djs-context-pad [data-action="append.append-task"]').click();
     await page.getByText('有未保存的修改').waitFor();
+    // (bpmn-js shortcuts work on the focused canvas: undo and redo the append)
+    const shapes = await page.locator('.djs-element.djs-shape').count();
+    await page.locator('.djs-container svg').first().focus();
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => document.querySelectorAll('.djs-element.djs-shape').length === n - 1, shapes);
+    await page.keyboard.press('Control+y');
+    await page.waitForFunction((n) => document.querySelectorAll('.djs-element.djs-shape').length === n, shapes);
     // When they try to leave, then a confirmation appears; 继续编辑 keeps them on the page
     await page.locator('nav').getByText('流程监控', { exact: true }).click();
     await page.getByText('放弃未保存的修改？').waitFor();

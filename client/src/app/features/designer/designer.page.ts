@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -172,8 +173,9 @@ export default class DesignerPage implements HasUnsavedChanges {
       for (const d of outcome.definitions) {
         this.message.success(this.texts.t('designer.deploy.ok', { name: d.name || d.key, version: d.version }));
       }
-    } catch {
-      // 413, 403, network: the error interceptor has shown the Chinese message.
+    } catch (error) {
+      // 413, 403, network: the error interceptor has shown the Chinese message. Anything else is a bug.
+      if (!(error instanceof HttpErrorResponse)) throw error;
     } finally {
       this.busy.set(false);
     }
@@ -190,8 +192,9 @@ export default class DesignerPage implements HasUnsavedChanges {
         this.versionsOpen.set(false);
         this.message.success(this.texts.t('designer.versions.opened', { name: definition.name || definition.key, version: definition.version }));
       }
-    } catch {
-      // Shown by the error interceptor.
+    } catch (error) {
+      // HTTP failures were shown by the error interceptor; anything else is a bug.
+      if (!(error instanceof HttpErrorResponse)) throw error;
     }
   }
 
