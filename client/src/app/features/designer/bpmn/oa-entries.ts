@@ -40,6 +40,13 @@ export interface OaEntry {
 }
 interface Modeling {
   updateProperties(element: Shape, properties: Record<string, unknown>): void;
+  updateModdleProperties(element: Shape, moddleElement: unknown, properties: Record<string, unknown>): void;
+}
+
+/** The timer definition of a timer start, boundary or intermediate event, if it is one. */
+export function timerDefinitionOf(bo: Shape['businessObject']): Shape['businessObject'] | undefined {
+  const definitions = (bo as { eventDefinitions?: Shape['businessObject'][] } | undefined)?.eventDefinitions ?? [];
+  return definitions.find((d) => d?.$type === 'bpmn:TimerEventDefinition');
 }
 
 function textEntry(name: OaTaskAttribute, label: DesignerKey, options: { description?: DesignerKey; validate?: (v: string) => DesignerKey | null; normalize?: (v: string) => string } = {}) {
@@ -199,6 +206,27 @@ function FormKeyEntry({ element, id }: EntryProps) {
   ]);
 }
 
+/** 定时（工作日）: oa:dueWorkdays on the timer definition; the engine prefers it to the ISO timer. */
+function TimerWorkdaysEntry({ element, id }: EntryProps) {
+  const modeling = useService<Modeling>('modeling');
+  const debounce = useService('debounceInput');
+  const t = useService<OaTranslate>('oaTranslate');
+  const definition = timerDefinitionOf(element.businessObject);
+  return h(TextFieldEntry, {
+    element,
+    id,
+    label: t('designer.oa.timerWorkdays'),
+    description: t('designer.oa.timerWorkdaysHint'),
+    debounce,
+    getValue: () => readOa(definition, 'dueWorkdays'),
+    setValue: (value: string) => modeling.updateModdleProperties(element, definition, oaUpdate('dueWorkdays', value)),
+    validate: (value: string) => {
+      const key = dueWorkdaysError(value ?? '');
+      return key ? t(key) : null;
+    },
+  });
+}
+
 // Component types are created once: a new function per render would remount the input (and lose focus).
 const FormKeyText = textEntry('formKey', 'designer.oa.formKey', { description: 'designer.oa.formKeyHint' });
 const CandidateGroupsEntry = textEntry('candidateGroups', 'designer.oa.candidateGroups', { description: 'designer.oa.candidateGroupsHint', normalize: normalizeGroups });
@@ -219,6 +247,11 @@ export function userTaskEntries(element: Shape): OaEntry[] {
   }
   entries.push({ id: 'oa-formKey', element, component: FormKeyEntry, isEdited: () => !!readOa(element.businessObject, 'formKey') });
   return entries;
+}
+
+/** Timer events: a due time in working days (法定节假日 not counted), from the calendar. */
+export function timerEventEntries(element: Shape): OaEntry[] {
+  return [{ id: 'oa-timerWorkdays', element, component: TimerWorkdaysEntry, isEdited: isTextFieldEntryEdited }];
 }
 
 /** A start event carries only the form of the one who starts the process. */

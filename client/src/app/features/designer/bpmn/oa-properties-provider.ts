@@ -1,7 +1,7 @@
 // The 流转 (oa:) group of the properties panel, as a bpmn-js module for additionalModules.
 // Pattern of bpmn-js-examples/properties-panel-extension: a provider registered with the panel
 // whose getGroups() returns a middleware over the groups of BpmnPropertiesProviderModule.
-import { startEventEntries, userTaskEntries, type OaTranslate, type OaUserSearch } from './oa-entries';
+import { startEventEntries, timerDefinitionOf, timerEventEntries, userTaskEntries, type OaEntry, type OaTranslate, type OaUserSearch } from './oa-entries';
 
 const LOW_PRIORITY = 500;
 
@@ -28,9 +28,12 @@ class OaPropertiesProvider {
 
   getGroups(element: Element) {
     return (groups: Group[]) => {
-      const entries =
-        element.type === 'bpmn:UserTask' ? userTaskEntries(element as never) : element.type === 'bpmn:StartEvent' ? startEventEntries(element as never) : null;
-      if (!entries) return groups;
+      const shape = element as never;
+      const entries: OaEntry[] = [];
+      if (element.type === 'bpmn:UserTask') entries.push(...userTaskEntries(shape));
+      if (element.type === 'bpmn:StartEvent') entries.push(...startEventEntries(shape));
+      if (timerDefinitionOf(element.businessObject as never)) entries.push(...timerEventEntries(shape));
+      if (!entries.length) return groups;
       const group: Group = { id: 'oa', label: this.t('designer.oa.group'), entries };
       const general = groups.findIndex((g) => g.id === 'general');
       groups.splice(general + 1, 0, group);

@@ -35,6 +35,14 @@ describe('checkStructure', () => {
     expect(found.map((d) => [d.elementId, d.severity])).toEqual([['Js', 'error']]);
   });
 
+  it('should report a timer when its working days are not a whole number', () => {
+    // Given a boundary timer with oa:dueWorkdays="soon"
+    const timer = { $type: 'bpmn:BoundaryEvent', id: 'T', eventDefinitions: [{ $type: 'bpmn:TimerEventDefinition', $attrs: { 'oa:dueWorkdays': 'soon' } }] };
+    // Then it is reported
+    const found = checkStructure(definitions([{ $type: 'bpmn:StartEvent', id: 'S' }, timer as CheckedElement]), t);
+    expect(found.map((d) => d.elementId)).toEqual(['T']);
+  });
+
   it('should report bad oa: values and warn about countersign without multi-instance', () => {
     // Given user tasks with an invalid due time, an invalid rule and a rule on a single-instance task
     const task = (id: string, attrs: Record<string, string>, multi = false): CheckedElement => ({

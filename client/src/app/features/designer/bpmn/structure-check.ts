@@ -51,6 +51,13 @@ export function checkStructure(definitions: CheckedElement | undefined, t: Trans
           if (format !== 'feel') error(id, 'designer.check.scriptFormat', { format: el.scriptFormat ?? '' });
           break;
         }
+        case 'bpmn:StartEvent':
+        case 'bpmn:BoundaryEvent':
+        case 'bpmn:IntermediateCatchEvent': {
+          const timers = ((el as { eventDefinitions?: CheckedElement[] }).eventDefinitions ?? []).filter((d) => d.$type === 'bpmn:TimerEventDefinition');
+          if (timers.some((d) => dueWorkdaysError(readOa(d, 'dueWorkdays')))) error(id, 'designer.oa.dueWorkdaysInvalid');
+          break;
+        }
         case 'bpmn:UserTask': {
           if (dueWorkdaysError(readOa(el, 'dueWorkdays'))) error(id, 'designer.oa.dueWorkdaysInvalid');
           const countersign = readOa(el, 'countersign');
