@@ -2,28 +2,11 @@
 // deep links, language switch, sign-out. Run: `node --test client/e2e/` (after building
 // server and client), or point it at a running server with LIUZHUAN_URL.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, ROOT, serverUnderTest, VIEWPORT } from './support/harness.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const ARTIFACTS = join(ROOT, 'client/e2e/artifacts');
-const CHROMIUM = '/usr/bin/chromium';
-const SERVER_MAIN = join(ROOT, 'dist/server/main.js');
-const CLIENT_DIR = join(ROOT, 'dist/client/browser');
-const PASSWORD = 'Liuzhuan@2026';
-const VIEWPORT = { width: 1366, height: 768 };
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing; CI must provide Debian's chromium for the browser test.`);
-}
-const skip = hasChromium ? false : `${CHROMIUM} is not installed (apt-get install chromium); skipping the browser test`;
+const skip = chromiumSkip();
 
 describe('client shell in a browser', { skip }, () => {
   /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
@@ -37,20 +20,8 @@ describe('client shell in a browser', { skip }, () => {
   const expectedFailures = [];
 
   before(async () => {
-    server = process.env.LIUZHUAN_URL ? externalServer(process.env.LIUZHUAN_URL) : await startServer();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    server = await serverUnderTest();
+    browser = await launchChromium();
   });
 
   /** A fresh browser context (no session left over from another test) that reports problems. */
@@ -225,62 +196,3 @@ describe('client shell in a browser', { skip }, () => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
 });
-
-function externalServer(url) {
-  return { url: url.replace(/\/$/, ''), stop: async () => undefined, output: () => '' };
-}
-
-async function startServer() {
-  for (const [file, hint] of [
-    [SERVER_MAIN, 'NX_DAEMON=false npx nx build server'],
-    [join(CLIENT_DIR, 'index.html'), 'NX_DAEMON=false npx nx build client'],
-  ]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing; build it first: ${hint}`);
-  }
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'liuzhuan-e2e-'));
-  let output = '';
-  const child = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_CLIENT_DIR: CLIENT_DIR },
-    detached: true, // its own process group, so that stop() also ends any workers it forks
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, stop, output: () => output };
-    } catch {
-      // Not listening yet; try again shortly.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error(`the server did not answer GET /api/health within 60 s. Its output:\n${output}`);
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
