@@ -68,6 +68,20 @@ else if (e2e.length) {
   if (r.status !== 0) failures.push('browser tests');
 }
 
+// the HTTP contract of the issues, executable (shared with the steering docs): it starts `npm start` itself
+const contract = join(root, '../shared/scripts/api-contract.mjs');
+if (!existsSync(contract)) skipOrFail('API contract', `${contract} not found`);
+else {
+  console.log('\n=== API contract (../shared/scripts/api-contract.mjs) ===');
+  const r = spawnSync(process.execPath, [contract], { cwd: root, env: { ...env, LIUZHUAN_SKIP_BUILD: 'true' }, encoding: 'utf8', timeout: 300_000 });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const m = /api-contract: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '');
+  totals.passed += Number(m?.[1] ?? 0);
+  totals.failed += Number(m?.[2] ?? 0);
+  if (r.status !== 0 || !m) failures.push('API contract');
+}
+
 console.log(`\n${failures.length ? `FAILED: ${failures.join(', ')}` : 'all tiers passed'}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);
