@@ -72,14 +72,16 @@ export class AuthService {
    */
   async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string }> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new DomainError('AUTH_REQUIRED', 'Sign in first');
-    const session = await this.sessions.findByTokenHash(sm3Hex(token));
+    const found = await this.sessions.findWithUser(sm3Hex(token));
     const now = new Date();
-    if (!session || session.revokedAt) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
+    if (!found || found.session.revokedAt) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
+    const { session, user: row } = found;
     const idleLimit = session.lastSeenAt.getTime() + this.config.session.idleMinutes * 60_000;
     if (session.expiresAt <= now || idleLimit <= now.getTime()) {
       throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has expired; sign in again');
     }
-    const user = await this.sessionUser(session.userId);
+    if (!row.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    const { enabled: _enabled, ...user } = row;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
     }

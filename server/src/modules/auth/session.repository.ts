@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import type { Role } from '@liuzhuan/contracts';
+import { OrgEntity } from '../org/org.entity';
+import { UserEntity } from '../org/user.entity';
 import { SessionEntity } from './session.entity';
+
+/** A session with what every request needs of its user, read in one statement. */
+export interface SessionWithUser {
+  session: SessionEntity;
+  user: { id: string; username: string; displayName: string; orgId: string; orgName: string; position: string | null; enabled: boolean; roles: Role[] };
+}
 
 @Injectable()
 export class SessionRepository {
@@ -10,8 +19,37 @@ export class SessionRepository {
     await manager.insert(SessionEntity, session);
   }
 
-  findByTokenHash(tokenHash: string): Promise<SessionEntity | null> {
-    return this.dataSource.manager.findOneBy(SessionEntity, { tokenHash });
+  /**
+   * The session, its user, the user's organization name and roles in one statement: this runs
+   * on every authenticated request, so it must not cost four round trips.
+   */
+  async findWithUser(tokenHash: string): Promise<SessionWithUser | null> {
+    const { entities, raw } = await this.dataSource.manager
+      .createQueryBuilder(SessionEntity, 's')
+      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
+      .leftJoin(OrgEntity, 'o', 'o.id = u.org_id')
+      .addSelect(['u.username AS u_username', 'u.display_name AS u_display_name', 'u.org_id AS u_org_id', 'u.position AS u_position', 'u.enabled AS u_enabled', 'o.name AS o_name'])
+      // GROUP_CONCAT with the default ',' separator is spelled the same in MySQL and SQLite
+      .addSelect('(SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id)', 'u_roles')
+      .where('s.token_hash = :tokenHash', { tokenHash })
+      .getRawAndEntities();
+    const session = entities[0];
+    const row = raw[0] as Record<string, unknown> | undefined;
+    if (!session || !row) return null;
+    const roles = typeof row.u_roles === 'string' && row.u_roles ? (row.u_roles.split(',').sort() as Role[]) : [];
+    return {
+      session,
+      user: {
+        id: session.userId,
+        username: String(row.u_username),
+        displayName: String(row.u_display_name),
+        orgId: String(row.u_org_id),
+        orgName: row.o_name == null ? '' : String(row.o_name),
+        position: row.u_position == null ? null : String(row.u_position),
+        enabled: Boolean(Number(row.u_enabled)),
+        roles,
+      },
+    };
   }
 
   async touch(id: string, at: Date, manager: EntityManager): Promise<void> {
