@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, ROOT, serverUnderTest, VIEWPORT } from './support/harness.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, ROOT, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 
 const skip = chromiumSkip();
 
@@ -28,34 +28,7 @@ describe('client shell in a browser', { skip }, () => {
   async function openPage() {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = message.text();
-      // Chromium logs every 4xx response; the deliberate ones are accounted for below.
-      const expected = expectedFailures.find((f) => !f.consoleSeen);
-      if (/status of 401/.test(text) && expected) {
-        expected.consoleSeen = true;
-        return;
-      }
-      problems.push(`console error: ${text}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
-    );
-    page.on('response', (response) => {
-      if (response.status() < 400) return;
-      const request = response.request();
-      const expected = expectedFailures.find(
-        (f) =>
-          !f.responseSeen &&
-          f.method === request.method() &&
-          request.url().endsWith(f.path) &&
-          f.status === response.status(),
-      );
-      if (expected) expected.responseSeen = true;
-      else problems.push(`HTTP ${response.status()}: ${request.method()} ${request.url()}`);
-    });
+    watchForProblems(page, problems, expectedFailures);
   }
 
   after(async () => {

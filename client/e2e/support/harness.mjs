@@ -36,6 +36,35 @@ export function serverUnderTest() {
   return process.env.LIUZHUAN_URL ? externalServer(process.env.LIUZHUAN_URL) : startServer();
 }
 
+/**
+ * Records what went wrong in a page: console errors, page errors, failed requests and HTTP
+ * errors. `expectedFailures` lists the deliberate ones ({method, path, status}); each is matched
+ * and consumed once (Chromium also logs every 4xx response to the console).
+ */
+export function watchForProblems(page, problems, expectedFailures) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    const expected = expectedFailures.find((f) => !f.consoleSeen && text.includes(`status of ${f.status}`));
+    if (expected) {
+      expected.consoleSeen = true;
+      return;
+    }
+    problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const request = response.request();
+    const expected = expectedFailures.find(
+      (f) => !f.responseSeen && f.method === request.method() && request.url().endsWith(f.path) && f.status === response.status(),
+    );
+    if (expected) expected.responseSeen = true;
+    else problems.push(`HTTP ${response.status()}: ${request.method()} ${request.url()}`);
+  });
+}
+
 function externalServer(url) {
   return { url: url.replace(/\/$/, ''), stop: async () => undefined, output: () => '' };
 }
