@@ -1,7 +1,7 @@
 // bpmn:Process → ExecutableProcess. Walks flow elements scope by scope, refuses what we cannot
 // run (in executable processes only) and precomputes the lookups the executor needs.
 import type { ElementType, EventTrigger, ExecutableProcess, FlowNode, Scope, SequenceFlow } from '../model/process.model';
-import { MODEL_VERSION } from '../model/process.model';
+import { ACTIVITY_TYPES, MODEL_VERSION } from '../model/process.model';
 import { compileAssignment, compileCall, compileJob, compileLoop } from './activity.compiler';
 import type { DiagnosticSink } from './diagnostic';
 import { compileTrigger } from './event-definition.compiler';
@@ -150,11 +150,11 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
       const name = prop(message, 'name') ?? message?.id;
       if (name) node.trigger = { kind: 'message', name };
     }
-    if (type === 'exclusiveGateway' || type === 'inclusiveGateway' || ACTIVITY.has(type)) {
+    if (type === 'exclusiveGateway' || type === 'inclusiveGateway' || ACTIVITY_TYPES.has(type)) {
       const def = el['default'] as ModdleElement | undefined;
       if (def?.id) node.defaultFlow = def.id;
     }
-    if (ACTIVITY.has(type)) {
+    if (ACTIVITY_TYPES.has(type)) {
       const loop = compileLoop(el, sink, exprs, executable);
       if (loop) node.loop = loop;
     }
@@ -222,17 +222,6 @@ function collectIds(container: ModdleElement, into = new Set<string>()): Set<str
   return into;
 }
 
-const ACTIVITY = new Set<ElementType>([
-  'task',
-  'userTask',
-  'manualTask',
-  'receiveTask',
-  'serviceTask',
-  'sendTask',
-  'scriptTask',
-  'subProcess',
-  'callActivity',
-]);
 
 function compileScript(
   el: ModdleElement,
