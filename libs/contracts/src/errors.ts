@@ -1,9 +1,13 @@
+import { APPROVAL_ERROR_CODES, APPROVAL_ERROR_MESSAGES_ZH } from './approvals.errors';
+import { DOCUMENT_ERROR_CODES, DOCUMENT_ERROR_MESSAGES_ZH } from './documents.errors';
+import { NOTIFICATION_ERROR_CODES, NOTIFICATION_ERROR_MESSAGES_ZH } from './notifications.errors';
+
 /**
  * Stable error codes of the HTTP API. Each error response is
  * `{ code, message, details? }`; `code` never changes once released, `message` is English,
  * and the client shows the Chinese text from {@link ERROR_MESSAGES_ZH}.
  */
-export const ERROR_CODES = {
+const CORE_ERROR_CODES = {
   // generic
   VALIDATION_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -55,6 +59,8 @@ export const ERROR_CODES = {
   API_KEY_INVALID: 401,
 } as const;
 
+export const ERROR_CODES = { ...CORE_ERROR_CODES, ...APPROVAL_ERROR_CODES, ...DOCUMENT_ERROR_CODES, ...NOTIFICATION_ERROR_CODES } as const;
+
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** Every error body the API returns. */
@@ -66,6 +72,9 @@ export interface ApiError {
 
 /** Chinese text the client shows for each code. */
 export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
+  ...APPROVAL_ERROR_MESSAGES_ZH,
+  ...DOCUMENT_ERROR_MESSAGES_ZH,
+  ...NOTIFICATION_ERROR_MESSAGES_ZH,
   VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   NOT_FOUND: '请求的对象不存在',

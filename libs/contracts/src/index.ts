@@ -5,3 +5,6 @@ export * from './health';
 export * from './routes';
 export * from './calendar';
 export * from './runtime';
+export * from './approvals';
+export * from './documents';
+export * from './notifications';

@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import type { ZodType } from 'zod';
+import type { ApiRoute } from './api-route';
+import { APPROVAL_ROUTES } from './approvals.routes';
+import { DOCUMENT_ROUTES } from './documents.routes';
+import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
@@ -57,28 +60,10 @@ import {
   TaskSchema,
 } from './runtime';
 
-/**
- * Every HTTP route of the API with its request and response schemas. The server validates with
- * these schemas and builds its OpenAPI document from this list; a test checks that the list and
- * the server's routes are the same, so the documentation cannot drift from the code.
- */
-export interface ApiRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** path under /api, with `:param` segments */
-  path: string;
-  tag: string;
-  summary: string;
-  public?: boolean;
-  roles?: Role[];
-  query?: ZodType;
-  body?: ZodType;
-  /** request body media types when not JSON (XML uploads); `multipart/form-data` carries a `file` */
-  bodyContentTypes?: string[];
-  /** status → schema (null: no body) */
-  responses: Record<number, ZodType | null>;
-}
 
-export const API_ROUTES: ApiRoute[] = [
+export type { ApiRoute } from './api-route';
+
+const CORE_ROUTES: ApiRoute[] = [
   { method: 'GET', path: '/health', tag: 'system', summary: 'Liveness and configuration', public: true, responses: { 200: HealthSchema } },
   { method: 'POST', path: '/auth/login', tag: 'auth', summary: 'Sign in with username and password', public: true, body: LoginRequestSchema, responses: { 200: LoginResponseSchema } },
   { method: 'POST', path: '/auth/logout', tag: 'auth', summary: 'End the current session', responses: { 204: null } },
@@ -128,3 +113,6 @@ export const API_ROUTES: ApiRoute[] = [
 export const ApiErrorSchema = z
   .object({ code: z.string(), message: z.string(), details: z.unknown().optional() })
   .meta({ id: 'ApiError' });
+
+/** Every route: the core ones above and each domain's own list (one file per domain). */
+export const API_ROUTES: ApiRoute[] = [...CORE_ROUTES, ...APPROVAL_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES];

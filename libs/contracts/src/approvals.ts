@@ -1,0 +1,2 @@
+// Approval operations: request and response schemas.
+export {};

@@ -1,0 +1,2 @@
+// Official documents (公文): request and response schemas.
+export {};

@@ -1,0 +1,5 @@
+/** Error codes (→ HTTP status) of In-app notifications and their event stream. */
+export const NOTIFICATION_ERROR_CODES = {} as const;
+
+/** Chinese text the client shows for each of them. */
+export const NOTIFICATION_ERROR_MESSAGES_ZH: Record<keyof typeof NOTIFICATION_ERROR_CODES, string> = {};

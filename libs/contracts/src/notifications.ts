@@ -1,0 +1,2 @@
+// Notifications: request and response schemas.
+export {};
