@@ -1,6 +1,7 @@
 import { CalendarChangeEntity, CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from '../../modules/calendar/calendar.entity';
 import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from '../../modules/definitions/definition.entity';
 import { JobEntity } from '../../modules/jobs/job.entity';
+import { NotificationEntity } from '../../modules/notifications/notification.entity';
 import { ApiKeyEntity, ExternalTaskEntity } from '../../modules/jobs/external-tasks/external-task.entity';
 import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
 import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   JobEntity,
   ExternalTaskEntity,
   ApiKeyEntity,
+  NotificationEntity,
 ];

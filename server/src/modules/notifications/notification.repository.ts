@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { NotificationEntity } from './notification.entity';
+
+/** Rows a poll fetches at most; a full batch is followed by another poll at once. */
+export const POLL_BATCH = 500;
+
+@Injectable()
+export class NotificationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(rows: NotificationEntity[], m: EntityManager): Promise<void> {
+    // a few hundred rows per statement keeps MySQL's packet and SQLite's variable limits far away
+    for (let i = 0; i < rows.length; i += 200) await m.insert(NotificationEntity, rows.slice(i, i + 200));
+  }
+
+  /** Which of these dedupe keys were already used. */
+  async existingKeys(keys: string[], m: EntityManager): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await m.find(NotificationEntity, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } });
+    return new Set(rows.map((r) => r.dedupeKey as string));
+  }
+
+  /** The stream's one query for every connected user of this process. */
+  since(recipients: string[], afterId: string): Promise<NotificationEntity[]> {
+    return this.dataSource.manager.find(NotificationEntity, {
+      where: { recipient: In(recipients), id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: POLL_BATCH,
+    });
+  }
+
+  async page(recipient: string, unreadOnly: boolean, offset: number, limit: number): Promise<{ items: NotificationEntity[]; total: number }> {
+    const [items, total] = await this.dataSource.manager.findAndCount(NotificationEntity, {
+      where: { recipient, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items, total };
+  }
+
+  unreadCount(recipient: string): Promise<number> {
+    return this.dataSource.manager.countBy(NotificationEntity, { recipient, readAt: IsNull() });
+  }
+
+  findOf(recipient: string, id: string): Promise<NotificationEntity | null> {
+    return this.dataSource.manager.findOneBy(NotificationEntity, { id, recipient });
+  }
+
+  /** Marks one (or every) unread notification of the recipient read; returns how many changed. */
+  async markRead(recipient: string, id: string | null, at: Date): Promise<number> {
+    const r = await this.dataSource.manager.update(NotificationEntity, { recipient, readAt: IsNull(), ...(id ? { id } : {}) }, { readAt: at });
+    return r.affected ?? 0;
+  }
+}

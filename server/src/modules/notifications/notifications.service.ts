@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { newId } from '../../platform/ids/ids';
+import { NotificationEntity } from './notification.entity';
+import { NotificationHub } from './notification-hub';
+import { NotificationRepository } from './notification.repository';
+
+/** A notification to write; other modules build these (urge, cc, task assignment, reminders). */
+export interface NewNotification {
+  /** a username */
+  recipient: string;
+  /** 'task.assigned' | 'task.urged' | 'task.due-soon' | 'task.overdue' | 'cc' | 'circulate' | 'withdrawn' | 'returned' | 'info' … */
+  kind: string;
+  /** Chinese, shown in the bell's list (cut at 200 characters) */
+  title: string;
+  body?: string;
+  instanceId?: string | null;
+  taskId?: string | null;
+  /** a client route; a task's notification links to the task when this is left out */
+  link?: string | null;
+  /** who caused it; null or absent for the system */
+  actor?: string | null;
+  /** makes sending idempotent: a second notification with the same key is not written */
+  dedupeKey?: string | null;
+}
+
+const isTx = (on: Tx | EntityManager): on is Tx => typeof (on as Tx).afterCommit === 'function';
+
+/** The client route of a task: the inbox, which opens the task named in `task` (one place to change when a task page exists). */
+export const taskLink = (taskId: string) => `/inbox?task=${taskId}`;
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly hub: NotificationHub,
+  ) {}
+
+  /**
+   * Writes notifications in the caller's transaction; streams deliver them once it has committed
+   * (a rollback notifies nobody). Pass the `Tx` when you have it: this process's streams are then
+   * nudged right after commit; with only its `EntityManager` they see the rows at the next poll
+   * (about a second). Items whose `dedupeKey` was used before are skipped. Returns what was written.
+   */
+  async send(on: Tx | EntityManager, items: NewNotification[]): Promise<NotificationEntity[]> {
+    const m = isTx(on) ? on.manager : on;
+    const keys = items.map((i) => i.dedupeKey).filter((k): k is string => !!k);
+    const used = await this.repository.existingKeys([...new Set(keys)], m);
+    const now = new Date();
+    const rows: NotificationEntity[] = [];
+    for (const item of items) {
+      if (item.dedupeKey) {
+        if (used.has(item.dedupeKey)) continue;
+        used.add(item.dedupeKey);
+      }
+      rows.push(
+        Object.assign(new NotificationEntity(), {
+          id: newId(),
+          recipient: item.recipient,
+          kind: item.kind.slice(0, 32),
+          title: item.title.slice(0, 200),
+          body: (item.body ?? '').slice(0, 2000),
+          instanceId: item.instanceId ?? null,
+          taskId: item.taskId ?? null,
+          link: item.link ?? (item.taskId ? taskLink(item.taskId) : null),
+          actor: item.actor ?? null,
+          dedupeKey: item.dedupeKey ?? null,
+          createdAt: now,
+          readAt: null,
+        }),
+      );
+    }
+    if (!rows.length) return rows;
+    await this.repository.insert(rows, m);
+    if (isTx(on)) on.afterCommit(() => this.hub.nudge());
+    return rows;
+  }
+}
