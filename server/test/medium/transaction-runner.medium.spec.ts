@@ -41,6 +41,16 @@ describe(`transaction runner on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQ
     return Promise.all([a, b]);
   }
 
+  (TEST_TARGET === 'production' ? it : it.skip)('should run every unit at READ COMMITTED, on new and reused pooled connections', async () => {
+    // given more concurrent units than one connection, so the pool opens several and reuses them
+    const levels = await Promise.all(
+      Array.from({ length: 8 }, () => runner.run(async (tx) => (await tx.manager.query('SELECT @@tx_isolation AS level'))[0].level as string)),
+    );
+    const again = await runner.run(async (tx) => (await tx.manager.query('SELECT @@tx_isolation AS level'))[0].level as string);
+    // then each of them ran at READ COMMITTED, not the server's default REPEATABLE READ
+    expect(new Set([...levels, again])).toEqual(new Set(['READ-COMMITTED']));
+  });
+
   it('should keep concurrent units apart when the first one rolls back', async () => {
     // when
     await interleave((w) => runner.run((tx) => w(tx.manager)), (w) => runner.run((tx) => w(tx.manager)), ['r1aaaaaaaaaaaaaaaaaaaaaaaa', 'r2aaaaaaaaaaaaaaaaaaaaaaaa']);

@@ -62,10 +62,40 @@ export class TransactionRunner {
   }
 
   private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect === 'mysql') return this.dataSource.transaction('READ COMMITTED', work);
+    if (this.dialect === 'mysql') return this.onMysql(work);
     const run = this.tail.then(() => this.dataSource.transaction(work));
     // the chain continues whatever this unit's outcome; its caller sees the error
     this.tail = run.catch(() => undefined);
     return run;
   }
+
+  /**
+   * READ COMMITTED is made the session default once per pooled connection, instead of TypeORM's
+   * `SET TRANSACTION ISOLATION LEVEL` before every `START TRANSACTION` (one statement fewer per unit).
+   */
+  private async onMysql<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as object;
+      if (!this.readCommitted.has(connection)) {
+        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        this.readCommitted.add(connection);
+      }
+      await runner.startTransaction();
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        // the unit failed: undo it, then let run() decide whether to retry
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Pooled mysql2 connections whose session default is already READ COMMITTED. */
+  private readonly readCommitted = new WeakSet<object>();
 }
