@@ -20,7 +20,8 @@ module.exports = {
       main: './src/main.ts',
       additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }, { entryName: 'cli', entryPath: './src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // the shipped workflows are deployed from dist/server/workflows in demo mode
+      assets: ['./src/assets', { input: '../workflows', glob: '**/*.{bpmn,form,md}', output: 'workflows' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: false,

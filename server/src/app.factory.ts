@@ -8,6 +8,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { JobRunner } from './modules/jobs/job-runner.service';
 import { DemoCitySeeder } from './modules/org/demo-city.seeder';
+import { ShippedWorkflows } from './modules/definitions/shipped-workflows';
 import type { AppConfig } from './platform/config/config';
 import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { serveClient } from './platform/http/client-static';
@@ -67,7 +68,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   else Logger.warn('no built client found: only the API is served (run npm run build)', 'Bootstrap');
 
   await app.init();
-  if (config.demo.enabled) await app.get(DemoCitySeeder).seed();
+  if (config.demo.enabled) {
+    await app.get(DemoCitySeeder).seed();
+    await app.get(ShippedWorkflows).deployMissing();
+  }
   // embedded mode: this process also runs the jobs (the worker does with Redis)
   if (config.jobs.runInApi) await app.get(JobRunner).startProcessing();
   return app;

@@ -5,12 +5,13 @@ import { DefinitionRepository, SubscriptionRepository } from './definition.repos
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
 import { ProcessCache } from './process-cache';
+import { ShippedWorkflows } from './shipped-workflows';
 
 /** Deploy, validate and version BPMN; start events registered at deploy; event subscriptions. */
 @Module({
   imports: [JobsModule, CalendarModule],
   controllers: [DefinitionsController],
-  providers: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache],
-  exports: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache],
+  providers: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],
+  exports: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],
 })
 export class DefinitionsModule {}
