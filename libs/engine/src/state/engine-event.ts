@@ -106,7 +106,15 @@ export type EngineEvent =
     })
   | (Base & { readonly type: 'error.thrown'; readonly elementId: string; readonly errorCode: string | null; readonly caughtBy: string | null })
   | (Base & { readonly type: 'escalation.thrown'; readonly elementId: string; readonly escalationCode: string | null; readonly caughtBy: string | null })
-  | (Base & { readonly type: 'token.moved'; readonly fromElementInstanceId: string; readonly targetElementId: string; readonly mode: 'rerun' | 'direct' });
+  | (Base & { readonly type: 'token.moved'; readonly fromElementInstanceId: string; readonly targetElementId: string; readonly mode: 'rerun' | 'direct' })
+  | (Base & {
+      /** Join arrivals changed by a modification (退回 re-run, 撤回): removed ones first, then added ones. */
+      readonly type: 'join.changed';
+      readonly elementId: string;
+      readonly scopeInstanceId: string;
+      readonly removed?: readonly string[];
+      readonly added?: readonly string[];
+    });
 
 export type EngineEventType = EngineEvent['type'];
 export type EventOf<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

@@ -133,6 +133,16 @@ const reducers: ReducerMap = {
   'error.thrown': noop,
   'escalation.thrown': noop,
   'token.moved': noop,
+  'join.changed': (d, e) => {
+    const key = joinKey(e.scopeInstanceId, e.elementId);
+    const arrivals = d.arrivals(key);
+    for (const flowId of e.removed ?? []) {
+      const i = arrivals.indexOf(flowId);
+      if (i !== -1) arrivals.splice(i, 1);
+    }
+    for (const flowId of e.added ?? []) arrivals.push(flowId);
+    if (arrivals.length === 0) d.removeJoin(key);
+  },
 };
 
 function subscribe(

@@ -4,6 +4,8 @@ import { activateElement, checkScopeCompletion, completeElement, terminateElemen
 import { onInnerInstanceCompleted, startInner, startInstances } from '../behaviors/multi-instance';
 import { openBoundaries } from '../behaviors/element-lifecycle';
 import { processors } from '../processors/processor-registry';
+import { joinKey } from '../../state/instance-state';
+import { reachableFrom } from '../behaviors/graph';
 import type { ExecutionContext } from '../execution-context';
 import { own, reject, requireActive, type CommandHandler } from './command-handler';
 
@@ -14,9 +16,16 @@ function scopeIdOf(ctx: ExecutionContext, ei: string): string | null {
   return node.type === 'subProcess' && !ctx.state.instances[ei].mi ? node.id : null;
 }
 
-// Moves the token of a waiting element back to a visited element in an enclosing scope. Only that
-// branch re-runs: join arrivals of the other branches stay. In "direct" mode the re-run target
-// returns straight to the element that sent it back.
+// Moves the token of a waiting element back to a visited element in an enclosing scope (退回).
+// "rerun": the target runs again and the flow follows from it. Only what the target's re-run
+// produces again is reset: inside a parallel branch only that branch re-runs (the other branches'
+// tokens and join arrivals stay); back before a fork every branch re-runs (their tokens and
+// arrivals are removed); back from after a fired parallel join into one branch, the branches the
+// target does not lead through count as arrived again, so the join fires once when the re-run
+// branch arrives. Inclusive joins need no restoring: they fire once no token can still arrive.
+// "direct": only the target runs, and its completion returns straight to the returning element.
+// Returning out of a multi-instance inner instance moves the whole body (every inner instance
+// is cancelled) and, when the body is re-reached, starts every inner instance again.
 export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
@@ -24,6 +33,7 @@ export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   if (!from || command.fromElementInstanceId === ctx.state.root) {
     return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.fromElementInstanceId}.`);
   }
+  if (command.mode !== 'rerun' && command.mode !== 'direct') return reject('INVALID_COMMAND', 'mode must be rerun or direct.');
   const target = own(ctx.process.nodes, command.targetElementId);
   if (!target || !ctx.state.visited.includes(target.id)) {
     return reject('TARGET_NOT_VISITED', `Element ${command.targetElementId} has not been visited.`);
@@ -39,6 +49,7 @@ export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   const returnTo = ctx.state.instances[moved].el;
   ctx.emit({ type: 'token.moved', fromElementInstanceId: command.fromElementInstanceId, targetElementId: target.id, mode: command.mode });
   terminateElement(ctx, moved);
+  if (command.mode === 'rerun') resetForRerun(ctx, scope, target.id, returnTo);
   activateElement(ctx, {
     k: 'activate',
     elementId: target.id,
@@ -47,6 +58,34 @@ export const handleMoveToken: CommandHandler<'moveToken'> = (ctx, command) => {
   });
   return null;
 };
+
+// Before the target re-runs: removes the tokens and join arrivals of the scope that the re-run
+// produces again, and restores the arrivals of parallel joins the returning token had passed.
+function resetForRerun(ctx: ExecutionContext, scope: string, targetId: string, returningId: string): void {
+  const { process } = ctx;
+  const rerun = reachableFrom(process, targetId, new Set([returningId]));
+  for (const id of Object.keys(ctx.state.instances)) {
+    const inst = ctx.state.instances[id];
+    if (inst && inst.sc === scope && rerun.has(inst.el)) terminateElement(ctx, id);
+  }
+  const prefix = `${scope}|`;
+  for (const key of Object.keys(ctx.state.joins)) {
+    if (!key.startsWith(prefix)) continue;
+    const gatewayId = key.slice(prefix.length);
+    const removed = ctx.state.joins[key].filter((flowId) => rerun.has(process.flows[flowId].source));
+    if (removed.length) ctx.emit({ type: 'join.changed', elementId: gatewayId, scopeInstanceId: scope, removed });
+  }
+  for (const gatewayId of rerun) {
+    const join = process.nodes[gatewayId];
+    if (join.type !== 'parallelGateway' || !join.joinCount) continue;
+    // the returning token was past this join: it is reached from the join without the target
+    if (!reachableFrom(process, gatewayId, new Set([targetId])).has(returningId)) continue;
+    const throughTarget = reachableFrom(process, targetId, new Set([returningId, gatewayId]));
+    const arrivals = ctx.state.joins[joinKey(scope, gatewayId)] ?? [];
+    const added = join.incoming.filter((flowId) => !throughTarget.has(process.flows[flowId].source) && !arrivals.includes(flowId));
+    if (added.length) ctx.emit({ type: 'join.changed', elementId: gatewayId, scopeInstanceId: scope, added });
+  }
+}
 
 export const handleAddInstances: CommandHandler<'addInstances'> = (ctx, command) => {
   const inactive = requireActive(ctx);
