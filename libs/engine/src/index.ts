@@ -23,6 +23,7 @@ export { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from './mode
 export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger } from './model/process-serialization';
 export { execute, MAX_STEPS } from './execute/execute';
 export { nextStartTimer, type StartTimerDue } from './execute/start-timers';
+export { returnTargets, type ReturnTarget } from './execute/return-targets';
 export type {
   EngineCommand,
   EngineCommandType,

@@ -1,5 +1,6 @@
 // 退回 (moveToken) in a straight line, inside and across parallel and inclusive branches, and out
 // of a multi-instance (会签) task.
+import { returnTargets } from '../../src';
 import { Scenario } from '../support/scenario';
 
 const dir = __dirname;
@@ -249,5 +250,71 @@ describe('退回 out of a multi-instance (会签) task', () => {
     expect(s.tasks()).toEqual(['countersign', 'countersign']);
     s.completeTask('countersign').completeTask('countersign');
     expect(s.tasks()).toEqual(['sign']);
+  });
+});
+
+describe('return targets (退回 list)', () => {
+  const targets = (s: Scenario, elementId: string): string[] =>
+    returnTargets(s.process, s.state!, s.taskIds(elementId)[0]).map((t) => t.elementId);
+
+  it('should list the previous user task first in a straight line', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'straight');
+    s.start().completeTask('draft').completeTask('review');
+    // when
+    const list = returnTargets(s.process, s.state!, s.taskIds('approve')[0]);
+    // then
+    expect(list).toEqual([
+      { elementId: 'review', name: '审核' },
+      { elementId: 'draft', name: '拟稿' },
+    ]);
+  });
+
+  it('should follow both branches back through a join, nearest first', async () => {
+    // given the document waits at 签发
+    const s = await Scenario.fromFile(dir, 'approval.bpmn');
+    s.start({ signers: ['li'] }).completeTask('draft').completeTask('finance').completeTask('legal').completeTask('legal2');
+    expect(targets(s, 'countersign')).toEqual(['legal2', 'finance', 'legal', 'draft']);
+    s.completeTask('countersign');
+    // when / then
+    expect(targets(s, 'sign')).toEqual(['countersign', 'legal2', 'finance', 'legal', 'draft']);
+  });
+
+  it('should list only the own branch and what came before the fork inside a branch', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval.bpmn');
+    s.start({ signers: ['li'] }).completeTask('draft').completeTask('finance').completeTask('legal');
+    // when / then
+    expect(targets(s, 'legal2')).toEqual(['legal', 'draft']);
+    expect(targets(s, 'legal2')).not.toContain('finance');
+  });
+
+  it('should leave out elements that were never visited', async () => {
+    // given 人事 was not selected
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'inclusive');
+    s.start({ legal: true, finance: false, hr: false }).completeTask('idraft').completeTask('ilegal').completeTask('ilegal2');
+    // when / then
+    expect(targets(s, 'isign')).toEqual(['ilegal2', 'ilegal', 'idraft']);
+  });
+
+  it('should leave a sub-process into the enclosing scope but never enter one', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'nested');
+    s.start().completeTask('ndraft').completeTask('ncheck');
+    // when / then
+    expect(targets(s, 'ncheck2')).toEqual(['ncheck', 'ndraft']);
+    // and the enclosing target is accepted by moveToken
+    back(s, 'ncheck2', 'ndraft');
+    expect(s.tasks()).toEqual(['ndraft']);
+    s.completeTask('ndraft').completeTask('ncheck').completeTask('ncheck2');
+    expect(targets(s, 'nfinal')).toEqual(['ndraft']);
+  });
+
+  it('should give nothing for an unknown element instance', async () => {
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'straight');
+    s.start();
+    expect(returnTargets(s.process, s.state!, 'nope')).toEqual([]);
+    expect(returnTargets(s.process, s.state!, '__proto__')).toEqual([]);
+    expect(returnTargets(s.process, s.state!, s.state!.root!)).toEqual([]);
   });
 });
