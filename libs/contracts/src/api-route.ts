@@ -18,6 +18,8 @@ export interface ApiRoute {
   body?: ZodType;
   /** request body media types when not JSON (XML uploads); `multipart/form-data` carries a `file` */
   bodyContentTypes?: string[];
+  /** the success response's media type when not JSON (`text/event-stream`: the schema is each event's data) */
+  responseContentType?: string;
   /** status → schema (null: no body) */
   responses: Record<number, ZodType | null>;
 }

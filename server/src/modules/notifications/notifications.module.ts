@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationHub } from './notification-hub';
+import { NotificationsController } from './notifications.controller';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
 
@@ -8,6 +9,7 @@ import { NotificationsService } from './notifications.service';
  * call `NotificationsService.send` inside their transaction.
  */
 @Module({
+  controllers: [NotificationsController],
   providers: [NotificationRepository, NotificationHub, NotificationsService],
   exports: [NotificationsService],
 })

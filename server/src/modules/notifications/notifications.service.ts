@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Notification, NotificationList, NotificationQuery, ReadAllResult } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../platform/errors/domain-error';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationEntity } from './notification.entity';
@@ -56,7 +58,7 @@ export class NotificationsService {
       }
       rows.push(
         Object.assign(new NotificationEntity(), {
-          id: newId(),
+          id: '',
           recipient: item.recipient,
           kind: item.kind.slice(0, 32),
           title: item.title.slice(0, 200),
@@ -72,8 +74,44 @@ export class NotificationsService {
       );
     }
     if (!rows.length) return rows;
+    // ids of one millisecond are random among themselves: sorted, a batch keeps its order in the stream and the list
+    const ids = rows.map(() => newId(now.getTime())).sort();
+    rows.forEach((row, i) => (row.id = ids[i]));
     await this.repository.insert(rows, m);
     if (isTx(on)) on.afterCommit(() => this.hub.nudge());
     return rows;
   }
+
+  async list(username: string, query: NotificationQuery): Promise<NotificationList> {
+    const { items, total } = await this.repository.page(username, query.unread === 'true', (query.page - 1) * query.pageSize, query.pageSize);
+    return { items: items.map(toNotification), total, unread: await this.repository.unreadCount(username) };
+  }
+
+  /** Marks one of the user's notifications read (again: no change); another user's is not found. */
+  async markRead(username: string, id: string): Promise<Notification> {
+    await this.repository.markRead(username, id, new Date());
+    const row = await this.repository.findOf(username, id);
+    if (!row) throw new DomainError('NOTIFICATION_NOT_FOUND', `Notification ${id} not found`);
+    return toNotification(row);
+  }
+
+  async markAllRead(username: string): Promise<ReadAllResult> {
+    const updated = await this.repository.markRead(username, null, new Date());
+    return { updated, unread: await this.repository.unreadCount(username) };
+  }
+}
+
+export function toNotification(row: NotificationEntity): Notification {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    instanceId: row.instanceId,
+    taskId: row.taskId,
+    link: row.link,
+    actor: row.actor,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt ? row.readAt.toISOString() : null,
+  };
 }

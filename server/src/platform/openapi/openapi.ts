@@ -47,7 +47,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
     const responses: Record<string, JsonSchema> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = schema ? { description: 'OK', content: { 'application/json': { schema: schemaOf(schema) } } } : { description: 'No content' };
+      responses[status] = schema ? { description: 'OK', content: { [route.responseContentType ?? 'application/json']: { schema: schemaOf(schema) } } } : { description: 'No content' };
     }
     const error = { description: 'Error', content: { 'application/json': { schema: { $ref: ref('ApiError') } } } };
     responses['400'] = { ...error, description: 'Invalid input' };
