@@ -24,6 +24,7 @@ export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger 
 export { execute, MAX_STEPS } from './execute/execute';
 export { nextStartTimer, type StartTimerDue } from './execute/start-timers';
 export { returnTargets, type ReturnTarget } from './execute/return-targets';
+export { withdrawal } from './execute/behaviors/withdrawal';
 export type {
   EngineCommand,
   EngineCommandType,
@@ -43,6 +44,7 @@ export {
   type InstanceState,
   type InstanceStatus,
   type OpenTask,
+  type WithdrawRecord,
 } from './state/instance-state';
 export { apply, replay } from './state/reducers';
 export { createExpressionEvaluator, parseExpression, type ExpressionEvaluator } from './execute/expression';

@@ -26,7 +26,8 @@ export type EngineCommand =
   | { type: 'removeInstances'; innerElementInstanceIds: string[] }
   | { type: 'cancelElementInstance'; elementInstanceId: string }
   | { type: 'terminate'; outcome: string }
-  | { type: 'setVariables'; variables: Vars };
+  | { type: 'setVariables'; variables: Vars }
+  | { type: 'withdraw'; elementInstanceId: string };
 
 export type EngineCommandType = EngineCommand['type'];
 

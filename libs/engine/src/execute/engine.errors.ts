@@ -15,4 +15,5 @@ export type RejectionCode =
   | 'TARGET_NOT_VISITED'
   | 'TARGET_NOT_IN_SCOPE'
   | 'NOT_MULTI_INSTANCE'
+  | 'NOT_WITHDRAWABLE'
   | 'INVALID_COMMAND';

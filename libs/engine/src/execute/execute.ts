@@ -9,6 +9,7 @@ import { commandHandlers } from './commands/command-registry';
 import type { CommandHandler } from './commands/command-handler';
 import type { EngineCommand, EngineCommandType, EngineEnv, ExecuteResult } from './engine-api.types';
 import { ExecutionContext } from './execution-context';
+import { recordWithdrawal } from './behaviors/withdrawal';
 
 /** Follow-up steps allowed per command; a model that loops without a wait state hits this. */
 export const MAX_STEPS = 100_000;
@@ -43,6 +44,8 @@ export function execute(
   if (!run(ctx)) {
     return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The command did not settle within ${MAX_STEPS} steps (a loop without wait state?).` } };
   }
+  // 撤回: a user task completion records what undoing it needs while that is possible.
+  if (command.type === 'completeTask' && state) recordWithdrawal(ctx, state, command.elementInstanceId);
   return { ok: true, state: draft.state, events: ctx.events, effects: ctx.effects };
 }
 

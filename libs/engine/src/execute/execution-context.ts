@@ -21,6 +21,9 @@ export type Step =
       readonly ret?: string;
       // Catch events entered because their trigger already happened (event-based gateway, boundary, start).
       readonly triggered?: true;
+      // 撤回: the reopened task gets an id chosen beforehand and names the completion it replaces.
+      readonly id?: string;
+      readonly withdrawnFrom?: string;
     }
   | { readonly k: 'complete'; readonly elementInstanceId: string };
 

@@ -1,6 +1,6 @@
 // Engine events: past-tense facts. They are the history, and replaying them through apply()
 // rebuilds the instance state exactly.
-import type { MultiInstanceState, Subscription } from './instance-state';
+import type { MultiInstanceState, Subscription, WithdrawRecord } from './instance-state';
 
 interface Base {
   /** ISO timestamp from env.now(). */
@@ -73,9 +73,21 @@ export type EngineEvent =
       readonly formKey: string | null;
       readonly countersign: CountersignInfo | null;
       readonly multiInstance: { readonly bodyInstanceId: string; readonly loopCounter: number; readonly nrOfInstances: number } | null;
+      /** Set when the task was reopened by 撤回: the completed task it replaces. */
+      readonly withdrawnFrom?: string;
     })
   | (OnInstance & { readonly type: 'task.completed'; readonly outcome?: string; readonly variables?: Record<string, unknown> })
   | (OnInstance & { readonly type: 'task.cancelled' })
+  | (OnInstance & {
+      /** The completion of a user task (elementInstanceId) can be withdrawn (撤回) for now. */
+      readonly type: 'task.withdrawable';
+      readonly record: WithdrawRecord;
+    })
+  | (OnInstance & {
+      /** The completion of elementInstanceId was withdrawn; the task is open again as reopenedElementInstanceId. */
+      readonly type: 'task.withdrawn';
+      readonly reopenedElementInstanceId: string;
+    })
   | (OnInstance & { readonly type: 'timer.scheduled'; readonly timerId: string; readonly dueAt: string; readonly ownerInstanceId: string; readonly fired?: number })
   | (Base & { readonly type: 'timer.fired'; readonly timerId: string })
   | (Base & { readonly type: 'timer.cancelled'; readonly timerId: string })
@@ -102,7 +114,12 @@ export type EngineEvent =
       readonly removed?: number;
       readonly items?: unknown[];
       readonly vote?: 'yes' | 'no';
+      /** 撤回 of a vote: the vote taken back from the tally. */
+      readonly unvote?: 'yes' | 'no';
+      /** Added to nrOfCompletedInstances (negative when a completion is withdrawn). */
       readonly completed?: number;
+      /** Added to the started count (negative when a withdrawn inner instance is reopened). */
+      readonly started?: number;
     })
   | (Base & { readonly type: 'error.thrown'; readonly elementId: string; readonly errorCode: string | null; readonly caughtBy: string | null })
   | (Base & { readonly type: 'escalation.thrown'; readonly elementId: string; readonly escalationCode: string | null; readonly caughtBy: string | null })

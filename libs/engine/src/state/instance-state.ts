@@ -58,6 +58,33 @@ export interface Incident {
   retry: 'activate' | 'complete' | 'job';
 }
 
+/**
+ * What undoing (撤回) one user task completion needs, kept while that completion can still be
+ * withdrawn: while something it created still waits (a task, a catch event, a join arrival that
+ * has not fired, a vote in a running multi-instance body). Dropped by the reducers as soon as
+ * any of it moves on.
+ */
+export interface WithdrawRecord {
+  /** Element id of the completed user task. */
+  el: string;
+  /** Scope instance it was completed in (the multi-instance body for an inner instance). */
+  sc: string;
+  /** Its local variables (loopCounter and element variable of an inner instance). */
+  v?: Record<string, unknown>;
+  inner?: true;
+  ret?: string;
+  /** The countersign vote it cast in a body that is still running. */
+  vote?: 'yes' | 'no';
+  /** Element instances its completion created that still wait (cancelled on withdraw). */
+  w?: string[];
+  /** Join arrivals its completion left waiting: [scopeInstanceId, gatewayId, flowId]. */
+  a?: [string, string, string][];
+  /** Arrivals a join its completion fired had consumed, restored on withdraw: [scopeInstanceId, gatewayId, flowIds]. */
+  j?: [string, string, string[]][];
+  /** The multi-instance body its (last) vote completed: re-created around the reopened voter. */
+  b?: { sc: string; mi: MultiInstanceState; v?: Record<string, unknown>; ret?: string; sib?: Record<string, unknown>[] };
+}
+
 export interface InstanceState {
   schemaVersion: number;
   processId: string;
@@ -78,6 +105,8 @@ export interface InstanceState {
   incidents: Record<string, Incident>;
   /** Element ids that completed at least once (targets for 退回, move token). */
   visited: string[];
+  /** Withdrawable completions (撤回) by completed task id; absent when there is none. */
+  wd?: Record<string, WithdrawRecord>;
 }
 
 export function initialState(): InstanceState {

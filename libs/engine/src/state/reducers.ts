@@ -19,6 +19,29 @@ function removeInstance(d: StateDraft, id: string): void {
   for (const key in d.state.joins) if (key.startsWith(prefix)) d.removeJoin(key);
 }
 
+// 撤回 records whose completion has moved on: something it created or waited in ended.
+function dropWithdrawalsOf(d: StateDraft, ended: string): void {
+  const wd = d.state.wd;
+  if (!wd) return;
+  const drop: string[] = [];
+  for (const id in wd) {
+    const r = wd[id];
+    if (r.sc === ended || r.w?.includes(ended)) drop.push(id);
+  }
+  d.removeWithdrawals(drop);
+}
+
+// 撤回 records whose join arrival was consumed or removed.
+function dropWithdrawalsOfArrivals(d: StateDraft, scopeInstanceId: string, gatewayId: string, flowIds: readonly string[]): void {
+  const wd = d.state.wd;
+  if (!wd) return;
+  const drop: string[] = [];
+  for (const id in wd) {
+    if (wd[id].a?.some(([scope, gateway, flowId]) => scope === scopeInstanceId && gateway === gatewayId && flowIds.includes(flowId))) drop.push(id);
+  }
+  d.removeWithdrawals(drop);
+}
+
 // Sets the wait kind of an instance that still exists.
 function setKind(d: StateDraft, id: string, kind: ElementInstance['k']): void {
   if (d.state.instances[id] !== undefined) d.instance(id)!.k = kind;
@@ -69,6 +92,7 @@ const reducers: ReducerMap = {
         }
         if (arrivals.length === 0) d.removeJoin(key);
       }
+      dropWithdrawalsOfArrivals(d, e.scopeInstanceId, e.elementId, e.consumed);
     }
   },
   'element.waiting': (d, e) => setKind(d, e.elementInstanceId, e.kind),
@@ -77,8 +101,12 @@ const reducers: ReducerMap = {
     if (inst?.inner && inst.sc && d.state.instances[inst.sc]?.mi) d.instance(inst.sc)!.mi!.c++;
     removeInstance(d, e.elementInstanceId);
     markVisited(d, e.elementId);
+    dropWithdrawalsOf(d, e.elementInstanceId);
   },
-  'element.terminated': (d, e) => removeInstance(d, e.elementInstanceId),
+  'element.terminated': (d, e) => {
+    removeInstance(d, e.elementInstanceId);
+    dropWithdrawalsOf(d, e.elementInstanceId);
+  },
   'flow.taken': (d, e) => {
     if (!e.join) return;
     d.arrivals(joinKey(e.scopeInstanceId, e.elementId)).push(e.flowId);
@@ -95,6 +123,8 @@ const reducers: ReducerMap = {
     if (inst) delete inst.k;
   },
   'task.cancelled': noop,
+  'task.withdrawable': (d, e) => d.setWithdrawal(e.elementInstanceId, e.record),
+  'task.withdrawn': (d, e) => d.removeWithdrawals([e.elementInstanceId]),
   'timer.scheduled': (d, e) => {
     const sub: Subscription = { k: 'timer', ei: e.ownerInstanceId, el: e.elementId, dueAt: e.dueAt };
     if (e.fired) sub.fired = e.fired;
@@ -128,7 +158,10 @@ const reducers: ReducerMap = {
     mi.n += (e.added ?? 0) - (e.removed ?? 0);
     if (e.vote === 'yes') mi.yes = (mi.yes ?? 0) + 1;
     if (e.vote === 'no') mi.no = (mi.no ?? 0) + 1;
+    if (e.unvote === 'yes') mi.yes = (mi.yes ?? 0) - 1;
+    if (e.unvote === 'no') mi.no = (mi.no ?? 0) - 1;
     if (e.completed) mi.c += e.completed;
+    if (e.started) mi.s += e.started;
   },
   'error.thrown': noop,
   'escalation.thrown': noop,
@@ -142,6 +175,7 @@ const reducers: ReducerMap = {
     }
     for (const flowId of e.added ?? []) arrivals.push(flowId);
     if (arrivals.length === 0) d.removeJoin(key);
+    if (e.removed?.length) dropWithdrawalsOfArrivals(d, e.scopeInstanceId, e.elementId, e.removed);
   },
 };
 

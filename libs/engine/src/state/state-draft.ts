@@ -2,7 +2,7 @@
 // made from are copied the first time a reducer writes to them (copy-on-write), so a command
 // pays for what it changes rather than for a copy of the whole state. Reducers write only
 // through these accessors; everything else reads `state`.
-import { initialState, type ElementInstance, type InstanceState, type Subscription, type Incident } from './instance-state';
+import { initialState, type ElementInstance, type InstanceState, type Subscription, type Incident, type WithdrawRecord } from './instance-state';
 
 // The id-keyed maps (instances, joins, subscriptions, jobs, incidents) get keys never seen
 // before, one per element instance. A plain object would get a new hidden class with each such
@@ -27,6 +27,7 @@ export class StateDraft {
   private ownJobs: boolean;
   private ownIncidents: boolean;
   private ownVisited: boolean;
+  private ownWithdrawals: boolean;
   // Element instances and join arrival lists already copied (or created) by this draft.
   private readonly ownInstance = new Set<string>();
   private readonly ownArrivals = new Set<string>();
@@ -42,6 +43,7 @@ export class StateDraft {
     this.ownJobs = owned;
     this.ownIncidents = owned;
     this.ownVisited = owned;
+    this.ownWithdrawals = owned;
   }
 
   /** A draft over a state that stays untouched: only the top level is copied up front. */
@@ -110,6 +112,7 @@ export class StateDraft {
     this.state.joins = dictionary();
     this.state.subs = dictionary();
     this.state.jobs = dictionary();
+    delete this.state.wd;
     this.ownInstances = this.ownJoins = this.ownSubs = this.ownJobs = true;
     this.ownInstance.clear();
     this.ownArrivals.clear();
@@ -160,6 +163,27 @@ export class StateDraft {
       this.ownIncidents = true;
     }
     return this.state.incidents;
+  }
+
+  /** Adds or replaces a withdraw record (handed over to the draft). */
+  setWithdrawal(id: string, record: WithdrawRecord): void {
+    this.withdrawals()[id] = record;
+  }
+
+  /** Removes withdraw records; the map disappears with its last record. */
+  removeWithdrawals(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const map = this.withdrawals();
+    for (const id of ids) delete map[id];
+    if (Object.keys(map).length === 0) delete this.state.wd;
+  }
+
+  private withdrawals(): Record<string, WithdrawRecord> {
+    if (!this.ownWithdrawals || !this.state.wd) {
+      this.state.wd = this.state.wd ? copyOf(this.state.wd) : dictionary();
+      this.ownWithdrawals = true;
+    }
+    return this.state.wd;
   }
 
   visited(): string[] {

@@ -27,6 +27,10 @@ describe('malformed commands', () => {
       { type: 'cancelElementInstance', elementInstanceId: 'constructor' },
       { type: 'removeInstances', innerElementInstanceIds: [inner, inner] },
       { type: 'throwError', elementInstanceId: 'hasOwnProperty', errorCode: 'X' },
+      { type: 'withdraw' },
+      { type: 'withdraw', elementInstanceId: 'constructor' },
+      { type: 'withdraw', elementInstanceId: ['x'] },
+      { type: 'withdraw', elementInstanceId: inner },
     ] as unknown as EngineCommand[];
     for (const command of malformed) {
       // when

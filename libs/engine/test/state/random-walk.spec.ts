@@ -39,6 +39,8 @@ function candidates(s: Scenario, pick: <T>(xs: T[]) => T | undefined): EngineCom
   const inner = pick(ids.filter((id) => state.instances[id].inner));
   if (inner) commands.push({ type: 'removeInstances', innerElementInstanceIds: [inner] });
   if (any) commands.push({ type: 'cancelElementInstance', elementInstanceId: any });
+  const withdrawable = pick(Object.keys(state.wd ?? {}));
+  if (withdrawable) commands.push({ type: 'withdraw', elementInstanceId: withdrawable }, { type: 'withdraw', elementInstanceId: withdrawable });
   commands.push({ type: 'correlateMessage', name: pick(['withdraw', 'query', 'info'])! });
   commands.push({ type: 'setVariables', variables: { result: pick(['ok', 'rejected', 'late']) } });
   return commands;
@@ -74,6 +76,11 @@ describe('random command sequences', () => {
       }
       for (const sub of Object.values(state.subs)) expect(state.instances[sub.ei]).toBeDefined();
       for (const ei of Object.values(state.jobs)) expect(state.instances[ei]).toBeDefined();
+      // a withdraw record only lives while what it would cancel still waits
+      for (const record of Object.values(state.wd ?? {})) {
+        for (const ei of record.w ?? []) expect(state.instances[ei]).toBeDefined();
+        expect(state.instances[record.b ? record.b.sc : record.sc]).toBeDefined();
+      }
     }
   });
 });

@@ -10,7 +10,7 @@ import { activateMultiInstanceBody, onInnerInstanceCompleted } from './multi-ins
 export function activateElement(ctx: ExecutionContext, step: Extract<Step, { k: 'activate' }>, consumed?: readonly string[]): string {
   const node = ctx.node(step.elementId);
   if (node.loop && !step.inner) return activateMultiInstanceBody(ctx, step);
-  const ei = ctx.newId();
+  const ei = step.id ?? ctx.newId();
   ctx.emit({
     type: 'element.activated',
     elementId: node.id,

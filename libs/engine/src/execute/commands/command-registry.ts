@@ -11,6 +11,7 @@ import {
   handleTerminate,
 } from './modification.commands';
 import { handleStart } from './start.command';
+import { handleWithdraw } from './withdraw.command';
 import {
   handleChildCompleted,
   handleChildEscalated,
@@ -39,4 +40,5 @@ export const commandHandlers: { readonly [T in EngineCommandType]: CommandHandle
   cancelElementInstance: handleCancelElementInstance,
   terminate: handleTerminate,
   setVariables: handleSetVariables,
+  withdraw: handleWithdraw,
 };

@@ -14,7 +14,7 @@ function resolve(ctx: ExecutionContext, ei: string, template: ValueTemplate | un
 // User tasks (§10.3.3): evaluates assignment, due date and form, records task.created and waits
 // for completeTask. The element instance id is the task id; oa:orgRole is resolved by the server.
 export const userTaskProcessor: ElementProcessor = {
-  onActivate(ctx, ei, node) {
+  onActivate(ctx, ei, node, step) {
     const a = node.assignment ?? {};
     const assignee = resolve(ctx, ei, a.assignee);
     const users = resolve(ctx, ei, a.candidateUsers);
@@ -62,6 +62,7 @@ export const userTaskProcessor: ElementProcessor = {
         body?.mi && inst.sc
           ? { bodyInstanceId: inst.sc, loopCounter: Number(inst.v?.['loopCounter'] ?? 0), nrOfInstances: body.mi.n }
           : null,
+      ...(step.withdrawnFrom ? { withdrawnFrom: step.withdrawnFrom } : {}),
     });
   },
   onTerminate(ctx, ei, node) {
