@@ -8,3 +8,4 @@ export * from './runtime';
 export * from './approvals';
 export * from './documents';
 export * from './notifications';
+export * from './mailbox';

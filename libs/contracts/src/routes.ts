@@ -3,6 +3,7 @@ import type { ApiRoute } from './api-route';
 import { APPROVAL_ROUTES } from './approvals.routes';
 import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
+import { MAILBOX_ROUTES } from './mailbox.routes';
 import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
@@ -115,4 +116,4 @@ export const ApiErrorSchema = z
   .meta({ id: 'ApiError' });
 
 /** Every route: the core ones above and each domain's own list (one file per domain). */
-export const API_ROUTES: ApiRoute[] = [...CORE_ROUTES, ...APPROVAL_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES];
+export const API_ROUTES: ApiRoute[] = [...CORE_ROUTES, ...APPROVAL_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES, ...MAILBOX_ROUTES];

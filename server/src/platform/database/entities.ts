@@ -6,6 +6,7 @@ import { ApiKeyEntity, ExternalTaskEntity } from '../../modules/jobs/external-ta
 import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
 import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
+import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
 import { OrgEntity } from '../../modules/org/org.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from '../../modules/org/user.entity';
 
@@ -32,4 +33,6 @@ export const ENTITIES = [
   ExternalTaskEntity,
   ApiKeyEntity,
   NotificationEntity,
+  LetterEntity,
+  LetterExtensionEntity,
 ];

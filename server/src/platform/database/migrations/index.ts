@@ -8,10 +8,12 @@ import { ExternalTasks1796000000004 as MysqlExternal0004 } from './mysql/0004-ex
 import { ExternalTasks1796000000004 as SqliteExternal0004 } from './sqlite/0004-external-tasks';
 import { Notifications1796000000006 as MysqlNotifications0006 } from './mysql/0006-notifications';
 import { Notifications1796000000006 as SqliteNotifications0006 } from './sqlite/0006-notifications';
+import { Mailbox1796000000008 as MysqlMailbox0008 } from './mysql/0008-mailbox';
+import { Mailbox1796000000008 as SqliteMailbox0008 } from './sqlite/0008-mailbox';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
  * Both lists must grow together: one file per dialect per step, same class name.
  */
-export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003, MysqlExternal0004, MysqlNotifications0006];
-export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003, SqliteExternal0004, SqliteNotifications0006];
+export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003, MysqlExternal0004, MysqlNotifications0006, MysqlMailbox0008];
+export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003, SqliteExternal0004, SqliteNotifications0006, SqliteMailbox0008];

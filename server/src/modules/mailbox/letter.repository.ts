@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { TaskEntity } from '../runtime/task.entity';
+import { LetterEntity, LetterExtensionEntity } from './letter.entity';
+
+@Injectable()
+export class LetterRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(letter: LetterEntity, m: EntityManager): Promise<void> {
+    await m.insert(LetterEntity, letter);
+  }
+
+  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<LetterEntity | null> {
+    return m.findOneBy(LetterEntity, { id });
+  }
+
+  findByCodeDigest(digest: string): Promise<LetterEntity | null> {
+    return this.dataSource.manager.findOneBy(LetterEntity, { queryCodeDigest: digest });
+  }
+
+  /** Letters written from one address since a moment (the per-IP limit of the public intake). */
+  countFromSince(ipDigest: string, since: Date): Promise<number> {
+    return this.dataSource.manager.countBy(LetterEntity, { ipDigest, createdAt: MoreThan(since) });
+  }
+
+  async update(id: string, patch: Partial<LetterEntity>, m: EntityManager): Promise<void> {
+    await m.update(LetterEntity, { id }, patch);
+  }
+
+  list(limit: number, offset: number): Promise<[LetterEntity[], number]> {
+    return this.dataSource.manager.findAndCount(LetterEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+  }
+
+  async addExtension(extension: LetterExtensionEntity, m: EntityManager): Promise<void> {
+    await m.insert(LetterExtensionEntity, extension);
+  }
+
+  extensionsOf(letterId: string, m: EntityManager = this.dataSource.manager): Promise<LetterExtensionEntity[]> {
+    return m.find(LetterExtensionEntity, { where: { letterId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  // The letter's steps are task rows of the runtime's projection; the mailbox reads them and moves
+  // a deadline (延期), always inside the command transaction that holds the instance lock.
+
+  /** The tasks of the letter's process at one step, newest first. */
+  tasksAt(instanceId: string, elementId: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity[]> {
+    return m.find(TaskEntity, { where: { instanceId, elementId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async setTaskDue(taskId: string, dueAt: Date, m: EntityManager): Promise<void> {
+    await m.update(TaskEntity, { id: taskId, status: 'open' }, { dueAt });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { LetterRepository } from './letter.repository';
+import { LettersController, PublicLettersController } from './mailbox.controller';
+import { MailboxService } from './mailbox.service';
+
+/** 领导信箱: public letters with query codes, run by the shipped leader-mailbox process. */
+@Module({
+  imports: [RuntimeModule, DefinitionsModule, CalendarModule],
+  controllers: [PublicLettersController, LettersController],
+  providers: [LetterRepository, MailboxService],
+})
+export class MailboxModule {}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type CreateLetter,
+  type Letter,
+  LETTER_INITIAL_WORKDAYS,
+  LETTER_MAX_WORKDAYS,
+  type LetterList,
+  type LetterQuery,
+  type LetterReceipt,
+  type LetterStatus,
+  type PublicLetter,
+  type ReplyLetter,
+  type RequestExtension,
+  type SessionUser,
+} from '@liuzhuan/contracts';
+import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
+import { sm3Hex } from '../../platform/crypto/sm3';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { newId } from '../../platform/ids/ids';
+import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
+import { DefinitionRepository } from '../definitions/definition.repository';
+import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
+import type { InstanceEntity } from '../runtime/instance.entity';
+import { LetterEntity, LetterExtensionEntity } from './letter.entity';
+import { LetterRepository } from './letter.repository';
+import { maskPersonalData } from './personal-data-mask';
+
+/** The shipped process every letter runs (workflows/leader-mailbox). */
+export const LETTER_PROCESS_KEY = 'leader-mailbox';
+/** Public intake: at most this many letters per IP address in the window. */
+export const LETTERS_PER_IP = 5;
+export const LETTER_WINDOW_MS = 10 * 60 * 1000;
+
+const STEP_STATUS: [string, LetterStatus][] = [
+  ['review', 'received'],
+  ['handle', 'handling'],
+  ['audit', 'auditing'],
+  ['publish', 'publishing'],
+];
+
+const digestOf = (kind: string, value: string) => sm3Hex(`${kind}:${value}`);
+
+/** 领导信箱: the public writes without signing in; the office and a department handle it in the process. */
+@Injectable()
+export class MailboxService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly letters: LetterRepository,
+    private readonly definitions: DefinitionRepository,
+    private readonly executor: CommandExecutor,
+    private readonly instances: InstanceRepository,
+    private readonly tasks: TaskRepository,
+    private readonly access: InstanceAccess,
+    @Inject(WORKDAY_CALENDAR) private readonly calendar: WorkdayCalendar,
+  ) {}
+
+  /** Stores the letter and starts its process in one transaction; the query code is returned once. */
+  async submit(input: CreateLetter, ip: string): Promise<LetterReceipt> {
+    const ipDigest = digestOf('letter-ip', ip);
+    // counted in the database, so the limit holds across API processes and restarts
+    if ((await this.letters.countFromSince(ipDigest, new Date(Date.now() - LETTER_WINDOW_MS))) >= LETTERS_PER_IP) {
+      throw new DomainError('RATE_LIMITED', `At most ${LETTERS_PER_IP} letters per ${LETTER_WINDOW_MS / 60000} minutes from one address`);
+    }
+    const definition = await this.definitions.findByKey(LETTER_PROCESS_KEY, undefined);
+    if (!definition) throw new DomainError('DEFINITION_NOT_FOUND', `The process ${LETTER_PROCESS_KEY} is not deployed`);
+    // 120 random bits: the code is the only key to the letter's status, so it must not be guessable
+    const queryCode = randomBytes(15).toString('base64url');
+    const now = new Date();
+    await this.tx.run(async (tx) => {
+      const id = newId();
+      const instance = await this.executor.startIn(
+        tx,
+        { definition, command: { type: 'start', variables: { letterId: id, letterSubject: input.subject }, businessKey: id }, initiator: null, initiatorOrgId: null, businessKey: id },
+        { actor: null },
+      );
+      const letter = Object.assign(new LetterEntity(), {
+        id,
+        queryCodeDigest: digestOf('letter-code', queryCode),
+        instanceId: instance.id,
+        subject: input.subject,
+        content: input.content,
+        writerName: input.name,
+        phone: input.phone,
+        idNumber: input.idNumber ?? null,
+        address: input.address ?? null,
+        email: input.email ?? null,
+        ipDigest,
+        timeLimitWorkdays: LETTER_INITIAL_WORKDAYS,
+        reply: null,
+        repliedBy: null,
+        repliedAt: null,
+        publishedReply: null,
+        publishedAt: null,
+        createdAt: now,
+      });
+      await this.letters.insert(letter, tx.manager);
+    });
+    return { queryCode, submittedAt: now.toISOString() };
+  }
+
+  /** The status and the published reply only; an unknown code and a wrong one look the same. */
+  async publicView(code: string): Promise<PublicLetter> {
+    const letter = code.length <= 64 ? await this.letters.findByCodeDigest(digestOf('letter-code', code)) : null;
+    if (!letter) throw new DomainError('LETTER_NOT_FOUND', 'No letter with this query code');
+    const instance = await this.instances.findById(letter.instanceId);
+    return {
+      status: statusOf(letter, instance),
+      submittedAt: letter.createdAt.toISOString(),
+      reply: letter.publishedReply,
+      publishedAt: letter.publishedAt?.toISOString() ?? null,
+    };
+  }
+
+  async list(query: LetterQuery): Promise<LetterList> {
+    const [rows, total] = await this.letters.list(query.limit, query.offset);
+    return { items: await Promise.all(rows.map((r) => this.view(r))), total };
+  }
+
+  async get(id: string, user: SessionUser): Promise<Letter> {
+    return this.view(await this.readable(id, user));
+  }
+
+  /** 延期: the handler of 承办答复 asks for more working days; 15 in all at most (422 beyond). */
+  requestExtension(id: string, input: RequestExtension, user: SessionUser): Promise<Letter> {
+    return this.tx.run(async (tx) => {
+      const { letter, instance, task } = await this.atStep(tx, id, 'handle', user);
+      const total = letter.timeLimitWorkdays + input.workdays;
+      if (total > LETTER_MAX_WORKDAYS) {
+        throw new DomainError('LETTER_EXTENSION_LIMIT', `The time limit would be ${total} working days; at most ${LETTER_MAX_WORKDAYS}`, {
+          timeLimitWorkdays: letter.timeLimitWorkdays,
+          requested: input.workdays,
+          max: LETTER_MAX_WORKDAYS,
+        });
+      }
+      const dueAt = new Date(this.calendar.addWorkdays(task.createdAt.toISOString(), total).dueAt);
+      const now = new Date();
+      await this.letters.setTaskDue(task.id, dueAt, tx.manager);
+      await this.letters.addExtension(
+        Object.assign(new LetterExtensionEntity(), { id: newId(), letterId: id, workdays: input.workdays, reason: input.reason, requestedBy: user.username, dueAt, createdAt: now }),
+        tx.manager,
+      );
+      await this.letters.update(id, { timeLimitWorkdays: total }, tx.manager);
+      await this.executor.appendHistory(
+        tx,
+        instance,
+        [{ type: 'letter.extended', elementId: task.elementId, details: { workdays: input.workdays, reason: input.reason, timeLimitWorkdays: total, dueAt: dueAt.toISOString() } }],
+        user.username,
+      );
+      return this.view({ ...letter, timeLimitWorkdays: total }, tx);
+    });
+  }
+
+  /** 答复: the handler writes the reply; it goes to 审核. */
+  reply(id: string, input: ReplyLetter, user: SessionUser): Promise<Letter> {
+    return this.tx.run(async (tx) => {
+      const { letter, task } = await this.atStep(tx, id, 'handle', user);
+      const now = new Date();
+      await this.executor.executeIn(
+        tx,
+        letter.instanceId,
+        { type: 'completeTask', elementInstanceId: task.id, variables: { replied: true } },
+        { actor: user.username, taskNote: { taskId: task.id, details: { opinion: input.text } } },
+      );
+      const patch = { reply: input.text, repliedBy: user.username, repliedAt: now };
+      await this.letters.update(id, patch, tx.manager);
+      return this.view({ ...letter, ...patch }, tx);
+    });
+  }
+
+  /** 公开答复: the approved reply is published with the writer's personal data masked. */
+  publish(id: string, user: SessionUser): Promise<Letter> {
+    return this.tx.run(async (tx) => {
+      const { letter, task } = await this.atStep(tx, id, 'publish', user);
+      if (!letter.reply) throw new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} has no reply to publish`);
+      const now = new Date();
+      const publishedReply = maskPersonalData(letter.reply, { name: letter.writerName, phone: letter.phone, idNumber: letter.idNumber, address: letter.address });
+      await this.executor.executeIn(
+        tx,
+        letter.instanceId,
+        { type: 'completeTask', elementInstanceId: task.id, variables: { published: true } },
+        { actor: user.username, taskNote: { taskId: task.id, details: { published: true } } },
+      );
+      const patch = { publishedReply, publishedAt: now };
+      await this.letters.update(id, patch, tx.manager);
+      return this.view({ ...letter, ...patch }, tx);
+    });
+  }
+
+  private async readable(id: string, user: SessionUser): Promise<LetterEntity> {
+    const letter = await this.letters.findById(id);
+    const instance = letter ? await this.instances.findById(letter.instanceId) : null;
+    if (!letter || !instance || !(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    return letter;
+  }
+
+  /**
+   * Locks the letter's instance and finds its open task at `elementId`. The caller must be that
+   * task's assignee, or one of its candidate groups' members while nobody claimed it, or an admin.
+   */
+  private async atStep(tx: Tx, id: string, elementId: string, user: SessionUser): Promise<{ letter: LetterEntity; instance: InstanceEntity; task: TaskEntity }> {
+    const found = await this.letters.findById(id, tx.manager);
+    if (!found) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    const instance = await this.instances.lock(found.instanceId, tx);
+    const letter = (await this.letters.findById(id, tx.manager)) as LetterEntity;
+    const task = (await this.letters.tasksAt(letter.instanceId, elementId, tx.manager)).find((t) => t.status === 'open');
+    if (!task) {
+      if (!(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+      throw new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} is not at ${elementId}`);
+    }
+    if (task.assignee === user.username || isWorkflowAdmin(user)) return { letter, instance, task };
+    if (!task.assignee) {
+      const groups = ((await this.tasks.candidatesOf([task.id], tx.manager)).get(task.id) ?? []).filter((c) => c.kind === 'group').map((c) => c.value);
+      if ((await this.access.groupsOf(user, tx.manager)).some((g) => groups.includes(g))) return { letter, instance, task };
+    }
+    if (!(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    throw new DomainError('LETTER_NOT_YOURS', `The ${elementId} step of letter ${id} is not yours`);
+  }
+
+  private async view(letter: LetterEntity, tx?: Tx): Promise<Letter> {
+    const m = tx?.manager;
+    // inside a command the instance is locked already: read it on the same connection
+    const instance = tx ? await this.instances.lock(letter.instanceId, tx) : await this.instances.findById(letter.instanceId);
+    const state = instance ? (JSON.parse(instance.state) as InstanceState) : null;
+    const [handle] = await this.letters.tasksAt(letter.instanceId, 'handle', m);
+    const extensions = await this.letters.extensionsOf(letter.id, m);
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    return {
+      id: letter.id,
+      instanceId: letter.instanceId,
+      status: statusOf(letter, instance),
+      subject: letter.subject,
+      content: letter.content,
+      name: letter.writerName,
+      phone: letter.phone,
+      idNumber: letter.idNumber,
+      address: letter.address,
+      email: letter.email,
+      department: str(state?.variables['department']),
+      handler: str(state?.variables['handler']),
+      timeLimitWorkdays: letter.timeLimitWorkdays,
+      dueAt: handle?.dueAt?.toISOString() ?? null,
+      extensions: extensions.map((e) => ({ workdays: e.workdays, reason: e.reason, requestedBy: e.requestedBy, dueAt: e.dueAt.toISOString(), createdAt: e.createdAt.toISOString() })),
+      reply: letter.reply,
+      repliedBy: letter.repliedBy,
+      repliedAt: letter.repliedAt?.toISOString() ?? null,
+      publishedReply: letter.publishedReply,
+      publishedAt: letter.publishedAt?.toISOString() ?? null,
+      submittedAt: letter.createdAt.toISOString(),
+    };
+  }
+}
+
+/** Where the letter is, from its process: the open step, or how it ended. */
+export function statusOf(letter: LetterEntity, instance: InstanceEntity | null): LetterStatus {
+  if (letter.publishedAt) return 'published';
+  if (!instance) return 'received';
+  const state = JSON.parse(instance.state) as InstanceState;
+  if (instance.status !== 'active') return state.variables['accepted'] === false ? 'not-accepted' : 'closed';
+  const active = new Set(activeElementIds(state));
+  return STEP_STATUS.find(([element]) => active.has(element))?.[1] ?? 'received';
+}
