@@ -13,6 +13,7 @@ import { RuntimeModule } from './modules/runtime/runtime.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { ExternalTasksModule } from './modules/external-tasks/external-tasks.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { NotificationRemindersModule } from './modules/notifications/notification-reminders.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, MailboxModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, MailboxModule],
     };
   }
 }

@@ -53,4 +53,17 @@ export class NotificationRepository {
     const r = await this.dataSource.manager.update(NotificationEntity, { recipient, readAt: IsNull(), ...(id ? { id } : {}) }, { readAt: at });
     return r.affected ?? 0;
   }
+
+  /** Usernames of the enabled members of these groups (candidate groups of a task). */
+  async membersOf(groups: string[], m: EntityManager): Promise<string[]> {
+    if (!groups.length) return [];
+    const rows: { username: string }[] = await m
+      .createQueryBuilder()
+      .select('u.username', 'username')
+      .from('group_member', 'gm')
+      .innerJoin('app_user', 'u', 'u.id = gm.user_id')
+      .where('gm.group_code IN (:...groups) AND u.enabled = :enabled', { groups, enabled: true })
+      .getRawMany();
+    return rows.map((r) => r.username);
+  }
 }

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { DueReminderScheduler } from './due-reminders';
 import { NotificationHub } from './notification-hub';
 import { NotificationsController } from './notifications.controller';
 import { NotificationRepository } from './notification.repository';
@@ -9,8 +12,9 @@ import { NotificationsService } from './notifications.service';
  * call `NotificationsService.send` inside their transaction.
  */
 @Module({
+  imports: [JobsModule, CalendarModule],
   controllers: [NotificationsController],
-  providers: [NotificationRepository, NotificationHub, NotificationsService],
-  exports: [NotificationsService],
+  providers: [NotificationRepository, NotificationHub, NotificationsService, DueReminderScheduler],
+  exports: [NotificationsService, DueReminderScheduler],
 })
 export class NotificationsModule {}

@@ -9,6 +9,7 @@ import { HandlesJob, type JobHandler } from '../jobs/job-handler';
 import type { JobEntity } from '../jobs/job.entity';
 import { ExternalTaskEntity } from '../jobs/external-tasks/external-task.entity';
 import { ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
+import { NotificationsService, notifyTaskNotifications } from '../notifications/notifications.api';
 import { JobOutbox } from '../jobs/job-outbox';
 import { JobRepository } from '../jobs/job.repository';
 import type { GivesUpJob } from '../jobs/job-runner.service';
@@ -60,7 +61,7 @@ export class StartTimerJob implements JobHandler {
 }
 
 /**
- * An async service or send task. `notify` and `set-variables` are built in; any other type is
+ * An async service or send task. `notify` (notifications to `recipients`) and `set-variables` are built in; any other type is
  * work for an external worker: it becomes an external task that workers fetch and lock.
  */
 @Injectable()
@@ -69,6 +70,7 @@ export class AsyncTaskJob implements JobHandler, GivesUpJob {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly externalTasks: ExternalTaskRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
@@ -76,8 +78,9 @@ export class AsyncTaskJob implements JobHandler, GivesUpJob {
     if (jobType === 'set-variables') {
       await this.executor.executeIn(tx, job.instanceId as string, { type: 'completeJob', jobKey, variables }, SYSTEM);
     } else if (jobType === 'notify') {
-      // the notifications module is not there yet: the notice is the history entry of the job
+      // the instance first: an ended instance cancels the job and nobody is notified
       await this.executor.executeIn(tx, job.instanceId as string, { type: 'completeJob', jobKey }, SYSTEM);
+      await this.notifications.send(tx, notifyTaskNotifications(variables, job.instanceId));
     } else {
       await this.externalTasks.insert(
         Object.assign(new ExternalTaskEntity(), {

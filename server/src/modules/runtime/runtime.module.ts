@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgModule } from '../org/org.module';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
@@ -17,7 +18,7 @@ import { TaskRepository } from './task.repository';
 
 /** Process instances: the command executor, effect appliers, and the job handlers that continue instances. */
 @Module({
-  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule],
+  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule, NotificationsModule],
   controllers: [InstancesController, EventsController],
   providers: [
     CommandExecutor,

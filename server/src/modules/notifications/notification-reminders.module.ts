@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { NotificationRepository } from './notification.repository';
+import { NotificationsModule } from './notifications.module';
+import { TaskDueReminderJob } from './task-due-reminder.job';
+
+/**
+ * The due-date reminder job. Apart from NotificationsModule because it needs the runtime (tasks,
+ * history), while the runtime needs NotificationsModule (the `notify` service task, scheduling).
+ */
+@Module({
+  imports: [JobsModule, RuntimeModule, NotificationsModule],
+  providers: [NotificationRepository, TaskDueReminderJob],
+})
+export class NotificationRemindersModule {}
