@@ -15,13 +15,14 @@ import { ExternalTasksModule } from './modules/external-tasks/external-tasks.mod
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { NotificationRemindersModule } from './modules/notifications/notification-reminders.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, MailboxModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, DocumentsModule, MailboxModule],
     };
   }
 }

@@ -10,6 +10,8 @@ import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/lette
 import { OrgEntity } from '../../modules/org/org.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from '../../modules/org/user.entity';
 
+import { DOCUMENT_ENTITIES } from '../../modules/documents/document.entity';
+
 /** Every entity the data source knows; modules add theirs here. */
 export const ENTITIES = [
   OrgEntity,
@@ -33,6 +35,7 @@ export const ENTITIES = [
   ExternalTaskEntity,
   ApiKeyEntity,
   NotificationEntity,
+  ...DOCUMENT_ENTITIES,
   LetterEntity,
   LetterExtensionEntity,
 ];

@@ -10,10 +10,12 @@ import { Notifications1796000000006 as MysqlNotifications0006 } from './mysql/00
 import { Notifications1796000000006 as SqliteNotifications0006 } from './sqlite/0006-notifications';
 import { Mailbox1796000000008 as MysqlMailbox0008 } from './mysql/0008-mailbox';
 import { Mailbox1796000000008 as SqliteMailbox0008 } from './sqlite/0008-mailbox';
+import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-documents';
+import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
  * Both lists must grow together: one file per dialect per step, same class name.
  */
-export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003, MysqlExternal0004, MysqlNotifications0006, MysqlMailbox0008];
-export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003, SqliteExternal0004, SqliteNotifications0006, SqliteMailbox0008];
+export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003, MysqlExternal0004, MysqlNotifications0006, MysqlDocuments0007, MysqlMailbox0008];
+export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003, SqliteExternal0004, SqliteNotifications0006, SqliteDocuments0007, SqliteMailbox0008];

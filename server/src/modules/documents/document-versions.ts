@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { DocumentVersionEntity, type DocumentEntity } from './document.entity';
+import { DocumentRepository } from './document.repository';
+import { canonicalJson, versionDigest } from './document-rules';
+import { versionContent } from './document-view';
+
+/**
+ * Document versions: every accepted change of an element, the number or the attachments is a
+ * new version whose SM3 digest covers the canonical JSON of the whole content. Opinions name
+ * the digest of the version they were given on.
+ */
+@Injectable()
+export class DocumentVersions {
+  constructor(private readonly documents: DocumentRepository) {}
+
+  /** Writes the row's next version (1 for a new row) in the caller's transaction; the caller saves the row. */
+  async next(tx: Tx, doc: DocumentEntity, actor: string): Promise<void> {
+    const content = versionContent(doc, await this.documents.attachments(doc.id, tx.manager));
+    const digest = versionDigest(content);
+    doc.version = (doc.version ?? 0) + 1;
+    doc.digest = digest;
+    doc.updatedAt = new Date();
+    await this.documents.insertVersion(
+      Object.assign(new DocumentVersionEntity(), { documentId: doc.id, version: doc.version, digest, content: canonicalJson(content), changedBy: actor, changedAt: doc.updatedAt }),
+      tx.manager,
+    );
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import type { DocumentQuery } from '@liuzhuan/contracts';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { likeEscape } from '../org/pinyin';
+import { AttachmentEntity, DocNumberEntity, DocumentEntity, DocumentVersionEntity, IncomingRegistrationEntity } from './document.entity';
+
+export interface Viewer {
+  username: string;
+  groups: string[];
+  /** a workflow admin sees every document */
+  all: boolean;
+}
+
+/** Documents, their versions, registrations, numbers and attachments. */
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<DocumentEntity | null> {
+    return m.findOneBy(DocumentEntity, { id });
+  }
+
+  /** The document row locked for this transaction (SQLite transactions are serialized already). */
+  async lock(tx: Tx, id: string): Promise<DocumentEntity | null> {
+    const qb = tx.manager.createQueryBuilder(DocumentEntity, 'd').where('d.id = :id', { id });
+    if (tx.dialect === 'mysql') qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  async insert(doc: DocumentEntity, m: EntityManager): Promise<void> {
+    await m.insert(DocumentEntity, doc);
+  }
+
+  async save(doc: DocumentEntity, m: EntityManager): Promise<void> {
+    const { id, ...rest } = doc;
+    await m.update(DocumentEntity, { id }, rest);
+  }
+
+  async insertVersion(v: DocumentVersionEntity, m: EntityManager): Promise<void> {
+    await m.insert(DocumentVersionEntity, v);
+  }
+
+  versions(documentId: string, m: EntityManager = this.dataSource.manager): Promise<DocumentVersionEntity[]> {
+    return m.find(DocumentVersionEntity, { where: { documentId }, order: { version: 'ASC' } });
+  }
+
+  async insertRegistration(r: IncomingRegistrationEntity, m: EntityManager): Promise<void> {
+    await m.insert(IncomingRegistrationEntity, r);
+  }
+
+  async registrations(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, IncomingRegistrationEntity>> {
+    if (!ids.length) return new Map();
+    return new Map((await m.findBy(IncomingRegistrationEntity, { documentId: In(ids) })).map((r) => [r.documentId, r]));
+  }
+
+  attachments(documentId: string, m: EntityManager = this.dataSource.manager): Promise<AttachmentEntity[]> {
+    return m.find(AttachmentEntity, { where: { documentId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+  }
+
+  attachment(documentId: string, id: string): Promise<AttachmentEntity | null> {
+    return this.dataSource.manager.findOneBy(AttachmentEntity, { documentId, id });
+  }
+
+  async insertAttachment(a: AttachmentEntity, m: EntityManager): Promise<void> {
+    await m.insert(AttachmentEntity, a);
+  }
+
+  /** status of each instance: active, completed or terminated */
+  async instanceStatuses(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; status: string }[] = await m
+      .createQueryBuilder()
+      .select(['i.id AS id', 'i.status AS status'])
+      .from('process_instance', 'i')
+      .where('i.id IN (:...ids)', { ids })
+      .getRawMany();
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /** Whether the user holds an open task of the instance (assigned, or a candidate of an unassigned one). */
+  async holdsOpenTask(instanceId: string, me: Viewer): Promise<boolean> {
+    const rows = await this.dataSource.manager.query(
+      `SELECT t.id FROM task t WHERE t.instance_id = ? AND t.status = 'open' AND (t.assignee = ? OR (t.assignee IS NULL AND t.id IN (${candidateSql(me, true)}))) LIMIT 1`,
+      [instanceId, me.username, me.username, ...me.groups],
+    );
+    return rows.length > 0;
+  }
+
+  /** Whether the user is a reader of a circulation of the document. */
+  async isCirculationReader(documentId: string, username: string): Promise<boolean> {
+    const rows = await this.dataSource.manager.query(
+      'SELECT 1 AS x FROM circulation c JOIN circulation_reader r ON r.circulation_id = c.id WHERE c.document_id = ? AND r.username = ? LIMIT 1',
+      [documentId, username],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * A box of documents. todo: an open task of its instance is mine (or offered to me); done: I
+   * completed a task of it; mine: I registered or drafted it; all: every document I may read
+   * (its instance's initiator or task holders, and its circulation readers).
+   */
+  async search(query: DocumentQuery, me: Viewer): Promise<{ items: DocumentEntity[]; total: number }> {
+    const qb = this.dataSource.manager.createQueryBuilder(DocumentEntity, 'd').leftJoin(IncomingRegistrationEntity, 'r', 'r.document_id = d.id');
+    const params = { me: me.username, groups: me.groups };
+    const candidate = candidateSql(me, false);
+    if (query.box === 'todo') {
+      qb.andWhere(`d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'open' AND (t.assignee = :me OR (t.assignee IS NULL AND t.id IN (${candidate}))))`, params);
+    } else if (query.box === 'done') {
+      qb.andWhere(`d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'completed' AND t.completed_by = :me)`, params);
+    } else if (query.box === 'mine') {
+      qb.andWhere('d.created_by = :me', params);
+    } else if (!me.all) {
+      qb.andWhere(
+        `(d.created_by = :me OR d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.assignee = :me OR t.id IN (${candidate}))` +
+          ` OR d.id IN (SELECT c.document_id FROM circulation c JOIN circulation_reader cr ON cr.circulation_id = c.id WHERE cr.username = :me))`,
+        params,
+      );
+    }
+    if (query.direction) qb.andWhere('d.direction = :direction', { direction: query.direction });
+    if (query.q) {
+      const like = `%${likeEscape(query.q)}%`;
+      const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
+      const conditions = ["d.title LIKE :like ESCAPE '!'", "d.doc_number LIKE :like ESCAPE '!'", "r.reg_no LIKE :like ESCAPE '!'", "r.source_doc_number LIKE :like ESCAPE '!'"];
+      // letters only: the user typed pinyin (full, or initials such as tz for 通知)
+      if (/^[a-z]+$/.test(spelled)) conditions.push("d.title_pinyin LIKE :py ESCAPE '!'", "d.title_initials LIKE :py ESCAPE '!'");
+      qb.andWhere(`(${conditions.join(' OR ')})`, { like, py: `%${likeEscape(spelled)}%` });
+    }
+    qb.orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Adds one to the sequence row of (key, year) under its row lock and returns the new value. */
+  async nextSequence(tx: Tx, key: string, year: number): Promise<number> {
+    const m = tx.manager;
+    // MySQL: ensureSequence created the row before the unit; SQLite units are serialized, so here is safe
+    if (tx.dialect === 'sqlite') await m.query('INSERT OR IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
+    const rows: { last_seq: number }[] = await m.query(
+      `SELECT last_seq FROM doc_number_sequence WHERE seq_key = ? AND year = ?${tx.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      [key, year],
+    );
+    if (!rows.length) throw new Error(`sequence row ${key}/${year} missing: ensureSequence was not called`);
+    const next = Number(rows[0].last_seq) + 1;
+    await m.query('UPDATE doc_number_sequence SET last_seq = ? WHERE seq_key = ? AND year = ?', [next, key, year]);
+    return next;
+  }
+
+  /**
+   * Creates the sequence row of (key, year) if missing, in its own statement outside any unit:
+   * on MySQL an INSERT IGNORE inside the allocating transaction would hold a shared lock on the
+   * row and deadlock with the next allocator's FOR UPDATE.
+   */
+  async ensureSequence(dialect: 'mysql' | 'sqlite', key: string, year: number): Promise<void> {
+    if (dialect === 'mysql') await this.dataSource.query('INSERT IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
+  }
+
+  async insertNumber(n: DocNumberEntity, m: EntityManager): Promise<void> {
+    await m.insert(DocNumberEntity, n);
+  }
+
+  async voidNumber(key: Pick<DocNumberEntity, 'orgCode' | 'year' | 'seq'>, patch: Pick<DocNumberEntity, 'voidedBy' | 'voidedAt' | 'voidReason'>, m: EntityManager): Promise<void> {
+    await m.update(DocNumberEntity, { ...key, status: 'allocated' }, { ...patch, status: 'voided' });
+  }
+
+  numbers(orgCode: string, year: number): Promise<DocNumberEntity[]> {
+    return this.dataSource.manager.find(DocNumberEntity, { where: { orgCode, year }, order: { seq: 'ASC' } });
+  }
+}
+
+/** Task ids offered to the user by name or group; `positional`: `?` placeholders (user, then groups). */
+function candidateSql(me: Viewer, positional: boolean): string {
+  const groups = me.groups.length ? (positional ? me.groups.map(() => '?').join(', ') : ':...groups') : '';
+  const user = positional ? '?' : ':me';
+  return `SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = ${user})${groups ? ` OR (c.kind = 'group' AND c.value IN (${groups}))` : ''}`;
+}

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  AllocateNumberSchema,
+  type Attachment,
+  type AttachmentList,
+  type Circulate,
+  CirculateSchema,
+  type Circulation,
+  type CirculationList,
+  type CreateDocument,
+  CreateDocumentSchema,
+  type DocumentDetail,
+  type DocumentList,
+  type DocumentQuery,
+  DocumentQuerySchema,
+  IdParamSchema,
+  type OfficialDocument,
+  type SessionUser,
+  type UpdateDocument,
+  UpdateDocumentSchema,
+  type VoidNumber,
+  VoidNumberSchema,
+} from '@liuzhuan/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors/domain-error';
+import { validate } from '../../platform/http/zod-validation.pipe';
+import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachments.service';
+import { CirculationService } from './circulation.service';
+import { DocNumberService } from './doc-number.service';
+import { DocumentsService } from './documents.service';
+import { DocumentErrors } from './documents.errors';
+
+/** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
+async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
+  if (!req.isMultipart?.()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the attachment as multipart/form-data in the field "file"');
+  const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the attachment in the multipart field "file"');
+  try {
+    return { name: file.filename, contentType: file.mimetype, bytes: await file.toBuffer() };
+  } catch (error) {
+    // @fastify/multipart refuses a file over the limit while reading it
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw DocumentErrors.attachmentTooLarge(MAX_ATTACHMENT_BYTES);
+    throw error;
+  }
+}
+
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly numbers: DocNumberService,
+    private readonly attachments: AttachmentsService,
+    private readonly circulations: CirculationService,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireRoles('clerk')
+  create(@Body(validate(CreateDocumentSchema)) body: CreateDocument, @CurrentUser() user: SessionUser): Promise<DocumentDetail> {
+    return this.documents.create(body, user);
+  }
+
+  @Get()
+  list(@Query(validate(DocumentQuerySchema)) query: DocumentQuery, @CurrentUser() user: SessionUser): Promise<DocumentList> {
+    return this.documents.list(query, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<DocumentDetail> {
+    return this.documents.get(id, user);
+  }
+
+  @Patch(':id')
+  update(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(UpdateDocumentSchema)) body: UpdateDocument, @CurrentUser() user: SessionUser): Promise<DocumentDetail> {
+    return this.documents.update(id, body, user);
+  }
+
+  @Post(':id/number')
+  @HttpCode(200)
+  @RequireRoles('clerk')
+  allocateNumber(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(AllocateNumberSchema)) _body: unknown, @CurrentUser() user: SessionUser): Promise<OfficialDocument> {
+    return this.numbers.allocate(id, user);
+  }
+
+  @Post(':id/number/void')
+  @HttpCode(200)
+  @RequireRoles('clerk')
+  voidNumber(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(VoidNumberSchema)) body: VoidNumber, @CurrentUser() user: SessionUser): Promise<OfficialDocument> {
+    return this.numbers.void(id, body.reason, user);
+  }
+
+  @Post(':id/attachments')
+  @HttpCode(201)
+  async upload(@Param('id', validate(IdParamSchema)) id: string, @Req() req: FastifyRequest, @CurrentUser() user: SessionUser): Promise<Attachment> {
+    return this.attachments.upload(id, await uploadedFile(req), user);
+  }
+
+  @Get(':id/attachments')
+  listAttachments(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<AttachmentList> {
+    return this.attachments.list(id, user);
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  async download(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Param('attachmentId', validate(IdParamSchema)) attachmentId: string,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { attachment, bytes } = await this.attachments.download(id, attachmentId, user);
+    reply.header('content-type', attachment.contentType);
+    reply.header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+    reply.header('x-content-sm3', attachment.sm3);
+    return bytes;
+  }
+
+  @Post(':id/circulate')
+  @HttpCode(201)
+  circulate(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CirculateSchema)) body: Circulate, @CurrentUser() user: SessionUser): Promise<Circulation> {
+    return this.circulations.start(id, body, user);
+  }
+
+  @Get(':id/circulation')
+  circulation(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<CirculationList> {
+    return this.circulations.ofDocument(id, user);
+  }
+}

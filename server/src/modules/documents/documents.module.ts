@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { StorageModule } from '../../platform/storage/storage.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { NotificationsModule } from '../notifications/notifications.api';
+import { OrgModule } from '../org/org.module';
+import { RuntimeModule } from '../runtime/runtime.module';
+import { AttachmentsService } from './attachments.service';
+import { CirculationService } from './circulation.service';
+import { CirculationsController } from './circulations.controller';
+import { DocNumberService } from './doc-number.service';
+import { DocumentAccess } from './document-access';
+import { DocumentRepository } from './document.repository';
+import { DocumentVersions } from './document-versions';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+
+/** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
+@Module({
+  imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule],
+  controllers: [DocumentsController, CirculationsController],
+  providers: [DocumentRepository, DocumentAccess, DocumentVersions, DocumentsService, DocNumberService, AttachmentsService, CirculationService],
+  exports: [DocumentsService, DocumentRepository],
+})
+export class DocumentsModule {}

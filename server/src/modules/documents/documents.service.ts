@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type CreateDocument,
+  DOCUMENT_DEFAULTS,
+  type DocumentDetail,
+  type DocumentFields,
+  type DocumentList,
+  type DocumentQuery,
+  type ProcessingStep,
+  type SessionUser,
+  type TaskQuery,
+  type UpdateDocument,
+} from '@liuzhuan/contracts';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { newId } from '../../platform/ids/ids';
+import { WorkdayCalendarService } from '../calendar/workday-calendar.service';
+import { DefinitionRepository } from '../definitions/definition.repository';
+import { pinyinKeys } from '../org/pinyin';
+import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
+import { DocumentAccess } from './document-access';
+import { DocumentEntity, IncomingRegistrationEntity } from './document.entity';
+import { DocumentRepository } from './document.repository';
+import { canonicalJson, checkDocument, checkRegistration } from './document-rules';
+import { DocumentVersions } from './document-versions';
+import { assignFields, attachmentView, documentView, fieldsOf } from './document-view';
+import { DocumentErrors } from './documents.errors';
+
+/** The process each direction starts (shipped in workflows/, deployed by key). */
+export const PROCESS_KEYS = { incoming: 'incoming-document', outgoing: 'outgoing-document' } as const;
+
+/** The calendar year in Beijing (UTC+8, no daylight saving) of an instant. */
+export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+
+/** 收文号 series: one per registering organization and year. */
+export const incomingSeriesKey = (orgId: string) => `incoming:${orgId}`;
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly documents: DocumentRepository,
+    private readonly access: DocumentAccess,
+    private readonly versions: DocumentVersions,
+    private readonly definitions: DefinitionRepository,
+    private readonly executor: CommandExecutor,
+    private readonly instances: InstanceRepository,
+    private readonly tasks: TaskRepository,
+    private readonly calendar: WorkdayCalendarService,
+  ) {}
+
+  /**
+   * Registers an incoming document (收文登记) or drafts an outgoing one, and starts its handling
+   * process with the document id as business key — in one transaction: no document without its
+   * process, no process without its document.
+   */
+  async create(input: CreateDocument, user: SessionUser): Promise<DocumentDetail> {
+    const { direction, registration, ...given } = input;
+    const fields: DocumentFields = { ...DOCUMENT_DEFAULTS, ...withoutUndefined(given) } as DocumentFields;
+    const violations = [...checkDocument({ ...fields, direction }, 'draft'), ...checkRegistration(fields, registration, direction)];
+    if (violations.length) throw DocumentErrors.rules(violations);
+    if (fields.secretLevel !== 'NONE' && fields.body) throw DocumentErrors.classifiedNoBody();
+    const definition = await this.definitions.findByKey(PROCESS_KEYS[direction], undefined);
+    if (!definition) throw DocumentErrors.processNotDeployed(PROCESS_KEYS[direction]);
+    // 签收 time is recorded to the minute (条例 第二十四条)
+    const signedForAt = registration ? new Date(Math.floor(Date.parse(registration.signedForAt) / 60_000) * 60_000) : null;
+    const due = registration?.timeLimitWorkdays && signedForAt ? this.calendar.due(signedForAt.toISOString(), registration.timeLimitWorkdays) : null;
+    if (signedForAt) await this.documents.ensureSequence(this.tx.dialect, incomingSeriesKey(user.orgId), beijingYear(signedForAt));
+
+    const id = await this.tx.run(async (tx) => {
+      const now = new Date();
+      const doc: DocumentEntity = Object.assign(new DocumentEntity(), {
+        id: newId(),
+        direction,
+        docNumber: null,
+        instanceId: null,
+        version: 0,
+        digest: '',
+        createdBy: user.username,
+        createdOrgId: user.orgId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      assignFields(doc, fields);
+      setSearchKeys(doc);
+      await this.versions.next(tx, doc, user.username);
+      await this.documents.insert(doc, tx.manager);
+      if (registration && signedForAt) {
+        const year = beijingYear(signedForAt);
+        const seq = await this.documents.nextSequence(tx, incomingSeriesKey(user.orgId), year);
+        await this.documents.insertRegistration(
+          Object.assign(new IncomingRegistrationEntity(), {
+            documentId: doc.id,
+            regNo: `收〔${year}〕${seq}号`,
+            sourceOrg: registration.sourceOrg,
+            sourceDocNumber: registration.sourceDocNumber || null,
+            signedForBy: user.username,
+            signedForAt,
+            channel: registration.channel,
+            handlingType: registration.handlingType,
+            copies: registration.copies,
+            timeLimitWorkdays: registration.timeLimitWorkdays,
+            dueAt: due ? new Date(due.dueAt) : null,
+            dueProvisional: due?.provisional ?? false,
+            calendarVersion: due?.calendarVersion ?? null,
+            leadDept: registration.leadDept,
+            assistDepts: JSON.stringify(registration.assistDepts),
+          }),
+          tx.manager,
+        );
+      }
+      const variables: Record<string, unknown> = {
+        documentId: doc.id,
+        direction,
+        docType: fields.docType,
+        title: fields.title,
+        urgency: fields.urgency,
+        secretLevel: fields.secretLevel,
+        ...(registration
+          ? { handlingType: registration.handlingType, leadDept: registration.leadDept, assistDepts: registration.assistDepts, timeLimitWorkdays: registration.timeLimitWorkdays, dueAt: due?.dueAt ?? null }
+          : {}),
+      };
+      const instance = await this.executor.startIn(
+        tx,
+        { definition, command: { type: 'start', variables, initiator: user.username, businessKey: doc.id }, initiator: user.username, initiatorOrgId: user.orgId, businessKey: doc.id },
+        { actor: user.username },
+      );
+      doc.instanceId = instance.id;
+      await this.documents.save(doc, tx.manager);
+      return doc.id;
+    });
+    return this.get(id, user);
+  }
+
+  async list(query: DocumentQuery, user: SessionUser): Promise<DocumentList> {
+    const { items, total } = await this.documents.search(query, await this.access.viewer(user));
+    const ids = items.map((d) => d.id);
+    const [registrations, statuses] = await Promise.all([
+      this.documents.registrations(ids),
+      this.documents.instanceStatuses(items.map((d) => d.instanceId).filter((x): x is string => !!x)),
+    ]);
+    return {
+      items: items.map((d) => {
+        const { body: _body, ...summary } = documentView(d, registrations.get(d.id), d.instanceId ? statuses.get(d.instanceId) : undefined);
+        return summary;
+      }),
+      total,
+    };
+  }
+
+  async get(id: string, user: SessionUser): Promise<DocumentDetail> {
+    return this.detail(await this.access.readable(user, id));
+  }
+
+  /** Changes elements of a document still in handling; an accepted change is a new version. */
+  async update(id: string, input: UpdateDocument, user: SessionUser): Promise<DocumentDetail> {
+    const found = await this.access.readable(user, id);
+    if (!(await this.access.canEdit(user, found))) throw DocumentErrors.notEditor(id);
+    await this.tx.run(async (tx) => {
+      const doc = await this.documents.lock(tx, id);
+      if (!doc) throw DocumentErrors.notFound(id);
+      if (doc.instanceId && (await this.documents.instanceStatuses([doc.instanceId], tx.manager)).get(doc.instanceId) !== 'active') throw DocumentErrors.notEditable(id);
+      const current = fieldsOf(doc);
+      const next = { ...current, ...withoutUndefined(input) } as DocumentFields;
+      if (canonicalJson(next) === canonicalJson(current)) return;
+      const violations = checkDocument({ ...next, direction: doc.direction }, doc.docNumber ? 'issue' : 'draft');
+      if (violations.length) throw DocumentErrors.rules(violations);
+      if (next.secretLevel !== 'NONE' && (next.body || (await this.documents.attachments(id, tx.manager)).length)) throw DocumentErrors.classifiedNoBody();
+      assignFields(doc, next);
+      setSearchKeys(doc);
+      await this.versions.next(tx, doc, user.username);
+      await this.documents.save(doc, tx.manager);
+    });
+    return this.get(id, user);
+  }
+
+  private async detail(doc: DocumentEntity): Promise<DocumentDetail> {
+    const [registrations, statuses, attachments, record] = await Promise.all([
+      this.documents.registrations([doc.id]),
+      this.documents.instanceStatuses(doc.instanceId ? [doc.instanceId] : []),
+      this.documents.attachments(doc.id),
+      this.processingRecord(doc.instanceId),
+    ]);
+    return {
+      ...documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined),
+      attachments: attachments.map(attachmentView),
+      processingRecord: record,
+    };
+  }
+
+  /**
+   * The 处理单: every task of the document's process with who did it, when, and the opinion
+   * given when completing it (from the history's `task.completed` details).
+   */
+  private async processingRecord(instanceId: string | null): Promise<ProcessingStep[]> {
+    if (!instanceId) return [];
+    const query: TaskQuery = { instanceId, offset: 0, limit: 1000 };
+    const [{ items }, history] = await Promise.all([this.tasks.query(query, null), this.instances.history(instanceId)]);
+    const opinions = new Map<string, string>();
+    for (const event of history) {
+      if (event.type !== 'task.completed') continue;
+      const details = JSON.parse(event.details) as { elementInstanceId?: unknown; opinion?: unknown };
+      if (typeof details.elementInstanceId === 'string' && typeof details.opinion === 'string') opinions.set(details.elementInstanceId, details.opinion);
+    }
+    return items
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
+      .map((t) => ({
+        taskId: t.id,
+        step: t.elementId,
+        name: t.name,
+        assignee: t.assignee,
+        status: t.status,
+        createdAt: t.createdAt.toISOString(),
+        completedAt: t.completedAt ? t.completedAt.toISOString() : null,
+        completedBy: t.completedBy,
+        opinion: opinions.get(t.id) ?? null,
+      }));
+  }
+}
+
+function setSearchKeys(doc: DocumentEntity): void {
+  const keys = pinyinKeys(doc.title);
+  doc.titlePinyin = keys.pinyin;
+  doc.titleInitials = keys.initials;
+}
+
+function withoutUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
