@@ -44,6 +44,7 @@ export const appRoutes: Route[] = [
         canActivate: [accessGuard(canUseInbox)],
         loadChildren: () => import('./features/inbox/inbox.routes'),
       },
+      { path: 'tasks', title: 'nav.inbox', loadChildren: () => import('./features/task/task.routes') },
       comingSoon('documents', 'nav.documents', DOCUMENT_ROLES),
       {
         path: 'designer',
@@ -51,7 +52,7 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard(DESIGNER_ROLES)],
         loadChildren: () => import('./features/designer/designer.routes'),
       },
-      comingSoon('monitor', 'nav.monitor', MONITOR_ROLES),
+      { path: 'monitor', title: 'nav.monitor', canActivate: [roleGuard(MONITOR_ROLES)], loadChildren: () => import('./features/monitor/monitor.routes') },
       comingSoon('admin', 'nav.admin', ADMIN_ROLES),
       comingSoon('security', 'nav.security', SECURITY_ROLES),
       comingSoon('audit', 'nav.audit', AUDIT_ROLES),

@@ -1,33 +1,81 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import type { Instance, Task } from '@liuzhuan/contracts';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
-import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { catchError, firstValueFrom, from, mergeMap, of, toArray } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import type { TranslationKey } from '../../core/i18n/zh-cn';
+import { WorkflowApiService } from '../../shared/workflow-api.service';
+import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { type DueState, type InboxFilter, type InboxRow, type Urgency, compareByDue, dueState, filterRows, instanceRow, itemRow, taskRow } from './inbox-rows';
 
 export type InboxView = 'inbox' | 'done' | 'started' | 'cc' | 'circulation';
 
-/** A row of the task list; filled from the task API once the engine serves it. */
-export interface InboxRow {
-  id: string;
-  title: string;
-  docType: string;
-  step: string;
-  urgency: string;
-  deadline: string | null;
-  initiator: string;
-}
+/** How often a visible inbox reloads on its own (besides live notifications). */
+const REFRESH_MS = 60_000;
+/** One request brings this many rows; filters, search and paging then work on them in the page. */
+const FETCH_LIMIT = 200;
 
 @Component({
   selector: 'app-inbox-page',
-  imports: [NzTableModule, NzEmptyModule, TranslatePipe],
+  imports: [DatePipe, FormsModule, RouterLink, NzButtonModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, TranslatePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
+  host: { class: 'page', '(document:visibilitychange)': 'onVisibility()' },
+  styles: `
+    .inbox-head { display: flex; align-items: baseline; gap: 12px; }
+    .inbox-count { color: rgba(0, 0, 0, 0.45); }
+    .inbox-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; align-items: center; }
+    .inbox-filters .search { width: 260px; }
+    .inbox-filters nz-select { width: 130px; }
+    .title-link { font-weight: 500; }
+    tr.overdue td:first-child { box-shadow: inset 3px 0 0 #cf1322; }
+    tr.soon td:first-child { box-shadow: inset 3px 0 0 #d48806; }
+    .due-overdue { color: #cf1322; }
+    .due-soon { color: #ad6800; }
+    nz-tag { margin-right: 0; }
+  `,
   template: `
-    <h1 class="page-title">{{ titleKey() | t }}</h1>
+    <div class="inbox-head">
+      <h1 class="page-title">{{ titleKey() | t }}</h1>
+      <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: visible().length } }}</span>
+    </div>
+    <div class="inbox-filters" role="search">
+      <input nz-input class="search" type="search" [placeholder]="'wf.search' | wt" [attr.aria-label]="'wf.search' | wt" [ngModel]="filter().q" (ngModelChange)="patch({ q: $event })" />
+      <nz-select [ngModel]="filter().urgency" (ngModelChange)="patch({ urgency: $event })" [attr.aria-label]="'wf.filter.urgency' | wt" [nzPlaceHolder]="'wf.filter.urgency' | wt">
+        <nz-option nzValue="" [nzLabel]="('wf.filter.urgency' | wt) + '：' + ('wf.filter.all' | wt)" />
+        @for (u of urgencies; track u) {
+          <nz-option [nzValue]="u" [nzLabel]="'wf.urgency.' + u | wt" />
+        }
+      </nz-select>
+      <nz-select [ngModel]="filter().due" (ngModelChange)="patch({ due: $event })" [attr.aria-label]="'wf.filter.due' | wt">
+        <nz-option nzValue="" [nzLabel]="('wf.filter.due' | wt) + '：' + ('wf.filter.all' | wt)" />
+        <nz-option nzValue="overdue" [nzLabel]="'wf.due.overdue' | wt" />
+        <nz-option nzValue="soon" [nzLabel]="'wf.due.soon' | wt" />
+        <nz-option nzValue="none" [nzLabel]="'wf.due.none' | wt" />
+      </nz-select>
+      <nz-select [ngModel]="filter().type" (ngModelChange)="patch({ type: $event })" [attr.aria-label]="'wf.filter.type' | wt">
+        <nz-option nzValue="" [nzLabel]="('wf.filter.type' | wt) + '：' + ('wf.filter.all' | wt)" />
+        @for (type of types(); track type) {
+          <nz-option [nzValue]="type" [nzLabel]="type" />
+        }
+      </nz-select>
+      <button nz-button type="button" (click)="reload()" [nzLoading]="loading()">{{ 'wf.refresh' | wt }}</button>
+    </div>
     <nz-table
-      [nzData]="rows()"
+      #table
+      [nzData]="visible()"
       [nzNoResult]="empty"
-      [nzShowPagination]="false"
+      [nzPageSize]="20"
+      [nzHideOnSinglePage]="true"
+      [nzLoading]="loading()"
       nzSize="middle"
       [nzScroll]="{ x: '960px' }"
     >
@@ -37,18 +85,35 @@ export interface InboxRow {
           <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
           <th nzWidth="140px">{{ 'inbox.col.step' | t }}</th>
           <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
-          <th nzWidth="130px">{{ 'inbox.col.deadline' | t }}</th>
+          <th nzWidth="150px" [nzSortFn]="byDue" [nzSortOrder]="dueSort()" (nzSortOrderChange)="dueSort.set($event)" [nzSortDirections]="['ascend', 'descend', null]">{{ 'inbox.col.deadline' | t }}</th>
           <th nzWidth="120px">{{ 'inbox.col.initiator' | t }}</th>
         </tr>
       </thead>
       <tbody>
-        @for (row of rows(); track row.id) {
-          <tr>
-            <td>{{ row.title }}</td>
-            <td>{{ row.docType }}</td>
+        @for (row of table.data; track row.id) {
+          <tr [class]="due(row)" [attr.data-row-id]="row.id">
+            <td>
+              @if (row.link.length) {
+                <a class="title-link" [routerLink]="row.link">{{ row.title }}</a>
+              } @else {
+                {{ row.title }}
+              }
+            </td>
+            <td>{{ row.type }}</td>
             <td>{{ row.step }}</td>
-            <td>{{ row.urgency }}</td>
-            <td>{{ row.deadline }}</td>
+            <td>
+              @if (row.urgency !== 'NONE') {
+                <nz-tag [nzColor]="row.urgency === '特急' ? 'red' : 'orange'">{{ 'wf.urgency.' + row.urgency | wt }}</nz-tag>
+              } @else {
+                {{ 'wf.urgency.NONE' | wt }}
+              }
+            </td>
+            <td [class]="'due-' + due(row)">
+              {{ row.dueAt ? (row.dueAt | date: 'yyyy-MM-dd HH:mm') : '—' }}
+              @if (due(row) === 'overdue' || due(row) === 'soon') {
+                <div class="due-flag">{{ 'wf.due.' + due(row) | wt }}</div>
+              }
+            </td>
             <td>{{ row.initiator }}</td>
           </tr>
         }
@@ -60,10 +125,98 @@ export interface InboxRow {
   `,
 })
 export default class InboxPage {
+  private readonly api = inject(WorkflowApiService);
+  private readonly auth = inject(AuthService);
+  private readonly texts = inject(WorkflowI18n);
+
   /** From the route's `data`, via component input binding. */
   readonly view = input<InboxView>('inbox');
-  /** Empty until the task API exists; the table and its empty state are what this page shows now. */
   protected readonly rows = signal<readonly InboxRow[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly filter = signal<InboxFilter>({ q: '', urgency: '', due: '', type: '' });
+  protected readonly dueSort = signal<NzTableSortOrder>(null);
+  protected readonly now = signal(new Date());
+  protected readonly urgencies: Urgency[] = ['NONE', '加急', '特急'];
   protected readonly titleKey = computed(() => `nav.${this.view()}` as TranslationKey);
   protected readonly emptyKey = computed(() => `inbox.empty.${this.view()}` as TranslationKey);
+  protected readonly types = computed(() => [...new Set(this.rows().map((r) => r.type).filter(Boolean))].sort());
+  protected readonly visible = computed(() => filterRows(this.rows(), this.filter(), this.now()));
+  protected readonly byDue = compareByDue;
+  /** Instances already read, so that a refresh asks only for new ones. */
+  private readonly instanceCache = new Map<string, Instance>();
+  private loadCount = 0;
+
+  constructor() {
+    effect(() => {
+      const view = this.view();
+      untracked(() => {
+        this.dueSort.set(view === 'inbox' ? 'ascend' : null);
+        void this.reload();
+      });
+    });
+    const timer = setInterval(() => this.onVisibility(), REFRESH_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected patch(change: Partial<InboxFilter>): void {
+    this.filter.update((f) => ({ ...f, ...change }));
+  }
+
+  protected due(row: InboxRow): DueState {
+    return dueState(row.dueAt, this.now());
+  }
+
+  protected onVisibility(): void {
+    if (typeof document !== 'undefined' && document.visibilityState === 'visible') void this.reload();
+  }
+
+  /** Loads the view's rows; a newer load wins over an older one still in flight. */
+  async reload(): Promise<void> {
+    const load = ++this.loadCount;
+    this.loading.set(true);
+    try {
+      const rows = await this.fetch(this.view());
+      if (load === this.loadCount) this.rows.set(rows);
+    } catch {
+      // the error interceptor has told the user; the list keeps what it showed
+    } finally {
+      if (load === this.loadCount) {
+        this.now.set(new Date());
+        this.loading.set(false);
+      }
+    }
+  }
+
+  private async fetch(view: InboxView): Promise<InboxRow[]> {
+    switch (view) {
+      case 'inbox':
+        return this.taskRows(await firstValueFrom(this.api.tasks({ status: 'open', limit: FETCH_LIMIT })));
+      case 'done':
+        return this.taskRows(await firstValueFrom(this.api.tasks({ assignee: 'me', status: 'completed', limit: FETCH_LIMIT })));
+      case 'started': {
+        const me = this.auth.user()?.username;
+        const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));
+        return list.items.filter((i) => i.initiator === me).map((i) => instanceRow(i, this.texts.t(`monitor.status.${i.status}`)));
+      }
+      case 'cc':
+        return (await firstValueFrom(this.api.ccItems())).map(itemRow);
+      case 'circulation':
+        return (await firstValueFrom(this.api.circulations())).map(itemRow);
+    }
+  }
+
+  /** Task rows with the matter (title, type, urgency, initiator) read from their instances. */
+  private async taskRows(list: { items: Task[] }): Promise<InboxRow[]> {
+    const missing = [...new Set(list.items.map((t) => t.instanceId))].filter((id) => !this.instanceCache.has(id));
+    if (missing.length) {
+      const fetched = await firstValueFrom(
+        from(missing).pipe(
+          mergeMap((id) => this.api.instance(id).pipe(catchError(() => of(null))), 6),
+          toArray(),
+        ),
+      );
+      for (const instance of fetched) if (instance) this.instanceCache.set(instance.id, instance);
+    }
+    return list.items.map((task) => taskRow(task, this.instanceCache.get(task.instanceId)));
+  }
 }

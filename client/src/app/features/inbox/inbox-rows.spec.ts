@@ -1,0 +1,61 @@
+import type { Instance, Task } from '@liuzhuan/contracts';
+import { compareByDue, dueState, filterRows, taskRow, type InboxRow } from './inbox-rows';
+
+const NOW = new Date('2026-11-27T09:00:00Z');
+
+function task(overrides: Partial<Task> = {}): Task {
+  return {
+    id: 't1', instanceId: 'i1', definitionKey: 'incoming', elementId: 'Handle', name: '承办', assignee: 'clerk',
+    candidateUsers: [], candidateGroups: [], status: 'open', formKey: null, dueAt: null,
+    createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null, ...overrides,
+  };
+}
+
+function row(overrides: Partial<InboxRow>): InboxRow {
+  return { id: 'r', link: [], title: '', type: '', step: '', urgency: 'NONE', dueAt: null, initiator: '', createdAt: '', ...overrides };
+}
+
+describe('inbox rows', () => {
+  it('should call a deadline overdue when it has passed and due soon when it is within a day', () => {
+    // Given deadlines around now, when their state is read, then past is overdue and the next 24 h due soon
+    expect(dueState('2026-11-27T08:59:00Z', NOW)).toBe('overdue');
+    expect(dueState('2026-11-28T08:00:00Z', NOW)).toBe('soon');
+    expect(dueState('2026-12-02T08:00:00Z', NOW)).toBe('ok');
+    expect(dueState(null, NOW)).toBe('none');
+  });
+
+  it('should take title, type and urgency from the instance variables when the task has an instance', () => {
+    // Given a task whose instance carries a document title, type and 特急
+    const instance = { id: 'i1', businessKey: 'SW-1', definitionKey: 'incoming', initiator: 'clerk', variables: { title: '关于防汛工作的通知', docType: '通知', urgency: '特急' } } as unknown as Instance;
+    // When it becomes a row, then the matter is named and the step is the task's name
+    const r = taskRow(task(), instance);
+    expect(r).toMatchObject({ title: '关于防汛工作的通知', type: '通知', urgency: '特急', step: '承办', initiator: 'clerk', link: ['/tasks', 't1'] });
+    // And without the instance it falls back to the process key
+    expect(taskRow(task(), undefined)).toMatchObject({ title: 'incoming', urgency: 'NONE' });
+  });
+
+  it('should keep only matching rows when searching, filtering by urgency, due state or type', () => {
+    // Given three rows
+    const rows = [
+      row({ id: 'a', title: '防汛通知', type: '通知', urgency: '特急', dueAt: '2026-11-26T00:00:00Z' }),
+      row({ id: 'b', title: '年度报告', type: '报告', initiator: '刘洋', dueAt: '2026-11-27T20:00:00Z' }),
+      row({ id: 'c', title: '会议纪要', type: '纪要' }),
+    ];
+    const all = { q: '', urgency: '' as const, due: '' as const, type: '' };
+    // When filtering, then each filter narrows the list
+    expect(filterRows(rows, { ...all, q: '防汛' }, NOW).map((r) => r.id)).toEqual(['a']);
+    expect(filterRows(rows, { ...all, q: '刘洋' }, NOW).map((r) => r.id)).toEqual(['b']);
+    expect(filterRows(rows, { ...all, urgency: '特急' }, NOW).map((r) => r.id)).toEqual(['a']);
+    expect(filterRows(rows, { ...all, due: 'overdue' }, NOW).map((r) => r.id)).toEqual(['a']);
+    expect(filterRows(rows, { ...all, due: 'soon' }, NOW).map((r) => r.id)).toEqual(['b']);
+    expect(filterRows(rows, { ...all, due: 'none' }, NOW).map((r) => r.id)).toEqual(['c']);
+    expect(filterRows(rows, { ...all, type: '纪要' }, NOW).map((r) => r.id)).toEqual(['c']);
+  });
+
+  it('should sort the earliest deadline first and rows without a deadline last', () => {
+    // Given rows with and without deadlines, when sorted by due date
+    const sorted = [row({ id: 'none' }), row({ id: 'late', dueAt: '2026-12-05T00:00:00Z' }), row({ id: 'early', dueAt: '2026-11-28T00:00:00Z' })].sort(compareByDue);
+    // Then the earliest comes first
+    expect(sorted.map((r) => r.id)).toEqual(['early', 'late', 'none']);
+  });
+});

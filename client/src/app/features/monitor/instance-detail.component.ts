@@ -1,0 +1,202 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { HistoryEvent, Instance, Job } from '@liuzhuan/contracts';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorText } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
+import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { WorkflowApiService } from '../../shared/workflow-api.service';
+import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+
+/** One instance for the workflow admin: diagram, variables, history, jobs, incidents, intervention. */
+@Component({
+  selector: 'app-instance-detail',
+  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, ProgressDiagramComponent, WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    section { margin-bottom: 20px; }
+    h3 { font-size: 15px; margin: 0 0 8px; }
+    table { width: 100%; border-collapse: collapse; font-size: 13px; }
+    th, td { padding: 6px 8px; border-bottom: 1px solid #f0f0f0; text-align: left; vertical-align: top; }
+    th { background: #fafafa; font-weight: 500; white-space: nowrap; }
+    pre { margin: 0; white-space: pre-wrap; word-break: break-all; font-size: 12px; }
+    .mono { font-family: ui-monospace, monospace; font-size: 12px; }
+    .muted { color: rgba(0, 0, 0, 0.45); }
+    .history { max-height: 280px; overflow: auto; }
+    .cancel { display: flex; gap: 8px; align-items: flex-start; }
+    .cancel textarea { flex: 1; }
+    .error { color: #cf1322; }
+  `,
+  template: `
+    @if (instance(); as i) {
+      <section>
+        <h3>{{ i.definitionKey }} · v{{ i.version }} · {{ 'monitor.status.' + i.status | wt }}</h3>
+        <app-progress-diagram [xml]="xml()" [marks]="marks()" />
+      </section>
+      <section>
+        <h3>{{ 'monitor.incidents' | wt }}</h3>
+        @if (i.incidents.length) {
+          <table>
+            <tbody>
+              @for (incident of i.incidents; track incident.id) {
+                <tr [attr.data-incident-id]="incident.id">
+                  <td class="mono">{{ incident.elementId ?? '—' }}</td>
+                  <td>{{ incident.code }}</td>
+                  <td>{{ incident.message }}</td>
+                  <td><button nz-button nzSize="small" type="button" (click)="retry(incident.id)">{{ 'monitor.incident.retry' | wt }}</button></td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        } @else {
+          <p class="muted">{{ 'monitor.noIncidents' | wt }}</p>
+        }
+      </section>
+      <section>
+        <h3>{{ 'monitor.jobs' | wt }}</h3>
+        @if (jobs().length) {
+          <table class="jobs">
+            <thead>
+              <tr>
+                <th>{{ 'monitor.job.type' | wt }}</th>
+                <th>{{ 'monitor.job.element' | wt }}</th>
+                <th>{{ 'monitor.job.due' | wt }}</th>
+                <th>{{ 'monitor.job.status' | wt }}</th>
+                <th>{{ 'monitor.job.attempts' | wt }}</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (job of jobs(); track job.id) {
+                <tr [attr.data-job-id]="job.id">
+                  <td>{{ job.type }}</td>
+                  <td class="mono">{{ job.elementId ?? '—' }}</td>
+                  <td>{{ job.dueAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+                  <td data-testid="job-status">{{ job.status }}</td>
+                  <td>{{ job.attempts }}</td>
+                  <td>
+                    @if (job.status === 'pending') {
+                      <button nz-button nzSize="small" type="button" (click)="runJob(job.id)">{{ 'monitor.job.run' | wt }}</button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        } @else {
+          <p class="muted">{{ 'monitor.noJobs' | wt }}</p>
+        }
+      </section>
+      <section>
+        <h3>{{ 'monitor.variables' | wt }}</h3>
+        <pre>{{ i.variables | json }}</pre>
+      </section>
+      <section>
+        <h3>{{ 'monitor.history' | wt }}</h3>
+        <div class="history">
+          <table>
+            <tbody>
+              @for (event of history(); track event.seq) {
+                <tr>
+                  <td>{{ event.seq }}</td>
+                  <td>{{ event.at | date: 'MM-dd HH:mm:ss' }}</td>
+                  <td>{{ event.type }}</td>
+                  <td class="mono">{{ event.elementId ?? '' }}</td>
+                  <td>{{ event.actor ?? '' }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+      @if (i.status === 'active') {
+        <section>
+          <h3>{{ 'monitor.cancelTitle' | wt }}</h3>
+          <div class="cancel">
+            <textarea nz-input rows="2" maxlength="500" [placeholder]="'panel.reason' | wt" [attr.aria-label]="'panel.reason' | wt" [(ngModel)]="reason"></textarea>
+            <button nz-button nzDanger type="button" [disabled]="!reason.trim()" (click)="cancel()">{{ 'monitor.cancel' | wt }}</button>
+          </div>
+        </section>
+      }
+    }
+    @if (error(); as text) {
+      <p class="error" role="alert">{{ text }}</p>
+    }
+  `,
+})
+export class InstanceDetailComponent {
+  private readonly api = inject(WorkflowApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly texts = inject(WorkflowI18n);
+  private readonly message = inject(NzMessageService);
+
+  readonly instanceId = input.required<string>();
+  /** Something was changed (job run, incident retried, instance terminated): the list reloads. */
+  readonly changed = output<void>();
+
+  protected readonly instance = signal<Instance | null>(null);
+  protected readonly history = signal<readonly HistoryEvent[]>([]);
+  protected readonly jobs = signal<Job[]>([]);
+  protected readonly xml = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
+  protected reason = '';
+
+  constructor() {
+    effect(() => {
+      const id = this.instanceId();
+      untracked(() => {
+        this.xml.set(null);
+        void this.load(id);
+      });
+    });
+  }
+
+  protected async runJob(id: string): Promise<void> {
+    await this.act(() => firstValueFrom(this.api.runJob(id)), 'monitor.job.ran');
+  }
+
+  protected async retry(incidentId: string): Promise<void> {
+    await this.act(() => firstValueFrom(this.api.retryIncident(this.instanceId(), incidentId)), 'monitor.incident.retried');
+  }
+
+  protected async cancel(): Promise<void> {
+    const reason = this.reason.trim();
+    if (!reason) return;
+    await this.act(() => firstValueFrom(this.api.cancelInstance(this.instanceId(), reason)), 'monitor.cancelled');
+    this.reason = '';
+  }
+
+  private async act(call: () => Promise<unknown>, done: 'monitor.job.ran' | 'monitor.incident.retried' | 'monitor.cancelled'): Promise<void> {
+    this.error.set(null);
+    try {
+      await call();
+      this.message.success(this.texts.t(done));
+      this.changed.emit();
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    }
+    await this.load(this.instanceId());
+  }
+
+  private async load(id: string): Promise<void> {
+    try {
+      const [instance, history, jobs] = await Promise.all([
+        firstValueFrom(this.api.instance(id)),
+        firstValueFrom(this.api.history(id)),
+        firstValueFrom(this.api.jobs(id)),
+      ]);
+      this.instance.set(instance);
+      this.history.set(history);
+      this.jobs.set(jobs);
+      if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { Task } from '@liuzhuan/contracts';
+import { ApprovalPanelComponent } from './approval-panel.component';
+
+const TASK: Task = {
+  id: 't1', instanceId: 'i1', definitionKey: 'outgoing', elementId: 'Review', name: '审核', assignee: 'head',
+  candidateUsers: [], candidateGroups: [], status: 'open', formKey: null, dueAt: null,
+  createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null,
+};
+
+describe('ApprovalPanelComponent', () => {
+  let fixture: ComponentFixture<ApprovalPanelComponent>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function render(actions: string[] | null): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(ApprovalPanelComponent);
+    fixture.componentRef.setInput('task', TASK);
+    fixture.componentRef.setInput('actions', actions);
+    fixture.componentRef.setInput('username', 'head');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    http.match('/api/phrases').forEach((r) => r.flush({ items: [{ id: 'p1', text: '请抓紧办理', scope: 'personal', owner: 'head', createdAt: '' }] }));
+    await settle();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function settle(): Promise<void> {
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+
+  const actionButtons = (root: HTMLElement) => Array.from(root.querySelectorAll('.operations button')).map((b) => b.textContent?.trim());
+
+  it('should offer exactly the operations the server returns when it names them', async () => {
+    // Given the server allows complete, return and transfer
+    const root = await render(['complete', 'return', 'transfer']);
+    // Then the opinion box and exactly those operations are offered
+    expect(root.querySelector('textarea#opinion')).not.toBeNull();
+    expect(actionButtons(root)).toEqual(['退回', '转办']);
+    expect(root.textContent).not.toContain('驳回');
+  });
+
+  it('should send the opinion built from common phrases when the user completes the task', async () => {
+    // Given the panel with personal and organization phrases
+    const root = await render(['complete']);
+    const phrases = Array.from(root.querySelectorAll<HTMLButtonElement>('.phrase'));
+    expect(phrases.map((p) => p.textContent?.trim())).toContain('请抓紧办理');
+    // When the user picks 同意 and then 请抓紧办理, and submits
+    phrases.find((p) => p.textContent?.trim() === '同意')?.click();
+    phrases.find((p) => p.textContent?.trim() === '请抓紧办理')?.click();
+    await settle();
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    // Then the opinion goes with the completion
+    const request = http.expectOne('/api/tasks/t1/complete');
+    expect(request.request.body).toEqual({ opinion: '同意，请抓紧办理' });
+    request.flush({ ...TASK, status: 'completed' });
+  });
+
+  it('should ask for a reason before returning and send the chosen step with it', async () => {
+    // Given the server allows a return
+    const root = await render(['complete', 'return']);
+    // When the user opens 退回
+    (root.querySelector('[data-action="return"]') as HTMLButtonElement).click();
+    await settle();
+    http.expectOne('/api/tasks/t1/return-targets').flush({ items: [{ elementId: 'Draft', name: '起草', completedBy: 'clerk', default: true, initiator: true }] });
+    await settle();
+    // Then confirming is not possible without a reason
+    const confirm = root.querySelector('.operation-form button[type="submit"]') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    expect(root.textContent).toContain('请填写原因');
+    // When a reason is written and confirmed
+    const reason = root.querySelector('textarea#reason') as HTMLTextAreaElement;
+    reason.value = '数据有误，请核实';
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+    expect(confirm.disabled).toBe(false);
+    confirm.click();
+    // Then the return goes to the preselected step with the reason
+    const request = http.expectOne('/api/tasks/t1/return');
+    expect(request.request.body).toEqual({ targetElementId: 'Draft', reason: '数据有误，请核实' });
+    request.flush({ ...TASK, status: 'cancelled' });
+  });
+
+  it('should show the Chinese message of the error code when the server refuses', async () => {
+    // Given the panel, when completing fails because someone else completed the task
+    const root = await render(['complete']);
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    http.expectOne('/api/tasks/t1/complete').flush({ code: 'TASK_NOT_OPEN', message: 'Task t1 is completed' }, { status: 409, statusText: 'Conflict' });
+    await settle();
+    // Then the error is shown in Chinese
+    const alert = root.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain('该事项已办理或已取消');
+  });
+
+  it('should offer 签收 and no opinion when the server does not name operations and the task is a group task', async () => {
+    // Given an unclaimed group task and no actions route yet
+    fixture = TestBed.createComponent(ApprovalPanelComponent);
+    fixture.componentRef.setInput('task', { ...TASK, assignee: null, candidateGroups: ['office-leaders'] });
+    fixture.componentRef.setInput('username', 'head');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    // Then only 签收 is offered
+    expect(root.textContent).toContain('签收');
+    expect(root.querySelector('textarea#opinion')).toBeNull();
+  });
+});

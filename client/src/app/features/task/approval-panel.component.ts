@@ -1,0 +1,174 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { Task } from '@liuzhuan/contracts';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorText } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { UserPickerComponent } from '../../shared/user-picker.component';
+import { TASK_OPERATIONS, type OperationInput, type Phrase, type ReturnTarget, type TaskOperation, WorkflowApiService } from '../../shared/workflow-api.service';
+import { WorkflowI18n, WorkflowTranslatePipe, type WorkflowKey } from '../../shared/workflow-i18n';
+import { operationBody, type OperationForm } from './operation-body';
+
+/** Organization phrases offered while the server has no 常用语 of its own. */
+const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同意，请领导审批', '请相关部门研究办理'];
+
+/**
+ * 审批意见: the opinion with 常用语, 圈阅, and exactly the operations the server allows now
+ * (GET /api/tasks/:id/actions). Operations that need more (a reason, a person, a step) open
+ * their small form in place; nothing is sent before it is complete.
+ */
+@Component({
+  selector: 'app-approval-panel',
+  imports: [FormsModule, NzButtonModule, NzInputModule, NzRadioModule, NzSelectModule, UserPickerComponent, WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './approval-panel.component.css',
+  templateUrl: './approval-panel.component.html',
+})
+export class ApprovalPanelComponent {
+  private readonly api = inject(WorkflowApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly texts = inject(WorkflowI18n);
+  private readonly message = inject(NzMessageService);
+
+  readonly task = input.required<Task>();
+  /** Operation names from the server; null: the server does not say yet, so offer what the task allows. */
+  readonly actions = input<readonly string[] | null>(null);
+  readonly username = input<string | null>(null);
+  /** The task changed (completed, returned, transferred …): the page reloads or leaves. */
+  readonly changed = output<string>();
+
+  protected readonly opinion = signal('');
+  protected readonly phrases = signal<Phrase[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  /** The operation whose form is open. */
+  protected readonly open = signal<TaskOperation | null>(null);
+  protected readonly form = signal<OperationForm>({ reason: '', users: [], target: '', position: 'after' });
+  protected readonly targets = signal<ReturnTarget[]>([]);
+
+  protected readonly offered = computed<string[]>(() => {
+    const task = this.task();
+    if (task.status !== 'open') return [];
+    const fromServer = this.actions();
+    if (fromServer) return [...fromServer];
+    const mine = task.assignee !== null && task.assignee === this.username();
+    if (mine) return ['complete'];
+    return task.assignee === null ? ['claim'] : [];
+  });
+  protected readonly canComplete = computed(() => this.offered().includes('complete'));
+  protected readonly operations = computed(() => this.offered().filter((a): a is TaskOperation => a in TASK_OPERATIONS));
+  protected readonly personalPhrases = computed(() => this.phrases().filter((p) => p.scope === 'personal'));
+  protected readonly orgPhrases = computed(() => {
+    const org = this.phrases().filter((p) => p.scope === 'org');
+    return org.length ? org : DEFAULT_ORG_PHRASES.map((text) => ({ text, scope: 'org' as const }));
+  });
+  protected readonly needs = computed<readonly OperationInput[]>(() => {
+    const op = this.open();
+    return op ? TASK_OPERATIONS[op] : [];
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.canComplete()) untracked(() => void this.loadPhrases());
+    });
+  }
+
+  protected usePhrase(text: string): void {
+    const current = this.opinion().trim();
+    this.opinion.set(current ? `${current}${/[。！？；，]$/.test(current) ? '' : '，'}${text}` : text);
+  }
+
+  protected async savePhrase(): Promise<void> {
+    const text = this.opinion().trim();
+    if (!text) return;
+    try {
+      await firstValueFrom(this.api.savePhrase(text));
+      this.message.success(this.texts.t('panel.phrases.saved'));
+      await this.loadPhrases();
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    }
+  }
+
+  /** 办理 with the opinion; 圈阅 completes with "圈阅" (counts as agreement). */
+  protected async complete(circled = false): Promise<void> {
+    const opinion = circled ? this.opinion().trim() || this.texts.t('panel.circle') : this.opinion().trim();
+    const body = { ...(opinion ? { opinion } : {}), ...(circled ? { outcome: 'circled' } : {}) };
+    await this.run(() => firstValueFrom(this.api.complete(this.task().id, body)), 'complete');
+  }
+
+  protected async claim(): Promise<void> {
+    await this.run(() => firstValueFrom(this.api.claim(this.task().id)), 'claim');
+  }
+
+  protected async toggle(op: TaskOperation): Promise<void> {
+    this.error.set(null);
+    if (this.open() === op) {
+      this.open.set(null);
+      return;
+    }
+    this.form.set({ reason: '', users: [], target: '', position: 'after' });
+    this.open.set(op);
+    if (op === 'return') {
+      try {
+        const targets = await firstValueFrom(this.api.returnTargets(this.task().id));
+        this.targets.set(targets);
+        const preselected = targets.find((t) => t.default) ?? targets[0];
+        if (preselected) this.patchForm({ target: preselected.elementId });
+      } catch (error) {
+        this.error.set(apiErrorText(error, this.i18n));
+      }
+    }
+  }
+
+  protected patchForm(change: Partial<OperationForm>): void {
+    this.form.update((f) => ({ ...f, ...change }));
+  }
+
+  /** The first thing still missing in the open form, as a message key; null when complete. */
+  protected readonly missing = computed<WorkflowKey | null>(() => {
+    const f = this.form();
+    const needs = this.needs();
+    if (needs.includes('target') && !f.target) return 'panel.targetRequired';
+    if ((needs.includes('user') || needs.includes('users')) && !f.users.length) return 'panel.userRequired';
+    if (needs.includes('reason') && !f.reason.trim()) return 'panel.reasonRequired';
+    return null;
+  });
+
+  protected async submit(): Promise<void> {
+    const op = this.open();
+    if (!op || this.missing()) return;
+    const body = operationBody(op, this.form(), this.opinion().trim());
+    await this.run(() => firstValueFrom(this.api.operate(this.task().id, op, body)), op);
+  }
+
+  protected label(action: string): string {
+    return this.texts.label(`action.${action}`);
+  }
+
+  private async run(call: () => Promise<unknown>, action: string): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await call();
+      const name = action === 'claim' ? this.texts.t('task.claim') : this.label(action);
+      this.message.success(this.texts.t('panel.done', { action: name }));
+      this.open.set(null);
+      this.changed.emit(action);
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async loadPhrases(): Promise<void> {
+    this.phrases.set(await firstValueFrom(this.api.phrases()));
+  }
+}

@@ -1,0 +1,96 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import type { HistoryEvent, Instance, Task } from '@liuzhuan/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { apiErrorText } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { ProcessingRecordComponent } from '../../shared/processing-record.component';
+import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
+import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
+import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { ApprovalPanelComponent } from './approval-panel.component';
+
+/**
+ * 办理: one task (`/tasks/:id`) or, read-only, one instance (`/tasks/instance/:instanceId`):
+ * task information, form data, the progress diagram, the processing record and the approval panel.
+ */
+@Component({
+  selector: 'app-task-page',
+  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, ProcessingRecordComponent, ProgressDiagramComponent, WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { class: 'page' },
+  styleUrl: './task.page.css',
+  templateUrl: './task.page.html',
+})
+export default class TaskPage {
+  private readonly api = inject(WorkflowApiService);
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18nService);
+  private readonly router = inject(Router);
+
+  /** Route parameters (component input binding). */
+  readonly id = input<string | undefined>(undefined);
+  readonly instanceId = input<string | undefined>(undefined);
+
+  protected readonly task = signal<Task | null>(null);
+  protected readonly instance = signal<Instance | null>(null);
+  protected readonly history = signal<readonly HistoryEvent[]>([]);
+  protected readonly xml = signal<string | null>(null);
+  protected readonly actions = signal<readonly string[] | null>(null);
+  protected readonly opinions = signal<readonly OpinionItem[] | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly username = computed(() => this.auth.user()?.username ?? null);
+
+  protected readonly heading = computed(() => {
+    const task = this.task();
+    const instance = this.instance();
+    const title = instance ? String(instance.variables['title'] ?? instance.businessKey ?? instance.definitionKey) : '';
+    return task ? `${task.name ?? task.elementId}${title ? ' · ' + title : ''}` : title;
+  });
+  protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
+  protected readonly variables = computed(() => Object.entries(this.instance()?.variables ?? {}));
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      const instanceId = this.instanceId();
+      untracked(() => void this.load(id, instanceId));
+    });
+  }
+
+  protected isObject(value: unknown): boolean {
+    return typeof value === 'object' && value !== null;
+  }
+
+  /** After an operation: claiming keeps the user here to work on it; anything else returns to the inbox. */
+  protected async onChanged(action: string): Promise<void> {
+    if (action === 'claim' || action === 'urge' || action === 'cc') await this.load(this.id(), this.instanceId());
+    else await this.router.navigateByUrl('/inbox');
+  }
+
+  private async load(id: string | undefined, instanceId: string | undefined): Promise<void> {
+    this.error.set(null);
+    try {
+      const task = id ? await firstValueFrom(this.api.task(id)) : null;
+      this.task.set(task);
+      const iid = task?.instanceId ?? instanceId;
+      if (!iid) return;
+      const [instance, history, opinions, actions] = await Promise.all([
+        firstValueFrom(this.api.instance(iid)),
+        firstValueFrom(this.api.history(iid)),
+        firstValueFrom(this.api.opinions(iid)),
+        task && task.status === 'open' ? firstValueFrom(this.api.actions(task.id)) : Promise.resolve(null),
+      ]);
+      this.instance.set(instance);
+      this.history.set(history);
+      this.opinions.set(opinions);
+      this.actions.set(actions);
+      if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    }
+  }
+}

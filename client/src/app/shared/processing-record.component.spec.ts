@@ -1,0 +1,50 @@
+import type { HistoryEvent } from '@liuzhuan/contracts';
+import { recordRows } from './processing-record.component';
+import type { OpinionItem } from './workflow-api.service';
+
+let seq = 0;
+function event(type: string, elementId: string | null, actor: string | null, details: Record<string, unknown> = {}, at = '2026-11-27T08:00:00Z'): HistoryEvent {
+  return { seq: ++seq, type, elementId, actor, at, details };
+}
+const proxy = (by: string, forUser: string) => `${by}（代${forUser}）`;
+
+describe('recordRows', () => {
+  it('should list who did what at which step with the opinion, leaving out engine bookkeeping', () => {
+    // Given a started instance whose 拟办 task was completed with an opinion
+    const history = [
+      event('process.started', null, 'clerk'),
+      event('element.activated', 'Propose', null),
+      event('task.created', 'Propose', null, { name: '拟办', elementInstanceId: 'task1' }),
+      event('task.completed', 'Propose', 'head', { elementInstanceId: 'task1', opinion: '拟同意，请市长阅示' }),
+      event('flow.taken', 'Propose', null, { flowId: 'f' }),
+    ];
+    // When the record is built
+    const rows = recordRows(history, null, proxy);
+    // Then only the people's actions remain, with the step's name and the opinion
+    expect(rows.map((r) => [r.type, r.step, r.actor, r.opinion])).toEqual([
+      ['process.started', '', 'clerk', null],
+      ['task.completed', '拟办', 'head', '拟同意，请市长阅示'],
+    ]);
+  });
+
+  it('should show a proxy as B（代A） and prefer the signed opinion when the server lists opinions', () => {
+    // Given a deputy completed the mayor's task, and the opinions API lists the signed opinion
+    const history = [
+      event('task.created', 'Instruct', null, { name: '批示', elementInstanceId: 'task2' }),
+      event('task.completed', 'Instruct', 'deputy', { elementInstanceId: 'task2', opinion: '同意', onBehalfOf: 'mayor' }),
+      event('task.completed', 'Other', 'staff', { elementInstanceId: 'task3', onBehalfOf: 'head' }),
+    ];
+    const opinions: OpinionItem[] = [
+      { taskId: 'task2', elementId: 'Instruct', authorLabel: '周建华（代吴国强）', kind: 'instruction', text: '同意，请财政局办理', createdAt: '2026-11-27T08:00:00Z' },
+      { taskId: null, elementId: 'Instruct', authorLabel: '吴国强', kind: 'circled', text: '圈阅', createdAt: '2026-11-27T09:00:00Z' },
+    ];
+    // When the record is built
+    const rows = recordRows(history, opinions, proxy);
+    // Then the signed opinion replaces the history copy, the proxy marker shows, and a loose opinion is its own line
+    expect(rows.map((r) => [r.type, r.actor, r.opinion])).toEqual([
+      ['task.completed', '周建华（代吴国强）', '同意，请财政局办理'],
+      ['task.completed', 'staff（代head）', null],
+      ['opinion.circled', '吴国强', '圈阅'],
+    ]);
+  });
+});

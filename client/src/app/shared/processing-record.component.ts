@@ -1,0 +1,127 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { HistoryEvent } from '@liuzhuan/contracts';
+import type { OpinionItem } from './workflow-api.service';
+import { WorkflowI18n, WorkflowTranslatePipe } from './workflow-i18n';
+
+/** One line of the processing record (处理单). */
+export interface RecordRow {
+  seq: number;
+  at: string;
+  type: string;
+  step: string;
+  /** The acting user; with a proxy "B（代A）". */
+  actor: string;
+  opinion: string | null;
+}
+
+/** Engine bookkeeping the reader of a processing record does not care about. */
+const INTERNAL = /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancelled|job\.|subscription\.|message\.subscribed|signal\.subscribed|condition\.subscribed|multiInstance\.|child\.|task\.created)/;
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * The people's view of an instance's history: who did what at which step, with what opinion or
+ * reason. A proxy (代理) shows as "B（代A）"; an admin's intervention names the admin.
+ */
+export function recordRows(
+  history: readonly HistoryEvent[],
+  opinions: readonly OpinionItem[] | null,
+  proxyLabel: (by: string, forUser: string) => string,
+): RecordRow[] {
+  // opinions (when the server lists them) are the signed record: they replace the history's copy
+  const byTask = new Map<string, OpinionItem>();
+  for (const opinion of opinions ?? []) if (opinion.taskId) byTask.set(opinion.taskId, opinion);
+  const used = new Set<OpinionItem>();
+  const stepNames = new Map<string, string>();
+  for (const event of history) {
+    const name = str(event.details['name']);
+    if (event.type === 'task.created' && event.elementId && name) stepNames.set(event.elementId, name);
+  }
+  const rows = history
+    .filter((event) => !INTERNAL.test(event.type))
+    .map((event): RecordRow => {
+      const d = event.details;
+      const intervention = d['intervention'] as { by?: string } | undefined;
+      const onBehalfOf = str(d['onBehalfOf']) ?? str(d['proxyFor']) ?? str((d['proxy'] as { for?: string } | undefined)?.for);
+      const by = str(intervention?.by) ?? str(d['actorName']) ?? event.actor ?? '';
+      const target = str(d['targetElementId']);
+      const taskId = str(d['elementInstanceId']) ?? str(d['taskId']);
+      const signed = event.type !== 'task.created' && taskId ? byTask.get(taskId) : undefined;
+      if (signed) used.add(signed);
+      const opinionText = str(d['opinion']) ?? str((d['opinion'] as { text?: string } | undefined)?.text);
+      const opinion = [signed?.text ?? opinionText, str(d['reason']) ?? str(d['message'])].filter(Boolean).join('\n') || null;
+      return {
+        seq: event.seq,
+        at: event.at,
+        type: event.type,
+        step: (event.elementId && (stepNames.get(event.elementId) ?? event.elementId)) || (target ? (stepNames.get(target) ?? target) : ''),
+        actor: signed?.authorLabel ?? (onBehalfOf && by ? proxyLabel(by, onBehalfOf) : by),
+        opinion,
+      };
+    });
+  // opinions no history line carries (written with an operation the history names differently)
+  let seq = -1;
+  for (const opinion of opinions ?? []) {
+    if (used.has(opinion)) continue;
+    rows.push({
+      seq: seq--,
+      at: opinion.createdAt,
+      type: `opinion.${opinion.kind}`,
+      step: (opinion.elementId && (stepNames.get(opinion.elementId) ?? opinion.elementId)) || '',
+      actor: opinion.authorLabel,
+      opinion: opinion.text,
+    });
+  }
+  return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+}
+
+/** 处理记录: every step, actor (with proxy marker), action, opinion and time. */
+@Component({
+  selector: 'app-processing-record',
+  imports: [DatePipe, WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    table { width: 100%; border-collapse: collapse; font-size: 14px; }
+    th, td { padding: 8px; border-bottom: 1px solid #f0f0f0; text-align: left; vertical-align: top; }
+    th { background: #fafafa; font-weight: 500; white-space: nowrap; }
+    td.opinion { white-space: pre-wrap; word-break: break-word; }
+    td.time { white-space: nowrap; color: rgba(0, 0, 0, 0.65); }
+    .empty { color: rgba(0, 0, 0, 0.45); padding: 12px 0; }
+  `,
+  template: `
+    @if (rows().length) {
+      <table class="processing-record">
+        <thead>
+          <tr>
+            <th>{{ 'record.step' | wt }}</th>
+            <th>{{ 'record.action' | wt }}</th>
+            <th>{{ 'record.actor' | wt }}</th>
+            <th>{{ 'record.opinion' | wt }}</th>
+            <th>{{ 'record.time' | wt }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of rows(); track row.seq) {
+            <tr [attr.data-type]="row.type">
+              <td>{{ row.step }}</td>
+              <td>{{ 'event.' + row.type | wt }}</td>
+              <td>{{ row.actor }}</td>
+              <td class="opinion">{{ row.opinion }}</td>
+              <td class="time">{{ row.at | date: 'yyyy-MM-dd HH:mm' }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    } @else {
+      <div class="empty">{{ 'task.noRecord' | wt }}</div>
+    }
+  `,
+})
+export class ProcessingRecordComponent {
+  private readonly texts = inject(WorkflowI18n);
+  readonly history = input<readonly HistoryEvent[]>([]);
+  /** From GET /api/instances/:id/opinions; null while the server has none. */
+  readonly opinions = input<readonly OpinionItem[] | null>(null);
+  protected readonly rows = computed(() => recordRows(this.history(), this.opinions(), (by, forUser) => this.texts.t('record.proxy', { by, for: forUser })));
+}

@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, model, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { Subject, catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
+import { WorkflowApiService, type PickedUser } from './workflow-api.service';
+import { WorkflowTranslatePipe } from './workflow-i18n';
+
+/**
+ * Picks users by Chinese name, pinyin or initials (`zxm` finds 张晓明), searched on the server
+ * (GET /api/users?q=) as the designer's 办理人 picker does. The value is usernames.
+ */
+@Component({
+  selector: 'app-user-picker',
+  imports: [FormsModule, NzSelectModule, WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <nz-select
+      class="user-picker"
+      [nzMode]="multiple() ? 'multiple' : 'default'"
+      nzShowSearch
+      nzServerSearch
+      nzAllowClear
+      [nzPlaceHolder]="'picker.placeholder' | wt"
+      [nzNotFoundContent]="'picker.empty' | wt"
+      [nzLoading]="searching()"
+      [ngModel]="multiple() ? value() : value()[0]"
+      (ngModelChange)="choose($event)"
+      (nzOnSearch)="search($event)"
+      (nzOpenChange)="$event && search('')"
+      [attr.aria-label]="label()"
+      style="width: 100%"
+    >
+      @for (user of options(); track user.username) {
+        <nz-option [nzValue]="user.username" [nzLabel]="user.displayName + '（' + user.username + '）'" />
+      }
+    </nz-select>
+  `,
+})
+export class UserPickerComponent {
+  private readonly api = inject(WorkflowApiService);
+  readonly multiple = input(false);
+  readonly label = input('');
+  /** Chosen usernames (one when not multiple). */
+  readonly value = model<string[]>([]);
+  protected readonly options = signal<PickedUser[]>([]);
+  protected readonly searching = signal(false);
+  private readonly queries = new Subject<string>();
+
+  constructor() {
+    const subscription = this.queries
+      .pipe(
+        debounceTime(200),
+        distinctUntilChanged(),
+        switchMap((q) => {
+          this.searching.set(true);
+          return this.api.searchUsers(q).pipe(catchError(() => of([] as PickedUser[])));
+        }),
+      )
+      .subscribe((users) => {
+        this.searching.set(false);
+        // keep the chosen ones listed so their labels stay visible
+        const chosen = this.options().filter((u) => this.value().includes(u.username) && !users.some((n) => n.username === u.username));
+        this.options.set([...chosen, ...users]);
+      });
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  protected search(q: string): void {
+    this.queries.next(q);
+  }
+
+  protected choose(value: string | string[] | null): void {
+    this.value.set(value === null ? [] : Array.isArray(value) ? value : [value]);
+  }
+}
