@@ -1,0 +1,230 @@
+import { eventually } from '../support/eventually';
+import { TestServer } from '../support/test-server';
+
+/**
+ * The shipped workflows (workflows/<name>/), deployed at first start in demo mode, walked end to
+ * end through the HTTP API by the demo city's people. Each test follows its SCENARIO.md.
+ */
+describe('shipped workflows (e2e)', () => {
+  let server: TestServer;
+  let admin: string;
+  const tokens: Record<string, string> = {};
+  const as = async (username: string) => (tokens[username] ??= await server.login(username));
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    admin = await server.login('admin');
+  });
+  afterAll(() => server.stop());
+
+  const start = async (username: string, definitionKey: string, variables: Record<string, unknown>, businessKey?: string) => {
+    const r = await server.call('POST', '/api/instances', { token: await as(username), body: { definitionKey, variables, ...(businessKey ? { businessKey } : {}) } });
+    expect(r.status).toBe(201);
+    return r.body.id as string;
+  };
+  const tasksOf = async (instanceId: string) => (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
+  const openAt = async (instanceId: string, elementId: string) => (await tasksOf(instanceId)).filter((t) => t.elementId === elementId && t.status === 'open');
+  const openSteps = async (instanceId: string) => (await tasksOf(instanceId)).filter((t) => t.status === 'open').map((t) => t.elementId).sort();
+  /** the user takes the open task at the step (claiming a group task first) and completes it */
+  const act = async (username: string, instanceId: string, elementId: string, variables: Record<string, unknown> = {}) => {
+    const token = await as(username);
+    const tasks = await openAt(instanceId, elementId);
+    const task = tasks.find((t) => t.assignee === username) ?? tasks.find((t) => !t.assignee);
+    if (!task) throw new Error(`${username} has no open task at ${elementId}: ${JSON.stringify(tasks.map((t) => t.assignee))}`);
+    if (!task.assignee) expect((await server.call('POST', `/api/tasks/${task.id}/claim`, { token })).status).toBe(200);
+    const r = await server.call('POST', `/api/tasks/${task.id}/complete`, { token, body: { variables } });
+    if (r.status !== 200) throw new Error(`${username} completing ${elementId}: ${r.status} ${JSON.stringify(r.body)}`);
+    return task;
+  };
+  const instance = async (id: string) => (await server.call('GET', `/api/instances/${id}`, { token: admin })).body;
+  const history = async (id: string) => (await server.call('GET', `/api/instances/${id}/history`, { token: admin })).body.items as any[];
+  /** the elements the instance went through, in order */
+  const path = async (id: string) => (await history(id)).filter((e) => e.type === 'element.completed').map((e) => e.elementId as string);
+  const dueAfter = async (from: string, workdays: number) =>
+    (await server.call('GET', `/api/calendar/due?from=${encodeURIComponent(from)}&workdays=${workdays}`, { token: admin })).body.dueAt as string;
+  const jobsOf = async (id: string) => (await server.call('GET', `/api/jobs?instanceId=${id}`, { token: admin })).body.items as any[];
+
+  describe('incoming-document 收文', () => {
+    it('should have the lead and the assisting department handle in parallel, urge the one that is overdue, and conclude when both are done', async () => {
+      // given: the office clerk signs for, registers and screens a document; the office proposes, the mayor instructs
+      const id = await start('clerk', 'incoming-document', { title: '关于做好冬季道路安全工作的通知', fromOrg: '陕西省交通运输厅' }, 'SW-2026-0101');
+      await act('clerk', id, 'signFor');
+      await act('clerk', id, 'register', { incomingNumber: '收〔2026〕101号' });
+      await act('clerk', id, 'screen', { screenResult: 'accept' });
+      await act('head', id, 'propose', { leadHandler: 'zjj_clerk', assistHandlers: ['czj_clerk'] });
+      await act('mayor', id, 'instruct');
+      // then: 主办 (10 working days) and 协办 (5 working days) are open at once, each with its reminder and urge timers
+      const [lead] = await openAt(id, 'leadHandle');
+      const [assist] = await openAt(id, 'assistHandle');
+      expect([lead.assignee, assist.assignee]).toEqual(['zjj_clerk', 'czj_clerk']);
+      expect(lead.dueAt).toBe(await dueAfter(lead.createdAt, 10));
+      expect(assist.dueAt).toBe(await dueAfter(assist.createdAt, 5));
+      const timers = (await jobsOf(id)).filter((j) => j.type === 'timer' && j.status === 'pending');
+      expect(timers.map((j) => j.elementId).sort()).toEqual(['assistOverdue', 'assistReminder', 'leadOverdue', 'leadReminder']);
+      expect(timers.find((j) => j.elementId === 'assistOverdue').dueAt).toBe(await dueAfter(assist.createdAt, 5));
+
+      // when: the lead department finishes first; the assisting one runs past its deadline and is urged
+      await act('zjj_clerk', id, 'leadHandle', { leadResult: '已部署排查' });
+      const urge = timers.find((j) => j.elementId === 'assistOverdue');
+      expect((await server.call('POST', `/api/jobs/${urge.id}/execute`, { token: admin })).body.status).toBe('done');
+      // then: the urge ran (a notify job), the assisting task is still open (the timer does not interrupt it), the join waits
+      await eventually(async () => (await path(id)).includes('assistUrged'));
+      expect(await openSteps(id)).toEqual(['assistHandle']);
+      const afterLead = await jobsOf(id);
+      expect(afterLead.filter((j) => ['leadReminder', 'leadOverdue'].includes(j.elementId)).map((j) => j.status)).not.toContain('pending');
+      expect(afterLead.find((j) => j.elementId === 'assistReminder').status).toBe('pending');
+
+      // when: the assisting department finishes later; the office replies and concludes
+      await act('czj_clerk', id, 'assistHandle', { assistResult: '资金已安排' });
+      expect(await openSteps(id)).toEqual(['reply']);
+      await act('clerk', id, 'reply');
+      await act('clerk', id, 'conclude');
+      // then
+      expect((await instance(id)).status).toBe('completed');
+      const walked = await path(id);
+      expect(walked.indexOf('leadHandle')).toBeLessThan(walked.indexOf('assistUrge'));
+      expect(walked.indexOf('assistUrge')).toBeLessThan(walked.indexOf('assistHandle'));
+      expect(walked).not.toContain('leadUrge');
+      expect(walked.slice(-3)).toEqual(['reply', 'conclude', 'concluded']);
+      expect((await jobsOf(id)).filter((j) => j.status === 'pending')).toEqual([]);
+    });
+
+    it('should return a document that fails 初审 to its sender and end there', async () => {
+      // given
+      const id = await start('clerk', 'incoming-document', { title: '格式不符的来文' });
+      await act('clerk', id, 'signFor');
+      await act('clerk', id, 'register');
+      // when
+      await act('clerk', id, 'screen', { screenResult: 'return', returnReason: '缺少附件' });
+      // then
+      await eventually(async () => (await instance(id)).status === 'completed');
+      expect((await path(id)).slice(-2)).toEqual(['notifySender', 'returned']);
+      expect(await path(id)).not.toContain('propose');
+    });
+  });
+
+  describe('outgoing-document 发文', () => {
+    it('should return a draft once at 核稿, have three departments countersign, send a substantively changed text back to the signer, and dispatch', async () => {
+      // given: the office clerk drafts; 签发人 is the mayor; three departments countersign
+      const countersigners = ['fgw_head', 'czj_head', 'zjj_head'];
+      const id = await start('clerk', 'outgoing-document', { title: '安康市人民政府关于加强城市道路管理的通知', issuer: 'mayor', countersigners });
+      await act('clerk', id, 'draft');
+      // when: 核稿 by the head of the drafter's office returns it once
+      const [review] = await openAt(id, 'review');
+      expect(review.assignee).toBe('head');
+      await act('head', id, 'review', { reviewResult: 'return', reviewOpinion: '请补充执行日期' });
+      // then: back at 拟稿 with the drafter
+      expect((await openAt(id, 'draft'))[0].assignee).toBe('clerk');
+      await act('clerk', id, 'draft');
+      await act('head', id, 'review', { reviewResult: 'pass' });
+
+      // when: 会签 by the three departments, in parallel
+      const signers = await openAt(id, 'countersign');
+      expect(signers.map((t) => t.assignee).sort()).toEqual([...countersigners].sort());
+      for (const who of ['czj_head', 'zjj_head', 'fgw_head']) await act(who, id, 'countersign');
+      // then
+      expect((await instance(id)).variables.countersign_countersign).toBe('approved');
+      expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
+
+      // when: signed off; 复核 finds a substantive change → 复审 by the signer → 复核 again without change
+      await act('mayor', id, 'signOff');
+      await act('clerk', id, 'recheck', { substantiveChange: true });
+      expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
+      await act('mayor', id, 'signOff');
+      await act('clerk', id, 'recheck', { substantiveChange: false });
+      await act('clerk', id, 'register', { docNumber: '安政发〔2026〕12号' });
+      await act('clerk', id, 'print');
+      await act('clerk', id, 'dispatch');
+      // then
+      expect((await instance(id)).status).toBe('completed');
+      const walked = await path(id);
+      expect(walked.filter((e) => e === 'review')).toHaveLength(2);
+      expect(walked.filter((e) => e === 'draft')).toHaveLength(2);
+      expect(walked.filter((e) => e === 'signOff')).toHaveLength(2);
+      expect(walked.filter((e) => e === 'recheck')).toHaveLength(2);
+      expect(walked.slice(-4)).toEqual(['register', 'print', 'dispatch', 'dispatched']);
+      expect(walked.indexOf('register')).toBeGreaterThan(walked.lastIndexOf('signOff'));
+    });
+  });
+
+  describe('disclosure-review 政务公开审核', () => {
+    const review = async (variables: { disclosure: string; secretLevel: string }, secrecyPassed: boolean) => {
+      const id = await start('fgw_clerk', 'disclosure-review', { title: '市发改委2026年重点项目计划' });
+      await act('fgw_clerk', id, 'propose', variables);
+      const [opinion] = await openAt(id, 'deptOpinion');
+      expect(opinion.assignee).toBe('fgw_head');
+      await act('fgw_head', id, 'deptOpinion', { deptAgrees: true });
+      await act('head', id, 'secrecyReview', { secrecyPassed });
+      return id;
+    };
+
+    it('should publish a 主动公开 document that passes 保密审查 and the leader approves', async () => {
+      // given
+      const id = await review({ disclosure: '主动公开', secretLevel: 'NONE' }, true);
+      // when
+      await act('mayor', id, 'leaderApproval', { approved: true });
+      await act('clerk', id, 'publish');
+      // then
+      expect((await instance(id)).status).toBe('completed');
+      expect((await path(id)).slice(-2)).toEqual(['publish', 'published']);
+    });
+
+    it.each([
+      ['a classified document marked 主动公开', { disclosure: '主动公开', secretLevel: '秘密' }, true],
+      ['a 不予公开 document', { disclosure: '不予公开', secretLevel: 'NONE' }, true],
+      ['a document that fails 保密审查', { disclosure: '主动公开', secretLevel: 'NONE' }, false],
+    ])('should never publish %s', async (_name, variables, secrecyPassed) => {
+      // given / when
+      const id = await review(variables, secrecyPassed);
+      // then: it ends without a leader approval or a publish step
+      expect((await instance(id)).status).toBe('completed');
+      const walked = await path(id);
+      expect(walked.slice(-1)).toEqual(['notPublished']);
+      expect(walked).not.toContain('publish');
+      expect((await tasksOf(id)).map((t) => t.elementId)).not.toContain('leaderApproval');
+    });
+
+    it('should not publish when the leader approves a document whose disclosure was changed to 不予公开 on the way', async () => {
+      // given
+      const id = await review({ disclosure: '主动公开', secretLevel: 'NONE' }, true);
+      // when: the approval carries a changed 公开属性
+      await act('mayor', id, 'leaderApproval', { approved: true, disclosure: '不予公开' });
+      // then
+      expect((await path(id)).slice(-1)).toEqual(['notPublished']);
+    });
+  });
+
+  describe('request-approval 请示/请假', () => {
+    it('should end a short request with the department head\'s approval', async () => {
+      // given
+      const id = await start('staff', 'request-approval', { days: 2, reason: '家中有事' });
+      // when
+      const [task] = await openAt(id, 'deptHeadApproval');
+      expect(task.assignee).toBe('head');
+      await act('head', id, 'deptHeadApproval', { approved: true });
+      // then
+      expect((await instance(id)).status).toBe('completed');
+      expect((await path(id)).slice(-1)).toEqual(['approvedEnd']);
+    });
+
+    it('should send a request of more than 3 days to a city leader, who may refuse it', async () => {
+      // given
+      const approvedId = await start('staff', 'request-approval', { days: 5, reason: '探亲' });
+      const refusedId = await start('staff', 'request-approval', { days: 10, reason: '外出学习' });
+      // when
+      for (const id of [approvedId, refusedId]) await act('head', id, 'deptHeadApproval', { approved: true });
+      await act('deputy', approvedId, 'leaderApproval', { approved: true });
+      await act('mayor', refusedId, 'leaderApproval', { approved: false });
+      // then
+      expect((await path(approvedId)).slice(-2)).toEqual(['leaderDecided', 'approvedEnd']);
+      expect((await path(refusedId)).slice(-2)).toEqual(['leaderDecided', 'rejectedEnd']);
+    });
+
+    it('should end a request the department head refuses without asking a leader', async () => {
+      const id = await start('staff', 'request-approval', { days: 7, reason: '休假' });
+      await act('head', id, 'deptHeadApproval', { approved: false });
+      expect((await path(id)).slice(-1)).toEqual(['rejectedEnd']);
+      expect((await tasksOf(id)).map((t) => t.elementId)).toEqual(['deptHeadApproval']);
+    });
+  });
+});
