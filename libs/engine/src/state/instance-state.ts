@@ -67,7 +67,7 @@ export interface Incident {
 export interface WithdrawRecord {
   /** Element id of the completed user task. */
   el: string;
-  /** Scope instance it was completed in (the multi-instance body for an inner instance). */
+  /** Scope instance it is reopened in (the multi-instance body for an inner instance), or where `up` is re-created. */
   sc: string;
   /** Its local variables (loopCounter and element variable of an inner instance). */
   v?: Record<string, unknown>;
@@ -81,8 +81,22 @@ export interface WithdrawRecord {
   a?: [string, string, string][];
   /** Arrivals a join its completion fired had consumed, restored on withdraw: [scopeInstanceId, gatewayId, flowIds]. */
   j?: [string, string, string[]][];
-  /** The multi-instance body its (last) vote completed: re-created around the reopened voter. */
-  b?: { sc: string; mi: MultiInstanceState; v?: Record<string, unknown>; ret?: string; sib?: Record<string, unknown>[] };
+  /**
+   * Scopes the completion ended (its own multi-instance body, embedded sub-processes it was the
+   * last token of), outermost first: re-created inside `sc` around the reopened task.
+   */
+  up?: WithdrawScope[];
+}
+
+/** A scope instance as it was before the withdrawn completion ended it. */
+export interface WithdrawScope {
+  el: string;
+  v?: Record<string, unknown>;
+  ret?: string;
+  /** A multi-instance body: its counters before the vote (started count minus the reopened inner instances). */
+  mi?: MultiInstanceState;
+  /** Locals of the body's inner instances the completion cancelled, reopened with it. */
+  sib?: Record<string, unknown>[];
 }
 
 export interface InstanceState {

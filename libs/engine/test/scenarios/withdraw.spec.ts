@@ -109,6 +109,85 @@ describe('撤回 in a straight line', () => {
   });
 });
 
+describe('撤回 out of an embedded sub-process', () => {
+  it('should re-create the sub-process the completion ended and reopen the task inside it', async () => {
+    // given 复核 was the last task of the sub-process and 定稿 waits
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'nested');
+    s.start().completeTask('ndraft').completeTask('ncheck');
+    const oldSub = s.instanceOf('nsub');
+    s.completeTask('ncheck2');
+    expect(s.tasks()).toEqual(['nfinal']);
+    // when
+    withdraw(s, 'ncheck2');
+    // then 定稿 is cancelled and 复核 is open in a new sub-process instance
+    expect(cancelled(s)).toEqual(['nfinal']);
+    expect(s.tasks()).toEqual(['ncheck2']);
+    const sub = s.instanceOf('nsub');
+    expect(sub).not.toBe(oldSub);
+    expect(s.state!.instances[s.taskIds('ncheck2')[0]].sc).toBe(sub);
+    // and leaving the sub-process again goes on to 定稿
+    s.completeTask('ncheck2');
+    expect(s.tasks()).toEqual(['nfinal']);
+    s.completeTask('nfinal');
+    expect(s.status).toBe('completed');
+  });
+
+  it('should withdraw inside the sub-process like in a straight line', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'nested');
+    s.start().completeTask('ndraft').completeTask('ncheck');
+    const sub = s.instanceOf('nsub');
+    // when
+    withdraw(s, 'ncheck');
+    // then
+    expect(s.tasks()).toEqual(['ncheck']);
+    expect(s.instanceOf('nsub')).toBe(sub);
+  });
+
+  it('should cancel the whole sub-process when the completion that entered it is withdrawn', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'nested');
+    s.start().completeTask('ndraft');
+    // when
+    withdraw(s, 'ndraft');
+    // then
+    expect(s.tasks()).toEqual(['ndraft']);
+    expect(s.active()).toEqual(['ndraft']);
+  });
+});
+
+describe('撤回 across an inclusive join', () => {
+  it('should restore the other arrival when the completion that fired the inclusive join is withdrawn', async () => {
+    // given 财务 arrived and 法务复核 fired the join
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'inclusive');
+    s.start({ legal: true, finance: true, hr: false }).completeTask('idraft').completeTask('ifinance').completeTask('ilegal').completeTask('ilegal2');
+    expect(s.tasks()).toEqual(['isign']);
+    // when
+    withdraw(s, 'ilegal2');
+    // then the join waits for 法务复核 only
+    expect(s.state!.joins[`${s.state!.root}|ijoin`]).toEqual(['i8']);
+    expect(s.tasks()).toEqual(['ilegal2']);
+    s.completeTask('ilegal2');
+    expect(s.tasks()).toEqual(['isign']);
+  });
+});
+
+describe('撤回 after a direct return', () => {
+  it('should keep the direct return target on the reopened task', async () => {
+    // given 批准 returned 拟稿 directly; 拟稿 completed and went straight back to 批准
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'straight');
+    s.start().completeTask('draft').completeTask('review');
+    s.run({ type: 'moveToken', fromElementInstanceId: s.taskIds('approve')[0], targetElementId: 'draft', mode: 'direct' });
+    s.completeTask('draft');
+    expect(s.tasks()).toEqual(['approve']);
+    // when
+    withdraw(s, 'draft');
+    s.completeTask('draft');
+    // then it still goes straight back
+    expect(s.tasks()).toEqual(['approve']);
+  });
+});
+
 describe('撤回 in a parallel topology', () => {
   async function atBranches(): Promise<Scenario> {
     const s = await Scenario.fromFile(dir, 'approval.bpmn');

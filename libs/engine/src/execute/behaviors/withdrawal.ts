@@ -1,11 +1,12 @@
 // 撤回 bookkeeping: after a user task completion has settled, records what undoing it needs, as
 // long as everything it changed can still be undone: it only created instances that still wait
 // (tasks, catch events, event-based gateways, sub-process and multi-instance containers), left
-// join arrivals, fired joins, counted a vote, and completed at most its own multi-instance body
-// (cancelling the body's other inner instances). Anything else (a job or call started, a message
+// join arrivals, fired joins, counted a vote, and ended at most its own multi-instance body
+// (cancelling the body's other inner instances) and the embedded sub-processes it was the last
+// token of. Anything else (a job or call started, a message
 // or signal sent, an error or escalation, an incident, the instance or a scope ended) makes the
 // completion final: no record.
-import type { ElementInstance, InstanceState, MultiInstanceState, WithdrawRecord } from '../../state/instance-state';
+import type { ElementInstance, InstanceState, MultiInstanceState, WithdrawRecord, WithdrawScope } from '../../state/instance-state';
 import type { EngineEffect } from '../engine-api.types';
 import type { ExecutionContext } from '../execution-context';
 
@@ -44,7 +45,16 @@ export function recordWithdrawal(ctx: ExecutionContext, before: Readonly<Instanc
   for (const effect of ctx.effects) if (FINAL_EFFECTS.has(effect.type)) return;
   const after = ctx.state;
   const body = inst.inner ? before.instances[inst.sc] : undefined;
+  // scopes the completion may end: its own multi-instance body, then embedded sub-processes
+  const ancestors = new Set<string>();
+  for (let id: string | null = inst.sc; id && id !== before.root; id = before.instances[id]?.sc ?? null) {
+    const scope = before.instances[id];
+    const isBody = id === inst.sc && body?.mi !== undefined;
+    if (!scope || (!isBody && (scope.mi || scope.inner || ctx.node(scope.el)?.type !== 'subProcess'))) break;
+    ancestors.add(id);
+  }
   const created = new Set<string>();
+  const ended: string[] = [];
   const siblings: Record<string, unknown>[] = [];
   let vote: 'yes' | 'no' | undefined;
   for (const e of ctx.events) {
@@ -63,7 +73,10 @@ export function recordWithdrawal(ctx: ExecutionContext, before: Readonly<Instanc
       case 'element.terminated': {
         const id = e.elementInstanceId;
         if (id === taskId || created.has(id)) break;
-        if (body?.mi && id === inst.sc) break;
+        if (e.type === 'element.completed' && ancestors.has(id)) {
+          ended.push(id);
+          break;
+        }
         const sibling: ElementInstance | undefined = before.instances[id];
         if (body?.mi && e.type === 'element.terminated' && sibling?.sc === inst.sc && sibling.inner) {
           siblings.push(sibling.v ?? {});
@@ -93,7 +106,26 @@ export function recordWithdrawal(ctx: ExecutionContext, before: Readonly<Instanc
   }
   const bodyRunning = body?.mi !== undefined && after.instances[inst.sc] !== undefined;
   if (waiting.length === 0 && arrivals.length === 0 && !bodyRunning) return;
-  const record: WithdrawRecord = { el: inst.el, sc: inst.sc };
+  // the ended scopes, innermost first as they completed; the record re-creates them outermost first
+  let sc = inst.sc;
+  const up: WithdrawScope[] = [];
+  for (const id of ended) {
+    const scope = before.instances[id];
+    const saved: WithdrawScope = { el: scope.el };
+    if (scope.v) saved.v = scope.v;
+    if (scope.ret) saved.ret = scope.ret;
+    if (scope.mi) {
+      // the body as it was before this vote; its started count makes room for the inner
+      // instances re-activated on withdraw (each activation counts one)
+      const mi: MultiInstanceState = { ...scope.mi, s: scope.mi.s - 1 - siblings.length };
+      if (scope.mi.items) mi.items = [...scope.mi.items];
+      saved.mi = mi;
+      if (siblings.length) saved.sib = siblings;
+    }
+    up.unshift(saved);
+    sc = scope.sc as string;
+  }
+  const record: WithdrawRecord = { el: inst.el, sc };
   if (inst.v) record.v = inst.v;
   if (inst.inner) record.inner = true;
   if (inst.ret) record.ret = inst.ret;
@@ -101,16 +133,7 @@ export function recordWithdrawal(ctx: ExecutionContext, before: Readonly<Instanc
   if (waiting.length) record.w = waiting;
   if (arrivals.length) record.a = arrivals;
   if (restore.length) record.j = restore;
-  if (body?.mi && !bodyRunning) {
-    // the body as it was before this vote; its started count makes room for the inner
-    // instances re-activated on withdraw (each activation counts one)
-    const mi: MultiInstanceState = { ...body.mi, s: body.mi.s - 1 - siblings.length };
-    if (body.mi.items) mi.items = [...body.mi.items];
-    record.b = { sc: body.sc as string, mi };
-    if (body.v) record.b.v = body.v;
-    if (body.ret) record.b.ret = body.ret;
-    if (siblings.length) record.b.sib = siblings;
-  }
+  if (up.length) record.up = up;
   ctx.emit({ type: 'task.withdrawable', elementId: inst.el, elementInstanceId: taskId, record });
 }
 

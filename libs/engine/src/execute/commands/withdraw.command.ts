@@ -1,10 +1,12 @@
 // 撤回: undoes a user task completion recorded as withdrawable (see behaviors/withdrawal.ts).
 // What it created is cancelled, the arrivals it left are removed, the arrivals a join it fired
 // had consumed are restored, its vote leaves the tally (or the body its vote completed comes
-// back with the other inner instances that vote cancelled), and the task opens again in the same
-// place under a new element instance id. Variables it set stay.
+// back with the other inner instances that vote cancelled; a sub-process it ended comes back),
+// and the task opens again in the same place under a new element instance id. Variables it set
+// stay.
 import { activateElement, openBoundaries, terminateElement } from '../behaviors/element-lifecycle';
-import type { WithdrawRecord } from '../../state/instance-state';
+import type { WithdrawScope } from '../../state/instance-state';
+import { openEventSubProcesses } from '../processors/sub-process.processor';
 import type { ExecutionContext } from '../execution-context';
 import { own, reject, requireActive, type CommandHandler } from './command-handler';
 
@@ -18,12 +20,11 @@ export const handleWithdraw: CommandHandler<'withdraw'> = (ctx, command) => {
     const open = own(ctx.state.instances, taskId) !== undefined;
     return reject('NOT_WITHDRAWABLE', open ? `Task ${taskId} has not been completed.` : `The completion of ${taskId} can no longer be withdrawn.`);
   }
-  const scopeId = record.b ? record.b.sc : record.sc;
-  if (!ctx.state.instances[scopeId]) return reject('NOT_WITHDRAWABLE', `The completion of ${taskId} can no longer be withdrawn.`);
+  if (!ctx.state.instances[record.sc]) return reject('NOT_WITHDRAWABLE', `The completion of ${taskId} can no longer be withdrawn.`);
   const reopened = ctx.newId();
   ctx.emit({ type: 'task.withdrawn', elementId: record.el, elementInstanceId: taskId, reopenedElementInstanceId: reopened });
   // inner instances of the still running body that the completion started (sequential: the next one)
-  const startedInner = record.b ? 0 : (record.w ?? []).filter((id) => ctx.state.instances[id]?.sc === record.sc && ctx.state.instances[id]?.inner).length;
+  const startedInner = record.up ? 0 : (record.w ?? []).filter((id) => ctx.state.instances[id]?.sc === record.sc && ctx.state.instances[id]?.inner).length;
   for (const id of record.w ?? []) if (ctx.state.instances[id]) terminateElement(ctx, id);
   for (const [scope, gatewayId, flowId] of record.a ?? []) {
     if (ctx.state.instances[scope]) ctx.emit({ type: 'join.changed', elementId: gatewayId, scopeInstanceId: scope, removed: [flowId] });
@@ -32,9 +33,8 @@ export const handleWithdraw: CommandHandler<'withdraw'> = (ctx, command) => {
     if (ctx.state.instances[scope]) ctx.emit({ type: 'join.changed', elementId: gatewayId, scopeInstanceId: scope, added: flowIds });
   }
   let scope = record.sc;
-  if (record.b) {
-    scope = restoreBody(ctx, record.el, record.b);
-  } else if (record.inner) {
+  for (const saved of record.up ?? []) scope = restoreScope(ctx, scope, saved);
+  if (record.inner && !record.up) {
     ctx.emit({
       type: 'multiInstance.changed',
       elementId: record.el,
@@ -57,22 +57,24 @@ export const handleWithdraw: CommandHandler<'withdraw'> = (ctx, command) => {
   return null;
 };
 
-// Re-creates the multi-instance body the withdrawn vote completed, with the inner instances that
-// vote cancelled; returns the new body id. Its boundary timers start again from now.
-function restoreBody(ctx: ExecutionContext, elementId: string, b: NonNullable<WithdrawRecord['b']>): string {
-  const node = ctx.node(elementId);
-  const bodyId = ctx.newId();
+// Re-creates a scope the withdrawn completion ended, inside `parent`; returns its new id. A
+// multi-instance body comes back with the inner instances the vote cancelled; a sub-process with
+// its event sub-process subscriptions. Boundary timers start again from now.
+function restoreScope(ctx: ExecutionContext, parent: string, saved: WithdrawScope): string {
+  const node = ctx.node(saved.el);
+  const id = ctx.newId();
   ctx.emit({
     type: 'element.activated',
-    elementId,
-    elementInstanceId: bodyId,
-    scopeInstanceId: b.sc,
+    elementId: saved.el,
+    elementInstanceId: id,
+    scopeInstanceId: parent,
     elementType: node.type,
-    mi: b.mi,
-    ...(b.v ? { variables: b.v } : {}),
-    ...(b.ret ? { ret: b.ret } : {}),
+    ...(saved.mi ? { mi: saved.mi } : {}),
+    ...(saved.v ? { variables: saved.v } : {}),
+    ...(saved.ret ? { ret: saved.ret } : {}),
   });
-  openBoundaries(ctx, bodyId);
-  for (const vars of b.sib ?? []) activateElement(ctx, { k: 'activate', elementId, scopeInstanceId: bodyId, inner: true, vars });
-  return bodyId;
+  openBoundaries(ctx, id);
+  if (!saved.mi && node.type === 'subProcess') openEventSubProcesses(ctx, id, node.id);
+  for (const vars of saved.sib ?? []) activateElement(ctx, { k: 'activate', elementId: saved.el, scopeInstanceId: id, inner: true, vars });
+  return id;
 }
