@@ -145,6 +145,20 @@ describe('shipped workflows (e2e)', () => {
       expect(walked.slice(-4)).toEqual(['register', 'print', 'dispatch', 'dispatched']);
       expect(walked.indexOf('register')).toBeGreaterThan(walked.lastIndexOf('signOff'));
     });
+
+    it('should leave 签发 to the city leaders as a group when no 签发人 was named', async () => {
+      // given
+      const id = await start('clerk', 'outgoing-document', { title: '未指定签发人的通知', countersigners: ['fgw_head'] });
+      await act('clerk', id, 'draft');
+      await act('head', id, 'review', { reviewResult: 'pass' });
+      // when
+      await act('fgw_head', id, 'countersign');
+      // then
+      const [signOff] = await openAt(id, 'signOff');
+      expect(signOff).toMatchObject({ assignee: null, candidateGroups: ['city-leaders'] });
+      await act('deputy', id, 'signOff');
+      expect(await openSteps(id)).toEqual(['recheck']);
+    });
   });
 
   describe('disclosure-review 政务公开审核', () => {

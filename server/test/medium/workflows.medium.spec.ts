@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, executableProcesses, isDeployable } from '@liuzhuan/engine';
 import { findWorkflowsDir, readShippedWorkflows, SHIPPED_WORKFLOWS } from '../../src/modules/definitions/shipped-workflows';
@@ -46,9 +46,33 @@ describe('shipped workflows: the files', () => {
     // then
     expect(named.length).toBeGreaterThan(1);
     for (const { attr, value } of named) {
-      if (value.startsWith('${')) continue;
+      // a variable (${x}) or a FEEL expression (=x) is filled in at run time
+      if (value.startsWith('${') || value.startsWith('=')) continue;
       for (const v of value.split(',')) expect(attr === 'candidateGroups' ? groups.has(v.trim()) : users.has(v.trim())).toBe(true);
     }
+  });
+
+  it.each(SHIPPED_WORKFLOWS)('should ship a form-js form for every form key of %s, asking for every variable its gateways decide on', (key) => {
+    // given
+    const xml = readFileSync(join(dir, key, `${key}.bpmn`), 'utf8');
+    const formKeys = [...new Set([...xml.matchAll(/oa:formKey="([^"]+)"/g)].map(([, k]) => k))];
+    // when
+    const forms = formKeys.map((formKey) => ({ formKey, file: join(dir, key, `${formKey}.form`) }));
+    // then
+    expect(forms.filter((f) => !existsSync(f.file)).map((f) => f.formKey)).toEqual([]);
+    const fields = new Set<string>();
+    for (const { formKey, file } of forms) {
+      const schema = JSON.parse(readFileSync(file, 'utf8'));
+      expect(schema).toMatchObject({ type: 'default', id: formKey, schemaVersion: expect.any(Number) });
+      expect(schema.components.length).toBeGreaterThan(0);
+      const ids = schema.components.map((c: any) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const c of schema.components) if (c.key) fields.add(c.key);
+    }
+    const decided = [...xml.matchAll(/<conditionExpression[^>]*>=([^<]+)</g)].flatMap(([, e]) => [...e.matchAll(/([A-Za-z_]\w*)\s*(?:=|!=|&gt;|&lt;)/g)].map(([, v]) => v));
+    expect(decided.length).toBeGreaterThan(0);
+    // documents fill secretLevel and disclosure from the document itself when they start a process; the forms show them too
+    expect(decided.filter((v) => !fields.has(v))).toEqual([]);
   });
 });
 
