@@ -1,5 +1,41 @@
 /** Error codes (→ HTTP status) of Approval operations (退回, 撤回, 转办, 加签, 代理, 催办, 抄送), opinions and common phrases. */
-export const APPROVAL_ERROR_CODES = {} as const;
+export const APPROVAL_ERROR_CODES = {
+  REASON_REQUIRED: 422,
+  APPROVAL_USER_UNKNOWN: 422,
+  RETURN_TARGET_INVALID: 422,
+  RETURN_NO_TARGET: 422,
+  TASK_ALREADY_OPENED: 409,
+  NOT_WITHDRAWABLE: 409,
+  TASK_DELEGATED: 409,
+  TASK_NOT_DELEGATED: 409,
+  TASK_WAITING: 409,
+  TASK_NOT_COUNTERSIGN: 422,
+  SIGNER_NOT_FOUND: 422,
+  SIGNER_DUPLICATE: 422,
+  OPERATION_NOT_ALLOWED: 403,
+  PROXY_INVALID_WINDOW: 422,
+  PROXY_NOT_FOUND: 404,
+  CC_NOT_FOUND: 404,
+  PHRASE_NOT_FOUND: 404,
+} as const;
 
 /** Chinese text the client shows for each of them. */
-export const APPROVAL_ERROR_MESSAGES_ZH: Record<keyof typeof APPROVAL_ERROR_CODES, string> = {};
+export const APPROVAL_ERROR_MESSAGES_ZH: Record<keyof typeof APPROVAL_ERROR_CODES, string> = {
+  REASON_REQUIRED: '请填写原因',
+  APPROVAL_USER_UNKNOWN: '所选用户不存在或已停用',
+  RETURN_TARGET_INVALID: '只能退回到本流程已经办理过的环节',
+  RETURN_NO_TARGET: '没有可以退回的环节',
+  TASK_ALREADY_OPENED: '下一环节的办理人已查看，不能撤回',
+  NOT_WITHDRAWABLE: '该事项当前不能撤回',
+  TASK_DELEGATED: '该事项已委派他人办理，待其办理完毕后再办结',
+  TASK_NOT_DELEGATED: '该事项不是委派给您的事项',
+  TASK_WAITING: '该事项正在等待加签人员办理',
+  TASK_NOT_COUNTERSIGN: '该事项不是会签事项，不能并行加签或减签',
+  SIGNER_NOT_FOUND: '所选人员没有待办的会签事项',
+  SIGNER_DUPLICATE: '所选人员已在办理该事项',
+  OPERATION_NOT_ALLOWED: '您不能对该事项执行此操作',
+  PROXY_INVALID_WINDOW: '代理的结束时间应晚于开始时间，且代理人不能是本人',
+  PROXY_NOT_FOUND: '没有有效的代理设置',
+  CC_NOT_FOUND: '抄送记录不存在',
+  PHRASE_NOT_FOUND: '常用语不存在',
+};

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OpinionInputSchema } from './approvals';
 
 /**
  * The process runtime: definitions (deployed BPMN), instances, tasks, jobs, messages and signals.
@@ -131,7 +132,8 @@ export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 export const CancelInstanceSchema = z.object({ reason: z.string().min(1).max(500) }).strict().meta({ id: 'CancelInstance' });
 export type CancelInstance = z.infer<typeof CancelInstanceSchema>;
 
-export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+/** `waiting`: the task waits for the signers added before it (前加签) or after its completion (后加签). */
+export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'waiting'] as const;
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 export const TaskSchema = z
@@ -151,6 +153,15 @@ export const TaskSchema = z
     openedAt: z.string().nullable(),
     completedAt: z.string().nullable(),
     completedBy: z.string().nullable(),
+    /** 委派: the owner the task returns to while a delegate works on it */
+    owner: z.string().nullable().optional(),
+    /** 代理: the principal the assignee acts for */
+    onBehalfOf: z.string().nullable().optional(),
+    /** `user`: an engine task; `addsign`: a signer's task added before/after another (加签) */
+    kind: z.enum(['user', 'addsign']).optional(),
+    parentTaskId: z.string().nullable().optional(),
+    /** the task whose completion created this one (撤回 checks these) */
+    sourceTaskId: z.string().nullable().optional(),
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof TaskSchema>;
@@ -170,7 +181,12 @@ export const TaskListSchema = z.object({ items: z.array(TaskSchema), total: z.nu
 export type TaskList = z.infer<typeof TaskListSchema>;
 
 export const CompleteTaskSchema = z
-  .object({ variables: VariablesSchema.optional(), opinion: z.string().max(2000).optional(), outcome: z.string().max(64).optional() })
+  .object({
+    variables: VariablesSchema.optional(),
+    /** a plain text (kept for existing clients) or `{ text, approve?, kind? }`; stored immutable */
+    opinion: z.union([z.string().max(2000), OpinionInputSchema]).optional(),
+    outcome: z.string().max(64).optional(),
+  })
   .strict()
   .meta({ id: 'CompleteTask' });
 export type CompleteTask = z.infer<typeof CompleteTaskSchema>;

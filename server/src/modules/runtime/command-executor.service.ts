@@ -9,7 +9,11 @@ import { EngineEnvFactory } from './engine-env';
 import { rejectionToError } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity, type InstanceRowStatus } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
-import { TaskProjection } from './task-projection';
+import type { TaskEntity } from './task.entity';
+import { type ProjectionContext, TaskProjection } from './task-projection';
+
+/** Called in the command's transaction with the task rows it created (notifications, reminders). */
+export type TasksCreatedHook = (tx: Tx, instance: InstanceEntity, tasks: TaskEntity[], context: CommandContext) => Promise<void>;
 
 /** Who issued a command and what the history should add to the events it caused. */
 export interface CommandContext {
@@ -17,6 +21,8 @@ export interface CommandContext {
   actor: string | null;
   /** added to the details of the `task.completed` event of this task (opinion, intervention) */
   taskNote?: { taskId: string; details: Record<string, unknown> };
+  /** assignment overrides and the source task of the tasks this command creates */
+  projection?: ProjectionContext;
 }
 
 export interface StartOptions {
@@ -51,6 +57,13 @@ export class CommandExecutor {
     private readonly effects: EffectApplier,
   ) {}
 
+  private readonly createdHooks: TasksCreatedHook[] = [];
+
+  /** Registers work to do with every new task, in the transaction that created it. */
+  onTasksCreated(hook: TasksCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
   /** Runs a command on an instance in its own transaction. */
   run(instanceId: string, command: EngineCommand, context: CommandContext): Promise<InstanceEntity> {
     return this.tx.run((tx) => this.executeIn(tx, instanceId, command, context));
@@ -63,7 +76,12 @@ export class CommandExecutor {
     const result = execute(process, JSON.parse(row.state) as InstanceState, command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);
     const expectedVersion = row.version;
-    await this.persist(tx, row, result, context);
+    // a completion is the source of the tasks it creates (撤回 undoes exactly those)
+    const withSource =
+      command.type === 'completeTask' && !context.projection?.sourceTaskId
+        ? { ...context, projection: { ...context.projection, sourceTaskId: command.elementInstanceId } }
+        : context;
+    await this.persist(tx, row, result, withSource);
     await this.instances.update(row, expectedVersion, tx.manager);
     return row;
   }
@@ -121,7 +139,7 @@ export class CommandExecutor {
     const state = result.state;
     const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
     const at = result.events.length ? new Date(result.events[result.events.length - 1].at) : new Date();
-    const taskNotes = await this.tasks.apply(tx, row, result.events, context.actor);
+    const { notes: taskNotes, created } = await this.tasks.apply(tx, row, result.events, context.actor, context.projection);
     const history = result.events.map((event) => this.historyRow(row, event, context, taskNotes));
     await this.instances.appendHistory(history, tx.manager);
     row.state = JSON.stringify(state);
@@ -131,6 +149,8 @@ export class CommandExecutor {
     if (status !== 'active' && !row.endedAt) row.endedAt = at;
     await this.effects.apply(tx, row, result.effects, state);
     if (before === 'active' && status !== 'active') await this.effects.instanceEnded(tx, row, at);
+    const open = created.filter((t) => t.status === 'open');
+    if (open.length) for (const hook of this.createdHooks) await hook(tx, row, open, context);
   }
 
   private historyRow(row: InstanceEntity, event: EngineEvent, context: CommandContext, taskNotes: Map<string, Record<string, unknown>>): HistoryEventEntity {

@@ -10,6 +10,10 @@ import {
   type InstanceQuery,
   InstanceQuerySchema,
   type Message,
+  type MoveToken,
+  MoveTokenSchema,
+  type TerminateInstance,
+  TerminateInstanceSchema,
   type MessageResult,
   MessageSchema,
   type SessionUser,
@@ -54,6 +58,20 @@ export class InstancesController {
   @RequireRoles('workflow_admin')
   cancel(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CancelInstanceSchema)) body: CancelInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
     return this.instances.cancel(id, body, user);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequireRoles('workflow_admin')
+  move(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(MoveTokenSchema)) body: MoveToken, @CurrentUser() user: SessionUser): Promise<Instance> {
+    return this.instances.move(id, body, user);
+  }
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  @RequireRoles('workflow_admin')
+  terminate(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(TerminateInstanceSchema)) body: TerminateInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+    return this.instances.terminate(id, body, user);
   }
 
   @Post(':id/incidents/:incidentId/retry')

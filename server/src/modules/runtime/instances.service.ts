@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, SessionUser, StartInstance } from '@liuzhuan/contracts';
+import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, MoveToken, SessionUser, StartInstance, TerminateInstance } from '@liuzhuan/contracts';
 import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -64,6 +64,33 @@ export class InstancesService {
     return this.view(await this.executor.run(id, { type: 'cancel', reason: input.reason }, { actor: user.username }));
   }
 
+  /** Admin intervention: move a token to a visited element (reason required, recorded with the admin's name). */
+  async move(id: string, input: MoveToken, user: SessionUser): Promise<Instance> {
+    const reason = requireReason(input.reason);
+    const from = input.elementInstanceId ?? input.taskId;
+    if (!from || (input.elementInstanceId && input.taskId && input.elementInstanceId !== input.taskId)) {
+      throw new DomainError('COMMAND_INVALID', 'Name the element instance (or task) whose token moves');
+    }
+    const row = await this.tx.run(async (tx) => {
+      const after = await this.executor.executeIn(tx, id, { type: 'moveToken', fromElementInstanceId: from, targetElementId: input.targetElementId, mode: 'rerun' }, { actor: user.username });
+      const details = { action: 'move', fromElementInstanceId: from, targetElementId: input.targetElementId, reason, by: user.displayName, username: user.username };
+      await this.executor.appendHistory(tx, after, [{ type: 'instance.intervention', elementId: input.targetElementId, details }], user.username);
+      return after;
+    });
+    return this.view(row);
+  }
+
+  /** Admin intervention: end the instance with outcome `terminated` (reason required). */
+  async terminate(id: string, input: TerminateInstance, user: SessionUser): Promise<Instance> {
+    const reason = requireReason(input.reason);
+    const row = await this.tx.run(async (tx) => {
+      const after = await this.executor.executeIn(tx, id, { type: 'terminate', outcome: 'terminated' }, { actor: user.username });
+      await this.executor.appendHistory(tx, after, [{ type: 'instance.intervention', elementId: null, details: { action: 'terminate', reason, by: user.displayName, username: user.username } }], user.username);
+      return after;
+    });
+    return this.view(row);
+  }
+
   /** An engine incident is resolved by the engine; a job that gave up is made pending again. */
   async retryIncident(id: string, incidentId: string, user: SessionUser): Promise<Instance> {
     const row = await this.instances.findById(id);
@@ -94,6 +121,12 @@ export class InstancesService {
     }
     return { ...summary(row), activeElementIds: activeElementIds(state), variables: state.variables, incidents };
   }
+}
+
+function requireReason(reason: string | undefined): string {
+  const text = reason?.trim();
+  if (!text) throw new DomainError('REASON_REQUIRED', 'A reason is required');
+  return text;
 }
 
 function summary(row: InstanceEntity) {

@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
+import { IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
-import { TaskCandidateEntity, TaskEntity } from './task.entity';
+import { TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
 
 /** oa:orgRole values naming the head (role `leader`) of the initiator's organization. */
 const HEAD_OF_INITIATOR_ORG = new Set(['head-of-initiator-department', 'head of the initiator\'s department', 'initiator-department-head', '发起人部门负责人']);
 
-/**
- * Keeps the task rows in step with the engine's task events, in the command's transaction.
- * Returns, per created task, what the assignment resolved to (recorded in the history).
- */
+/** How the command that creates tasks wants them assigned and linked (approval operations). */
+export interface ProjectionContext {
+  /** the task whose completion, return or withdrawal created the new tasks (撤回 checks these) */
+  sourceTaskId?: string;
+  /** element id → username: the re-created task goes to whoever did it before (退回, 撤回) */
+  assign?: Record<string, string>;
+  /** usernames taken one per new task in creation order (并行加签: the added inner instances) */
+  assignQueue?: string[];
+}
+
+export interface ProjectionResult {
+  /** per created task, what the assignment resolved to (recorded in the history) */
+  notes: Map<string, Record<string, unknown>>;
+  created: TaskEntity[];
+}
+
+/** Keeps the task rows in step with the engine's task events, in the command's transaction. */
 @Injectable()
 export class TaskProjection {
   constructor(
@@ -20,23 +34,34 @@ export class TaskProjection {
     private readonly users: UserRepository,
   ) {}
 
-  async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null): Promise<Map<string, Record<string, unknown>>> {
+  async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null, context: ProjectionContext = {}): Promise<ProjectionResult> {
     const notes = new Map<string, Record<string, unknown>>();
+    const created: TaskEntity[] = [];
+    const queue = [...(context.assignQueue ?? [])];
     for (const event of events) {
-      if (event.type === 'task.created') notes.set(event.elementInstanceId, await this.create(tx, instance, event));
-      else if (event.type === 'task.completed') {
+      if (event.type === 'task.created') {
+        const { task, note } = await this.create(tx, instance, event, context, queue);
+        notes.set(event.elementInstanceId, note);
+        created.push(task);
+      } else if (event.type === 'task.completed') {
         await this.tasks.close(event.elementInstanceId, { status: 'completed', completedAt: new Date(event.at), completedBy: actor }, tx.manager);
       } else if (event.type === 'task.cancelled') {
         await this.tasks.close(event.elementInstanceId, { status: 'cancelled', completedAt: new Date(event.at), completedBy: null }, tx.manager);
       }
     }
-    return notes;
+    return { notes, created };
   }
 
-  private async create(tx: Tx, instance: InstanceEntity, event: EventOf<'task.created'>): Promise<Record<string, unknown>> {
+  private async create(tx: Tx, instance: InstanceEntity, event: EventOf<'task.created'>, context: ProjectionContext, queue: string[]): Promise<{ task: TaskEntity; note: Record<string, unknown> }> {
     let assignee = event.assignee;
     const note: Record<string, unknown> = {};
-    if (!assignee && event.orgRole) {
+    // a re-run countersign keeps its own signers; a single task goes back to whoever did it before
+    const reassigned = !event.multiInstance && context.assign && Object.prototype.hasOwnProperty.call(context.assign, event.elementId);
+    const override = reassigned ? context.assign?.[event.elementId] : queue.shift();
+    if (override) {
+      assignee = override;
+      note.assignedTo = override;
+    } else if (!assignee && event.orgRole) {
       assignee = await this.resolveOrgRole(tx, event.orgRole, instance);
       // no head found: the task stays with its candidate groups, and the history says why
       note.orgRoleResolved = assignee;
@@ -56,7 +81,20 @@ export class TaskProjection {
       openedAt: null,
       completedAt: null,
       completedBy: null,
+      owner: null,
+      onBehalfOf: null as string | null,
+      kind: 'user' as const,
+      parentTaskId: null,
+      sourceTaskId: context.sourceTaskId ?? null,
+      signing: null,
     });
+    const proxy = task.assignee ? await this.activeProxy(tx, task.assignee, instance.definitionKey, task.createdAt) : null;
+    if (proxy) {
+      // 代理: the deputy acts for the principal while the window lasts
+      task.onBehalfOf = task.assignee;
+      task.assignee = proxy.deputy;
+      note.proxy = { principal: proxy.principal, deputy: proxy.deputy };
+    }
     const candidates = [
       ...new Set(event.candidateUsers.map((v) => `user|${v.slice(0, 64)}`)),
       ...new Set(event.candidateGroups.map((v) => `group|${v.slice(0, 64)}`)),
@@ -65,7 +103,15 @@ export class TaskProjection {
       return Object.assign(new TaskCandidateEntity(), { taskId: task.id, kind: kind as 'user' | 'group', value });
     });
     await this.tasks.insert(task, candidates, tx.manager);
-    return note;
+    return { task, note };
+  }
+
+  private async activeProxy(tx: Tx, principal: string, definitionKey: string, at: Date): Promise<TaskProxyEntity | null> {
+    const rows = await tx.manager.find(TaskProxyEntity, {
+      where: { principal, revokedAt: IsNull(), validFrom: LessThanOrEqual(at), validTo: MoreThan(at) },
+      order: { createdAt: 'DESC' },
+    });
+    return rows.find((p) => !p.definitionKeys || (JSON.parse(p.definitionKeys) as string[]).includes(definitionKey)) ?? null;
   }
 
   private async resolveOrgRole(tx: Tx, orgRole: string, instance: InstanceEntity): Promise<string | null> {

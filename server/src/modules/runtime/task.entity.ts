@@ -1,6 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type TaskRowStatus = 'open' | 'completed' | 'cancelled';
+/** `waiting`: waits for the signers added before it (前加签) or after its completion (后加签). */
+export type TaskRowStatus = 'open' | 'completed' | 'cancelled' | 'waiting';
+/** `user`: an engine user task; `addsign`: a server-side signer task of 加签 (no element instance). */
+export type TaskKind = 'user' | 'addsign';
+
+/** What a task waiting for its signers resumes with (加签). */
+export interface TaskSigning {
+  position: 'before' | 'after';
+  /** 后加签 added before completion: who signs after it */
+  after?: string[];
+  /** 后加签 once completed: the completion to send to the engine when every signer is done */
+  completion?: { variables?: Record<string, unknown>; outcome?: string; by: string; details: Record<string, unknown> };
+}
 
 /** The inbox projection of user tasks; the id is the engine's element instance id. */
 @Entity('task')
@@ -44,6 +56,89 @@ export class TaskEntity {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 32, nullable: true })
   completedBy: string | null;
+
+  /** 委派: the owner the task goes back to; set while a delegate holds it */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  owner: string | null;
+
+  /** 代理: the principal the assignee acts for */
+  @Column({ name: 'on_behalf_of', type: 'varchar', length: 32, nullable: true })
+  onBehalfOf: string | null;
+
+  @Column({ type: 'varchar', length: 12, default: 'user' })
+  kind: TaskKind;
+
+  /** 加签: the task a signer task belongs to */
+  @Column({ name: 'parent_task_id', type: 'varchar', length: 26, nullable: true })
+  parentTaskId: string | null;
+
+  /** the task whose completion (or return) created this one */
+  @Column({ name: 'source_task_id', type: 'varchar', length: 26, nullable: true })
+  sourceTaskId: string | null;
+
+  /** JSON {@link TaskSigning} while signers are added to it */
+  @Column({ type: 'text', nullable: true })
+  signing: string | null;
+}
+
+/** 代理: during [validFrom, validTo) new tasks of the principal go to the deputy. */
+@Entity('task_proxy')
+export class TaskProxyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  principal: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  deputy: string;
+
+  @Column({ name: 'valid_from', type: 'datetime' })
+  validFrom: Date;
+
+  @Column({ name: 'valid_to', type: 'datetime' })
+  validTo: Date;
+
+  /** JSON list of process keys; null: every process */
+  @Column({ name: 'definition_keys', type: 'text', nullable: true })
+  definitionKeys: string | null;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 32 })
+  createdBy: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  revokedAt: Date | null;
+}
+
+/** 抄送: a read-only copy of an instance for a user, with its read receipt. */
+@Entity('cc_copy')
+export class CcCopyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ name: 'instance_id', type: 'varchar', length: 26 })
+  instanceId: string;
+
+  @Column({ name: 'task_id', type: 'varchar', length: 26, nullable: true })
+  taskId: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  recipient: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  sender: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'datetime', nullable: true })
+  readAt: Date | null;
 }
 
 /** Candidates of a task: usernames (`user`) and group codes (`group`). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { TaskCandidateEntity, TaskEntity } from './task.entity';
+import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
 export interface TaskWithCandidates {
   task: TaskEntity;
@@ -19,12 +19,35 @@ export class TaskRepository {
     if (candidates.length) await m.insert(TaskCandidateEntity, candidates);
   }
 
+  /** Closes an open or waiting task; a cancelled one takes its signer tasks (加签) with it. */
   async close(id: string, patch: Pick<TaskEntity, 'status' | 'completedAt' | 'completedBy'>, m: EntityManager): Promise<void> {
-    await m.update(TaskEntity, { id, status: 'open' }, patch);
+    await m.update(TaskEntity, { id, status: In(['open', 'waiting']) }, patch);
+    if (patch.status === 'cancelled') await m.update(TaskEntity, { parentTaskId: id, status: In(['open', 'waiting']) }, { status: 'cancelled', completedAt: patch.completedAt });
   }
 
   async closeAllOfInstance(instanceId: string, at: Date, m: EntityManager): Promise<void> {
-    await m.update(TaskEntity, { instanceId, status: 'open' }, { status: 'cancelled', completedAt: at });
+    await m.update(TaskEntity, { instanceId, status: In(['open', 'waiting']) }, { status: 'cancelled', completedAt: at });
+  }
+
+  /** Changes a task only while it is in the expected status: false when it was not. */
+  async updateIf(id: string, status: TaskEntity['status'], patch: Partial<TaskEntity>, m: EntityManager): Promise<boolean> {
+    const r = await m.update(TaskEntity, { id, status }, patch);
+    return r.affected === 1;
+  }
+
+  /** Tasks that the completion (or return, withdrawal) of `sourceTaskId` created. */
+  createdBy(sourceTaskId: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity[]> {
+    return m.findBy(TaskEntity, { sourceTaskId });
+  }
+
+  /** Signer tasks (加签) of a task. */
+  signersOf(parentTaskId: string, m: EntityManager): Promise<TaskEntity[]> {
+    return m.find(TaskEntity, { where: { parentTaskId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every task of an instance, oldest first. */
+  ofInstance(instanceId: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity[]> {
+    return m.find(TaskEntity, { where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity | null> {
@@ -53,14 +76,30 @@ export class TaskRepository {
     return map;
   }
 
-  /** Whether the user has or had any task in the instance (as assignee or candidate). */
+  /**
+   * Whether the user has or had any task in the instance (as assignee, candidate, delegating
+   * owner, principal of a deputy, completer), acted in it, or was sent a copy of it (抄送).
+   */
   async involves(instanceId: string, username: string, groups: string[]): Promise<boolean> {
     const qb = this.dataSource.manager
       .createQueryBuilder(TaskEntity, 't')
       .leftJoin(TaskCandidateEntity, 'c', 'c.task_id = t.id')
       .where('t.instance_id = :instanceId', { instanceId })
-      .andWhere(`(t.assignee = :me OR (c.kind = 'user' AND c.value = :me)${groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`, { me: username, groups });
-    return (await qb.getCount()) > 0;
+      .andWhere(
+        `(t.assignee = :me OR t.owner = :me OR t.on_behalf_of = :me OR t.completed_by = :me OR (c.kind = 'user' AND c.value = :me)${groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`,
+        { me: username, groups },
+      );
+    if ((await qb.getCount()) > 0) return true;
+    if ((await this.dataSource.manager.countBy(CcCopyEntity, { instanceId, recipient: username })) > 0) return true;
+    // whoever acted in the instance (a task transferred away, say) keeps reading it
+    const acted = await this.dataSource.manager
+      .createQueryBuilder()
+      .select('h.seq', 'seq')
+      .from('history_event', 'h')
+      .where('h.instance_id = :instanceId AND h.actor = :me', { instanceId, me: username })
+      .limit(1)
+      .getRawOne();
+    return !!acted;
   }
 
   /**

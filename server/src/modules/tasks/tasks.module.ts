@@ -1,12 +1,43 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationsModule, NotificationsService } from '../notifications/notifications.api';
+import { OrgModule } from '../org/org.module';
+import { CommandExecutor } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsService } from './approvals.service';
+import { Opinions, OpinionSubjects } from './opinions';
+import { SignersService } from './signers.service';
+import { TaskGuard } from './task-guard';
+import { TaskRoutingService } from './task-routing.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
-/** Inbox queries and task operations (complete, claim, unclaim) over the runtime's task projection. */
+/**
+ * Inbox queries and task operations over the runtime's task projection: complete, claim, and
+ * the approval operations (退回, 驳回, 撤回, 转办, 委派, 加签/减签, 催办, 抄送, 代理, opinions, 常用语).
+ * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
+ */
 @Module({
-  imports: [RuntimeModule],
-  controllers: [TasksController],
-  providers: [TasksService],
+  imports: [RuntimeModule, OrgModule, NotificationsModule],
+  controllers: [TasksController, ApprovalsController],
+  providers: [TasksService, TaskGuard, TaskRoutingService, SignersService, ApprovalsService, Opinions, OpinionSubjects],
+  exports: [OpinionSubjects],
 })
-export class TasksModule {}
+export class TasksModule implements OnModuleInit {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Every new task is announced to its assignee, or to its candidate users (待办提醒). */
+  onModuleInit(): void {
+    this.executor.onTasksCreated(async (tx, instance, tasks, context) => {
+      const items = [];
+      for (const t of tasks) {
+        const title = `待办：${t.name ?? t.elementId}`;
+        if (t.assignee) items.push({ recipient: t.assignee, kind: 'task.assigned', title, instanceId: instance.id, taskId: t.id, actor: context.actor, dedupeKey: `task.assigned:${t.id}` });
+      }
+      if (items.length) await this.notifications.send(tx, items);
+    });
+  }
+}

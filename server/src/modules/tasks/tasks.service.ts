@@ -1,32 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { CompleteTask, SessionUser, Task, TaskList, TaskQuery } from '@liuzhuan/contracts';
-import type { EntityManager } from 'typeorm';
-import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
+import type { CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
+import type { InstanceState } from '@liuzhuan/engine';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskCandidateEntity, type TaskEntity } from '../runtime/runtime.api';
-
-/** How the user relates to a task; null: not at all (they learn nothing about it). */
-type Relation = 'assignee' | 'candidate' | 'admin' | null;
-
-function toTask(row: TaskEntity, candidates: TaskCandidateEntity[]): Task {
-  return {
-    id: row.id,
-    instanceId: row.instanceId,
-    definitionKey: row.definitionKey,
-    elementId: row.elementId,
-    name: row.name,
-    assignee: row.assignee,
-    candidateUsers: candidates.filter((c) => c.kind === 'user').map((c) => c.value),
-    candidateGroups: candidates.filter((c) => c.kind === 'group').map((c) => c.value),
-    status: row.status,
-    formKey: row.formKey,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    openedAt: row.openedAt?.toISOString() ?? null,
-    completedAt: row.completedAt?.toISOString() ?? null,
-    completedBy: row.completedBy,
-  };
-}
+import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository } from '../runtime/runtime.api';
+import { normalizeOpinion, Opinions } from './opinions';
+import { SignersService } from './signers.service';
+import { TaskGuard } from './task-guard';
+import { taskNotFound, toTask } from './task-view';
 
 /**
  * Inbox queries and task operations. Who may act on a task: its assignee; a candidate once
@@ -40,6 +21,9 @@ export class TasksService {
     private readonly instances: InstanceRepository,
     private readonly executor: CommandExecutor,
     private readonly access: InstanceAccess,
+    private readonly guard: TaskGuard,
+    private readonly opinions: Opinions,
+    private readonly signers: SignersService,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -55,12 +39,12 @@ export class TasksService {
   /** One task; the assignee's first read marks it opened (已阅). */
   async get(id: string, user: SessionUser): Promise<Task> {
     const row = await this.tasks.findById(id);
-    if (!row) throw notFound(id);
+    if (!row) throw taskNotFound(id);
     const candidates = (await this.tasks.candidatesOf([id])).get(id) ?? [];
-    const relation = await this.relation(user, row, candidates);
+    const relation = await this.guard.relation(user, row, candidates);
     if (!relation) {
       const instance = await this.instances.findById(row.instanceId);
-      if (!instance || !(await this.access.canRead(user, instance))) throw notFound(id);
+      if (!instance || !(await this.access.canRead(user, instance))) throw taskNotFound(id);
     }
     if (relation === 'assignee' && !row.openedAt && row.status === 'open') {
       await this.tasks.markOpened(id, new Date());
@@ -71,17 +55,32 @@ export class TasksService {
 
   complete(id: string, input: CompleteTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
-      const { row, candidates, relation } = await this.lockTask(tx, id, user);
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation === 'candidate') throw new DomainError('TASK_NOT_YOURS', 'Claim the task before completing it');
+      // 委派: the delegate gives it back (resolve); only the owner completes
+      if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated; the delegate resolves it first`);
+      const opinion = normalizeOpinion(input.opinion);
+      if (row.kind === 'addsign') {
+        await this.signers.completeSigner(tx, instance, row, opinion, user);
+        return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+      }
       const details: Record<string, unknown> = {};
       if (input.opinion !== undefined) details.opinion = input.opinion;
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
-      await this.executor.executeIn(
-        tx,
-        row.instanceId,
-        { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(input.outcome ? { outcome: input.outcome } : {}) },
-        { actor: user.username, taskNote: { taskId: id, details } },
-      );
+      if (row.onBehalfOf) details.onBehalfOf = row.onBehalfOf;
+      // 会签: an opinion's approve votes when no explicit outcome is given
+      const outcome = input.outcome ?? (opinion?.approve === undefined ? undefined : opinion.approve ? 'agree' : 'disagree');
+      if (opinion) await this.opinions.write(tx, row, user.username, opinion, 'approval');
+      if (this.signers.afterSigners(row).length) {
+        await this.signers.holdCompletion(tx, instance, row, { variables: input.variables, ...(outcome ? { outcome } : {}), details }, user);
+      } else {
+        await this.executor.executeIn(
+          tx,
+          row.instanceId,
+          { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
+          { actor: user.username, taskNote: { taskId: id, details } },
+        );
+      }
       return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
     });
   }
@@ -89,8 +88,9 @@ export class TasksService {
   /** 签收: one candidate takes a group task; a second claim loses with 409. */
   claim(id: string, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
-      const { row, candidates, relation, instance } = await this.lockTask(tx, id, user);
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation === 'assignee') return toTask(row, candidates);
+      if (relation === 'owner') throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
       if (row.assignee) throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
       if (!(await this.tasks.claim(id, user.username, tx.manager))) throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
       const details: Record<string, unknown> = { elementInstanceId: id, assignee: user.username };
@@ -102,8 +102,8 @@ export class TasksService {
 
   unclaim(id: string, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
-      const { row, candidates, relation, instance } = await this.lockTask(tx, id, user);
-      if (relation === 'candidate') throw new DomainError('TASK_NOT_YOURS', 'Only the assignee can give the task back');
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
+      if (relation === 'candidate' || relation === 'owner') throw new DomainError('TASK_NOT_YOURS', 'Only the assignee can give the task back');
       await this.tasks.unclaim(id, tx.manager);
       const details: Record<string, unknown> = { elementInstanceId: id, previousAssignee: row.assignee };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
@@ -112,31 +112,39 @@ export class TasksService {
     });
   }
 
-  /**
-   * Locks the task's instance, then reads the task as last committed: of two concurrent
-   * operations on one task the second sees the first's result (TASK_NOT_OPEN, ALREADY_CLAIMED).
-   */
-  private async lockTask(tx: Tx, id: string, user: SessionUser) {
-    const first = await this.tasks.findById(id, tx.manager);
-    if (!first) throw notFound(id);
-    const instance = await this.instances.lock(first.instanceId, tx);
-    const row = (await this.tasks.findById(id, tx.manager)) as TaskEntity;
-    const candidates = (await this.tasks.candidatesOf([id], tx.manager)).get(id) ?? [];
-    const relation = await this.relation(user, row, candidates, tx.manager);
-    if (!relation) throw notFound(id);
-    if (row.status !== 'open') throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
-    return { row, candidates, relation, instance };
+  /** The operations this user may do on this task now: the client shows exactly these. */
+  async actions(id: string, user: SessionUser): Promise<TaskActions> {
+    const row = await this.tasks.findById(id);
+    if (!row) throw taskNotFound(id);
+    const candidates = (await this.tasks.candidatesOf([id])).get(id) ?? [];
+    const relation = await this.guard.relation(user, row, candidates);
+    const instance = await this.instances.findById(row.instanceId);
+    if (!instance || (!relation && !(await this.access.canRead(user, instance)))) throw taskNotFound(id);
+    const items: TaskAction[] = [];
+    const active = instance.status === 'active';
+    const open = active && row.status === 'open';
+    if (open && relation === 'assignee') {
+      if (row.kind === 'addsign') items.push('complete');
+      else if (row.owner) items.push('resolve');
+      else {
+        items.push('complete', 'return', 'reject', 'transfer', 'delegate', 'add-signers');
+        const state = JSON.parse(instance.state) as InstanceState;
+        if (state.instances[id]?.inner) items.push('remove-signers');
+        items.push('cc');
+      }
+    }
+    if (active && row.status === 'completed' && row.completedBy === user.username && row.kind === 'user') {
+      const created = await this.tasks.createdBy(id);
+      if (created.length && created.every((t) => t.status === 'open' && !t.openedAt)) items.push('withdraw');
+    }
+    if (active && (row.status === 'open' || row.status === 'waiting') && relation !== 'assignee' && (await this.mayUrge(user, instance.initiator, row.instanceId))) items.push('urge');
+    if (open && isWorkflowAdmin(user) && row.kind === 'user') items.push('reassign');
+    return { items };
   }
 
-  private async relation(user: SessionUser, row: TaskEntity, candidates: TaskCandidateEntity[], m?: EntityManager): Promise<Relation> {
-    if (row.assignee === user.username) return 'assignee';
-    // a candidate keeps seeing a task someone else claimed (and is told so), but cannot act on it
-    if (isWorkflowAdmin(user)) return 'admin';
-    if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return 'candidate';
-    const groups = candidates.filter((c) => c.kind === 'group').map((c) => c.value);
-    if (groups.length && (await this.access.groupsOf(user, m)).some((g) => groups.includes(g))) return 'candidate';
-    return null;
+  /** 催办 is for the initiator, an earlier handler of the instance, or an admin. */
+  async mayUrge(user: SessionUser, initiator: string | null, instanceId: string): Promise<boolean> {
+    if (isWorkflowAdmin(user) || initiator === user.username) return true;
+    return (await this.tasks.ofInstance(instanceId)).some((t) => t.completedBy === user.username);
   }
 }
-
-const notFound = (id: string) => new DomainError('TASK_NOT_FOUND', `Task ${id} not found`);

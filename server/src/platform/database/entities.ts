@@ -5,6 +5,8 @@ import { NotificationEntity } from '../../modules/notifications/notification.ent
 import { ApiKeyEntity, ExternalTaskEntity } from '../../modules/jobs/external-tasks/external-task.entity';
 import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
 import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
+import { CcCopyEntity, TaskProxyEntity } from '../../modules/runtime/task.entity';
+import { OpinionEntity, PhraseEntity, UrgeEntity } from '../../modules/tasks/approvals.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
 import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
 import { OrgEntity } from '../../modules/org/org.entity';
@@ -34,6 +36,7 @@ export const ENTITIES = [
   JobEntity,
   ExternalTaskEntity,
   ApiKeyEntity,
+  OpinionEntity, TaskProxyEntity, CcCopyEntity, UrgeEntity, PhraseEntity,
   NotificationEntity,
   ...DOCUMENT_ENTITIES,
   LetterEntity,

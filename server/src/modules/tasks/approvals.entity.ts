@@ -1,0 +1,85 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** An opinion (意见): written once with an operation, never updated or deleted. */
+@Entity('opinion')
+export class OpinionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ name: 'instance_id', type: 'varchar', length: 26 })
+  instanceId: string;
+
+  @Column({ name: 'task_id', type: 'varchar', length: 26, nullable: true })
+  taskId: string | null;
+
+  @Column({ name: 'element_id', type: 'varchar', length: 200, nullable: true })
+  elementId: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  author: string;
+
+  @Column({ name: 'on_behalf_of', type: 'varchar', length: 32, nullable: true })
+  onBehalfOf: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  text: string;
+
+  @Column({ type: 'boolean', nullable: true })
+  approve: boolean | null;
+
+  @Column({ name: 'document_id', type: 'varchar', length: 26, nullable: true })
+  documentId: string | null;
+
+  /** SM3 digest (hex) of the document version the opinion was written on */
+  @Column({ name: 'document_digest', type: 'varchar', length: 64, nullable: true })
+  documentDigest: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
+
+/** 催办: one reminder sent to a task's handler (manual, or by the due-date timers). */
+@Entity('task_urge')
+export class UrgeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ name: 'instance_id', type: 'varchar', length: 26 })
+  instanceId: string;
+
+  @Column({ name: 'task_id', type: 'varchar', length: 26 })
+  taskId: string;
+
+  /** null: the system (due-date reminder) */
+  @Column({ name: 'urged_by', type: 'varchar', length: 32, nullable: true })
+  urgedBy: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  message: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}
+
+/** 常用语: a personal or organization-wide phrase for opinions. */
+@Entity('phrase')
+export class PhraseEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  text: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  scope: 'personal' | 'organization';
+
+  /** the user of a personal phrase; null for an organization-wide one */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  owner: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Opinion, OpinionInput, OpinionList, SessionUser } from '@liuzhuan/contracts';
+import { type EntityManager, In } from 'typeorm';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { newId } from '../../platform/ids/ids';
+import { UserEntity } from '../org/user.entity';
+import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
+import { OpinionEntity } from './approvals.entity';
+
+/** The document an opinion is written on, with the SM3 digest of its current version. */
+export type OpinionSubject = { documentId: string; digest: string };
+export type OpinionSubjectResolver = (m: EntityManager, instanceId: string) => Promise<OpinionSubject | null>;
+
+/**
+ * Where an opinion's document comes from: the documents module registers a resolver, so every
+ * opinion carries the digest of the document version it was written on (公文 意见 bound to the text).
+ */
+@Injectable()
+export class OpinionSubjects {
+  private readonly resolvers: OpinionSubjectResolver[] = [];
+
+  register(resolver: OpinionSubjectResolver): void {
+    this.resolvers.push(resolver);
+  }
+
+  async resolve(m: EntityManager, instanceId: string): Promise<OpinionSubject | null> {
+    for (const resolver of this.resolvers) {
+      const subject = await resolver(m, instanceId);
+      if (subject) return subject;
+    }
+    return null;
+  }
+}
+
+/** A plain-text opinion (the original CompleteTask contract) or the structured one. */
+export function normalizeOpinion(input: string | OpinionInput | undefined): OpinionInput | null {
+  if (input === undefined) return null;
+  if (typeof input === 'string') return input.trim() ? { text: input } : null;
+  return input;
+}
+
+/** Writes opinions (append only: there is no update or delete path) and reads them back. */
+@Injectable()
+export class Opinions {
+  constructor(
+    private readonly subjects: OpinionSubjects,
+    private readonly access: InstanceAccess,
+  ) {}
+
+  async write(tx: Tx, task: TaskEntity, author: string, input: OpinionInput, defaultKind: string): Promise<OpinionEntity> {
+    const subject = await this.subjects.resolve(tx.manager, task.instanceId);
+    const row = Object.assign(new OpinionEntity(), {
+      id: newId(),
+      instanceId: task.instanceId,
+      taskId: task.id,
+      elementId: task.elementId,
+      author,
+      // a deputy writes for the principal (代理); the delegate of a task writes as themself
+      onBehalfOf: task.assignee === author ? task.onBehalfOf : null,
+      kind: input.kind ?? defaultKind,
+      text: input.text,
+      approve: input.approve ?? null,
+      documentId: subject?.documentId ?? null,
+      documentDigest: subject?.digest ?? null,
+      createdAt: new Date(),
+    });
+    await tx.manager.insert(OpinionEntity, row);
+    return row;
+  }
+
+  async list(instanceId: string, user: SessionUser, m: EntityManager): Promise<OpinionList> {
+    await this.access.readable(user, instanceId);
+    const rows = await m.find(OpinionEntity, { where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const usernames = [...new Set(rows.flatMap((r) => (r.onBehalfOf ? [r.author, r.onBehalfOf] : [r.author])))];
+    const names = new Map((usernames.length ? await m.findBy(UserEntity, { username: In(usernames) }) : []).map((u) => [u.username, u.displayName]));
+    return { items: rows.map((r) => toOpinion(r, names)) };
+  }
+}
+
+function toOpinion(r: OpinionEntity, names: Map<string, string>): Opinion {
+  const name = (u: string) => names.get(u) ?? u;
+  return {
+    id: r.id,
+    instanceId: r.instanceId,
+    taskId: r.taskId,
+    elementId: r.elementId,
+    author: r.author,
+    onBehalfOf: r.onBehalfOf,
+    // "B（代A）": the deputy B wrote it for the principal A
+    authorLabel: r.onBehalfOf ? `${name(r.author)}（代${name(r.onBehalfOf)}）` : name(r.author),
+    kind: r.kind,
+    text: r.text,
+    approve: r.approve === null || r.approve === undefined ? null : Boolean(r.approve),
+    documentId: r.documentId,
+    documentDigest: r.documentDigest,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

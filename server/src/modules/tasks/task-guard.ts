@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { SessionUser } from '@liuzhuan/contracts';
+import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { UserRepository } from '../org/user.repository';
+import { InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskCandidateEntity, type TaskEntity } from '../runtime/runtime.api';
+import { type Relation, taskNotFound } from './task-view';
+
+/** Locks a task for an operation and says how the caller relates to it. */
+@Injectable()
+export class TaskGuard {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly instances: InstanceRepository,
+    private readonly access: InstanceAccess,
+    private readonly users: UserRepository,
+  ) {}
+
+  /**
+   * Locks the task's instance, then reads the task as last committed: of two concurrent
+   * operations on one task the second sees the first's result (TASK_NOT_OPEN, ALREADY_CLAIMED).
+   * Someone with no part in the task gets 404.
+   */
+  async lockOpen(tx: Tx, id: string, user: SessionUser) {
+    const locked = await this.lockAny(tx, id, user);
+    const { row } = locked;
+    // a reader of the instance with no part in the task learns nothing about it (as for an unknown id)
+    if (!locked.relation) throw taskNotFound(id);
+    if (row.status === 'waiting') throw new DomainError('TASK_WAITING', `Task ${id} waits for the signers added to it`);
+    if (row.status !== 'open') throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
+    return locked;
+  }
+
+  /**
+   * As {@link lockOpen}, in whatever status the task is, and for anyone who can read the
+   * instance (relation null): 催办 by the initiator, 撤回 by whoever completed the task.
+   */
+  async lockAny(tx: Tx, id: string, user: SessionUser) {
+    const first = await this.tasks.findById(id, tx.manager);
+    if (!first) throw taskNotFound(id);
+    const instance = await this.instances.lock(first.instanceId, tx);
+    const row = (await this.tasks.findById(id, tx.manager)) as TaskEntity;
+    const candidates = (await this.tasks.candidatesOf([id], tx.manager)).get(id) ?? [];
+    const relation = await this.relation(user, row, candidates, tx.manager);
+    if (!relation && !(await this.access.canRead(user, instance))) throw taskNotFound(id);
+    return { row, candidates, relation, instance };
+  }
+
+  async relation(user: SessionUser, row: TaskEntity, candidates: TaskCandidateEntity[], m?: EntityManager): Promise<Relation> {
+    if (row.assignee === user.username) return 'assignee';
+    if (row.owner === user.username) return 'owner';
+    // a candidate keeps seeing a task someone else claimed (and is told so), but cannot act on it
+    if (isWorkflowAdmin(user)) return 'admin';
+    if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return 'candidate';
+    const groups = candidates.filter((c) => c.kind === 'group').map((c) => c.value);
+    if (groups.length && (await this.access.groupsOf(user, m)).some((g) => groups.includes(g))) return 'candidate';
+    return null;
+  }
+
+  /** Only the assignee acts (an admin intervenes through reassign instead). */
+  requireAssignee(relation: Relation, id: string): void {
+    if (relation !== 'assignee') throw new DomainError('TASK_NOT_YOURS', `Task ${id} is not yours to act on`);
+  }
+
+  /** The users named exist and are enabled: an unknown one is a 422 and nothing changes. */
+  async requireUsers(usernames: string[], m: EntityManager): Promise<void> {
+    for (const username of usernames) {
+      const u = await this.users.findByUsername(username, m);
+      if (!u || !u.enabled) throw new DomainError('APPROVAL_USER_UNKNOWN', `No enabled user ${username}`, { username });
+    }
+  }
+}

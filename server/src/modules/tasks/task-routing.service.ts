@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import type { DelegateTask, ReassignTask, RejectTask, ResolveTask, ReturnTargetList, ReturnTask, SessionUser, Task, TransferTask, WithdrawTask } from '@liuzhuan/contracts';
+import type { InstanceState } from '@liuzhuan/engine';
+import type { EntityManager } from 'typeorm';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { NotificationsService } from '../notifications/notifications.api';
+import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
+import { Opinions } from './opinions';
+import { TaskGuard } from './task-guard';
+import { requireReason, toTask } from './task-view';
+
+interface ReturnTarget {
+  elementId: string;
+  name: string | null;
+  completedBy: string | null;
+}
+
+/**
+ * Operations that move a task or its token: 退回 return, 驳回 reject, 撤回 withdraw, 转办 transfer,
+ * 委派 delegate / resolve, and the admin's reassign. Each is one transaction under the instance
+ * lock with a history entry (actor, time, reason); a user error changes nothing.
+ */
+@Injectable()
+export class TaskRoutingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly guard: TaskGuard,
+    private readonly tasks: TaskRepository,
+    private readonly executor: CommandExecutor,
+    private readonly opinions: Opinions,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async returnTargets(id: string, user: SessionUser): Promise<ReturnTargetList> {
+    return this.tx.run(async (tx) => {
+      const { row, instance } = await this.guard.lockAny(tx, id, user);
+      const targets = await this.targetsOf(row, tx.manager);
+      const first = await this.initiatorTarget(row, instance, tx.manager);
+      return {
+        items: targets.map((t, i) => ({ ...t, default: i === 0, initiator: t.elementId === first?.elementId })),
+      };
+    });
+  }
+
+  /** 退回: back to an earlier step on this task's path (default the nearest), or the initiator's first. */
+  return(id: string, input: ReturnTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const reason = requireReason(input.reason);
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
+      this.guard.requireAssignee(relation, id);
+      this.requireOwnUserTask(row);
+      const targets = await this.targetsOf(row, tx.manager);
+      let target: ReturnTarget | undefined;
+      if (input.toInitiator) target = (await this.initiatorTarget(row, instance, tx.manager)) ?? undefined;
+      else if (input.targetElementId) target = targets.find((t) => t.elementId === input.targetElementId);
+      else target = targets[0];
+      if (!target) {
+        if (input.targetElementId) throw new DomainError('RETURN_TARGET_INVALID', `${input.targetElementId} is not an earlier step of task ${id}`, { targetElementId: input.targetElementId });
+        throw new DomainError('RETURN_NO_TARGET', `Task ${id} has no earlier step to return to`);
+      }
+      const mode = input.mode ?? 'rerun';
+      if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'return');
+      const after = await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'moveToken', fromElementInstanceId: id, targetElementId: target.elementId, mode },
+        { actor: user.username, projection: { sourceTaskId: id, ...(target.completedBy ? { assign: { [target.elementId]: target.completedBy } } : {}) } },
+      );
+      const details = { elementInstanceId: id, targetElementId: target.elementId, mode, reason, ...(input.toInitiator ? { toInitiator: true } : {}), ...(input.opinion ? { opinion: input.opinion } : {}) };
+      await this.executor.appendHistory(tx, after, [{ type: 'task.returned', elementId: row.elementId, details }], user.username);
+      const created = await this.tasks.createdBy(id, tx.manager);
+      await this.notifications.send(
+        tx,
+        created
+          .filter((t) => t.assignee)
+          .map((t) => ({ recipient: t.assignee as string, kind: 'returned', title: `退回：${t.name ?? t.elementId}`, body: reason, instanceId: t.instanceId, taskId: t.id, actor: user.username })),
+      );
+      return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+    });
+  }
+
+  /** 驳回: the instance ends with outcome `rejected`. */
+  reject(id: string, input: RejectTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const reason = requireReason(input.reason);
+      const { row, candidates, relation } = await this.guard.lockOpen(tx, id, user);
+      this.guard.requireAssignee(relation, id);
+      this.requireOwnUserTask(row);
+      if (input.opinion) await this.opinions.write(tx, row, user.username, { ...input.opinion, approve: input.opinion.approve ?? false }, 'reject');
+      const after = await this.executor.executeIn(tx, row.instanceId, { type: 'terminate', outcome: 'rejected' }, { actor: user.username });
+      await this.executor.appendHistory(tx, after, [{ type: 'instance.rejected', elementId: row.elementId, details: { elementInstanceId: id, reason, ...(input.opinion ? { opinion: input.opinion } : {}) } }], user.username);
+      return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+    });
+  }
+
+  /**
+   * 撤回: the user who completed a task pulls it back while none of the tasks its completion
+   * created has been opened. Those are cancelled and the user's step runs again, assigned to them.
+   */
+  withdraw(id: string, input: WithdrawTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const { row, candidates, instance } = await this.guard.lockAny(tx, id, user);
+      if (row.status !== 'completed' || row.completedBy !== user.username || row.kind !== 'user') {
+        throw new DomainError('NOT_WITHDRAWABLE', `Task ${id} was not completed by you`);
+      }
+      const created = await this.tasks.createdBy(id, tx.manager);
+      if (created.some((t) => t.openedAt)) throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: created.filter((t) => t.openedAt).map((t) => t.id) });
+      const pending = created.filter((t) => t.status === 'open' && t.kind === 'user');
+      if (instance.status !== 'active' || !pending.length || pending.length !== created.length) {
+        throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
+      }
+      const projection = { sourceTaskId: id, assign: { [row.elementId]: user.username } };
+      // until the engine's own withdraw command: move the first created task's token back, cancel the rest
+      let after = await this.executor.executeIn(tx, row.instanceId, { type: 'moveToken', fromElementInstanceId: pending[0].id, targetElementId: row.elementId, mode: 'rerun' }, { actor: user.username, projection });
+      for (const t of pending.slice(1)) {
+        const state = JSON.parse(after.state) as InstanceState;
+        if (state.instances[t.id]) after = await this.executor.executeIn(tx, row.instanceId, { type: 'cancelElementInstance', elementInstanceId: t.id }, { actor: user.username });
+      }
+      const details = { elementInstanceId: id, cancelled: pending.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
+      await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawn', elementId: row.elementId, details }], user.username);
+      await this.notifications.send(
+        tx,
+        pending
+          .filter((t) => t.assignee)
+          .map((t) => ({ recipient: t.assignee as string, kind: 'withdrawn', title: `已撤回：${t.name ?? t.elementId}`, body: input.reason ?? '', instanceId: t.instanceId, taskId: t.id, actor: user.username })),
+      );
+      const again = (await this.tasks.createdBy(id, tx.manager)).find((t) => t.status === 'open' && t.elementId === row.elementId);
+      return again ? toTask(again, []) : toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+    });
+  }
+
+  /** 转办: the new user becomes the assignee; the old one can no longer act. */
+  transfer(id: string, input: TransferTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
+      this.guard.requireAssignee(relation, id);
+      if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
+      await this.guard.requireUsers([input.username], tx.manager);
+      if (input.username === user.username) throw new DomainError('SIGNER_DUPLICATE', 'The task is already yours');
+      const patch = { assignee: input.username, onBehalfOf: null, openedAt: null };
+      await this.tasks.updateIf(id, 'open', patch, tx.manager);
+      const details = { elementInstanceId: id, from: row.assignee, to: input.username, ...(input.reason ? { reason: input.reason } : {}) };
+      await this.executor.appendHistory(tx, instance, [{ type: 'task.transferred', elementId: row.elementId, details }], user.username);
+      await this.notifyAssigned(tx, row, input.username, `转办：${row.name ?? row.elementId}`, user.username, input.reason);
+      return toTask({ ...row, ...patch }, candidates);
+    });
+  }
+
+  /** 委派: the delegate works on the task; the owner keeps it and completes it after resolve. */
+  delegate(id: string, input: DelegateTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
+      this.guard.requireAssignee(relation, id);
+      this.requireOwnUserTask(row);
+      await this.guard.requireUsers([input.username], tx.manager);
+      if (input.username === user.username) throw new DomainError('SIGNER_DUPLICATE', 'The task is already yours');
+      const patch = { owner: user.username, assignee: input.username, openedAt: null };
+      await this.tasks.updateIf(id, 'open', patch, tx.manager);
+      const details = { elementInstanceId: id, owner: user.username, delegate: input.username, ...(input.reason ? { reason: input.reason } : {}) };
+      await this.executor.appendHistory(tx, instance, [{ type: 'task.delegated', elementId: row.elementId, details }], user.username);
+      await this.notifyAssigned(tx, row, input.username, `委派：${row.name ?? row.elementId}`, user.username, input.reason);
+      return toTask({ ...row, ...patch }, candidates);
+    });
+  }
+
+  /** The delegate gives the task back to its owner, with an opinion if they wrote one. */
+  resolve(id: string, input: ResolveTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
+      if (relation !== 'assignee' || !row.owner) throw new DomainError('TASK_NOT_DELEGATED', `Task ${id} is not delegated to you`);
+      if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'proposal');
+      const patch = { assignee: row.owner, owner: null, openedAt: null };
+      await this.tasks.updateIf(id, 'open', patch, tx.manager);
+      const details = { elementInstanceId: id, owner: row.owner, delegate: user.username, ...(input.opinion ? { opinion: input.opinion } : {}) };
+      await this.executor.appendHistory(tx, instance, [{ type: 'task.resolved', elementId: row.elementId, details }], user.username);
+      await this.notifyAssigned(tx, row, row.owner, `委派已办理：${row.name ?? row.elementId}`, user.username);
+      return toTask({ ...row, ...patch }, candidates);
+    });
+  }
+
+  /** Admin intervention: the task goes to another user; recorded with the admin's name and reason. */
+  reassign(id: string, input: ReassignTask, user: SessionUser): Promise<Task> {
+    return this.tx.run(async (tx) => {
+      const reason = requireReason(input.reason);
+      const { row, candidates, instance } = await this.guard.lockOpen(tx, id, user);
+      await this.guard.requireUsers([input.username], tx.manager);
+      const patch = { assignee: input.username, owner: null, onBehalfOf: null, openedAt: null };
+      await this.tasks.updateIf(id, 'open', patch, tx.manager);
+      const details = { elementInstanceId: id, from: row.assignee, to: input.username, reason, intervention: { action: 'reassign', by: user.displayName, username: user.username } };
+      await this.executor.appendHistory(tx, instance, [{ type: 'task.reassigned', elementId: row.elementId, details }], user.username);
+      await this.notifyAssigned(tx, row, input.username, `改派：${row.name ?? row.elementId}`, user.username, reason);
+      return toTask({ ...row, ...patch }, candidates);
+    });
+  }
+
+  private requireOwnUserTask(row: TaskEntity): void {
+    if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${row.id} is delegated`);
+    if (row.kind !== 'user') throw new DomainError('OPERATION_NOT_ALLOWED', 'A signer task is completed, not returned or passed on');
+  }
+
+  /**
+   * The steps on this task's path, nearest first: the chain of tasks whose completion created
+   * the next (skipping steps that were returned or withdrawn). A task no completion created
+   * (after a timer, say) falls back to every completed step of the instance, latest first.
+   */
+  private async targetsOf(row: TaskEntity, m: EntityManager): Promise<ReturnTarget[]> {
+    const all = await this.tasks.ofInstance(row.instanceId, m);
+    const byId = new Map(all.map((t) => [t.id, t]));
+    const path: TaskEntity[] = [];
+    const seen = new Set<string>();
+    for (let t = row.sourceTaskId ? byId.get(row.sourceTaskId) : undefined; t && !seen.has(t.id); t = t.sourceTaskId ? byId.get(t.sourceTaskId) : undefined) {
+      seen.add(t.id);
+      if (t.status === 'completed' && t.kind === 'user') path.push(t);
+    }
+    const steps = path.length ? path : all.filter((t) => t.status === 'completed' && t.kind === 'user').sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
+    const targets: ReturnTarget[] = [];
+    for (const t of steps) {
+      if (t.elementId === row.elementId || targets.some((x) => x.elementId === t.elementId)) continue;
+      targets.push({ elementId: t.elementId, name: t.name, completedBy: t.completedBy });
+    }
+    return targets;
+  }
+
+  /** 退回发起人: the first step the initiator completed. */
+  private async initiatorTarget(row: TaskEntity, instance: InstanceEntity, m: EntityManager): Promise<ReturnTarget | null> {
+    const first = (await this.tasks.ofInstance(row.instanceId, m))
+      .filter((t) => t.status === 'completed' && t.kind === 'user' && t.completedBy === instance.initiator && t.elementId !== row.elementId)
+      .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0))[0];
+    return first ? { elementId: first.elementId, name: first.name, completedBy: first.completedBy } : null;
+  }
+
+  private async notifyAssigned(tx: Tx, row: TaskEntity, recipient: string, title: string, actor: string, body?: string): Promise<void> {
+    await this.notifications.send(tx, [{ recipient, kind: 'task.assigned', title, body: body ?? '', instanceId: row.instanceId, taskId: row.id, actor }]);
+  }
+}
