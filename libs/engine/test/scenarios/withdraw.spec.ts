@@ -100,6 +100,19 @@ describe('撤回 in a straight line', () => {
     expect(s.tasks()).toEqual(['tdraft']);
   });
 
+  it('should refuse when the completion started a job (its side effects cannot be undone)', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'withJob');
+    s.start().completeTask('jdraft');
+    expect(s.jobs()).toHaveLength(1);
+    // when / then
+    expect(s.history.some((e) => e.type === 'task.withdrawable')).toBe(false);
+    expect(s.reject({ type: 'withdraw', elementInstanceId: lastCompleted(s, 'jdraft') }).code).toBe('NOT_WITHDRAWABLE');
+    // and the flow goes on
+    s.completeJob('jarchive').completeTask('jreview');
+    expect(s.status).toBe('completed');
+  });
+
   it('should refuse once the timer the completion started has fired', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'timed');
