@@ -45,7 +45,7 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/inbox/inbox.routes'),
       },
       { path: 'tasks', title: 'nav.inbox', loadChildren: () => import('./features/task/task.routes') },
-      comingSoon('documents', 'nav.documents', DOCUMENT_ROLES),
+      { path: 'documents', title: 'nav.documents', canActivate: [roleGuard(DOCUMENT_ROLES)], loadChildren: () => import('./features/documents/documents.routes') },
       {
         path: 'designer',
         title: 'nav.designer',

@@ -1,0 +1,106 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { DOC_TYPE_NAMES, type Attachment, type DocumentDetail, type ProcessingStep, type SecrecyPeriod } from '@liuzhuan/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { AuthService } from '../../core/auth/auth.service';
+import { AttachmentUploadComponent } from './attachment-upload.component';
+import { BEIJING } from './doc-form';
+import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
+import { DocumentsApi } from './documents-api.service';
+
+/** "机密★1年" (GB/T 9704 §7.2.2): the level, a star and the period or condition. */
+export function secrecyText(levelName: string, period: SecrecyPeriod | null, t: DocsTranslate): string {
+  if (!period) return levelName;
+  if ('condition' in period) return `${levelName}★${period.condition}`;
+  return `${levelName}★${period.value}${t(`docs.unit.${period.unit}`)}`;
+}
+
+/** The actor of a 处理单 line; a proxy shows as "B（代A）". */
+export function stepActor(step: ProcessingStep, t: DocsTranslate): string {
+  const by = step.completedBy ?? step.assignee ?? '';
+  const forUser = (step as ProcessingStep & { onBehalfOf?: string | null }).onBehalfOf;
+  return forUser && by && forUser !== by ? t('docs.view.record.proxy', { by, for: forUser }) : by;
+}
+
+/** "2026年7月1日": GB/T 9704 writes 成文日期 with Arabic digits and no padding. */
+export function writtenDateText(day: string | null): string {
+  const m = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A document as GB/T 9704 lays it out (版头 / 主体 / 版记), its 收文登记, 处理单, attachments and 传阅. */
+@Component({
+  selector: 'app-document-view-page',
+  imports: [DatePipe, RouterLink, NzAlertModule, NzButtonModule, NzEmptyModule, NzTagModule, AttachmentUploadComponent, DocsTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './document-view.page.html',
+  styleUrl: './document-view.page.css',
+  host: { class: 'page' },
+})
+export default class DocumentViewPage {
+  private readonly api = inject(DocumentsApi);
+  private readonly auth = inject(AuthService);
+  private readonly document = inject(DOCUMENT);
+  protected readonly docsI18n = inject(DocsI18n);
+  protected readonly t = this.docsI18n.t;
+
+  /** The `:id` route parameter, via component input binding. */
+  readonly id = input.required<string>();
+
+  protected readonly beijing = BEIJING;
+  protected readonly typeNames = DOC_TYPE_NAMES;
+  protected readonly size = formatSize;
+  protected readonly actor = (step: ProcessingStep) => stepActor(step, this.t);
+  protected readonly written = writtenDateText;
+
+  protected readonly doc = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
+  protected readonly circulations = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.circulation(params) });
+  private readonly orgs = rxResource({ stream: () => this.api.orgs() });
+
+  protected readonly orgName = computed(() => {
+    const names = new Map((this.orgs.value() ?? []).map((o) => [o.id, o.name]));
+    return (id: string | null) => (id ? (names.get(id) ?? id) : '');
+  });
+
+  protected readonly secrecy = computed(() => {
+    const d = this.doc.value();
+    if (!d || d.secretLevel === 'NONE') return null;
+    return secrecyText(this.docsI18n.label('secret', d.secretLevel), d.secrecyPeriod, this.t);
+  });
+
+  /** The open task of this document that is mine: the way to handle it. */
+  protected readonly myTask = computed(() => {
+    const me = this.auth.user()?.username;
+    return this.doc.value()?.processingRecord.find((s) => s.status === 'open' && !!me && s.assignee === me) ?? null;
+  });
+
+  protected readonly canUpload = computed(() => {
+    const d = this.doc.value();
+    return !!d && d.status === 'handling';
+  });
+
+  protected attachmentAdded(attachment: Attachment): void {
+    this.doc.update((d): DocumentDetail | undefined => (d ? { ...d, attachments: [...d.attachments, attachment] } : d));
+  }
+
+  protected async download(doc: DocumentDetail, attachment: Attachment): Promise<void> {
+    const blob = await this.api.download(doc.id, attachment.id);
+    const url = URL.createObjectURL(blob);
+    const link = this.document.createElement('a');
+    link.href = url;
+    link.download = attachment.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

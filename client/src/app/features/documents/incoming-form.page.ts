@@ -1,0 +1,220 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import {
+  DOC_TYPES,
+  HANDLING_TYPES,
+  RECEIPT_CHANNELS,
+  SECRET_LEVELS,
+  URGENCIES,
+  type CreateDocument,
+  type DocTypeCode,
+  type SecretLevel,
+} from '@liuzhuan/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { map } from 'rxjs';
+import { apiErrorText, toApiError } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { DocFieldComponent } from './doc-field.component';
+import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, violationFor } from './doc-form';
+import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
+import { DocumentsApi } from './documents-api.service';
+
+/** 收文登记: the incoming document's elements and its receipt, checked against the 条例 before sending. */
+@Component({
+  selector: 'app-incoming-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    DatePipe,
+    NzAlertModule,
+    NzButtonModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzRadioModule,
+    NzSelectModule,
+    DocFieldComponent,
+    DocsTranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './incoming-form.page.html',
+  styleUrl: './doc-form.css',
+  host: { class: 'page' },
+})
+export default class IncomingFormPage {
+  private readonly api = inject(DocumentsApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly docsI18n = inject(DocsI18n);
+
+  protected readonly docTypes = DOC_TYPES;
+  protected readonly secretLevels = SECRET_LEVELS;
+  protected readonly urgencies = URGENCIES;
+  protected readonly channels = RECEIPT_CHANNELS;
+  protected readonly handlingTypes = HANDLING_TYPES;
+  protected readonly beijing = BEIJING;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    sourceOrg: ['', [Validators.required, Validators.maxLength(200)]],
+    sourceDocNumber: ['', Validators.maxLength(60)],
+    title: ['', [Validators.required, Validators.maxLength(200)]],
+    docType: ['' as DocTypeCode | '', Validators.required],
+    writtenDate: [''],
+    secretLevel: ['NONE' as SecretLevel],
+    secrecyValue: [null as number | null, [Validators.min(1), Validators.max(30)]],
+    secrecyUnit: ['YEAR' as 'YEAR' | 'MONTH' | 'DAY'],
+    secrecyCondition: ['', Validators.maxLength(200)],
+    urgency: ['NONE' as (typeof URGENCIES)[number]],
+    signedForAt: [beijingNowInput(), Validators.required],
+    channel: ['EXCHANGE' as (typeof RECEIPT_CHANNELS)[number], Validators.required],
+    handlingType: ['ACT' as (typeof HANDLING_TYPES)[number]],
+    copies: [1, [Validators.required, Validators.min(1), Validators.max(10_000)]],
+    timeLimitWorkdays: [null as number | null, [Validators.min(1), Validators.max(365)]],
+    leadDept: [null as string | null],
+    assistDepts: [[] as string[]],
+  });
+
+  /** Re-read the form on every value, status or touch change (the form is not signal-based). */
+  private readonly formTick = toSignal(this.form.events.pipe(map(() => ({}))), { initialValue: {} });
+  protected readonly value = computed(() => (this.formTick(), this.form.getRawValue()));
+
+  protected readonly submitted = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
+
+  protected readonly orgs = rxResource({ stream: () => this.api.orgs() });
+
+  protected readonly violations = computed(() => {
+    const v = this.value();
+    return documentViolations({
+      direction: 'incoming',
+      docType: v.docType || null,
+      title: v.title,
+      secretLevel: v.secretLevel,
+      secrecyPeriod: secrecyPeriodOf(v),
+      urgency: v.urgency,
+      timeLimitWorkdays: v.timeLimitWorkdays,
+      leadDept: v.leadDept,
+      assistDepts: v.assistDepts,
+    });
+  });
+
+  /** 办理期限 from the working-day calendar, recomputed when 签收时间 or 时限 change. */
+  protected readonly due = rxResource({
+    params: () => {
+      const v = this.value();
+      const from = beijingIso(v.signedForAt);
+      const days = v.timeLimitWorkdays;
+      return from && days && Number.isInteger(days) && days >= 1 && days <= 365 ? { from, days } : undefined;
+    },
+    stream: ({ params }) => this.api.due(params.from, params.days),
+  });
+
+  /** Messages per field: validators first, then the 条例 rules and the server's details. */
+  protected readonly errors = computed(() => {
+    this.value();
+    const c = this.form.controls;
+    const show = (name: keyof typeof c) => this.submitted() || c[name].touched;
+    const server = this.serverErrors();
+    const local = this.violations();
+    const t = this.docsI18n;
+    const pick = (name: keyof typeof c, key: DocsKey, kind: 'input' | 'select' = 'input', range?: { min: number; max: number }) =>
+      (show(name) ? controlError(c[name], key, t, kind, range) : null) ??
+      violationFor(name, server, this.submitted() || c[name].touched ? local : []);
+    const assistIsLead = !!c.leadDept.value && c.assistDepts.value.includes(c.leadDept.value);
+    return {
+      sourceOrg: pick('sourceOrg', 'docs.field.sourceOrg'),
+      sourceDocNumber: pick('sourceDocNumber', 'docs.field.sourceDocNumber'),
+      title: pick('title', 'docs.field.title'),
+      docType: pick('docType', 'docs.field.docType', 'select'),
+      writtenDate: violationFor('writtenDate', server, []),
+      secrecyPeriod:
+        (show('secrecyValue') ? controlError(c.secrecyValue, 'docs.field.secrecyPeriod', t, 'input', { min: 1, max: 30 }) : null) ??
+        violationFor('secrecyPeriod', server, this.submitted() ? local : []),
+      signedForAt: pick('signedForAt', 'docs.field.signedForAt') ?? violationFor('signedForAt', server, []),
+      channel: pick('channel', 'docs.field.channel', 'select'),
+      copies: pick('copies', 'docs.field.copies', 'input', { min: 1, max: 10_000 }),
+      timeLimitWorkdays: pick('timeLimitWorkdays', 'docs.field.timeLimit'),
+      leadDept: pick('leadDept', 'docs.field.leadDept', 'select'),
+      assistDepts: assistIsLead ? t.t('docs.err.assistIsLead') : violationFor('assistDepts', server, []),
+    };
+  });
+
+  /** Server details on fields this form does not show are listed above the buttons. */
+  protected readonly otherServerErrors = computed(() => {
+    const shown = new Set(Object.keys(this.errors()).concat('secrecyValue'));
+    return this.serverErrors().filter((v) => !shown.has(v.field));
+  });
+
+  protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');
+
+  async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.submitted.set(true);
+    this.serverErrors.set([]);
+    this.failure.set(null);
+    const errorCount = Object.values(this.errors()).filter(Boolean).length;
+    if (this.form.invalid || this.violations().length > 0 || errorCount > 0) {
+      this.failure.set(this.docsI18n.t('docs.invalid', { count: Math.max(errorCount, this.violations().length, 1) }));
+      this.focusFirstInvalid();
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const created = await this.api.create(this.body());
+      this.message.success(this.docsI18n.t('docs.created.incoming', { regNo: created.registration?.regNo ?? '' }));
+      await this.router.navigate(['/documents', created.id]);
+    } catch (error) {
+      this.serverErrors.set(serverViolations(toApiError(error)?.details));
+      this.failure.set(apiErrorText(error, this.i18n));
+      this.focusFirstInvalid();
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private body(): CreateDocument {
+    const v = this.form.getRawValue();
+    return {
+      direction: 'incoming',
+      docType: v.docType as DocTypeCode,
+      title: v.title.trim(),
+      secretLevel: v.secretLevel,
+      secrecyPeriod: secrecyPeriodOf(v),
+      urgency: v.urgency,
+      issuer: v.sourceOrg.trim(),
+      writtenDate: v.writtenDate || null,
+      registration: {
+        sourceOrg: v.sourceOrg.trim(),
+        sourceDocNumber: v.sourceDocNumber.trim() || null,
+        signedForAt: beijingIso(v.signedForAt) ?? v.signedForAt,
+        channel: v.channel,
+        handlingType: v.handlingType,
+        copies: v.copies,
+        timeLimitWorkdays: v.timeLimitWorkdays || null,
+        leadDept: v.leadDept || null,
+        assistDepts: v.assistDepts,
+      },
+    };
+  }
+
+  private focusFirstInvalid(): void {
+    // After the messages render: the first field with an error gets the focus (keyboard users land on it).
+    setTimeout(() => {
+      const field = this.host.nativeElement.querySelector('.doc-field-invalid');
+      field?.querySelector<HTMLElement>('input, textarea, .ant-select-selection-search-input, [tabindex]')?.focus();
+    });
+  }
+}

@@ -1,0 +1,220 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import {
+  DISCLOSURES,
+  DOC_TYPES,
+  SECRET_LEVELS,
+  URGENCIES,
+  type CreateDocument,
+  type DocTypeCode,
+  type Disclosure,
+  type SecretLevel,
+} from '@liuzhuan/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { map } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
+import { apiErrorText, toApiError } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { AttachmentUploadComponent } from './attachment-upload.component';
+import { DocFieldComponent } from './doc-field.component';
+import { controlError, secrecyPeriodOf, violationFor } from './doc-form';
+import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
+import { DocumentsApi } from './documents-api.service';
+
+/** Separators a clerk types between organ names in 主送/抄送 and between 签发人. */
+export const NAME_SEPARATORS = ['，', ',', '、', '；', ';'];
+
+/** 拟稿: an outgoing draft with the GB/T 9704 elements in their order; attachments upload after saving. */
+@Component({
+  selector: 'app-outgoing-form-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzRadioModule,
+    NzSelectModule,
+    AttachmentUploadComponent,
+    DocFieldComponent,
+    DocsTranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './outgoing-form.page.html',
+  styleUrl: './doc-form.css',
+  host: { class: 'page' },
+})
+export default class OutgoingFormPage {
+  private readonly api = inject(DocumentsApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly docsI18n = inject(DocsI18n);
+  private readonly attachments = viewChild(AttachmentUploadComponent);
+
+  protected readonly docTypes = DOC_TYPES;
+  protected readonly secretLevels = SECRET_LEVELS;
+  protected readonly urgencies = URGENCIES;
+  protected readonly disclosures = DISCLOSURES;
+  protected readonly separators = NAME_SEPARATORS;
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    docType: ['' as DocTypeCode | '', Validators.required],
+    title: ['', [Validators.required, Validators.maxLength(200)]],
+    secretLevel: ['NONE' as SecretLevel],
+    secrecyValue: [null as number | null, [Validators.min(1), Validators.max(30)]],
+    secrecyUnit: ['YEAR' as 'YEAR' | 'MONTH' | 'DAY'],
+    secrecyCondition: ['', Validators.maxLength(200)],
+    urgency: ['NONE' as (typeof URGENCIES)[number]],
+    issuer: [inject(AuthService).user()?.orgName ?? '', Validators.maxLength(200)],
+    signers: [[] as string[]],
+    mainRecipients: [[] as string[]],
+    ccRecipients: [[] as string[]],
+    note: ['', Validators.maxLength(500)],
+    disclosure: ['ON_REQUEST' as Disclosure],
+    disclosureReason: ['', Validators.maxLength(500)],
+    body: ['', Validators.maxLength(200_000)],
+  });
+
+  private readonly formTick = toSignal(this.form.events.pipe(map(() => ({}))), { initialValue: {} });
+  protected readonly value = computed(() => (this.formTick(), this.form.getRawValue()));
+  protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');
+
+  protected readonly submitted = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
+
+  /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
+  protected readonly orgNames = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
+
+  constructor() {
+    // 条例 第三十条 / 保密法: a classified document has no electronic body here and is never public.
+    effect(() => {
+      const body = this.form.controls.body;
+      if (this.classified()) {
+        if (body.enabled) body.disable();
+        if (this.form.controls.disclosure.value !== 'NOT_PUBLIC') this.form.controls.disclosure.setValue('NOT_PUBLIC');
+      } else if (body.disabled) {
+        body.enable();
+      }
+    });
+  }
+
+  protected readonly violations = computed(() => {
+    const v = this.value();
+    return documentViolations({
+      direction: 'outgoing',
+      docType: v.docType || null,
+      title: v.title,
+      secretLevel: v.secretLevel,
+      secrecyPeriod: secrecyPeriodOf(v),
+      urgency: v.urgency,
+      mainRecipients: v.mainRecipients,
+      signers: v.signers,
+      disclosure: v.disclosure,
+      disclosureReason: v.disclosureReason,
+      attachmentNames: this.attachments()?.names() ?? [],
+    });
+  });
+
+  protected readonly errors = computed(() => {
+    this.value();
+    const c = this.form.controls;
+    const server = this.serverErrors();
+    const local = this.violations();
+    const t = this.docsI18n;
+    const shown = (name: keyof typeof c) => this.submitted() || c[name].touched;
+    const pick = (name: keyof typeof c, key: DocsKey, kind: 'input' | 'select' = 'input') =>
+      (shown(name) ? controlError(c[name], key, t, kind) : null) ?? violationFor(name, server, shown(name) ? local : []);
+    return {
+      docType: pick('docType', 'docs.field.docType', 'select'),
+      title: pick('title', 'docs.field.title'),
+      secrecyPeriod:
+        (shown('secrecyValue') ? controlError(c.secrecyValue, 'docs.field.secrecyPeriod', t, 'input', { min: 1, max: 30 }) : null) ??
+        violationFor('secrecyPeriod', server, this.submitted() ? local : []),
+      issuer: pick('issuer', 'docs.field.issuer'),
+      signers: violationFor('signers', server, this.submitted() ? local : []),
+      mainRecipients: violationFor('mainRecipients', server, this.submitted() ? local : []),
+      ccRecipients: violationFor('ccRecipients', server, []),
+      note: pick('note', 'docs.field.note'),
+      disclosure: violationFor('disclosure', server, this.submitted() ? local : []),
+      disclosureReason: pick('disclosureReason', 'docs.field.disclosureReason'),
+      body: pick('body', 'docs.field.body') ?? violationFor('body', server, []),
+      attachments: violationFor('attachments', server, local) ?? violationFor('attachmentNotes', server, []),
+    };
+  });
+
+  protected readonly otherServerErrors = computed(() => {
+    const shown = new Set([...Object.keys(this.errors()), 'secrecyValue', 'attachmentNotes']);
+    return this.serverErrors().filter((v) => !shown.has(v.field));
+  });
+
+  async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.submitted.set(true);
+    this.serverErrors.set([]);
+    this.failure.set(null);
+    const errorCount = Object.values(this.errors()).filter(Boolean).length;
+    if (this.form.invalid || this.violations().length > 0 || errorCount > 0) {
+      this.failure.set(this.docsI18n.t('docs.invalid', { count: Math.max(errorCount, this.violations().length, 1) }));
+      this.focusFirstInvalid();
+      return;
+    }
+    this.saving.set(true);
+    try {
+      const created = await this.api.create(this.body());
+      const uploads = this.attachments();
+      const allUploaded = uploads ? await uploads.uploadAll(created.id) : true;
+      this.message.success(this.docsI18n.t('docs.created.outgoing'));
+      // A refused attachment stays on screen with its reason; the draft itself is saved.
+      if (allUploaded) await this.router.navigate(['/documents', created.id]);
+    } catch (error) {
+      this.serverErrors.set(serverViolations(toApiError(error)?.details));
+      this.failure.set(apiErrorText(error, this.i18n));
+      this.focusFirstInvalid();
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private body(): CreateDocument {
+    const v = this.form.getRawValue();
+    const classified = v.secretLevel !== 'NONE';
+    return {
+      direction: 'outgoing',
+      docType: v.docType as DocTypeCode,
+      title: v.title.trim(),
+      secretLevel: v.secretLevel,
+      secrecyPeriod: secrecyPeriodOf(v),
+      urgency: v.urgency,
+      issuer: v.issuer.trim(),
+      signers: v.signers,
+      mainRecipients: v.mainRecipients,
+      ccRecipients: v.ccRecipients,
+      note: v.note.trim() || null,
+      disclosure: v.disclosure,
+      disclosureReason: v.disclosure === 'NOT_PUBLIC' ? v.disclosureReason.trim() || null : null,
+      attachmentNotes: classified ? [] : (this.attachments()?.names() ?? []),
+      body: classified ? null : v.body || null,
+    };
+  }
+
+  private focusFirstInvalid(): void {
+    setTimeout(() => {
+      const field = this.host.nativeElement.querySelector('.doc-field-invalid');
+      field?.querySelector<HTMLElement>('input, textarea, .ant-select-selection-search-input, [tabindex]')?.focus();
+    });
+  }
+}
