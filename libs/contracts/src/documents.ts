@@ -216,6 +216,20 @@ export const OfficialDocumentSchema = z
   .meta({ id: 'OfficialDocument' });
 export type OfficialDocument = z.infer<typeof OfficialDocumentSchema>;
 
+/** An opinion given at a step, bound to the SM3 digest of the document version it was written on. */
+export const StepOpinionSchema = z
+  .object({
+    kind: z.string(),
+    text: z.string(),
+    author: z.string(),
+    /** the principal a deputy wrote for (代理): shown as 「B（代A）」 */
+    onBehalfOf: z.string().nullable(),
+    documentDigest: z.string().nullable(),
+    at: z.string(),
+  })
+  .meta({ id: 'StepOpinion' });
+export type StepOpinion = z.infer<typeof StepOpinionSchema>;
+
 /** One line of the 处理单: a step, who handled it, their opinion, when. */
 export const ProcessingStepSchema = z
   .object({
@@ -227,7 +241,9 @@ export const ProcessingStepSchema = z
     createdAt: z.string(),
     completedAt: z.string().nullable(),
     completedBy: z.string().nullable(),
+    /** the text of the last opinion of the step */
     opinion: z.string().nullable(),
+    opinions: z.array(StepOpinionSchema),
   })
   .meta({ id: 'ProcessingStep' });
 export type ProcessingStep = z.infer<typeof ProcessingStepSchema>;

@@ -97,6 +97,24 @@ describe('official documents (e2e)', () => {
       expect((await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total).toBe(before);
     });
 
+    it('should refuse fields the client may not set and malformed ids with 400, storing nothing', async () => {
+      const before = (await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total;
+      for (const body of [
+        { ...outgoing(), version: 99 },
+        { ...outgoing(), docNumber: '安政发〔2026〕1号' },
+        { ...outgoing(), createdBy: 'mayor' },
+        JSON.parse(`{"direction":"outgoing","docType":"GW08","title":"x通知","__proto__":{"admin":true}}`),
+        { ...outgoing(), docType: 'GW16' },
+        { ...outgoing(), registration: { ...registration, channel: 'PIGEON' } },
+      ]) {
+        const r = await create(body);
+        expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+      expect((await server.call('GET', "/api/documents/1' OR '1'='1", { token: t.clerk })).status).toBe(400);
+      expect((await server.call('GET', '/api/documents?box=all&pageSize=1000', { token: t.clerk })).status).toBe(400);
+      expect((await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total).toBe(before);
+    });
+
     it('should let only clerks register', async () => {
       const r = await create(outgoing(), t.staff);
       expect([r.status, r.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
@@ -143,6 +161,11 @@ describe('official documents (e2e)', () => {
         ['拟办', 'clerk', '拟请刘洋主任阅示', 'completed'],
         ['批示', null, null, 'open'],
       ]);
+      // the opinion is bound to the version it was written on; a later change makes a new digest
+      expect(detail.processingRecord[0].opinions).toEqual([expect.objectContaining({ text: '拟请刘洋主任阅示', author: 'clerk', onBehalfOf: null, documentDigest: detail.digest })]);
+      const changed = await server.call('PATCH', `/api/documents/${docId}`, { token: t.head, body: { note: '（此件不公开）' } });
+      expect(changed.body.digest).not.toBe(detail.digest);
+      expect(changed.body.processingRecord[0].opinions[0].documentDigest).toBe(detail.digest);
     });
 
     it('should find documents by title, pinyin, initials, 收文号 and 来文字号', async () => {
@@ -322,6 +345,18 @@ describe('official documents (e2e)', () => {
       expect((await act(c.id, 'read', 'staff')).body.code).toBe('CIRCULATION_ALREADY_READ');
       expect((await act(c.id, 'read', 'head')).body.status).toBe('completed');
       expect((await act(c.id, 'read', 'fgw_clerk')).status).toBe(404);
+    });
+
+    it('should record every receipt once when all readers of a parallel circulation read at the same moment', async () => {
+      const readers = ['head', 'staff', 'deputy', 'fgw_clerk'];
+      const c = (await circulate(readers, 'parallel')).body;
+      const results = await Promise.all(readers.map((u) => act(c.id, 'read', u)));
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      const final = (await server.call('GET', `/api/documents/${docId}/circulation`, { token: t.clerk })).body.items.find((x: any) => x.id === c.id);
+      expect(final).toMatchObject({ status: 'completed', holders: [] });
+      expect(final.readers.every((r: any) => r.status === 'read' && r.readAt)).toBe(true);
+      const again = await Promise.all(readers.map((u) => act(c.id, 'read', u)));
+      expect(again.map((r) => r.body.code)).toEqual(Array(4).fill('CIRCULATION_ALREADY_READ'));
     });
 
     it('should refuse unknown or repeated readers', async () => {

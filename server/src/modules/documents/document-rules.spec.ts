@@ -91,6 +91,9 @@ describe('document rules of the 党政机关公文处理工作条例', () => {
     expect(check(registration({ timeLimitWorkdays: 3 }), urgent)).toEqual([]);
     expect(check(registration({ assistDepts: ['x'] }))).toEqual(['registration.leadDept:LEAD_DEPT_REQUIRED']);
     expect(check(registration({ signedForAt: 'yesterday' }))).toEqual(['registration.signedForAt:SIGNED_FOR_AT_INVALID']);
+    expect(check(registration({ signedForAt: '2026-03-02T09:15' }))).toEqual(['registration.signedForAt:SIGNED_FOR_AT_INVALID']);
+    expect(check(registration({ signedForAt: '2026-02-30T09:15+08:00' }))).toEqual(['registration.signedForAt:SIGNED_FOR_AT_INVALID']);
+    expect(check(registration({ signedForAt: '2026-03-02T01:15:00.000Z' }))).toEqual([]);
     expect(checkRegistration({ urgency: 'NONE' }, registration(), 'outgoing').map((v) => v.rule)).toEqual(['REGISTRATION_NOT_ALLOWED']);
   });
 

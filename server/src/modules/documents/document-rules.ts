@@ -24,6 +24,8 @@ const MAX_SECRECY_YEARS: Record<string, number> = { SECRET: 10, CONFIDENTIAL: 20
 /** GB/T 9704 §7.3.5: no punctuation after an attachment's name. */
 const TRAILING_PUNCTUATION = /[。，、；：！？.,;:!?…—\-·]$/u;
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** `draft`: while written or registered; `issue`: at 发文登记, when the number is allocated. */
 export type RuleStage = 'draft' | 'issue';
 
@@ -69,7 +71,8 @@ export function checkRegistration(doc: Pick<DocumentFields, 'urgency'>, reg: Inc
     return out;
   }
   if (reg.sourceDocNumber && !parseDocNumber(reg.sourceDocNumber)) add('registration.sourceDocNumber', 'DOC_NUMBER_FORMAT');
-  if (Number.isNaN(Date.parse(reg.signedForAt)) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(reg.signedForAt)) add('registration.signedForAt', 'SIGNED_FOR_AT_INVALID');
+  // with an offset: a bare wall-clock time would be read in the server's time zone
+  if (!INSTANT.test(reg.signedForAt) || !isRealDate(reg.signedForAt.slice(0, 10)) || Number.isNaN(Date.parse(reg.signedForAt))) add('registration.signedForAt', 'SIGNED_FOR_AT_INVALID');
   // urgent documents have a 办理时限; two or more departments name the 主办 (条例 第二十四条 承办)
   if (doc.urgency !== 'NONE' && reg.timeLimitWorkdays === null) add('registration.timeLimitWorkdays', 'TIME_LIMIT_REQUIRED');
   if (reg.assistDepts.length > 0 && !reg.leadDept) add('registration.leadDept', 'LEAD_DEPT_REQUIRED');

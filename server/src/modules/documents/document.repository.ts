@@ -12,6 +12,16 @@ export interface Viewer {
   all: boolean;
 }
 
+export interface OpinionRow {
+  taskId: string | null;
+  kind: string;
+  text: string;
+  author: string;
+  onBehalfOf: string | null;
+  documentDigest: string | null;
+  createdAt: Date | string;
+}
+
 /** Documents, their versions, registrations, numbers and attachments. */
 @Injectable()
 export class DocumentRepository {
@@ -19,6 +29,30 @@ export class DocumentRepository {
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<DocumentEntity | null> {
     return m.findOneBy(DocumentEntity, { id });
+  }
+
+  /**
+   * The document a process instance handles: its own, or that of the nearest ancestor (a called
+   * sub-process such as a 会签 round works on its parent's document).
+   */
+  async findByInstance(instanceId: string, m: EntityManager = this.dataSource.manager): Promise<DocumentEntity | null> {
+    let id: string | null = instanceId;
+    for (let depth = 0; id && depth < 10; depth++) {
+      const doc = await m.findOneBy(DocumentEntity, { instanceId: id });
+      if (doc) return doc;
+      const rows: { parent_id: string | null }[] = await m.query('SELECT parent_id FROM process_instance WHERE id = ?', [id]);
+      id = rows[0]?.parent_id ?? null;
+    }
+    return null;
+  }
+
+  /** The opinions written in an instance (the approvals module's append-only `opinion` table). */
+  async opinions(instanceId: string): Promise<OpinionRow[]> {
+    const rows: OpinionRow[] = await this.dataSource.manager.query(
+      'SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, document_digest AS documentDigest, created_at AS createdAt FROM opinion WHERE instance_id = ? ORDER BY created_at, id',
+      [instanceId],
+    );
+    return rows;
   }
 
   /** The document row locked for this transaction (SQLite transactions are serialized already). */

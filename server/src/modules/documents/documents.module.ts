@@ -5,10 +5,12 @@ import { DefinitionsModule } from '../definitions/definitions.module';
 import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.module';
 import { RuntimeModule } from '../runtime/runtime.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
+import { DocumentOpinionSubject } from './document-opinion-subject';
 import { DocumentAccess } from './document-access';
 import { DocumentRepository } from './document.repository';
 import { DocumentVersions } from './document-versions';
@@ -17,9 +19,9 @@ import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule],
+  imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule, TasksModule],
   controllers: [DocumentsController, CirculationsController],
-  providers: [DocumentRepository, DocumentAccess, DocumentVersions, DocumentsService, DocNumberService, AttachmentsService, CirculationService],
+  providers: [DocumentRepository, DocumentAccess, DocumentVersions, DocumentsService, DocNumberService, AttachmentsService, CirculationService, DocumentOpinionSubject],
   exports: [DocumentsService, DocumentRepository],
 })
 export class DocumentsModule {}

@@ -8,6 +8,7 @@ import {
   type DocumentQuery,
   type ProcessingStep,
   type SessionUser,
+  type StepOpinion,
   type TaskQuery,
   type UpdateDocument,
 } from '@liuzhuan/contracts';
@@ -188,32 +189,45 @@ export class DocumentsService {
   }
 
   /**
-   * The 处理单: every task of the document's process with who did it, when, and the opinion
-   * given when completing it (from the history's `task.completed` details).
+   * The 处理单: every task of the document's process with who did it and when, and the opinions
+   * given at it (the `opinion` table, each bound to the document digest it was written on; the
+   * history's `task.completed` opinion for a completion that wrote no opinion row).
    */
   private async processingRecord(instanceId: string | null): Promise<ProcessingStep[]> {
     if (!instanceId) return [];
     const query: TaskQuery = { instanceId, offset: 0, limit: 1000 };
-    const [{ items }, history] = await Promise.all([this.tasks.query(query, null), this.instances.history(instanceId)]);
-    const opinions = new Map<string, string>();
+    const [{ items }, history, opinionRows] = await Promise.all([this.tasks.query(query, null), this.instances.history(instanceId), this.documents.opinions(instanceId)]);
+    const opinions = new Map<string, StepOpinion[]>();
+    for (const o of opinionRows) {
+      if (!o.taskId) continue;
+      const at = o.createdAt instanceof Date ? o.createdAt : new Date(`${o.createdAt.replace(' ', 'T')}Z`);
+      const list = opinions.get(o.taskId) ?? [];
+      list.push({ kind: o.kind, text: o.text, author: o.author, onBehalfOf: o.onBehalfOf, documentDigest: o.documentDigest, at: at.toISOString() });
+      opinions.set(o.taskId, list);
+    }
+    const completionNotes = new Map<string, string>();
     for (const event of history) {
       if (event.type !== 'task.completed') continue;
       const details = JSON.parse(event.details) as { elementInstanceId?: unknown; opinion?: unknown };
-      if (typeof details.elementInstanceId === 'string' && typeof details.opinion === 'string') opinions.set(details.elementInstanceId, details.opinion);
+      if (typeof details.elementInstanceId === 'string' && typeof details.opinion === 'string') completionNotes.set(details.elementInstanceId, details.opinion);
     }
     return items
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
-      .map((t) => ({
-        taskId: t.id,
-        step: t.elementId,
-        name: t.name,
-        assignee: t.assignee,
-        status: t.status,
-        createdAt: t.createdAt.toISOString(),
-        completedAt: t.completedAt ? t.completedAt.toISOString() : null,
-        completedBy: t.completedBy,
-        opinion: opinions.get(t.id) ?? null,
-      }));
+      .map((t) => {
+        const given = opinions.get(t.id) ?? [];
+        return {
+          taskId: t.id,
+          step: t.elementId,
+          name: t.name,
+          assignee: t.assignee,
+          status: t.status,
+          createdAt: t.createdAt.toISOString(),
+          completedAt: t.completedAt ? t.completedAt.toISOString() : null,
+          completedBy: t.completedBy,
+          opinion: given.length ? given[given.length - 1].text : (completionNotes.get(t.id) ?? null),
+          opinions: given,
+        };
+      });
   }
 }
 
