@@ -14,6 +14,7 @@ import { AuthService } from '../auth/auth.service';
 import { quietRequest } from '../http/http-context';
 import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/t.pipe';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import type { TranslationKey } from '../i18n/zh-cn';
 import { navItemsFor } from './nav-items';
 
@@ -30,6 +31,7 @@ import { navItemsFor } from './nav-items';
     NzTagModule,
     NzTooltipModule,
     TranslatePipe,
+    NotificationBellComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
