@@ -84,6 +84,17 @@ describe('official documents (e2e)', () => {
       expect(second.body.registration.regNo).toBe('收〔2026〕2号');
     });
 
+    it('should store no document when its process cannot start (one transaction)', async () => {
+      const before = (await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total;
+      const idle = outgoingProcess.replace('id="outgoing-document" isExecutable="true"', 'id="outgoing-document" isExecutable="false"');
+      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: idle, contentType: 'application/xml' })).status).toBe(201);
+      const r = await create(outgoing());
+      expect([r.status, r.body.code]).toEqual([422, 'PROCESS_NOT_EXECUTABLE']);
+      expect((await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total).toBe(before);
+      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: outgoingProcess, contentType: 'application/xml' })).status).toBe(201);
+      expect((await create(outgoing())).status).toBe(201);
+    });
+
     it('should answer 422 with every broken rule by field and store nothing', async () => {
       const before = (await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total;
       const r = await create(outgoing({ docType: 'GW11', title: '关于申请防汛专项资金', mainRecipients: ['省政府', '省财政厅'], attachmentNotes: ['资金测算表。'] }));
