@@ -6,9 +6,14 @@ const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 /** 居民身份证号码: 17 digits and a check character (GB 11643). */
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 
+/** 咨询 / 投诉 / 建议 / 求助: what the writer asks for. */
+export const LetterCategorySchema = z.enum(['consultation', 'complaint', 'suggestion', 'help']).meta({ id: 'LetterCategory' });
+export type LetterCategory = z.infer<typeof LetterCategorySchema>;
+
 /** A letter as the public writes it (no sign-in). Unknown fields are refused. */
 export const CreateLetterSchema = z
   .strictObject({
+    category: LetterCategorySchema.default('consultation'),
     subject: z.string().trim().min(1).max(100),
     content: z.string().trim().min(1).max(5000),
     name: z.string().trim().min(1).max(50),
@@ -50,6 +55,7 @@ export const LetterSchema = z
     id: z.string(),
     instanceId: z.string(),
     status: LetterStatusSchema,
+    category: LetterCategorySchema,
     subject: z.string(),
     content: z.string(),
     name: z.string(),

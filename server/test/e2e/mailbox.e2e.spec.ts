@@ -14,6 +14,7 @@ describe('leader mailbox (e2e)', () => {
 
   const WRITER = { name: '李秀兰', phone: '13912345678', idNumber: '610902198805061234', address: '陕西省安康市汉滨区建设路12号3单元501室' };
   const letter = (extra: Record<string, unknown> = {}) => ({
+    category: 'complaint',
     subject: '建设路小区门前道路破损',
     content: '建设路12号小区门前道路破损多年，雨天积水，请尽快维修。',
     ...WRITER,
@@ -55,6 +56,7 @@ describe('leader mailbox (e2e)', () => {
     // given: a letter written without signing in
     const { code, letter: l } = await submitted();
     expect(code).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(l).toMatchObject({ category: 'complaint', name: WRITER.name, phone: WRITER.phone, handler: null });
     expect((await publicView(code)).body).toMatchObject({ status: 'received', reply: null });
     const instance = await server.call('GET', `/api/instances/${l.instanceId}`, { token: admin });
     expect(instance.body).toMatchObject({ definitionKey: 'leader-mailbox', businessKey: l.id });
@@ -146,11 +148,12 @@ describe('leader mailbox (e2e)', () => {
     const extra = await write(letter({ status: 'published' }));
     const long = await write(letter({ content: '长'.repeat(5001) }));
     const badId = await write(letter({ idNumber: '12345' }));
+    const badCategory = await write(letter({ category: '表扬' }));
     const noPhone = await write({ subject: '无电话', content: '内容', name: '王五' });
     const unknown = await publicView('A'.repeat(20));
     const malformed = await publicView('../../etc');
     // then
-    for (const r of [extra, long, badId, noPhone]) expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    for (const r of [extra, long, badId, badCategory, noPhone]) expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'LETTER_NOT_FOUND']);
     expect(malformed.status).toBeGreaterThanOrEqual(400);
     expect(malformed.status).toBeLessThan(500);
@@ -165,11 +168,16 @@ describe('leader mailbox (e2e)', () => {
     const anonymous = await server.call('GET', '/api/letters');
     const staff = await server.call('GET', '/api/letters', { token: await as('staff') });
     const otherDept = await server.call('GET', `/api/letters/${l.id}`, { token: await as('czj_clerk') });
+    const otherList = await server.call('GET', '/api/letters', { token: await as('czj_clerk') });
+    const ownList = await server.call('GET', '/api/letters', { token: await as('zjj_clerk') });
     const otherExtends = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: await as('czj_clerk'), body: { workdays: 1, reason: '越权' } });
     // then
     expect(anonymous.status).toBe(401);
     expect(staff.status).toBe(403);
     expect([otherDept.status, otherDept.body.code]).toEqual([404, 'LETTER_NOT_FOUND']);
+    expect([otherList.status, otherList.body.total]).toEqual([200, 0]);
+    expect(ownList.body.items.map((x: any) => x.id)).toContain(l.id);
+    expect(ownList.body.items.every((x: any) => x.handler === 'zjj_clerk')).toBe(true);
     expect([otherExtends.status, otherExtends.body.code]).toEqual([404, 'LETTER_NOT_FOUND']);
   });
 

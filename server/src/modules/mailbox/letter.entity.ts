@@ -1,3 +1,4 @@
+import type { LetterCategory } from '@liuzhuan/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -14,6 +15,9 @@ export class LetterEntity {
 
   @Column({ name: 'instance_id', type: 'varchar', length: 26 })
   instanceId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  category: LetterCategory;
 
   @Column({ type: 'varchar', length: 100 })
   subject: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
+import { InstanceEntity } from '../runtime/instance.entity';
 import { TaskEntity } from '../runtime/task.entity';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 
@@ -28,8 +29,8 @@ export class LetterRepository {
     await m.update(LetterEntity, { id }, patch);
   }
 
-  list(limit: number, offset: number): Promise<[LetterEntity[], number]> {
-    return this.dataSource.manager.findAndCount(LetterEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+  newestFirst(limit: number): Promise<LetterEntity[]> {
+    return this.dataSource.manager.find(LetterEntity, { order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   async addExtension(extension: LetterExtensionEntity, m: EntityManager): Promise<void> {
@@ -46,6 +47,11 @@ export class LetterRepository {
   /** The tasks of the letter's process at one step, newest first. */
   tasksAt(instanceId: string, elementId: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity[]> {
     return m.find(TaskEntity, { where: { instanceId, elementId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The letters' process instances (to decide who may read which letter). */
+  instancesOf(ids: string[]): Promise<InstanceEntity[]> {
+    return ids.length ? this.dataSource.manager.findBy(InstanceEntity, { id: In(ids) }) : Promise.resolve([]);
   }
 
   async setTaskDue(taskId: string, dueAt: Date, m: EntityManager): Promise<void> {

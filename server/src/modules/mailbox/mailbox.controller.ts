@@ -50,8 +50,8 @@ export class LettersController {
 
   @Get()
   @RequireRoles('clerk', 'leader', 'workflow_admin')
-  list(@Query(validate(LetterQuerySchema)) query: LetterQuery): Promise<LetterList> {
-    return this.mailbox.list(query);
+  list(@Query(validate(LetterQuerySchema)) query: LetterQuery, @CurrentUser() user: SessionUser): Promise<LetterList> {
+    return this.mailbox.list(query, user);
   }
 
   @Get(':id')

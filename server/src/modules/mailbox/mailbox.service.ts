@@ -32,6 +32,8 @@ export const LETTER_PROCESS_KEY = 'leader-mailbox';
 /** Public intake: at most this many letters per IP address in the window. */
 export const LETTERS_PER_IP = 5;
 export const LETTER_WINDOW_MS = 10 * 60 * 1000;
+/** How many of the newest letters the list looks at (an office's inbox, not an archive search). */
+const LETTER_LIST_SCAN = 2000;
 
 const STEP_STATUS: [string, LetterStatus][] = [
   ['review', 'received'],
@@ -79,6 +81,7 @@ export class MailboxService {
         id,
         queryCodeDigest: digestOf('letter-code', queryCode),
         instanceId: instance.id,
+        category: input.category,
         subject: input.subject,
         content: input.content,
         writerName: input.name,
@@ -113,9 +116,20 @@ export class MailboxService {
     };
   }
 
-  async list(query: LetterQuery): Promise<LetterList> {
-    const [rows, total] = await this.letters.list(query.limit, query.offset);
-    return { items: await Promise.all(rows.map((r) => this.view(r))), total };
+  /**
+   * The letters the caller may read: all for a workflow admin; for anyone else those whose
+   * process they take part in (the office's groups see every letter from 审查 on, a department
+   * only the letters forwarded to it). Letters hold personal data, so the list is never wider.
+   */
+  async list(query: LetterQuery, user: SessionUser): Promise<LetterList> {
+    let rows = await this.letters.newestFirst(LETTER_LIST_SCAN);
+    if (!isWorkflowAdmin(user)) {
+      const instances = new Map((await this.letters.instancesOf(rows.map((r) => r.instanceId))).map((i) => [i.id, i]));
+      const readable = await Promise.all(rows.map(async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity))));
+      rows = rows.filter((_, i) => readable[i]);
+    }
+    const page = rows.slice(query.offset, query.offset + query.limit);
+    return { items: await Promise.all(page.map((r) => this.view(r))), total: rows.length };
   }
 
   async get(id: string, user: SessionUser): Promise<Letter> {
@@ -230,6 +244,7 @@ export class MailboxService {
       id: letter.id,
       instanceId: letter.instanceId,
       status: statusOf(letter, instance),
+      category: letter.category,
       subject: letter.subject,
       content: letter.content,
       name: letter.writerName,

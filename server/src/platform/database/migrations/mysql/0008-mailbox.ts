@@ -10,6 +10,7 @@ export class Mailbox1796000000008 implements MigrationInterface {
       id VARCHAR(26) NOT NULL PRIMARY KEY,
       query_code_digest VARCHAR(64) NOT NULL,
       instance_id VARCHAR(26) NOT NULL,
+      category VARCHAR(16) NOT NULL,
       subject VARCHAR(100) NOT NULL,
       content TEXT NOT NULL,
       writer_name VARCHAR(50) NOT NULL,
