@@ -18,6 +18,8 @@ export interface ProjectionContext {
   assign?: Record<string, string>;
   /** usernames taken one per new task in creation order (并行加签: the added inner instances) */
   assignQueue?: string[];
+  /** 撤回: the task re-opened for the completed task `taskId` goes to `assignee` */
+  reopen?: { taskId: string; assignee: string };
 }
 
 export interface ProjectionResult {
@@ -57,7 +59,8 @@ export class TaskProjection {
     const note: Record<string, unknown> = {};
     // a re-run countersign keeps its own signers; a single task goes back to whoever did it before
     const reassigned = !event.multiInstance && context.assign && Object.prototype.hasOwnProperty.call(context.assign, event.elementId);
-    const override = reassigned ? context.assign?.[event.elementId] : queue.shift();
+    const reopened = context.reopen && event.withdrawnFrom === context.reopen.taskId ? context.reopen.assignee : undefined;
+    const override = reopened ?? (reassigned ? context.assign?.[event.elementId] : queue.shift());
     if (override) {
       assignee = override;
       note.assignedTo = override;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DelegateTask, ReassignTask, RejectTask, ResolveTask, ReturnTargetList, ReturnTask, SessionUser, Task, TransferTask, WithdrawTask } from '@liuzhuan/contracts';
-import type { InstanceState } from '@liuzhuan/engine';
+import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -96,37 +96,38 @@ export class TaskRoutingService {
 
   /**
    * 撤回: the user who completed a task pulls it back while none of the tasks its completion
-   * created has been opened. Those are cancelled and the user's step runs again, assigned to them.
+   * created has been opened. The engine cancels what the completion created and re-opens the
+   * step under a new id (a new task row, assigned to the user who withdraws).
    */
   withdraw(id: string, input: WithdrawTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
-      const { row, candidates, instance } = await this.guard.lockAny(tx, id, user);
+      const { row, instance } = await this.guard.lockAny(tx, id, user);
       if (row.status !== 'completed' || row.completedBy !== user.username || row.kind !== 'user') {
         throw new DomainError('NOT_WITHDRAWABLE', `Task ${id} was not completed by you`);
       }
-      const created = await this.tasks.createdBy(id, tx.manager);
-      if (created.some((t) => t.openedAt)) throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: created.filter((t) => t.openedAt).map((t) => t.id) });
-      const pending = created.filter((t) => t.status === 'open' && t.kind === 'user');
-      if (instance.status !== 'active' || !pending.length || pending.length !== created.length) {
-        throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
-      }
-      const projection = { sourceTaskId: id, assign: { [row.elementId]: user.username } };
-      // until the engine's own withdraw command: move the first created task's token back, cancel the rest
-      let after = await this.executor.executeIn(tx, row.instanceId, { type: 'moveToken', fromElementInstanceId: pending[0].id, targetElementId: row.elementId, mode: 'rerun' }, { actor: user.username, projection });
-      for (const t of pending.slice(1)) {
-        const state = JSON.parse(after.state) as InstanceState;
-        if (state.instances[t.id]) after = await this.executor.executeIn(tx, row.instanceId, { type: 'cancelElementInstance', elementInstanceId: t.id }, { actor: user.username });
-      }
-      const details = { elementInstanceId: id, cancelled: pending.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
-      await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawn', elementId: row.elementId, details }], user.username);
+      const plan = withdrawal(JSON.parse(instance.state) as InstanceState, id);
+      if (!plan) throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
+      const cancelled = (await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t, tx.manager)))).filter((t): t is TaskEntity => !!t);
+      const opened = cancelled.filter((t) => t.openedAt);
+      if (opened.length) throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: opened.map((t) => t.id) });
+      const after = await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'withdraw', elementInstanceId: id },
+        { actor: user.username, projection: { reopen: { taskId: id, assignee: user.username }, ...(row.sourceTaskId ? { sourceTaskId: row.sourceTaskId } : {}) } },
+      );
+      const details = { elementInstanceId: id, cancelled: cancelled.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
+      await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawal', elementId: row.elementId, details }], user.username);
       await this.notifications.send(
         tx,
-        pending
+        cancelled
           .filter((t) => t.assignee)
           .map((t) => ({ recipient: t.assignee as string, kind: 'withdrawn', title: `已撤回：${t.name ?? t.elementId}`, body: input.reason ?? '', instanceId: t.instanceId, taskId: t.id, actor: user.username })),
       );
-      const again = (await this.tasks.createdBy(id, tx.manager)).find((t) => t.status === 'open' && t.elementId === row.elementId);
-      return again ? toTask(again, []) : toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+      const reopened = (await this.tasks.ofInstance(row.instanceId, tx.manager))
+        .filter((t) => t.status === 'open' && t.elementId === row.elementId && t.assignee === user.username)
+        .sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+      return toTask(reopened ?? row, []);
     });
   }
 

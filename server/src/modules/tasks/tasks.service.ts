@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
-import type { InstanceState } from '@liuzhuan/engine';
+import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository } from '../runtime/runtime.api';
@@ -134,8 +134,9 @@ export class TasksService {
       }
     }
     if (active && row.status === 'completed' && row.completedBy === user.username && row.kind === 'user') {
-      const created = await this.tasks.createdBy(id);
-      if (created.length && created.every((t) => t.status === 'open' && !t.openedAt)) items.push('withdraw');
+      const plan = withdrawal(JSON.parse(instance.state) as InstanceState, id);
+      const cancels = plan ? await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t))) : [];
+      if (plan && cancels.every((t) => !t?.openedAt)) items.push('withdraw');
     }
     if (active && (row.status === 'open' || row.status === 'waiting') && relation !== 'assignee' && (await this.mayUrge(user, instance.initiator, row.instanceId))) items.push('urge');
     if (open && isWorkflowAdmin(user) && row.kind === 'user') items.push('reassign');
