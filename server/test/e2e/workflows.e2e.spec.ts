@@ -146,6 +146,23 @@ describe('shipped workflows (e2e)', () => {
       expect(walked.indexOf('register')).toBeGreaterThan(walked.lastIndexOf('signOff'));
     });
 
+    it('should take a draft back to its drafter with the 退回 operation at 核稿, with the reason in the history', async () => {
+      // given
+      const id = await start('clerk', 'outgoing-document', { title: '关于调整办公时间的通知', issuer: 'mayor', countersigners: ['czj_head'] });
+      await act('clerk', id, 'draft');
+      const [review] = await openAt(id, 'review');
+      // when: the reviewer returns it (退回) instead of passing it
+      const returned = await server.call('POST', `/api/tasks/${review.id}/return`, { token: await as('head'), body: { reason: '请补充执行日期' } });
+      // then: 拟稿 is open again with the drafter; passing it again leads on to 会签
+      expect(returned.status).toBe(200);
+      expect(await openSteps(id)).toEqual(['draft']);
+      expect((await openAt(id, 'draft'))[0].assignee).toBe('clerk');
+      expect(JSON.stringify(await history(id))).toContain('请补充执行日期');
+      await act('clerk', id, 'draft');
+      await act('head', id, 'review', { reviewResult: 'pass' });
+      expect((await openAt(id, 'countersign')).map((t) => t.assignee)).toEqual(['czj_head']);
+    });
+
     it('should leave 签发 to the city leaders as a group when no 签发人 was named', async () => {
       // given
       const id = await start('clerk', 'outgoing-document', { title: '未指定签发人的通知', countersigners: ['fgw_head'] });
