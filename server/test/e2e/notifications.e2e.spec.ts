@@ -2,6 +2,7 @@ import { TransactionRunner } from '../../src/platform/database/transaction-runne
 import { NOTIFICATION_STREAM_SETTINGS, NotificationHub } from '../../src/modules/notifications/notification-hub';
 import { type NewNotification, NotificationsService } from '../../src/modules/notifications/notifications.service';
 import { eventually } from '../support/eventually';
+import { TEST_TARGET } from '../support/test-env';
 import { TestServer } from '../support/test-server';
 
 interface SseEvent {
@@ -90,6 +91,15 @@ describe('notifications (e2e)', () => {
     await signedIn.close();
   });
 
+  it('should describe the stream in the OpenAPI document as text/event-stream of notifications', async () => {
+    // when
+    const doc = (await server.call('GET', '/api/docs-json')).body;
+    // then
+    const stream = doc.paths['/api/notifications/stream'].get;
+    expect(stream.responses['200'].content).toEqual({ 'text/event-stream': { schema: { $ref: '#/components/schemas/Notification' } } });
+    expect(stream.responses['401']).toBeDefined();
+  });
+
   it('should deliver a notification after its transaction commits and never one whose transaction rolled back', async () => {
     // given
     const stream = await openStream(server, clerk);
@@ -121,6 +131,22 @@ describe('notifications (e2e)', () => {
     await eventually(() => stream.events.length === 1, 5000);
     await stream.close();
     expect(stream.titles()).toEqual(['别的进程写的消息']);
+  });
+
+  (TEST_TARGET === 'production' ? it : it.skip)('should deliver to a stream on another API process sharing the database', async () => {
+    // given: a second application on the same MariaDB, with a stream open on it
+    const second = await TestServer.startOn(server.env);
+    try {
+      const stream = await openStream(second, clerk);
+      // when: this process writes and commits
+      await sendCommitted([note('clerk', '另一进程的消息')]);
+      // then
+      await eventually(() => stream.events.length === 1, 5000);
+      await stream.close();
+      expect(stream.titles()).toEqual(['另一进程的消息']);
+    } finally {
+      await second.stopApp();
+    }
   });
 
   it("should never show one user's notifications to another, in the list, the stream or a read mark", async () => {
