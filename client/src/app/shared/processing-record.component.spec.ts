@@ -47,4 +47,20 @@ describe('recordRows', () => {
       ['opinion.circled', '吴国强', '圈阅'],
     ]);
   });
+
+  it('should show a return once, with its reason, when the engine moved the token and cancelled the task in the same command', () => {
+    // Given the head returned 审核 to 拟稿: the engine moved the token and cancelled the task, the server recorded task.returned
+    const at = '2026-11-27T10:00:00Z';
+    const history = [
+      event('task.created', 'Review', null, { name: '审核', elementInstanceId: 'task4' }),
+      event('token.moved', 'Review', 'head', { targetElementId: 'Draft' }, at),
+      event('task.cancelled', 'Review', 'head', { elementInstanceId: 'task4' }, at),
+      event('task.returned', 'Review', 'head', { elementInstanceId: 'task4', targetElementId: 'Draft', reason: '请补充依据' }, at),
+      event('task.withdrawable', 'Draft', 'clerk', {}, at),
+    ];
+    // When the record is built
+    const rows = recordRows(history, null, proxy);
+    // Then one 退回 line carries the reason
+    expect(rows.map((r) => [r.type, r.step, r.actor, r.opinion])).toEqual([['task.returned', '审核', 'head', '请补充依据']]);
+  });
 });

@@ -16,7 +16,10 @@ export interface RecordRow {
 }
 
 /** Engine bookkeeping the reader of a processing record does not care about. */
-const INTERNAL = /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancelled|job\.|subscription\.|message\.subscribed|signal\.subscribed|condition\.subscribed|multiInstance\.|child\.|task\.created)/;
+const INTERNAL = /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancelled|job\.|subscription\.|message\.subscribed|signal\.subscribed|condition\.subscribed|multiInstance\.|child\.|task\.created|task\.withdrawable)/;
+/** Operations that explain the engine's moves and cancellations done in the same command. */
+const EXPLAINING = new Set(['task.returned', 'task.withdrawn', 'task.signers-removed', 'instance.rejected', 'instance.intervention']);
+const EXPLAINED = new Set(['token.moved', 'task.cancelled']);
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -38,8 +41,10 @@ export function recordRows(
     const name = str(event.details['name']);
     if (event.type === 'task.created' && event.elementId && name) stepNames.set(event.elementId, name);
   }
+  const explained = new Set(history.filter((e) => EXPLAINING.has(e.type)).map((e) => `${e.actor}@${e.at}`));
   const rows = history
     .filter((event) => !INTERNAL.test(event.type))
+    .filter((event) => !(EXPLAINED.has(event.type) && explained.has(`${event.actor}@${event.at}`)))
     .map((event): RecordRow => {
       const d = event.details;
       const intervention = d['intervention'] as { by?: string } | undefined;
@@ -47,7 +52,8 @@ export function recordRows(
       const by = str(intervention?.by) ?? str(d['actorName']) ?? event.actor ?? '';
       const target = str(d['targetElementId']);
       const taskId = str(d['elementInstanceId']) ?? str(d['taskId']);
-      const signed = event.type !== 'task.created' && taskId ? byTask.get(taskId) : undefined;
+      const candidate = taskId ? byTask.get(taskId) : undefined;
+      const signed = candidate && !used.has(candidate) ? candidate : undefined;
       if (signed) used.add(signed);
       const opinionText = str(d['opinion']) ?? str((d['opinion'] as { text?: string } | undefined)?.text);
       const opinion = [signed?.text ?? opinionText, str(d['reason']) ?? str(d['message'])].filter(Boolean).join('\n') || null;

@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HistoryEvent, Instance, InstanceList, Job, Task, TaskList } from '@liuzhuan/contracts';
+import type { CcCopy, CcList, Circulation, CirculationList, HistoryEvent, Instance, InstanceList, Job, Task, TaskList } from '@liuzhuan/contracts';
 import { Observable, catchError, map, of, throwError } from 'rxjs';
 import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
@@ -169,20 +169,14 @@ export class WorkflowApiService {
     return this.http.get<unknown>('/api/users', { params }).pipe(map((body) => itemsOf<PickedUser>(body)));
   }
 
-  /** Circulations (传阅) of the user; empty while the documents API has none. */
-  circulations(): Observable<Record<string, unknown>[]> {
-    return this.http.get<unknown>('/api/circulations', { params: { mine: 'true' }, context: OWN_ERRORS() }).pipe(
-      map((body) => itemsOf<Record<string, unknown>>(body)),
-      catchError(() => of([])),
-    );
+  /** Circulations (传阅) the user reads. */
+  circulations(): Observable<Circulation[]> {
+    return this.http.get<CirculationList>('/api/circulations', { params: { mine: 'true' } }).pipe(map((body) => body.items));
   }
 
-  /** Copies sent to the user (抄送); empty while the approvals API has none. */
-  ccItems(): Observable<Record<string, unknown>[]> {
-    return this.http.get<unknown>('/api/cc', { params: { mine: 'true' }, context: OWN_ERRORS() }).pipe(
-      map((body) => itemsOf<Record<string, unknown>>(body)),
-      catchError(() => of([])),
-    );
+  /** Copies sent to the user (抄送). */
+  ccItems(): Observable<CcCopy[]> {
+    return this.http.get<CcList>('/api/cc', { params: { mine: 'true' } }).pipe(map((body) => body.items));
   }
 }
 

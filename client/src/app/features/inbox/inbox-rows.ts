@@ -1,4 +1,4 @@
-import type { Instance, InstanceSummary, Task } from '@liuzhuan/contracts';
+import type { CcCopy, Circulation, Instance, InstanceSummary, Task } from '@liuzhuan/contracts';
 
 export type Urgency = 'NONE' | '加急' | '特急';
 export type DueState = 'overdue' | 'soon' | 'ok' | 'none';
@@ -80,20 +80,34 @@ export function instanceRow(instance: InstanceSummary | Instance, statusLabel: s
   };
 }
 
-/** A copy (抄送) or circulation (传阅) item as the approvals/documents APIs send it. */
-export function itemRow(item: Record<string, unknown>): InboxRow {
-  const id = String(item['id'] ?? '');
-  const instanceId = text(item['instanceId']);
+/** A copy sent to the user (抄送, GET /api/cc?mine=true), with its instance's matter. */
+export function ccRow(copy: CcCopy, instance: Instance | undefined): InboxRow {
+  const m = instance ? matter(instance) : { title: copy.instanceId, type: '', urgency: 'NONE' as Urgency };
   return {
-    id,
-    link: instanceId ? ['/tasks/instance', instanceId] : [],
-    title: text(item['title']) ?? text(item['subject']) ?? instanceId ?? id,
-    type: text(item['docType']) ?? text(item['type']) ?? '',
-    step: text(item['step']) ?? text(item['stepName']) ?? '',
-    urgency: urgencyOf(item['urgency']),
-    dueAt: text(item['dueAt']),
-    initiator: text(item['from']) ?? text(item['sender']) ?? text(item['initiator']) ?? '',
-    createdAt: text(item['createdAt']) ?? text(item['at']) ?? '',
+    id: copy.id,
+    link: ['/tasks/instance', copy.instanceId],
+    title: m.title,
+    type: m.type,
+    step: copy.note ?? '',
+    urgency: m.urgency,
+    dueAt: null,
+    initiator: copy.sender,
+    createdAt: copy.createdAt,
+  };
+}
+
+/** A circulation the user reads (传阅, GET /api/circulations?mine=true): the document and who holds it. */
+export function circulationRow(circulation: Circulation): InboxRow {
+  return {
+    id: circulation.id,
+    link: ['/documents', circulation.documentId],
+    title: circulation.documentTitle,
+    type: '',
+    step: circulation.holders.join('、'),
+    urgency: 'NONE',
+    dueAt: null,
+    initiator: circulation.createdBy,
+    createdAt: circulation.createdAt,
   };
 }
 

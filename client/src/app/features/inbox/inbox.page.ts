@@ -15,7 +15,7 @@ import { TranslatePipe } from '../../core/i18n/t.pipe';
 import type { TranslationKey } from '../../core/i18n/zh-cn';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
-import { type DueState, type InboxFilter, type InboxRow, type Urgency, compareByDue, dueState, filterRows, instanceRow, itemRow, taskRow } from './inbox-rows';
+import { type DueState, type InboxFilter, type InboxRow, type Urgency, ccRow, circulationRow, compareByDue, dueState, filterRows, instanceRow, taskRow } from './inbox-rows';
 
 export type InboxView = 'inbox' | 'done' | 'started' | 'cc' | 'circulation';
 
@@ -34,7 +34,7 @@ const FETCH_LIMIT = 200;
     .inbox-count { color: rgba(0, 0, 0, 0.45); }
     .inbox-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; align-items: center; }
     .inbox-filters .search { width: 260px; }
-    .inbox-filters nz-select { width: 130px; }
+    .inbox-filters nz-select { width: 160px; }
     .title-link { font-weight: 500; }
     tr.overdue td:first-child { box-shadow: inset 3px 0 0 #cf1322; }
     tr.soon td:first-child { box-shadow: inset 3px 0 0 #d48806; }
@@ -198,16 +198,25 @@ export default class InboxPage {
         const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));
         return list.items.filter((i) => i.initiator === me).map((i) => instanceRow(i, this.texts.t(`monitor.status.${i.status}`)));
       }
-      case 'cc':
-        return (await firstValueFrom(this.api.ccItems())).map(itemRow);
+      case 'cc': {
+        const copies = await firstValueFrom(this.api.ccItems());
+        await this.readInstances(copies.map((c) => c.instanceId));
+        return copies.map((c) => ccRow(c, this.instanceCache.get(c.instanceId)));
+      }
       case 'circulation':
-        return (await firstValueFrom(this.api.circulations())).map(itemRow);
+        return (await firstValueFrom(this.api.circulations())).map(circulationRow);
     }
   }
 
   /** Task rows with the matter (title, type, urgency, initiator) read from their instances. */
   private async taskRows(list: { items: Task[] }): Promise<InboxRow[]> {
-    const missing = [...new Set(list.items.map((t) => t.instanceId))].filter((id) => !this.instanceCache.has(id));
+    await this.readInstances(list.items.map((t) => t.instanceId));
+    return list.items.map((task) => taskRow(task, this.instanceCache.get(task.instanceId)));
+  }
+
+  /** Reads the instances not read yet, six at a time; one the user may not read is left out. */
+  private async readInstances(ids: string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.instanceCache.has(id));
     if (missing.length) {
       const fetched = await firstValueFrom(
         from(missing).pipe(
@@ -217,6 +226,5 @@ export default class InboxPage {
       );
       for (const instance of fetched) if (instance) this.instanceCache.set(instance.id, instance);
     }
-    return list.items.map((task) => taskRow(task, this.instanceCache.get(task.instanceId)));
   }
 }

@@ -77,7 +77,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                   <td>{{ job.type }}</td>
                   <td class="mono">{{ job.elementId ?? '—' }}</td>
                   <td>{{ job.dueAt | date: 'yyyy-MM-dd HH:mm' }}</td>
-                  <td data-testid="job-status">{{ job.status }}</td>
+                  <td data-testid="job-status" [attr.data-status]="job.status">{{ 'monitor.job.status.' + job.status | wt }}</td>
                   <td>{{ job.attempts }}</td>
                   <td>
                     @if (job.status === 'pending') {

@@ -11,6 +11,7 @@ import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { type InstanceStatus, WorkflowApiService } from '../../shared/workflow-api.service';
+import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { InstanceDetailComponent } from './instance-detail.component';
 
@@ -20,7 +21,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
 /** 流程监控 (workflow admin): instances with filters; an instance's detail in a drawer. */
 @Component({
   selector: 'app-monitor-page',
-  imports: [DatePipe, FormsModule, NzButtonModule, NzDrawerModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, InstanceDetailComponent, WorkflowTranslatePipe],
+  imports: [DatePipe, FormsModule, NzButtonModule, NzDrawerModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, InstanceDetailComponent, TranslatePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styles: `
@@ -31,7 +32,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
     tr.clickable { cursor: pointer; }
   `,
   template: `
-    <h1 class="page-title">{{ 'nav.monitor' | wt }}</h1>
+    <h1 class="page-title">{{ 'nav.monitor' | t }}</h1>
     <form class="filters" role="search" (ngSubmit)="search()">
       <nz-select name="definitionKey" [(ngModel)]="definitionKey" nzAllowClear [nzPlaceHolder]="'monitor.definition' | wt" [attr.aria-label]="'monitor.definition' | wt">
         @for (key of keys(); track key) {

@@ -51,6 +51,17 @@ export default class TaskPage {
     return task ? `${task.name ?? task.elementId}${title ? ' · ' + title : ''}` : title;
   });
   protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
+  /** The return (退回) that brought this task back, while it is open: who and why. */
+  protected readonly returnedBy = computed(() => {
+    const task = this.task();
+    if (!task || task.status !== 'open') return null;
+    let found: HistoryEvent | null = null;
+    for (const event of this.history()) {
+      if (event.type === 'task.returned' && event.details['targetElementId'] === task.elementId) found = event;
+      else if (event.type === 'task.completed' && event.elementId === task.elementId) found = null;
+    }
+    return found ? { by: found.actor ?? '', reason: String(found.details['reason'] ?? '') } : null;
+  });
   protected readonly variables = computed(() => Object.entries(this.instance()?.variables ?? {}));
 
   constructor() {

@@ -1,0 +1,155 @@
+// Browser test of the inbox and the task page against the real server: the clerk finds a task in
+// 待办, sees the progress diagram mark the current step, completes it with an opinion; the office
+// head finds it, sees the record; with the approvals API present the head returns it with a reason
+// and the clerk sees it back. Run: `node --test client/e2e/inbox.e2e.mjs` (after
+// `NX_DAEMON=false npx nx build server client`), or against a running server with LIUZHUAN_URL.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { deployFixture, hasRoute, startInstance, withoutMissingRoutes } from './support/workflow-api.mjs';
+
+const skip = chromiumSkip();
+/** Routes of the approvals API the client falls back from when the server has none yet. */
+const OPTIONAL_ROUTES = [/\/api\/tasks\/\w+\/actions$/, /\/api\/instances\/\w+\/opinions$/, /\/api\/phrases$/, /\/api\/cc\?mine=true$/];
+const TITLE = '关于做好冬季安全生产工作的通知';
+
+describe('inbox and task handling in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  let problems = [];
+  const expectedFailures = [];
+  let hasApprovals = false;
+
+  before(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+    await deployFixture(server.url, 'inbox-review.bpmn');
+    await startInstance(server.url, 'clerk', 'e2e_review', { title: TITLE, docType: '通知', urgency: '特急' });
+    await startInstance(server.url, 'clerk', 'e2e_review', { title: '2026年度工作总结', docType: '报告' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(username) {
+    await page?.context().close();
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    page = await context.newPage();
+    watchForProblems(page, problems, expectedFailures);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL(/\/inbox$/);
+  }
+
+  /** The inbox row of a title, once the list has loaded it. */
+  function row(title) {
+    return page.locator('tbody tr[data-row-id]', { hasText: title });
+  }
+
+  async function openTask(title) {
+    await row(title).locator('a.title-link').click();
+    await page.waitForURL(/\/tasks\/\w+$/);
+    await page.locator('.progress-diagram-canvas[data-state="ready"]').waitFor();
+  }
+
+  test('should complete a task from the inbox with an opinion and show the progress to the next handler', async () => {
+    hasApprovals = await hasRoute(server.url, 'clerk', 'GET', '/tasks/00000000000000000000000000/actions');
+    // Given the clerk signed in, with two drafts in 待办
+    await signIn('clerk');
+    await row(TITLE).waitFor();
+    await row('2026年度工作总结').waitFor();
+    assert.match(await row(TITLE).innerText(), /特急/);
+    // When they search, then only the matching task remains
+    await page.getByPlaceholder('搜索标题、环节、发起人').fill('冬季');
+    await assert.doesNotReject(row('2026年度工作总结').waitFor({ state: 'detached' }));
+    assert.equal(await page.locator('tbody tr[data-row-id]').count(), 1);
+    await screenshot('inbox-01-clerk-search');
+
+    // When they open the task, then the diagram marks 拟稿 as current, with the legend and the bpmn.io watermark
+    await openTask(TITLE);
+    await page.locator('.djs-element.lz-current[data-element-id="Draft_1"]').waitFor();
+    await assertVisible('.bjs-powered-by', 'the bpmn.io watermark');
+    await page.getByText('当前环节', { exact: true }).first().waitFor();
+    assert.equal(await page.getByTestId('task-step').innerText(), '拟稿');
+    // And they write an opinion with a common phrase and submit
+    await page.locator('.phrase', { hasText: '请按程序办理' }).click();
+    assert.equal(await page.locator('textarea#opinion').inputValue(), '请按程序办理');
+    await page.locator('textarea#opinion').fill('已按要求修改，请审核');
+    await screenshot('inbox-02-task-opinion');
+    await page.locator('[data-action="complete"]').click();
+
+    // Then they are back in 待办 and the task is gone
+    await page.waitForURL(/\/inbox$/);
+    await row('2026年度工作总结').waitFor();
+    await row(TITLE).waitFor({ state: 'detached' });
+
+    // When the office head opens their 待办
+    await signIn('head');
+    await row(TITLE).waitFor();
+    await openTask(TITLE);
+    // Then the record shows the clerk's opinion and the diagram the path: 拟稿 done, 审核 current
+    await page.locator('.processing-record', { hasText: '已按要求修改，请审核' }).waitFor();
+    await page.locator('.djs-element.lz-done[data-element-id="Draft_1"]').waitFor();
+    await page.locator('.djs-element.lz-current[data-element-id="Review_1"]').waitFor();
+    await page.locator('.djs-connection.lz-flow[data-element-id="Flow_1"]').waitFor({ state: 'attached' });
+    await screenshot('inbox-03-head-task');
+    assertNoProblems();
+  });
+
+  test('should bring a returned task back to the drafter with the reason', async (t) => {
+    if (!hasApprovals) {
+      t.skip('the server under test has no approvals API (GET /api/tasks/:id/actions) yet');
+      return;
+    }
+    // Given the head on the review task of the first test
+    await signIn('head');
+    await row(TITLE).waitFor();
+    await openTask(TITLE);
+    // When they return it with a reason
+    await page.locator('[data-action="return"]').click();
+    const confirm = page.locator('.operation-form button[type="submit"]');
+    await page.getByText('请填写原因').waitFor();
+    assert.equal(await confirm.isDisabled(), true);
+    await page.locator('textarea#reason').fill('请补充安全检查的具体要求');
+    await screenshot('inbox-04-return-form');
+    await confirm.click();
+    await page.waitForURL(/\/inbox$/);
+
+    // Then the clerk finds it in 待办 again, with the reason in the record and the return marked
+    await signIn('clerk');
+    await row(TITLE).waitFor();
+    await openTask(TITLE);
+    await page.locator('.processing-record', { hasText: '请补充安全检查的具体要求' }).waitFor();
+    assert.match(await page.getByTestId('returned-banner').innerText(), /head 退回了此事项：请补充安全检查的具体要求/);
+    await page.locator('.djs-element.lz-current.lz-returned[data-element-id="Draft_1"]').waitFor();
+    await screenshot('inbox-05-returned');
+    assertNoProblems();
+  });
+
+  function assertNoProblems() {
+    const left = withoutMissingRoutes(problems, OPTIONAL_ROUTES);
+    problems = [];
+    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
+  }
+
+  async function assertVisible(selector, what) {
+    const box = await page.locator(selector).first().boundingBox();
+    assert.ok(box && box.width > 0 && box.height > 0, `${what} is visible`);
+    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= VIEWPORT.width, `${what} lies inside the viewport`);
+  }
+
+  async function screenshot(name) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+});

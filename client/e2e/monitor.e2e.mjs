@@ -1,0 +1,81 @@
+// Browser test of 流程监控 against the real server: the workflow admin finds an instance waiting
+// on a one-day timer, opens it, runs the timer job now and sees the instance move on to its task.
+// Run: `node --test client/e2e/monitor.e2e.mjs` (after `NX_DAEMON=false npx nx build server client`).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { deployFixture, startInstance } from './support/workflow-api.mjs';
+
+const skip = chromiumSkip();
+
+describe('process monitor in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const problems = [];
+  let instance;
+
+  before(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+    await deployFixture(server.url, 'monitor-timer.bpmn');
+    instance = await startInstance(server.url, 'clerk', 'e2e_timer', { title: '冬季安全检查提醒' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('should run a waiting timer job now when the workflow admin asks, and show the instance at its next step', async () => {
+    // Given the workflow admin signed in
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    page = await context.newPage();
+    watchForProblems(page, problems, []);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    // When they open 流程监控 and filter running instances of the process
+    const menuItem = page.locator('nav').getByText('流程监控', { exact: true });
+    await menuItem.waitFor();
+    await menuItem.click();
+    await page.waitForURL(/\/monitor$/);
+    const rowOf = page.locator(`tr[data-instance-id="${instance.id}"]`);
+    await rowOf.waitFor();
+    assert.match(await rowOf.innerText(), /运行中/);
+    await screenshot('monitor-01-list');
+
+    // And open the instance
+    await rowOf.click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.locator('.progress-diagram-canvas[data-state="ready"]').waitFor();
+    // Then the diagram marks the timer as current and the pending timer job is listed
+    await drawer.locator('.djs-element.lz-current[data-element-id="Wait_1"]').waitFor();
+    const job = drawer.locator('table.jobs tbody tr').first();
+    await job.waitFor();
+    assert.equal(await job.getByTestId('job-status').innerText(), '待执行');
+    await screenshot('monitor-02-instance');
+
+    // When they run the job now
+    await job.getByRole('button', { name: '立即执行' }).click();
+    // Then the job is done and the instance waits at 处理
+    await page.getByText('作业已执行').waitFor();
+    await drawer.locator('.djs-element.lz-current[data-element-id="Handle_1"]').waitFor();
+    await drawer.locator('.djs-element.lz-done[data-element-id="Wait_1"]').waitFor();
+    assert.equal(await drawer.locator('table.jobs tbody tr').first().getByTestId('job-status').getAttribute('data-status'), 'done');
+    assert.match(await page.locator('.page-title').innerText(), /流程监控/);
+    await screenshot('monitor-03-job-done');
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
+  async function screenshot(name) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+});

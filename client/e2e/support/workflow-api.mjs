@@ -1,0 +1,70 @@
+// Set-up helpers of the inbox and monitor browser tests: deploy and start processes through the
+// HTTP API as the demo users, so the browser part starts from a known state.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PASSWORD, ROOT } from './harness.mjs';
+
+export async function login(baseUrl, username) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
+  const { accessToken } = await response.json();
+  return (method, path, body) => call(baseUrl, accessToken, method, path, body);
+}
+
+async function call(baseUrl, token, method, path, body) {
+  const isXml = typeof body === 'string';
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': isXml ? 'application/xml' : 'application/json' }) },
+    body: body === undefined ? undefined : isXml ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
+
+/** Deploys a fixture of client/e2e/fixtures as the workflow admin. */
+export async function deployFixture(baseUrl, file) {
+  const admin = await login(baseUrl, 'admin');
+  const result = await admin('POST', '/definitions', readFileSync(join(ROOT, 'client/e2e/fixtures', file), 'utf8'));
+  if (result.status !== 201) throw new Error(`deploy ${file}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+export async function startInstance(baseUrl, username, definitionKey, variables) {
+  const user = await login(baseUrl, username);
+  const result = await user('POST', '/instances', { definitionKey, variables });
+  if (result.status !== 201) throw new Error(`start ${definitionKey}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+/** Whether the server under test has a route (a 404 without a domain code means it has not). */
+export async function hasRoute(baseUrl, username, method, path) {
+  const user = await login(baseUrl, username);
+  const result = await user(method, path);
+  return !(result.status === 404 && !/_NOT_FOUND$/.test(String(result.body?.code ?? '')));
+}
+
+/**
+ * Drops the problems a server without the approvals routes causes by design (the client falls
+ * back when GET /tasks/:id/actions and friends answer 404): each tolerated HTTP 404 and one
+ * console 404 message for it.
+ */
+export function withoutMissingRoutes(problems, tolerated) {
+  const kept = [];
+  let consoleBudget = 0;
+  for (const problem of problems) {
+    if (/^HTTP 404: /.test(problem) && tolerated.some((re) => re.test(problem))) consoleBudget += 1;
+    else kept.push(problem);
+  }
+  return kept.filter((problem) => {
+    if (consoleBudget > 0 && /^console error: .*status of 404/.test(problem)) {
+      consoleBudget -= 1;
+      return false;
+    }
+    return true;
+  });
+}
