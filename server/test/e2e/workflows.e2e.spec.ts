@@ -86,7 +86,24 @@ describe('shipped workflows (e2e)', () => {
       expect(walked.indexOf('assistUrge')).toBeLessThan(walked.indexOf('assistHandle'));
       expect(walked).not.toContain('leadUrge');
       expect(walked.slice(-3)).toEqual(['reply', 'conclude', 'concluded']);
-      expect((await jobsOf(id)).filter((j) => j.status === 'pending')).toEqual([]);
+      // the model's own timers and notify jobs are all settled (task due-date reminders are the notifications module's)
+      expect((await jobsOf(id)).filter((j) => ['timer', 'async'].includes(j.type) && j.status === 'pending')).toEqual([]);
+    });
+
+    it('should go straight to 答复 after the lead department when no assisting department was named', async () => {
+      // given
+      const id = await start('clerk', 'incoming-document', { title: '关于报送年度统计数据的函' });
+      await act('clerk', id, 'signFor');
+      await act('clerk', id, 'register');
+      await act('clerk', id, 'screen', { screenResult: 'accept' });
+      await act('head', id, 'propose', { leadHandler: 'fgw_clerk' });
+      await act('deputy', id, 'instruct');
+      // when
+      expect(await openSteps(id)).toEqual(['leadHandle']);
+      await act('fgw_clerk', id, 'leadHandle');
+      // then
+      expect(await openSteps(id)).toEqual(['reply']);
+      expect((await instance(id)).incidents).toEqual([]);
     });
 
     it('should return a document that fails 初审 to its sender and end there', async () => {
