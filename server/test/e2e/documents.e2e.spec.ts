@@ -290,11 +290,15 @@ describe('official documents (e2e)', () => {
       expect(JSON.stringify(r.body)).not.toContain('篡改');
     });
 
-    it('should refuse an attachment over the size limit', async () => {
+    it('should accept an attachment up to 20 MB and refuse one over it', async () => {
       const doc = (await create(outgoing())).body;
+      // above the 5 MB limit of BPMN uploads: attachments have their own
+      const scan = Buffer.alloc(6 * 1024 * 1024, 7);
+      const ok = await upload(doc.id, scan, '扫描件.pdf');
+      expect([ok.status, ok.body.size, ok.body.sm3]).toEqual([201, scan.length, sm3Hex(scan)]);
       const r = await upload(doc.id, Buffer.alloc(20 * 1024 * 1024 + 1, 1), 'big.bin');
       expect([r.status, r.body.code]).toEqual([413, 'ATTACHMENT_TOO_LARGE']);
-      expect((await server.call('GET', `/api/documents/${doc.id}/attachments`, { token: t.clerk })).body.items).toEqual([]);
+      expect((await server.call('GET', `/api/documents/${doc.id}/attachments`, { token: t.clerk })).body.items.map((a: any) => a.name)).toEqual(['扫描件.pdf']);
     });
 
     it('should hold classified documents as metadata only', async () => {

@@ -37,7 +37,10 @@ async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
   const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
   if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the attachment in the multipart field "file"');
   try {
-    return { name: file.filename, contentType: file.mimetype, bytes: await file.toBuffer() };
+    const bytes = await file.toBuffer();
+    // toBuffer throws only when a chunk follows the cut; a file cut on its last chunk comes back short
+    if (file.file.truncated) throw DocumentErrors.attachmentTooLarge(MAX_ATTACHMENT_BYTES);
+    return { name: file.filename, contentType: file.mimetype, bytes };
   } catch (error) {
     // @fastify/multipart refuses a file over the limit while reading it
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw DocumentErrors.attachmentTooLarge(MAX_ATTACHMENT_BYTES);
