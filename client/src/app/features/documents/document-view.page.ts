@@ -20,11 +20,33 @@ export function secrecyText(levelName: string, period: SecrecyPeriod | null, t: 
   return `${levelName}★${period.value}${t(`docs.unit.${period.unit}`)}`;
 }
 
-/** The actor of a 处理单 line; a proxy shows as "B（代A）". */
+/** An opinion on a 处理单 line, as the server reports it (author, for whom, text, time). */
+export interface StepOpinionView {
+  kind: string;
+  text: string;
+  author: string;
+  onBehalfOf: string | null;
+  at: string;
+}
+
+/** "B（代A）" when a deputy acted for the principal, else the name. */
+export function actorLabel(by: string, forUser: string | null | undefined, t: DocsTranslate): string {
+  return forUser && by && forUser !== by ? t('docs.view.record.proxy', { by, for: forUser }) : by;
+}
+
+/** The opinions of a step; a server without the list still gives the last opinion's text. */
+export function stepOpinions(step: ProcessingStep): StepOpinionView[] {
+  const listed = (step as ProcessingStep & { opinions?: StepOpinionView[] }).opinions;
+  if (listed?.length) return listed;
+  const by = step.completedBy ?? step.assignee ?? '';
+  return step.opinion ? [{ kind: '', text: step.opinion, author: by, onBehalfOf: null, at: step.completedAt ?? step.createdAt }] : [];
+}
+
+/** The actor of a 处理单 line: who completed it (for whom, from its last opinion), else the assignee. */
 export function stepActor(step: ProcessingStep, t: DocsTranslate): string {
   const by = step.completedBy ?? step.assignee ?? '';
-  const forUser = (step as ProcessingStep & { onBehalfOf?: string | null }).onBehalfOf;
-  return forUser && by && forUser !== by ? t('docs.view.record.proxy', { by, for: forUser }) : by;
+  const last = stepOpinions(step).at(-1);
+  return actorLabel(by, last && last.author === by ? last.onBehalfOf : null, t);
 }
 
 /** "2026年7月1日": GB/T 9704 writes 成文日期 with Arabic digits and no padding. */
@@ -62,6 +84,8 @@ export default class DocumentViewPage {
   protected readonly typeNames = DOC_TYPE_NAMES;
   protected readonly size = formatSize;
   protected readonly actor = (step: ProcessingStep) => stepActor(step, this.t);
+  protected readonly opinions = stepOpinions;
+  protected readonly opinionBy = (o: StepOpinionView) => actorLabel(o.author, o.onBehalfOf, this.t);
   protected readonly written = writtenDateText;
 
   protected readonly doc = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });

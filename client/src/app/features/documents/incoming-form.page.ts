@@ -91,7 +91,16 @@ export default class IncomingFormPage {
 
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
+  /** The server's refusal, until the next submit. */
+  private readonly serverFailure = signal<string | null>(null);
+  /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
+  protected readonly failure = computed(() => {
+    const server = this.serverFailure();
+    if (server) return server;
+    if (!this.submitted()) return null;
+    const count = Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0);
+    return count > 0 ? this.docsI18n.t('docs.invalid', { count }) : null;
+  });
   protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
 
   protected readonly orgs = rxResource({ stream: () => this.api.orgs() });
@@ -164,10 +173,8 @@ export default class IncomingFormPage {
     if (this.saving()) return;
     this.submitted.set(true);
     this.serverErrors.set([]);
-    this.failure.set(null);
-    const errorCount = Object.values(this.errors()).filter(Boolean).length;
-    if (this.form.invalid || this.violations().length > 0 || errorCount > 0) {
-      this.failure.set(this.docsI18n.t('docs.invalid', { count: Math.max(errorCount, this.violations().length, 1) }));
+    this.serverFailure.set(null);
+    if (this.failure()) {
       this.focusFirstInvalid();
       return;
     }
@@ -178,7 +185,7 @@ export default class IncomingFormPage {
       await this.router.navigate(['/documents', created.id]);
     } catch (error) {
       this.serverErrors.set(serverViolations(toApiError(error)?.details));
-      this.failure.set(apiErrorText(error, this.i18n));
+      this.serverFailure.set(apiErrorText(error, this.i18n));
       this.focusFirstInvalid();
     } finally {
       this.saving.set(false);

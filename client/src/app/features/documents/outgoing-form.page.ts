@@ -93,7 +93,16 @@ export default class OutgoingFormPage {
 
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
+  /** The server's refusal, until the next submit. */
+  private readonly serverFailure = signal<string | null>(null);
+  /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
+  protected readonly failure = computed(() => {
+    const server = this.serverFailure();
+    if (server) return server;
+    if (!this.submitted()) return null;
+    const count = Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0);
+    return count > 0 ? this.docsI18n.t('docs.invalid', { count }) : null;
+  });
   protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
 
   /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
@@ -165,10 +174,8 @@ export default class OutgoingFormPage {
     if (this.saving()) return;
     this.submitted.set(true);
     this.serverErrors.set([]);
-    this.failure.set(null);
-    const errorCount = Object.values(this.errors()).filter(Boolean).length;
-    if (this.form.invalid || this.violations().length > 0 || errorCount > 0) {
-      this.failure.set(this.docsI18n.t('docs.invalid', { count: Math.max(errorCount, this.violations().length, 1) }));
+    this.serverFailure.set(null);
+    if (this.failure()) {
       this.focusFirstInvalid();
       return;
     }
@@ -182,7 +189,7 @@ export default class OutgoingFormPage {
       if (allUploaded) await this.router.navigate(['/documents', created.id]);
     } catch (error) {
       this.serverErrors.set(serverViolations(toApiError(error)?.details));
-      this.failure.set(apiErrorText(error, this.i18n));
+      this.serverFailure.set(apiErrorText(error, this.i18n));
       this.focusFirstInvalid();
     } finally {
       this.saving.set(false);

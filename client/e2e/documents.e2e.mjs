@@ -1,0 +1,119 @@
+// Browser test of the 公文 pages against the real server: a clerk submits an empty 收文登记 and
+// reads the Chinese messages, fills it in (the working-day due date appears), registers it, sees
+// it in the list (found by pinyin initials too) and opens its view with the 收文号 and 处理单.
+// Run: `node --test client/e2e/documents.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+
+const skip = chromiumSkip();
+const TITLE = '安康市财政局关于下达防汛救灾资金的通知';
+
+describe('公文 pages in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const problems = [];
+  const expectedFailures = [];
+
+  before(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function screenshot(name) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Picks an option of an nz-select by typing part of its label (the keyboard way). */
+  async function choose(selectId, text) {
+    const select = page.locator(`nz-select:has(#${selectId})`);
+    await select.click();
+    await page.keyboard.type(text);
+    await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+  }
+
+  test('should register an incoming document through the form and find it in the list and its view', async () => {
+    // Given the clerk signed in
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    watchForProblems(page, problems, expectedFailures);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    // When they open 公文 and 收文登记
+    const menuItem = page.locator('nav').getByText('公文', { exact: true });
+    await menuItem.waitFor();
+    await menuItem.click();
+    await page.waitForURL(/\/documents(\?|$)/);
+    await page.getByRole('link', { name: '收文登记' }).click();
+    await page.waitForURL(/\/documents\/incoming\/new$/);
+    await page.locator('#in-sourceOrg').waitFor();
+
+    // And submit the empty form: the messages are in Chinese, nothing is sent
+    await page.getByRole('button', { name: '登记并送初审' }).click();
+    await page.locator('#in-sourceOrg-msg', { hasText: '请填写来文机关' }).waitFor();
+    await page.locator('#in-docType-msg', { hasText: '请选择文种' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'in-sourceOrg', 'the first invalid field has the focus');
+    await screenshot('documents-01-empty-form');
+
+    // And fill it in, with a title that does not end with its 文种 first
+    await page.locator('#in-sourceOrg').fill('安康市财政局');
+    await page.locator('#in-sourceDocNumber').fill('安财发〔2026〕7号');
+    await page.locator('#in-title').fill('安康市财政局关于下达防汛救灾资金');
+    await choose('in-docType', '通知');
+    await page.locator('#in-title-msg', { hasText: '标题应以文种名称结尾' }).waitFor();
+    await page.locator('#in-title').fill(TITLE);
+    await page.locator('label.ant-radio-button-wrapper', { hasText: '加急' }).click();
+    await page.locator('#in-timeLimit').fill('5');
+    await page.locator('#in-due', { hasText: '应于' }).waitFor();
+    await choose('in-leadDept', '财政局');
+    await choose('in-assistDepts', '发展和改革');
+    assert.equal(await page.locator('.doc-summary').count(), 0, 'the summary of errors is gone once every field is right');
+    await screenshot('documents-02-filled-form');
+    await page.getByRole('button', { name: '登记并送初审' }).click();
+
+    // Then the document's view opens with its 收文号, the registration and the 处理单
+    await page.waitForURL(/\/documents\/[^/]+$/);
+    await page.locator('h1', { hasText: TITLE }).waitFor();
+    const regNo = (await page.locator('#reg-no').textContent())?.trim();
+    assert.ok(regNo, 'a 收文号 is shown');
+    await page.getByRole('heading', { name: '处理单' }).waitFor();
+    await page.locator('dd', { hasText: '安康市财政局' }).first().waitFor();
+    const viewText = await page.locator('app-document-view-page').textContent();
+    assert.match(viewText ?? '', /安财发〔2026〕7号/);
+    assert.match(viewText ?? '', /加急/);
+    await screenshot('documents-03-view');
+
+    // And the list shows it under 全部, and finds it by the pinyin initials of its title
+    await page.getByRole('link', { name: '返回列表' }).first().click();
+    await page.waitForURL(/\/documents(\?|$)/);
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.locator('td a', { hasText: TITLE }).waitFor();
+    await screenshot('documents-04-list');
+    await page.locator('#doc-search').fill('fxjz');
+    await page.locator('#doc-search').press('Enter');
+    await page.waitForURL(/q=fxjz/);
+    await page.locator('td a', { hasText: TITLE }).waitFor();
+    await page.locator('#doc-search').fill('没有这份公文');
+    await page.locator('#doc-search').press('Enter');
+    await page.getByText('没有符合条件的公文').waitFor();
+
+    assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);
+    await context.close();
+  });
+});

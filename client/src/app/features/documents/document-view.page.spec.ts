@@ -1,0 +1,79 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { DocumentDetail } from '@liuzhuan/contracts';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { AuthService } from '../../core/auth/auth.service';
+import { loginResponse, sessionUser } from '../../core/auth/auth.testing';
+import { APP_ICONS } from '../../core/icons';
+import DocumentViewPage from './document-view.page';
+import { DocumentsApi } from './documents-api.service';
+
+const DOC = {
+  id: 'doc-1',
+  direction: 'outgoing',
+  docType: 'GW11',
+  docTypeName: '请示',
+  title: '安康市人民政府办公室关于申请防汛经费的请示',
+  secretLevel: 'SECRET',
+  secrecyPeriod: { value: 1, unit: 'YEAR' },
+  urgency: 'URGENT',
+  issuer: '安康市人民政府办公室',
+  orgCode: '安政办',
+  docNumber: '安政办〔2026〕12号',
+  signers: ['吴国强'],
+  mainRecipients: ['安康市人民政府'],
+  ccRecipients: ['安康市财政局'],
+  writtenDate: '2026-07-01',
+  note: '（联系人：王五）',
+  disclosure: 'NOT_PUBLIC',
+  disclosureReason: '涉密',
+  attachmentNotes: [],
+  body: null,
+  status: 'handling',
+  instanceId: 'i1',
+  version: 2,
+  digest: 'd',
+  registration: null,
+  createdBy: 'clerk',
+  createdAt: '2026-07-01T01:00:00Z',
+  updatedAt: '2026-07-01T01:00:00Z',
+  attachments: [],
+  processingRecord: [
+    { taskId: 't1', step: 'review', name: '核稿', assignee: 'head', status: 'completed', createdAt: '2026-07-01T01:00:00Z', completedAt: '2026-07-01T02:00:00Z', completedBy: 'deputy', opinion: '同意', opinions: [{ kind: 'HEGAO', text: '同意', author: 'deputy', onBehalfOf: 'head', documentDigest: 'd', at: '2026-07-01T02:00:00Z' }] },
+    { taskId: 't2', step: 'sign', name: '签发', assignee: 'clerk', status: 'open', createdAt: '2026-07-01T02:00:00Z', completedAt: null, completedBy: null, opinion: null, opinions: [] },
+  ],
+} as unknown as DocumentDetail;
+
+describe('DocumentViewPage', () => {
+  it('should show the GB/T 9704 elements, the proxy marker and the way to my task when the document loads', async () => {
+    // Given the clerk signed in and an outgoing 请示 with one step done by a deputy and one open for the clerk
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    const http = TestBed.inject(HttpTestingController);
+    const auth = TestBed.inject(AuthService);
+    const login = auth.login('clerk', 'x');
+    http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ username: 'clerk' })));
+    await login;
+    const fixture = TestBed.createComponent(DocumentViewPage);
+    fixture.componentRef.setInput('id', 'doc-1');
+    fixture.detectChanges();
+    // When the document, its circulation and the organizations arrive
+    http.expectOne('/api/documents/doc-1').flush(DOC);
+    http.expectOne('/api/documents/doc-1/circulation').flush({ items: [] });
+    http.expectOne('/api/orgs').flush({ items: [] });
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    // Then the 版头 shows 密级★期限 and the 发文字号, the 处理单 the deputy as 周（代刘）, and 去办理 links to the task
+    expect(root.textContent).toContain('秘密★1年');
+    expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('安政办〔2026〕12号');
+    expect(root.textContent).toContain('2026年7月1日');
+    expect(root.textContent).toContain('deputy（代head）');
+    expect(root.querySelector('a[href="/tasks/t2"]')?.textContent?.trim()).toBe('去办理');
+    expect(root.textContent).toContain('未传阅');
+    // And a classified document offers no upload, saying why
+    expect(root.querySelector('input[type="file"]')).toBeNull();
+    expect(root.textContent).toContain('秘密及以上公文只登记元数据');
+    http.verify();
+  });
+});
