@@ -208,7 +208,7 @@ describe('shipped workflows (e2e)', () => {
 
     it('should publish a 主动公开 document that passes 保密审查 and the leader approves', async () => {
       // given
-      const id = await review({ disclosure: '主动公开', secretLevel: 'NONE' }, true);
+      const id = await review({ disclosure: 'ACTIVE', secretLevel: 'NONE' }, true);
       // when
       await act('mayor', id, 'leaderApproval', { approved: true });
       await act('clerk', id, 'publish');
@@ -218,9 +218,9 @@ describe('shipped workflows (e2e)', () => {
     });
 
     it.each([
-      ['a classified document marked 主动公开', { disclosure: '主动公开', secretLevel: '秘密' }, true],
-      ['a 不予公开 document', { disclosure: '不予公开', secretLevel: 'NONE' }, true],
-      ['a document that fails 保密审查', { disclosure: '主动公开', secretLevel: 'NONE' }, false],
+      ['a classified document marked 主动公开', { disclosure: 'ACTIVE', secretLevel: 'SECRET' }, true],
+      ['a 不予公开 document', { disclosure: 'NOT_PUBLIC', secretLevel: 'NONE' }, true],
+      ['a document that fails 保密审查', { disclosure: 'ACTIVE', secretLevel: 'NONE' }, false],
     ])('should never publish %s', async (_name, variables, secrecyPassed) => {
       // given / when
       const id = await review(variables, secrecyPassed);
@@ -234,9 +234,9 @@ describe('shipped workflows (e2e)', () => {
 
     it('should not publish when the leader approves a document whose disclosure was changed to 不予公开 on the way', async () => {
       // given
-      const id = await review({ disclosure: '主动公开', secretLevel: 'NONE' }, true);
+      const id = await review({ disclosure: 'ACTIVE', secretLevel: 'NONE' }, true);
       // when: the approval carries a changed 公开属性
-      await act('mayor', id, 'leaderApproval', { approved: true, disclosure: '不予公开' });
+      await act('mayor', id, 'leaderApproval', { approved: true, disclosure: 'NOT_PUBLIC' });
       // then
       expect((await path(id)).slice(-1)).toEqual(['notPublished']);
     });
