@@ -14,7 +14,10 @@ async function uploadedXml(req: FastifyRequest, body: unknown): Promise<string> 
     const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the BPMN file in the multipart field "file"');
     try {
-      return (await file.toBuffer()).toString('utf8');
+      const bytes = await file.toBuffer();
+      // some limits end the stream early without an error: a cut file must not deploy half a model
+      if (file.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
+      return bytes.toString('utf8');
     } catch (error) {
       // @fastify/multipart refuses a file over the limit while reading it
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
