@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { NotificationsModule, NotificationsService } from '../notifications/notifications.api';
+import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.module';
-import { CommandExecutor } from '../runtime/runtime.api';
+import type { Tx } from '../../platform/database/transaction-runner';
+import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
@@ -27,17 +28,28 @@ export class TasksModule implements OnModuleInit {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly notifications: NotificationsService,
+    private readonly reminders: DueReminderScheduler,
   ) {}
 
-  /** Every new task is announced to its assignee, or to its candidate users (待办提醒). */
+  /**
+   * Every new task is announced to its assignee, or to its candidate users (待办提醒), and a task
+   * with a deadline gets its automatic reminders (催办 before and at the deadline).
+   */
   onModuleInit(): void {
     this.executor.onTasksCreated(async (tx, instance, tasks, context) => {
       const items = [];
       for (const t of tasks) {
         const title = `待办：${t.name ?? t.elementId}`;
-        if (t.assignee) items.push({ recipient: t.assignee, kind: 'task.assigned', title, instanceId: instance.id, taskId: t.id, actor: context.actor, dedupeKey: `task.assigned:${t.id}` });
+        const base = { kind: 'task.assigned', title, instanceId: instance.id, taskId: t.id, actor: context.actor };
+        if (t.assignee) items.push({ ...base, recipient: t.assignee, dedupeKey: `task.assigned:${t.id}` });
+        else for (const c of await this.candidateUsers(tx, t.id)) items.push({ ...base, recipient: c, dedupeKey: `task.assigned:${t.id}:${c}` });
+        if (t.dueAt) await this.reminders.scheduleDueReminders(tx, t);
       }
       if (items.length) await this.notifications.send(tx, items);
     });
+  }
+
+  private async candidateUsers(tx: Tx, taskId: string): Promise<string[]> {
+    return (await tx.manager.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
   }
 }
