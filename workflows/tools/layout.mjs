@@ -16,10 +16,10 @@ const ORIGIN = { x: 120, y: 120 };
 const LAYOUTS = {
   'incoming-document': {
     nodes: {
-      received: [0, 0], signFor: [1, 0], register: [2, 0], screen: [3, 0], screened: [4, 0], notifySender: [4, -1], returned: [5, -1],
-      propose: [5, 0], instruct: [6, 0], fork: [7, 0], leadHandle: [8, 0], assistHandle: [8, 1], join: [9, 0], reply: [10, 0], conclude: [11, 0], concluded: [12, 0],
-      leadUrge: [9, -1], leadUrged: [10, -1], leadRemind: [9, -2], leadReminded: [10, -2],
-      assistUrge: [9, 2], assistUrged: [10, 2], assistRemind: [9, 3], assistReminded: [10, 3],
+      received: [0, 0], setSupervisor: [1, 0], signFor: [2, 0], register: [3, 0], screen: [4, 0], screened: [5, 0], notifySender: [5, -1], returned: [6, -1],
+      propose: [6, 0], instruct: [7, 0], fork: [8, 0], leadHandle: [9, 0], assistHandle: [9, 1], join: [10, 0], reply: [11, 0], conclude: [12, 0], concluded: [13, 0],
+      leadUrge: [10, -1], leadUrged: [11, -1], leadRemind: [10, -2], leadReminded: [11, -2],
+      assistUrge: [10, 2], assistUrged: [11, 2], assistRemind: [10, 3], assistReminded: [11, 3],
     },
     // the lead's timers sit on its upper edge, the assistants' on their lower edge, so no flows cross
     boundaries: { leadReminder: ['leadHandle', -25, 'top'], leadOverdue: ['leadHandle', 25, 'top'], assistReminder: ['assistHandle', -25], assistOverdue: ['assistHandle', 25] },

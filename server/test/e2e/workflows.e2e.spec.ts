@@ -69,6 +69,9 @@ describe('shipped workflows (e2e)', () => {
       expect((await server.call('POST', `/api/jobs/${urge.id}/execute`, { token: admin })).body.status).toBe('done');
       // then: the urge ran (a notify job), the assisting task is still open (the timer does not interrupt it), the join waits
       await eventually(async () => (await path(id)).includes('assistUrged'));
+      // the office clerk who registered it (the supervisor, 督办) is told
+      const notices = (await server.call('GET', '/api/notifications', { token: await as('clerk') })).body.items.filter((n: any) => n.instanceId === id);
+      expect(notices.filter((n: any) => n.title === '关于做好冬季道路安全工作的通知')).toHaveLength(1);
       expect(await openSteps(id)).toEqual(['assistHandle']);
       const afterLead = await jobsOf(id);
       expect(afterLead.filter((j) => ['leadReminder', 'leadOverdue'].includes(j.elementId)).map((j) => j.status)).not.toContain('pending');
