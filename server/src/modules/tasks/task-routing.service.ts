@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { DelegateTask, ReassignTask, RejectTask, ResolveTask, ReturnTargetList, ReturnTask, SessionUser, Task, TransferTask, WithdrawTask } from '@liuzhuan/contracts';
-import { type InstanceState, withdrawal } from '@liuzhuan/engine';
+import { type InstanceState, returnTargets, withdrawal } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
+import { ProcessCache } from '../definitions/process-cache';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
 import { Opinions } from './opinions';
@@ -30,12 +31,13 @@ export class TaskRoutingService {
     private readonly executor: CommandExecutor,
     private readonly opinions: Opinions,
     private readonly notifications: NotificationsService,
+    private readonly cache: ProcessCache,
   ) {}
 
   async returnTargets(id: string, user: SessionUser): Promise<ReturnTargetList> {
     return this.tx.run(async (tx) => {
       const { row, instance } = await this.guard.lockAny(tx, id, user);
-      const targets = await this.targetsOf(row, tx.manager);
+      const targets = await this.targetsOf(row, instance, tx.manager);
       const first = await this.initiatorTarget(row, instance, tx.manager);
       return {
         items: targets.map((t, i) => ({ ...t, default: i === 0, initiator: t.elementId === first?.elementId })),
@@ -50,7 +52,7 @@ export class TaskRoutingService {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       this.guard.requireAssignee(relation, id);
       this.requireOwnUserTask(row);
-      const targets = await this.targetsOf(row, tx.manager);
+      const targets = await this.targetsOf(row, instance, tx.manager);
       let target: ReturnTarget | undefined;
       if (input.toInitiator) target = (await this.initiatorTarget(row, instance, tx.manager)) ?? undefined;
       else if (input.targetElementId) target = targets.find((t) => t.elementId === input.targetElementId);
@@ -201,26 +203,20 @@ export class TaskRoutingService {
   }
 
   /**
-   * The steps on this task's path, nearest first: the chain of tasks whose completion created
-   * the next (skipping steps that were returned or withdrawn). A task no completion created
-   * (after a timer, say) falls back to every completed step of the instance, latest first.
+   * The steps this task can go back to, nearest first: the engine's visited user tasks on the
+   * way back through the graph (never into another parallel branch or a sub-process), each with
+   * whoever completed it last (the re-created task goes to them).
    */
-  private async targetsOf(row: TaskEntity, m: EntityManager): Promise<ReturnTarget[]> {
-    const all = await this.tasks.ofInstance(row.instanceId, m);
-    const byId = new Map(all.map((t) => [t.id, t]));
-    const path: TaskEntity[] = [];
-    const seen = new Set<string>();
-    for (let t = row.sourceTaskId ? byId.get(row.sourceTaskId) : undefined; t && !seen.has(t.id); t = t.sourceTaskId ? byId.get(t.sourceTaskId) : undefined) {
-      seen.add(t.id);
-      if (t.status === 'completed' && t.kind === 'user') path.push(t);
-    }
-    const steps = path.length ? path : all.filter((t) => t.status === 'completed' && t.kind === 'user').sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
-    const targets: ReturnTarget[] = [];
-    for (const t of steps) {
-      if (t.elementId === row.elementId || targets.some((x) => x.elementId === t.elementId)) continue;
-      targets.push({ elementId: t.elementId, name: t.name, completedBy: t.completedBy });
-    }
-    return targets;
+  private async targetsOf(row: TaskEntity, instance: InstanceEntity, m: EntityManager): Promise<ReturnTarget[]> {
+    if (row.kind !== 'user') return [];
+    const process = await this.cache.get(instance.definitionId, m);
+    const candidates = returnTargets(process, JSON.parse(instance.state) as InstanceState, row.id);
+    const completed = (await this.tasks.ofInstance(row.instanceId, m))
+      .filter((t) => t.status === 'completed' && t.kind === 'user')
+      .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
+    return candidates
+      .filter((c) => c.elementId !== row.elementId)
+      .map((c) => ({ elementId: c.elementId, name: c.name, completedBy: completed.find((t) => t.elementId === c.elementId)?.completedBy ?? null }));
   }
 
   /** 退回发起人: the first step the initiator completed. */

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
+import { DefinitionsModule } from '../definitions/definitions.module';
 import { OrgModule } from '../org/org.module';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
@@ -19,7 +20,7 @@ import { TasksService } from './tasks.service';
  * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
  */
 @Module({
-  imports: [RuntimeModule, OrgModule, NotificationsModule],
+  imports: [RuntimeModule, DefinitionsModule, OrgModule, NotificationsModule],
   controllers: [TasksController, ApprovalsController],
   providers: [TasksService, TaskGuard, TaskRoutingService, SignersService, ApprovalsService, Opinions, OpinionSubjects],
   exports: [OpinionSubjects],

@@ -70,7 +70,8 @@ export class TasksService {
       if (row.onBehalfOf) details.onBehalfOf = row.onBehalfOf;
       // 会签: an opinion's approve votes when no explicit outcome is given
       const outcome = input.outcome ?? (opinion?.approve === undefined ? undefined : opinion.approve ? 'agree' : 'disagree');
-      if (opinion) await this.opinions.write(tx, row, user.username, opinion, 'approval');
+      const countersign = !!(JSON.parse(instance.state) as InstanceState).instances[id]?.inner;
+      if (opinion) await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(tx, instance, row, { variables: input.variables, ...(outcome ? { outcome } : {}), details }, user);
       } else {
