@@ -68,10 +68,14 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await row(TITLE).waitFor();
     await row('2026年度工作总结').waitFor();
     assert.match(await row(TITLE).innerText(), /特急/);
+    // When a new task reaches the clerk while 待办 is open, then it appears without a reload (live notification)
+    await startInstance(server.url, 'clerk', 'e2e_review', { title: '关于开展消防检查的通知', docType: '通知', urgency: '加急' });
+    await row('关于开展消防检查的通知').waitFor({ timeout: 15_000 });
     // When they search, then only the matching task remains
     await page.getByPlaceholder('搜索标题、环节、发起人').fill('冬季');
     await assert.doesNotReject(row('2026年度工作总结').waitFor({ state: 'detached' }));
     assert.equal(await page.locator('tbody tr[data-row-id]').count(), 1);
+    assert.match(await page.getByTestId('inbox-count').innerText(), /共 1 项/);
     await screenshot('inbox-01-clerk-search');
 
     // When they open the task, then the diagram marks 拟稿 as current, with the legend and the bpmn.io watermark
@@ -132,6 +136,32 @@ describe('inbox and task handling in a browser', { skip }, () => {
     assert.match(await page.getByTestId('returned-banner').innerText(), /head 退回了此事项：请补充安全检查的具体要求/);
     await page.locator('.djs-element.lz-current.lz-returned[data-element-id="Draft_1"]').waitFor();
     await screenshot('inbox-05-returned');
+    assertNoProblems();
+  });
+
+  test('should let the drafter withdraw a completed task from 已办 while the next handler has not opened it', async (t) => {
+    if (!hasApprovals) {
+      t.skip('the server under test has no approvals API (GET /api/tasks/:id/actions) yet');
+      return;
+    }
+    // Given the clerk completed the 消防检查 draft (the head has not opened the review)
+    await signIn('clerk');
+    await row('关于开展消防检查的通知').waitFor();
+    await openTask('关于开展消防检查的通知');
+    await page.locator('[data-action="complete"]').click();
+    await page.waitForURL(/\/inbox$/);
+    await row('关于开展消防检查的通知').waitFor({ state: 'detached' });
+    // When they open it from 已办 and withdraw it with a note
+    await page.locator('nav').getByText('已办', { exact: true }).click();
+    await page.waitForURL(/\/inbox\/done$/);
+    await openTask('关于开展消防检查的通知');
+    await page.locator('[data-action="withdraw"]').click();
+    await page.locator('textarea#reason').fill('附件漏传，撤回补充');
+    await screenshot('inbox-06-withdraw');
+    await page.locator('.operation-form button[type="submit"]').click();
+    // Then the draft is back in their 待办
+    await page.waitForURL(/\/inbox$/);
+    await row('关于开展消防检查的通知').waitFor();
     assertNoProblems();
   });
 

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { HistoryEvent } from '@liuzhuan/contracts';
+import { UserNamePipe } from './user-names.service';
 import type { OpinionItem } from './workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from './workflow-i18n';
 
@@ -85,7 +86,7 @@ export function recordRows(
 /** 处理记录: every step, actor (with proxy marker), action, opinion and time. */
 @Component({
   selector: 'app-processing-record',
-  imports: [DatePipe, WorkflowTranslatePipe],
+  imports: [DatePipe, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     table { width: 100%; border-collapse: collapse; font-size: 14px; }
@@ -112,7 +113,7 @@ export function recordRows(
             <tr [attr.data-type]="row.type">
               <td>{{ row.step }}</td>
               <td>{{ 'event.' + row.type | wt }}</td>
-              <td>{{ row.actor }}</td>
+              <td>{{ row.actor | userName }}</td>
               <td class="opinion">{{ row.opinion }}</td>
               <td class="time">{{ row.at | date: 'yyyy-MM-dd HH:mm' }}</td>
             </tr>

@@ -111,12 +111,12 @@ export function circulationRow(circulation: Circulation): InboxRow {
   };
 }
 
-/** Filters by text (title, step, type, initiator; case-insensitive), urgency, due state and type. */
-export function filterRows(rows: readonly InboxRow[], filter: InboxFilter, now: Date): InboxRow[] {
+/** Filters by text (title, step, type, initiator's username or name; case-insensitive), urgency, due state and type. */
+export function filterRows(rows: readonly InboxRow[], filter: InboxFilter, now: Date, nameOf: (username: string) => string = (u) => u): InboxRow[] {
   const q = filter.q.trim().toLowerCase();
   return rows.filter(
     (row) =>
-      (!q || [row.title, row.step, row.type, row.initiator].some((field) => field.toLowerCase().includes(q))) &&
+      (!q || [row.title, row.step, row.type, row.initiator, nameOf(row.initiator)].some((field) => field.toLowerCase().includes(q))) &&
       (!filter.urgency || row.urgency === filter.urgency) &&
       (!filter.due || dueState(row.dueAt, now) === filter.due) &&
       (!filter.type || row.type === filter.type),

@@ -3,6 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Task } from '@liuzhuan/contracts';
+import { signal } from '@angular/core';
+import type { Notification } from '@liuzhuan/contracts';
+import { Subject, filter } from 'rxjs';
+import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import InboxPage from './inbox.page';
 
 function task(id: string, overrides: Partial<Task> = {}): Task {
@@ -14,9 +18,19 @@ function task(id: string, overrides: Partial<Task> = {}): Task {
 }
 
 describe('InboxPage', () => {
+  /** Stands in for the server-sent event stream (outside this component's test). */
+  const notifications = new Subject<Notification>();
+
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: NotificationStream, useValue: { ofKind: (...kinds: string[]) => notifications.pipe(filter((n) => kinds.includes(n.kind))), connected: signal(true) } },
+      ],
+    });
   });
 
   async function render(view?: 'inbox' | 'cc', tasks: Task[] = [], variables: Record<string, Record<string, unknown>> = {}): Promise<HTMLElement> {
@@ -70,5 +84,21 @@ describe('InboxPage', () => {
     expect(rows[0].textContent).toContain('已超期');
     expect(rows[0].querySelector('a')?.getAttribute('href')).toBe('/tasks/t1');
     expect(root.querySelector('[data-testid="inbox-count"]')?.textContent).toContain('共 2 项');
+  });
+
+  it('should reload the list when a task.assigned notification arrives', async () => {
+    // Given an empty 待办
+    const root = await render('inbox');
+    const http = TestBed.inject(HttpTestingController);
+    // When the stream brings a new task for the user
+    notifications.next({ kind: 'task.assigned', title: '新待办' } as Notification);
+    await new Promise((r) => setTimeout(r, 400));
+    // Then the inbox asks for its tasks again and shows the new one
+    http.expectOne((r) => r.url === '/api/tasks').flush({ items: [task('t9')], total: 1 });
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/instances/i-t9').flush({ id: 'i-t9', definitionKey: 'incoming', businessKey: null, initiator: 'head', variables: { title: '关于冬季供暖的请示' } });
+    await new Promise((r) => setTimeout(r, 50));
+    TestBed.tick();
+    expect(root.textContent).toContain('关于冬季供暖的请示');
   });
 });

@@ -9,24 +9,28 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { catchError, firstValueFrom, from, mergeMap, of, toArray } from 'rxjs';
+import { catchError, debounceTime, firstValueFrom, from, mergeMap, of, toArray } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import type { TranslationKey } from '../../core/i18n/zh-cn';
+import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { type DueState, type InboxFilter, type InboxRow, type Urgency, ccRow, circulationRow, compareByDue, dueState, filterRows, instanceRow, taskRow } from './inbox-rows';
 
 export type InboxView = 'inbox' | 'done' | 'started' | 'cc' | 'circulation';
 
-/** How often a visible inbox reloads on its own (besides live notifications). */
+/** How often a visible inbox reloads on its own while the live notification stream is down. */
 const REFRESH_MS = 60_000;
+/** Notifications that change what the inbox lists (new, returned, withdrawn tasks; copies; circulations). */
+const LIVE_KINDS = ['task.assigned', 'returned', 'withdrawn', 'cc', 'circulate'];
 /** One request brings this many rows; filters, search and paging then work on them in the page. */
 const FETCH_LIMIT = 200;
 
 @Component({
   selector: 'app-inbox-page',
-  imports: [DatePipe, FormsModule, RouterLink, NzButtonModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, TranslatePipe, WorkflowTranslatePipe],
+  imports: [DatePipe, FormsModule, RouterLink, NzButtonModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, TranslatePipe, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page', '(document:visibilitychange)': 'onVisibility()' },
   styles: `
@@ -114,7 +118,7 @@ const FETCH_LIMIT = 200;
                 <div class="due-flag">{{ 'wf.due.' + due(row) | wt }}</div>
               }
             </td>
-            <td>{{ row.initiator }}</td>
+            <td>{{ row.initiator | userName }}</td>
           </tr>
         }
       </tbody>
@@ -128,6 +132,7 @@ export default class InboxPage {
   private readonly api = inject(WorkflowApiService);
   private readonly auth = inject(AuthService);
   private readonly texts = inject(WorkflowI18n);
+  private readonly names = inject(UserNames);
 
   /** From the route's `data`, via component input binding. */
   readonly view = input<InboxView>('inbox');
@@ -140,7 +145,7 @@ export default class InboxPage {
   protected readonly titleKey = computed(() => `nav.${this.view()}` as TranslationKey);
   protected readonly emptyKey = computed(() => `inbox.empty.${this.view()}` as TranslationKey);
   protected readonly types = computed(() => [...new Set(this.rows().map((r) => r.type).filter(Boolean))].sort());
-  protected readonly visible = computed(() => filterRows(this.rows(), this.filter(), this.now()));
+  protected readonly visible = computed(() => filterRows(this.rows(), this.filter(), this.now(), (u) => this.names.name(u)));
   protected readonly byDue = compareByDue;
   /** Instances already read, so that a refresh asks only for new ones. */
   private readonly instanceCache = new Map<string, Instance>();
@@ -154,8 +159,16 @@ export default class InboxPage {
         void this.reload();
       });
     });
-    const timer = setInterval(() => this.onVisibility(), REFRESH_MS);
-    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+    const stream = inject(NotificationStream);
+    // a burst of notifications (a countersign creating several tasks) reloads once
+    const live = stream.ofKind(...LIVE_KINDS).pipe(debounceTime(300)).subscribe(() => void this.reload());
+    const timer = setInterval(() => {
+      if (!stream.connected()) this.onVisibility();
+    }, REFRESH_MS);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      live.unsubscribe();
+    });
   }
 
   protected patch(change: Partial<InboxFilter>): void {

@@ -10,13 +10,14 @@ import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { UserNamePipe } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 
 /** One instance for the workflow admin: diagram, variables, history, jobs, incidents, intervention. */
 @Component({
   selector: 'app-instance-detail',
-  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, ProgressDiagramComponent, WorkflowTranslatePipe],
+  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     section { margin-bottom: 20px; }
@@ -107,7 +108,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                   <td>{{ event.at | date: 'MM-dd HH:mm:ss' }}</td>
                   <td>{{ event.type }}</td>
                   <td class="mono">{{ event.elementId ?? '' }}</td>
-                  <td>{{ event.actor ?? '' }}</td>
+                  <td>{{ event.actor | userName }}</td>
                 </tr>
               }
             </tbody>

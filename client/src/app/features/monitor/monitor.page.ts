@@ -10,6 +10,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
+import { UserNamePipe } from '../../shared/user-names.service';
 import { type InstanceStatus, WorkflowApiService } from '../../shared/workflow-api.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
@@ -21,7 +22,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
 /** 流程监控 (workflow admin): instances with filters; an instance's detail in a drawer. */
 @Component({
   selector: 'app-monitor-page',
-  imports: [DatePipe, FormsModule, NzButtonModule, NzDrawerModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, InstanceDetailComponent, TranslatePipe, WorkflowTranslatePipe],
+  imports: [DatePipe, FormsModule, NzButtonModule, NzDrawerModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, InstanceDetailComponent, TranslatePipe, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styles: `
@@ -76,7 +77,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
             <td><a href="" (click)="$event.preventDefault()">{{ row.definitionKey }} · v{{ row.version }}</a></td>
             <td>{{ row.businessKey ?? '—' }}</td>
             <td><nz-tag [nzColor]="color(row.status)">{{ 'monitor.status.' + row.status | wt }}</nz-tag></td>
-            <td>{{ row.initiator ?? '—' }}</td>
+            <td>{{ row.initiator ? (row.initiator | userName) : '—' }}</td>
             <td>{{ row.startedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
             <td>{{ row.endedAt ? (row.endedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
             <td class="mono">{{ row.id }}</td>

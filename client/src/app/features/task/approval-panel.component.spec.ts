@@ -65,6 +65,17 @@ describe('ApprovalPanelComponent', () => {
     request.flush({ ...TASK, status: 'completed' });
   });
 
+  it('should complete as circled (agreement) when the leader chooses 圈阅 without writing', async () => {
+    // Given the panel of a task the leader may complete
+    const root = await render(['complete']);
+    // When they choose 圈阅
+    (root.querySelector('[data-action="circle"]') as HTMLButtonElement).click();
+    // Then the task completes with a circled opinion that counts as agreement
+    const request = http.expectOne('/api/tasks/t1/complete');
+    expect(request.request.body).toEqual({ opinion: { text: '圈阅', kind: 'circled', approve: true } });
+    request.flush({ ...TASK, status: 'completed' });
+  });
+
   it('should ask for a reason before returning and send the chosen step with it', async () => {
     // Given the server allows a return
     const root = await render(['complete', 'return']);

@@ -27,6 +27,7 @@ const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同�
   imports: [FormsModule, NzButtonModule, NzInputModule, NzRadioModule, NzSelectModule, UserPickerComponent, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './approval-panel.component.css',
+  host: { '[class.compact]': 'compact()' },
   templateUrl: './approval-panel.component.html',
 })
 export class ApprovalPanelComponent {
@@ -39,6 +40,8 @@ export class ApprovalPanelComponent {
   /** Operation names from the server; null: the server does not say yet, so offer what the task allows. */
   readonly actions = input<readonly string[] | null>(null);
   readonly username = input<string | null>(null);
+  /** Inside a list of other people's tasks: no heading, nothing said when nothing is offered. */
+  readonly compact = input(false);
   /** The task changed (completed, returned, transferred …): the page reloads or leaves. */
   readonly changed = output<string>();
 
@@ -51,14 +54,17 @@ export class ApprovalPanelComponent {
   protected readonly form = signal<OperationForm>({ reason: '', users: [], target: '', position: 'after' });
   protected readonly targets = signal<ReturnTarget[]>([]);
 
+  /**
+   * The server's list (withdraw comes on a completed task, urge on someone else's); 签收 for an
+   * unclaimed group task, which the list does not name. Without a list: what the task allows.
+   */
   protected readonly offered = computed<string[]>(() => {
     const task = this.task();
-    if (task.status !== 'open') return [];
     const fromServer = this.actions();
-    if (fromServer) return [...fromServer];
-    const mine = task.assignee !== null && task.assignee === this.username();
-    if (mine) return ['complete'];
-    return task.assignee === null ? ['claim'] : [];
+    const mine = task.status === 'open' && task.assignee !== null && task.assignee === this.username();
+    const list = fromServer ? [...fromServer] : mine ? ['complete'] : [];
+    if (task.status === 'open' && task.assignee === null && !list.includes('claim')) list.unshift('claim');
+    return list;
   });
   protected readonly canComplete = computed(() => this.offered().includes('complete'));
   protected readonly operations = computed(() => this.offered().filter((a): a is TaskOperation => a in TASK_OPERATIONS));
@@ -95,11 +101,16 @@ export class ApprovalPanelComponent {
     }
   }
 
-  /** 办理 with the opinion; 圈阅 completes with "圈阅" (counts as agreement). */
-  protected async complete(circled = false): Promise<void> {
-    const opinion = circled ? this.opinion().trim() || this.texts.t('panel.circle') : this.opinion().trim();
-    const body = { ...(opinion ? { opinion } : {}), ...(circled ? { outcome: 'circled' } : {}) };
-    await this.run(() => firstValueFrom(this.api.complete(this.task().id, body)), 'complete');
+  /** 办理 with the opinion written. */
+  protected async complete(): Promise<void> {
+    const opinion = this.opinion().trim();
+    await this.run(() => firstValueFrom(this.api.complete(this.task().id, opinion ? { opinion } : {})), 'complete');
+  }
+
+  /** 圈阅: the leader circles the document, which counts as agreement (DOMAIN.md: `circled`). */
+  protected async circle(): Promise<void> {
+    const text = this.opinion().trim() || '圈阅';
+    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { opinion: { text, kind: 'circled', approve: true } })), 'complete');
   }
 
   protected async claim(): Promise<void> {

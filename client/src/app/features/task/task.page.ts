@@ -9,6 +9,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ProcessingRecordComponent } from '../../shared/processing-record.component';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { UserNamePipe } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { ApprovalPanelComponent } from './approval-panel.component';
@@ -19,7 +20,7 @@ import { ApprovalPanelComponent } from './approval-panel.component';
  */
 @Component({
   selector: 'app-task-page',
-  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, ProcessingRecordComponent, ProgressDiagramComponent, WorkflowTranslatePipe],
+  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, ProcessingRecordComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styleUrl: './task.page.css',
@@ -41,6 +42,12 @@ export default class TaskPage {
   protected readonly xml = signal<string | null>(null);
   protected readonly actions = signal<readonly string[] | null>(null);
   protected readonly opinions = signal<readonly OpinionItem[] | null>(null);
+  /** The instance's other open tasks, with what the user may do on each (催办, 改派). */
+  protected readonly others = signal<readonly { task: Task; actions: readonly string[] | null }[]>([]);
+  protected readonly showPanel = computed(() => {
+    const task = this.task();
+    return !!task && (task.status === 'open' || !!this.actions()?.length);
+  });
   protected readonly error = signal<string | null>(null);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
@@ -79,7 +86,13 @@ export default class TaskPage {
   /** After an operation: claiming keeps the user here to work on it; anything else returns to the inbox. */
   protected async onChanged(action: string): Promise<void> {
     if (action === 'claim' || action === 'urge' || action === 'cc') await this.load(this.id(), this.instanceId());
-    else await this.router.navigateByUrl('/inbox');
+    else await this.router.navigateByUrl('/');
+  }
+
+  private async loadOthers(instanceId: string, exceptId: string | null): Promise<void> {
+    const open = (await firstValueFrom(this.api.tasks({ instanceId, status: 'open', limit: 50 }))).items.filter((t) => t.id !== exceptId);
+    const actions = await Promise.all(open.map((t) => firstValueFrom(this.api.actions(t.id)).catch(() => null)));
+    this.others.set(open.map((task, i) => ({ task, actions: actions[i] })));
   }
 
   private async load(id: string | undefined, instanceId: string | undefined): Promise<void> {
@@ -93,12 +106,13 @@ export default class TaskPage {
         firstValueFrom(this.api.instance(iid)),
         firstValueFrom(this.api.history(iid)),
         firstValueFrom(this.api.opinions(iid)),
-        task && task.status === 'open' ? firstValueFrom(this.api.actions(task.id)) : Promise.resolve(null),
+        task ? firstValueFrom(this.api.actions(task.id)) : Promise.resolve(null),
       ]);
       this.instance.set(instance);
       this.history.set(history);
       this.opinions.set(opinions);
       this.actions.set(actions);
+      void this.loadOthers(iid, task?.id ?? null);
       if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
     } catch (error) {
       this.error.set(apiErrorText(error, this.i18n));

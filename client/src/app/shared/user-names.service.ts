@@ -1,0 +1,49 @@
+import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
+import { Injectable, Pipe, PipeTransform, inject, signal } from '@angular/core';
+import type { UserList } from '@liuzhuan/contracts';
+import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
+
+const USERNAME = /^[a-z][a-z0-9_.-]{1,31}$/;
+
+/**
+ * Display names (张晓明) for the usernames (clerk) the runtime API returns, looked up once per
+ * username through the user search and kept for the session. Until the answer arrives, and for
+ * names the search does not know, the username itself is shown.
+ */
+@Injectable({ providedIn: 'root' })
+export class UserNames {
+  private readonly http = inject(HttpClient);
+  private readonly names = signal<ReadonlyMap<string, string>>(new Map());
+  private readonly asked = new Set<string>();
+
+  name(username: string | null | undefined): string {
+    if (!username) return '';
+    const known = this.names().get(username);
+    if (known) return known;
+    if (USERNAME.test(username) && !this.asked.has(username)) this.lookUp(username);
+    return username;
+  }
+
+  private lookUp(username: string): void {
+    this.asked.add(username);
+    const params = new HttpParams().set('q', username).set('limit', '20');
+    this.http.get<UserList>('/api/users', { params, context: new HttpContext().set(SKIP_ERROR_MESSAGE, true) }).subscribe({
+      next: (list) => {
+        const user = list.items.find((u) => u.username === username);
+        if (user) this.names.update((names) => new Map(names).set(username, user.displayName));
+      },
+      // the username stays on screen; nothing else depends on the display name
+      error: () => undefined,
+    });
+  }
+}
+
+/** `{{ task.assignee | userName }}` → 张晓明; impure because the name arrives later. */
+@Pipe({ name: 'userName', pure: false })
+export class UserNamePipe implements PipeTransform {
+  private readonly names = inject(UserNames);
+
+  transform(username: string | null | undefined): string {
+    return this.names.name(username);
+  }
+}
