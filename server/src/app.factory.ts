@@ -29,7 +29,11 @@ function defaultClientDir(): string | null {
 
 /** Builds the HTTP application: API under /api, OpenAPI at /api/docs, the client at /. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bufferLogs: false,

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(problems).toContain('DATABASE_URL="postgres://x"');
   });
 
+  it('should believe no proxy unless LIUZHUAN_TRUST_PROXY names them', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ LIUZHUAN_TRUST_PROXY: 'uniquelocal,10.0.0.5' }).trustProxy).toEqual(['uniquelocal', '10.0.0.5']);
+    expect(() => loadConfig({ LIUZHUAN_TRUST_PROXY: 'any proxy' })).toThrow(/LIUZHUAN_TRUST_PROXY/);
+  });
+
   it('should reject an unknown demo switch value', () => {
     expect(() => loadConfig({ LIUZHUAN_DEMO: 'maybe' })).toThrow(/must be one of/);
   });

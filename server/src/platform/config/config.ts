@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   LIUZHUAN_API_RUNS_JOBS: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
   LIUZHUAN_SWEEP_MS: z.coerce.number({ error: 'must be a number' }).int().min(50).max(3_600_000).default(10_000),
   LIUZHUAN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  LIUZHUAN_TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9A-Za-z.:/]+(,[0-9A-Za-z.:/]+)*$/, 'must be a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -54,6 +58,11 @@ export interface AppConfig {
    * queue push may have been lost are pushed again.
    */
   jobs: { runInApi: boolean; sweepMs: number };
+  /**
+   * Reverse proxies (nginx) whose X-Forwarded-For is believed, so that the client address (rate
+   * limits, sign-in log) is the user's, not the proxy's. Empty: the socket address is used.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
     jobs: { runInApi: e.LIUZHUAN_API_RUNS_JOBS === undefined ? !e.REDIS_URL : isOn(e.LIUZHUAN_API_RUNS_JOBS), sweepMs: e.LIUZHUAN_SWEEP_MS },
+    trustProxy: e.LIUZHUAN_TRUST_PROXY ? e.LIUZHUAN_TRUST_PROXY.split(',') : [],
   };
 }
 
