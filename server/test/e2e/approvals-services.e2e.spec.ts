@@ -121,6 +121,45 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
     });
   });
 
+  describe('抄送 in a parallel branch and on a countersign', () => {
+    it('should copy from a branch task and from a signer\'s task', async () => {
+      // given
+      const par = await w.start('clerk', 'apParallel');
+      await w.complete('clerk', (await w.task(par, 'draft')).id);
+      const vote = await w.start('clerk', 'apCountersign', { signers: ['head', 'deputy'] });
+      await w.complete('clerk', (await w.task(vote, 'draft')).id);
+      // when
+      const fromBranch = await w.call('deputy', 'POST', `/api/tasks/${(await w.task(par, 'legal')).id}/cc`, { usernames: ['staff'] });
+      const fromSigner = await w.call('head', 'POST', `/api/tasks/${(await w.task(vote, 'vote', 'head')).id}/cc`, { usernames: ['staff'] });
+      // then
+      expect([fromBranch.status, fromSigner.status]).toEqual([200, 200]);
+      const mine = (await w.call('staff', 'GET', '/api/cc?mine=true')).body.items.map((c: any) => c.instanceId);
+      expect(mine).toEqual(expect.arrayContaining([par, vote]));
+      expect((await w.call('staff', 'GET', `/api/instances/${vote}/opinions`)).status).toBe(200);
+    });
+  });
+
+  describe('hostile input', () => {
+    it('should refuse unknown fields, prototype keys and wrong types with 400 and change nothing', async () => {
+      // given
+      const id = await atReview();
+      const review = await w.task(id, 'review');
+      const before = await w.snapshot(id);
+      // when
+      const results = await Promise.all([
+        w.call('head', 'POST', `/api/tasks/${review.id}/transfer`, { username: 'staff', assignee: 'mayor' }),
+        w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: 'staff', position: 'before' }),
+        w.call('head', 'POST', `/api/tasks/${review.id}/cc`, JSON.parse('{"usernames":["staff"],"__proto__":{"admin":true}}')),
+        w.call('head', 'POST', `/api/tasks/${review.id}/return`, { reason: 'x'.repeat(501) }),
+        w.call('head', 'POST', `/api/tasks/${review.id}/complete`, { opinion: { text: '同意', approve: 'yes' } }),
+        w.call('head', 'POST', '/api/tasks/not-an-id/return', { reason: 'x' }),
+      ]);
+      // then
+      expect(results.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400]);
+      expect(await w.snapshot(id)).toEqual(before);
+    });
+  });
+
   describe('催办 urge', () => {
     it('should let the initiator urge the handler: a notification, an urge record in the history', async () => {
       // given

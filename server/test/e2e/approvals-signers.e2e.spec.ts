@@ -114,6 +114,44 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       expect((await w.task(id, 'approve')).assignee).toBe('deputy');
       expect((await w.instance(id)).variables.checked).toBe(true);
     });
+
+    it('should hold a countersign vote and a branch\'s completion for their after-signers', async () => {
+      // given
+      const vote = await atVote();
+      const head = await w.task(vote, 'vote', 'head');
+      const par = await inParallel();
+      const legal = await w.task(par, 'legal');
+      await w.call('head', 'POST', `/api/tasks/${head.id}/add-signers`, { usernames: ['staff'], position: 'after' });
+      await w.call('deputy', 'POST', `/api/tasks/${legal.id}/add-signers`, { usernames: ['mayor'], position: 'after' });
+      // when
+      await w.complete('head', head.id, { opinion: { text: '同意', approve: true } });
+      await w.complete('deputy', (await w.task(vote, 'vote', 'deputy')).id, { opinion: { text: '同意', approve: true } });
+      await w.complete('deputy', legal.id);
+      // then: the countersign and the join wait for the signers
+      expect((await w.open(vote)).map((t) => [t.kind, t.assignee])).toEqual([['addsign', 'staff']]);
+      expect((await w.open(par)).map((t) => [t.elementId, t.kind, t.assignee]).sort()).toEqual([['legal', 'addsign', 'mayor'], ['review', 'user', 'head']]);
+      await w.complete('staff', (await w.open(vote))[0].id);
+      await w.complete('mayor', (await w.open(par, 'legal'))[0].id);
+      expect((await w.open(vote)).map((t) => t.elementId)).toEqual(['sign']);
+      expect((await w.instance(vote)).variables.vote_countersign).toBe('approved');
+      await w.complete('head', (await w.task(par, 'review')).id);
+      await w.complete('staff', (await w.task(par, 'check')).id);
+      expect((await w.open(par)).map((t) => t.elementId)).toEqual(['sign']);
+    });
+
+    it('should urge the signers of a waiting task, and cancel them when the instance is terminated', async () => {
+      // given
+      const id = await atReview();
+      const review = await w.task(id, 'review');
+      await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['staff'], position: 'before' });
+      // when
+      const urged = await w.call('clerk', 'POST', `/api/tasks/${review.id}/urge`, { message: '请尽快' });
+      await w.call('admin', 'POST', `/api/instances/${id}/terminate`, { reason: '撤销' });
+      // then
+      expect(urged.status).toBe(200);
+      expect((await w.notifications('staff')).some((n) => n.kind === 'task.urged' && n.body === '请尽快')).toBe(true);
+      expect((await w.tasks(id)).filter((t) => t.elementId === 'review').map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
+    });
   });
 
   describe('加签 parallel and 减签 on a countersign', () => {
@@ -162,6 +200,21 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       await w.complete('head', (await w.task(id, 'vote', 'head')).id, { opinion: { text: '同意', approve: true } });
       // then
       expect((await w.open(id)).map((t) => t.elementId)).toEqual(['sign']);
+    });
+
+    it('should let one of two simultaneous parallel add-signers of the same user win', async () => {
+      // given
+      const id = await atVote();
+      const head = await w.task(id, 'vote', 'head');
+      const deputy = await w.task(id, 'vote', 'deputy');
+      // when
+      const results = await Promise.all([
+        w.call('head', 'POST', `/api/tasks/${head.id}/add-signers`, { usernames: ['mayor'], position: 'parallel' }),
+        w.call('deputy', 'POST', `/api/tasks/${deputy.id}/add-signers`, { usernames: ['mayor'], position: 'parallel' }),
+      ]);
+      // then
+      expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
+      expect((await w.open(id, 'vote')).filter((t) => t.assignee === 'mayor')).toHaveLength(1);
     });
   });
 
@@ -243,6 +296,32 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
     });
   });
 
+  describe('wrong state', () => {
+    it('should refuse operations on a completed or waiting task with 409 and change nothing', async () => {
+      // given
+      const id = await atReview();
+      const review = await w.task(id, 'review');
+      await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['staff'], position: 'before' });
+      const draft = (await w.tasks(id)).find((t) => t.elementId === 'draft');
+      const before = await w.snapshot(id);
+      // when
+      const onWaiting = await Promise.all([
+        w.call('head', 'POST', `/api/tasks/${review.id}/return`, { reason: 'x' }),
+        w.call('head', 'POST', `/api/tasks/${review.id}/transfer`, { username: 'mayor' }),
+        w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['mayor'], position: 'after' }),
+      ]);
+      const onCompleted = await Promise.all([
+        w.call('clerk', 'POST', `/api/tasks/${draft.id}/complete`, {}),
+        w.call('clerk', 'POST', `/api/tasks/${draft.id}/reject`, { reason: 'x' }),
+        w.call('clerk', 'POST', `/api/tasks/${draft.id}/delegate`, { username: 'staff' }),
+      ]);
+      // then
+      expect(onWaiting.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([409, 'TASK_WAITING']));
+      expect(onCompleted.map((r) => [r.status, r.body.code])).toEqual(Array(3).fill([409, 'TASK_NOT_OPEN']));
+      expect(await w.snapshot(id)).toEqual(before);
+    });
+  });
+
   describe('admin intervention', () => {
     it('should reassign, move a token and terminate, each with a required reason recorded with the admin\'s name', async () => {
       // given
@@ -272,6 +351,21 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
         ['move', '流程卡住', '王建国'],
         ['terminate', '事项撤销', '王建国'],
       ]);
+    });
+
+    it('should reassign a signer\'s task of a countersign and move a token inside a parallel branch', async () => {
+      // given
+      const vote = await atVote();
+      const par = await inParallel();
+      await w.complete('head', (await w.task(par, 'review')).id);
+      // when
+      const reassigned = await w.call('admin', 'POST', `/api/tasks/${(await w.task(vote, 'vote', 'deputy')).id}/reassign`, { username: 'mayor', reason: '出差' });
+      const moved = await w.call('admin', 'POST', `/api/instances/${par}/move`, { taskId: (await w.task(par, 'check')).id, targetElementId: 'review', reason: '重审' });
+      // then
+      expect(reassigned.body.assignee).toBe('mayor');
+      expect((await w.open(vote, 'vote')).map((t) => t.assignee).sort()).toEqual(['head', 'mayor']);
+      expect(moved.status).toBe(200);
+      expect((await w.open(par)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([['legal', 'deputy'], ['review', 'head']]);
     });
   });
 });
