@@ -36,14 +36,15 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
 
-  /** Picks an option of an nz-select by typing part of its label (the keyboard way). */
+  /** Picks an option of an nz-select: types part of its label (searchable ones filter on it), then picks it. */
   async function choose(selectId, text) {
     const select = page.locator(`nz-select:has(#${selectId})`);
     await select.click();
     await page.keyboard.type(text);
-    await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
-    await page.keyboard.press('Enter');
+    const option = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: text }).first();
+    await option.click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' }).catch(() => undefined);
   }
 
   test('should register an incoming document through the form and find it in the list and its view', async () => {
@@ -112,6 +113,60 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.locator('#doc-search').fill('没有这份公文');
     await page.locator('#doc-search').press('Enter');
     await page.getByText('没有符合条件的公文').waitFor();
+
+    assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);
+    await context.close();
+  });
+
+  test('should save an outgoing draft with an attachment and refuse a body for a classified one', async () => {
+    // Given the clerk signed in on the 拟稿 page
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    watchForProblems(page, problems, expectedFailures);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    const menuItem = page.locator('nav').getByText('公文', { exact: true });
+    await menuItem.waitFor();
+    await menuItem.click();
+    await page.getByRole('link', { name: '拟稿' }).click();
+    await page.locator('#out-title').waitFor();
+
+    // When the draft is marked 秘密, the body and the attachments are refused with the reason
+    await choose('out-secretLevel', '秘密');
+    await page.getByText('秘密及以上公文只登记元数据').first().waitFor();
+    assert.equal(await page.locator('#out-body').isDisabled(), true, 'the body is disabled for a classified draft');
+    assert.equal(await page.locator('#out-attachments').count(), 0, 'no attachment upload for a classified draft');
+    await screenshot('documents-05-classified-draft');
+
+    // And back to 无, a 通知 with a recipient, a body and an attachment is saved
+    await choose('out-secretLevel', '无');
+    await choose('out-docType', '通知');
+    await page.locator('#out-title').fill('安康市人民政府办公室关于做好元旦期间值班工作的通知');
+    await page.locator('nz-select:has(#out-mainRecipients)').click();
+    await page.keyboard.type('市政府各部门');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('#out-body').fill('各县（区）人民政府，市政府各部门：\n现将元旦期间值班工作有关事项通知如下。');
+    await page.locator('#out-attachments').setInputFiles({ name: '值班安排表.txt', mimeType: 'text/plain', buffer: Buffer.from('1月1日 张三') });
+    await page.getByText('待上传（保存后上传）').waitFor();
+    await screenshot('documents-06-draft');
+    await page.getByRole('button', { name: '保存并送核稿' }).click();
+
+    // Then the view shows the draft, its number still to come, and the uploaded attachment
+    await page.waitForURL(/\/documents\/[^/]+$/, { timeout: 10_000 }).catch(async (error) => {
+      await page.screenshot({ path: join(ARTIFACTS, 'documents-failed-draft.png'), fullPage: true });
+      throw new Error(`the draft was not saved: ${await page.locator('.doc-summary, .doc-field-error, .failed').allTextContents()}\n${problems.join('\n')}`, { cause: error });
+    });
+    await page.locator('h1', { hasText: '元旦期间值班工作的通知' }).waitFor();
+    await page.locator('#doc-number', { hasText: '登记时编号' }).waitFor();
+    await page.locator('td', { hasText: '值班安排表.txt' }).waitFor();
+    await page.getByText('现将元旦期间值班工作有关事项通知如下').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 值班安排表.txt' }).click();
+    assert.equal((await download).suggestedFilename(), '值班安排表.txt');
+    await screenshot('documents-07-draft-view');
 
     assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);
     await context.close();

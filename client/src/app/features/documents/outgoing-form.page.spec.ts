@@ -84,6 +84,7 @@ describe('OutgoingFormPage', () => {
     form().patchValue({ secretLevel: 'NONE' });
     await render();
     expect(root.querySelector<HTMLTextAreaElement>('#out-body')?.disabled).toBe(false);
+    expect(form().getRawValue().disclosure).toBe('ON_REQUEST');
   });
 
   it('should refuse an attachment name with trailing punctuation before saving', async () => {

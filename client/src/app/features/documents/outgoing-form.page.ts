@@ -110,13 +110,20 @@ export default class OutgoingFormPage {
 
   constructor() {
     // 条例 第三十条 / 保密法: a classified document has no electronic body here and is never public.
+    // Marking it 无 again gives back the body and the 公开属性 chosen before.
+    let disclosureBefore: Disclosure | null = null;
     effect(() => {
-      const body = this.form.controls.body;
+      const { body, disclosure } = this.form.controls;
       if (this.classified()) {
         if (body.enabled) body.disable();
-        if (this.form.controls.disclosure.value !== 'NOT_PUBLIC') this.form.controls.disclosure.setValue('NOT_PUBLIC');
-      } else if (body.disabled) {
-        body.enable();
+        if (disclosure.value !== 'NOT_PUBLIC') {
+          disclosureBefore = disclosure.value;
+          disclosure.setValue('NOT_PUBLIC');
+        }
+      } else {
+        if (body.disabled) body.enable();
+        if (disclosureBefore && disclosure.value === 'NOT_PUBLIC') disclosure.setValue(disclosureBefore);
+        disclosureBefore = null;
       }
     });
   }
