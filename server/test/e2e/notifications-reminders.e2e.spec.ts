@@ -76,7 +76,7 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     await schedule(task);
     const job = await jobOf(task.instanceId, 'due');
     // when: the runner runs it, then the handler runs again on the same row (a redelivery), then a duplicate job
-    await server.app.get(JobRunner).runNow(job.id);
+    expect((await server.app.get(JobRunner).runNow(job.id)).status).toBe('done');
     await tx.run((t) => server.app.get(TaskDueReminderJob).handle(job, t));
     await schedule(task);
     await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'due')).id);
@@ -93,8 +93,9 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     const task = await startTask('remind-candidates', '2026-12-02T17:30:00+08:00');
     await schedule(task);
     // when
-    await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'before')).id);
+    const ran = await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'before')).id);
     // then
+    expect([ran.status, ran.lastError]).toEqual(['done', null]);
     for (const username of ['head', 'staff']) {
       expect(await notificationsOf(username, task.instanceId)).toEqual([expect.objectContaining({ kind: 'task.due-soon', title: '待办即将到期：审核来文' })]);
     }

@@ -193,14 +193,18 @@ describe('notifications (e2e)', () => {
 
   it('should resume after Last-Event-ID with what the client missed', async () => {
     // given
+    // given: one seen, then ten sent one by one (often inside one millisecond) and two at once
     const [first] = await sendCommitted([note('clerk', '断线前')]);
-    await sendCommitted([note('clerk', '断线期间一'), note('clerk', '断线期间二')]);
+    const missed = Array.from({ length: 10 }, (_, i) => `断线期间${i + 1}`);
+    for (const title of missed) await sendCommitted([note('clerk', title)]);
+    await sendCommitted([note('clerk', '最后一'), note('clerk', '最后二')]);
     // when
     const stream = await openStream(server, clerk, first.id);
-    // then
-    await eventually(() => stream.events.length === 2, 5000);
+    // then: all of them, in order
+    await eventually(() => stream.events.length === 12, 5000);
+    await new Promise((r) => setTimeout(r, 300));
     await stream.close();
-    expect(stream.titles()).toEqual(['断线期间一', '断线期间二']);
+    expect(stream.titles()).toEqual([...missed, '最后一', '最后二']);
   });
 
   it('should send heartbeats and drop the subscription when the client goes away', async () => {
@@ -209,10 +213,13 @@ describe('notifications (e2e)', () => {
     const heartbeatMs = NOTIFICATION_STREAM_SETTINGS.heartbeatMs;
     NOTIFICATION_STREAM_SETTINGS.heartbeatMs = 100;
     const stream = await openStream(server, clerk);
-    NOTIFICATION_STREAM_SETTINGS.heartbeatMs = heartbeatMs;
-    await eventually(() => hub.connections >= 1);
-    // then: "connected" and at least two heartbeats
-    await eventually(() => stream.comments() >= 3, 3000);
+    try {
+      await eventually(() => hub.connections >= 1);
+      // then: "connected" and at least two heartbeats
+      await eventually(() => stream.comments() >= 3, 3000);
+    } finally {
+      NOTIFICATION_STREAM_SETTINGS.heartbeatMs = heartbeatMs;
+    }
     // when
     await stream.close();
     // then
@@ -229,6 +236,16 @@ describe('notifications (e2e)', () => {
     // then: the client sees the end (the close did not wait on the connection either)
     await stream.ended;
     expect(stream.response.status).toBe(200);
+  });
+
+  it('should give notifications ids that grow in the order they were sent, even within one millisecond', async () => {
+    // when
+    const batch = await sendCommitted(Array.from({ length: 200 }, (_, i) => note('sysadmin', `第${i}条`)));
+    const next = await sendCommitted([note('sysadmin', '下一批')]);
+    // then
+    const ids = [...batch, ...next].map((n) => n.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(201);
   });
 
   it('should send a notification once when its dedupe key is used twice', async () => {

@@ -21,13 +21,20 @@ export class NotificationRepository {
     return new Set(rows.map((r) => r.dedupeKey as string));
   }
 
-  /** The stream's one query for every connected user of this process. */
-  since(recipients: string[], afterId: string): Promise<NotificationEntity[]> {
-    return this.dataSource.manager.find(NotificationEntity, {
-      where: { recipient: In(recipients), id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: POLL_BATCH,
-    });
+  /** The stream's query for every connected user of this process (one statement per 500 users). */
+  async since(recipients: string[], afterId: string): Promise<NotificationEntity[]> {
+    const rows: NotificationEntity[] = [];
+    for (let i = 0; i < recipients.length; i += 500) {
+      rows.push(
+        ...(await this.dataSource.manager.find(NotificationEntity, {
+          where: { recipient: In(recipients.slice(i, i + 500)), id: MoreThan(afterId) },
+          order: { id: 'ASC' },
+          take: POLL_BATCH,
+        })),
+      );
+    }
+    // in id order, and no further than the first chunk's batch could vouch for
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, POLL_BATCH);
   }
 
   async page(recipient: string, unreadOnly: boolean, offset: number, limit: number): Promise<{ items: NotificationEntity[]; total: number }> {

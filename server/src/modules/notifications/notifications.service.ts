@@ -29,6 +29,31 @@ export interface NewNotification {
 
 const isTx = (on: Tx | EntityManager): on is Tx => typeof (on as Tx).afterCommit === 'function';
 
+const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz';
+let lastId = '';
+
+/**
+ * Ids that grow within this process even inside one millisecond (newId's random part does not),
+ * so a client resuming after `Last-Event-ID` misses nothing this process wrote after it.
+ */
+function nextNotificationId(): string {
+  let id = newId();
+  if (id <= lastId) {
+    const chars = lastId.split('');
+    for (let i = chars.length - 1; i >= 0; i--) {
+      const digit = BASE32.indexOf(chars[i]);
+      if (digit < 31) {
+        chars[i] = BASE32[digit + 1];
+        break;
+      }
+      chars[i] = '0';
+    }
+    id = chars.join('');
+  }
+  lastId = id;
+  return id;
+}
+
 /** The client route of a task: the inbox, which opens the task named in `task` (one place to change when a task page exists). */
 export const taskLink = (taskId: string) => `/inbox?task=${taskId}`;
 
@@ -74,9 +99,7 @@ export class NotificationsService {
       );
     }
     if (!rows.length) return rows;
-    // ids of one millisecond are random among themselves: sorted, a batch keeps its order in the stream and the list
-    const ids = rows.map(() => newId(now.getTime())).sort();
-    rows.forEach((row, i) => (row.id = ids[i]));
+    for (const row of rows) row.id = nextNotificationId();
     await this.repository.insert(rows, m);
     if (isTx(on)) on.afterCommit(() => this.hub.nudge());
     return rows;
