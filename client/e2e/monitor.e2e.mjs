@@ -73,6 +73,39 @@ describe('process monitor in a browser', { skip }, () => {
     assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
   });
 
+  test('should reassign the waiting task with a reason and then terminate the instance with a reason', async () => {
+    // Given the instance of the first test, now waiting at 处理 (clerk), open in the drawer
+    const drawer = page.locator('.ant-drawer-content');
+    const task = drawer.locator('.open-tasks li').first();
+    await task.waitFor();
+    assert.match(await task.innerText(), /处理/);
+    // When the admin reassigns it to 陈静 (picked by initials) with a reason
+    await task.locator('[data-action="reassign"]').click();
+    const users = page.waitForResponse((r) => r.url().includes('/api/users?') && r.url().includes('q=cj') && r.status() === 200);
+    await task.locator('app-user-picker nz-select').click();
+    await page.keyboard.type('cj');
+    await users;
+    await page.locator('nz-option-item', { hasText: '陈静' }).click();
+    await task.locator('textarea#reason').fill('原办理人休假');
+    await task.locator('.operation-form button[type="submit"]').click();
+    // Then the task shows its new handler
+    await drawer.locator('.open-tasks li', { hasText: '陈静' }).waitFor();
+    await screenshot('monitor-04-reassigned');
+
+    // When they terminate the instance, which needs a reason first
+    const terminate = drawer.locator('[data-action="terminate"]');
+    assert.equal(await terminate.isDisabled(), true);
+    await drawer.getByTestId('intervene-reason').fill('重复发起，终止');
+    await terminate.click();
+    // Then the instance is terminated and its history records the intervention
+    await page.getByText('实例已终止').waitFor();
+    await drawer.getByText('e2e_timer · v1 · 已终止').waitFor();
+    await page.locator(`tr[data-instance-id="${instance.id}"]`, { hasText: '已终止' }).waitFor();
+    assert.match(await drawer.locator('.history').innerText(), /instance\.intervention/);
+    await screenshot('monitor-05-terminated');
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
   async function screenshot(name) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);

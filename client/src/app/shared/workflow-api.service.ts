@@ -160,8 +160,14 @@ export class WorkflowApiService {
     return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/retry`, {}, { context: OWN_ERRORS() });
   }
 
-  cancelInstance(instanceId: string, reason: string): Observable<Instance> {
-    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/cancel`, { reason }, { context: OWN_ERRORS() });
+  /** 流程干预: end the instance (audited, reason required). */
+  terminateInstance(instanceId: string, reason: string): Observable<Instance> {
+    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/terminate`, { reason }, { context: OWN_ERRORS() });
+  }
+
+  /** 流程干预: move a task's token to a visited element (audited, reason required). */
+  moveToken(instanceId: string, body: { taskId?: string; targetElementId: string; reason: string }): Observable<Instance> {
+    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/move`, body, { context: OWN_ERRORS() });
   }
 
   searchUsers(q: string): Observable<PickedUser[]> {

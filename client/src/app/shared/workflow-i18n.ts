@@ -174,6 +174,12 @@ export const WORKFLOW_ZH_CN = {
   'monitor.cancel': '终止实例',
   'monitor.cancelTitle': '终止流程实例',
   'monitor.cancelled': '实例已终止',
+  'monitor.intervene': '流程干预',
+  'monitor.moveTarget': '跳转到已经过的环节',
+  'monitor.moveTask': '要跳转的任务',
+  'monitor.move': '跳转',
+  'monitor.moved': '已跳转',
+  'monitor.reasonRequired': '干预原因（必填，将记入审计）',
 } as const;
 
 export type WorkflowKey = keyof typeof WORKFLOW_ZH_CN;
@@ -347,6 +353,12 @@ export const WORKFLOW_EN: Record<WorkflowKey, string> = {
   'monitor.cancel': 'Terminate',
   'monitor.cancelTitle': 'Terminate the instance',
   'monitor.cancelled': 'Instance terminated',
+  'monitor.intervene': 'Intervene',
+  'monitor.moveTarget': 'Move to a visited step',
+  'monitor.moveTask': 'Task to move',
+  'monitor.move': 'Move',
+  'monitor.moved': 'Moved',
+  'monitor.reasonRequired': 'Reason (required, audited)',
 };
 
 export type WorkflowTranslate = (key: WorkflowKey, params?: Record<string, string | number>) => string;

@@ -1,10 +1,13 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { HistoryEvent, Instance, Job } from '@liuzhuan/contracts';
+import type { HistoryEvent, Instance, Job, Task } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { AuthService } from '../../core/auth/auth.service';
+import { ApprovalPanelComponent } from '../task/approval-panel.component';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -17,7 +20,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
 /** One instance for the workflow admin: diagram, variables, history, jobs, incidents, intervention. */
 @Component({
   selector: 'app-instance-detail',
-  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
+  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ApprovalPanelComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     section { margin-bottom: 20px; }
@@ -29,8 +32,11 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
     .mono { font-family: ui-monospace, monospace; font-size: 12px; }
     .muted { color: rgba(0, 0, 0, 0.45); }
     .history { max-height: 280px; overflow: auto; }
-    .cancel { display: flex; gap: 8px; align-items: flex-start; }
-    .cancel textarea { flex: 1; }
+    .intervene { display: flex; flex-direction: column; gap: 8px; }
+    .move-row, .intervene-actions { display: flex; gap: 8px; flex-wrap: wrap; }
+    .move-row nz-select { width: 260px; }
+    .open-tasks { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 8px; }
+    .task-line { display: flex; gap: 12px; align-items: baseline; margin-bottom: 4px; }
     .error { color: #cf1322; }
   `,
   template: `
@@ -93,6 +99,51 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
           <p class="muted">{{ 'monitor.noJobs' | wt }}</p>
         }
       </section>
+      @if (i.status === 'active') {
+        @if (openTasks().length) {
+          <section>
+            <h3>{{ 'task.others' | wt }}</h3>
+            <ul class="open-tasks">
+              @for (item of openTasks(); track item.task.id) {
+                <li [attr.data-task-id]="item.task.id">
+                  <div class="task-line">
+                    <strong>{{ item.task.name ?? item.task.elementId }}</strong>
+                    <span>{{ item.task.assignee ? (item.task.assignee | userName) : [...item.task.candidateUsers, ...item.task.candidateGroups].join('、') }}</span>
+                    <span class="mono">{{ item.task.elementId }}</span>
+                  </div>
+                  @if (item.actions?.length) {
+                    <app-approval-panel [task]="item.task" [actions]="item.actions" [username]="username()" [compact]="true" (changed)="afterChange()" />
+                  }
+                </li>
+              }
+            </ul>
+          </section>
+        }
+        <section>
+          <h3>{{ 'monitor.intervene' | wt }}</h3>
+          <div class="intervene">
+            <div class="move-row">
+              <nz-select [(ngModel)]="moveTarget" nzAllowClear [nzPlaceHolder]="'monitor.moveTarget' | wt" [attr.aria-label]="'monitor.moveTarget' | wt">
+                @for (target of moveTargets(); track target.id) {
+                  <nz-option [nzValue]="target.id" [nzLabel]="target.label" />
+                }
+              </nz-select>
+              @if (openTasks().length > 1) {
+                <nz-select [(ngModel)]="moveTask" [nzPlaceHolder]="'monitor.moveTask' | wt" [attr.aria-label]="'monitor.moveTask' | wt">
+                  @for (item of openTasks(); track item.task.id) {
+                    <nz-option [nzValue]="item.task.id" [nzLabel]="item.task.name ?? item.task.elementId" />
+                  }
+                </nz-select>
+              }
+            </div>
+            <textarea nz-input rows="2" maxlength="500" [placeholder]="'monitor.reasonRequired' | wt" [attr.aria-label]="'panel.reason' | wt" [(ngModel)]="reason" data-testid="intervene-reason"></textarea>
+            <div class="intervene-actions">
+              <button nz-button type="button" data-action="move" [disabled]="!reason.trim() || !moveTarget" (click)="move()">{{ 'monitor.move' | wt }}</button>
+              <button nz-button nzDanger type="button" data-action="terminate" [disabled]="!reason.trim()" (click)="terminate()">{{ 'monitor.cancel' | wt }}</button>
+            </div>
+          </div>
+        </section>
+      }
       <section>
         <h3>{{ 'monitor.variables' | wt }}</h3>
         <pre>{{ i.variables | json }}</pre>
@@ -115,15 +166,6 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
           </table>
         </div>
       </section>
-      @if (i.status === 'active') {
-        <section>
-          <h3>{{ 'monitor.cancelTitle' | wt }}</h3>
-          <div class="cancel">
-            <textarea nz-input rows="2" maxlength="500" [placeholder]="'panel.reason' | wt" [attr.aria-label]="'panel.reason' | wt" [(ngModel)]="reason"></textarea>
-            <button nz-button nzDanger type="button" [disabled]="!reason.trim()" (click)="cancel()">{{ 'monitor.cancel' | wt }}</button>
-          </div>
-        </section>
-      }
     }
     @if (error(); as text) {
       <p class="error" role="alert">{{ text }}</p>
@@ -135,6 +177,7 @@ export class InstanceDetailComponent {
   private readonly i18n = inject(I18nService);
   private readonly texts = inject(WorkflowI18n);
   private readonly message = inject(NzMessageService);
+  private readonly auth = inject(AuthService);
 
   readonly instanceId = input.required<string>();
   /** Something was changed (job run, incident retried, instance terminated): the list reloads. */
@@ -146,7 +189,18 @@ export class InstanceDetailComponent {
   protected readonly xml = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
+  protected readonly openTasks = signal<readonly { task: Task; actions: readonly string[] | null }[]>([]);
+  protected readonly username = computed(() => this.auth.user()?.username ?? null);
+  /** Elements a token may be moved to: those the instance has visited (history), named where known. */
+  protected readonly moveTargets = computed(() => {
+    const names = new Map<string, string>();
+    for (const e of this.history()) if (e.type === 'task.created' && e.elementId && typeof e.details['name'] === 'string') names.set(e.elementId, e.details['name']);
+    const visited = [...new Set(this.history().filter((e) => e.type === 'element.activated' && e.elementId).map((e) => e.elementId as string))];
+    return visited.filter((id) => names.has(id)).map((id) => ({ id, label: `${names.get(id)}（${id}）` }));
+  });
   protected reason = '';
+  protected moveTarget: string | null = null;
+  protected moveTask: string | null = null;
 
   constructor() {
     effect(() => {
@@ -166,14 +220,29 @@ export class InstanceDetailComponent {
     await this.act(() => firstValueFrom(this.api.retryIncident(this.instanceId(), incidentId)), 'monitor.incident.retried');
   }
 
-  protected async cancel(): Promise<void> {
+  protected async terminate(): Promise<void> {
     const reason = this.reason.trim();
     if (!reason) return;
-    await this.act(() => firstValueFrom(this.api.cancelInstance(this.instanceId(), reason)), 'monitor.cancelled');
+    await this.act(() => firstValueFrom(this.api.terminateInstance(this.instanceId(), reason)), 'monitor.cancelled');
     this.reason = '';
   }
 
-  private async act(call: () => Promise<unknown>, done: 'monitor.job.ran' | 'monitor.incident.retried' | 'monitor.cancelled'): Promise<void> {
+  protected async move(): Promise<void> {
+    const reason = this.reason.trim();
+    const targetElementId = this.moveTarget;
+    if (!reason || !targetElementId) return;
+    const taskId = this.moveTask ?? (this.openTasks().length === 1 ? this.openTasks()[0].task.id : undefined);
+    await this.act(() => firstValueFrom(this.api.moveToken(this.instanceId(), { targetElementId, reason, ...(taskId ? { taskId } : {}) })), 'monitor.moved');
+    this.reason = '';
+    this.moveTarget = null;
+  }
+
+  protected async afterChange(): Promise<void> {
+    this.changed.emit();
+    await this.load(this.instanceId());
+  }
+
+  private async act(call: () => Promise<unknown>, done: 'monitor.job.ran' | 'monitor.incident.retried' | 'monitor.cancelled' | 'monitor.moved'): Promise<void> {
     this.error.set(null);
     try {
       await call();
@@ -195,6 +264,9 @@ export class InstanceDetailComponent {
       this.instance.set(instance);
       this.history.set(history);
       this.jobs.set(jobs);
+      const open = instance.status === 'active' ? (await firstValueFrom(this.api.tasks({ instanceId: id, status: 'open', limit: 50 }))).items : [];
+      const actions = await Promise.all(open.map((t) => firstValueFrom(this.api.actions(t.id)).catch(() => null)));
+      this.openTasks.set(open.map((task, i) => ({ task, actions: actions[i] })));
       if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
     } catch (error) {
       this.error.set(apiErrorText(error, this.i18n));
