@@ -122,6 +122,10 @@ export const MoveTokenSchema = z
   .meta({ id: 'MoveToken' });
 export type MoveToken = z.infer<typeof MoveTokenSchema>;
 
+/** Retrying an incident: an empty body as before, or the admin's reason (recorded as an intervention). */
+export const RetryIncidentSchema = z.object({ reason: z.string().max(500).optional() }).strict().meta({ id: 'RetryIncident' });
+export type RetryIncident = z.infer<typeof RetryIncidentSchema>;
+
 export const TerminateInstanceSchema = z.object({ reason: REASON }).strict().meta({ id: 'TerminateInstance' });
 export type TerminateInstance = z.infer<typeof TerminateInstanceSchema>;
 

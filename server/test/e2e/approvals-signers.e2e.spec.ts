@@ -5,7 +5,7 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
   let w: ApprovalsWorld;
 
   beforeAll(async () => {
-    w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn']);
+    w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn', 'approvals-incident.bpmn']);
   });
   afterAll(() => w.stop());
 
@@ -351,6 +351,21 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
         ['move', '流程卡住', '王建国'],
         ['terminate', '事项撤销', '王建国'],
       ]);
+    });
+
+    it('should record a retried incident as an intervention with the reason', async () => {
+      // given
+      const id = await w.start('clerk', 'apIncident');
+      await w.complete('clerk', (await w.task(id, 'fill')).id);
+      const [incident] = (await w.instance(id)).incidents;
+      expect(incident).toBeDefined();
+      // when
+      const r = await w.call('admin', 'POST', `/api/instances/${id}/incidents/${incident.id}/retry`, { reason: '已补录金额' });
+      const plain = await w.call('admin', 'POST', `/api/instances/${id}/incidents/${incident.id}/retry`, {});
+      // then
+      expect(r.status).toBe(200);
+      expect([plain.status, plain.body.code]).toEqual([404, 'INCIDENT_NOT_FOUND']);
+      expect((await w.history(id)).find((e) => e.type === 'instance.intervention')).toMatchObject({ actor: 'admin', details: { action: 'retry', reason: '已补录金额', by: '王建国' } });
     });
 
     it('should reassign a signer\'s task of a countersign and move a token inside a parallel branch', async () => {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   type CancelInstance,
   CancelInstanceSchema,
-  EmptyBodySchema,
   type HistoryEvent,
   IdParamSchema,
   type Instance,
@@ -11,6 +10,8 @@ import {
   InstanceQuerySchema,
   type Message,
   type MoveToken,
+  type RetryIncident,
+  RetryIncidentSchema,
   MoveTokenSchema,
   type TerminateInstance,
   TerminateInstanceSchema,
@@ -80,10 +81,10 @@ export class InstancesController {
   retry(
     @Param('id', validate(IdParamSchema)) id: string,
     @Param('incidentId', validate(IdParamSchema)) incidentId: string,
-    @Body(validate(EmptyBodySchema)) _body: unknown,
+    @Body(validate(RetryIncidentSchema)) body: RetryIncident,
     @CurrentUser() user: SessionUser,
   ): Promise<Instance> {
-    return this.instances.retryIncident(id, incidentId, user);
+    return this.instances.retryIncident(id, incidentId, user, body.reason);
   }
 }
 

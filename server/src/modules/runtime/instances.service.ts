@@ -91,18 +91,31 @@ export class InstancesService {
     return this.view(row);
   }
 
-  /** An engine incident is resolved by the engine; a job that gave up is made pending again. */
-  async retryIncident(id: string, incidentId: string, user: SessionUser): Promise<Instance> {
+  /**
+   * An engine incident is resolved by the engine; a job that gave up is made pending again. Both
+   * are recorded as an intervention with the admin's name (and the reason, when given).
+   */
+  async retryIncident(id: string, incidentId: string, user: SessionUser, reason?: string): Promise<Instance> {
     const row = await this.instances.findById(id);
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
     const state = JSON.parse(row.state) as InstanceState;
+    const intervention = { type: 'instance.intervention', details: { action: 'retry', incidentId, ...(reason?.trim() ? { reason: reason.trim() } : {}), by: user.displayName, username: user.username } };
     if (Object.prototype.hasOwnProperty.call(state.incidents, incidentId)) {
-      return this.view(await this.executor.run(id, { type: 'resolveIncident', incidentId }, { actor: user.username }));
+      const after = await this.tx.run(async (tx) => {
+        const resolved = await this.executor.executeIn(tx, id, { type: 'resolveIncident', incidentId }, { actor: user.username });
+        await this.executor.appendHistory(tx, resolved, [{ ...intervention, elementId: state.instances[state.incidents[incidentId].ei]?.el ?? null }], user.username);
+        return resolved;
+      });
+      return this.view(after);
     }
     const job = await this.jobs.findById(incidentId);
     if (!job || job.instanceId !== id || job.status !== 'failed') throw new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`);
     await this.tx.run(async (tx) => {
-      if (await this.jobs.retry(incidentId, tx.manager)) this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt: new Date() }]);
+      const locked = await this.instances.lock(id, tx);
+      if (await this.jobs.retry(incidentId, tx.manager)) {
+        this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt: new Date() }]);
+        await this.executor.appendHistory(tx, locked, [{ ...intervention, elementId: job.elementId }], user.username);
+      }
     });
     return this.view((await this.instances.findById(id)) ?? row);
   }
