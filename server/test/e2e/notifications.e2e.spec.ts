@@ -198,12 +198,18 @@ describe('notifications (e2e)', () => {
     const missed = Array.from({ length: 10 }, (_, i) => `断线期间${i + 1}`);
     for (const title of missed) await sendCommitted([note('clerk', title)]);
     await sendCommitted([note('clerk', '最后一'), note('clerk', '最后二')]);
-    // when
+    // when: reconnecting later than the poll's look-back (made zero here)
+    const lagMs = NOTIFICATION_STREAM_SETTINGS.lagMs;
+    NOTIFICATION_STREAM_SETTINGS.lagMs = 0;
     const stream = await openStream(server, clerk, first.id);
-    // then: all of them, in order
-    await eventually(() => stream.events.length === 12, 5000);
-    await new Promise((r) => setTimeout(r, 300));
-    await stream.close();
+    try {
+      // then: all of them, in order
+      await eventually(() => stream.events.length === 12, 5000);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      NOTIFICATION_STREAM_SETTINGS.lagMs = lagMs;
+      await stream.close();
+    }
     expect(stream.titles()).toEqual([...missed, '最后一', '最后二']);
   });
 

@@ -17,6 +17,9 @@ export const NOTIFICATION_STREAM_SETTINGS = {
   heartbeatMs: Number(process.env.LIUZHUAN_NOTIFICATION_HEARTBEAT_MS ?? 15_000),
 };
 
+/** How far back `Last-Event-ID` can reach. */
+const RESUME_LIMIT_MS = 24 * 60 * 60 * 1000;
+
 /** The smallest id of a given millisecond: every id taken at or after it sorts after it. */
 export function idFloorAt(ms: number): string {
   return newId(ms).slice(0, 10) + '0'.repeat(16);
@@ -28,6 +31,8 @@ interface Subscriber {
   floor: string;
   /** ids delivered above the floor (the look-back would otherwise repeat them) */
   delivered: Set<string>;
+  /** caught up once: until then a resumed stream's floor stays where the client left off */
+  caughtUp: boolean;
   subject: Subject<NotificationEntity>;
 }
 
@@ -55,7 +60,10 @@ export class NotificationHub implements OnModuleDestroy {
         observer.complete();
         return;
       }
-      const subscriber: Subscriber = { username, floor: lastEventId ?? idFloorAt(Date.now()), delivered: new Set(), subject: new Subject() };
+      // a client away for more than a day reloads its list instead of replaying everything
+      const oldest = idFloorAt(Date.now() - RESUME_LIMIT_MS);
+      const floor = lastEventId ? (lastEventId > oldest ? lastEventId : oldest) : idFloorAt(Date.now());
+      const subscriber: Subscriber = { username, floor, delivered: new Set(), caughtUp: false, subject: new Subject() };
       const inner = subscriber.subject.subscribe(observer);
       this.subscribers.add(subscriber);
       this.start();
@@ -121,7 +129,7 @@ export class NotificationHub implements OnModuleDestroy {
     const subscribers = [...this.subscribers];
     if (!subscribers.length) return false;
     for (const s of subscribers) {
-      if (s.floor < lookBack) s.floor = lookBack;
+      if (s.caughtUp && s.floor < lookBack) s.floor = lookBack;
       for (const id of s.delivered) if (id <= s.floor) s.delivered.delete(id);
     }
     const after = subscribers.reduce((min, s) => (s.floor < min ? s.floor : min), subscribers[0].floor);
@@ -133,7 +141,10 @@ export class NotificationHub implements OnModuleDestroy {
         s.subject.next(row);
       }
     }
-    if (rows.length < POLL_BATCH) return false;
+    if (rows.length < POLL_BATCH) {
+      for (const s of subscribers) s.caughtUp = true;
+      return false;
+    }
     // a full batch: move the floors past it so the next query fetches the rest
     const last = rows[rows.length - 1].id;
     for (const s of subscribers) if (s.floor < last) s.floor = last;
