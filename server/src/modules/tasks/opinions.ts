@@ -55,8 +55,8 @@ export class Opinions {
       taskId: task.id,
       elementId: task.elementId,
       author,
-      // a deputy writes for the principal (代理); the delegate of a task writes as themself
-      onBehalfOf: task.assignee === author ? task.onBehalfOf : null,
+      // a deputy writes for the principal (代理); the delegate of a task (委派) writes as themself
+      onBehalfOf: task.assignee === author && !task.owner ? task.onBehalfOf : null,
       kind: input.kind ?? defaultKind,
       text: input.text,
       approve: input.approve ?? null,
