@@ -85,6 +85,7 @@ function parseCountersign(text: string, id: string, sink: DiagnosticSink, execut
 export function compileJob(el: ModdleElement): { type: string; retries: number } {
   const zTask = extension(el, 'zeebe:TaskDefinition');
   const type = firstOf(
+    attr(el, 'oa:handler'),
     attr(zTask, 'type'),
     attr(el, 'camunda:topic'),
     attr(el, 'camunda:class'),

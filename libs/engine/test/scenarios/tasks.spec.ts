@@ -195,4 +195,17 @@ describe('instance commands', () => {
     expect(s.state!.variables).toEqual({ ok: 1 });
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
+
+  it('should take the job type of a service or send task from oa:handler', async () => {
+    // given a model that names its handlers with oa:handler only
+    const s = await Scenario.fromFile(dir, 'handler.bpmn');
+    // when it starts and the first job completes
+    s.start({}, { initiator: 'u' });
+    const first = s.lastEffects.filter((e) => e.type === 'createJob');
+    s.completeJob('tell');
+    const second = s.lastEffects.filter((e) => e.type === 'createJob');
+    // then each job carries the handler name as its type
+    expect(first).toMatchObject([{ jobType: 'notify', elementId: 'tell' }]);
+    expect(second).toMatchObject([{ jobType: 'exchange-document', elementId: 'send' }]);
+  });
 });
