@@ -9,12 +9,12 @@ import { NotificationRepository, POLL_BATCH } from './notification.repository';
  * here; `lagMs`: how long a transaction may take between taking its id and committing and still
  * be delivered (ids are taken before commit, so a poll looks back this far and skips what it
  * already sent); `heartbeatMs`: idle time after which the stream sends a heartbeat so proxies
- * keep the connection. Environment overrides exist for tests and operators.
+ * keep the connection. Tests shorten them; configuration goes through platform/config, not here.
  */
 export const NOTIFICATION_STREAM_SETTINGS = {
-  pollMs: Number(process.env.LIUZHUAN_NOTIFICATION_POLL_MS ?? 1000),
+  pollMs: 1000,
   lagMs: 10_000,
-  heartbeatMs: Number(process.env.LIUZHUAN_NOTIFICATION_HEARTBEAT_MS ?? 15_000),
+  heartbeatMs: 15_000,
 };
 
 /** How far back `Last-Event-ID` can reach. */
