@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { Subject, catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
+import { Subject, catchError, debounceTime, distinctUntilChanged, map, mergeMap, of } from 'rxjs';
 import { WorkflowApiService, type PickedUser } from './workflow-api.service';
 import { WorkflowTranslatePipe } from './workflow-i18n';
 
@@ -25,8 +25,8 @@ import { WorkflowTranslatePipe } from './workflow-i18n';
       [nzLoading]="searching()"
       [ngModel]="multiple() ? value() : value()[0]"
       (ngModelChange)="choose($event)"
-      (nzOnSearch)="search($event)"
-      (nzOpenChange)="$event && search('')"
+      (nzOnSearch)="$event.trim() && search($event)"
+      (nzOpenChange)="$event && !options().length && search('')"
       [attr.aria-label]="label()"
       style="width: 100%"
     >
@@ -47,16 +47,23 @@ export class UserPickerComponent {
   private readonly queries = new Subject<string>();
 
   constructor() {
+    // every search runs to its end (no aborted requests); only the answer to the latest query is shown
+    let latest = '';
     const subscription = this.queries
       .pipe(
         debounceTime(200),
         distinctUntilChanged(),
-        switchMap((q) => {
+        mergeMap((q) => {
+          latest = q;
           this.searching.set(true);
-          return this.api.searchUsers(q).pipe(catchError(() => of([] as PickedUser[])));
+          return this.api.searchUsers(q).pipe(
+            catchError(() => of([] as PickedUser[])),
+            map((users) => ({ q, users })),
+          );
         }),
       )
-      .subscribe((users) => {
+      .subscribe(({ q, users }) => {
+        if (q !== latest) return;
         this.searching.set(false);
         // keep the chosen ones listed so their labels stay visible
         const chosen = this.options().filter((u) => this.value().includes(u.username) && !users.some((n) => n.username === u.username));
