@@ -32,7 +32,7 @@ const DOC = {
   attachmentNotes: [],
   body: null,
   status: 'handling',
-  instanceId: 'i1',
+  instanceId: null,
   version: 2,
   digest: 'd',
   registration: null,
@@ -69,6 +69,8 @@ describe('DocumentViewPage', () => {
     expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('安政办〔2026〕12号');
     expect(root.textContent).toContain('2026年7月1日');
     expect(root.textContent).toContain('deputy（代head）');
+    // (display names are looked up on the side; until they arrive the usernames show)
+    http.match((r) => r.url === '/api/users');
     expect(root.querySelector('a[href="/tasks/t2"]')?.textContent?.trim()).toBe('去办理');
     expect(root.textContent).toContain('未传阅');
     // And a classified document offers no upload, saying why

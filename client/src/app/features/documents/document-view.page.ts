@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { forkJoin, map, switchMap } from 'rxjs';
 import { RouterLink } from '@angular/router';
 import { DOC_TYPE_NAMES, type Attachment, type DocumentDetail, type ProcessingStep, type SecrecyPeriod } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -8,6 +9,10 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService } from '../../core/auth/auth.service';
+import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
+import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { UserNamePipe, UserNames } from '../../shared/user-names.service';
+import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { BEIJING } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
@@ -43,10 +48,11 @@ export function stepOpinions(step: ProcessingStep): StepOpinionView[] {
 }
 
 /** The actor of a 处理单 line: who completed it (for whom, from its last opinion), else the assignee. */
-export function stepActor(step: ProcessingStep, t: DocsTranslate): string {
+export function stepActor(step: ProcessingStep, t: DocsTranslate, name: (username: string) => string = (u) => u): string {
   const by = step.completedBy ?? step.assignee ?? '';
   const last = stepOpinions(step).at(-1);
-  return actorLabel(by, last && last.author === by ? last.onBehalfOf : null, t);
+  const forUser = last && last.author === by ? last.onBehalfOf : null;
+  return actorLabel(by && name(by), forUser && name(forUser), t);
 }
 
 /** "2026年7月1日": GB/T 9704 writes 成文日期 with Arabic digits and no padding. */
@@ -64,7 +70,18 @@ function formatSize(bytes: number): string {
 /** A document as GB/T 9704 lays it out (版头 / 主体 / 版记), its 收文登记, 处理单, attachments and 传阅. */
 @Component({
   selector: 'app-document-view-page',
-  imports: [DatePipe, RouterLink, NzAlertModule, NzButtonModule, NzEmptyModule, NzTagModule, AttachmentUploadComponent, DocsTranslatePipe],
+  imports: [
+    DatePipe,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzEmptyModule,
+    NzTagModule,
+    AttachmentUploadComponent,
+    DocsTranslatePipe,
+    ProgressDiagramComponent,
+    UserNamePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './document-view.page.html',
   styleUrl: './document-view.page.css',
@@ -74,6 +91,8 @@ export default class DocumentViewPage {
   private readonly api = inject(DocumentsApi);
   private readonly auth = inject(AuthService);
   private readonly document = inject(DOCUMENT);
+  private readonly workflow = inject(WorkflowApiService);
+  private readonly userNames = inject(UserNames);
   protected readonly docsI18n = inject(DocsI18n);
   protected readonly t = this.docsI18n.t;
 
@@ -83,14 +102,26 @@ export default class DocumentViewPage {
   protected readonly beijing = BEIJING;
   protected readonly typeNames = DOC_TYPE_NAMES;
   protected readonly size = formatSize;
-  protected readonly actor = (step: ProcessingStep) => stepActor(step, this.t);
+  private readonly name = (username: string) => this.userNames.name(username);
+  protected readonly actor = (step: ProcessingStep) => stepActor(step, this.t, this.name);
   protected readonly opinions = stepOpinions;
-  protected readonly opinionBy = (o: StepOpinionView) => actorLabel(o.author, o.onBehalfOf, this.t);
+  protected readonly opinionBy = (o: StepOpinionView) => actorLabel(this.name(o.author), o.onBehalfOf && this.name(o.onBehalfOf), this.t);
   protected readonly written = writtenDateText;
 
   protected readonly doc = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
   protected readonly circulations = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.circulation(params) });
   private readonly orgs = rxResource({ stream: () => this.api.orgs() });
+
+  /** The handling process on its diagram: the path taken, the current steps and returns (shared component). */
+  protected readonly progress = rxResource({
+    params: () => this.doc.value()?.instanceId ?? undefined,
+    stream: ({ params }) =>
+      forkJoin({ instance: this.workflow.instance(params), history: this.workflow.history(params) }).pipe(
+        switchMap(({ instance, history }) =>
+          this.workflow.definitionXml(instance.definitionId).pipe(map((xml) => ({ xml, marks: progressMarks(history, instance.activeElementIds) }))),
+        ),
+      ),
+  });
 
   protected readonly orgName = computed(() => {
     const names = new Map((this.orgs.value() ?? []).map((o) => [o.id, o.name]));
