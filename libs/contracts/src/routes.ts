@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ApiRoute } from './api-route';
+import { RetryIncidentSchema } from './approvals';
 import { APPROVAL_ROUTES } from './approvals.routes';
 import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
@@ -94,7 +95,7 @@ const CORE_ROUTES: ApiRoute[] = [
   { method: 'GET', path: '/instances/:id', tag: 'instances', summary: 'One process instance with its state', responses: { 200: InstanceSchema } },
   { method: 'GET', path: '/instances/:id/history', tag: 'instances', summary: 'The ordered history of an instance', responses: { 200: HistorySchema } },
   { method: 'POST', path: '/instances/:id/cancel', tag: 'instances', summary: 'Cancel a running instance', roles: ['workflow_admin'], body: CancelInstanceSchema, responses: { 200: InstanceSchema } },
-  { method: 'POST', path: '/instances/:id/incidents/:incidentId/retry', tag: 'instances', summary: 'Retry what raised an incident', roles: ['workflow_admin'], body: EmptyBodySchema, responses: { 200: InstanceSchema } },
+  { method: 'POST', path: '/instances/:id/incidents/:incidentId/retry', tag: 'instances', summary: 'Retry what raised an incident (an intervention, with an optional reason)', roles: ['workflow_admin'], body: RetryIncidentSchema, responses: { 200: InstanceSchema } },
   { method: 'GET', path: '/tasks', tag: 'tasks', summary: 'Tasks: my inbox (assignee=me), group tasks (candidate=me), or one instance', query: TaskQuerySchema, responses: { 200: TaskListSchema } },
   { method: 'GET', path: '/tasks/:id', tag: 'tasks', summary: 'One task (opening it as the assignee marks it read)', responses: { 200: TaskSchema } },
   { method: 'POST', path: '/tasks/:id/complete', tag: 'tasks', summary: 'Complete a task', body: CompleteTaskSchema, responses: { 200: TaskSchema } },

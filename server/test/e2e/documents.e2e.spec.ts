@@ -61,7 +61,7 @@ describe('official documents (e2e)', () => {
   const create = async (body: unknown, token = t.clerk) => server.call('POST', '/api/documents', { token, body });
   const upload = async (id: string, bytes: Buffer | string, name: string, token = t.clerk) => {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), name);
+    form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'application/octet-stream' }), name);
     const r = await fetch(`${server.baseUrl}/api/documents/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     return { status: r.status, body: (await r.json()) as any };
   };
