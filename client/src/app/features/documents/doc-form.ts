@@ -3,6 +3,9 @@ import type { SecrecyPeriod } from '@liuzhuan/contracts';
 import type { DocsI18n, DocsKey } from './documents-i18n';
 import type { FieldViolation } from './document-rules';
 
+/** Separators a clerk types between organ names in 主送/抄送 and between 签发人. */
+export const NAME_SEPARATORS = ['，', ',', '、', '；', ';'];
+
 /** Offices run on Beijing time whatever the PC's clock zone: times are entered and shown in it. */
 export const BEIJING = '+0800';
 

@@ -27,21 +27,29 @@ describe('documentViolations', () => {
     expect(titleMatchesType('国务院令', 'GW03')).toBe(true);
   });
 
-  it('should require one main recipient and a 签发人 when the document is a 请示', () => {
-    // Given a 请示 to two organs with no signer, when checked, then both rules of the 条例 fire
-    const found = rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府', '市财政局'] }));
-    expect(found).toEqual(['mainRecipients:REQUEST_ONE_MAIN_RECIPIENT', 'signers:SIGNER_REQUIRED']);
+  it('should require exactly one main recipient when the document is a 请示', () => {
+    // Given 请示 drafts to two organs and to none, when checked, then the 条例 rule fires for both
+    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府', '市财政局'] }))).toEqual(['mainRecipients:REQUEST_ONE_MAIN_RECIPIENT']);
+    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: [] }))).toEqual(['mainRecipients:REQUEST_ONE_MAIN_RECIPIENT']);
+    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府'] }))).toEqual([]);
   });
 
-  it('should accept a 公告 without main recipients but not a 函', () => {
-    // Given no 主送机关, when a 公告 and a 函 are checked, then only the 函 needs one
-    expect(rules(outgoing({ docType: 'GW05', title: '关于道路封闭的公告', mainRecipients: [] }))).toEqual([]);
-    expect(rules(outgoing({ docType: 'GW14', title: '关于商请支持的函', mainRecipients: [] }))).toEqual(['mainRecipients:MAIN_RECIPIENT_REQUIRED']);
+  it('should require the 签发人 of a received 上行文 but not of a draft, which gets it at 签发', () => {
+    const incoming = { direction: 'incoming' as const, docType: 'GW10' as const, title: '关于防汛工作的报告', secretLevel: 'NONE' as const, secrecyPeriod: null, urgency: 'NONE' };
+    expect(rules({ ...incoming, signers: [] })).toEqual(['signers:SIGNER_REQUIRED']);
+    expect(rules({ ...incoming, signers: ['王五'] })).toEqual([]);
+    expect(rules(outgoing({ docType: 'GW10', title: '关于防汛工作的报告', signers: [] }))).toEqual([]);
+  });
+
+  it('should refuse a 来文字号 that is not in the 机关代字〔年份〕序号号 form', () => {
+    const incoming = { direction: 'incoming' as const, docType: 'GW08' as const, title: '关于防汛的通知', secretLevel: 'NONE' as const, secrecyPeriod: null, urgency: 'NONE' };
+    expect(rules({ ...incoming, sourceDocNumber: '安财发[2026]07号' })).toEqual(['sourceDocNumber:DOC_NUMBER_FORMAT']);
+    expect(rules({ ...incoming, sourceDocNumber: '安财发〔2026〕7号' })).toEqual([]);
   });
 
   it('should check 保密期限 and 公开属性 when the document is classified', () => {
     // Given a 秘密 document: no period, then 11 years (limit 10), then a period on a public document
-    expect(rules(outgoing({ secretLevel: 'SECRET', disclosure: 'NOT_PUBLIC', disclosureReason: '涉密' }))).toEqual(['secrecyPeriod:SECRECY_PERIOD_REQUIRED']);
+    expect(rules(outgoing({ secretLevel: 'SECRET', disclosure: 'ON_REQUEST' }))).toEqual(['secrecyPeriod:SECRECY_PERIOD_REQUIRED']);
     expect(rules(outgoing({ secretLevel: 'SECRET', secrecyPeriod: { value: 11, unit: 'YEAR' }, disclosure: 'ACTIVE' }))).toEqual([
       'secrecyPeriod:SECRECY_PERIOD_TOO_LONG',
       'disclosure:CLASSIFIED_DISCLOSURE',

@@ -1,5 +1,6 @@
 import {
   DOCUMENT_RULES,
+  parseDocNumber,
   DOC_TYPE_NAMES,
   type DocTypeCode,
   type Disclosure,
@@ -28,15 +29,14 @@ export interface RuleInput {
   disclosure?: Disclosure;
   disclosureReason?: string | null;
   attachmentNames?: readonly string[];
+  sourceDocNumber?: string | null;
   timeLimitWorkdays?: number | null;
   leadDept?: string | null;
   assistDepts?: readonly string[];
 }
 
 /** 上行文 that must name their 签发人 (条例 第二十二条; GB/T 9704 §7.2.4). */
-const UPWARD_TYPES: readonly DocTypeCode[] = ['GW10', 'GW11', 'GW13'];
-/** Types published to the public or recorded, which may have no 主送机关 (GB/T 9704 §7.3.2). */
-const NO_MAIN_RECIPIENT_TYPES: readonly DocTypeCode[] = ['GW01', 'GW03', 'GW04', 'GW05', 'GW06', 'GW15'];
+export const UPWARD_TYPES: readonly DocTypeCode[] = ['GW10', 'GW11', 'GW13'];
 /** 保守国家秘密法: 绝密 ≤ 30, 机密 ≤ 20, 秘密 ≤ 10 years. */
 const MAX_YEARS: Record<Exclude<SecretLevel, 'NONE'>, number> = { TOP_SECRET: 30, CONFIDENTIAL: 20, SECRET: 10 };
 const TRAILING_PUNCTUATION = /[。，、；：！？.,;:!?…]$/u;
@@ -66,11 +66,11 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
   const { docType } = input;
   if (docType && input.title.trim() && !titleMatchesType(input.title, docType)) found.push(violation('title', 'TITLE_DOC_TYPE'));
 
-  if (input.direction === 'outgoing' && docType) {
-    const main = input.mainRecipients ?? [];
-    if (docType === 'GW11' && main.length > 1) found.push(violation('mainRecipients', 'REQUEST_ONE_MAIN_RECIPIENT'));
-    if (main.length === 0 && !NO_MAIN_RECIPIENT_TYPES.includes(docType)) found.push(violation('mainRecipients', 'MAIN_RECIPIENT_REQUIRED'));
-    if (UPWARD_TYPES.includes(docType) && (input.signers ?? []).length === 0) found.push(violation('signers', 'SIGNER_REQUIRED'));
+  // As the server checks a registration or a draft (条例 第十五条): a 请示 has exactly one 主送机关;
+  // a received 上行文 names its 签发人. Drafts need 签发人 and 主送 only when they are issued.
+  if (docType === 'GW11' && (input.mainRecipients ?? []).length !== 1) found.push(violation('mainRecipients', 'REQUEST_ONE_MAIN_RECIPIENT'));
+  if (input.direction === 'incoming' && docType && UPWARD_TYPES.includes(docType) && (input.signers ?? []).length === 0) {
+    found.push(violation('signers', 'SIGNER_REQUIRED'));
   }
 
   if (input.secretLevel === 'NONE') {
@@ -79,7 +79,7 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
     const period = input.secrecyPeriod;
     if (!period) found.push(violation('secrecyPeriod', 'SECRECY_PERIOD_REQUIRED'));
     else if ('value' in period && periodInYears(period) > MAX_YEARS[input.secretLevel]) found.push(violation('secrecyPeriod', 'SECRECY_PERIOD_TOO_LONG'));
-    if (input.disclosure && input.disclosure !== 'NOT_PUBLIC') found.push(violation('disclosure', 'CLASSIFIED_DISCLOSURE'));
+    if (input.disclosure === 'ACTIVE' || input.disclosure === 'REDACTED_PUBLIC') found.push(violation('disclosure', 'CLASSIFIED_DISCLOSURE'));
   }
   if (input.disclosure === 'NOT_PUBLIC' && !input.disclosureReason?.trim()) found.push(violation('disclosureReason', 'DISCLOSURE_REASON_REQUIRED'));
 
@@ -88,6 +88,7 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
   }
 
   if (input.direction === 'incoming') {
+    if (input.sourceDocNumber?.trim() && !parseDocNumber(input.sourceDocNumber.trim())) found.push(violation('sourceDocNumber', 'DOC_NUMBER_FORMAT'));
     if (input.urgency !== 'NONE' && !input.timeLimitWorkdays) found.push(violation('timeLimitWorkdays', 'TIME_LIMIT_REQUIRED'));
     if ((input.assistDepts ?? []).length > 0 && !input.leadDept) found.push(violation('leadDept', 'LEAD_DEPT_REQUIRED'));
   }

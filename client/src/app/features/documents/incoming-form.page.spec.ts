@@ -74,7 +74,7 @@ describe('IncomingFormPage', () => {
   });
 
   it('should explain the 条例 rules when the title, urgency and departments break them', async () => {
-    // Given a 请示 titled as a 通知, urgent without a time limit, assisted without a lead
+    // Given a 请示 titled as a 通知, urgent without a time limit, assisted without a lead, with no 主送 or 签发人
     type('#in-sourceOrg', '市财政局');
     type('#in-title', '关于下达资金的通知');
     form().patchValue({ docType: 'GW11', urgency: 'URGENT', assistDepts: ['o-fin'] });
@@ -84,6 +84,9 @@ describe('IncomingFormPage', () => {
     expect(messageOf('in-title')).toBe('标题应以文种名称结尾');
     expect(messageOf('in-timeLimit')).toBe('紧急公文应当明确办理时限');
     expect(messageOf('in-leadDept')).toBe('两个以上部门办理的，应当明确主办部门');
+    // And a received 请示 names exactly one 主送机关 and its 签发人
+    expect(messageOf('in-mainRecipients')).toBe('请示只能主送一个机关');
+    expect(messageOf('in-signers')).toBe('上行文（请示、报告、议案）应当标注签发人');
     http.expectNone('/api/documents');
   });
 
@@ -116,6 +119,9 @@ describe('IncomingFormPage', () => {
   it('should post the registration and show the server details on the fields when the server refuses it', async () => {
     // Given a complete registration
     type('#in-sourceOrg', '市财政局');
+    type('#in-sourceDocNumber', '安财发[2026]07号');
+    await render();
+    expect(messageOf('in-sourceDocNumber')).toBe('发文字号格式应为“机关代字〔年份〕序号号”，年份用六角括号，序号不编虚位');
     type('#in-sourceDocNumber', '安财发〔2026〕7号');
     type('#in-title', '关于下达资金的通知');
     form().patchValue({ docType: 'GW08', signedForAt: '2026-11-27T09:05', timeLimitWorkdays: null, leadDept: 'o-dev', assistDepts: ['o-fin'] });

@@ -25,7 +25,8 @@ import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocFieldComponent } from './doc-field.component';
 import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, violationFor } from './doc-form';
-import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { UPWARD_TYPES, documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { NAME_SEPARATORS } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
 
@@ -64,6 +65,8 @@ export default class IncomingFormPage {
   protected readonly channels = RECEIPT_CHANNELS;
   protected readonly handlingTypes = HANDLING_TYPES;
   protected readonly beijing = BEIJING;
+  protected readonly separators = NAME_SEPARATORS;
+  protected readonly upward = (docType: string) => UPWARD_TYPES.includes(docType as DocTypeCode);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     sourceOrg: ['', [Validators.required, Validators.maxLength(200)]],
@@ -71,6 +74,8 @@ export default class IncomingFormPage {
     title: ['', [Validators.required, Validators.maxLength(200)]],
     docType: ['' as DocTypeCode | '', Validators.required],
     writtenDate: [''],
+    mainRecipients: [[] as string[]],
+    signers: [[] as string[]],
     secretLevel: ['NONE' as SecretLevel],
     secrecyValue: [null as number | null, [Validators.min(1), Validators.max(30)]],
     secrecyUnit: ['YEAR' as 'YEAR' | 'MONTH' | 'DAY'],
@@ -114,6 +119,9 @@ export default class IncomingFormPage {
       secretLevel: v.secretLevel,
       secrecyPeriod: secrecyPeriodOf(v),
       urgency: v.urgency,
+      mainRecipients: v.mainRecipients,
+      signers: v.signers,
+      sourceDocNumber: v.sourceDocNumber,
       timeLimitWorkdays: v.timeLimitWorkdays,
       leadDept: v.leadDept,
       assistDepts: v.assistDepts,
@@ -146,6 +154,8 @@ export default class IncomingFormPage {
     return {
       sourceOrg: pick('sourceOrg', 'docs.field.sourceOrg'),
       sourceDocNumber: pick('sourceDocNumber', 'docs.field.sourceDocNumber'),
+      mainRecipients: violationFor('mainRecipients', server, show('mainRecipients') || show('docType') ? local : []),
+      signers: violationFor('signers', server, show('signers') || show('docType') ? local : []),
       title: pick('title', 'docs.field.title'),
       docType: pick('docType', 'docs.field.docType', 'select'),
       writtenDate: violationFor('writtenDate', server, []),
@@ -203,6 +213,8 @@ export default class IncomingFormPage {
       urgency: v.urgency,
       issuer: v.sourceOrg.trim(),
       writtenDate: v.writtenDate || null,
+      mainRecipients: v.mainRecipients,
+      signers: v.signers,
       registration: {
         sourceOrg: v.sourceOrg.trim(),
         sourceDocNumber: v.sourceDocNumber.trim() || null,

@@ -59,14 +59,14 @@ describe('OutgoingFormPage', () => {
     http.expectNone('/api/documents');
   });
 
-  it('should require one main recipient and a 签发人 when the draft is a 请示', async () => {
-    // Given a 请示 to two organs with no 签发人
+  it('should require exactly one main recipient when the draft is a 请示', async () => {
+    // Given a 请示 to two organs with no 签发人 yet
     form().patchValue({ docType: 'GW11', title: '关于申请防汛经费的请示', mainRecipients: ['市政府', '市财政局'] });
     // When it is submitted
     await submit();
-    // Then both rules of the 条例 are on their fields
+    // Then the 条例 rule is on its field; the 签发人 is asked for only at 签发
     expect(messageOf('out-mainRecipients')).toBe('请示只能主送一个机关');
-    expect(messageOf('out-signers')).toBe('上行文（请示、报告、议案）应当标注签发人');
+    expect(messageOf('out-signers')).toBe('输入签发人姓名后按回车；上行文签发时必填');
     http.expectNone('/api/documents');
   });
 
@@ -79,12 +79,12 @@ describe('OutgoingFormPage', () => {
     expect(root.querySelector<HTMLTextAreaElement>('#out-body')?.disabled).toBe(true);
     expect(root.querySelector('#out-attachments')).toBeNull();
     expect(root.textContent).toContain('本系统不是涉密信息系统');
-    expect(form().getRawValue().disclosure).toBe('NOT_PUBLIC');
+    expect(form().getRawValue()).toMatchObject({ disclosure: 'NOT_PUBLIC', disclosureReason: '涉及国家秘密' });
     // And when it is marked 无 again, the body is editable again
     form().patchValue({ secretLevel: 'NONE' });
     await render();
     expect(root.querySelector<HTMLTextAreaElement>('#out-body')?.disabled).toBe(false);
-    expect(form().getRawValue().disclosure).toBe('ON_REQUEST');
+    expect(form().getRawValue()).toMatchObject({ disclosure: 'ON_REQUEST', disclosureReason: '' });
   });
 
   it('should refuse an attachment name with trailing punctuation before saving', async () => {

@@ -25,13 +25,10 @@ import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { DocFieldComponent } from './doc-field.component';
-import { controlError, secrecyPeriodOf, violationFor } from './doc-form';
+import { NAME_SEPARATORS, controlError, secrecyPeriodOf, violationFor } from './doc-form';
 import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
-
-/** Separators a clerk types between organ names in 主送/抄送 and between 签发人. */
-export const NAME_SEPARATORS = ['，', ',', '、', '；', ';'];
 
 /** 拟稿: an outgoing draft with the GB/T 9704 elements in their order; attachments upload after saving. */
 @Component({
@@ -110,20 +107,24 @@ export default class OutgoingFormPage {
 
   constructor() {
     // 条例 第三十条 / 保密法: a classified document has no electronic body here and is never public.
-    // Marking it 无 again gives back the body and the 公开属性 chosen before.
-    let disclosureBefore: Disclosure | null = null;
+    // Marking it 无 again gives back the 公开属性 chosen before (and drops the reason filled in here).
+    let before: { disclosure: Disclosure; reason: string } | null = null;
     effect(() => {
-      const { body, disclosure } = this.form.controls;
+      const { body, disclosure, disclosureReason } = this.form.controls;
       if (this.classified()) {
         if (body.enabled) body.disable();
         if (disclosure.value !== 'NOT_PUBLIC') {
-          disclosureBefore = disclosure.value;
+          before = { disclosure: disclosure.value, reason: disclosureReason.value };
           disclosure.setValue('NOT_PUBLIC');
+          if (!disclosureReason.value.trim()) disclosureReason.setValue(this.docsI18n.t('docs.classified.disclosureReason'));
         }
       } else {
         if (body.disabled) body.enable();
-        if (disclosureBefore && disclosure.value === 'NOT_PUBLIC') disclosure.setValue(disclosureBefore);
-        disclosureBefore = null;
+        if (before && disclosure.value === 'NOT_PUBLIC') {
+          disclosure.setValue(before.disclosure);
+          disclosureReason.setValue(before.reason);
+        }
+        before = null;
       }
     });
   }
