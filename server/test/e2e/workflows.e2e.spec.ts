@@ -93,6 +93,24 @@ describe('shipped workflows (e2e)', () => {
       expect((await jobsOf(id)).filter((j) => ['timer', 'async'].includes(j.type) && j.status === 'pending')).toEqual([]);
     });
 
+    it('should give 主办 and 协办 to the heads of the departments named at registration when 拟办 names no handlers', async () => {
+      // given: the document was registered for 市住建局 (by id) with 市财政局 and 市公安局 (by code) assisting
+      const orgs = (await server.call('GET', '/api/orgs', { token: admin })).body.items as any[];
+      const zjj = orgs.find((o) => o.code === 'zjj');
+      const id = await start('clerk', 'incoming-document', { title: '关于开展城市体检工作的通知', leadDept: zjj.id, assistDepts: ['czj', 'gaj'] });
+      await act('clerk', id, 'signFor');
+      await act('clerk', id, 'register');
+      await act('clerk', id, 'screen', { screenResult: 'accept' });
+      await act('head', id, 'propose');
+      // when the mayor instructs
+      await act('mayor', id, 'instruct');
+      // then each department's head (role leader) has the task
+      expect((await openAt(id, 'leadHandle')).map((t) => t.assignee)).toEqual(['zjj_head']);
+      expect((await openAt(id, 'assistHandle')).map((t) => t.assignee).sort()).toEqual(['czj_head', 'gaj_head']);
+      const created = (await history(id)).filter((e) => e.type === 'task.created' && e.elementId === 'leadHandle');
+      expect(created[0].details.headOf).toEqual({ org: zjj.id, resolved: 'zjj_head' });
+    });
+
     it('should go straight to 答复 after the lead department when no assisting department was named', async () => {
       // given
       const id = await start('clerk', 'incoming-document', { title: '关于报送年度统计数据的函' });

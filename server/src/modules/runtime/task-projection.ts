@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
 import { IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
+import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
 import { TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
+
+/** An assignee `head:<org>` names the head of that organization, resolved when the task is created. */
+export const HEAD_OF_PREFIX = 'head:';
 
 /** oa:orgRole values naming the head (role `leader`) of the initiator's organization. */
 const HEAD_OF_INITIATOR_ORG = new Set(['head-of-initiator-department', 'head of the initiator\'s department', 'initiator-department-head', '发起人部门负责人']);
@@ -34,6 +38,7 @@ export class TaskProjection {
   constructor(
     private readonly tasks: TaskRepository,
     private readonly users: UserRepository,
+    private readonly orgs: OrgRepository,
   ) {}
 
   async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null, context: ProjectionContext = {}): Promise<ProjectionResult> {
@@ -69,6 +74,13 @@ export class TaskProjection {
       // no head found: the task stays with its candidate groups, and the history says why
       note.orgRoleResolved = assignee;
       if (!assignee) note.orgRoleNote = `no user with role leader in the initiator's organization for ${event.orgRole}`;
+    }
+    if (assignee?.startsWith(HEAD_OF_PREFIX)) {
+      // `head:<organization id or code>`: a model routes to a department (主办/协办) and the
+      // department's head (role leader) gets the task; none found, the candidate groups keep it
+      const org = assignee.slice(HEAD_OF_PREFIX.length);
+      assignee = await this.headOf(tx, org);
+      note.headOf = { org, resolved: assignee };
     }
     const task = Object.assign(new TaskEntity(), {
       id: event.elementInstanceId,
@@ -115,6 +127,13 @@ export class TaskProjection {
       order: { createdAt: 'DESC' },
     });
     return rows.find((p) => !p.definitionKeys || (JSON.parse(p.definitionKeys) as string[]).includes(definitionKey)) ?? null;
+  }
+
+  private async headOf(tx: Tx, org: string): Promise<string | null> {
+    const row = (await this.orgs.findById(org, tx.manager)) ?? (await this.orgs.findByCode(org, tx.manager));
+    if (!row) return null;
+    const [head] = await this.users.withRoleIn(row.id, 'leader', tx.manager);
+    return head?.username ?? null;
   }
 
   private async resolveOrgRole(tx: Tx, orgRole: string, instance: InstanceEntity): Promise<string | null> {
