@@ -53,6 +53,7 @@ export class ApprovalPanelComponent {
   protected readonly open = signal<TaskOperation | null>(null);
   protected readonly form = signal<OperationForm>({ reason: '', users: [], target: '', position: 'after' });
   protected readonly targets = signal<ReturnTarget[]>([]);
+  protected readonly targetsLoaded = signal(false);
 
   /**
    * The server's list (withdraw comes on a completed task, urge on someone else's); 签收 for an
@@ -126,9 +127,11 @@ export class ApprovalPanelComponent {
     this.form.set({ reason: '', users: [], target: '', position: 'after' });
     this.open.set(op);
     if (op === 'return') {
+      this.targetsLoaded.set(false);
       try {
         const targets = await firstValueFrom(this.api.returnTargets(this.task().id));
         this.targets.set(targets);
+        this.targetsLoaded.set(true);
         const preselected = targets.find((t) => t.default) ?? targets[0];
         if (preselected) this.patchForm({ target: preselected.elementId });
       } catch (error) {
