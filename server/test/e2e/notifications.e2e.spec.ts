@@ -118,7 +118,7 @@ describe('notifications (e2e)', () => {
     expect(stream.titles()).toEqual(['提交的消息']);
     const [event] = stream.events;
     expect(event.event).toBe('notification');
-    expect(JSON.parse(event.data)).toMatchObject({ id: event.id, kind: 'task.assigned', title: '提交的消息', link: '/inbox?task=01m8f2cfmb4d8ms8m3thz4rak0', readAt: null });
+    expect(JSON.parse(event.data)).toMatchObject({ id: event.id, kind: 'task.assigned', title: '提交的消息', link: '/tasks/01m8f2cfmb4d8ms8m3thz4rak0', readAt: null });
     expect((await list(clerk)).items.map((n: { title: string }) => n.title)).not.toContain('回滚的消息');
   });
 

@@ -54,8 +54,8 @@ function nextNotificationId(): string {
   return id;
 }
 
-/** The client route of a task: the inbox, which opens the task named in `task` (one place to change when a task page exists). */
-export const taskLink = (taskId: string) => `/inbox?task=${taskId}`;
+/** The client route of a task: its page, with the approval panel. */
+export const taskLink = (taskId: string) => `/tasks/${taskId}`;
 
 @Injectable()
 export class NotificationsService {
