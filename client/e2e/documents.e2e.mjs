@@ -36,6 +36,28 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   }
 
+  /** A session token for a demo user, for the steps other users take through the API. */
+  async function signIn(username) {
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    assert.equal(response.status, 200, `${username} signs in`);
+    return (await response.json()).accessToken;
+  }
+
+  async function api(token, method, path, body) {
+    const response = await fetch(server.url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+    return JSON.parse(text);
+  }
+
   /** Picks an option of an nz-select: types part of its label (searchable ones filter on it), then picks it. */
   async function choose(selectId, text) {
     const select = page.locator(`nz-select:has(#${selectId})`);
@@ -91,6 +113,7 @@ describe('公文 pages in a browser', { skip }, () => {
     // Then the document's view opens with its 收文号, the registration and the 处理单
     await page.waitForURL(/\/documents\/[^/]+$/);
     await page.locator('h1', { hasText: TITLE }).waitFor();
+    const documentId = page.url().split('/').pop();
     const regNo = (await page.locator('#reg-no').textContent())?.trim();
     assert.ok(regNo, 'a 收文号 is shown');
     await page.getByRole('heading', { name: '处理单' }).waitFor();
@@ -106,6 +129,23 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.getByRole('tab', { name: '全部' }).click();
     await page.locator('td a', { hasText: TITLE }).waitFor();
     await screenshot('documents-04-list');
+
+    // And when it is circulated (传阅) to the office head, then the mayor, and the head reads it,
+    // its view names the current holder and the read receipt
+    const clerk = await signIn('clerk');
+    const circulation = await api(clerk, 'POST', `/api/documents/${documentId}/circulate`, { readers: ['head', 'mayor'], order: 'sequential' });
+    await api(await signIn('head'), 'POST', `/api/circulations/${circulation.id}/read`, { note: '已阅，请市长阅示' });
+    await page.locator('td a', { hasText: TITLE }).click();
+    const circulationSection = page.locator('section[aria-labelledby="sec-circ"]');
+    await circulationSection.getByText('依次传阅').waitFor();
+    await circulationSection.getByText('当前持有人').waitFor();
+    await circulationSection.locator('strong', { hasText: '吴国强' }).waitFor();
+    await circulationSection.locator('tr', { hasText: '刘洋' }).getByText('已阅，请市长阅示').waitFor();
+    await circulationSection.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'documents-03b-circulation.png') });
+    await page.getByRole('link', { name: '返回列表' }).first().click();
+    await page.getByRole('tab', { name: '全部' }).click();
+    await page.locator('td a', { hasText: TITLE }).waitFor();
     await page.locator('#doc-search').fill('fxjz');
     await page.locator('#doc-search').press('Enter');
     await page.waitForURL(/q=fxjz/);
