@@ -1,5 +1,29 @@
 import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
+import type { DocumentRule } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
+import type { FieldViolation } from './document-rules';
+
+/** The 条例 rules in English; Chinese comes with the rule (DOCUMENT_RULES in the contracts). */
+const RULES_EN: Record<DocumentRule, string> = {
+  TITLE_DOC_TYPE: 'The title must end with the document type',
+  REQUEST_ONE_MAIN_RECIPIENT: 'A request (请示) goes to exactly one main recipient',
+  SIGNER_REQUIRED: 'An upward document (请示, 报告, 议案) names who signed it off',
+  MAIN_RECIPIENT_REQUIRED: 'This document type needs a main recipient',
+  ATTACHMENT_NAME_PUNCTUATION: 'Attachment names end without punctuation',
+  SECRECY_PERIOD_REQUIRED: 'A classified document states how long it is classified',
+  SECRECY_PERIOD_TOO_LONG: 'The period is longer than the law allows (30/20/10 years)',
+  SECRECY_PERIOD_WITHOUT_LEVEL: 'An unclassified document has no classification period',
+  CLASSIFIED_DISCLOSURE: 'A classified document cannot be made public',
+  DISCLOSURE_REASON_REQUIRED: 'Give the reason for not disclosing it',
+  WRITTEN_DATE_INVALID: 'The date written is not a valid date',
+  DOC_NUMBER_FORMAT: 'Write the number as 机关代字〔year〕number号, with 〔〕 and no leading zeros',
+  ORG_CODE_FORMAT: 'The organ code has Chinese characters or letters only',
+  REGISTRATION_REQUIRED: 'An incoming document needs its registration',
+  REGISTRATION_NOT_ALLOWED: 'An outgoing document has no incoming registration',
+  TIME_LIMIT_REQUIRED: 'An urgent document needs a time limit',
+  LEAD_DEPT_REQUIRED: 'Name the lead department when several departments handle it',
+  SIGNED_FOR_AT_INVALID: 'The signing-for time is not a valid time',
+};
 
 /**
  * The document pages' texts live in their lazy chunk (as the designer's do), so the initial load
@@ -275,10 +299,10 @@ export const DOCS_EN: Record<DocsKey, string> = {
   'docs.placeholder.select': 'Choose',
   'docs.placeholder.depts': 'Type a name or pinyin',
   'docs.placeholder.none': '(none)',
-  'docs.err.required': 'Enter the {field}',
-  'docs.err.select': 'Choose the {field}',
-  'docs.err.maxLength': 'The {field} can have at most {max} characters',
-  'docs.err.range': 'The {field} must be a whole number from {min} to {max}',
+  'docs.err.required': '{field} is required',
+  'docs.err.select': '{field} is required',
+  'docs.err.maxLength': '{field}: at most {max} characters',
+  'docs.err.range': '{field}: a whole number from {min} to {max}',
   'docs.err.assistIsLead': 'An assisting department cannot also be the lead',
   'docs.classified.disclosureReason': 'Contains state secrets',
   'docs.classified.short': 'No electronic body for a classified document (this is not a classified system)',
@@ -346,6 +370,13 @@ export class DocsI18n {
     const text = (this.i18n.isChinese() ? DOCS_ZH_CN : DOCS_EN)[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  };
+
+  /** A broken rule in the UI language. */
+  readonly rule = (violation: FieldViolation): FieldViolation => {
+    if (this.i18n.isChinese()) return violation;
+    const english = (RULES_EN as Record<string, string>)[violation.rule];
+    return english ? { ...violation, message: english } : violation;
   };
 
   /** The label of an enum value: `label('secret', 'SECRET')` → 秘密. */

@@ -5,6 +5,7 @@ import { FormGroup } from '@angular/forms';
 import { Router, provideRouter } from '@angular/router';
 import type { CreateDocument } from '@liuzhuan/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { APP_ICONS } from '../../core/icons';
 import { DocumentsApi } from './documents-api.service';
 import IncomingFormPage from './incoming-form.page';
@@ -99,6 +100,19 @@ describe('IncomingFormPage', () => {
     // Then the period is required and the metadata-only rule is explained
     expect(messageOf('in-secrecyValue')).toBe('涉密公文应当标注保密期限');
     expect(root.textContent).toContain('秘密及以上公文只登记元数据');
+    http.expectNone('/api/documents');
+  });
+
+  it('should speak English, the 条例 rules too, when the user chose English', async () => {
+    // Given the English UI
+    TestBed.inject(I18nService).use('en');
+    type('#in-title', '关于下达资金的请示');
+    form().patchValue({ docType: 'GW08' });
+    // When the form is submitted with a wrong title and no sender
+    await submit();
+    // Then the messages are English
+    expect(messageOf('in-sourceOrg')).toBe('Sending organ is required');
+    expect(messageOf('in-title')).toBe('The title must end with the document type');
     http.expectNone('/api/documents');
   });
 

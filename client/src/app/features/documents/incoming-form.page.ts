@@ -144,8 +144,8 @@ export default class IncomingFormPage {
     this.value();
     const c = this.form.controls;
     const show = (name: keyof typeof c) => this.submitted() || c[name].touched;
-    const server = this.serverErrors();
-    const local = this.violations();
+    const server = this.serverErrors().map(this.docsI18n.rule);
+    const local = this.violations().map(this.docsI18n.rule);
     const t = this.docsI18n;
     const pick = (name: keyof typeof c, key: DocsKey, kind: 'input' | 'select' = 'input', range?: { min: number; max: number }) =>
       (show(name) ? controlError(c[name], key, t, kind, range) : null) ??
@@ -174,7 +174,7 @@ export default class IncomingFormPage {
   /** Server details on fields this form does not show are listed above the buttons. */
   protected readonly otherServerErrors = computed(() => {
     const shown = new Set(Object.keys(this.errors()).concat('secrecyValue'));
-    return this.serverErrors().filter((v) => !shown.has(v.field));
+    return this.serverErrors().filter((v) => !shown.has(v.field)).map(this.docsI18n.rule);
   });
 
   protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');

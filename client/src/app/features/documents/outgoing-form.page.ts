@@ -149,8 +149,8 @@ export default class OutgoingFormPage {
   protected readonly errors = computed(() => {
     this.value();
     const c = this.form.controls;
-    const server = this.serverErrors();
-    const local = this.violations();
+    const server = this.serverErrors().map(this.docsI18n.rule);
+    const local = this.violations().map(this.docsI18n.rule);
     const t = this.docsI18n;
     const shown = (name: keyof typeof c) => this.submitted() || c[name].touched;
     const pick = (name: keyof typeof c, key: DocsKey, kind: 'input' | 'select' = 'input') =>
@@ -175,7 +175,7 @@ export default class OutgoingFormPage {
 
   protected readonly otherServerErrors = computed(() => {
     const shown = new Set([...Object.keys(this.errors()), 'secrecyValue', 'attachmentNotes']);
-    return this.serverErrors().filter((v) => !shown.has(v.field));
+    return this.serverErrors().filter((v) => !shown.has(v.field)).map(this.docsI18n.rule);
   });
 
   async submit(): Promise<void> {
