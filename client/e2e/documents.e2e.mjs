@@ -117,6 +117,8 @@ describe('公文 pages in a browser', { skip }, () => {
     const regNo = (await page.locator('#reg-no').textContent())?.trim();
     assert.ok(regNo, 'a 收文号 is shown');
     await page.getByRole('heading', { name: '处理单' }).waitFor();
+    // (签收 waits for the office clerks' group: the clerk can take it from here)
+    assert.match((await page.getByRole('link', { name: '去办理' }).getAttribute('href')) ?? '', /^\/tasks\/\w+/);
     await page.locator('dd', { hasText: '安康市财政局' }).first().waitFor();
     const viewText = await page.locator('app-document-view-page').textContent();
     assert.match(viewText ?? '', /安财发〔2026〕7号/);

@@ -134,10 +134,19 @@ export default class DocumentViewPage {
     return secrecyText(this.docsI18n.label('secret', d.secretLevel), d.secrecyPeriod, this.t);
   });
 
-  /** The open task of this document that is mine: the way to handle it. */
-  protected readonly myTask = computed(() => {
+  /** Open tasks of this document I may take as a candidate (a step assigned to my group). */
+  private readonly candidateTasks = rxResource({
+    params: () => this.doc.value()?.instanceId ?? undefined,
+    stream: ({ params }) => this.workflow.tasks({ instanceId: params, candidate: 'me', status: 'open', limit: 5 }),
+  });
+
+  /** The open task of this document that is mine, or that my group may take: the way to handle it. */
+  protected readonly myTask = computed((): { taskId: string } | null => {
     const me = this.auth.user()?.username;
-    return this.doc.value()?.processingRecord.find((s) => s.status === 'open' && !!me && s.assignee === me) ?? null;
+    const assigned = this.doc.value()?.processingRecord.find((s) => s.status === 'open' && !!me && s.assignee === me);
+    if (assigned) return assigned;
+    const candidate = this.candidateTasks.value()?.items[0];
+    return candidate ? { taskId: candidate.id } : null;
   });
 
   protected readonly canUpload = computed(() => {
