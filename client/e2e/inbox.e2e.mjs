@@ -86,7 +86,8 @@ describe('inbox and task handling in a browser', { skip }, () => {
     assert.equal(await page.getByTestId('task-step').innerText(), '拟稿');
     // And they write an opinion with a common phrase and submit
     await page.locator('.phrase', { hasText: '请按程序办理' }).click();
-    assert.equal(await page.locator('textarea#opinion').inputValue(), '请按程序办理');
+    // (zoneless change detection renders the chosen phrase on its next tick)
+    await page.waitForFunction(() => document.querySelector('textarea#opinion')?.value === '请按程序办理');
     await page.locator('textarea#opinion').fill('已按要求修改，请审核');
     await screenshot('inbox-02-task-opinion');
     await page.locator('[data-action="complete"]').click();
@@ -95,6 +96,18 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await page.waitForURL(/\/inbox$/);
     await row('2026年度工作总结').waitFor();
     await row(TITLE).waitFor({ state: 'detached' });
+
+    // When they look at 我发起的, then the instance is listed as running and opens read-only with who holds it now
+    await page.locator('nav').getByText('我发起的', { exact: true }).click();
+    await page.waitForURL(/\/inbox\/started$/);
+    assert.match(await row(TITLE).innerText(), /运行中/);
+    await row(TITLE).locator('a.title-link').click();
+    await page.waitForURL(/\/tasks\/instance\/\w+$/);
+    await page.locator('.processing-record', { hasText: '已按要求修改，请审核' }).waitFor();
+    await page.locator('.others li', { hasText: '刘洋' }).waitFor();
+    assert.match(await page.locator('.others li').first().innerText(), /审核\s+刘洋\s+未查看/);
+    assert.equal(await page.locator('textarea#opinion').count(), 0);
+    await screenshot('inbox-02b-started-instance');
 
     // When the office head opens their 待办
     await signIn('head');

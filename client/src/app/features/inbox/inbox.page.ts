@@ -209,7 +209,10 @@ export default class InboxPage {
       case 'started': {
         const me = this.auth.user()?.username;
         const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));
-        return list.items.filter((i) => i.initiator === me).map((i) => instanceRow(i, this.texts.t(`monitor.status.${i.status}`)));
+        const mine = list.items.filter((i) => i.initiator === me);
+        // the list has no variables: the title and urgency come from each instance
+        await this.readInstances(mine.map((i) => i.id));
+        return mine.map((i) => instanceRow(this.instanceCache.get(i.id) ?? i, this.texts.t(`monitor.status.${i.status}`)));
       }
       case 'cc': {
         const copies = await firstValueFrom(this.api.ccItems());
