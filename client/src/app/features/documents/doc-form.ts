@@ -1,3 +1,4 @@
+import type { Resource } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { SecrecyPeriod } from '@liuzhuan/contracts';
 import type { DocsI18n, DocsKey } from './documents-i18n';
@@ -57,4 +58,9 @@ export function controlError(
 /** The message of the first violation on a field, from the server's details first. */
 export function violationFor(field: string, server: readonly FieldViolation[], local: readonly FieldViolation[]): string | null {
   return server.find((v) => v.field === field)?.message ?? local.find((v) => v.field === field)?.message ?? null;
+}
+
+/** A resource's value, or the fallback while it loads or after it failed (`value()` throws then). */
+export function valueOr<T, F>(resource: Resource<T>, fallback: F): T | F {
+  return resource.hasValue() ? resource.value() : fallback;
 }

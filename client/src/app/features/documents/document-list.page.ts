@@ -11,7 +11,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService } from '../../core/auth/auth.service';
-import { BEIJING } from './doc-form';
+import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe } from './documents-i18n';
 import { DocumentsApi, type DocumentBox } from './documents-api.service';
 
@@ -67,13 +67,13 @@ export function documentNumber(doc: Row): string {
           <button nz-button nzType="primary" nzSearch type="submit">{{ 'docs.search.button' | dt }}</button>
         </ng-template>
       </form>
-      <span class="list-total" aria-live="polite">{{ 'docs.total' | dt: { total: documents.value()?.total ?? 0 } }}</span>
+      <span class="list-total" aria-live="polite">{{ 'docs.total' | dt: { total: list()?.total ?? 0 } }}</span>
     </div>
     <nz-table
-      [nzData]="documents.value()?.items ?? []"
+      [nzData]="list()?.items ?? []"
       [nzLoading]="documents.isLoading()"
       [nzFrontPagination]="false"
-      [nzTotal]="documents.value()?.total ?? 0"
+      [nzTotal]="list()?.total ?? 0"
       [nzPageIndex]="page()"
       [nzPageSize]="pageSize"
       (nzPageIndexChange)="go({ page: $event })"
@@ -93,7 +93,7 @@ export function documentNumber(doc: Row): string {
         </tr>
       </thead>
       <tbody>
-        @for (doc of documents.value()?.items ?? []; track doc.id) {
+        @for (doc of list()?.items ?? []; track doc.id) {
           <tr>
             <td class="title-cell">
               <a [routerLink]="doc.id">{{ doc.title }}</a>
@@ -144,6 +144,8 @@ export default class DocumentListPage {
     params: () => ({ box: this.box(), q: this.q(), page: this.page(), pageSize: PAGE_SIZE }),
     stream: ({ params }) => this.api.list(params),
   });
+
+  protected readonly list = computed(() => valueOr(this.documents, null));
 
   protected go(change: { box?: DocumentBox; q?: string; page?: number }): void {
     const next = { box: this.box(), q: this.q(), page: this.page(), ...change };

@@ -78,4 +78,21 @@ describe('DocumentViewPage', () => {
     expect(root.textContent).toContain('秘密及以上公文只登记元数据');
     http.verify();
   });
+
+  it('should say the document could not be loaded when the server answers 404', async () => {
+    // Given a document that does not exist
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(DocumentViewPage);
+    fixture.componentRef.setInput('id', 'missing');
+    fixture.detectChanges();
+    // When the server says so
+    http.expectOne('/api/documents/missing').flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/documents/missing/circulation').flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/orgs').flush({ items: [] });
+    await fixture.whenStable();
+    // Then the page says it calmly instead of breaking
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('公文加载失败');
+    http.verify();
+  });
 });

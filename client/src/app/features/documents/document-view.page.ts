@@ -14,7 +14,7 @@ import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
-import { BEIJING } from './doc-form';
+import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
 
@@ -109,12 +109,17 @@ export default class DocumentViewPage {
   protected readonly written = writtenDateText;
 
   protected readonly doc = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
+  /** The loaded document; undefined while loading or after a failure (see `doc.error()`). */
+  protected readonly current = computed(() => valueOr(this.doc, undefined));
   protected readonly circulations = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.circulation(params) });
   private readonly orgs = rxResource({ stream: () => this.api.orgs() });
 
+  protected readonly circulationList = computed(() => valueOr(this.circulations, null)?.items ?? []);
+  protected readonly progressValue = computed(() => valueOr(this.progress, undefined));
+
   /** The handling process on its diagram: the path taken, the current steps and returns (shared component). */
   protected readonly progress = rxResource({
-    params: () => this.doc.value()?.instanceId ?? undefined,
+    params: () => this.current()?.instanceId ?? undefined,
     stream: ({ params }) =>
       forkJoin({ instance: this.workflow.instance(params), history: this.workflow.history(params) }).pipe(
         switchMap(({ instance, history }) =>
@@ -124,33 +129,33 @@ export default class DocumentViewPage {
   });
 
   protected readonly orgName = computed(() => {
-    const names = new Map((this.orgs.value() ?? []).map((o) => [o.id, o.name]));
+    const names = new Map((valueOr(this.orgs, undefined) ?? []).map((o) => [o.id, o.name]));
     return (id: string | null) => (id ? (names.get(id) ?? id) : '');
   });
 
   protected readonly secrecy = computed(() => {
-    const d = this.doc.value();
+    const d = this.current();
     if (!d || d.secretLevel === 'NONE') return null;
     return secrecyText(this.docsI18n.label('secret', d.secretLevel), d.secrecyPeriod, this.t);
   });
 
   /** Open tasks of this document I may take as a candidate (a step assigned to my group). */
   private readonly candidateTasks = rxResource({
-    params: () => this.doc.value()?.instanceId ?? undefined,
+    params: () => this.current()?.instanceId ?? undefined,
     stream: ({ params }) => this.workflow.tasks({ instanceId: params, candidate: 'me', status: 'open', limit: 5 }),
   });
 
   /** The open task of this document that is mine, or that my group may take: the way to handle it. */
   protected readonly myTask = computed((): { taskId: string } | null => {
     const me = this.auth.user()?.username;
-    const assigned = this.doc.value()?.processingRecord.find((s) => s.status === 'open' && !!me && s.assignee === me);
+    const assigned = this.current()?.processingRecord.find((s) => s.status === 'open' && !!me && s.assignee === me);
     if (assigned) return assigned;
-    const candidate = this.candidateTasks.value()?.items[0];
+    const candidate = valueOr(this.candidateTasks, null)?.items[0];
     return candidate ? { taskId: candidate.id } : null;
   });
 
   protected readonly canUpload = computed(() => {
-    const d = this.doc.value();
+    const d = this.current();
     return !!d && d.status === 'handling';
   });
 

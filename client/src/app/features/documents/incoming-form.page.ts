@@ -24,7 +24,7 @@ import { map } from 'rxjs';
 import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocFieldComponent } from './doc-field.component';
-import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, violationFor } from './doc-form';
+import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
 import { UPWARD_TYPES, documentViolations, serverViolations, type FieldViolation } from './document-rules';
 import { NAME_SEPARATORS } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
@@ -138,6 +138,9 @@ export default class IncomingFormPage {
     },
     stream: ({ params }) => this.api.due(params.from, params.days),
   });
+
+  protected readonly orgList = computed(() => valueOr(this.orgs, undefined) ?? []);
+  protected readonly dueValue = computed(() => valueOr(this.due, undefined));
 
   /** Messages per field: validators first, then the 条例 rules and the server's details. */
   protected readonly errors = computed(() => {

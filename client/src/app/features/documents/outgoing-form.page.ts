@@ -25,7 +25,7 @@ import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { DocFieldComponent } from './doc-field.component';
-import { NAME_SEPARATORS, controlError, secrecyPeriodOf, violationFor } from './doc-form';
+import { NAME_SEPARATORS, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
 import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
@@ -103,7 +103,8 @@ export default class OutgoingFormPage {
   protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
 
   /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
-  protected readonly orgNames = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
+  private readonly orgs = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
+  protected readonly orgNames = computed(() => valueOr(this.orgs, undefined) ?? []);
 
   constructor() {
     // 条例 第三十条 / 保密法: a classified document has no electronic body here and is never public.
