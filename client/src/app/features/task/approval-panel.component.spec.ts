@@ -124,4 +124,22 @@ describe('ApprovalPanelComponent', () => {
     expect(root.textContent).toContain('签收');
     expect(root.querySelector('textarea#opinion')).toBeNull();
   });
+
+  it('should send the delegate\'s opinion with 委派办结 when the task came by delegation', async () => {
+    // Given a delegated task: the server offers resolve, not complete
+    const root = await render(['resolve']);
+    expect(root.querySelector('[data-action="complete"]')).toBeNull();
+    // When the delegate writes an opinion and resolves
+    const opinion = root.querySelector('textarea#opinion') as HTMLTextAreaElement;
+    opinion.value = '已核实，情况属实';
+    opinion.dispatchEvent(new Event('input'));
+    await settle();
+    (root.querySelector('[data-action="resolve"]') as HTMLButtonElement).click();
+    await settle();
+    (root.querySelector('.operation-form button[type="submit"]') as HTMLButtonElement).click();
+    // Then the opinion goes back to the owner with it
+    const request = http.expectOne('/api/tasks/t1/resolve');
+    expect(request.request.body).toEqual({ opinion: { text: '已核实，情况属实' } });
+    request.flush(TASK);
+  });
 });

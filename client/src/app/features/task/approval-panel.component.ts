@@ -68,6 +68,8 @@ export class ApprovalPanelComponent {
     return list;
   });
   protected readonly canComplete = computed(() => this.offered().includes('complete'));
+  /** 委派办结 (resolve) sends the delegate's opinion too. */
+  protected readonly writesOpinion = computed(() => this.canComplete() || this.offered().includes('resolve'));
   protected readonly operations = computed(() => this.offered().filter((a): a is TaskOperation => a in TASK_OPERATIONS));
   protected readonly personalPhrases = computed(() => this.phrases().filter((p) => p.scope === 'personal'));
   protected readonly orgPhrases = computed(() => {
@@ -81,7 +83,7 @@ export class ApprovalPanelComponent {
 
   constructor() {
     effect(() => {
-      if (this.canComplete()) untracked(() => void this.loadPhrases());
+      if (this.writesOpinion()) untracked(() => void this.loadPhrases());
     });
   }
 
