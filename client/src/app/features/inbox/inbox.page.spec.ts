@@ -42,7 +42,9 @@ describe('InboxPage', () => {
     if (view === 'cc') {
       http.expectOne((r) => r.url === '/api/cc').flush({ items: [], total: 0 });
     } else {
-      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('status') === 'open').flush({ items: tasks, total: tasks.length });
+      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('assignee') === 'me' && r.params.get('status') === 'open').flush({ items: tasks, total: tasks.length });
+      // a group task the user could claim, listed once even if also returned as assigned
+      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('candidate') === 'me').flush({ items: tasks.slice(0, 1), total: Math.min(1, tasks.length) });
       await new Promise((r) => setTimeout(r));
       for (const t of tasks) {
         http.expectOne(`/api/instances/${t.instanceId}`).flush({ id: t.instanceId, definitionKey: 'incoming', businessKey: null, initiator: 'head', variables: variables[t.id] ?? {} });
@@ -94,7 +96,8 @@ describe('InboxPage', () => {
     notifications.next({ kind: 'task.assigned', title: '新待办' } as Notification);
     await new Promise((r) => setTimeout(r, 400));
     // Then the inbox asks for its tasks again and shows the new one
-    http.expectOne((r) => r.url === '/api/tasks').flush({ items: [task('t9')], total: 1 });
+    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('assignee') === 'me').flush({ items: [task('t9')], total: 1 });
+    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('candidate') === 'me').flush({ items: [], total: 0 });
     await new Promise((r) => setTimeout(r));
     http.expectOne('/api/instances/i-t9').flush({ id: 'i-t9', definitionKey: 'incoming', businessKey: null, initiator: 'head', variables: { title: '关于冬季供暖的请示' } });
     await new Promise((r) => setTimeout(r, 50));

@@ -202,8 +202,15 @@ export default class InboxPage {
 
   private async fetch(view: InboxView): Promise<InboxRow[]> {
     switch (view) {
-      case 'inbox':
-        return this.taskRows(await firstValueFrom(this.api.tasks({ status: 'open', limit: FETCH_LIMIT })));
+      case 'inbox': {
+        // mine and my groups' unclaimed ones, asked for explicitly: without a filter a workflow
+        // admin (who may also be a leader) would be given every open task
+        const [assigned, claimable] = await Promise.all([
+          firstValueFrom(this.api.tasks({ assignee: 'me', status: 'open', limit: FETCH_LIMIT })),
+          firstValueFrom(this.api.tasks({ candidate: 'me', status: 'open', limit: FETCH_LIMIT })),
+        ]);
+        return this.taskRows({ items: [...assigned.items, ...claimable.items.filter((t) => !assigned.items.some((a) => a.id === t.id))] });
+      }
       case 'done':
         return this.taskRows(await firstValueFrom(this.api.tasks({ assignee: 'me', status: 'completed', limit: FETCH_LIMIT })));
       case 'started': {
