@@ -1,4 +1,7 @@
 // Node 20's `node --test <dir>` only picks up files named like *.test.mjs; this makes
-// `node --test client/e2e/` run the browser scenarios in shell.e2e.mjs and designer.e2e.mjs.
+// `node --test client/e2e/` run every browser scenario (*.e2e.mjs, which tools/test.mjs runs directly).
 import './shell.e2e.mjs';
 import './designer.e2e.mjs';
+import './inbox.e2e.mjs';
+import './documents.e2e.mjs';
+import './monitor.e2e.mjs';
