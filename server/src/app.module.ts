@@ -16,13 +16,14 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { NotificationRemindersModule } from './modules/notifications/notification-reminders.module';
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { FormsModule } from './modules/forms/forms.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, DocumentsModule, MailboxModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, DocumentsModule, MailboxModule, FormsModule],
     };
   }
 }

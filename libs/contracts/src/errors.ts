@@ -2,6 +2,7 @@ import { APPROVAL_ERROR_CODES, APPROVAL_ERROR_MESSAGES_ZH } from './approvals.er
 import { DOCUMENT_ERROR_CODES, DOCUMENT_ERROR_MESSAGES_ZH } from './documents.errors';
 import { NOTIFICATION_ERROR_CODES, NOTIFICATION_ERROR_MESSAGES_ZH } from './notifications.errors';
 import { MAILBOX_ERROR_CODES, MAILBOX_ERROR_MESSAGES_ZH } from './mailbox.errors';
+import { FORM_ERROR_CODES, FORM_ERROR_MESSAGES_ZH } from './forms.errors';
 
 /**
  * Stable error codes of the HTTP API. Each error response is
@@ -60,7 +61,7 @@ const CORE_ERROR_CODES = {
   API_KEY_INVALID: 401,
 } as const;
 
-export const ERROR_CODES = { ...CORE_ERROR_CODES, ...APPROVAL_ERROR_CODES, ...DOCUMENT_ERROR_CODES, ...NOTIFICATION_ERROR_CODES, ...MAILBOX_ERROR_CODES } as const;
+export const ERROR_CODES = { ...CORE_ERROR_CODES, ...APPROVAL_ERROR_CODES, ...DOCUMENT_ERROR_CODES, ...NOTIFICATION_ERROR_CODES, ...MAILBOX_ERROR_CODES, ...FORM_ERROR_CODES } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -77,6 +78,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ...DOCUMENT_ERROR_MESSAGES_ZH,
   ...NOTIFICATION_ERROR_MESSAGES_ZH,
   ...MAILBOX_ERROR_MESSAGES_ZH,
+  ...FORM_ERROR_MESSAGES_ZH,
   VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   NOT_FOUND: '请求的对象不存在',

@@ -9,3 +9,4 @@ export * from './approvals';
 export * from './documents';
 export * from './notifications';
 export * from './mailbox';
+export * from './forms';

@@ -5,6 +5,7 @@ import { APPROVAL_ROUTES } from './approvals.routes';
 import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
+import { FORM_ROUTES } from './forms.routes';
 import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
@@ -117,4 +118,4 @@ export const ApiErrorSchema = z
   .meta({ id: 'ApiError' });
 
 /** Every route: the core ones above and each domain's own list (one file per domain). */
-export const API_ROUTES: ApiRoute[] = [...CORE_ROUTES, ...APPROVAL_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES, ...MAILBOX_ROUTES];
+export const API_ROUTES: ApiRoute[] = [...CORE_ROUTES, ...APPROVAL_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES, ...MAILBOX_ROUTES, ...FORM_ROUTES];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { FormsModule } from '../forms/forms.module';
 import { DefinitionRepository, SubscriptionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
@@ -9,7 +10,7 @@ import { ShippedWorkflows } from './shipped-workflows';
 
 /** Deploy, validate and version BPMN; start events registered at deploy; event subscriptions. */
 @Module({
-  imports: [JobsModule, CalendarModule],
+  imports: [JobsModule, CalendarModule, FormsModule],
   controllers: [DefinitionsController],
   providers: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],
   exports: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
+import { FORM_KEY_PATTERN } from '@liuzhuan/contracts';
+import { FormsService } from '../forms/forms.service';
 import { DefinitionRepository } from './definition.repository';
 import { DefinitionsService } from './definitions.service';
 
@@ -28,6 +30,21 @@ export function readShippedWorkflows(dir: string): { key: string; xml: string }[
   }));
 }
 
+/**
+ * The task forms shipped next to each workflow: `workflows/<name>/<formKey>.form` (form-js JSON),
+ * keyed by the file name, which is what the `.bpmn` files' `oa:formKey` values name.
+ */
+export function readShippedForms(dir: string): { key: string; file: string; schema: unknown }[] {
+  const names = new Set(readdirSync(dir));
+  return SHIPPED_WORKFLOWS.filter((name) => names.has(name)).flatMap((name) =>
+    readdirSync(join(dir, name))
+      .filter((file) => file.endsWith('.form'))
+      .sort()
+      .map((file) => ({ key: file.slice(0, -'.form'.length), file: join(dir, name, file), schema: JSON.parse(readFileSync(join(dir, name, file), 'utf8')) as unknown }))
+      .filter(({ key }) => FORM_KEY_PATTERN.test(key)),
+  );
+}
+
 /** Demo mode: deploys the shipped workflows at first start; a key that exists is left alone. */
 @Injectable()
 export class ShippedWorkflows {
@@ -36,6 +53,7 @@ export class ShippedWorkflows {
   constructor(
     private readonly definitions: DefinitionRepository,
     private readonly service: DefinitionsService,
+    private readonly forms: FormsService,
   ) {}
 
   /** Returns the keys it deployed. */
@@ -51,6 +69,20 @@ export class ShippedWorkflows {
       deployed.push(key);
     }
     if (deployed.length) this.logger.log(`deployed the shipped workflows: ${deployed.join(', ')}`);
+    await this.deployMissingForms(dir);
+    return deployed;
+  }
+
+  /** Stores each shipped form as version 1 of its key; a key that has a version is left alone. Returns the keys it stored. */
+  async deployMissingForms(dir: string | null = findWorkflowsDir()): Promise<string[]> {
+    if (!dir) return [];
+    const deployed: string[] = [];
+    for (const { key, file, schema } of readShippedForms(dir)) {
+      const id = (schema as { id?: unknown } | null)?.id;
+      if (id !== undefined && id !== key) this.logger.warn(`${file}: its id ${String(id)} is not its file name; deployed under ${key}`);
+      if (await this.forms.deployIfMissing(key, schema, SHIPPED_BY)) deployed.push(key);
+    }
+    if (deployed.length) this.logger.log(`deployed the shipped forms: ${deployed.join(', ')}`);
     return deployed;
   }
 }

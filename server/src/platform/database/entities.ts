@@ -10,6 +10,7 @@ import { OpinionEntity, PhraseEntity, UrgeEntity } from '../../modules/tasks/app
 import { SessionEntity } from '../../modules/auth/session.entity';
 import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
 import { OrgEntity } from '../../modules/org/org.entity';
+import { FormEntity } from '../../modules/forms/form.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from '../../modules/org/user.entity';
 
 import { DOCUMENT_ENTITIES } from '../../modules/documents/document.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   ...DOCUMENT_ENTITIES,
   LetterEntity,
   LetterExtensionEntity,
+  FormEntity,
 ];

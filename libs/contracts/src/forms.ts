@@ -1,0 +1,44 @@
+// Task forms (form-js schemas, keyed by `oa:formKey`): request and response schemas.
+import * as z from 'zod';
+
+/** A form key as `oa:formKey` names it: letters and digits, then also `:` `.` `_` `-`, 200 at most. */
+export const FORM_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/;
+export const FormKeySchema = z.string().regex(FORM_KEY_PATTERN, 'not a valid form key');
+
+/** The largest form schema accepted, as JSON text (UTF-8 bytes). */
+export const MAX_FORM_SCHEMA_BYTES = 256 * 1024;
+/** The deepest nesting of objects and arrays accepted in a form schema. */
+export const MAX_FORM_SCHEMA_DEPTH = 32;
+
+/** A form-js schema: `type: 'default'` and its `components`; everything else is form-js's own. */
+export const FormJsSchemaSchema = z
+  .looseObject({
+    type: z.literal('default'),
+    components: z.array(z.looseObject({})),
+  })
+  .meta({ id: 'FormJsSchema' });
+export type FormJsSchema = z.infer<typeof FormJsSchemaSchema>;
+
+/** PUT /forms/:key — a new version of the form. Unknown fields are refused. */
+export const SaveFormSchema = z.strictObject({ schema: FormJsSchemaSchema }).meta({ id: 'SaveForm' });
+export type SaveForm = z.infer<typeof SaveFormSchema>;
+
+/** One version of a form. */
+export const FormSchema = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    schema: FormJsSchemaSchema,
+    updatedAt: z.string(),
+    /** the username of who saved this version (`system` for the shipped forms) */
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'Form' });
+export type Form = z.infer<typeof FormSchema>;
+
+export const FormSummarySchema = FormSchema.omit({ schema: true }).meta({ id: 'FormSummary' });
+export type FormSummary = z.infer<typeof FormSummarySchema>;
+
+/** The latest version of each form key. */
+export const FormListSchema = z.object({ items: z.array(FormSummarySchema) }).meta({ id: 'FormList' });
+export type FormList = z.infer<typeof FormListSchema>;

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { Form, FormJsSchema, FormList } from '@liuzhuan/contracts';
+import { DomainError } from '../../platform/errors/domain-error';
+import { ConcurrencyConflict, TransactionRunner } from '../../platform/database/transaction-runner';
+import { newId } from '../../platform/ids/ids';
+import { FormEntity } from './form.entity';
+import { FormRepository } from './form.repository';
+import { checkFormSchema } from './form-schema-guard';
+
+/** A unique-key violation: another save of the same key took this version first. */
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Task forms: form-js schemas versioned per key; a save adds a version, older ones are kept. */
+@Injectable()
+export class FormsService {
+  constructor(
+    private readonly forms: FormRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async get(key: string): Promise<Form> {
+    const form = await this.forms.latest(key);
+    if (!form) throw new DomainError('FORM_NOT_FOUND', `No form with the key ${key}`);
+    return toForm(form);
+  }
+
+  async list(): Promise<FormList> {
+    const rows = await this.forms.latestOfEach();
+    return { items: rows.map((r) => ({ key: r.formKey, version: r.version, updatedAt: r.createdAt.toISOString(), updatedBy: r.createdBy })) };
+  }
+
+  /** Checks the schema (size, depth, keys, form-js shape) and stores it as the next version of the key. */
+  async save(key: string, schema: unknown, username: string): Promise<Form> {
+    const { json } = checkFormSchema(schema);
+    return this.tx.run(async ({ manager }) => {
+      const latest = await this.forms.latest(key, manager);
+      const form: FormEntity = { id: newId(), formKey: key, version: (latest?.version ?? 0) + 1, schemaJson: json, createdBy: username, createdAt: new Date() };
+      try {
+        await this.forms.insert(form, manager);
+      } catch (error) {
+        // two saves of one key at the same moment: the loser runs again and takes the next version
+        if (isDuplicateKey(error)) throw new ConcurrencyConflict(`form ${key} version ${form.version} was taken`);
+        throw error;
+      }
+      return toForm(form);
+    });
+  }
+
+  /** Demo mode: stores a shipped form as version 1 unless the key has a version already. Returns whether it did. */
+  async deployIfMissing(key: string, schema: unknown, username: string): Promise<boolean> {
+    if (await this.forms.latest(key)) return false;
+    const { json } = checkFormSchema(schema);
+    return this.tx.run(async ({ manager }) => {
+      if (await this.forms.latest(key, manager)) return false;
+      try {
+        await this.forms.insert({ id: newId(), formKey: key, version: 1, schemaJson: json, createdBy: username, createdAt: new Date() }, manager);
+      } catch (error) {
+        // another process deployed it at the same moment
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
+      return true;
+    });
+  }
+}
+
+function toForm(form: FormEntity): Form {
+  return { key: form.formKey, version: form.version, schema: JSON.parse(form.schemaJson) as FormJsSchema, updatedAt: form.createdAt.toISOString(), updatedBy: form.createdBy };
+}
