@@ -53,8 +53,8 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/designer/designer.routes'),
       },
       { path: 'monitor', title: 'nav.monitor', canActivate: [roleGuard(MONITOR_ROLES)], loadChildren: () => import('./features/monitor/monitor.routes') },
-      comingSoon('admin', 'nav.admin', ADMIN_ROLES),
-      comingSoon('security', 'nav.security', SECURITY_ROLES),
+      { path: 'admin', title: 'nav.admin', canActivate: [roleGuard(ADMIN_ROLES)], loadChildren: () => import('./features/admin/admin.routes') },
+      { path: 'security', title: 'nav.security', canActivate: [roleGuard(SECURITY_ROLES)], loadChildren: () => import('./features/admin/security.routes') },
       comingSoon('audit', 'nav.audit', AUDIT_ROLES),
       {
         path: 'forbidden',

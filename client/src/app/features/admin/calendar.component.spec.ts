@@ -1,0 +1,105 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { CalendarYear } from '@liuzhuan/contracts';
+import { WorkCalendarComponent } from './calendar.component';
+
+describe('WorkCalendarComponent', () => {
+  let fixture: ComponentFixture<WorkCalendarComponent>;
+  let http: HttpTestingController;
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const day = (md: string) => `${year}-${md}`;
+  const YEAR: CalendarYear = {
+    year,
+    loaded: true,
+    calendarVersion: 3,
+    days: [
+      { day: day('10-01'), kind: 'holiday', name: '国庆节', source: 'statutory' },
+      { day: day('10-11'), kind: 'workday', name: '国庆调休', source: 'statutory' },
+      { day: day('12-30'), kind: 'holiday', name: '县里放假', source: 'local' },
+    ],
+  };
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+
+  async function answer(body: CalendarYear): Promise<void> {
+    await settle();
+    const request = http.expectOne((r) => r.url === '/api/calendar');
+    expect(request.request.params.get('year')).toBe(String(year));
+    request.flush(body);
+    await settle();
+  }
+
+  async function render(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(WorkCalendarComponent);
+    fixture.detectChanges();
+    await answer(YEAR);
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  const cell = (root: HTMLElement, d: string) => root.querySelector(`button[data-day="${d}"]`) as HTMLButtonElement;
+
+  it('should mark holidays, make-up workdays, weekends and local days in the month grid, with the version', async () => {
+    const root = await render();
+    expect(root.querySelectorAll('section.month').length).toBe(12);
+    expect(cell(root, day('10-01')).dataset['kind']).toBe('holiday');
+    expect(cell(root, day('10-11')).dataset['kind']).toBe('workday');
+    expect(cell(root, day('12-30')).dataset['local']).toBe('true');
+    expect(cell(root, day('10-01')).dataset['local']).toBeUndefined();
+    const weekend = Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-day]')).find((b) => [0, 6].includes(new Date(b.dataset['day'] + 'T00:00:00Z').getUTCDay()) && !b.dataset['day']!.startsWith(`${year}-10`) && b.dataset['day'] !== day('12-30'));
+    expect(weekend?.dataset['kind']).toBe('weekend');
+    expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('3');
+  });
+
+  it('should set a local rest day only with a reason and show it after the reload', async () => {
+    // Given the admin picks a day
+    const root = await render();
+    cell(root, day('11-20')).click();
+    await settle();
+    const form = root.querySelector('[data-testid="override-form"]') as HTMLFormElement;
+    const submit = form.querySelector('button[type="submit"]') as HTMLButtonElement;
+    // Then setting it needs a reason first
+    expect(submit.disabled).toBe(true);
+    const reason = form.querySelector('#override-reason') as HTMLInputElement;
+    reason.value = '防汛值守补休';
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+    expect(submit.disabled).toBe(false);
+    // When it is set
+    form.dispatchEvent(new Event('submit'));
+    const request = http.expectOne(`/api/calendar/days/${day('11-20')}`);
+    expect(request.request.method).toBe('PUT');
+    expect(request.request.body).toEqual({ kind: 'holiday', name: '防汛值守补休' });
+    const entry = { day: day('11-20'), kind: 'holiday' as const, name: '防汛值守补休', source: 'local' as const };
+    request.flush({ day: day('11-20'), workingDay: false, entry, calendarVersion: 4 });
+    await answer({ ...YEAR, calendarVersion: 4, days: [...YEAR.days, entry] });
+    // Then the day is a local holiday in the grid, the version moved on and the change is logged
+    expect(cell(root, day('11-20')).dataset['kind']).toBe('holiday');
+    expect(cell(root, day('11-20')).dataset['local']).toBe('true');
+    expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('4');
+    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain('防汛值守补休');
+    // And the local change can be removed
+    expect(root.querySelector('[data-action="remove-override"]')).not.toBeNull();
+  });
+
+  it('should move the selection by arrow keys', async () => {
+    const root = await render();
+    cell(root, day('03-10')).click();
+    await settle();
+    cell(root, day('03-10')).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await settle();
+    expect(root.querySelector('[data-testid="day-title"]')?.textContent).toBe(day('03-17'));
+    expect(cell(root, day('03-17')).tabIndex).toBe(0);
+    expect(cell(root, day('03-10')).tabIndex).toBe(-1);
+  });
+});

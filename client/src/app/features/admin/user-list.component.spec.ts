@@ -1,0 +1,106 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import type { User } from '@liuzhuan/contracts';
+import { UserListComponent } from './user-list.component';
+
+const ORGS = [{ id: 'o1', parentId: null, code: 'gov', name: '安康市人民政府', shortName: null, kind: 'government' as const, sortOrder: 0 }];
+const LIU: User = { id: 'u1', username: 'liuyang', displayName: '刘洋', pinyin: 'liuyang', initials: 'ly', orgId: 'o1', position: '科员', roles: ['system_admin'], groups: [], enabled: true };
+
+describe('UserListComponent', () => {
+  let fixture: ComponentFixture<UserListComponent>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+
+  async function render(mode: 'admin' | 'security'): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(UserListComponent);
+    fixture.componentRef.setInput('mode', mode);
+    fixture.componentRef.setInput('orgs', ORGS);
+    fixture.detectChanges();
+    await settle();
+    http.expectOne((r) => r.url === '/api/users').flush({ items: [LIU], total: 1 });
+    await settle();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function type(input: HTMLInputElement, value: string): void {
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  it('should search by what is typed (pinyin or initials) and show the found users with their organization', async () => {
+    // Given the user list
+    const root = await render('admin');
+    expect(root.querySelector('tr[data-username="liuyang"]')?.textContent).toContain('安康市人民政府');
+    // When the admin searches for "ly"
+    type(root.querySelector('input[name="q"]') as HTMLInputElement, 'ly');
+    (root.querySelector('form[role="search"]') as HTMLFormElement).dispatchEvent(new Event('submit'));
+    // Then the query goes to the server as q
+    const request = http.expectOne((r) => r.url === '/api/users');
+    expect(request.request.params.get('q')).toBe('ly');
+    request.flush({ items: [], total: 0 });
+    await settle();
+    expect(root.querySelector('tr[data-username]')).toBeNull();
+  });
+
+  it('should show the password policy refusal in the form and keep it open', async () => {
+    // Given the new-user form filled with a weak password
+    const root = await render('admin');
+    (root.querySelector('[data-action="add-user"]') as HTMLButtonElement).click();
+    await settle();
+    const form = document.querySelector('[data-testid="user-form"]') as HTMLFormElement;
+    type(form.querySelector('#user-username') as HTMLInputElement, 'zhangsan');
+    type(form.querySelector('#user-name') as HTMLInputElement, '张三');
+    type(form.querySelector('#user-password') as HTMLInputElement, 'abcdefgh');
+    (fixture.componentInstance as unknown as { draft: { update(f: (d: object) => object): void } }).draft.update((d) => ({ ...d, orgId: 'o1' }));
+    await settle();
+    // When it is saved and the server refuses the password
+    form.dispatchEvent(new Event('submit'));
+    const request = http.expectOne('/api/users');
+    expect(request.request.body).toMatchObject({ username: 'zhangsan', displayName: '张三', orgId: 'o1', password: 'abcdefgh' });
+    request.flush({ code: 'PASSWORD_TOO_WEAK', message: 'weak' }, { status: 422, statusText: 'Unprocessable' });
+    await settle();
+    // Then the Chinese policy message shows in the still-open form
+    expect(document.querySelector('[data-testid="form-error"]')?.textContent).toContain('密码强度不足');
+    expect(document.querySelector('[data-testid="user-form"]')).not.toBeNull();
+  });
+
+  it('should refuse to combine two 三员 roles before sending, and show the server refusal too', async () => {
+    // Given the security admin assigning roles to a system admin
+    const root = await render('security');
+    expect(root.querySelector('[data-testid="separation-rule"]')?.textContent).toContain('三员分立');
+    (root.querySelector('[data-action="assign-roles"]') as HTMLButtonElement).click();
+    await settle();
+    const form = document.querySelector('[data-testid="roles-form"]') as HTMLFormElement;
+    const save = form.querySelector('button[type="submit"]') as HTMLButtonElement;
+    // When 安全审计员 is added as well
+    (form.querySelector('[data-role="auditor"] input') as HTMLInputElement).click();
+    await settle();
+    // Then the 三员分立 rule is shown and saving is blocked
+    expect(document.querySelector('[data-testid="separation-conflict"]')?.textContent).toContain('三员分立');
+    expect(save.disabled).toBe(true);
+    // When 安全审计员 is taken away again and 流程管理员 added, the roles are saved
+    (form.querySelector('[data-role="auditor"] input') as HTMLInputElement).click();
+    (form.querySelector('[data-role="workflow_admin"] input') as HTMLInputElement).click();
+    await settle();
+    expect(save.disabled).toBe(false);
+    form.dispatchEvent(new Event('submit'));
+    const request = http.expectOne('/api/users/u1/roles');
+    expect(request.request.body).toEqual({ roles: ['workflow_admin', 'system_admin'] });
+    // And a refusal of the server shows in the form
+    request.flush({ code: 'ROLE_SEPARATION', message: 'no' }, { status: 422, statusText: 'Unprocessable' });
+    await settle();
+    expect(document.querySelector('[data-testid="roles-form"] [data-testid="form-error"]')?.textContent).toContain('三员分立');
+  });
+});
