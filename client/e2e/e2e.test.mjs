@@ -5,3 +5,4 @@ import './designer.e2e.mjs';
 import './inbox.e2e.mjs';
 import './documents.e2e.mjs';
 import './monitor.e2e.mjs';
+import './admin.e2e.mjs';
