@@ -79,7 +79,7 @@ export class WorkflowApiService {
     return this.http.get<Task>(`/api/tasks/${encodeURIComponent(id)}`, { context: OWN_ERRORS() });
   }
 
-  complete(id: string, body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string }): Observable<Task> {
+  complete(id: string, body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> }): Observable<Task> {
     return this.http.post<Task>(`/api/tasks/${encodeURIComponent(id)}/complete`, body, { context: OWN_ERRORS() });
   }
 

@@ -142,4 +142,34 @@ describe('ApprovalPanelComponent', () => {
     expect(request.request.body).toEqual({ opinion: { text: '已核实，情况属实' } });
     request.flush(TASK);
   });
+  it('should send the task form\'s values as variables with 办理 and stop while the form is not valid', async () => {
+    // Given a task whose form is not valid yet
+    let result = { valid: false, data: { instruction: '' } as Record<string, unknown> };
+    fixture = TestBed.createComponent(ApprovalPanelComponent);
+    fixture.componentRef.setInput('task', { ...TASK, formKey: 'incoming-instruct' });
+    fixture.componentRef.setInput('actions', ['complete']);
+    fixture.componentRef.setInput('username', 'head');
+    fixture.componentRef.setInput('formValues', () => result);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    http.match('/api/phrases').forEach((r) => r.flush({ items: [] }));
+    await settle();
+    const root = fixture.nativeElement as HTMLElement;
+    // When the user submits
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    await settle();
+    // Then nothing is sent and the panel says why
+    http.expectNone('/api/tasks/t1/complete');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('请按表单中的提示填写后再提交');
+    // When the form is filled in and they choose 圈阅
+    result = { valid: true, data: { instruction: '请市住建局牵头办理', leadDept: 'o-zjj', assistDepts: ['o-czj'] } };
+    (root.querySelector('[data-action="circle"]') as HTMLButtonElement).click();
+    // Then the form's values go as the variables, with the circled opinion
+    const request = http.expectOne('/api/tasks/t1/complete');
+    expect(request.request.body).toEqual({
+      opinion: { text: '圈阅', kind: 'circled', approve: true },
+      variables: { instruction: '请市住建局牵头办理', leadDept: 'o-zjj', assistDepts: ['o-czj'] },
+    });
+    request.flush({ ...TASK, status: 'completed' });
+  });
 });

@@ -42,6 +42,11 @@ export class ApprovalPanelComponent {
   readonly username = input<string | null>(null);
   /** Inside a list of other people's tasks: no heading, nothing said when nothing is offered. */
   readonly compact = input(false);
+  /**
+   * The task form's values for 办理 and 圈阅 (TaskFormComponent.collect): null when the task has
+   * no form; `valid: false` stops the submission (form-js shows what is missing).
+   */
+  readonly formValues = input<(() => { valid: boolean; data: Record<string, unknown> } | null) | null>(null);
   /** The task changed (completed, returned, transferred …): the page reloads or leaves. */
   readonly changed = output<string>();
 
@@ -107,13 +112,28 @@ export class ApprovalPanelComponent {
   /** 办理 with the opinion written. */
   protected async complete(): Promise<void> {
     const opinion = this.opinion().trim();
-    await this.run(() => firstValueFrom(this.api.complete(this.task().id, opinion ? { opinion } : {})), 'complete');
+    const variables = this.variables();
+    if (variables === false) return;
+    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { ...(opinion ? { opinion } : {}), ...variables })), 'complete');
+  }
+
+  /** `{variables}` from the task form, `{}` without one; false (and a message) when the form is not valid. */
+  private variables(): { variables?: Record<string, unknown> } | false {
+    const result = this.formValues()?.() ?? null;
+    if (!result) return {};
+    if (!result.valid) {
+      this.error.set(this.texts.t('panel.formInvalid'));
+      return false;
+    }
+    return Object.keys(result.data).length ? { variables: result.data } : {};
   }
 
   /** 圈阅: the leader circles the document, which counts as agreement (DOMAIN.md: `circled`). */
   protected async circle(): Promise<void> {
     const text = this.opinion().trim() || '圈阅';
-    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { opinion: { text, kind: 'circled', approve: true } })), 'complete');
+    const variables = this.variables();
+    if (variables === false) return;
+    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { opinion: { text, kind: 'circled', approve: true }, ...variables })), 'complete');
   }
 
   protected async claim(): Promise<void> {

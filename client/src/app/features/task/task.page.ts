@@ -1,5 +1,5 @@
 import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { HistoryEvent, Instance, Task } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -13,6 +13,7 @@ import { UserNamePipe } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { ApprovalPanelComponent } from './approval-panel.component';
+import { TaskFormComponent } from './task-form.component';
 
 /**
  * 办理: one task (`/tasks/:id`) or, read-only, one instance (`/tasks/instance/:instanceId`):
@@ -20,7 +21,7 @@ import { ApprovalPanelComponent } from './approval-panel.component';
  */
 @Component({
   selector: 'app-task-page',
-  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, ProcessingRecordComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
+  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, TaskFormComponent, ProcessingRecordComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styleUrl: './task.page.css',
@@ -70,6 +71,23 @@ export default class TaskPage {
     return found ? { by: found.actor ?? '', reason: String(found.details['reason'] ?? '') } : null;
   });
   protected readonly variables = computed(() => Object.entries(this.instance()?.variables ?? {}));
+  private readonly formView = viewChild(TaskFormComponent);
+  /** The task's form (form key), filled with the instance's variables once they are read. */
+  protected readonly formKey = computed(() => (this.instance() ? (this.task()?.formKey ?? null) : null));
+  protected readonly formData = computed(() => this.instance()?.variables ?? {});
+  /** The form is filled in only by the user who holds the open task; otherwise it shows the values. */
+  protected readonly formReadOnly = computed(() => {
+    const task = this.task();
+    return !task || task.status !== 'open' || task.assignee === null || task.assignee !== this.username();
+  });
+  /** Without a form (no key, none deployed, or it failed to load) the variables are listed read-only. */
+  protected readonly formStatus = computed(() => this.formView()?.status() ?? null);
+  protected readonly showVariables = computed(() => {
+    const status = this.formStatus();
+    return !this.formKey() || status === 'none' || status === 'error';
+  });
+  /** What 办理 sends as variables: the form's values (null without a form). */
+  protected readonly collectForm = () => this.formView()?.collect() ?? null;
 
   constructor() {
     effect(() => {

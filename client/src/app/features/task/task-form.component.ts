@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, ViewEncapsulation, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { apiErrorText } from '../../core/http/api-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { FormsApiService } from '../../shared/forms-api.service';
+import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { translateFormTexts } from './task-form-texts';
+
+/** What form-js's viewer offers the page (only the calls used here). */
+interface FormViewer {
+  importSchema(schema: unknown, data?: Record<string, unknown>): Promise<unknown>;
+  submit(): { data: Record<string, unknown>; errors: Record<string, string[]> };
+  destroy(): void;
+}
+
+/** The values of the form when they are valid; `valid: false` when form-js shows errors. */
+export interface TaskFormResult {
+  valid: boolean;
+  data: Record<string, unknown>;
+}
+
+/** loading: reading the form; ready: rendered; none: no such form (the page shows the variables); error: it could not be read. */
+export type TaskFormStatus = 'loading' | 'ready' | 'none' | 'error';
+
+/**
+ * 表单: the task's form (GET /api/forms/:key) rendered by form-js's viewer, filled with the
+ * instance's variables and the option lists a select names by `valuesKey` (`orgOptions`,
+ * `userOptions`). form-js loads on first use, in its own chunk. Read-only on a task the user
+ * cannot complete (a completed one shows the submitted values).
+ */
+@Component({
+  selector: 'app-task-form',
+  imports: [WorkflowTranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  // form-js renders its own DOM: its stylesheet must reach it.
+  encapsulation: ViewEncapsulation.None,
+  styleUrl: './task-form.component.css',
+  host: { class: 'task-form' },
+  template: `
+    @if (status() === 'loading') {
+      <p class="task-form-muted">{{ 'task.formLoading' | wt }}</p>
+    }
+    @if (error(); as text) {
+      <div class="task-form-error" role="alert">{{ text }}</div>
+    }
+    <div #host class="task-form-host" [class.task-form-readonly]="readOnly()" [hidden]="status() !== 'ready'" [attr.data-form-key]="formKey()"></div>
+  `,
+})
+export class TaskFormComponent {
+  private readonly api = inject(FormsApiService);
+  private readonly i18n = inject(I18nService);
+  private readonly texts = inject(WorkflowI18n);
+
+  readonly formKey = input.required<string>();
+  /** The instance's variables: the form's initial values. */
+  readonly data = input<Record<string, unknown>>({});
+  readonly readOnly = input(false);
+
+  readonly status = signal<TaskFormStatus>('loading');
+  protected readonly error = signal<string | null>(null);
+
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
+  private viewer?: FormViewer;
+  private observer?: MutationObserver;
+  private run = 0;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.run++;
+      this.dispose();
+    });
+    effect(() => {
+      const key = this.formKey();
+      const data = this.data();
+      const readOnly = this.readOnly();
+      untracked(() => void this.render(key, data, readOnly));
+    });
+  }
+
+  /**
+   * The values to send with 办理: form-js validates (showing its messages in the form) and
+   * returns only the form's own fields. Null when no form is shown.
+   */
+  collect(): TaskFormResult | null {
+    if (!this.viewer || this.status() !== 'ready' || this.readOnly()) return null;
+    const { data, errors } = this.viewer.submit();
+    const clean: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) if (value !== undefined) clean[key] = value;
+    return { valid: Object.keys(errors).length === 0, data: clean };
+  }
+
+  private async render(key: string, data: Record<string, unknown>, readOnly: boolean): Promise<void> {
+    const run = ++this.run;
+    this.status.set('loading');
+    this.error.set(null);
+    try {
+      const definition = await firstValueFrom(this.api.form(key));
+      if (run !== this.run) return;
+      if (!definition) {
+        this.dispose();
+        this.status.set('none');
+        return;
+      }
+      const usesOptions = JSON.stringify(definition.schema).includes('"valuesKey"');
+      const [options, { Form }] = await Promise.all([
+        usesOptions ? firstValueFrom(this.api.options()) : Promise.resolve({}),
+        import('@bpmn-io/form-js'),
+      ]);
+      if (run !== this.run) return;
+      this.dispose();
+      const container = this.host().nativeElement;
+      this.observer = translateFormTexts(container);
+      const viewer = new Form({ container, properties: { readOnly }, debounce: false } as never) as unknown as FormViewer;
+      this.viewer = viewer;
+      await viewer.importSchema(structuredClone(definition.schema), { ...structuredClone(data), ...options });
+      if (run !== this.run) return;
+      this.status.set('ready');
+    } catch (error) {
+      if (run !== this.run) return;
+      this.dispose();
+      this.error.set(this.texts.t('task.formFailed', { message: apiErrorText(error, this.i18n) }));
+      this.status.set('error');
+    }
+  }
+
+  private dispose(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.viewer?.destroy();
+    this.viewer = undefined;
+  }
+}
