@@ -27,8 +27,8 @@ import { DiagnosticOverlays } from './bpmn/diagnostics-overlays';
 import { readOa, type OaBusinessObject } from './bpmn/oa-properties';
 import { checkStructure, type CheckedElement } from './bpmn/structure-check';
 import { DefinitionsApiService, type DeployedDefinition, type Diagnostic } from './definitions-api.service';
-import { FormEditorComponent } from './form-editor.component';
-import { FormSchemaStore, emptyFormSchema, type FormSchema } from './form-schema.store';
+import { FormPanelComponent } from './form-panel.component';
+import { FormSchemaStore } from './form-schema.store';
 import { type HasUnsavedChanges, confirmDiscard } from './unsaved-changes.guard';
 import { VersionsListComponent } from './versions-list.component';
 
@@ -43,7 +43,7 @@ interface Shape {
 /** 流程设计: bpmn-js modeler, properties panel with the oa: group, form editor, check and deploy. */
 @Component({
   selector: 'app-designer-page',
-  imports: [NzButtonModule, NzDrawerModule, NzIconModule, DesignerTranslatePipe, FormEditorComponent, VersionsListComponent],
+  imports: [NzButtonModule, NzDrawerModule, NzIconModule, DesignerTranslatePipe, FormPanelComponent, VersionsListComponent],
   providers: [FormSchemaStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // bpmn-js, the properties panel and form-js render their own DOM: their stylesheets must be global.
@@ -63,7 +63,7 @@ export default class DesignerPage implements HasUnsavedChanges {
   private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private readonly panelHost = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
-  private readonly formEditor = viewChild(FormEditorComponent);
+  private readonly formPanel = viewChild(FormPanelComponent);
 
   protected readonly dirty = signal(false);
   protected readonly processName = signal('');
@@ -89,12 +89,15 @@ export default class DesignerPage implements HasUnsavedChanges {
     });
   }
 
+  /** The model or one of its forms has edits that are neither deployed/exported nor saved. */
+  protected readonly unsaved = computed(() => this.dirty() || this.forms.unsavedKeys().length > 0);
+
   hasUnsavedChanges(): boolean {
-    return this.dirty();
+    return this.unsaved();
   }
 
   protected onBeforeUnload(event: BeforeUnloadEvent): void {
-    if (this.dirty()) event.preventDefault();
+    if (this.unsaved()) event.preventDefault();
   }
 
   // 新建
@@ -173,6 +176,10 @@ export default class DesignerPage implements HasUnsavedChanges {
       for (const d of outcome.definitions) {
         this.message.success(this.texts.t('designer.deploy.ok', { name: d.name || d.key, version: d.version }));
       }
+      // the task forms of the model edited here go to the server with it (a new version each)
+      this.keepOpenForm();
+      const saved = await this.forms.saveUnsaved(this.usedFormKeys());
+      if (saved.length) this.message.success(this.texts.t('designer.form.savedOnDeploy', { forms: saved.map((f) => `${f.key} 第 ${f.version} 版`).join('、') }));
     } catch (error) {
       // 413, 403, network: the error interceptor has shown the Chinese message. Anything else is a bug.
       if (!(error instanceof HttpErrorResponse)) throw error;
@@ -209,20 +216,16 @@ export default class DesignerPage implements HasUnsavedChanges {
     this.formKey.set(key);
   }
 
-  protected formSchema(key: string): FormSchema {
-    return this.forms.get(key) ?? emptyFormSchema(key);
-  }
-
-  protected formChanged(key: string, schema: FormSchema): void {
-    this.forms.set(key, schema);
-    this.dirty.set(true);
-  }
-
   protected closeForm(): void {
-    const key = this.formKey();
-    const schema = this.formEditor()?.current();
-    if (key && schema) this.forms.set(key, schema);
+    this.keepOpenForm();
     this.formKey.set(null);
+  }
+
+  /** Keeps what the form editor shows now (for export and the save on deploy). */
+  private keepOpenForm(): void {
+    const key = this.formKey();
+    const schema = this.formPanel()?.current();
+    if (key && schema) this.forms.keep(key, schema);
   }
 
   /** Selects a diagnostic's element and scrolls it into view. */
@@ -248,7 +251,7 @@ export default class DesignerPage implements HasUnsavedChanges {
   }
 
   private async mayDiscard(): Promise<boolean> {
-    return !this.dirty() || confirmDiscard(this.modal, this.texts);
+    return !this.unsaved() || confirmDiscard(this.modal, this.texts);
   }
 
   private processId(): string {
