@@ -172,6 +172,8 @@ export const TaskQuerySchema = z
     candidate: z.literal('me').optional(),
     instanceId: ID.optional(),
     status: TaskStatusSchema.optional(),
+    /** `created` (default): newest first; `due`: earliest deadline first, tasks without one last, then oldest first */
+    sort: z.enum(['created', 'due']).optional(),
     ...PAGE,
   })
   .strict();

@@ -14,14 +14,27 @@ export class InstanceRepository {
   }
 
   /**
-   * Locks the instance row for the rest of the transaction (MySQL `FOR UPDATE`; on SQLite the
-   * transaction runner serializes writers) and reads it as last committed.
+   * Locks the instance row for the rest of the transaction and reads it as last committed, in one
+   * statement (MySQL `SELECT … FOR UPDATE`; on SQLite the transaction runner serializes writers).
    */
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
-    if (tx.dialect === 'mysql') await tx.manager.query('SELECT id FROM process_instance WHERE id = ? FOR UPDATE', [id]);
-    const row = await tx.manager.findOneBy(InstanceEntity, { id });
+    const row = await this.lockedRead(tx, 'i.id = :id', { id });
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
     return row;
+  }
+
+  /**
+   * Locks and reads the instance of a task (null: no such task). The task's instance never
+   * changes, so the sub-select needs no lock of its own; the caller reads the task after this.
+   */
+  lockOfTask(taskId: string, tx: Tx): Promise<InstanceEntity | null> {
+    return this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = :taskId)', { taskId });
+  }
+
+  private lockedRead(tx: Tx, where: string, params: Record<string, string>): Promise<InstanceEntity | null> {
+    const qb = tx.manager.createQueryBuilder(InstanceEntity, 'i').where(where, params);
+    if (tx.dialect === 'mysql') qb.setLock('pessimistic_write');
+    return qb.getOne();
   }
 
   async insert(row: InstanceEntity, m: EntityManager): Promise<void> {

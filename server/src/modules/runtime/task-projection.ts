@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
-import { IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
@@ -30,6 +30,10 @@ export interface ProjectionResult {
   /** per created task, what the assignment resolved to (recorded in the history) */
   notes: Map<string, Record<string, unknown>>;
   created: TaskEntity[];
+  /** the candidates of the created tasks, by task id */
+  candidates: Map<string, TaskCandidateEntity[]>;
+  /** what the command wrote to the tasks it completed or cancelled (callers need not read them again) */
+  closed: Map<string, Pick<TaskEntity, 'status' | 'completedAt' | 'completedBy'>>;
 }
 
 /** Keeps the task rows in step with the engine's task events, in the command's transaction. */
@@ -41,25 +45,73 @@ export class TaskProjection {
     private readonly orgs: OrgRepository,
   ) {}
 
+  /**
+   * Statements: one UPDATE per closed task; for the created ones, one proxy query (only when one
+   * of them has an assignee), one INSERT of the tasks and one of their candidates.
+   */
   async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null, context: ProjectionContext = {}): Promise<ProjectionResult> {
     const notes = new Map<string, Record<string, unknown>>();
     const created: TaskEntity[] = [];
+    const pending = new Map<string, TaskEntity>();
+    const candidates = new Map<string, TaskCandidateEntity[]>();
+    const closed: ProjectionResult['closed'] = new Map();
     const queue = [...(context.assignQueue ?? [])];
     for (const event of events) {
       if (event.type === 'task.created') {
-        const { task, note } = await this.create(tx, instance, event, context, queue);
+        const { task, note, taskCandidates } = await this.create(tx, instance, event, context, queue);
         notes.set(event.elementInstanceId, note);
         created.push(task);
-      } else if (event.type === 'task.completed') {
-        await this.tasks.close(event.elementInstanceId, { status: 'completed', completedAt: new Date(event.at), completedBy: actor }, tx.manager);
-      } else if (event.type === 'task.cancelled') {
-        await this.tasks.close(event.elementInstanceId, { status: 'cancelled', completedAt: new Date(event.at), completedBy: null }, tx.manager);
+        pending.set(task.id, task);
+        candidates.set(task.id, taskCandidates);
+      } else if (event.type === 'task.completed' || event.type === 'task.cancelled') {
+        const patch =
+          event.type === 'task.completed'
+            ? { status: 'completed' as const, completedAt: new Date(event.at), completedBy: actor }
+            : { status: 'cancelled' as const, completedAt: new Date(event.at), completedBy: null };
+        closed.set(event.elementInstanceId, patch);
+        // a task created by this same command is not written yet: close it in memory
+        const fresh = pending.get(event.elementInstanceId);
+        if (fresh) Object.assign(fresh, patch);
+        else await this.tasks.close(event.elementInstanceId, patch, tx.manager);
       }
     }
-    return { notes, created };
+    if (created.length) {
+      await this.applyProxies(tx, instance, created, notes);
+      await this.tasks.insert(created, [...candidates.values()].flat(), tx.manager);
+    }
+    return { notes, created, candidates, closed };
   }
 
-  private async create(tx: Tx, instance: InstanceEntity, event: EventOf<'task.created'>, context: ProjectionContext, queue: string[]): Promise<{ task: TaskEntity; note: Record<string, unknown> }> {
+  /** 代理: the deputy acts for the principal while the window lasts; one query for all new tasks. */
+  private async applyProxies(tx: Tx, instance: InstanceEntity, created: TaskEntity[], notes: Map<string, Record<string, unknown>>): Promise<void> {
+    const principals = [...new Set(created.filter((t) => t.assignee).map((t) => t.assignee as string))];
+    if (!principals.length) return;
+    const times = created.map((t) => t.createdAt.getTime());
+    const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
+    const rows = await tx.manager.find(TaskProxyEntity, {
+      where: { principal: In(principals), revokedAt: IsNull(), validFrom: LessThanOrEqual(last), validTo: MoreThan(first) },
+      order: { createdAt: 'DESC' },
+    });
+    if (!rows.length) return;
+    for (const task of created) {
+      if (!task.assignee) continue;
+      const at = task.createdAt.getTime();
+      const proxy = rows.find(
+        (p) =>
+          p.principal === task.assignee &&
+          p.validFrom.getTime() <= at &&
+          p.validTo.getTime() > at &&
+          (!p.definitionKeys || (JSON.parse(p.definitionKeys) as string[]).includes(instance.definitionKey)),
+      );
+      if (!proxy) continue;
+      task.onBehalfOf = task.assignee;
+      task.assignee = proxy.deputy;
+      const note = notes.get(task.id);
+      if (note) note.proxy = { principal: proxy.principal, deputy: proxy.deputy };
+    }
+  }
+
+  private async create(tx: Tx, instance: InstanceEntity, event: EventOf<'task.created'>, context: ProjectionContext, queue: string[]): Promise<{ task: TaskEntity; note: Record<string, unknown>; taskCandidates: TaskCandidateEntity[] }> {
     let assignee = event.assignee;
     const note: Record<string, unknown> = {};
     // a re-run countersign keeps its own signers; a single task goes back to whoever did it before
@@ -103,30 +155,14 @@ export class TaskProjection {
       sourceTaskId: context.sourceTaskId ?? null,
       signing: null,
     });
-    const proxy = task.assignee ? await this.activeProxy(tx, task.assignee, instance.definitionKey, task.createdAt) : null;
-    if (proxy) {
-      // 代理: the deputy acts for the principal while the window lasts
-      task.onBehalfOf = task.assignee;
-      task.assignee = proxy.deputy;
-      note.proxy = { principal: proxy.principal, deputy: proxy.deputy };
-    }
-    const candidates = [
+    const taskCandidates = [
       ...new Set(event.candidateUsers.map((v) => `user|${v.slice(0, 64)}`)),
       ...new Set(event.candidateGroups.map((v) => `group|${v.slice(0, 64)}`)),
     ].map((key) => {
       const [kind, value] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
       return Object.assign(new TaskCandidateEntity(), { taskId: task.id, kind: kind as 'user' | 'group', value });
     });
-    await this.tasks.insert(task, candidates, tx.manager);
-    return { task, note };
-  }
-
-  private async activeProxy(tx: Tx, principal: string, definitionKey: string, at: Date): Promise<TaskProxyEntity | null> {
-    const rows = await tx.manager.find(TaskProxyEntity, {
-      where: { principal, revokedAt: IsNull(), validFrom: LessThanOrEqual(at), validTo: MoreThan(at) },
-      order: { createdAt: 'DESC' },
-    });
-    return rows.find((p) => !p.definitionKeys || (JSON.parse(p.definitionKeys) as string[]).includes(definitionKey)) ?? null;
+    return { task, note, taskCandidates };
   }
 
   private async headOf(tx: Tx, org: string): Promise<string | null> {

@@ -14,9 +14,12 @@ export interface TaskWithCandidates {
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(task: TaskEntity, candidates: TaskCandidateEntity[], m: EntityManager): Promise<void> {
-    await m.insert(TaskEntity, task);
-    if (candidates.length) await m.insert(TaskCandidateEntity, candidates);
+  /** Inserts tasks and their candidates: one statement each (chunked for SQLite's parameter limit). */
+  async insert(tasks: TaskEntity | TaskEntity[], candidates: TaskCandidateEntity[], m: EntityManager): Promise<void> {
+    const rows = Array.isArray(tasks) ? tasks : [tasks];
+    // updateEntity(false): the rows are complete; TypeORM would otherwise read back the defaulted columns
+    for (let i = 0; i < rows.length; i += 40) await m.createQueryBuilder().insert().into(TaskEntity).values(rows.slice(i, i + 40)).updateEntity(false).execute();
+    for (let i = 0; i < candidates.length; i += 200) await m.createQueryBuilder().insert().into(TaskCandidateEntity).values(candidates.slice(i, i + 200)).updateEntity(false).execute();
   }
 
   /** Closes an open or waiting task; a cancelled one takes its signer tasks (加签) with it. */
@@ -52,6 +55,18 @@ export class TaskRepository {
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<TaskEntity | null> {
     return m.findOneBy(TaskEntity, { id });
+  }
+
+  /** A task and its candidates in one statement (the task operations' read under the instance lock). */
+  async findWithCandidates(id: string, m: EntityManager): Promise<{ task: TaskEntity; candidates: TaskCandidateEntity[] } | null> {
+    const row = await m
+      .createQueryBuilder(TaskEntity, 't')
+      .leftJoinAndMapMany('t.candidates', TaskCandidateEntity, 'c', 'c.task_id = t.id')
+      .where('t.id = :id', { id })
+      .getOne();
+    if (!row) return null;
+    const { candidates, ...task } = row as TaskEntity & { candidates?: TaskCandidateEntity[] };
+    return { task: Object.assign(new TaskEntity(), task), candidates: candidates ?? [] };
   }
 
   /** Sets the assignee only while the task is open and unassigned: one claim wins. */
@@ -116,8 +131,13 @@ export class TaskRepository {
     else if (me && !query.assignee && !query.candidate) qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
     const status = query.status ?? (query.instanceId ? undefined : 'open');
     if (status) qb.andWhere('t.status = :status', { status });
-    qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').skip(query.offset).take(query.limit);
-    const [items, total] = await qb.getManyAndCount();
+    if (query.sort === 'due') {
+      // (assignee, status, due_at) finds the rows; deadlines first, earliest first, then by creation
+      qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('t.due_at', 'ASC').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC');
+    } else qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
+    const items = await qb.offset(query.offset).limit(query.limit).getMany();
+    // a first page that is not full is the whole list: no COUNT statement
+    const total = query.offset === 0 && items.length < query.limit ? items.length : await qb.getCount();
     return { items, total };
   }
 }

@@ -37,11 +37,11 @@ export class TaskGuard {
    * instance (relation null): 催办 by the initiator, 撤回 by whoever completed the task.
    */
   async lockAny(tx: Tx, id: string, user: SessionUser) {
-    const first = await this.tasks.findById(id, tx.manager);
-    if (!first) throw taskNotFound(id);
-    const instance = await this.instances.lock(first.instanceId, tx);
-    const row = (await this.tasks.findById(id, tx.manager)) as TaskEntity;
-    const candidates = (await this.tasks.candidatesOf([id], tx.manager)).get(id) ?? [];
+    // two statements: lock + read the instance, then the task with its candidates as last committed
+    const instance = await this.instances.lockOfTask(id, tx);
+    const found = instance ? await this.tasks.findWithCandidates(id, tx.manager) : null;
+    if (!instance || !found) throw taskNotFound(id);
+    const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);
     if (!relation && !(await this.access.canRead(user, instance))) throw taskNotFound(id);
     return { row, candidates, relation, instance };

@@ -37,20 +37,24 @@ export class TasksModule implements OnModuleInit {
    * with a deadline gets its automatic reminders (催办 before and at the deadline).
    */
   onModuleInit(): void {
-    this.executor.onTasksCreated(async (tx, instance, tasks, context) => {
+    this.executor.onTasksCreated(async (tx, instance, tasks, context, candidates) => {
+      // no dedupe keys: each task row was inserted in this transaction under its new id, so no
+      // earlier notification can name it (a key would cost a SELECT per command in send())
       const items = [];
       for (const t of tasks) {
         const title = `待办：${t.name ?? t.elementId}`;
         const base = { kind: 'task.assigned', title, instanceId: instance.id, taskId: t.id, actor: context.actor };
-        if (t.assignee) items.push({ ...base, recipient: t.assignee, dedupeKey: `task.assigned:${t.id}` });
-        else for (const c of await this.candidateUsers(tx, t.id)) items.push({ ...base, recipient: c, dedupeKey: `task.assigned:${t.id}:${c}` });
+        if (t.assignee) items.push({ ...base, recipient: t.assignee });
+        else for (const c of await this.candidateUsers(tx, t.id, candidates.get(t.id))) items.push({ ...base, recipient: c });
         if (t.dueAt) await this.reminders.scheduleDueReminders(tx, t);
       }
       if (items.length) await this.notifications.send(tx, items);
     });
   }
 
-  private async candidateUsers(tx: Tx, taskId: string): Promise<string[]> {
+  /** The projection passes the candidates it wrote; read them only when it did not. */
+  private async candidateUsers(tx: Tx, taskId: string, known: TaskCandidateEntity[] | undefined): Promise<string[]> {
+    if (known) return known.filter((c) => c.kind === 'user').map((c) => c.value);
     return (await tx.manager.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
   }
 }

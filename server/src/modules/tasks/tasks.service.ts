@@ -74,15 +74,18 @@ export class TasksService {
       if (opinion) await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(tx, instance, row, { variables: input.variables, ...(outcome ? { outcome } : {}), details }, user);
-      } else {
-        await this.executor.executeIn(
-          tx,
-          row.instanceId,
-          { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
-          { actor: user.username, taskNote: { taskId: id, details } },
-        );
+        return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
-      return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+      // the instance locked above is unchanged since (an opinion is its own row): no second lock
+      const { closed } = await this.executor.executeOn(
+        tx,
+        instance,
+        { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
+        { actor: user.username, taskNote: { taskId: id, details } },
+      );
+      // the projection says what it wrote to this task; read it only if it did not close it
+      const patch = closed.get(id);
+      return toTask(patch ? { ...row, ...patch } : ((await this.tasks.findById(id, tx.manager)) ?? row), candidates);
     });
   }
 
