@@ -39,7 +39,7 @@ describe('admin pages in a browser', { skip }, () => {
   }
 
   async function screenshot(page, name) {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   }
 
   /** Picks an option of an nz-select by typing part of its label. */

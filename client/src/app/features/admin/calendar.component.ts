@@ -41,13 +41,13 @@ function currentYear(): number {
     .legend { display: flex; flex-wrap: wrap; gap: 12px; margin: 4px 0 10px; font-size: 12px; align-items: center; }
     .legend span { display: inline-flex; align-items: center; gap: 4px; }
     .swatch { width: 14px; height: 14px; border-radius: 2px; display: inline-block; border: 1px solid transparent; }
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 280px; gap: 16px; align-items: start; }
-    .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(196px, 1fr)); gap: 10px; }
+    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 250px; gap: 16px; align-items: start; }
+    .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(176px, 1fr)); gap: 8px; }
     .month { border: 1px solid #f0f0f0; border-radius: 4px; padding: 6px; background: #fff; }
     .month h3 { font-size: 13px; margin: 0 0 4px; text-align: center; font-weight: 600; }
     .grid { display: grid; grid-template-columns: repeat(7, 1fr); gap: 2px; }
     .wd { font-size: 11px; text-align: center; color: rgba(0, 0, 0, 0.45); }
-    .day { height: 24px; padding: 0; font-size: 12px; line-height: 22px; text-align: center; border: 1px solid transparent; border-radius: 3px; background: transparent; cursor: pointer; color: rgba(0, 0, 0, 0.85); }
+    .day { height: 22px; min-width: 0; padding: 0; font-size: 12px; line-height: 20px; text-align: center; border: 1px solid transparent; border-radius: 3px; background: transparent; cursor: pointer; color: rgba(0, 0, 0, 0.85); }
     .day:hover { border-color: #91caff; }
     .day:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
     .cls-weekend, .swatch.cls-weekend { background: #f5f5f5; color: rgba(0, 0, 0, 0.45); }

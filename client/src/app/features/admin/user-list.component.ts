@@ -49,6 +49,7 @@ interface UserDraft {
     .actions { display: flex; gap: 4px; flex-wrap: wrap; }
     nz-select { width: 100%; }
     .roles { display: flex; flex-direction: column; gap: 6px; }
+    .roles label { margin-inline-start: 0; }
     .modal-actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; }
     nz-alert { display: block; margin-bottom: 12px; }
     nz-tag { margin-bottom: 2px; }
