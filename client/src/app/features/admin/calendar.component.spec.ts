@@ -102,4 +102,36 @@ describe('WorkCalendarComponent', () => {
     expect(cell(root, day('03-17')).tabIndex).toBe(0);
     expect(cell(root, day('03-10')).tabIndex).toBe(-1);
   });
+
+  it('should import a year from the typed notice, and show why the bundled data cannot be used', async () => {
+    // Given the import dialog of the year
+    const root = await render();
+    (root.querySelector('[data-action="import-year"]') as HTMLButtonElement).click();
+    await settle();
+    const buttons = () => Array.from(document.querySelectorAll<HTMLButtonElement>('.ant-modal button'));
+    const bundled = buttons().find((b) => b.textContent?.includes('使用内置数据导入')) as HTMLButtonElement;
+    // When the bundled data is asked for and the server does not know the year
+    bundled.click();
+    const first = http.expectOne(`/api/calendar/years/${year}/import`);
+    expect(first.request.body).toEqual({});
+    first.flush({ code: 'CALENDAR_YEAR_UNKNOWN', message: 'unknown' }, { status: 422, statusText: 'Unprocessable' });
+    await settle();
+    // Then the dialog says to type the notice in
+    expect(document.querySelector('.ant-modal [role="alert"]')?.textContent).toContain('逐日录入');
+    // When the days are typed in
+    const text = document.querySelector('#import-days') as HTMLTextAreaElement;
+    text.value = `${year}-01-01 休 元旦\n${year}/1/4 班 元旦调休`;
+    text.dispatchEvent(new Event('input'));
+    await settle();
+    expect(document.querySelector('[data-testid="import-parsed"]')?.textContent).toContain('识别 1 天放假、1 天调休上班');
+    const typed = buttons().find((b) => b.textContent?.includes('按通知录入导入')) as HTMLButtonElement;
+    expect(typed.disabled).toBe(false);
+    typed.click();
+    // Then they are sent as the year's days
+    const second = http.expectOne(`/api/calendar/years/${year}/import`);
+    expect(second.request.body).toEqual({ days: [{ day: `${year}-01-01`, kind: 'holiday', name: '元旦' }, { day: `${year}-01-04`, kind: 'workday', name: '元旦调休' }] });
+    second.flush({ ...YEAR, calendarVersion: 5 });
+    await settle();
+    expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('5');
+  });
 });
