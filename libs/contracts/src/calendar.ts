@@ -87,3 +87,24 @@ export const ImportCalendarYearSchema = z
 export type ImportCalendarYear = z.infer<typeof ImportCalendarYearSchema>;
 
 export const CalendarYearParamSchema = YEAR;
+
+/** One entry of the calendar's change log (every change takes the next calendar version). */
+export const CalendarChangeSchema = z
+  .object({
+    version: z.number().int(),
+    at: z.string(),
+    /** username; null for the migration's seed */
+    actor: z.string().nullable(),
+    action: z.enum(['seed', 'import', 'set-day', 'remove-day']),
+    year: z.number().int().nullable(),
+    day: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'CalendarChange' });
+export type CalendarChange = z.infer<typeof CalendarChangeSchema>;
+
+export const CalendarChangeListSchema = z.object({ items: z.array(CalendarChangeSchema) }).meta({ id: 'CalendarChangeList' });
+export type CalendarChangeList = z.infer<typeof CalendarChangeListSchema>;
+
+export const CalendarChangeQuerySchema = z.object({ limit: z.string().regex(/^\d{1,3}$/, 'a whole number up to 500').optional() }).strict();
+export type CalendarChangeQuery = z.infer<typeof CalendarChangeQuerySchema>;

@@ -21,6 +21,8 @@ import {
   UserSchema,
 } from './org';
 import {
+  CalendarChangeListSchema,
+  CalendarChangeQuerySchema,
   CalendarDayStatusSchema,
   CalendarYearQuerySchema,
   CalendarYearSchema,
@@ -84,6 +86,7 @@ const CORE_ROUTES: ApiRoute[] = [
   { method: 'PUT', path: '/users/:id/roles', tag: 'org', summary: "Set a user's roles (security admin)", roles: ['security_admin'], body: SetRolesSchema, responses: { 200: UserSchema } },
   { method: 'GET', path: '/calendar', tag: 'calendar', summary: 'The listed days of one year (holidays, 调休 make-up workdays, local days)', query: CalendarYearQuerySchema, responses: { 200: CalendarYearSchema } },
   { method: 'GET', path: '/calendar/due', tag: 'calendar', summary: 'The deadline n working days after a date (the day itself not counted)', query: DueDateQuerySchema, responses: { 200: DueDateSchema } },
+  { method: 'GET', path: '/calendar/changes', tag: 'calendar', summary: 'The change log of the calendar, newest first (who changed which day or year, and when)', roles: ['system_admin', 'auditor'], query: CalendarChangeQuerySchema, responses: { 200: CalendarChangeListSchema } },
   { method: 'PUT', path: '/calendar/days/:day', tag: 'calendar', summary: 'Set a local holiday or working day', roles: ['system_admin'], body: SetCalendarDaySchema, responses: { 200: CalendarDayStatusSchema } },
   { method: 'DELETE', path: '/calendar/days/:day', tag: 'calendar', summary: 'Remove a local day (the statutory entry applies again)', roles: ['system_admin'], responses: { 200: CalendarDayStatusSchema } },
   { method: 'POST', path: '/calendar/years/:year/import', tag: 'calendar', summary: "Load a year's statutory holidays (bundled data, or the days in the body)", roles: ['system_admin'], body: ImportCalendarYearSchema, responses: { 200: CalendarYearSchema } },

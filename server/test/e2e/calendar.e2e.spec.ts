@@ -168,4 +168,23 @@ describe('working-day calendar (e2e)', () => {
     const set = changes.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09');
     expect(JSON.parse(set?.details ?? 'null')).toEqual({ before: null, after: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' } });
   });
+
+  it('should show the change log to the system admin and the auditor, newest first with usernames, and to nobody else', async () => {
+    // given the changes of the tests above
+    const auditor = await server.login('auditor');
+    // when
+    const log = await server.call('GET', '/api/calendar/changes?limit=3', { token: sysadmin });
+    const audited = await server.call('GET', '/api/calendar/changes', { token: auditor });
+    const clerk = await server.call('GET', '/api/calendar/changes', { token: await server.login('clerk') });
+    const bad = await server.call('GET', '/api/calendar/changes?limit=9999', { token: sysadmin });
+    // then
+    const current = await version();
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((c: any) => c.version)).toEqual([current, current - 1, current - 2]);
+    expect(log.body.items.every((c: any) => c.actor === 'sysadmin')).toBe(true);
+    expect(audited.body.items.at(-1)).toMatchObject({ version: 1, action: 'seed', actor: null });
+    expect(audited.body.items.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09').details.after).toMatchObject({ kind: 'holiday', name: '市庆日' });
+    expect([clerk.status, clerk.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
 });

@@ -1,5 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
+  type CalendarChangeList,
+  type CalendarChangeQuery,
+  CalendarChangeQuerySchema,
   type CalendarDayStatus,
   type CalendarYear,
   CalendarYearParamSchema,
@@ -30,6 +33,12 @@ export class CalendarController {
   @Get('due')
   due(@Query(validate(DueDateQuerySchema)) query: DueDateQuery): Promise<DueDate> {
     return this.calendar.due(query.from, query.workdays);
+  }
+
+  @Get('changes')
+  @RequireRoles('system_admin', 'auditor')
+  changes(@Query(validate(CalendarChangeQuerySchema)) query: CalendarChangeQuery): Promise<CalendarChangeList> {
+    return this.calendar.changes(query.limit === undefined ? 100 : Number(query.limit));
   }
 
   @Put('days/:day')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrgModule } from '../org/org.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
@@ -9,6 +10,7 @@ import { WORKDAY_CALENDAR, WorkdayCalendarService } from './workday-calendar.ser
  * `WORKDAY_CALENDAR` (the engine's `WorkdayCalendar` port) or `WorkdayCalendarService` itself.
  */
 @Module({
+  imports: [OrgModule],
   controllers: [CalendarController],
   providers: [CalendarRepository, WorkdayCalendarService, CalendarService, { provide: WORKDAY_CALENDAR, useExisting: WorkdayCalendarService }],
   exports: [WorkdayCalendarService, WORKDAY_CALENDAR, CalendarService],

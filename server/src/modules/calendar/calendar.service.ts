@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
+import type { CalendarChangeList, CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { UserRepository } from '../org/user.repository';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
@@ -33,6 +35,7 @@ export class CalendarService {
     private readonly calendar: CalendarRepository,
     private readonly workdays: WorkdayCalendarService,
     private readonly tx: TransactionRunner,
+    private readonly users: UserRepository,
   ) {}
 
   async year(year: number): Promise<CalendarYear> {
@@ -42,6 +45,26 @@ export class CalendarService {
     for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
     const days = [...byDay.values()].map((list) => toCalendarDay(effective(list) as CalendarDayEntity));
     return { year, loaded: loaded !== null, calendarVersion, days };
+  }
+
+  /** The change log, newest first, with the actors' usernames. */
+  async changes(limit: number): Promise<CalendarChangeList> {
+    if (limit < 1 || limit > 500) throw new DomainError('VALIDATION_FAILED', 'limit must be between 1 and 500');
+    const rows = await this.calendar.changes(limit);
+    const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+    const users = await this.users.findByIds(actorIds);
+    const names = new Map(users.map((u) => [u.id, u.username]));
+    return {
+      items: rows.map((r) => ({
+        version: r.version,
+        at: r.at.toISOString(),
+        actor: r.actorId ? (names.get(r.actorId) ?? r.actorId) : null,
+        action: r.action,
+        year: r.year,
+        day: r.day,
+        details: JSON.parse(r.details) as Record<string, unknown>,
+      })),
+    };
   }
 
   /** The HTTP form of the deadline: `workdays` arrives as query text. */

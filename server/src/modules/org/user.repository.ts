@@ -16,6 +16,11 @@ export class UserRepository {
     return this.m(manager).findOneBy(UserEntity, { id });
   }
 
+  async findByIds(ids: string[], manager?: EntityManager): Promise<UserEntity[]> {
+    if (!ids.length) return [];
+    return this.m(manager).findBy(UserEntity, { id: In(ids) });
+  }
+
   findByUsername(username: string, manager?: EntityManager): Promise<UserEntity | null> {
     return this.m(manager).findOneBy(UserEntity, { username });
   }

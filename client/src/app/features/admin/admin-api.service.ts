@@ -1,6 +1,7 @@
 import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CalendarChangeList,
   CalendarDayStatus,
   CalendarYear,
   CreateOrg,
@@ -61,6 +62,11 @@ export class AdminApiService {
 
   calendar(year: number): Observable<CalendarYear> {
     return this.http.get<CalendarYear>('/api/calendar', { params: { year: String(year) } });
+  }
+
+  /** The server's change log of the calendar, newest first. */
+  calendarChanges(limit: number): Observable<CalendarChangeList> {
+    return this.http.get<CalendarChangeList>('/api/calendar/changes', { params: { limit: String(limit) } });
   }
 
   setDay(day: string, body: SetCalendarDay): Observable<CalendarDayStatus> {

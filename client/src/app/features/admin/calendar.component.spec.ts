@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { CalendarYear } from '@liuzhuan/contracts';
+import type { CalendarChange, CalendarYear } from '@liuzhuan/contracts';
 import { WorkCalendarComponent } from './calendar.component';
 
 describe('WorkCalendarComponent', () => {
@@ -20,6 +20,8 @@ describe('WorkCalendarComponent', () => {
     ],
   };
 
+  const SEED: CalendarChange = { version: 1, at: '2026-01-01T00:00:00.000Z', actor: null, action: 'seed', year: null, day: null, details: {} };
+
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
@@ -32,11 +34,17 @@ describe('WorkCalendarComponent', () => {
     await fixture.whenStable();
   }
 
-  async function answer(body: CalendarYear): Promise<void> {
+  async function answer(body: CalendarYear, changes: CalendarChange[] = [SEED]): Promise<void> {
     await settle();
     const request = http.expectOne((r) => r.url === '/api/calendar');
     expect(request.request.params.get('year')).toBe(String(year));
     request.flush(body);
+    await answerLog(changes);
+  }
+
+  async function answerLog(changes: CalendarChange[]): Promise<void> {
+    await settle();
+    http.expectOne((r) => r.url === '/api/calendar/changes').flush({ items: changes });
     await settle();
   }
 
@@ -82,12 +90,15 @@ describe('WorkCalendarComponent', () => {
     expect(request.request.body).toEqual({ kind: 'holiday', name: '防汛值守补休' });
     const entry = { day: day('11-20'), kind: 'holiday' as const, name: '防汛值守补休', source: 'local' as const };
     request.flush({ day: day('11-20'), workingDay: false, entry, calendarVersion: 4 });
-    await answer({ ...YEAR, calendarVersion: 4, days: [...YEAR.days, entry] });
+    const change: CalendarChange = { version: 4, at: '2026-11-27T02:05:00.000Z', actor: 'sysadmin', action: 'set-day', year: null, day: day('11-20'), details: { before: null, after: entry } };
+    await answer({ ...YEAR, calendarVersion: 4, days: [...YEAR.days, entry] }, [change, SEED]);
     // Then the day is a local holiday in the grid, the version moved on and the change is logged
     expect(cell(root, day('11-20')).dataset['kind']).toBe('holiday');
     expect(cell(root, day('11-20')).dataset['local']).toBe('true');
     expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('4');
-    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain('防汛值守补休');
+    // (the server's log: version, Beijing time, who, what)
+    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain(`v4 · 2026-11-27 10:05 · sysadmin · 设置 ${day('11-20')} 为休息（放假）：防汛值守补休`);
+    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain('v1');
     // And the local change can be removed
     expect(root.querySelector('[data-action="remove-override"]')).not.toBeNull();
   });
@@ -131,7 +142,8 @@ describe('WorkCalendarComponent', () => {
     const second = http.expectOne(`/api/calendar/years/${year}/import`);
     expect(second.request.body).toEqual({ days: [{ day: `${year}-01-01`, kind: 'holiday', name: '元旦' }, { day: `${year}-01-04`, kind: 'workday', name: '元旦调休' }] });
     second.flush({ ...YEAR, calendarVersion: 5 });
-    await settle();
+    await answerLog([{ version: 5, at: '2026-11-27T02:06:00.000Z', actor: 'sysadmin', action: 'import', year, day: null, details: {} }, SEED]);
+    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain(`导入 ${year} 年节假日`);
     expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('5');
   });
 });

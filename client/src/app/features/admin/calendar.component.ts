@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { CalendarDayKind, CalendarYear } from '@liuzhuan/contracts';
+import type { CalendarChange, CalendarDayKind, CalendarYear } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -16,9 +16,17 @@ import { AdminI18n, AdminTranslatePipe } from './admin-i18n';
 import { type DayCell, parseImport, yearGrid } from './admin-model';
 
 interface LogEntry {
-  text: string;
   version: number;
+  /** Beijing time, minutes */
+  at: string;
+  actor: string | null;
+  text: string;
 }
+
+/** How many entries of the server's change log the page shows. */
+const LOG_SIZE = 20;
+
+const beijingMinute = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The current year in Beijing time. */
 function currentYear(): number {
@@ -149,7 +157,7 @@ function currentYear(): number {
         <h3 style="margin-top: 16px">{{ 'calendar.log' | at }}</h3>
         <ul class="log" data-testid="calendar-log">
           @for (entry of log(); track $index) {
-            <li>v{{ entry.version }} · {{ entry.text }}</li>
+            <li>v{{ entry.version }} · {{ entry.at }}{{ entry.actor ? ' · ' + entry.actor : '' }} · {{ entry.text }}</li>
           } @empty {
             <li class="muted">{{ 'calendar.log.empty' | at }}</li>
           }
@@ -230,9 +238,32 @@ export class WorkCalendarComponent {
 
   async load(): Promise<void> {
     try {
-      this.data.set(await firstValueFrom(this.api.calendar(this.year())));
+      const [data] = await Promise.all([firstValueFrom(this.api.calendar(this.year())), this.loadLog()]);
+      this.data.set(data);
     } catch {
       // the error interceptor has told the user
+    }
+  }
+
+  /** The server's change log (every version: who changed which day or year, and when). */
+  private async loadLog(): Promise<void> {
+    const { items } = await firstValueFrom(this.api.calendarChanges(LOG_SIZE));
+    this.log.set(items.map((c) => ({ version: c.version, at: beijingMinute(c.at), actor: c.actor, text: this.describe(c) })));
+  }
+
+  private describe(change: CalendarChange): string {
+    const after = change.details['after'] as { kind?: CalendarDayKind; name?: string } | undefined;
+    switch (change.action) {
+      case 'set-day': {
+        const kind = this.at(after?.kind === 'workday' ? 'calendar.override.workday' : 'calendar.override.holiday');
+        return this.at('calendar.log.set', { day: change.day ?? '', kind, name: after?.name ?? '' });
+      }
+      case 'remove-day':
+        return this.at('calendar.log.remove', { day: change.day ?? '' });
+      case 'import':
+        return this.at('calendar.log.import', { year: change.year ?? '' });
+      default:
+        return this.at('calendar.log.seed');
     }
   }
 
@@ -275,7 +306,6 @@ export class WorkCalendarComponent {
       const status = await firstValueFrom(this.api.setDay(c.day, { kind: this.kind, name }));
       const kindText = this.at(this.kind === 'holiday' ? 'calendar.override.holiday' : 'calendar.override.workday');
       this.message.success(this.at('calendar.override.setDone', { day: c.day, kind: kindText, version: status.calendarVersion }));
-      this.log.update((log) => [{ version: status.calendarVersion, text: this.at('calendar.log.set', { day: c.day, kind: kindText, name }) }, ...log]);
       await this.load();
     } catch (error) {
       this.error.set(apiErrorText(error, this.i18n));
@@ -292,7 +322,6 @@ export class WorkCalendarComponent {
     try {
       const status = await firstValueFrom(this.api.removeDay(c.day));
       this.message.success(this.at('calendar.override.removed', { day: c.day, version: status.calendarVersion }));
-      this.log.update((log) => [{ version: status.calendarVersion, text: this.at('calendar.log.remove', { day: c.day }) }, ...log]);
       await this.load();
       const after = this.selected();
       if (after) this.select(after);
@@ -317,7 +346,7 @@ export class WorkCalendarComponent {
       const result = await firstValueFrom(this.api.importYear(year, typed ? { days: this.parsed().days } : {}));
       this.data.set(result);
       this.message.success(this.at('calendar.import.done', { year, version: result.calendarVersion }));
-      this.log.update((log) => [{ version: result.calendarVersion, text: this.at('calendar.log.import', { year }) }, ...log]);
+      await this.loadLog();
       this.importing.set(false);
     } catch (error) {
       this.importError.set(apiErrorText(error, this.i18n));
