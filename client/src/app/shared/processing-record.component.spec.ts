@@ -63,4 +63,22 @@ describe('recordRows', () => {
     // Then one 退回 line carries the reason
     expect(rows.map((r) => [r.type, r.step, r.actor, r.opinion])).toEqual([['task.returned', '审核', 'head', '请补充依据']]);
   });
+  it('should give the signed opinion to the completion, not to a 催办 or 签收 of the same task before it', () => {
+    // Given a group task that was urged and claimed before it was completed with a signed opinion
+    const history = [
+      event('task.created', 'SignFor', null, { name: '签收', elementInstanceId: 'task9' }),
+      event('task.urged', 'SignFor', 'clerk', { elementInstanceId: 'task9' }),
+      event('task.claimed', 'SignFor', 'clerk', { elementInstanceId: 'task9' }),
+      event('task.completed', 'SignFor', 'clerk', { elementInstanceId: 'task9' }),
+    ];
+    const opinions: OpinionItem[] = [{ taskId: 'task9', elementId: 'SignFor', authorLabel: '张晓明', kind: 'note', text: '已签收，原件2份', createdAt: '2026-11-27T08:00:00Z' }];
+    // When the record is built
+    const rows = recordRows(history, opinions, proxy);
+    // Then only the completion carries the opinion, and it is listed once
+    expect(rows.map((r) => [r.type, r.opinion])).toEqual([
+      ['task.urged', null],
+      ['task.claimed', null],
+      ['task.completed', '已签收，原件2份'],
+    ]);
+  });
 });

@@ -21,6 +21,8 @@ const INTERNAL = /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancell
 /** Operations that explain the engine's moves and cancellations done in the same command. */
 const EXPLAINING = new Set(['task.returned', 'task.withdrawn', 'task.signers-removed', 'instance.rejected', 'instance.intervention']);
 const EXPLAINED = new Set(['token.moved', 'task.cancelled']);
+/** Lines about a task that never carry its signed opinion (a 催办 or 签收 before the completion must not take it). */
+const WITHOUT_OPINION = new Set(['task.urged', 'task.claimed', 'task.unclaimed', 'task.opened', 'task.cc']);
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
@@ -53,7 +55,7 @@ export function recordRows(
       const by = str(intervention?.by) ?? str(d['actorName']) ?? event.actor ?? '';
       const target = str(d['targetElementId']);
       const taskId = str(d['elementInstanceId']) ?? str(d['taskId']);
-      const candidate = taskId ? byTask.get(taskId) : undefined;
+      const candidate = taskId && !WITHOUT_OPINION.has(event.type) ? byTask.get(taskId) : undefined;
       const signed = candidate && !used.has(candidate) ? candidate : undefined;
       if (signed) used.add(signed);
       const opinionText = str(d['opinion']) ?? str((d['opinion'] as { text?: string } | undefined)?.text);
