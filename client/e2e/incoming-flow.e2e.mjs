@@ -207,6 +207,18 @@ describe('收文 end to end in a browser', { skip }, () => {
     await field('办结说明').locator('textarea').fill('办理完毕，归档。');
     await completeWith('办结', 'conclude');
 
+    // And in 已办 the completed 办结 task shows its form read-only with the submitted values
+    await page.locator('nav').getByText('已办', { exact: true }).first().click();
+    await page.waitForURL(/\/inbox\/done$/);
+    await page.locator('tbody tr[data-row-id]', { hasText: TITLE }).filter({ hasText: '办结' }).first().locator('a.title-link').click();
+    await page.waitForURL(/\/tasks\/\w+$/);
+    await page.locator('[data-testid="task-form"] .task-form-readonly .fjs-form').waitFor();
+    const concludeNote = field('办结说明').locator('textarea');
+    assert.equal(await concludeNote.inputValue(), '办理完毕，归档。');
+    assert.equal(await concludeNote.isEditable(), false, 'a completed task\'s form cannot be edited');
+    assert.equal(await page.locator('[data-action="complete"]').count(), 0);
+    await screenshot('done-readonly');
+
     // Then the document's 处理单 lists every step with its actor and opinion
     await page.goto(`${server.url}/documents/${documentId}`);
     const record = page.locator('section[aria-labelledby="sec-record"]');
