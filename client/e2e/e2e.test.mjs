@@ -5,4 +5,5 @@ import './designer.e2e.mjs';
 import './inbox.e2e.mjs';
 import './documents.e2e.mjs';
 import './monitor.e2e.mjs';
+import './incoming-flow.e2e.mjs';
 import './admin.e2e.mjs';

@@ -58,21 +58,31 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     ((await server.call('GET', `/api/instances/${instanceId}/history`, { token: admin })).body.items as { type: string; actor: string | null; details: Record<string, unknown> }[]).filter((h) => h.type === 'task.urged');
 
   it('should schedule the early reminder on the working day before the deadline and the overdue one at it', async () => {
-    // given: a deadline on Monday 2026-12-07 10:00 Beijing time
-    const task = await startTask('remind-assignee', '2026-12-07T10:00:00+08:00');
+    // given: a deadline on Monday 2030-12-09 10:00 Beijing time
+    const task = await startTask('remind-assignee', '2030-12-09T10:00:00+08:00');
     // when
     const jobs = await schedule(task);
-    // then: Friday the 4th (the weekend is skipped) and the deadline itself
+    // then: Friday the 6th (the weekend is skipped) and the deadline itself
     // (task creation may have scheduled the same pair already)
     expect([...new Set(jobs.map((j) => `${JSON.parse(j.payload).stage} ${j.dueAt.toISOString()}`))].map((x) => x.split(' '))).toEqual([
-      ['before', '2026-12-04T02:00:00.000Z'],
-      ['due', '2026-12-07T02:00:00.000Z'],
+      ['before', '2030-12-06T02:00:00.000Z'],
+      ['due', '2030-12-09T02:00:00.000Z'],
     ]);
+  });
+
+  it('should give a task due within a working day no early notice, only the overdue one', async () => {
+    // given: a deadline in two hours
+    const soon = new Date(Date.now() + 2 * 3600_000).toISOString();
+    const task = await startTask('remind-assignee', soon);
+    // when
+    const jobs = await schedule(task);
+    // then
+    expect([...new Set(jobs.map((j) => JSON.parse(j.payload).stage))]).toEqual(['due']);
   });
 
   it('should notify the assignee once and record one automatic urge even when the job runs twice', async () => {
     // given
-    const task = await startTask('remind-assignee', '2026-12-01T10:00:00+08:00');
+    const task = await startTask('remind-assignee', '2030-12-03T10:00:00+08:00');
     await schedule(task);
     const job = await jobOf(task.instanceId, 'due');
     // when: the runner runs it, then the handler runs again on the same row (a redelivery), then a duplicate job
@@ -90,7 +100,7 @@ describe('due-date reminders and the notify service task (e2e)', () => {
 
   it('should notify every candidate of an unclaimed task that it is due soon', async () => {
     // given
-    const task = await startTask('remind-candidates', '2026-12-02T17:30:00+08:00');
+    const task = await startTask('remind-candidates', '2030-12-04T17:30:00+08:00');
     await schedule(task);
     // when
     const ran = await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'before')).id);
@@ -104,7 +114,7 @@ describe('due-date reminders and the notify service task (e2e)', () => {
 
   it('should remind nobody of a task that was completed before its reminder ran', async () => {
     // given
-    const task = await startTask('remind-assignee', '2026-12-03T10:00:00+08:00');
+    const task = await startTask('remind-assignee', '2030-12-05T10:00:00+08:00');
     await schedule(task);
     expect((await server.call('POST', `/api/tasks/${task.id}/complete`, { token: clerk, body: {} })).status).toBe(200);
     // when

@@ -40,9 +40,9 @@ export class DueReminderScheduler {
     const before = this.previousWorkingDay(due);
     const payload = (stage: DueReminderStage): DueReminderPayload => ({ taskId: task.id, stage, dueAt: task.dueAt!.toISOString() });
     const jobs = [];
-    // a deadline already past gets only the overdue notice; one less than a working day away gets
-    // its early notice now
-    if (due > now) jobs.push({ type: TASK_DUE_REMINDER_JOB, dueAt: new Date(Math.max(before, now)), instanceId: task.instanceId, ref: `${task.id}:before`, payload: { ...payload('before') } });
+    // a deadline less than a working day away gets no early notice: the new-task notice is the
+    // early notice (sending one at creation would read as an urge nobody gave)
+    if (before > now) jobs.push({ type: TASK_DUE_REMINDER_JOB, dueAt: new Date(before), instanceId: task.instanceId, ref: `${task.id}:before`, payload: { ...payload('before') } });
     jobs.push({ type: TASK_DUE_REMINDER_JOB, dueAt: new Date(due), instanceId: task.instanceId, ref: `${task.id}:due`, payload: { ...payload('due') } });
     await this.outbox.add(tx, jobs);
   }
