@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input }
 import { rxResource } from '@angular/core/rxjs-interop';
 import { forkJoin, map, switchMap } from 'rxjs';
 import { RouterLink } from '@angular/router';
-import { DOC_TYPE_NAMES, type Attachment, type DocumentDetail, type ProcessingStep, type SecrecyPeriod } from '@liuzhuan/contracts';
+import { DOC_TYPE_NAMES, type Attachment, type Circulation, type DocumentDetail, type OfficialDocument, type ProcessingStep, type SecrecyPeriod } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -14,6 +14,8 @@ import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
+import { CirculationPanelComponent } from './circulation-panel.component';
+import { DocNumberComponent } from './doc-number.component';
 import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
@@ -78,6 +80,8 @@ function formatSize(bytes: number): string {
     NzEmptyModule,
     NzTagModule,
     AttachmentUploadComponent,
+    CirculationPanelComponent,
+    DocNumberComponent,
     DocsTranslatePipe,
     ProgressDiagramComponent,
     UserNamePipe,
@@ -158,6 +162,30 @@ export default class DocumentViewPage {
     const d = this.current();
     return !!d && d.status === 'handling';
   });
+
+  /** 编号/作废 for clerks, on an outgoing document still being handled. */
+  protected readonly canNumber = computed(() => {
+    const d = this.current();
+    return !!d && d.direction === 'outgoing' && d.status === 'handling' && this.auth.hasAnyRole(['clerk']);
+  });
+
+  /** 修改文稿 for the drafter or a holder of an open task; the server has the last word. */
+  protected readonly canEdit = computed(() => {
+    const d = this.current();
+    return !!d && d.direction === 'outgoing' && d.status === 'handling' && (d.createdBy === this.auth.user()?.username || !!this.myTask());
+  });
+
+  protected numberChanged(updated: OfficialDocument): void {
+    this.doc.update((d): DocumentDetail | undefined => (d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord } : d));
+  }
+
+  protected circulationChanged(changed: Circulation): void {
+    this.circulations.update((list) => {
+      const items = list?.items ?? [];
+      const known = items.some((c) => c.id === changed.id);
+      return { items: known ? items.map((c) => (c.id === changed.id ? changed : c)) : [...items, changed] };
+    });
+  }
 
   protected attachmentAdded(attachment: Attachment): void {
     this.doc.update((d): DocumentDetail | undefined => (d ? { ...d, attachments: [...d.attachments, attachment] } : d));

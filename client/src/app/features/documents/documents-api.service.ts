@@ -2,18 +2,25 @@ import { HttpClient, HttpContext, HttpEvent, HttpParams } from '@angular/common/
 import { Injectable, inject } from '@angular/core';
 import type {
   Attachment,
+  Circulate,
+  Circulation,
   CirculationList,
   CreateDocument,
   DocumentDetail,
   DocumentList,
   DueDate,
+  OfficialDocument,
   Org,
+  UpdateDocument,
 } from '@liuzhuan/contracts';
 import { Observable, firstValueFrom, map } from 'rxjs';
 import { SKIP_ERROR_MESSAGE } from '../../core/http/http-context';
 
 /** The page shows this failure itself (inline, with details): no toast. A 401 still signs out. */
 const shownByPage = () => new HttpContext().set(SKIP_ERROR_MESSAGE, true);
+
+const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+const circ = (id: string) => `/api/circulations/${encodeURIComponent(id)}`;
 
 export type DocumentBox = 'todo' | 'done' | 'mine' | 'all';
 
@@ -67,6 +74,40 @@ export class DocumentsApi {
 
   circulation(documentId: string): Observable<CirculationList> {
     return this.http.get<CirculationList>(`/api/documents/${encodeURIComponent(documentId)}/circulation`);
+  }
+
+  /** A change of the draft's elements: a new version with its SM3 digest. The form shows refusals. */
+  update(id: string, body: UpdateDocument): Promise<DocumentDetail> {
+    return firstValueFrom(this.http.patch<DocumentDetail>(doc(id), body, { context: shownByPage() }));
+  }
+
+  /** 编号: allocates the 发文字号 (clerk); the page shows refusals next to the button. */
+  allocateNumber(id: string): Promise<OfficialDocument> {
+    return firstValueFrom(this.http.post<OfficialDocument>(`${doc(id)}/number`, {}, { context: shownByPage() }));
+  }
+
+  /** 作废 of the allocated 发文字号, with the reason (recorded; the number is never reused). */
+  voidNumber(id: string, reason: string): Promise<OfficialDocument> {
+    return firstValueFrom(this.http.post<OfficialDocument>(`${doc(id)}/number/void`, { reason }, { context: shownByPage() }));
+  }
+
+  circulate(id: string, body: Circulate): Promise<Circulation> {
+    return firstValueFrom(this.http.post<Circulation>(`${doc(id)}/circulate`, body, { context: shownByPage() }));
+  }
+
+  /** 阅毕 with an optional note (only the current holder may). */
+  readCirculation(circulationId: string, note: string): Promise<Circulation> {
+    const body = note.trim() ? { note: note.trim() } : {};
+    return firstValueFrom(this.http.post<Circulation>(`${circ(circulationId)}/read`, body, { context: shownByPage() }));
+  }
+
+  /** The readers who have not read, in their new order (sequential, the sender), with a reason. */
+  reorderCirculation(circulationId: string, readers: string[], reason: string): Promise<Circulation> {
+    return firstValueFrom(this.http.post<Circulation>(`${circ(circulationId)}/reorder`, { readers, reason }, { context: shownByPage() }));
+  }
+
+  skipReader(circulationId: string, reader: string, reason: string): Promise<Circulation> {
+    return firstValueFrom(this.http.post<Circulation>(`${circ(circulationId)}/skip`, { reader, reason }, { context: shownByPage() }));
   }
 
   /** Departments and offices to pick lead and assisting departments from, in the org's order. */

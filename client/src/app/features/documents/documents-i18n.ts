@@ -2,6 +2,7 @@ import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
 import type { DocumentRule } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { FieldViolation } from './document-rules';
+import { DOCS_ACTIONS_EN, DOCS_ACTIONS_ZH_CN, type DocsActionsKey } from './documents-actions-i18n';
 
 /** The 条例 rules in English; Chinese comes with the rule (DOCUMENT_RULES in the contracts). */
 const RULES_EN: Record<DocumentRule, string> = {
@@ -193,9 +194,9 @@ export const DOCS_ZH_CN = {
   'docs.view.circ.startedBy': '{by} 于 {at} 发起',
 } as const;
 
-export type DocsKey = keyof typeof DOCS_ZH_CN;
+export type DocsKey = keyof typeof DOCS_ZH_CN | DocsActionsKey;
 
-export const DOCS_EN: Record<DocsKey, string> = {
+export const DOCS_EN: Record<keyof typeof DOCS_ZH_CN, string> = {
   'docs.title': 'Documents',
   'docs.list.title': 'Official documents',
   'docs.box.todo': 'To do',
@@ -359,6 +360,8 @@ export const DOCS_EN: Record<DocsKey, string> = {
   'docs.view.circ.startedBy': 'Started by {by} at {at}',
 };
 
+const ZH: Record<DocsKey, string> = { ...DOCS_ZH_CN, ...DOCS_ACTIONS_ZH_CN };
+const EN: Record<DocsKey, string> = { ...DOCS_EN, ...DOCS_ACTIONS_EN };
 export type DocsTranslate = (key: DocsKey, params?: Record<string, string | number>) => string;
 
 /** Document texts in the current UI language, `{name}` placeholders filled from params. */
@@ -367,7 +370,7 @@ export class DocsI18n {
   private readonly i18n = inject(I18nService);
 
   readonly t: DocsTranslate = (key, params) => {
-    const text = (this.i18n.isChinese() ? DOCS_ZH_CN : DOCS_EN)[key] ?? key;
+    const text = (this.i18n.isChinese() ? ZH : EN)[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   };

@@ -1,13 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
   DISCLOSURES,
   DOC_TYPES,
+  DOCUMENT_RULES,
+  ORG_CODE_PATTERN,
   SECRET_LEVELS,
   URGENCIES,
   type CreateDocument,
+  type DocumentDetail,
   type DocTypeCode,
   type Disclosure,
   type SecretLevel,
@@ -30,7 +33,10 @@ import { documentViolations, serverViolations, type FieldViolation } from './doc
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
 
-/** 拟稿: an outgoing draft with the GB/T 9704 elements in their order; attachments upload after saving. */
+/**
+ * 拟稿: an outgoing draft with the GB/T 9704 elements in their order; attachments upload after saving.
+ * With an `:id` (route `:id/edit`) it edits that draft: PATCH, a new version with its digest.
+ */
 @Component({
   selector: 'app-outgoing-form-page',
   imports: [
@@ -60,6 +66,14 @@ export default class OutgoingFormPage {
   protected readonly docsI18n = inject(DocsI18n);
   private readonly attachments = viewChild(AttachmentUploadComponent);
 
+  /** The draft being edited (route `:id/edit`); none when drafting a new one. */
+  readonly id = input<string | undefined>(undefined);
+  protected readonly editing = computed(() => !!this.id());
+  private readonly draft = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
+  protected readonly draftFailed = computed(() => !!this.draft.error());
+  protected readonly draftLoaded = computed(() => this.draft.hasValue());
+  protected readonly cancelLink = computed(() => (this.id() ? ['/documents', this.id()] : ['/documents']));
+
   protected readonly docTypes = DOC_TYPES;
   protected readonly secretLevels = SECRET_LEVELS;
   protected readonly urgencies = URGENCIES;
@@ -75,6 +89,7 @@ export default class OutgoingFormPage {
     secrecyCondition: ['', Validators.maxLength(200)],
     urgency: ['NONE' as (typeof URGENCIES)[number]],
     issuer: [inject(AuthService).user()?.orgName ?? '', Validators.maxLength(200)],
+    orgCode: ['', [Validators.maxLength(20), Validators.pattern(ORG_CODE_PATTERN)]],
     signers: [[] as string[]],
     mainRecipients: [[] as string[]],
     ccRecipients: [[] as string[]],
@@ -107,6 +122,11 @@ export default class OutgoingFormPage {
   protected readonly orgNames = computed(() => valueOr(this.orgs, undefined) ?? []);
 
   constructor() {
+    // the draft's elements fill the form once they arrive (edit mode)
+    effect(() => {
+      const d = valueOr(this.draft, undefined);
+      if (d) untracked(() => this.fill(d));
+    });
     // 条例 第三十条 / 保密法: a classified document has no electronic body here and is never public.
     // Marking it 无 again gives back the 公开属性 chosen before (and drops the reason filled in here).
     let before: { disclosure: Disclosure; reason: string } | null = null;
@@ -163,6 +183,9 @@ export default class OutgoingFormPage {
         (shown('secrecyValue') ? controlError(c.secrecyValue, 'docs.field.secrecyPeriod', t, 'input', { min: 1, max: 30 }) : null) ??
         violationFor('secrecyPeriod', server, this.submitted() ? local : []),
       issuer: pick('issuer', 'docs.field.issuer'),
+      orgCode:
+        (shown('orgCode') && c.orgCode.errors?.['pattern'] ? this.docsI18n.rule({ field: 'orgCode', rule: 'ORG_CODE_FORMAT', message: DOCUMENT_RULES.ORG_CODE_FORMAT }).message : null) ??
+        pick('orgCode', 'docs.field.orgCode'),
       signers: violationFor('signers', server, this.submitted() ? local : []),
       mainRecipients: violationFor('mainRecipients', server, this.submitted() ? local : []),
       ccRecipients: violationFor('ccRecipients', server, []),
@@ -190,6 +213,14 @@ export default class OutgoingFormPage {
     }
     this.saving.set(true);
     try {
+      const id = this.id();
+      if (id) {
+        const { direction: _direction, attachmentNotes: _notes, ...fields } = this.body();
+        const saved = await this.api.update(id, fields);
+        this.message.success(this.docsI18n.t('docs.edited', { version: saved.version }));
+        await this.router.navigate(['/documents', id]);
+        return;
+      }
       const created = await this.api.create(this.body());
       const uploads = this.attachments();
       const allUploaded = uploads ? await uploads.uploadAll(created.id) : true;
@@ -216,6 +247,7 @@ export default class OutgoingFormPage {
       secrecyPeriod: secrecyPeriodOf(v),
       urgency: v.urgency,
       issuer: v.issuer.trim(),
+      orgCode: v.orgCode.trim() || null,
       signers: v.signers,
       mainRecipients: v.mainRecipients,
       ccRecipients: v.ccRecipients,
@@ -225,6 +257,29 @@ export default class OutgoingFormPage {
       attachmentNotes: classified ? [] : (this.attachments()?.names() ?? []),
       body: classified ? null : v.body || null,
     };
+  }
+
+  /** The form as the draft is now. */
+  private fill(d: DocumentDetail): void {
+    const period = d.secrecyPeriod;
+    this.form.reset({
+      docType: d.docType,
+      title: d.title,
+      secretLevel: d.secretLevel,
+      secrecyValue: period && 'value' in period ? period.value : null,
+      secrecyUnit: period && 'unit' in period ? period.unit : 'YEAR',
+      secrecyCondition: period && 'condition' in period ? period.condition : '',
+      urgency: d.urgency,
+      issuer: d.issuer,
+      orgCode: d.orgCode ?? '',
+      signers: d.signers,
+      mainRecipients: d.mainRecipients,
+      ccRecipients: d.ccRecipients,
+      note: d.note ?? '',
+      disclosure: d.disclosure,
+      disclosureReason: d.disclosureReason ?? '',
+      body: d.body ?? '',
+    });
   }
 
   private focusFirstInvalid(): void {
