@@ -79,6 +79,51 @@ describe('DocumentViewPage', () => {
     http.verify();
   });
 
+  async function openAs(username: string, roles: ('clerk' | 'leader')[], doc: DocumentDetail) {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    const http = TestBed.inject(HttpTestingController);
+    const login = TestBed.inject(AuthService).login(username, 'x');
+    http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ username, roles })));
+    await login;
+    const fixture = TestBed.createComponent(DocumentViewPage);
+    fixture.componentRef.setInput('id', doc.id);
+    fixture.detectChanges();
+    http.expectOne(`/api/documents/${doc.id}`).flush(doc);
+    http.expectOne(`/api/documents/${doc.id}/circulation`).flush({ items: [] });
+    http.expectOne('/api/orgs').flush({ items: [] });
+    await fixture.whenStable();
+    http.match((r) => r.url === '/api/users');
+    return { http, fixture, root: fixture.nativeElement as HTMLElement };
+  }
+
+  it('should let a clerk number an outgoing draft and show the allocated number and the new version', async () => {
+    // Given the clerk who drafted an unnumbered outgoing 通知
+    const draft = { ...DOC, docNumber: null, secretLevel: 'NONE', secrecyPeriod: null, processingRecord: [] } as DocumentDetail;
+    const { http, fixture, root } = await openAs('clerk', ['clerk'], draft);
+    expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('登记时编号');
+    expect(root.querySelector('#doc-edit')?.getAttribute('href')).toBe('/documents/doc-1/edit');
+    // When 编号 is pressed and the server allocates the number
+    root.querySelector<HTMLButtonElement>('#doc-number-allocate')?.click();
+    await fixture.whenStable();
+    http.expectOne({ method: 'POST', url: '/api/documents/doc-1/number' }).flush({ ...draft, docNumber: '安政办〔2026〕13号', version: 3, digest: 'e' });
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    // Then the number and the version show, and 作废 replaces 编号
+    expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('安政办〔2026〕13号');
+    expect(root.querySelector('#doc-version')?.textContent).toContain('第 3 版');
+    expect(root.querySelector('#doc-number-allocate')).toBeNull();
+    expect(root.querySelector('#doc-number-void')).not.toBeNull();
+    http.verify();
+  });
+
+  it('should offer neither 编号 nor 修改文稿 to a leader who neither drafted it nor holds a task', async () => {
+    const { http, root } = await openAs('mayor', ['leader'], { ...DOC, docNumber: null, processingRecord: [] } as DocumentDetail);
+    expect(root.querySelector('#doc-number-allocate')).toBeNull();
+    expect(root.querySelector('#doc-edit')).toBeNull();
+    http.verify();
+  });
+
   it('should say the document could not be loaded when the server answers 404', async () => {
     // Given a document that does not exist
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });

@@ -125,7 +125,7 @@ export default class DocumentViewPage {
   protected readonly progress = rxResource({
     params: () => this.current()?.instanceId ?? undefined,
     stream: ({ params }) =>
-      forkJoin({ instance: this.workflow.instance(params), history: this.workflow.history(params) }).pipe(
+      forkJoin({ instance: this.api.processInstance(params), history: this.api.processHistory(params) }).pipe(
         switchMap(({ instance, history }) =>
           this.workflow.definitionXml(instance.definitionId).pipe(map((xml) => ({ xml, marks: progressMarks(history, instance.activeElementIds) }))),
         ),
@@ -146,7 +146,7 @@ export default class DocumentViewPage {
   /** Open tasks of this document I may take as a candidate (a step assigned to my group). */
   private readonly candidateTasks = rxResource({
     params: () => this.current()?.instanceId ?? undefined,
-    stream: ({ params }) => this.workflow.tasks({ instanceId: params, candidate: 'me', status: 'open', limit: 5 }),
+    stream: ({ params }) => this.api.candidateTasks(params),
   });
 
   /** The open task of this document that is mine, or that my group may take: the way to handle it. */

@@ -9,8 +9,11 @@ import type {
   DocumentDetail,
   DocumentList,
   DueDate,
+  HistoryEvent,
+  Instance,
   OfficialDocument,
   Org,
+  TaskList,
   UpdateDocument,
 } from '@liuzhuan/contracts';
 import { Observable, firstValueFrom, map } from 'rxjs';
@@ -108,6 +111,26 @@ export class DocumentsApi {
 
   skipReader(circulationId: string, reader: string, reason: string): Promise<Circulation> {
     return firstValueFrom(this.http.post<Circulation>(`${circ(circulationId)}/skip`, { reader, reason }, { context: shownByPage() }));
+  }
+
+  /**
+   * The handling process of a document, for its progress diagram and the way to an open task. A
+   * reader outside the process (传阅) may not see it: the page then says so, without a toast.
+   */
+  processInstance(instanceId: string): Observable<Instance> {
+    return this.http.get<Instance>(`/api/instances/${encodeURIComponent(instanceId)}`, { context: shownByPage() });
+  }
+
+  processHistory(instanceId: string): Observable<HistoryEvent[]> {
+    return this.http
+      .get<{ items: HistoryEvent[] }>(`/api/instances/${encodeURIComponent(instanceId)}/history`, { context: shownByPage() })
+      .pipe(map((body) => body.items));
+  }
+
+  /** Open tasks of the process that the signed-in user may take as a candidate. */
+  candidateTasks(instanceId: string): Observable<TaskList> {
+    const params = new HttpParams().set('instanceId', instanceId).set('candidate', 'me').set('status', 'open').set('limit', 5);
+    return this.http.get<TaskList>('/api/tasks', { params, context: shownByPage() });
   }
 
   /** Departments and offices to pick lead and assisting departments from, in the org's order. */
