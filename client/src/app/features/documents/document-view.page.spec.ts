@@ -117,10 +117,11 @@ describe('DocumentViewPage', () => {
     http.verify();
   });
 
-  it('should offer neither 编号 nor 修改文稿 to a leader who neither drafted it nor holds a task', async () => {
+  it('should offer neither 编号, 修改文稿 nor an upload to a leader who neither drafted it nor holds a task', async () => {
     const { http, root } = await openAs('mayor', ['leader'], { ...DOC, docNumber: null, processingRecord: [] } as DocumentDetail);
     expect(root.querySelector('#doc-number-allocate')).toBeNull();
     expect(root.querySelector('#doc-edit')).toBeNull();
+    expect(root.querySelector('input[type="file"]')).toBeNull();
     http.verify();
   });
 

@@ -158,10 +158,13 @@ export default class DocumentViewPage {
     return candidate ? { taskId: candidate.id } : null;
   });
 
-  protected readonly canUpload = computed(() => {
+  /** The drafter or a holder of an open task may change the document (the server has the last word). */
+  private readonly mayChange = computed(() => {
     const d = this.current();
-    return !!d && d.status === 'handling';
+    return !!d && d.status === 'handling' && (d.createdBy === this.auth.user()?.username || !!this.myTask());
   });
+
+  protected readonly canUpload = this.mayChange;
 
   /** 编号/作废 for clerks, on an outgoing document still being handled. */
   protected readonly canNumber = computed(() => {
@@ -169,11 +172,8 @@ export default class DocumentViewPage {
     return !!d && d.direction === 'outgoing' && d.status === 'handling' && this.auth.hasAnyRole(['clerk']);
   });
 
-  /** 修改文稿 for the drafter or a holder of an open task; the server has the last word. */
-  protected readonly canEdit = computed(() => {
-    const d = this.current();
-    return !!d && d.direction === 'outgoing' && d.status === 'handling' && (d.createdBy === this.auth.user()?.username || !!this.myTask());
-  });
+  /** 修改文稿 of an outgoing draft in the 拟稿 form. */
+  protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing');
 
   protected numberChanged(updated: OfficialDocument): void {
     this.doc.update((d): DocumentDetail | undefined => (d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord } : d));
