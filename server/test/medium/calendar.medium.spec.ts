@@ -1,3 +1,4 @@
+import { UserRepository } from '../../src/modules/org/user.repository';
 import type { DataSource } from 'typeorm';
 import { CalendarRepository } from '../../src/modules/calendar/calendar.repository';
 import { TransactionRunner } from '../../src/platform/database/transaction-runner';
@@ -27,7 +28,7 @@ describe('working-day calendar (medium)', () => {
     const repo = new CalendarRepository(ds);
     const workdays = new WorkdayCalendarService(repo, env.config);
     await workdays.onModuleInit();
-    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, new TransactionRunner(ds)) };
+    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, new TransactionRunner(ds), new UserRepository(ds)) };
   }
 
   beforeAll(async () => {
