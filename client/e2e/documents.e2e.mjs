@@ -270,18 +270,30 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.getByRole('button', { name: '作废' }).waitFor();
     await screenshot('documents-09-numbered');
 
-    // And circulates it to the office head (picked by name), one after another
+    // And circulates it to the office head, then the mayor (picked by name), one after another
     const circulationSection = page.locator('section[aria-labelledby="sec-circ"]');
     await circulationSection.getByRole('button', { name: '发起传阅' }).click();
     await circulationSection.locator('app-user-picker nz-select').click();
     await page.keyboard.type('刘洋');
     await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '刘洋（head）' }).click();
     await page.keyboard.press('Escape');
+    await circulationSection.locator('app-user-picker nz-select').click();
+    await page.keyboard.type('吴国强');
+    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '吴国强（mayor）' }).click();
+    await page.keyboard.press('Escape');
     await circulationSection.locator('label', { hasText: '依次传阅' }).click();
     await circulationSection.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'documents-10-circulate-form.png') });
     await circulationSection.getByRole('button', { name: '开始传阅' }).click();
     await circulationSection.locator('strong', { hasText: '刘洋' }).waitFor();
+    // (the sender may reorder or skip the readers who have not read, each with a reason)
+    await circulationSection.getByRole('button', { name: '调整顺序或跳过' }).click();
+    await circulationSection.getByRole('button', { name: '下移 刘洋' }).waitFor();
+    await circulationSection.getByRole('button', { name: '跳过 吴国强' }).click();
+    await circulationSection.getByText('请填写理由').waitFor();
+    await circulationSection.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'documents-10b-adjust.png') });
+    await circulationSection.getByRole('button', { name: '完成调整' }).click();
     await clerk.close();
 
     // Then the head opens it, writes a note and presses 阅毕
@@ -298,11 +310,11 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.screenshot({ path: join(ARTIFACTS, 'documents-11-read-form.png') });
     await headSection.getByRole('button', { name: '阅毕' }).click();
 
-    // And the receipt shows the note; the circulation is read by all and 阅毕 is gone
+    // And the receipt shows the note; the mayor holds it now and the head's 阅毕 is gone
     const row = headSection.locator('tr', { hasText: '刘洋' });
     await row.getByText('已阅，同意印发').waitFor();
     await row.getByText('已阅', { exact: true }).waitFor();
-    await headSection.getByText('已阅毕').first().waitFor();
+    await headSection.locator('strong', { hasText: '吴国强' }).waitFor();
     assert.equal(await headSection.getByRole('button', { name: '阅毕' }).count(), 0, 'nothing left to read');
     await headSection.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'documents-12-read.png') });

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { CIRCULATION_ORDERS, type Circulation } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -50,6 +50,7 @@ export class CirculationPanelComponent {
   private readonly i18n = inject(I18nService);
   private readonly message = inject(NzMessageService);
   private readonly userNames = inject(UserNames);
+  private readonly document = inject(DOCUMENT);
   protected readonly docsI18n = inject(DocsI18n);
 
   readonly documentId = input.required<string>();
@@ -151,6 +152,7 @@ export class CirculationPanelComponent {
     const reason = this.adjustReason.trim();
     if (reason) return reason;
     this.failure.set({ at: c.id, text: this.docsI18n.t('docs.action.reasonRequired') });
+    this.document.getElementById(`circ-reason-${c.id}`)?.focus();
     return null;
   }
 
