@@ -59,9 +59,10 @@ export async function inbox() {
     if (i >= 50) lat.push(d);
   }
   lat.sort((a, b) => a - b);
-  // the statements TaskRepository.query (sort=due; the COUNT only because the page is full) sends for this request (TypeORM, MySQL
+  // the statements TaskRepository.mineByDue sends for this request (the tasks with a deadline fill the
+  // first page; the COUNT only because the page is full) (TypeORM, MySQL
   // driver; see server/src/modules/runtime/task.repository.ts), then candidatesOf for the page
-  const listSql = `SELECT t.id, t.instance_id, t.definition_key, t.element_id, t.name, t.assignee, t.status, t.form_key, t.due_at, t.created_at, t.opened_at, t.completed_at, t.completed_by FROM task t WHERE t.assignee = '${ME}' AND t.status = 'open' ORDER BY CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END ASC, t.due_at ASC, t.created_at ASC, t.id ASC LIMIT 50`;
+  const listSql = `SELECT t.id, t.instance_id, t.definition_key, t.element_id, t.name, t.assignee, t.status, t.form_key, t.due_at, t.created_at, t.opened_at, t.completed_at, t.completed_by FROM task t WHERE t.assignee = '${ME}' AND t.status = 'open' AND t.due_at IS NOT NULL ORDER BY t.due_at ASC, t.id ASC LIMIT 50`;
   const countSql = `SELECT COUNT(DISTINCT(t.id)) AS cnt FROM task t WHERE t.assignee = '${ME}' AND t.status = 'open'`;
   const explain = [];
   for (const sql of [listSql, countSql]) { const [rows] = await c.query(`EXPLAIN ${sql}`); explain.push({ sql, rows }); }

@@ -31,10 +31,27 @@ export class InstanceRepository {
     return this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = :taskId)', { taskId });
   }
 
-  private lockedRead(tx: Tx, where: string, params: Record<string, string>): Promise<InstanceEntity | null> {
-    const qb = tx.manager.createQueryBuilder(InstanceEntity, 'i').where(where, params);
+  /**
+   * False only when the instance's lock read found no proxy (代理) in force or to come anywhere:
+   * then the tasks this command creates need no proxy query. Read in the command's transaction
+   * like that query would be (at READ COMMITTED the sub-select locks no task_proxy row).
+   */
+  mayHaveActiveProxy(row: InstanceEntity): boolean {
+    return this.proxyHint.get(row) ?? true;
+  }
+
+  private readonly proxyHint = new WeakMap<InstanceEntity, boolean>();
+
+  private async lockedRead(tx: Tx, where: string, params: Record<string, string>): Promise<InstanceEntity | null> {
+    const qb = tx.manager
+      .createQueryBuilder(InstanceEntity, 'i')
+      .addSelect('CASE WHEN EXISTS (SELECT 1 FROM task_proxy p WHERE p.revoked_at IS NULL AND p.valid_to > :now) THEN 1 ELSE 0 END', 'any_proxy')
+      .where(where, { ...params, now: new Date() });
     if (tx.dialect === 'mysql') qb.setLock('pessimistic_write');
-    return qb.getOne();
+    const { entities, raw } = await qb.getRawAndEntities<{ any_proxy: number | string }>();
+    const row = entities[0] ?? null;
+    if (row) this.proxyHint.set(row, Number(raw[0]?.any_proxy) !== 0);
+    return row;
   }
 
   async insert(row: InstanceEntity, m: EntityManager): Promise<void> {

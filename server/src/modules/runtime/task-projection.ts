@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
+import { InstanceRepository } from './instance.repository';
 import { TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
 
@@ -43,11 +44,12 @@ export class TaskProjection {
     private readonly tasks: TaskRepository,
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
+    private readonly instances: InstanceRepository,
   ) {}
 
   /**
    * Statements: one UPDATE per closed task; for the created ones, one proxy query (only when one
-   * of them has an assignee), one INSERT of the tasks and one of their candidates.
+   * of them has an assignee and a proxy is in force somewhere), one INSERT of the tasks and one of their candidates.
    */
   async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null, context: ProjectionContext = {}): Promise<ProjectionResult> {
     const notes = new Map<string, Record<string, unknown>>();
@@ -85,7 +87,8 @@ export class TaskProjection {
   /** 代理: the deputy acts for the principal while the window lasts; one query for all new tasks. */
   private async applyProxies(tx: Tx, instance: InstanceEntity, created: TaskEntity[], notes: Map<string, Record<string, unknown>>): Promise<void> {
     const principals = [...new Set(created.filter((t) => t.assignee).map((t) => t.assignee as string))];
-    if (!principals.length) return;
+    // none in force anywhere (seen when the instance was locked): no query
+    if (!principals.length || !this.instances.mayHaveActiveProxy(instance)) return;
     const times = created.map((t) => t.createdAt.getTime());
     const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
     const rows = await tx.manager.find(TaskProxyEntity, {

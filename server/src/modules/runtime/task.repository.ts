@@ -122,6 +122,8 @@ export class TaskRepository {
    * candidate (by name or group); `instanceId`: every task of one instance (access checked by the caller).
    */
   async query(query: TaskQuery, me: { username: string; groups: string[] } | null): Promise<{ items: TaskEntity[]; total: number }> {
+    const status = query.status ?? (query.instanceId ? undefined : 'open');
+    if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status) return this.mineByDue(me.username, status, query.offset, query.limit);
     const qb = this.dataSource.manager.createQueryBuilder(TaskEntity, 't');
     const candidate = `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = :me)${me?.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`;
     const params = { me: me?.username ?? '', groups: me?.groups ?? [] };
@@ -129,15 +131,45 @@ export class TaskRepository {
     if (query.candidate === 'me') qb.andWhere(`t.assignee IS NULL AND ${candidate}`, params);
     if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
     else if (me && !query.assignee && !query.candidate) qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
-    const status = query.status ?? (query.instanceId ? undefined : 'open');
     if (status) qb.andWhere('t.status = :status', { status });
     if (query.sort === 'due') {
-      // (assignee, status, due_at) finds the rows; deadlines first, earliest first, then by creation
+      // deadlines first, earliest first, then by creation (sorted by the database)
       qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('t.due_at', 'ASC').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC');
     } else qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
     const items = await qb.offset(query.offset).limit(query.limit).getMany();
     // a first page that is not full is the whole list: no COUNT statement
     const total = query.offset === 0 && items.length < query.limit ? items.length : await qb.getCount();
+    return { items, total };
+  }
+
+  /**
+   * 我的待办 by deadline, read in the order of ix_task_assignee (assignee, status, due_at), whose
+   * entries end with the primary key (the id, time-ordered: creation order): first the tasks with
+   * a deadline, then those without. One ORDER BY cannot put NULL deadlines last without a sort
+   * (MySQL and SQLite order NULL first), so the two ranges are read one after the other.
+   */
+  private async mineByDue(username: string, status: string, offset: number, limit: number): Promise<{ items: TaskEntity[]; total: number }> {
+    const mine = () => this.dataSource.manager.createQueryBuilder(TaskEntity, 't').where('t.assignee = :me AND t.status = :status', { me: username, status });
+    // past the first page: how many have a deadline says where the page starts
+    const counts =
+      offset > 0
+        ? await mine()
+            .select('COUNT(*)', 'total')
+            .addSelect('COUNT(t.due_at)', 'withDue')
+            .getRawOne<{ total: number | string; withDue: number | string }>()
+        : undefined;
+    const withDue = counts ? Number(counts.withDue) : undefined;
+    const items: TaskEntity[] = [];
+    if (withDue === undefined || offset < withDue) {
+      items.push(...(await mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit).getMany()));
+    }
+    if (items.length < limit) {
+      // on the first page, fewer than a page with a deadline means that is all of them
+      const skip = Math.max(0, offset - (withDue ?? items.length));
+      items.push(...(await mine().andWhere('t.due_at IS NULL').orderBy('t.id', 'ASC').offset(skip).limit(limit - items.length).getMany()));
+    }
+    if (counts) return { items, total: Number(counts.total) };
+    const total = items.length < limit ? items.length : await mine().getCount();
     return { items, total };
   }
 }
