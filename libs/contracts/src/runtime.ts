@@ -162,6 +162,18 @@ export const TaskSchema = z
     parentTaskId: z.string().nullable().optional(),
     /** the task whose completion created this one (撤回 checks these) */
     sourceTaskId: z.string().nullable().optional(),
+    /** inbox display (read-only, list only): the 公文's title, else null */
+    title: z.string().nullable().optional(),
+    /** the 公文's 文种 code, else null */
+    docType: z.string().nullable().optional(),
+    /** the 公文's 紧急程度, else null */
+    urgency: z.string().nullable().optional(),
+    /** the instance's initiator (username) */
+    initiator: z.string().nullable().optional(),
+    /** the name of the initiator's organization */
+    initiatorOrgName: z.string().nullable().optional(),
+    /** the 公文 the task's instance handles, else null */
+    documentId: z.string().nullable().optional(),
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof TaskSchema>;
@@ -174,6 +186,19 @@ export const TaskQuerySchema = z
     status: TaskStatusSchema.optional(),
     /** `created` (default): newest first; `due`: earliest deadline first, tasks without one last, then oldest first */
     sort: z.enum(['created', 'due']).optional(),
+    /**
+     * Search: the task name, the instance's businessKey and, for a 公文, its title (also in pinyin,
+     * full or initials), 发文字号 and 收文号; matched literally (no wildcards).
+     */
+    q: z.string().trim().min(1).max(100).optional(),
+    /** the 公文's 紧急程度 */
+    urgency: z.string().max(16).optional(),
+    /** the 公文's 文种 */
+    docType: z.string().max(8).optional(),
+    /** the department: the 公文's 主办 department (收文 lead_dept) or the initiator's organization */
+    orgId: ID.optional(),
+    /** `overdue`: deadline passed; `soon`: due within the next 24 hours (clock time); `none`: no deadline */
+    due: z.enum(['overdue', 'soon', 'none']).optional(),
     ...PAGE,
   })
   .strict();

@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskQuery } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { likeEscape } from '../org/pinyin';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
+
+/** What the inbox shows of a task's instance and 公文 (read in the same statement as the tasks). */
+export interface TaskDisplay {
+  title: string | null;
+  docType: string | null;
+  urgency: string | null;
+  initiator: string | null;
+  initiatorOrgName: string | null;
+  documentId: string | null;
+}
+
+/** The inbox filters that need the instance, its 公文 or the clock. */
+const hasFilters = (q: TaskQuery) => !!(q.q || q.urgency || q.docType || q.orgId || q.due);
 
 export interface TaskWithCandidates {
   task: TaskEntity;
@@ -121,10 +135,12 @@ export class TaskRepository {
    * Inbox queries. `mine`: assigned to the user; `claimable`: open, unassigned, the user a
    * candidate (by name or group); `instanceId`: every task of one instance (access checked by the caller).
    */
-  async query(query: TaskQuery, me: { username: string; groups: string[] } | null): Promise<{ items: TaskEntity[]; total: number }> {
+  async query(query: TaskQuery, me: { username: string; groups: string[] } | null): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
     const status = query.status ?? (query.instanceId ? undefined : 'open');
-    if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status) return this.mineByDue(me.username, status, query.offset, query.limit);
-    const qb = this.dataSource.manager.createQueryBuilder(TaskEntity, 't');
+    if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status && !hasFilters(query)) {
+      return this.mineByDue(me.username, status, query.offset, query.limit);
+    }
+    const qb = this.withDisplay(this.dataSource.manager.createQueryBuilder(TaskEntity, 't'));
     const candidate = `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = :me)${me?.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`;
     const params = { me: me?.username ?? '', groups: me?.groups ?? [] };
     if (query.assignee === 'me') qb.andWhere('t.assignee = :me', params);
@@ -132,14 +148,72 @@ export class TaskRepository {
     if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
     else if (me && !query.assignee && !query.candidate) qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
     if (status) qb.andWhere('t.status = :status', { status });
+    this.filter(qb, query);
     if (query.sort === 'due') {
       // deadlines first, earliest first, then by creation (sorted by the database)
       qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('t.due_at', 'ASC').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC');
     } else qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
-    const items = await qb.offset(query.offset).limit(query.limit).getMany();
+    const { items, display } = await this.read(qb.offset(query.offset).limit(query.limit));
     // a first page that is not full is the whole list: no COUNT statement
     const total = query.offset === 0 && items.length < query.limit ? items.length : await qb.getCount();
-    return { items, total };
+    return { items, total, display };
+  }
+
+  /**
+   * Joins the instance, its 公文 (with the 收文 registration) and the initiator's organization:
+   * each at most one row per task (official_document.instance_id is indexed, the others by key).
+   */
+  private withDisplay(qb: SelectQueryBuilder<TaskEntity>): SelectQueryBuilder<TaskEntity> {
+    return qb
+      .leftJoin('process_instance', 'pi', 'pi.id = t.instance_id')
+      .leftJoin('official_document', 'od', 'od.instance_id = t.instance_id')
+      .leftJoin('incoming_registration', 'ir', 'ir.document_id = od.id')
+      .leftJoin('org', 'io', 'io.id = pi.initiator_org_id')
+      .addSelect('od.title', 'd_title')
+      .addSelect('od.doc_type', 'd_doc_type')
+      .addSelect('od.urgency', 'd_urgency')
+      .addSelect('od.id', 'd_document_id')
+      .addSelect('pi.initiator', 'd_initiator')
+      .addSelect('io.name', 'd_initiator_org_name');
+  }
+
+  /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */
+  private filter(qb: SelectQueryBuilder<TaskEntity>, query: TaskQuery): void {
+    if (query.q) {
+      const like = `%${likeEscape(query.q)}%`;
+      const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
+      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no'].map((c) => `${c} LIKE :qLike ESCAPE '!'`);
+      // letters only: pinyin, full or initials (tz for 通知)
+      if (/^[a-z]+$/.test(spelled)) conditions.push("od.title_pinyin LIKE :qPinyin ESCAPE '!'", "od.title_initials LIKE :qPinyin ESCAPE '!'");
+      qb.andWhere(`(${conditions.join(' OR ')})`, { qLike: like, qPinyin: `%${likeEscape(spelled)}%` });
+    }
+    if (query.urgency) qb.andWhere('od.urgency = :urgency', { urgency: query.urgency });
+    if (query.docType) qb.andWhere('od.doc_type = :docType', { docType: query.docType });
+    if (query.orgId) qb.andWhere('(ir.lead_dept = :orgId OR pi.initiator_org_id = :orgId)', { orgId: query.orgId });
+    const now = new Date();
+    if (query.due === 'overdue') qb.andWhere('t.due_at IS NOT NULL AND t.due_at < :now', { now });
+    else if (query.due === 'soon') qb.andWhere('t.due_at >= :now AND t.due_at < :soon', { now, soon: new Date(now.getTime() + 24 * 3600_000) });
+    else if (query.due === 'none') qb.andWhere('t.due_at IS NULL');
+  }
+
+  /** The tasks of a query made by {@link withDisplay} and their display fields: one statement. */
+  private async read(qb: SelectQueryBuilder<TaskEntity>): Promise<{ items: TaskEntity[]; display: Map<string, TaskDisplay> }> {
+    const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
+    const display = new Map<string, TaskDisplay>();
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    for (const r of raw) {
+      const id = text(r['t_id']);
+      if (!id || display.has(id)) continue;
+      display.set(id, {
+        title: text(r['d_title']),
+        docType: text(r['d_doc_type']),
+        urgency: text(r['d_urgency']),
+        initiator: text(r['d_initiator']),
+        initiatorOrgName: text(r['d_initiator_org_name']),
+        documentId: text(r['d_document_id']),
+      });
+    }
+    return { items: entities, display };
   }
 
   /**
@@ -148,8 +222,14 @@ export class TaskRepository {
    * a deadline, then those without. One ORDER BY cannot put NULL deadlines last without a sort
    * (MySQL and SQLite order NULL first), so the two ranges are read one after the other.
    */
-  private async mineByDue(username: string, status: string, offset: number, limit: number): Promise<{ items: TaskEntity[]; total: number }> {
+  private async mineByDue(username: string, status: string, offset: number, limit: number): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
     const mine = () => this.dataSource.manager.createQueryBuilder(TaskEntity, 't').where('t.assignee = :me AND t.status = :status', { me: username, status });
+    const display = new Map<string, TaskDisplay>();
+    const page = async (qb: SelectQueryBuilder<TaskEntity>) => {
+      const r = await this.read(this.withDisplay(qb));
+      for (const [k, v] of r.display) display.set(k, v);
+      return r.items;
+    };
     // past the first page: how many have a deadline says where the page starts
     const counts =
       offset > 0
@@ -161,15 +241,15 @@ export class TaskRepository {
     const withDue = counts ? Number(counts.withDue) : undefined;
     const items: TaskEntity[] = [];
     if (withDue === undefined || offset < withDue) {
-      items.push(...(await mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit).getMany()));
+      items.push(...(await page(mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit))));
     }
     if (items.length < limit) {
       // on the first page, fewer than a page with a deadline means that is all of them
       const skip = Math.max(0, offset - (withDue ?? items.length));
-      items.push(...(await mine().andWhere('t.due_at IS NULL').orderBy('t.id', 'ASC').offset(skip).limit(limit - items.length).getMany()));
+      items.push(...(await page(mine().andWhere('t.due_at IS NULL').orderBy('t.id', 'ASC').offset(skip).limit(limit - items.length))));
     }
-    if (counts) return { items, total: Number(counts.total) };
+    if (counts) return { items, total: Number(counts.total), display };
     const total = items.length < limit ? items.length : await mine().getCount();
-    return { items, total };
+    return { items, total, display };
   }
 }

@@ -31,9 +31,9 @@ export class TasksService {
     // an admin and an instance's readers see every task; everyone else their own and claimable ones
     const needsMe = query.assignee || query.candidate || (!query.instanceId && !isWorkflowAdmin(user));
     const me = needsMe ? { username: user.username, groups: await this.access.groupsOf(user) } : null;
-    const { items, total } = await this.tasks.query(query, me);
+    const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
-    return { items: items.map((t) => toTask(t, candidates.get(t.id) ?? [])), total };
+    return { items: items.map((t) => ({ ...toTask(t, candidates.get(t.id) ?? []), ...display.get(t.id) })), total };
   }
 
   /** One task; the assignee's first read marks it opened (已阅). */
