@@ -181,6 +181,7 @@ export type Task = z.infer<typeof TaskSchema>;
 export const TaskQuerySchema = z
   .object({
     assignee: z.literal('me').optional(),
+    /** with `assignee=me`: either (the 待办 inbox: mine and the unassigned ones I may claim) */
     candidate: z.literal('me').optional(),
     instanceId: ID.optional(),
     status: TaskStatusSchema.optional(),

@@ -17,6 +17,10 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
     <userTask id="task" name="合同审核" camunda:assignee="deputy" camunda:dueDate="\${deadline}"/><sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
     <endEvent id="end"/></process>`);
+  const claimProcess = bpmn(`<process id="inboxClaim" isExecutable="true">
+    <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+    <userTask id="task" name="合同会签" camunda:candidateUsers="deputy,head"/><sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+    <endEvent id="end"/></process>`);
   const registration = { sourceOrg: '陕西省人民政府办公厅', signedForAt: '2026-09-29T09:15:42+08:00', channel: 'EXCHANGE', handlingType: 'ACT' };
 
   const list = (query: string, token = t.deputy) => server.call('GET', `/api/tasks?assignee=me&status=open&${query}`, { token });
@@ -25,7 +29,7 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
   beforeAll(async () => {
     server = await TestServer.start();
     for (const u of ['admin', 'clerk', 'staff', 'deputy', 'fgw_clerk']) t[u] = await server.login(u);
-    for (const xml of [incomingProcess, plainProcess]) {
+    for (const xml of [incomingProcess, plainProcess, claimProcess]) {
       const r = await server.call('POST', '/api/definitions', { token: t.admin, raw: xml, contentType: 'application/xml' });
       if (r.status !== 201) throw new Error(`deploy: ${r.status} ${JSON.stringify(r.body)}`);
     }
@@ -47,6 +51,8 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     };
     await plain('overdue', new Date(Date.now() - 3600_000).toISOString());
     await plain('soon', new Date(Date.now() + 2 * 3600_000).toISOString());
+    const claim = await server.call('POST', '/api/instances', { token: t.staff, body: { definitionKey: 'inboxClaim' } });
+    ids.claimable = (await server.call('GET', `/api/tasks?instanceId=${claim.body.id}&status=open`, { token: t.deputy })).body.items[0].id;
     await plain('later', new Date(Date.now() + 5 * 24 * 3600_000).toISOString());
   });
   afterAll(() => server.stop());
@@ -103,6 +109,15 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     const byDue = await list(`sort=due&q=${encodeURIComponent('合同')}&limit=2`);
     expect(byDue.body.items.map((x: any) => x.id)).toEqual([ids.overdue, ids.soon]);
     expect(byDue.body.total).toBe(3);
+  });
+
+  it('should list mine and the ones I may claim with assignee=me&candidate=me (待办), filters applied', async () => {
+    const both = await server.call('GET', '/api/tasks?assignee=me&candidate=me&status=open', { token: t.deputy });
+    expect(both.body.total).toBe(6);
+    expect(names(both)).toContain(ids.claimable);
+    const searched = await server.call('GET', `/api/tasks?assignee=me&candidate=me&q=${encodeURIComponent('会签')}`, { token: t.deputy });
+    expect(names(searched)).toEqual([ids.claimable]);
+    expect((await server.call('GET', '/api/tasks?assignee=me&candidate=me', { token: t.fgw_clerk })).body.total).toBe(0);
   });
 
   it('should show a stranger nothing of these tasks whatever the search', async () => {

@@ -143,8 +143,10 @@ export class TaskRepository {
     const qb = this.withDisplay(this.dataSource.manager.createQueryBuilder(TaskEntity, 't'));
     const candidate = `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = :me)${me?.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`;
     const params = { me: me?.username ?? '', groups: me?.groups ?? [] };
-    if (query.assignee === 'me') qb.andWhere('t.assignee = :me', params);
-    if (query.candidate === 'me') qb.andWhere(`t.assignee IS NULL AND ${candidate}`, params);
+    // both: the inbox (待办) — mine and the unassigned ones I may claim
+    if (query.assignee === 'me' && query.candidate === 'me') qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
+    else if (query.assignee === 'me') qb.andWhere('t.assignee = :me', params);
+    else if (query.candidate === 'me') qb.andWhere(`t.assignee IS NULL AND ${candidate}`, params);
     if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
     else if (me && !query.assignee && !query.candidate) qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
     if (status) qb.andWhere('t.status = :status', { status });
