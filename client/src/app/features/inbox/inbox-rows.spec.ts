@@ -34,6 +34,14 @@ describe('inbox rows', () => {
     expect(taskRow(task(), undefined)).toMatchObject({ title: 'incoming', urgency: 'NONE' });
   });
 
+  it('should take title, 文种, urgency and initiator from the task\'s display fields when the server sends them', () => {
+    // Given a task of a 公文 as GET /api/tasks lists it
+    const r = taskRow(task({ title: '关于防汛工作的通知', docType: 'GW08', urgency: 'URGENT', initiator: 'head' }));
+    // Then the row names it without its instance, the urgency code shown as 加急
+    expect(r).toMatchObject({ title: '关于防汛工作的通知', type: '通知', urgency: '加急', initiator: 'head' });
+    expect(taskRow(task({ urgency: 'EXTRA_URGENT' })).urgency).toBe('特急');
+  });
+
   it('should keep only matching rows when searching, filtering by urgency, due state or type', () => {
     // Given three rows
     const rows = [

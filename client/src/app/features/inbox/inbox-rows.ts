@@ -1,4 +1,4 @@
-import type { CcCopy, Circulation, Instance, InstanceSummary, Task } from '@liuzhuan/contracts';
+import { type CcCopy, type Circulation, DOC_TYPES, type Instance, type InstanceSummary, type Task } from '@liuzhuan/contracts';
 
 export type Urgency = 'NONE' | '加急' | '特急';
 export type DueState = 'overdue' | 'soon' | 'ok' | 'none';
@@ -22,7 +22,17 @@ export interface InboxFilter {
   urgency: Urgency | '';
   due: DueState | '';
   type: string;
+  /** the department (server-side task views only) */
+  orgId?: string;
 }
+
+/** The 公文 urgency codes of the server and the labels the inbox shows. */
+const URGENCY_OF_CODE: Record<string, Urgency> = { URGENT: '加急', EXTRA_URGENT: '特急', NONE: 'NONE' };
+export const URGENCY_CODE: Record<Urgency, string> = { NONE: 'NONE', 加急: 'URGENT', 特急: 'EXTRA_URGENT' };
+/** 文种 name of a code (GW08 → 通知). */
+export const docTypeName = (code: string): string => DOC_TYPES.find((d) => d.code === code)?.name ?? code;
+/** The 文种 the type filter offers for tasks (server-side). */
+export const DOC_TYPE_OPTIONS: readonly { code: string; name: string }[] = DOC_TYPES;
 
 /** Due within this many hours counts as due soon (临近期限): one working day's notice. */
 export const DUE_SOON_HOURS = 24;
@@ -50,17 +60,21 @@ function matter(instance: Pick<Instance, 'businessKey' | 'definitionKey'> & { va
   };
 }
 
-export function taskRow(task: Task, instance: Instance | undefined): InboxRow {
+/**
+ * A task row: the matter from the task's display fields (the server joins the 公文 and the
+ * instance into the list), else from the instance when given, else the process key.
+ */
+export function taskRow(task: Task, instance?: Instance): InboxRow {
   const m = instance ? matter(instance) : { title: task.definitionKey, type: task.definitionKey, urgency: 'NONE' as Urgency };
   return {
     id: task.id,
     link: ['/tasks', task.id],
-    title: m.title,
-    type: m.type,
+    title: task.title ?? m.title,
+    type: task.docType ? docTypeName(task.docType) : m.type,
     step: task.name ?? task.elementId,
-    urgency: m.urgency,
+    urgency: task.urgency ? (URGENCY_OF_CODE[task.urgency] ?? 'NONE') : m.urgency,
     dueAt: task.dueAt,
-    initiator: instance?.initiator ?? '',
+    initiator: task.initiator ?? instance?.initiator ?? '',
     createdAt: task.completedAt ?? task.createdAt,
   };
 }

@@ -33,7 +33,11 @@ describe('InboxPage', () => {
     });
   });
 
-  async function render(view?: 'inbox' | 'cc', tasks: Task[] = [], variables: Record<string, Record<string, unknown>> = {}): Promise<HTMLElement> {
+  /** The 待办 request (mine and claimable, server-side filters and paging). */
+  const inboxRequest = (r: { url: string; params: { get(k: string): string | null } }) =>
+    r.url === '/api/tasks' && r.params.get('assignee') === 'me' && r.params.get('candidate') === 'me' && r.params.get('status') === 'open';
+
+  async function render(view?: 'inbox' | 'cc', tasks: Task[] = [], total = tasks.length): Promise<{ root: HTMLElement; http: HttpTestingController; fixture: { detectChanges(): void; whenStable(): Promise<unknown> } }> {
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(InboxPage);
     if (view) fixture.componentRef.setInput('view', view);
@@ -42,22 +46,22 @@ describe('InboxPage', () => {
     if (view === 'cc') {
       http.expectOne((r) => r.url === '/api/cc').flush({ items: [], total: 0 });
     } else {
-      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('assignee') === 'me' && r.params.get('status') === 'open').flush({ items: tasks, total: tasks.length });
-      // a group task the user could claim, listed once even if also returned as assigned
-      http.expectOne((r) => r.url === '/api/tasks' && r.params.get('candidate') === 'me').flush({ items: tasks.slice(0, 1), total: Math.min(1, tasks.length) });
-      await new Promise((r) => setTimeout(r));
-      for (const t of tasks) {
-        http.expectOne(`/api/instances/${t.instanceId}`).flush({ id: t.instanceId, definitionKey: 'incoming', businessKey: null, initiator: 'head', variables: variables[t.id] ?? {} });
-      }
+      http.expectOne('/api/orgs').flush({ items: [{ id: 'o1', name: '市政府办公室', sortOrder: 1 }] });
+      // one request: the server joins the matter (title, urgency, initiator): no instance is read
+      const req = http.expectOne(inboxRequest);
+      expect(req.request.params.get('sort')).toBe('due');
+      expect(req.request.params.get('limit')).toBe('20');
+      req.flush({ items: tasks, total });
     }
     await new Promise((r) => setTimeout(r));
     await fixture.whenStable();
-    return fixture.nativeElement as HTMLElement;
+    http.expectNone((r) => r.url.startsWith('/api/instances'));
+    return { root: fixture.nativeElement as HTMLElement, http, fixture };
   }
 
   it('should show the task columns and 暂无待办事项 when there are no tasks', async () => {
     // Given no tasks, when the 待办 view renders
-    const root = await render('inbox');
+    const { root } = await render('inbox');
     // Then the columns and the empty state are shown
     const headers = Array.from(root.querySelectorAll('th')).map((th) => th.textContent?.trim());
     expect(headers).toEqual(['标题', '类型', '当前环节', '紧急程度', '办理期限', '发起人']);
@@ -67,39 +71,60 @@ describe('InboxPage', () => {
 
   it('should name the view in title and empty text when another view is routed', async () => {
     // Given the 抄送我的 view, when it renders, then title and empty text follow it
-    const root = await render('cc');
+    const { root } = await render('cc');
     expect(root.querySelector('h1')?.textContent).toBe('抄送我的');
     expect(root.textContent).toContain('暂无抄送我的事项');
   });
 
   it('should list open tasks with their titles, mark overdue and 特急 ones and link to the task page', async () => {
     // Given an overdue 特急 task and one without a deadline
-    const overdue = task('t1', { dueAt: '2020-01-01T00:00:00Z' });
-    const calm = task('t2', { name: '拟办' });
-    // When the 待办 view renders
-    const root = await render('inbox', [calm, overdue], { t1: { title: '关于防汛工作的通知', urgency: '特急' }, t2: { title: '年度总结' } });
-    // Then the overdue one comes first (sorted by due date), highlighted, with the urgency tag and a link
+    const overdue = task('t1', { dueAt: '2020-01-01T00:00:00Z', title: '关于防汛工作的通知', urgency: 'EXTRA_URGENT', docType: 'GW08', initiator: 'head' });
+    const calm = task('t2', { name: '拟办', title: null });
+    // When the 待办 view renders with the server's order (by due date)
+    const { root } = await render('inbox', [overdue, calm]);
+    // Then the overdue one comes first, highlighted, with the urgency tag, its 文种 and a link
     const rows = Array.from(root.querySelectorAll('tbody tr[data-row-id]'));
     expect(rows.map((r) => r.getAttribute('data-row-id'))).toEqual(['t1', 't2']);
     expect(rows[0].classList).toContain('overdue');
     expect(rows[0].textContent).toContain('特急');
     expect(rows[0].textContent).toContain('已超期');
+    expect(rows[0].textContent).toContain('关于防汛工作的通知');
+    expect(rows[0].textContent).toContain('通知');
     expect(rows[0].querySelector('a')?.getAttribute('href')).toBe('/tasks/t1');
     expect(root.querySelector('[data-testid="inbox-count"]')?.textContent).toContain('共 2 项');
   });
 
+  it('should count from the total, page, search and filter through the server', async () => {
+    // Given a first page of 20 out of 45 tasks
+    const page = Array.from({ length: 20 }, (_, i) => task(`p${i}`, { title: `事项${i}` }));
+    const { root, http, fixture } = await render('inbox', page, 45);
+    expect(root.querySelector('[data-testid="inbox-count"]')?.textContent).toContain('共 45 项');
+    // When the user types pinyin initials in the search box
+    const search = root.querySelector('input[type="search"]') as HTMLInputElement;
+    search.value = 'fxgz';
+    search.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    http.expectNone(inboxRequest); // not at every keystroke
+    await new Promise((r) => setTimeout(r, 350));
+    // Then the server is asked for the first page with q
+    const searched = http.expectOne(inboxRequest);
+    expect(searched.request.params.get('q')).toBe('fxgz');
+    expect(searched.request.params.get('offset')).toBe('0');
+    searched.flush({ items: [task('t1', { title: '关于做好防汛工作的通知' })], total: 1 });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    expect(root.textContent).toContain('关于做好防汛工作的通知');
+    expect(root.querySelector('[data-testid="inbox-count"]')?.textContent).toContain('共 1 项');
+  });
+
   it('should reload the list when a task.assigned notification arrives', async () => {
     // Given an empty 待办
-    const root = await render('inbox');
-    const http = TestBed.inject(HttpTestingController);
+    const { root, http } = await render('inbox');
     // When the stream brings a new task for the user
     notifications.next({ kind: 'task.assigned', title: '新待办' } as Notification);
     await new Promise((r) => setTimeout(r, 400));
     // Then the inbox asks for its tasks again and shows the new one
-    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('assignee') === 'me').flush({ items: [task('t9')], total: 1 });
-    http.expectOne((r) => r.url === '/api/tasks' && r.params.get('candidate') === 'me').flush({ items: [], total: 0 });
-    await new Promise((r) => setTimeout(r));
-    http.expectOne('/api/instances/i-t9').flush({ id: 'i-t9', definitionKey: 'incoming', businessKey: null, initiator: 'head', variables: { title: '关于冬季供暖的请示' } });
+    http.expectOne(inboxRequest).flush({ items: [task('t9', { title: '关于冬季供暖的请示' })], total: 1 });
     await new Promise((r) => setTimeout(r, 50));
     TestBed.tick();
     expect(root.textContent).toContain('关于冬季供暖的请示');

@@ -1,8 +1,9 @@
 import { DatePipe } from '@angular/common';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { Instance, Task } from '@liuzhuan/contracts';
+import type { Instance, Org, TaskList } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -17,7 +18,21 @@ import type { TranslationKey } from '../../core/i18n/zh-cn';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
-import { type DueState, type InboxFilter, type InboxRow, type Urgency, ccRow, circulationRow, compareByDue, dueState, filterRows, instanceRow, taskRow } from './inbox-rows';
+import {
+  DOC_TYPE_OPTIONS,
+  type DueState,
+  type InboxFilter,
+  type InboxRow,
+  URGENCY_CODE,
+  type Urgency,
+  ccRow,
+  circulationRow,
+  compareByDue,
+  dueState,
+  filterRows,
+  instanceRow,
+  taskRow,
+} from './inbox-rows';
 
 export type InboxView = 'inbox' | 'done' | 'started' | 'cc' | 'circulation';
 
@@ -25,8 +40,13 @@ export type InboxView = 'inbox' | 'done' | 'started' | 'cc' | 'circulation';
 const REFRESH_MS = 60_000;
 /** Notifications that change what the inbox lists (new, returned, withdrawn tasks; copies; circulations). */
 const LIVE_KINDS = ['task.assigned', 'returned', 'withdrawn', 'cc', 'circulate'];
-/** One request brings this many rows; filters, search and paging then work on them in the page. */
+/** The views other than the task lists bring this many rows; filters, search and paging then work on them in the page. */
 const FETCH_LIMIT = 200;
+/** 待办 and 已办 are searched, filtered, sorted and paged by the server (GET /api/tasks), this many a page. */
+const PAGE_SIZE = 20;
+/** Typing in the search box asks the server once it pauses this long. */
+const SEARCH_DEBOUNCE_MS = 300;
+const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
 
 @Component({
   selector: 'app-inbox-page',
@@ -49,7 +69,7 @@ const FETCH_LIMIT = 200;
   template: `
     <div class="inbox-head">
       <h1 class="page-title">{{ titleKey() | t }}</h1>
-      <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: visible().length } }}</span>
+      <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
     </div>
     <div class="inbox-filters" role="search">
       <input nz-input class="search" type="search" [placeholder]="'wf.search' | wt" [attr.aria-label]="'wf.search' | wt" [ngModel]="filter().q" (ngModelChange)="patch({ q: $event })" />
@@ -67,17 +87,36 @@ const FETCH_LIMIT = 200;
       </nz-select>
       <nz-select [ngModel]="filter().type" (ngModelChange)="patch({ type: $event })" [attr.aria-label]="'wf.filter.type' | wt">
         <nz-option nzValue="" [nzLabel]="('wf.filter.type' | wt) + '：' + ('wf.filter.all' | wt)" />
-        @for (type of types(); track type) {
-          <nz-option [nzValue]="type" [nzLabel]="type" />
+        @if (server()) {
+          @for (type of docTypes; track type.code) {
+            <nz-option [nzValue]="type.code" [nzLabel]="type.name" />
+          }
+        } @else {
+          @for (type of types(); track type) {
+            <nz-option [nzValue]="type" [nzLabel]="type" />
+          }
         }
       </nz-select>
+      @if (server()) {
+        <!-- 部门: the 公文's 主办 department or the initiator's organization (the server's orgId) -->
+        <nz-select class="org-filter" [ngModel]="filter().orgId ?? ''" (ngModelChange)="patch({ orgId: $event })" aria-label="部门" nzShowSearch>
+          <nz-option nzValue="" nzLabel="部门：全部" />
+          @for (org of orgs(); track org.id) {
+            <nz-option [nzValue]="org.id" [nzLabel]="org.name" />
+          }
+        </nz-select>
+      }
       <button nz-button type="button" (click)="reload()" [nzLoading]="loading()">{{ 'wf.refresh' | wt }}</button>
     </div>
     <nz-table
       #table
       [nzData]="visible()"
       [nzNoResult]="empty"
-      [nzPageSize]="20"
+      [nzPageSize]="pageSize"
+      [nzFrontPagination]="!server()"
+      [nzTotal]="server() ? total() : visible().length"
+      [nzPageIndex]="page()"
+      (nzPageIndexChange)="page.set($event)"
       [nzHideOnSinglePage]="true"
       [nzLoading]="loading()"
       nzSize="middle"
@@ -89,7 +128,7 @@ const FETCH_LIMIT = 200;
           <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
           <th nzWidth="140px">{{ 'inbox.col.step' | t }}</th>
           <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
-          <th nzWidth="150px" [nzSortFn]="byDue" [nzSortOrder]="dueSort()" (nzSortOrderChange)="dueSort.set($event)" [nzSortDirections]="['ascend', 'descend', null]">{{ 'inbox.col.deadline' | t }}</th>
+          <th nzWidth="150px" [nzSortFn]="server() ? true : byDue" [nzSortOrder]="dueSort()" (nzSortOrderChange)="sortBy($event)" [nzSortDirections]="server() ? ['ascend', null] : ['ascend', 'descend', null]">{{ 'inbox.col.deadline' | t }}</th>
           <th nzWidth="120px">{{ 'inbox.col.initiator' | t }}</th>
         </tr>
       </thead>
@@ -133,6 +172,7 @@ export default class InboxPage {
   private readonly auth = inject(AuthService);
   private readonly texts = inject(WorkflowI18n);
   private readonly names = inject(UserNames);
+  private readonly http = inject(HttpClient);
 
   /** From the route's `data`, via component input binding. */
   readonly view = input<InboxView>('inbox');
@@ -145,7 +185,23 @@ export default class InboxPage {
   protected readonly titleKey = computed(() => `nav.${this.view()}` as TranslationKey);
   protected readonly emptyKey = computed(() => `inbox.empty.${this.view()}` as TranslationKey);
   protected readonly types = computed(() => [...new Set(this.rows().map((r) => r.type).filter(Boolean))].sort());
-  protected readonly visible = computed(() => filterRows(this.rows(), this.filter(), this.now(), (u) => this.names.name(u)));
+  /** 待办 and 已办: the server filters and pages; the rows are one page */
+  protected readonly server = computed(() => serverSide(this.view()));
+  protected readonly visible = computed(() => (this.server() ? this.rows() : filterRows(this.rows(), this.filter(), this.now(), (u) => this.names.name(u))));
+  protected readonly total = signal(0);
+  protected readonly count = computed(() => (this.server() ? this.total() : this.visible().length));
+  protected readonly page = signal(1);
+  protected readonly pageSize = PAGE_SIZE;
+  protected readonly docTypes = DOC_TYPE_OPTIONS;
+  protected readonly orgs = signal<readonly Org[]>([]);
+  /** the search text the server was asked for (the box's text once typing pauses) */
+  private readonly searched = signal('');
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the filters the server applies, but the search text (that one waits for typing to pause) */
+  private readonly serverFilter = computed(() => {
+    const f = this.filter();
+    return [f.urgency, f.due, f.type, f.orgId ?? ''].join('|');
+  });
   protected readonly byDue = compareByDue;
   /** Instances already read, so that a refresh asks only for new ones. */
   private readonly instanceCache = new Map<string, Instance>();
@@ -156,8 +212,19 @@ export default class InboxPage {
       const view = this.view();
       untracked(() => {
         this.dueSort.set(view === 'inbox' ? 'ascend' : null);
-        void this.reload();
+        this.page.set(1);
+        if (serverSide(view) && !this.orgs().length) this.loadOrgs();
       });
+    });
+    // a server-side view asks again whenever its query changes (view, filters, search, page, sort)
+    effect(() => {
+      if (serverSide(this.view())) {
+        this.page();
+        this.dueSort();
+        this.searched();
+        this.serverFilter();
+      }
+      untracked(() => void this.reload());
     });
     const stream = inject(NotificationStream);
     // a burst of notifications (a countersign creating several tasks) reloads once
@@ -167,12 +234,31 @@ export default class InboxPage {
     }, REFRESH_MS);
     inject(DestroyRef).onDestroy(() => {
       clearInterval(timer);
+      clearTimeout(this.searchTimer);
       live.unsubscribe();
     });
   }
 
   protected patch(change: Partial<InboxFilter>): void {
     this.filter.update((f) => ({ ...f, ...change }));
+    if (!this.server()) return;
+    this.page.set(1);
+    if (change.q !== undefined) {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.searched.set(this.filter().q.trim()), SEARCH_DEBOUNCE_MS);
+    }
+  }
+
+  protected sortBy(order: NzTableSortOrder): void {
+    this.dueSort.set(order);
+    if (this.server()) this.page.set(1);
+  }
+
+  private loadOrgs(): void {
+    this.http.get<{ items: Org[] }>('/api/orgs').subscribe({
+      next: (list) => this.orgs.set([...list.items].sort((a, b) => a.sortOrder - b.sortOrder)),
+      error: () => undefined,
+    });
   }
 
   protected due(row: InboxRow): DueState {
@@ -202,17 +288,12 @@ export default class InboxPage {
 
   private async fetch(view: InboxView): Promise<InboxRow[]> {
     switch (view) {
-      case 'inbox': {
-        // mine and my groups' unclaimed ones, asked for explicitly: without a filter a workflow
-        // admin (who may also be a leader) would be given every open task
-        const [assigned, claimable] = await Promise.all([
-          firstValueFrom(this.api.tasks({ assignee: 'me', status: 'open', limit: FETCH_LIMIT })),
-          firstValueFrom(this.api.tasks({ candidate: 'me', status: 'open', limit: FETCH_LIMIT })),
-        ]);
-        return this.taskRows({ items: [...assigned.items, ...claimable.items.filter((t) => !assigned.items.some((a) => a.id === t.id))] });
-      }
+      case 'inbox':
+        // mine and my groups' unclaimed ones (assignee=me&candidate=me), asked for explicitly:
+        // without a filter a workflow admin (who may also be a leader) would be given every open task
+        return this.taskPage({ assignee: 'me', candidate: 'me', status: 'open' });
       case 'done':
-        return this.taskRows(await firstValueFrom(this.api.tasks({ assignee: 'me', status: 'completed', limit: FETCH_LIMIT })));
+        return this.taskPage({ assignee: 'me', status: 'completed' });
       case 'started': {
         const me = this.auth.user()?.username;
         const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));
@@ -231,10 +312,28 @@ export default class InboxPage {
     }
   }
 
-  /** Task rows with the matter (title, type, urgency, initiator) read from their instances. */
-  private async taskRows(list: { items: Task[] }): Promise<InboxRow[]> {
-    await this.readInstances(list.items.map((t) => t.instanceId));
-    return list.items.map((task) => taskRow(task, this.instanceCache.get(task.instanceId)));
+  /**
+   * One page of tasks, searched and filtered by the server; the matter (title, type, urgency,
+   * initiator) comes with each task: no instance is read.
+   */
+  private async taskPage(base: Record<string, string>): Promise<InboxRow[]> {
+    const f = this.filter();
+    const query: Record<string, string | number | undefined> = {
+      ...base,
+      q: this.searched() || undefined,
+      urgency: f.urgency ? URGENCY_CODE[f.urgency] : undefined,
+      due: f.due && f.due !== 'ok' ? f.due : undefined,
+      docType: f.type || undefined,
+      orgId: f.orgId || undefined,
+      sort: this.dueSort() === 'ascend' ? 'due' : undefined,
+      offset: (this.page() - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    };
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
+    const list = await firstValueFrom(this.http.get<TaskList>('/api/tasks', { params }));
+    this.total.set(list.total);
+    return list.items.map((task) => taskRow(task));
   }
 
   /** Reads the instances not read yet, six at a time; one the user may not read is left out. */
