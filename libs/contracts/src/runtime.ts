@@ -162,11 +162,11 @@ export const TaskSchema = z
     parentTaskId: z.string().nullable().optional(),
     /** the task whose completion created this one (撤回 checks these) */
     sourceTaskId: z.string().nullable().optional(),
-    /** inbox display (read-only, list only): the 公文's title, else null */
+    /** inbox display (read-only, list only): the 公文's title, else the `title` process variable, else null */
     title: z.string().nullable().optional(),
-    /** the 公文's 文种 code, else null */
+    /** the 公文's 文种 code, else the `docType` process variable, else null */
     docType: z.string().nullable().optional(),
-    /** the 公文's 紧急程度, else null */
+    /** the 公文's 紧急程度 code (NONE, URGENT, EXTRA_URGENT), else the `urgency` process variable, else null */
     urgency: z.string().nullable().optional(),
     /** the instance's initiator (username) */
     initiator: z.string().nullable().optional(),
@@ -188,7 +188,7 @@ export const TaskQuerySchema = z
     /** `created` (default): newest first; `due`: earliest deadline first, tasks without one last, then oldest first */
     sort: z.enum(['created', 'due']).optional(),
     /**
-     * Search: the task name, the instance's businessKey and, for a 公文, its title (also in pinyin,
+     * Search: the task name, the instance's businessKey, the `title` process variable and, for a 公文, its title (also in pinyin,
      * full or initials), 发文字号 and 收文号; matched literally (no wildcards).
      */
     q: z.string().trim().min(1).max(100).optional(),

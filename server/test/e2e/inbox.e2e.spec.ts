@@ -77,6 +77,14 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     expect((await list('q=nothinglikethis')).body).toEqual({ items: [], total: 0 });
   });
 
+  it('should show and find a plain process by its title, docType and urgency variables', async () => {
+    const r = await server.call('POST', '/api/instances', { token: t.staff, body: { definitionKey: 'inboxPlain', variables: { deadline: null, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急' } } });
+    const taskId = (await server.call('GET', `/api/tasks?instanceId=${r.body.id}&status=open`, { token: t.deputy })).body.items[0].id;
+    const found = await list(`q=${encodeURIComponent('冬季供暖')}`);
+    expect(found.body.items).toEqual([expect.objectContaining({ id: taskId, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急', documentId: null })]);
+    await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.deputy, body: {} });
+  });
+
   it('should filter by urgency, 文种 and department (主办 department or the initiator\'s organization)', async () => {
     expect(names(await list('urgency=URGENT'))).toEqual([ids.flood]);
     expect(names(await list('docType=GW14'))).toEqual([ids.meeting]);

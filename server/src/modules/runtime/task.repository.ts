@@ -167,6 +167,9 @@ export class TaskRepository {
    */
   private withDisplay(qb: SelectQueryBuilder<TaskEntity>): SelectQueryBuilder<TaskEntity> {
     return qb
+      .addSelect(this.variable('title'), 'v_title')
+      .addSelect(this.variable('docType'), 'v_doc_type')
+      .addSelect(this.variable('urgency'), 'v_urgency')
       .leftJoin('process_instance', 'pi', 'pi.id = t.instance_id')
       .leftJoin('official_document', 'od', 'od.instance_id = t.instance_id')
       .leftJoin('incoming_registration', 'ir', 'ir.document_id = od.id')
@@ -179,12 +182,21 @@ export class TaskRepository {
       .addSelect('io.name', 'd_initiator_org_name');
   }
 
+  /**
+   * A top-level process variable as text, read from the instance's state (JSON) — the fallback
+   * for tasks of instances without a 公文 (title, docType, urgency variables). `name` is a constant.
+   */
+  private variable(name: 'title' | 'docType' | 'urgency'): string {
+    const type = this.dataSource.options.type;
+    return type === 'mysql' || type === 'mariadb' ? `JSON_VALUE(pi.state, '$.variables.${name}')` : `json_extract(pi.state, '$.variables.${name}')`;
+  }
+
   /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */
   private filter(qb: SelectQueryBuilder<TaskEntity>, query: TaskQuery): void {
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
       const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
-      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no'].map((c) => `${c} LIKE :qLike ESCAPE '!'`);
+      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map((c) => `${c} LIKE :qLike ESCAPE '!'`);
       // letters only: pinyin, full or initials (tz for 通知)
       if (/^[a-z]+$/.test(spelled)) conditions.push("od.title_pinyin LIKE :qPinyin ESCAPE '!'", "od.title_initials LIKE :qPinyin ESCAPE '!'");
       qb.andWhere(`(${conditions.join(' OR ')})`, { qLike: like, qPinyin: `%${likeEscape(spelled)}%` });
@@ -207,9 +219,9 @@ export class TaskRepository {
       const id = text(r['t_id']);
       if (!id || display.has(id)) continue;
       display.set(id, {
-        title: text(r['d_title']),
-        docType: text(r['d_doc_type']),
-        urgency: text(r['d_urgency']),
+        title: text(r['d_title']) ?? text(r['v_title']),
+        docType: text(r['d_doc_type']) ?? text(r['v_doc_type']),
+        urgency: text(r['d_urgency']) ?? text(r['v_urgency']),
         initiator: text(r['d_initiator']),
         initiatorOrgName: text(r['d_initiator_org_name']),
         documentId: text(r['d_document_id']),

@@ -27,7 +27,7 @@ export interface InboxFilter {
 }
 
 /** The 公文 urgency codes of the server and the labels the inbox shows. */
-const URGENCY_OF_CODE: Record<string, Urgency> = { URGENT: '加急', EXTRA_URGENT: '特急', NONE: 'NONE' };
+const URGENCY_OF_CODE: Record<string, Urgency> = { URGENT: '加急', EXTRA_URGENT: '特急', NONE: 'NONE', 加急: '加急', 特急: '特急' };
 export const URGENCY_CODE: Record<Urgency, string> = { NONE: 'NONE', 加急: 'URGENT', 特急: 'EXTRA_URGENT' };
 /** 文种 name of a code (GW08 → 通知). */
 export const docTypeName = (code: string): string => DOC_TYPES.find((d) => d.code === code)?.name ?? code;
