@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
-import { deployFixture, hasRoute, startInstance, withoutMissingRoutes } from './support/workflow-api.mjs';
+import { deployFixture, hasRoute, login, startInstance, withoutMissingRoutes } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
 /** Routes of the approvals API the client falls back from when the server has none yet. */
@@ -175,6 +175,33 @@ describe('inbox and task handling in a browser', { skip }, () => {
     // Then the draft is back in their 待办
     await page.waitForURL(/\/inbox$/);
     await row('关于开展消防检查的通知').waitFor();
+    assertNoProblems();
+  });
+
+  test('should find the task of a 公文 by the pinyin initials of its title (searched by the server)', async () => {
+    // Given an outgoing 公文 drafted by the clerk: its 拟稿 task is in their 待办
+    const clerkApi = await login(server.url, 'clerk');
+    const draft = await clerkApi('POST', '/documents', {
+      direction: 'outgoing',
+      docType: 'GW08',
+      title: '安康市人民政府关于加强秸秆禁烧工作的通知',
+      mainRecipients: ['各县（区）人民政府'],
+    });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    await signIn('clerk');
+    await page.locator('tbody tr[data-row-id]').first().waitFor();
+    // When they type the initials of 秸秆禁烧
+    await page.getByPlaceholder('搜索标题、环节、发起人').fill('jgjs');
+    // Then the server finds that one task, named by the document's title and 文种
+    await page.waitForFunction(() => document.querySelector('[data-testid="inbox-count"]')?.textContent?.includes('共 1 项'), undefined, { timeout: 10_000 }).catch(async (e) => {
+      await page.screenshot({ path: join(ARTIFACTS, 'inbox-07-pinyin-search-failed.png'), fullPage: true });
+      throw e;
+    });
+    assert.equal(await page.locator('tbody tr[data-row-id]').count(), 1);
+    const found = await row('安康市人民政府关于加强秸秆禁烧工作的通知').innerText();
+    assert.match(found, /通知/);
+    assert.match(found, /拟稿/);
+    await screenshot('inbox-07-pinyin-search');
     assertNoProblems();
   });
 
