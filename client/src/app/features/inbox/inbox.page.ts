@@ -99,8 +99,8 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       </nz-select>
       @if (server()) {
         <!-- 部门: the 公文's 主办 department or the initiator's organization (the server's orgId) -->
-        <nz-select class="org-filter" [ngModel]="filter().orgId ?? ''" (ngModelChange)="patch({ orgId: $event })" aria-label="部门" nzShowSearch>
-          <nz-option nzValue="" nzLabel="部门：全部" />
+        <nz-select class="org-filter" [ngModel]="filter().orgId ?? ''" (ngModelChange)="patch({ orgId: $event })" [attr.aria-label]="'wf.filter.dept' | wt" nzShowSearch>
+          <nz-option nzValue="" [nzLabel]="('wf.filter.dept' | wt) + '：' + ('wf.filter.all' | wt)" />
           @for (org of orgs(); track org.id) {
             <nz-option [nzValue]="org.id" [nzLabel]="org.name" />
           }
