@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -21,12 +21,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { map } from 'rxjs';
-import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocFieldComponent } from './doc-field.component';
 import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
-import { UPWARD_TYPES, documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { UPWARD_TYPES, documentViolations } from './document-rules';
 import { NAME_SEPARATORS } from './doc-form';
+import { FormSubmission } from './form-submission';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
 
@@ -94,19 +94,12 @@ export default class IncomingFormPage {
   private readonly formTick = toSignal(this.form.events.pipe(map(() => ({}))), { initialValue: {} });
   protected readonly value = computed(() => (this.formTick(), this.form.getRawValue()));
 
-  protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  /** The server's refusal, until the next submit. */
-  private readonly serverFailure = signal<string | null>(null);
+  private readonly submission = new FormSubmission();
+  protected readonly submitted = this.submission.submitted;
+  protected readonly saving = this.submission.saving;
+  protected readonly serverErrors = this.submission.serverErrors;
   /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
-  protected readonly failure = computed(() => {
-    const server = this.serverFailure();
-    if (server) return server;
-    if (!this.submitted()) return null;
-    const count = Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0);
-    return count > 0 ? this.docsI18n.t('docs.invalid', { count }) : null;
-  });
-  protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
+  protected readonly failure = computed(() => this.submission.summary(Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0), this.docsI18n));
 
   protected readonly orgs = rxResource({ stream: () => this.api.orgs() });
 
@@ -182,27 +175,12 @@ export default class IncomingFormPage {
 
   protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');
 
-  async submit(): Promise<void> {
-    if (this.saving()) return;
-    this.submitted.set(true);
-    this.serverErrors.set([]);
-    this.serverFailure.set(null);
-    if (this.failure()) {
-      this.focusFirstInvalid();
-      return;
-    }
-    this.saving.set(true);
-    try {
+  submit(): Promise<void> {
+    return this.submission.run(() => !!this.failure(), () => this.focusFirstInvalid(), this.i18n, async () => {
       const created = await this.api.create(this.body());
       this.message.success(this.docsI18n.t('docs.created.incoming', { regNo: created.registration?.regNo ?? '' }));
       await this.router.navigate(['/documents', created.id]);
-    } catch (error) {
-      this.serverErrors.set(serverViolations(toApiError(error)?.details));
-      this.serverFailure.set(apiErrorText(error, this.i18n));
-      this.focusFirstInvalid();
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   private body(): CreateDocument {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -24,12 +24,12 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
-import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { DocFieldComponent } from './doc-field.component';
 import { NAME_SEPARATORS, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
-import { documentViolations, serverViolations, type FieldViolation } from './document-rules';
+import { documentViolations } from './document-rules';
+import { FormSubmission } from './form-submission';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
 
@@ -103,19 +103,12 @@ export default class OutgoingFormPage {
   protected readonly value = computed(() => (this.formTick(), this.form.getRawValue()));
   protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');
 
-  protected readonly submitted = signal(false);
-  protected readonly saving = signal(false);
-  /** The server's refusal, until the next submit. */
-  private readonly serverFailure = signal<string | null>(null);
+  private readonly submission = new FormSubmission();
+  protected readonly submitted = this.submission.submitted;
+  protected readonly saving = this.submission.saving;
+  protected readonly serverErrors = this.submission.serverErrors;
   /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
-  protected readonly failure = computed(() => {
-    const server = this.serverFailure();
-    if (server) return server;
-    if (!this.submitted()) return null;
-    const count = Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0);
-    return count > 0 ? this.docsI18n.t('docs.invalid', { count }) : null;
-  });
-  protected readonly serverErrors = signal<readonly FieldViolation[]>([]);
+  protected readonly failure = computed(() => this.submission.summary(Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0), this.docsI18n));
 
   /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
   private readonly orgs = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
@@ -202,17 +195,8 @@ export default class OutgoingFormPage {
     return this.serverErrors().filter((v) => !shown.has(v.field)).map(this.docsI18n.rule);
   });
 
-  async submit(): Promise<void> {
-    if (this.saving()) return;
-    this.submitted.set(true);
-    this.serverErrors.set([]);
-    this.serverFailure.set(null);
-    if (this.failure()) {
-      this.focusFirstInvalid();
-      return;
-    }
-    this.saving.set(true);
-    try {
+  submit(): Promise<void> {
+    return this.submission.run(() => !!this.failure(), () => this.focusFirstInvalid(), this.i18n, async () => {
       const id = this.id();
       if (id) {
         const { direction: _direction, attachmentNotes: _notes, ...fields } = this.body();
@@ -227,13 +211,7 @@ export default class OutgoingFormPage {
       this.message.success(this.docsI18n.t('docs.created.outgoing'));
       // A refused attachment stays on screen with its reason; the draft itself is saved.
       if (allUploaded) await this.router.navigate(['/documents', created.id]);
-    } catch (error) {
-      this.serverErrors.set(serverViolations(toApiError(error)?.details));
-      this.serverFailure.set(apiErrorText(error, this.i18n));
-      this.focusFirstInvalid();
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   private body(): CreateDocument {
