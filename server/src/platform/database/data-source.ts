@@ -17,6 +17,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       // store and read every DATETIME as UTC regardless of the server's time zone
       timezone: 'Z',
       poolSize: 20,
+      // mysql2 otherwise captures a stack trace before every statement (5 % of a completion's CPU);
+      // a failed statement still reports its SQL and error through TypeORM's QueryFailedError
+      extra: { trace: false },
       entities: ENTITIES,
       migrations: MYSQL_MIGRATIONS,
       migrationsTableName: 'schema_migration',
