@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Role } from '@liuzhuan/contracts';
-import { OrgEntity } from '../org/org.entity';
-import { UserEntity } from '../org/user.entity';
+import { sql, Tables } from '../../platform/database/table';
 import { SessionEntity } from './session.entity';
 
 /** A session with what every request needs of its user, read in one statement. */
@@ -13,7 +12,10 @@ export interface SessionWithUser {
 
 @Injectable()
 export class SessionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: Tables,
+  ) {}
 
   async insert(session: SessionEntity, manager: EntityManager): Promise<void> {
     await manager.insert(SessionEntity, session);
@@ -24,18 +26,19 @@ export class SessionRepository {
    * on every authenticated request, so it must not cost four round trips.
    */
   async findWithUser(tokenHash: string): Promise<SessionWithUser | null> {
-    const { entities, raw } = await this.dataSource.manager
-      .createQueryBuilder(SessionEntity, 's')
-      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
-      .leftJoin(OrgEntity, 'o', 'o.id = u.org_id')
-      .addSelect(['u.username AS u_username', 'u.display_name AS u_display_name', 'u.org_id AS u_org_id', 'u.position AS u_position', 'u.enabled AS u_enabled', 'o.name AS o_name'])
-      // GROUP_CONCAT with the default ',' separator is spelled the same in MySQL and SQLite
-      .addSelect('(SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id)', 'u_roles')
-      .where('s.token_hash = :tokenHash', { tokenHash })
-      .getRawAndEntities();
-    const session = entities[0];
-    const row = raw[0] as Record<string, unknown> | undefined;
-    if (!session || !row) return null;
+    const sessions = this.tables.of(SessionEntity);
+    const { records } = await sql(
+      this.dataSource.manager,
+      `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, o.name AS o_name,
+         (SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id) AS u_roles
+       FROM ${sessions.name} s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
+       WHERE ${sessions.col('tokenHash', 's')} = ?`,
+      [tokenHash],
+    );
+    const row = records[0];
+    if (!row) return null;
+    const session = sessions.hydrate(row, 's');
+    // GROUP_CONCAT with the default ',' separator is spelled the same in MySQL and SQLite
     const roles = typeof row.u_roles === 'string' && row.u_roles ? (row.u_roles.split(',').sort() as Role[]) : [];
     return {
       session,

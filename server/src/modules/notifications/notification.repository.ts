@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { Tables } from '../../platform/database/table';
 import { NotificationEntity } from './notification.entity';
 
 /** Rows a poll fetches at most; a full batch is followed by another poll at once. */
@@ -7,11 +8,15 @@ export const POLL_BATCH = 500;
 
 @Injectable()
 export class NotificationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: Tables,
+  ) {}
 
+  /** Complete rows, written as they are (no read-back): one statement per 200. */
   async insert(rows: NotificationEntity[], m: EntityManager): Promise<void> {
     // a few hundred rows per statement keeps MySQL's packet and SQLite's variable limits far away
-    for (let i = 0; i < rows.length; i += 200) await m.insert(NotificationEntity, rows.slice(i, i + 200));
+    await this.tables.of(NotificationEntity).insert(m, rows, 200);
   }
 
   /** Which of these dedupe keys were already used. */

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { sql, type Table, Tables } from '../../platform/database/table';
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { HistoryEventEntity, InstanceEntity } from './instance.entity';
+import { TaskProxyEntity } from './task.entity';
 
 @Injectable()
 export class InstanceRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: Tables,
+  ) {
+    this.table = tables.of(InstanceEntity);
+  }
+
+  private readonly table: Table<InstanceEntity>;
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<InstanceEntity | null> {
     return m.findOneBy(InstanceEntity, { id });
@@ -18,7 +27,7 @@ export class InstanceRepository {
    * statement (MySQL `SELECT … FOR UPDATE`; on SQLite the transaction runner serializes writers).
    */
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
-    const row = await this.lockedRead(tx, 'i.id = :id', { id });
+    const row = await this.lockedRead(tx, 'i.id = ?', [id]);
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
     return row;
   }
@@ -28,7 +37,7 @@ export class InstanceRepository {
    * changes, so the sub-select needs no lock of its own; the caller reads the task after this.
    */
   lockOfTask(taskId: string, tx: Tx): Promise<InstanceEntity | null> {
-    return this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = :taskId)', { taskId });
+    return this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = ?)', [taskId]);
   }
 
   /**
@@ -42,15 +51,14 @@ export class InstanceRepository {
 
   private readonly proxyHint = new WeakMap<InstanceEntity, boolean>();
 
-  private async lockedRead(tx: Tx, where: string, params: Record<string, string>): Promise<InstanceEntity | null> {
-    const qb = tx.manager
-      .createQueryBuilder(InstanceEntity, 'i')
-      .addSelect('CASE WHEN EXISTS (SELECT 1 FROM task_proxy p WHERE p.revoked_at IS NULL AND p.valid_to > :now) THEN 1 ELSE 0 END', 'any_proxy')
-      .where(where, { ...params, now: new Date() });
-    if (tx.dialect === 'mysql') qb.setLock('pessimistic_write');
-    const { entities, raw } = await qb.getRawAndEntities<{ any_proxy: number | string }>();
-    const row = entities[0] ?? null;
-    if (row) this.proxyHint.set(row, Number(raw[0]?.any_proxy) !== 0);
+  private async lockedRead(tx: Tx, where: string, params: string[]): Promise<InstanceEntity | null> {
+    const proxies = this.tables.of(TaskProxyEntity);
+    const anyProxy = `CASE WHEN EXISTS (SELECT 1 FROM ${proxies.name} p WHERE ${proxies.col('revokedAt', 'p')} IS NULL AND ${proxies.col('validTo', 'p')} > ?) THEN 1 ELSE 0 END AS any_proxy`;
+    const text = `SELECT ${this.table.select('i')}, ${anyProxy} FROM ${this.table.name} i WHERE ${where}${tx.dialect === 'mysql' ? ' FOR UPDATE' : ''}`;
+    const { records } = await sql(tx.manager, text, [proxies.value('validTo', new Date()), ...params]);
+    if (!records[0]) return null;
+    const row = this.table.hydrate(records[0], 'i');
+    this.proxyHint.set(row, Number(records[0].any_proxy) !== 0);
     return row;
   }
 
@@ -60,18 +68,16 @@ export class InstanceRepository {
 
   /** Writes the next version; touching no row means another writer got there first. */
   async update(row: InstanceEntity, expectedVersion: number, m: EntityManager): Promise<void> {
-    const result = await m
-      .createQueryBuilder()
-      .update(InstanceEntity)
-      .set({ state: row.state, status: row.status, version: row.version, historySeq: row.historySeq, updatedAt: row.updatedAt, endedAt: row.endedAt })
-      .where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion })
-      .execute();
-    if (result.affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
+    const t = this.table;
+    const text = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ? AND ${t.col('version')} = ?`;
+    const params = [row.state, row.status, row.version, row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id, expectedVersion];
+    const { affected } = await sql(m, text, params);
+    if (affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
   }
 
   async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {
     // chunks keep the statement under SQLite's bound-parameter limit
-    for (let i = 0; i < rows.length; i += 100) await m.insert(HistoryEventEntity, rows.slice(i, i + 100));
+    await this.tables.of(HistoryEventEntity).insert(m, rows, 100);
   }
 
   history(instanceId: string): Promise<HistoryEventEntity[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { sql, type Table, Tables } from '../../platform/database/table';
 import { likeEscape } from '../org/pinyin';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
@@ -26,20 +27,30 @@ export interface TaskWithCandidates {
 /** The task projection: written by the command executor, read by the inbox. */
 @Injectable()
 export class TaskRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: Tables,
+  ) {
+    this.table = tables.of(TaskEntity);
+  }
 
-  /** Inserts tasks and their candidates: one statement each (chunked for SQLite's parameter limit). */
+  private readonly table: Table<TaskEntity>;
+
+  /** Inserts complete task rows and their candidates: one statement each (chunked for SQLite's parameter limit). */
   async insert(tasks: TaskEntity | TaskEntity[], candidates: TaskCandidateEntity[], m: EntityManager): Promise<void> {
-    const rows = Array.isArray(tasks) ? tasks : [tasks];
-    // updateEntity(false): the rows are complete; TypeORM would otherwise read back the defaulted columns
-    for (let i = 0; i < rows.length; i += 40) await m.createQueryBuilder().insert().into(TaskEntity).values(rows.slice(i, i + 40)).updateEntity(false).execute();
-    for (let i = 0; i < candidates.length; i += 200) await m.createQueryBuilder().insert().into(TaskCandidateEntity).values(candidates.slice(i, i + 200)).updateEntity(false).execute();
+    await this.table.insert(m, Array.isArray(tasks) ? tasks : [tasks], 40);
+    await this.tables.of(TaskCandidateEntity).insert(m, candidates, 200);
   }
 
   /** Closes an open or waiting task; a cancelled one takes its signer tasks (加签) with it. */
   async close(id: string, patch: Pick<TaskEntity, 'status' | 'completedAt' | 'completedBy'>, m: EntityManager): Promise<void> {
-    await m.update(TaskEntity, { id, status: In(['open', 'waiting']) }, patch);
-    if (patch.status === 'cancelled') await m.update(TaskEntity, { parentTaskId: id, status: In(['open', 'waiting']) }, { status: 'cancelled', completedAt: patch.completedAt });
+    const t = this.table;
+    const completedAt = patch.completedAt ? t.value('completedAt', patch.completedAt) : null;
+    const unfinished = `${t.col('status')} IN ('open', 'waiting')`;
+    await sql(m, `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`, [patch.status, completedAt, patch.completedBy, id]);
+    if (patch.status === 'cancelled') {
+      await sql(m, `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`, [completedAt, id]);
+    }
   }
 
   async closeAllOfInstance(instanceId: string, at: Date, m: EntityManager): Promise<void> {
@@ -73,14 +84,18 @@ export class TaskRepository {
 
   /** A task and its candidates in one statement (the task operations' read under the instance lock). */
   async findWithCandidates(id: string, m: EntityManager): Promise<{ task: TaskEntity; candidates: TaskCandidateEntity[] } | null> {
-    const row = await m
-      .createQueryBuilder(TaskEntity, 't')
-      .leftJoinAndMapMany('t.candidates', TaskCandidateEntity, 'c', 'c.task_id = t.id')
-      .where('t.id = :id', { id })
-      .getOne();
-    if (!row) return null;
-    const { candidates, ...task } = row as TaskEntity & { candidates?: TaskCandidateEntity[] };
-    return { task: Object.assign(new TaskEntity(), task), candidates: candidates ?? [] };
+    const t = this.table;
+    const c = this.tables.of(TaskCandidateEntity);
+    const { records } = await sql(
+      m,
+      `SELECT ${t.select('t')}, ${c.col('kind', 'c')} AS c_kind, ${c.col('value', 'c')} AS c_value FROM ${t.name} t LEFT JOIN ${c.name} c ON ${c.col('taskId', 'c')} = ${t.col('id', 't')} WHERE ${t.col('id', 't')} = ?`,
+      [id],
+    );
+    if (!records[0]) return null;
+    const candidates = records
+      .filter((r) => r.c_kind != null)
+      .map((r) => Object.assign(new TaskCandidateEntity(), { taskId: id, kind: String(r.c_kind) as TaskCandidateEntity['kind'], value: String(r.c_value) }));
+    return { task: t.hydrate(records[0], 't'), candidates };
   }
 
   /** Sets the assignee only while the task is open and unassigned: one claim wins. */

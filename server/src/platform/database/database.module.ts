@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { createDataSource, migrate } from './data-source';
+import { Tables } from './table';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -19,8 +20,9 @@ import { TransactionRunner } from './transaction-runner';
       },
     },
     TransactionRunner,
+    { provide: Tables, inject: [DataSource], useFactory: (dataSource: DataSource) => new Tables(dataSource) },
   ],
-  exports: [DataSource, TransactionRunner],
+  exports: [DataSource, TransactionRunner, Tables],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

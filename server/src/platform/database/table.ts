@@ -1,0 +1,127 @@
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** What a statement returned: rows for a SELECT, the number of rows touched for a write. */
+export interface SqlResult {
+  records: Record<string, unknown>[];
+  affected: number;
+}
+
+/**
+ * Runs one statement with positional `?` parameters on the manager's connection (the
+ * transaction's, when the manager belongs to one). Values must already be in the driver's
+ * form: use {@link Table.value} for entity columns.
+ */
+export async function sql(m: EntityManager, text: string, params: unknown[] = []): Promise<SqlResult> {
+  const owned = !m.queryRunner;
+  const runner = m.queryRunner ?? m.connection.createQueryRunner();
+  try {
+    const result = await runner.query(text, params, true);
+    return { records: (result.records ?? []) as Record<string, unknown>[], affected: result.affected ?? 0 };
+  } finally {
+    if (owned) await runner.release();
+  }
+}
+
+/**
+ * An entity's table for hand-written statements on the hot paths (a task completion, the
+ * inbox look-up, authentication), where TypeORM's query builder cost more CPU than the
+ * database did. Column lists are composed once; values go through the dialect's own TypeORM
+ * driver in both directions, so MySQL and SQLite read and write exactly what repositories do.
+ */
+export class Table<E extends ObjectLiteral> {
+  /** the quoted table name */
+  readonly name: string;
+  private readonly columns: readonly ColumnMetadata[];
+  private readonly byProperty = new Map<string, ColumnMetadata>();
+  private readonly selects = new Map<string, string>();
+  private readonly insertHead: string;
+  private readonly rowSlots: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entity: new () => E,
+  ) {
+    const metadata = dataSource.getMetadata(entity);
+    this.name = this.quote(metadata.tableName);
+    this.columns = metadata.columns;
+    for (const c of this.columns) this.byProperty.set(c.propertyName, c);
+    this.insertHead = `INSERT INTO ${this.name} (${this.columns.map((c) => this.quote(c.databaseName)).join(', ')}) VALUES `;
+    this.rowSlots = `(${this.columns.map(() => '?').join(', ')})`;
+  }
+
+  /** The quoted column of a property. */
+  col(property: keyof E & string, alias?: string): string {
+    const name = this.quote(this.column(property).databaseName);
+    return alias ? `${alias}.${name}` : name;
+  }
+
+  /** `alias.col AS alias_col, …` for every column; read back with {@link hydrate} and the same alias. */
+  select(alias: string): string {
+    let list = this.selects.get(alias);
+    if (!list) {
+      list = this.columns.map((c) => `${alias}.${this.quote(c.databaseName)} AS ${this.quote(`${alias}_${c.databaseName}`)}`).join(', ');
+      this.selects.set(alias, list);
+    }
+    return list;
+  }
+
+  /** An entity from a row selected with {@link select}(alias). */
+  hydrate(row: Record<string, unknown>, alias: string): E {
+    const entity = new this.entity() as Record<string, unknown>;
+    const driver = this.dataSource.driver;
+    for (const c of this.columns) {
+      const v = row[`${alias}_${c.databaseName}`];
+      entity[c.propertyName] = v === null || v === undefined ? null : driver.prepareHydratedValue(v, c);
+    }
+    return entity as E;
+  }
+
+  /** A property's value in the form the driver binds (dates, booleans, JSON as the dialect stores them). */
+  value(property: keyof E & string, v: unknown): unknown {
+    return this.dataSource.driver.preparePersistentValue(v, this.column(property));
+  }
+
+  /** Inserts complete rows, `chunk` to a statement (SQLite binds at most 32766 parameters). */
+  async insert(m: EntityManager, rows: readonly E[], chunk = 100): Promise<void> {
+    const driver = this.dataSource.driver;
+    for (let i = 0; i < rows.length; i += chunk) {
+      const part = rows.slice(i, i + chunk);
+      const params: unknown[] = [];
+      for (const row of part) {
+        for (const c of this.columns) {
+          // a property left out takes the column's declared default, as a repository insert would
+          const v = c.getEntityValue(row) ?? (typeof c.default === 'function' ? undefined : c.default);
+          params.push(v === undefined || v === null ? null : driver.preparePersistentValue(v, c));
+        }
+      }
+      await sql(m, this.insertHead + part.map(() => this.rowSlots).join(', '), params);
+    }
+  }
+
+  private column(property: string): ColumnMetadata {
+    const c = this.byProperty.get(property);
+    if (!c) throw new Error(`${this.name} has no column for ${property}`);
+    return c;
+  }
+
+  private quote(name: string): string {
+    return this.dataSource.driver.escape(name);
+  }
+}
+
+/** Tables by entity, composed once per data source. */
+export class Tables {
+  private readonly tables = new Map<unknown, Table<ObjectLiteral>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  of<E extends ObjectLiteral>(entity: new () => E): Table<E> {
+    let table = this.tables.get(entity);
+    if (!table) {
+      table = new Table(this.dataSource, entity);
+      this.tables.set(entity, table);
+    }
+    return table as unknown as Table<E>;
+  }
+}
