@@ -83,8 +83,9 @@ describe('sign-in (e2e)', () => {
   });
 
   it('should end the open sessions of a user the system admin disables', async () => {
-    // given a signed-in user
+    // given a signed-in user whose session this process has just read (and cached)
     const victim = await server.login('staff');
+    expect((await server.call('GET', '/api/auth/me', { token: victim })).status).toBe(200);
     const sysadmin = await server.login('sysadmin');
     const staff = (await server.call('GET', '/api/users?q=staff', { token: sysadmin })).body.items.find((u: any) => u.username === 'staff');
     // when
@@ -99,6 +100,20 @@ describe('sign-in (e2e)', () => {
     expect(again.status).toBe(401);
     expect(again.body.code).toBe('AUTH_USER_DISABLED');
     await server.call('POST', `/api/users/${staff.id}/enable`, { token: sysadmin });
+  });
+
+  it('should apply changed roles to a signed-in user at the next request', async () => {
+    // given a signed-in user whose session this process has just read
+    const token = await server.login('deputy');
+    expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader']);
+    const secadmin = await server.login('secadmin');
+    const deputy = (await server.call('GET', '/api/users?q=deputy', { token: secadmin })).body.items.find((u: any) => u.username === 'deputy');
+    // when the security admin changes the roles
+    expect((await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } })).status).toBe(200);
+    // then the very next request sees them
+    expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader', 'workflow_admin']);
+    await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader'] } });
+    expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader']);
   });
 
   it.each([

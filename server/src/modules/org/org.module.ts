@@ -3,13 +3,14 @@ import { DemoCitySeeder } from './demo-city.seeder';
 import { OrgController } from './org.controller';
 import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
+import { UserChanges } from './user-changes';
 import { UserController } from './user.controller';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
 @Module({
   controllers: [OrgController, UserController],
-  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder],
-  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder],
+  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
+  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
 })
 export class OrgModule {}

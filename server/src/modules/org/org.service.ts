@@ -5,6 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { OrgEntity } from './org.entity';
 import { OrgRepository } from './org.repository';
+import { UserChanges } from './user-changes';
 
 export function toOrg(e: OrgEntity): Org {
   return { id: e.id, parentId: e.parentId, code: e.code, name: e.name, shortName: e.shortName, kind: e.kind, sortOrder: e.sortOrder };
@@ -16,6 +17,7 @@ export class OrgService {
   constructor(
     private readonly orgs: OrgRepository,
     private readonly tx: TransactionRunner,
+    private readonly changes: UserChanges,
   ) {}
 
   async list(): Promise<Org[]> {
@@ -52,7 +54,7 @@ export class OrgService {
   }
 
   async update(id: string, patch: UpdateOrg): Promise<Org> {
-    return this.tx.run(async ({ manager: m }) => {
+    const updated = await this.tx.run(async ({ manager: m }) => {
       const org = await this.orgs.findById(id, m);
       if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
       if (patch.parentId !== undefined && patch.parentId !== null) await this.assertNoCycle(id, patch.parentId, m);
@@ -65,6 +67,9 @@ export class OrgService {
       await this.orgs.update(id, changes, m);
       return toOrg({ ...org, ...changes } as OrgEntity);
     });
+    // signed-in users show their organization's name
+    this.changes.changed(null);
+    return updated;
   }
 
   /** A parent may not be the organization itself or one of its descendants. */

@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { newUser } from './new-user';
 import { OrgRepository } from './org.repository';
 import { pinyinKeys } from './pinyin';
+import { UserChanges } from './user-changes';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
@@ -19,6 +20,7 @@ export class UserService {
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
     private readonly tx: TransactionRunner,
+    private readonly changes: UserChanges,
   ) {}
 
   async search(query: UserQuery): Promise<UserList> {
@@ -52,7 +54,7 @@ export class UserService {
       throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
     }
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-    return this.tx.run(async ({ manager: m }) => {
+    return this.announced(id, async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.assertOrgAndGroups(patch.orgId ?? user.orgId, patch.groups ?? [], m);
@@ -69,7 +71,7 @@ export class UserService {
 
   /** A disabled user cannot sign in; the session check refuses their open sessions at once. */
   async setEnabled(id: string, enabled: boolean): Promise<User> {
-    return this.tx.run(async ({ manager: m }) => {
+    return this.announced(id, async (m) => {
       if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
       return this.get(id, m);
@@ -81,12 +83,19 @@ export class UserService {
     if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
       throw new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people');
     }
-    return this.tx.run(async ({ manager: m }) => {
+    return this.announced(id, async (m) => {
       if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
       await this.users.replaceRoles(id, unique, m);
       await this.users.update(id, { updatedAt: new Date() }, m);
       return this.get(id, m);
     });
+  }
+
+  /** A change to an existing user, in one transaction; once committed, the session cache hears of it. */
+  private async announced<T>(id: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.tx.run(({ manager }) => work(manager));
+    this.changes.changed(id);
+    return result;
   }
 
   private async assertOrgAndGroups(orgId: string, groups: string[], m: EntityManager): Promise<void> {

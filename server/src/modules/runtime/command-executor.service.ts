@@ -82,7 +82,8 @@ export class CommandExecutor {
    */
   async executeOn(tx: Tx, row: InstanceEntity, command: EngineCommand, context: CommandContext): Promise<{ instance: InstanceEntity; closed: ProjectionResult['closed'] }> {
     const process = await this.cache.get(row.definitionId, tx.manager);
-    const result = execute(process, JSON.parse(row.state) as InstanceState, command, this.env.create());
+    const before = JSON.parse(row.state) as InstanceState;
+    const result = execute(process, before, command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);
     const expectedVersion = row.version;
     // a completion is the source of the tasks it creates (撤回 undoes exactly those)
@@ -90,7 +91,7 @@ export class CommandExecutor {
       command.type === 'completeTask' && !context.projection?.sourceTaskId
         ? { ...context, projection: { ...context.projection, sourceTaskId: command.elementInstanceId } }
         : context;
-    const { closed } = await this.persist(tx, row, result, withSource);
+    const { closed } = await this.persist(tx, row, result, withSource, before);
     await this.instances.update(row, expectedVersion, tx.manager);
     return { instance: row, closed };
   }
@@ -125,7 +126,7 @@ export class CommandExecutor {
       updatedAt: now,
     });
     await this.instances.insert(row, tx.manager);
-    await this.persist(tx, row, result, context);
+    await this.persist(tx, row, result, context, null);
     await this.instances.update(row, 0, tx.manager);
     return row;
   }
@@ -143,7 +144,8 @@ export class CommandExecutor {
     await this.instances.update(row, expectedVersion, tx.manager);
   }
 
-  private async persist(tx: Tx, row: InstanceEntity, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext): Promise<ProjectionResult> {
+  /** `prior`: the state before the command (null when it started the instance). */
+  private async persist(tx: Tx, row: InstanceEntity, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext, prior: InstanceState | null): Promise<ProjectionResult> {
     const before = row.status;
     const state = result.state;
     const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
@@ -158,7 +160,7 @@ export class CommandExecutor {
     row.updatedAt = at;
     if (status !== 'active' && !row.endedAt) row.endedAt = at;
     await this.effects.apply(tx, row, result.effects, state);
-    if (before === 'active' && status !== 'active') await this.effects.instanceEnded(tx, row, at);
+    if (before === 'active' && status !== 'active') await this.effects.instanceEnded(tx, row, at, prior, result.effects);
     const open = created.filter((t) => t.status === 'open');
     if (open.length) for (const hook of this.createdHooks) await hook(tx, row, open, context, projected.candidates);
     return projected;

@@ -121,11 +121,24 @@ export class EffectApplier {
     await this.outbox.add(tx, newJobs);
   }
 
-  /** An ended instance waits for nothing: its subscriptions, open tasks and pending timers go. */
-  async instanceEnded(tx: Tx, row: InstanceEntity, at: Date): Promise<void> {
-    await this.subscriptions.deleteOfInstance(row.id, tx.manager);
+  /**
+   * An ended instance waits for nothing: its subscriptions, open tasks and pending timers go.
+   * `before` is its state before the command that ended it (null: started in that command):
+   * what it did not wait for then, and the command did not add, has no row to clean up.
+   */
+  async instanceEnded(tx: Tx, row: InstanceEntity, at: Date, before: InstanceState | null, effects: readonly EngineEffect[]): Promise<void> {
+    const added = new Set(effects.map((e) => e.type));
+    const subscribed = !before || hasAny(before.subs) || added.has('subscribeMessage') || added.has('subscribeSignal');
+    const jobs = !before || hasAny(before.jobs) || added.has('createJob');
+    if (subscribed) await this.subscriptions.deleteOfInstance(row.id, tx.manager);
     await this.tasks.closeAllOfInstance(row.id, at, tx.manager);
-    await this.jobs.cancelPendingOfInstance(row.id, ['timer', 'async'], tx.manager);
-    await this.externalTasks.cancelOfInstance(row.id, tx.manager);
+    // timers are subscriptions of the state; async jobs and external tasks its jobs
+    if (subscribed || jobs || added.has('scheduleTimer')) await this.jobs.cancelPendingOfInstance(row.id, ['timer', 'async'], tx.manager);
+    if (jobs) await this.externalTasks.cancelOfInstance(row.id, tx.manager);
   }
+}
+
+function hasAny(map: Record<string, unknown>): boolean {
+  for (const _ in map) return true;
+  return false;
 }

@@ -15,8 +15,22 @@ export interface TaskDisplay {
   documentId: string | null;
 }
 
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** The display fields of a row selected with the d_ and v_ columns of the inbox queries. */
+function displayOf(r: Record<string, unknown>): TaskDisplay {
+  return {
+    title: text(r['d_title']) ?? text(r['v_title']),
+    docType: text(r['d_doc_type']) ?? text(r['v_doc_type']),
+    urgency: text(r['d_urgency']) ?? text(r['v_urgency']),
+    initiator: text(r['d_initiator']),
+    initiatorOrgName: text(r['d_initiator_org_name']),
+    documentId: text(r['d_document_id']),
+  };
+}
+
 /** The inbox filters that need the instance, its 公文 or the clock. */
-const hasFilters = (q: TaskQuery) => !!(q.q || q.urgency || q.docType || q.orgId || q.due);
+export const hasFilters = (q: TaskQuery) => !!(q.q || q.urgency || q.docType || q.orgId || q.due);
 
 export interface TaskWithCandidates {
   task: TaskEntity;
@@ -177,6 +191,46 @@ export class TaskRepository {
   }
 
   /**
+   * The tasks of one instance (the task page, the progress panel, a client finding the task it
+   * must do next) with their display fields, candidates and the instance's initiator: one
+   * statement, no query builder. `initiator` is undefined when there is no task to read it from.
+   */
+  async ofInstancePage(
+    instanceId: string,
+    status: TaskEntity['status'] | undefined,
+    sort: 'due' | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay>; candidates: Map<string, TaskCandidateEntity[]>; initiator: string | null | undefined }> {
+    const t = this.table;
+    const mysql = this.tables.dialect === 'mysql';
+    // U+001F cannot be in a name a model gives; the candidates of a task come back as one text per kind
+    const list = (kind: string) =>
+      `(SELECT ${mysql ? "GROUP_CONCAT(c.value SEPARATOR '\u001f')" : "group_concat(c.value, '\u001f')"} FROM task_candidate c WHERE c.task_id = t.id AND c.kind = '${kind}')`;
+    const order = sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
+    const text = `SELECT ${t.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
+        od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name,
+        ${list('user')} AS c_users, ${list('group')} AS c_groups
+      FROM ${t.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id LEFT JOIN official_document od ON od.instance_id = t.instance_id LEFT JOIN org io ON io.id = pi.initiator_org_id
+      WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const { records } = await sql(this.dataSource.manager, text, [instanceId, ...(status ? [status] : []), limit, offset]);
+    const items: TaskEntity[] = [];
+    const display = new Map<string, TaskDisplay>();
+    const candidates = new Map<string, TaskCandidateEntity[]>();
+    const split = (v: unknown, taskId: string, kind: 'user' | 'group') =>
+      typeof v === 'string' && v ? v.split('\u001f').sort().map((value) => Object.assign(new TaskCandidateEntity(), { taskId, kind, value })) : [];
+    for (const r of records) {
+      const task = t.hydrate(r, 't');
+      items.push(task);
+      display.set(task.id, displayOf(r));
+      candidates.set(task.id, [...split(r.c_users, task.id, 'user'), ...split(r.c_groups, task.id, 'group')]);
+    }
+    const total = offset === 0 && items.length < limit ? items.length : Number((await sql(this.dataSource.manager, `SELECT COUNT(*) AS n FROM ${t.name} t WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''}`, [instanceId, ...(status ? [status] : [])])).records[0]?.n ?? 0);
+    const initiator = records.length ? (records[0].d_initiator == null ? null : String(records[0].d_initiator)) : undefined;
+    return { items, total, display, candidates, initiator };
+  }
+
+  /**
    * Joins the instance, its 公文 (with the 收文 registration) and the initiator's organization:
    * each at most one row per task (official_document.instance_id is indexed, the others by key).
    */
@@ -229,18 +283,9 @@ export class TaskRepository {
   private async read(qb: SelectQueryBuilder<TaskEntity>): Promise<{ items: TaskEntity[]; display: Map<string, TaskDisplay> }> {
     const { entities, raw } = await qb.getRawAndEntities<Record<string, unknown>>();
     const display = new Map<string, TaskDisplay>();
-    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
     for (const r of raw) {
-      const id = text(r['t_id']);
-      if (!id || display.has(id)) continue;
-      display.set(id, {
-        title: text(r['d_title']) ?? text(r['v_title']),
-        docType: text(r['d_doc_type']) ?? text(r['v_doc_type']),
-        urgency: text(r['d_urgency']) ?? text(r['v_urgency']),
-        initiator: text(r['d_initiator']),
-        initiatorOrgName: text(r['d_initiator_org_name']),
-        documentId: text(r['d_document_id']),
-      });
+      const id = r['t_id'];
+      if (typeof id === 'string' && !display.has(id)) display.set(id, displayOf(r));
     }
     return { items: entities, display };
   }

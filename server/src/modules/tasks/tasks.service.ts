@@ -3,7 +3,7 @@ import type { CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList
 import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository } from '../runtime/runtime.api';
+import { CommandExecutor, hasFilters, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository } from '../runtime/runtime.api';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
@@ -27,6 +27,7 @@ export class TasksService {
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
+    if (query.instanceId && !query.assignee && !query.candidate && !hasFilters(query)) return this.ofInstance(query.instanceId, query, user);
     if (query.instanceId) await this.access.readable(user, query.instanceId);
     // an admin and an instance's readers see every task; everyone else their own and claimable ones
     const needsMe = query.assignee || query.candidate || (!query.instanceId && !isWorkflowAdmin(user));
@@ -34,6 +35,17 @@ export class TasksService {
     const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
     return { items: items.map((t) => ({ ...toTask(t, candidates.get(t.id) ?? []), ...display.get(t.id) })), total };
+  }
+
+  /**
+   * Every task of one instance, for whoever may read the instance. The tasks are read first, with
+   * the initiator: for the initiator and an admin that is the whole check; anyone else is checked
+   * as before, and learns nothing unless they pass.
+   */
+  private async ofInstance(instanceId: string, query: TaskQuery, user: SessionUser): Promise<TaskList> {
+    const page = await this.tasks.ofInstancePage(instanceId, query.status, query.sort === 'due' ? 'due' : undefined, query.offset, query.limit);
+    if (page.initiator === undefined || (page.initiator !== user.username && !isWorkflowAdmin(user))) await this.access.readable(user, instanceId);
+    return { items: page.items.map((t) => ({ ...toTask(t, page.candidates.get(t.id) ?? []), ...page.display.get(t.id) })), total: page.total };
   }
 
   /** One task; the assignee's first read marks it opened (已阅). */

@@ -113,8 +113,11 @@ export class Table<E extends ObjectLiteral> {
 /** Tables by entity, composed once per data source. */
 export class Tables {
   private readonly tables = new Map<unknown, Table<ObjectLiteral>>();
+  readonly dialect: 'mysql' | 'sqlite';
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+  }
 
   of<E extends ObjectLiteral>(entity: new () => E): Table<E> {
     let table = this.tables.get(entity);
