@@ -207,11 +207,14 @@ export class TaskRepository {
     // U+001F cannot be in a name a model gives; the candidates of a task come back as one text per kind
     const list = (kind: string) =>
       `(SELECT ${mysql ? "GROUP_CONCAT(c.value SEPARATOR '\u001f')" : "group_concat(c.value, '\u001f')"} FROM task_candidate c WHERE c.task_id = t.id AND c.kind = '${kind}')`;
+    // FORCE INDEX: with few 公文 MariaDB would scan official_document into a join buffer, and the
+    // ORDER BY would then need a temporary table — on disk, for the TEXT columns (a file per look-up)
     const order = sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
     const text = `SELECT ${t.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
         od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name,
         ${list('user')} AS c_users, ${list('group')} AS c_groups
-      FROM ${t.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id LEFT JOIN official_document od ON od.instance_id = t.instance_id LEFT JOIN org io ON io.id = pi.initiator_org_id
+      FROM ${t.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id
+        LEFT JOIN official_document od${mysql ? ' FORCE INDEX (ix_document_instance)' : ''} ON od.instance_id = t.instance_id LEFT JOIN org io ON io.id = pi.initiator_org_id
       WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const { records } = await sql(this.dataSource.manager, text, [instanceId, ...(status ? [status] : []), limit, offset]);
     const items: TaskEntity[] = [];

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
 
   it('should choose MySQL and BullMQ without demo data when both URLs are set', () => {
     const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz', REDIS_URL: 'redis://127.0.0.1:6379' });
-    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/lz' });
+    expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/lz', pool: 20 });
     expect(config.queue).toEqual({ kind: 'bullmq', url: 'redis://127.0.0.1:6379', prefix: 'liuzhuan' });
     expect(config.demo.enabled).toBe(false);
   });

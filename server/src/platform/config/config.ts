@@ -17,6 +17,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^mysql:\/\/[^\s]+$/, 'must be mysql://user:password@host:port/database (unset for embedded SQLite)')
     .optional(),
+  LIUZHUAN_DB_POOL: z.coerce.number({ error: 'must be a number' }).int().min(2, 'must be 2–200').max(200, 'must be 2–200').default(20),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/[^\s]*$/, 'must be redis://host:port (unset for the in-process queue)')
@@ -43,7 +44,8 @@ export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  /** `pool`: MySQL connections this process keeps at most */
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; pool: number };
   queue: { kind: 'local' } | { kind: 'bullmq'; url: string; prefix: string };
   demo: { enabled: boolean; password: string };
   clientDir: string | null;
@@ -86,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'mysql', url: e.DATABASE_URL } : { kind: 'sqlite', file: resolve(dataDir, 'liuzhuan.sqlite') },
+    database: e.DATABASE_URL ? { kind: 'mysql', url: e.DATABASE_URL, pool: e.LIUZHUAN_DB_POOL } : { kind: 'sqlite', file: resolve(dataDir, 'liuzhuan.sqlite') },
     queue: e.REDIS_URL ? { kind: 'bullmq', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'local' },
     // demo data is on by default only in embedded mode
     demo: { enabled: demo ?? !e.DATABASE_URL, password: e.LIUZHUAN_DEMO_PASSWORD },

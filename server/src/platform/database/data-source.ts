@@ -16,7 +16,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       charset: 'utf8mb4_unicode_ci',
       // store and read every DATETIME as UTC regardless of the server's time zone
       timezone: 'Z',
-      poolSize: 20,
+      poolSize: database.pool,
       // mysql2 otherwise captures a stack trace before every statement (5 % of a completion's CPU);
       // a failed statement still reports its SQL and error through TypeORM's QueryFailedError
       extra: { trace: false },
