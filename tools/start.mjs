@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from './server-node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
@@ -19,7 +20,7 @@ if (!existsSync(main)) {
   console.error(`missing ${main}: the build did not produce the server`);
   process.exit(1);
 }
-const server = spawn(process.execPath, ['--enable-source-maps', main], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, main], {
   cwd: root,
   env: { ...process.env, LIUZHUAN_CLIENT_DIR: process.env.LIUZHUAN_CLIENT_DIR ?? join(root, 'dist/client/browser') },
   stdio: 'inherit',

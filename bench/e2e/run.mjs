@@ -20,6 +20,7 @@ import os from 'node:os';
 import { startCountingProxy } from './count-proxy.mjs';
 import { dbRate } from './db-rate.mjs';
 import { inbox } from './inbox.mjs';
+import { SERVER_NODE_FLAGS } from '../../tools/server-node-flags.mjs';
 import { call, COUNT, DB, DB_CLIENTS, HARD_LIMIT_MS, http, log, ms, MYSQL, mysql, PORT, PREFIX, REDIS_URL, require, root, SKIP_INBOX, tag } from './lib.mjs';
 import { runLoad } from './load.mjs';
 import { report } from './report.mjs';
@@ -69,9 +70,10 @@ try {
   log(`database ${DB}, Redis prefix ${PREFIX}, port ${PORT}`);
   // BENCH_CPU_PROF=<dir>: profile the server (written when it exits on SIGTERM)
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // the flags production runs with (tools/server-node-flags.mjs; LIUZHUAN_HEAP_MB), then
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only (e.g. --max-semi-space-size=4)
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  server = spawn(process.execPath, [...prof, ...nodeArgs, mainJs], {
+  server = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...prof, ...nodeArgs, mainJs], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
