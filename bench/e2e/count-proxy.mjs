@@ -3,7 +3,9 @@
 import net from 'node:net';
 import { MYSQL } from './lib.mjs';
 
-export const counter = { n: 0, byCmd: new Map(), texts: [], reset() { this.n = 0; this.byCmd.clear(); this.texts = []; } };
+// n: command packets (round trips); statements: the statements in them (a packet may carry several,
+// joined by ';\n': the server's statement batches); byCmd: statements by their first SQL word
+export const counter = { n: 0, statements: 0, byCmd: new Map(), texts: [], reset() { this.n = 0; this.statements = 0; this.byCmd.clear(); this.texts = []; } };
 
 /** Starts the proxy on a free local port; resolves to the port. */
 export async function startCountingProxy() {
@@ -18,9 +20,15 @@ export async function startCountingProxy() {
         if (buf.length < 4 + len) break;
         if (buf[3] === 0 && len > 0) {
           const cmd = buf[4];
-          const word = cmd === 3 || cmd === 0x16 ? buf.subarray(5, Math.min(4 + len, 40)).toString().trim().split(/\s+/)[0].toUpperCase() : `cmd${cmd}`;
-          if (cmd === 3 || cmd === 0x16) counter.texts.push(buf.subarray(5, Math.min(4 + len, 5 + 160)).toString().replace(/\s+/g, ' '));
-          counter.n++; counter.byCmd.set(word, (counter.byCmd.get(word) ?? 0) + 1);
+          counter.n++;
+          if (cmd === 3 || cmd === 0x16) {
+            const text = buf.subarray(5, 4 + len).toString();
+            counter.texts.push(text.slice(0, 160).replace(/\s+/g, ' '));
+            for (const one of text.split(';\n')) {
+              const word = one.trim().split(/\s+/)[0].toUpperCase();
+              counter.statements++; counter.byCmd.set(word, (counter.byCmd.get(word) ?? 0) + 1);
+            }
+          } else { counter.statements++; counter.byCmd.set(`cmd${cmd}`, (counter.byCmd.get(`cmd${cmd}`) ?? 0) + 1); }
         }
         buf = buf.subarray(4 + len);
       }

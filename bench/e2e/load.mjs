@@ -82,8 +82,8 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     }
   }
   if (COUNT) {
-    const c = clients[0]; const per = { lookup: [], complete: [] }; const words = { lookup: new Map(), complete: new Map() };
-    const add = (k) => { per[k].push(counter.n); for (const [w, n] of counter.byCmd) words[k].set(w, (words[k].get(w) ?? 0) + n); counter.reset(); };
+    const c = clients[0]; const per = { lookup: [], complete: [] }; const trips = { lookup: [], complete: [] }; const words = { lookup: new Map(), complete: new Map() };
+    const add = (k) => { per[k].push(counter.statements); trips[k].push(counter.n); for (const [w, n] of counter.byCmd) words[k].set(w, (words[k].get(w) ?? 0) + n); counter.reset(); };
     for (let i = 0; i < 100; i++) {
       if (!c.instances.length) await startInstance(c);
       counter.reset();
@@ -99,7 +99,8 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       add('complete');
     }
     for (const k of ['lookup', 'complete']) {
-      const a = per[k]; console.log(`${k}: ${(a.reduce((x, y) => x + y, 0) / a.length).toFixed(1)} statements per request (min ${Math.min(...a)}, max ${Math.max(...a)}) — by first word per request: ${[...words[k]].sort((x, y) => y[1] - x[1]).map(([w, n]) => `${w} ${(n / a.length).toFixed(1)}`).join(', ')}`);
+      const a = per[k]; const mean = (xs) => (xs.reduce((x, y) => x + y, 0) / xs.length).toFixed(1);
+      console.log(`${k}: ${mean(a)} statements per request (min ${Math.min(...a)}, max ${Math.max(...a)}) in ${mean(trips[k])} round trips — by first word per request: ${[...words[k]].sort((x, y) => y[1] - x[1]).map(([w, n]) => `${w} ${(n / a.length).toFixed(1)}`).join(', ')}`);
     }
     throw Object.assign(new Error('count-statements done'), { done: true });
   }

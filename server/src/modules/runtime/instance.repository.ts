@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { sql, type Table, Tables } from '../../platform/database/table';
+import { enqueue } from '../../platform/database/statement-batch';
+import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { HistoryEventEntity, InstanceEntity } from './instance.entity';
@@ -27,17 +28,24 @@ export class InstanceRepository {
    * statement (MySQL `SELECT … FOR UPDATE`; on SQLite the transaction runner serializes writers).
    */
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
-    const row = await this.lockedRead(tx, 'i.id = ?', [id]);
+    const read = this.lockedRead(tx, 'i.id = ?', [id]);
+    const row = read.found(await sql(tx.manager, read.text, read.params));
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
     return row;
   }
 
   /**
-   * Locks and reads the instance of a task (null: no such task). The task's instance never
-   * changes, so the sub-select needs no lock of its own; the caller reads the task after this.
+   * Locks and reads the instance of a task (null: no such task), then runs `next` — the read of
+   * the task itself, which must see it as committed once the lock is held. In a batched
+   * transaction both go out in one round trip and run one after the other on the server. The
+   * task's instance never changes, so the sub-select needs no lock of its own.
    */
-  lockOfTask(taskId: string, tx: Tx): Promise<InstanceEntity | null> {
-    return this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = ?)', [taskId]);
+  async lockOfTaskThen<T>(taskId: string, tx: Tx, next: () => Promise<T>): Promise<{ instance: InstanceEntity | null; next: T }> {
+    let instance: InstanceEntity | null = null;
+    const read = this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = ?)', [taskId]);
+    await enqueue(tx.manager, read.text, read.params, (result) => (instance = read.found(result)));
+    const result = await next();
+    return { instance, next: result };
   }
 
   /**
@@ -51,15 +59,20 @@ export class InstanceRepository {
 
   private readonly proxyHint = new WeakMap<InstanceEntity, boolean>();
 
-  private async lockedRead(tx: Tx, where: string, params: string[]): Promise<InstanceEntity | null> {
+  /** The locking read of an instance, and how to read its result. */
+  private lockedRead(tx: Tx, where: string, params: string[]): { text: string; params: unknown[]; found: (result: SqlResult) => InstanceEntity | null } {
     const proxies = this.tables.of(TaskProxyEntity);
     const anyProxy = `CASE WHEN EXISTS (SELECT 1 FROM ${proxies.name} p WHERE ${proxies.col('revokedAt', 'p')} IS NULL AND ${proxies.col('validTo', 'p')} > ?) THEN 1 ELSE 0 END AS any_proxy`;
-    const text = `SELECT ${this.table.select('i')}, ${anyProxy} FROM ${this.table.name} i WHERE ${where}${tx.dialect === 'mysql' ? ' FOR UPDATE' : ''}`;
-    const { records } = await sql(tx.manager, text, [proxies.value('validTo', new Date()), ...params]);
-    if (!records[0]) return null;
-    const row = this.table.hydrate(records[0], 'i');
-    this.proxyHint.set(row, Number(records[0].any_proxy) !== 0);
-    return row;
+    return {
+      text: `SELECT ${this.table.select('i')}, ${anyProxy} FROM ${this.table.name} i WHERE ${where}${tx.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
+      params: [proxies.value('validTo', new Date()), ...params],
+      found: ({ records }) => {
+        if (!records[0]) return null;
+        const row = this.table.hydrate(records[0], 'i');
+        this.proxyHint.set(row, Number(records[0].any_proxy) !== 0);
+        return row;
+      },
+    };
   }
 
   async insert(row: InstanceEntity, m: EntityManager): Promise<void> {
@@ -71,8 +84,10 @@ export class InstanceRepository {
     const t = this.table;
     const text = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ? AND ${t.col('version')} = ?`;
     const params = [row.state, row.status, row.version, row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id, expectedVersion];
-    const { affected } = await sql(m, text, params);
-    if (affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
+    // batched: checked when it has been sent, before the commit (statement-batch.ts)
+    await enqueue(m, text, params, ({ affected }) => {
+      if (affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
+    });
   }
 
   async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { enqueue } from '../../platform/database/statement-batch';
 import { sql, type Table, Tables } from '../../platform/database/table';
 import { likeEscape } from '../org/pinyin';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
@@ -61,9 +62,9 @@ export class TaskRepository {
     const t = this.table;
     const completedAt = patch.completedAt ? t.value('completedAt', patch.completedAt) : null;
     const unfinished = `${t.col('status')} IN ('open', 'waiting')`;
-    await sql(m, `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`, [patch.status, completedAt, patch.completedBy, id]);
+    await enqueue(m, `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`, [patch.status, completedAt, patch.completedBy, id]);
     if (patch.status === 'cancelled') {
-      await sql(m, `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`, [completedAt, id]);
+      await enqueue(m, `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`, [completedAt, id]);
     }
   }
 

@@ -37,9 +37,8 @@ export class TaskGuard {
    * instance (relation null): 催办 by the initiator, 撤回 by whoever completed the task.
    */
   async lockAny(tx: Tx, id: string, user: SessionUser) {
-    // two statements: lock + read the instance, then the task with its candidates as last committed
-    const instance = await this.instances.lockOfTask(id, tx);
-    const found = instance ? await this.tasks.findWithCandidates(id, tx.manager) : null;
+    // two statements, one round trip: lock + read the instance, then the task with its candidates as last committed
+    const { instance, next: found } = await this.instances.lockOfTaskThen(id, tx, () => this.tasks.findWithCandidates(id, tx.manager));
     if (!instance || !found) throw taskNotFound(id);
     const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { enqueue } from './statement-batch';
 
 /** What a statement returned: rows for a SELECT, the number of rows touched for a write. */
 export interface SqlResult {
@@ -95,7 +96,8 @@ export class Table<E extends ObjectLiteral> {
           params.push(v === undefined || v === null ? null : driver.preparePersistentValue(v, c));
         }
       }
-      await sql(m, this.insertHead + part.map(() => this.rowSlots).join(', '), params);
+      // in a batched transaction the rows go out with the next statement (statement-batch.ts)
+      await enqueue(m, this.insertHead + part.map(() => this.rowSlots).join(', '), params);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { batchStatements } from './statement-batch';
 
 /** A lost optimistic race (`UPDATE … WHERE version = ?` touched no row): the whole unit is retried. */
 export class ConcurrencyConflict extends Error {
@@ -81,6 +82,7 @@ export class TransactionRunner {
         await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
         this.readCommitted.add(connection);
       }
+      batchStatements(runner);
       await runner.startTransaction();
       try {
         const result = await work(runner.manager);
