@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import helmet from '@fastify/helmet';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,6 +13,7 @@ import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { serveClient } from './platform/http/client-static';
 import { acceptEmptyJsonBodies } from './platform/http/json-body';
 import { acceptXmlBodies } from './platform/http/xml-body';
+import { applySecurityHeaders } from './platform/http/security-headers';
 import { buildOpenApiDocument } from './platform/openapi/openapi';
 import { VERSION } from './version';
 
@@ -47,7 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBodies(fastify);
   await acceptXmlBodies(fastify);
-  await fastify.register(helmet, {
+  applySecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -37,7 +37,7 @@ export class SessionRepository {
     );
     const row = records[0];
     if (!row) return null;
-    const session = sessions.hydrate(row, 's');
+    const session = sessions.hydrate(row);
     // GROUP_CONCAT with the default ',' separator is spelled the same in MySQL and SQLite
     const roles = typeof row.u_roles === 'string' && row.u_roles ? (row.u_roles.split(',').sort() as Role[]) : [];
     return {

@@ -68,7 +68,7 @@ export class InstanceRepository {
       params: [proxies.value('validTo', new Date()), ...params],
       found: ({ records }) => {
         if (!records[0]) return null;
-        const row = this.table.hydrate(records[0], 'i');
+        const row = this.table.hydrate(records[0]);
         this.proxyHint.set(row, Number(records[0].any_proxy) !== 0);
         return row;
       },

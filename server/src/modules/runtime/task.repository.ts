@@ -110,7 +110,7 @@ export class TaskRepository {
     const candidates = records
       .filter((r) => r.c_kind != null)
       .map((r) => Object.assign(new TaskCandidateEntity(), { taskId: id, kind: String(r.c_kind) as TaskCandidateEntity['kind'], value: String(r.c_value) }));
-    return { task: t.hydrate(records[0], 't'), candidates };
+    return { task: t.hydrate(records[0]), candidates };
   }
 
   /** Sets the assignee only while the task is open and unassigned: one claim wins. */
@@ -224,7 +224,7 @@ export class TaskRepository {
     const split = (v: unknown, taskId: string, kind: 'user' | 'group') =>
       typeof v === 'string' && v ? v.split('\u001f').sort().map((value) => Object.assign(new TaskCandidateEntity(), { taskId, kind, value })) : [];
     for (const r of records) {
-      const task = t.hydrate(r, 't');
+      const task = t.hydrate(r);
       items.push(task);
       display.set(task.id, displayOf(r));
       candidates.set(task.id, [...split(r.c_users, task.id, 'user'), ...split(r.c_groups, task.id, 'group')]);

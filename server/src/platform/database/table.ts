@@ -35,7 +35,6 @@ export class Table<E extends ObjectLiteral> {
   readonly name: string;
   private readonly columns: readonly ColumnMetadata[];
   private readonly byProperty = new Map<string, ColumnMetadata>();
-  private readonly selects = new Map<string, string>();
   private readonly insertHead: string;
   private readonly rowSlots: string;
 
@@ -57,22 +56,21 @@ export class Table<E extends ObjectLiteral> {
     return alias ? `${alias}.${name}` : name;
   }
 
-  /** `alias.col AS alias_col, …` for every column; read back with {@link hydrate} and the same alias. */
+  /**
+   * Every column of the table under its own name (`alias.*`: a short statement for the server to
+   * parse); read back with {@link hydrate}. Other columns of the same statement must not share
+   * a name with one of this table's.
+   */
   select(alias: string): string {
-    let list = this.selects.get(alias);
-    if (!list) {
-      list = this.columns.map((c) => `${alias}.${this.quote(c.databaseName)} AS ${this.quote(`${alias}_${c.databaseName}`)}`).join(', ');
-      this.selects.set(alias, list);
-    }
-    return list;
+    return `${alias}.*`;
   }
 
-  /** An entity from a row selected with {@link select}(alias). */
-  hydrate(row: Record<string, unknown>, alias: string): E {
+  /** An entity from a row selected with {@link select}. */
+  hydrate(row: Record<string, unknown>): E {
     const entity = new this.entity() as Record<string, unknown>;
     const driver = this.dataSource.driver;
     for (const c of this.columns) {
-      const v = row[`${alias}_${c.databaseName}`];
+      const v = row[c.databaseName];
       entity[c.propertyName] = v === null || v === undefined ? null : driver.prepareHydratedValue(v, c);
     }
     return entity as E;
