@@ -82,8 +82,11 @@ export class TasksService {
       if (row.onBehalfOf) details.onBehalfOf = row.onBehalfOf;
       // 会签: an opinion's approve votes when no explicit outcome is given
       const outcome = input.outcome ?? (opinion?.approve === undefined ? undefined : opinion.approve ? 'agree' : 'disagree');
-      const countersign = !!(JSON.parse(instance.state) as InstanceState).instances[id]?.inner;
-      if (opinion) await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
+      if (opinion) {
+        // the state is read here only for an opinion (the engine parses it again in executeOn)
+        const countersign = !!(JSON.parse(instance.state) as InstanceState).instances[id]?.inner;
+        await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
+      }
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(tx, instance, row, { variables: input.variables, ...(outcome ? { outcome } : {}), details }, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
