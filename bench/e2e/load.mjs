@@ -82,10 +82,14 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     }
   }
   if (COUNT) {
-    const c = clients[0]; const per = { lookup: [], complete: [] }; const trips = { lookup: [], complete: [] }; const words = { lookup: new Map(), complete: new Map() };
+    const c = clients[0]; const per = { start: [], lookup: [], complete: [] }; const trips = { start: [], lookup: [], complete: [] }; const words = { start: new Map(), lookup: new Map(), complete: new Map() };
     const add = (k) => { per[k].push(counter.statements); trips[k].push(counter.n); for (const [w, n] of counter.byCmd) words[k].set(w, (words[k].get(w) ?? 0) + n); counter.reset(); };
     for (let i = 0; i < 100; i++) {
-      if (!c.instances.length) await startInstance(c);
+      if (!c.instances.length) {
+        counter.reset(); await startInstance(c);
+        if (!per.start.length) { console.log('statements of the first start:'); for (const t of counter.texts) console.log('  ' + t); }
+        add('start');
+      }
       counter.reset();
       const r = await call(c.token, 'GET', `/api/tasks?instanceId=${c.instances[0]}&status=open&limit=5`);
       const open = r.body.items.filter((t) => t.assignee === c.user);
@@ -98,7 +102,8 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       if (i === 99) { console.log('statements of the last complete:'); for (const t of counter.texts) console.log('  ' + t); }
       add('complete');
     }
-    for (const k of ['lookup', 'complete']) {
+    for (const k of ['start', 'lookup', 'complete']) {
+      if (!per[k].length) continue;
       const a = per[k]; const mean = (xs) => (xs.reduce((x, y) => x + y, 0) / xs.length).toFixed(1);
       console.log(`${k}: ${mean(a)} statements per request (min ${Math.min(...a)}, max ${Math.max(...a)}) in ${mean(trips[k])} round trips — by first word per request: ${[...words[k]].sort((x, y) => y[1] - x[1]).map(([w, n]) => `${w} ${(n / a.length).toFixed(1)}`).join(', ')}`);
     }

@@ -82,3 +82,6 @@ export class EventSubscriptionEntity {
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }
+
+/** A definition without its compiled process (what starting an instance reads). */
+export type DefinitionHead = Omit<DefinitionEntity, 'compiled'>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
-import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
+import { type DefinitionHead, DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
 
 @Injectable()
 export class DefinitionRepository {
@@ -20,9 +20,14 @@ export class DefinitionRepository {
     return m.findOneBy(DefinitionEntity, { id });
   }
 
-  findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionEntity | null> {
-    if (version !== undefined) return m.findOneBy(DefinitionEntity, { key, version });
-    return m.findOne(DefinitionEntity, { where: { key }, order: { version: 'DESC' } });
+  /**
+   * The latest (or the given) version of a key, without its compiled process: starting an
+   * instance needs only the id, and the process comes from the ProcessCache.
+   */
+  findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionHead | null> {
+    const select = { id: true, deploymentId: true, key: true, version: true, name: true, executable: true, deployedBy: true, deployedAt: true } as const;
+    if (version !== undefined) return m.findOne(DefinitionEntity, { select, where: { key, version } });
+    return m.findOne(DefinitionEntity, { select, where: { key }, order: { version: 'DESC' } });
   }
 
   /** Earlier versions of a key (their start subscriptions and timers give way to the new one). */

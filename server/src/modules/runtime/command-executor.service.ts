@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EngineCommand, type EngineEvent, execute, type ExecuteResult, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import type { DefinitionEntity } from '../definitions/definition.entity';
+import type { DefinitionHead } from '../definitions/definition.entity';
 import { ProcessCache } from '../definitions/process-cache';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
@@ -26,7 +26,7 @@ export interface CommandContext {
 }
 
 export interface StartOptions {
-  definition: DefinitionEntity;
+  definition: DefinitionHead;
   command: Extract<EngineCommand, { type: 'start' | 'correlateMessage' | 'broadcastSignal' }>;
   initiator: string | null;
   initiatorOrgId: string | null;

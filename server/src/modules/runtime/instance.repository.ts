@@ -75,8 +75,9 @@ export class InstanceRepository {
     };
   }
 
+  /** Queued in a batched transaction: it goes out with the command's next statement. */
   async insert(row: InstanceEntity, m: EntityManager): Promise<void> {
-    await m.insert(InstanceEntity, row);
+    await this.table.insert(m, [row]);
   }
 
   /** Writes the next version; touching no row means another writer got there first. */

@@ -39,7 +39,8 @@ export class InstancesService {
         { actor: user.username },
       ),
     );
-    return this.view(row);
+    // its jobs were created with it and have not run: none can have failed yet
+    return this.view(row, false);
   }
 
   async get(id: string, user: SessionUser): Promise<Instance> {
@@ -120,7 +121,7 @@ export class InstancesService {
     return this.view((await this.instances.findById(id)) ?? row);
   }
 
-  private async view(row: InstanceEntity): Promise<Instance> {
+  private async view(row: InstanceEntity, jobsMayHaveFailed = true): Promise<Instance> {
     const state = JSON.parse(row.state) as InstanceState;
     const incidents: Incident[] = Object.entries(state.incidents).map(([incidentId, i]) => ({
       id: incidentId,
@@ -129,7 +130,7 @@ export class InstancesService {
       message: i.message,
       source: 'engine',
     }));
-    for (const job of await this.jobs.failedOfInstance(row.id)) {
+    for (const job of jobsMayHaveFailed ? await this.jobs.failedOfInstance(row.id) : []) {
       incidents.push({ id: job.id, elementId: job.elementId, code: 'JOB_FAILED', message: job.lastError ?? `${job.type} job failed`, source: 'job' });
     }
     return { ...summary(row), activeElementIds: activeElementIds(state), variables: state.variables, incidents };
