@@ -65,12 +65,12 @@ export class Table<E extends ObjectLiteral> {
     return `${alias}.*`;
   }
 
-  /** An entity from a row selected with {@link select}. */
-  hydrate(row: Record<string, unknown>): E {
+  /** An entity from a row selected with {@link select}, or with every column named `prefix` + column (the query builder's `t_id`). */
+  hydrate(row: Record<string, unknown>, prefix = ''): E {
     const entity = new this.entity() as Record<string, unknown>;
     const driver = this.dataSource.driver;
     for (const c of this.columns) {
-      const v = row[c.databaseName];
+      const v = row[prefix + c.databaseName];
       entity[c.propertyName] = v === null || v === undefined ? null : driver.prepareHydratedValue(v, c);
     }
     return entity as E;
