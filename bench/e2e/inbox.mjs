@@ -62,7 +62,8 @@ export async function inbox() {
   // the statements TaskRepository.mineByDue sends for this request (the tasks with a deadline fill the
   // first page; the COUNT only because the page is full) (TypeORM, MySQL
   // driver; see server/src/modules/runtime/task.repository.ts), then candidatesOf for the page
-  const listSql = `SELECT t.id, t.instance_id, t.definition_key, t.element_id, t.name, t.assignee, t.status, t.form_key, t.due_at, t.created_at, t.opened_at, t.completed_at, t.completed_by FROM task t WHERE t.assignee = '${ME}' AND t.status = 'open' AND t.due_at IS NOT NULL ORDER BY t.due_at ASC, t.id ASC LIMIT 50`;
+  // (the page with its display joins, official_document by its index: TaskRepository.withDisplay + read)
+  const listSql = `SELECT t.*, pi.initiator AS d_initiator, od.title AS d_title, od.urgency AS d_urgency, od.id AS d_document_id, io.name AS d_initiator_org_name, JSON_VALUE(pi.state, '$.variables.title') AS v_title, JSON_VALUE(pi.state, '$.variables.docType') AS v_doc_type, JSON_VALUE(pi.state, '$.variables.urgency') AS v_urgency, od.doc_type AS d_doc_type FROM task t LEFT JOIN process_instance pi ON pi.id = t.instance_id LEFT JOIN official_document od FORCE INDEX (ix_document_instance) ON od.instance_id = t.instance_id LEFT JOIN incoming_registration ir ON ir.document_id = od.id LEFT JOIN org io ON io.id = pi.initiator_org_id WHERE t.assignee = '${ME}' AND t.status = 'open' AND t.due_at IS NOT NULL ORDER BY t.due_at ASC, t.id ASC LIMIT 50`;
   const countSql = `SELECT COUNT(DISTINCT(t.id)) AS cnt FROM task t WHERE t.assignee = '${ME}' AND t.status = 'open'`;
   const explain = [];
   for (const sql of [listSql, countSql]) { const [rows] = await c.query(`EXPLAIN ${sql}`); explain.push({ sql, rows }); }
