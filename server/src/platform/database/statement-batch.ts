@@ -31,13 +31,15 @@ export function batchStatements(runner: QueryRunner): void {
   let sentAnything = false;
   const send = runner.query.bind(runner) as (text: string, params?: unknown[], structured?: boolean) => Promise<unknown>;
 
-  const flush = async (): Promise<void> => {
-    if (!pending.length) return;
+  /** Sends what waits, followed by `last` if given, in one packet; runs their checks; returns the last result. */
+  const sendWaiting = async (last?: Pending): Promise<unknown> => {
     const items = pending.splice(0);
+    const all = last ? [...items, last] : items;
     sentAnything = true;
-    const raw = (await send(items.map((i) => i.text).join(';\n'), items.flatMap((i) => i.params), false)) as unknown[];
-    const results = items.length === 1 ? [raw] : raw;
+    const raw = await send(all.map((i) => i.text).join(';\n'), all.flatMap((i) => i.params), false);
+    const results = all.length === 1 ? [raw] : (raw as unknown[]);
     items.forEach((item, k) => item.then?.(toSqlResult(results[k])));
+    return results[all.length - 1];
   };
 
   runner.query = (async (text: string, params?: unknown[], structured: boolean = false) => {
@@ -46,7 +48,8 @@ export function batchStatements(runner: QueryRunner): void {
       return structured ? new QueryResult() : undefined;
     }
     if (text === 'COMMIT' || text === 'ROLLBACK') {
-      if (text === 'COMMIT') await flush();
+      // before COMMIT what waits is sent on its own, so that a failed check still rolls back
+      if (text === 'COMMIT' && pending.length) await sendWaiting();
       else pending.splice(0);
       if (!sentAnything) return structured ? new QueryResult() : undefined;
       return send(text, params, structured);
@@ -55,11 +58,7 @@ export function batchStatements(runner: QueryRunner): void {
       sentAnything = true;
       return send(text, params, structured);
     }
-    const items = pending.splice(0);
-    sentAnything = true;
-    const raw = (await send([...items.map((i) => i.text), text].join(';\n'), [...items.flatMap((i) => i.params), ...(params ?? [])], false)) as unknown[];
-    items.forEach((item, k) => item.then?.(toSqlResult(raw[k])));
-    const last = raw[items.length];
+    const last = await sendWaiting({ text, params: params ?? [] });
     if (!structured) return last;
     const result = new QueryResult();
     result.raw = last;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { databaseKind, type DatabaseKind } from './data-source';
 import { enqueue } from './statement-batch';
 
 /** What a statement returned: rows for a SELECT, the number of rows touched for a write. */
@@ -113,10 +114,10 @@ export class Table<E extends ObjectLiteral> {
 /** Tables by entity, composed once per data source. */
 export class Tables {
   private readonly tables = new Map<unknown, Table<ObjectLiteral>>();
-  readonly dialect: 'mysql' | 'sqlite';
+  readonly dialect: DatabaseKind;
 
   constructor(private readonly dataSource: DataSource) {
-    this.dialect = dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    this.dialect = databaseKind(dataSource);
   }
 
   of<E extends ObjectLiteral>(entity: new () => E): Table<E> {
