@@ -34,6 +34,7 @@ import {
 import {
   CancelInstanceSchema,
   CompleteTaskSchema,
+  CompletedTaskSchema,
   DefinitionListSchema,
   DefinitionQuerySchema,
   DefinitionSchema,
@@ -102,7 +103,7 @@ const CORE_ROUTES: ApiRoute[] = [
   { method: 'POST', path: '/instances/:id/incidents/:incidentId/retry', tag: 'instances', summary: 'Retry what raised an incident (an intervention, with an optional reason)', roles: ['workflow_admin'], body: RetryIncidentSchema, responses: { 200: InstanceSchema } },
   { method: 'GET', path: '/tasks', tag: 'tasks', summary: 'Tasks: my inbox (assignee=me), group tasks (candidate=me), or one instance', query: TaskQuerySchema, responses: { 200: TaskListSchema } },
   { method: 'GET', path: '/tasks/:id', tag: 'tasks', summary: 'One task (opening it as the assignee marks it read)', responses: { 200: TaskSchema } },
-  { method: 'POST', path: '/tasks/:id/complete', tag: 'tasks', summary: 'Complete a task', body: CompleteTaskSchema, responses: { 200: TaskSchema } },
+  { method: 'POST', path: '/tasks/:id/complete', tag: 'tasks', summary: 'Complete a task', body: CompleteTaskSchema, responses: { 200: CompletedTaskSchema } },
   { method: 'POST', path: '/tasks/:id/claim', tag: 'tasks', summary: 'Claim a group task (签收)', body: EmptyBodySchema, responses: { 200: TaskSchema } },
   { method: 'POST', path: '/tasks/:id/unclaim', tag: 'tasks', summary: 'Give a claimed task back to its group', body: EmptyBodySchema, responses: { 200: TaskSchema } },
   { method: 'GET', path: '/jobs', tag: 'jobs', summary: 'Timers and other jobs', roles: ['workflow_admin'], query: JobQuerySchema, responses: { 200: JobListSchema } },

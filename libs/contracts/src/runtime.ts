@@ -178,6 +178,21 @@ export const TaskSchema = z
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof TaskSchema>;
 
+/** A task a completion opened: the process's next step, as the completer may see it (已送 …). */
+export const NextTaskSchema = z
+  .object({ id: z.string(), elementId: z.string(), name: z.string().nullable(), assignee: z.string().nullable(), candidateGroups: z.array(z.string()), dueAt: z.string().nullable() })
+  .meta({ id: 'NextTask' });
+export type NextTask = z.infer<typeof NextTaskSchema>;
+
+/**
+ * A completed task and, when the completion moved the process on, the tasks it opened in the
+ * same transaction (`next`, possibly empty): a client shows where the 公文 went, and a client
+ * that works the next step itself needs no second request. Absent when the completion did not
+ * run the process (a 加签 signer's task, or one held for its after-signers).
+ */
+export const CompletedTaskSchema = TaskSchema.extend({ next: z.array(NextTaskSchema).optional() }).meta({ id: 'CompletedTask' });
+export type CompletedTask = z.infer<typeof CompletedTaskSchema>;
+
 export const TaskQuerySchema = z
   .object({
     assignee: z.literal('me').optional(),

@@ -86,6 +86,46 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     expect(history.body.items.map((e: any) => e.seq)).toEqual(history.body.items.map((_: unknown, i: number) => i + 1));
   });
 
+  it('should name the tasks a completion opened in its answer, and none when the instance ended', async () => {
+    // given: clerk's step, then a fork into head's step and a group step
+    await deploy(
+      bpmn(`<process id="nexting" isExecutable="true">
+        <startEvent id="start"/><sequenceFlow id="f0" sourceRef="start" targetRef="draft"/>
+        <userTask id="draft" name="拟稿" camunda:assignee="clerk"/><sequenceFlow id="f1" sourceRef="draft" targetRef="fork"/>
+        <parallelGateway id="fork"/><sequenceFlow id="fa" sourceRef="fork" targetRef="review"/><sequenceFlow id="fb" sourceRef="fork" targetRef="file"/>
+        <userTask id="review" name="审核" camunda:assignee="head"/><userTask id="file" name="归档" camunda:candidateGroups="office-clerks"/>
+        <sequenceFlow id="ja" sourceRef="review" targetRef="join"/><sequenceFlow id="jb" sourceRef="file" targetRef="join"/>
+        <parallelGateway id="join"/><sequenceFlow id="fe" sourceRef="join" targetRef="end"/><endEvent id="end"/></process>`),
+    );
+    const instance = await start(clerk, 'nexting');
+    const [draft] = await tasksOf(instance.id);
+    // when
+    const done = await server.call('POST', `/api/tasks/${draft.id}/complete`, { token: clerk, body: {} });
+    // then: exactly the open tasks the instance now has, with who gets them
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: draft.id, status: 'completed', completedBy: 'clerk' });
+    const open = (await tasksOf(instance.id)).filter((t) => t.status === 'open');
+    const byElement = (xs: any[]) => [...xs].sort((a, b) => a.elementId.localeCompare(b.elementId));
+    expect(byElement(done.body.next)).toEqual(
+      byElement(open).map((t) => ({ id: t.id, elementId: t.elementId, name: t.name, assignee: t.assignee, candidateGroups: t.candidateGroups, dueAt: t.dueAt })),
+    );
+    expect(byElement(done.body.next).map((t: any) => [t.elementId, t.assignee, t.candidateGroups])).toEqual([
+      ['file', null, ['office-clerks']],
+      ['review', 'head', []],
+    ]);
+    // when: the last step ends the instance
+    const review = done.body.next.find((t: any) => t.elementId === 'review');
+    const half = await server.call('POST', `/api/tasks/${review.id}/complete`, { token: head, body: {} });
+    const file = done.body.next.find((t: any) => t.elementId === 'file');
+    await server.call('POST', `/api/tasks/${file.id}/claim`, { token: clerk, body: {} });
+    const last = await server.call('POST', `/api/tasks/${file.id}/complete`, { token: clerk, body: {} });
+    // then: a join that waits opens nothing; an ended instance opens nothing
+    expect(half.body.next).toEqual([]);
+    expect(last.status).toBe(200);
+    expect(last.body.next).toEqual([]);
+    expect((await server.call('GET', `/api/instances/${instance.id}`, { token: clerk })).body.status).toBe('completed');
+  });
+
   it('should mark a task opened when its assignee reads it, not when an admin does', async () => {
     // given
     await deploy(singleTask('reading'));

@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CcCopy, CcList, Circulation, CirculationList, HistoryEvent, Instance, InstanceList, Job, Task, TaskList } from '@liuzhuan/contracts';
+import type { CcCopy, CcList, Circulation, CirculationList, CompletedTask, HistoryEvent, Instance, InstanceList, Job, Task, TaskList } from '@liuzhuan/contracts';
 import { Observable, catchError, map, of, throwError } from 'rxjs';
 import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
@@ -79,8 +79,8 @@ export class WorkflowApiService {
     return this.http.get<Task>(`/api/tasks/${encodeURIComponent(id)}`, { context: OWN_ERRORS() });
   }
 
-  complete(id: string, body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> }): Observable<Task> {
-    return this.http.post<Task>(`/api/tasks/${encodeURIComponent(id)}/complete`, body, { context: OWN_ERRORS() });
+  complete(id: string, body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> }): Observable<CompletedTask> {
+    return this.http.post<CompletedTask>(`/api/tasks/${encodeURIComponent(id)}/complete`, body, { context: OWN_ERRORS() });
   }
 
   claim(id: string): Observable<Task> {

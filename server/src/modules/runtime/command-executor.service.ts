@@ -78,9 +78,9 @@ export class CommandExecutor {
   /**
    * Runs a command on an instance row the caller has locked in this transaction and not changed
    * since (a task operation's {@link InstanceRepository.lock}); saves the second lock and read.
-   * Returns what the command wrote to the tasks it closed.
+   * Returns what the command wrote to the tasks it closed, and the tasks it opened with their candidates.
    */
-  async executeOn(tx: Tx, row: InstanceEntity, command: EngineCommand, context: CommandContext): Promise<{ instance: InstanceEntity; closed: ProjectionResult['closed'] }> {
+  async executeOn(tx: Tx, row: InstanceEntity, command: EngineCommand, context: CommandContext): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'closed' | 'created' | 'candidates'>> {
     const process = await this.cache.get(row.definitionId, tx.manager);
     const before = JSON.parse(row.state) as InstanceState;
     const result = execute(process, before, command, this.env.create());
@@ -91,9 +91,9 @@ export class CommandExecutor {
       command.type === 'completeTask' && !context.projection?.sourceTaskId
         ? { ...context, projection: { ...context.projection, sourceTaskId: command.elementInstanceId } }
         : context;
-    const { closed } = await this.persist(tx, row, result, withSource, before);
+    const { closed, created, candidates } = await this.persist(tx, row, result, withSource, before);
     await this.instances.update(row, expectedVersion, tx.manager);
-    return { instance: row, closed };
+    return { instance: row, closed, created, candidates };
   }
 
   /** Starts an instance (plain start, message start or signal start) in the caller's transaction. */

@@ -5,6 +5,7 @@ import {
   type CcList,
   type CcTask,
   CcTaskSchema,
+  type CompletedTask,
   type CompleteTask,
   CompleteTaskSchema,
   type DelegateTask,
@@ -77,7 +78,7 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  complete(@Id() id: string, @Body(validate(CompleteTaskSchema)) body: CompleteTask, @CurrentUser() user: SessionUser): Promise<Task> {
+  complete(@Id() id: string, @Body(validate(CompleteTaskSchema)) body: CompleteTask, @CurrentUser() user: SessionUser): Promise<CompletedTask> {
     return this.tasks.complete(id, body, user);
   }
 

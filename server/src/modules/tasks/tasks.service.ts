@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
+import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
 import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -7,7 +7,7 @@ import { CommandExecutor, hasFilters, InstanceAccess, InstanceRepository, isWork
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
-import { taskNotFound, toTask } from './task-view';
+import { taskNotFound, toNextTask, toTask } from './task-view';
 
 /**
  * Inbox queries and task operations. Who may act on a task: its assignee; a candidate once
@@ -65,7 +65,7 @@ export class TasksService {
     return toTask(row, candidates);
   }
 
-  complete(id: string, input: CompleteTask, user: SessionUser): Promise<Task> {
+  complete(id: string, input: CompleteTask, user: SessionUser): Promise<CompletedTask> {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation === 'candidate') throw new DomainError('TASK_NOT_YOURS', 'Claim the task before completing it');
@@ -92,7 +92,7 @@ export class TasksService {
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // the instance locked above is unchanged since (an opinion is its own row): no second lock
-      const { closed } = await this.executor.executeOn(
+      const { closed, created, candidates: nextCandidates } = await this.executor.executeOn(
         tx,
         instance,
         { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
@@ -100,7 +100,8 @@ export class TasksService {
       );
       // the projection says what it wrote to this task; read it only if it did not close it
       const patch = closed.get(id);
-      return toTask(patch ? { ...row, ...patch } : ((await this.tasks.findById(id, tx.manager)) ?? row), candidates);
+      const task = toTask(patch ? { ...row, ...patch } : ((await this.tasks.findById(id, tx.manager)) ?? row), candidates);
+      return { ...task, next: created.filter((t) => t.status === 'open').map((t) => toNextTask(t, nextCandidates.get(t.id) ?? [])) };
     });
   }
 

@@ -65,6 +65,22 @@ describe('ApprovalPanelComponent', () => {
     request.flush({ ...TASK, status: 'completed' });
   });
 
+  it('should say where the document went when the completion opened further steps', async () => {
+    // Given the panel of a task the user may complete
+    const root = await render(['complete']);
+    const done = fixture.componentRef.instance.changed;
+    let changed: string | undefined;
+    done.subscribe((a) => (changed = a));
+    // When the completion opens two steps (one of them twice, for two signers)
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    const step = (id: string, elementId: string, name: string | null) => ({ id, elementId, name, assignee: null, candidateGroups: [], dueAt: null });
+    http.expectOne('/api/tasks/t1/complete').flush({ ...TASK, status: 'completed', next: [step('n1', 'Sign', '会签'), step('n2', 'Sign', '会签'), step('n3', 'File', null)] });
+    await settle();
+    // Then the message names the steps once each, the unnamed one by its id
+    expect(changed).toBe('complete');
+    expect(document.body.textContent).toContain('已送：会签、File');
+  });
+
   it('should complete as circled (agreement) when the leader chooses 圈阅 without writing', async () => {
     // Given the panel of a task the leader may complete
     const root = await render(['complete']);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { Task } from '@liuzhuan/contracts';
+import type { CompletedTask, Task } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -192,9 +192,11 @@ export class ApprovalPanelComponent {
     this.busy.set(true);
     this.error.set(null);
     try {
-      await call();
+      const result = await call();
       const name = action === 'claim' ? this.texts.t('task.claim') : this.label(action);
-      this.message.success(this.texts.t('panel.done', { action: name }));
+      // a completion names the steps it opened: the user sees where the 公文 went
+      const steps = nextSteps(result);
+      this.message.success(steps ? this.texts.t('panel.sentTo', { action: name, steps }) : this.texts.t('panel.done', { action: name }));
       this.open.set(null);
       this.changed.emit(action);
     } catch (error) {
@@ -207,4 +209,11 @@ export class ApprovalPanelComponent {
   private async loadPhrases(): Promise<void> {
     this.phrases.set(await firstValueFrom(this.api.phrases()));
   }
+}
+
+/** The names of the steps a completion opened (`next`), joined with 、; null when it opened none or was no completion. */
+function nextSteps(result: unknown): string | null {
+  const next = (result as Partial<CompletedTask> | null)?.next;
+  if (!Array.isArray(next) || !next.length) return null;
+  return [...new Set(next.map((t) => t.name ?? t.elementId))].join('、');
 }
