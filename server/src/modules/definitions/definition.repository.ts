@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { sql, Tables } from '../../platform/database/table';
 import { type DefinitionHead, DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
+
+/** Every column but the compiled process. */
+const HEAD_COLUMNS = ['id', 'deploymentId', 'key', 'version', 'name', 'executable', 'deployedBy', 'deployedAt'] as const satisfies readonly (keyof DefinitionHead)[];
 
 @Injectable()
 export class DefinitionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: Tables,
+  ) {}
 
   async insertDeployment(deployment: DeploymentEntity, definitions: DefinitionEntity[], m: EntityManager): Promise<void> {
     await m.insert(DeploymentEntity, deployment);
@@ -24,10 +31,15 @@ export class DefinitionRepository {
    * The latest (or the given) version of a key, without its compiled process: starting an
    * instance needs only the id, and the process comes from the ProcessCache.
    */
-  findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionHead | null> {
-    const select = { id: true, deploymentId: true, key: true, version: true, name: true, executable: true, deployedBy: true, deployedAt: true } as const;
-    if (version !== undefined) return m.findOne(DefinitionEntity, { select, where: { key, version } });
-    return m.findOne(DefinitionEntity, { select, where: { key }, order: { version: 'DESC' } });
+  async findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionHead | null> {
+    // hand-written: every start reads its definition (the query builder cost more than the read)
+    const d = this.tables.of(DefinitionEntity);
+    const head = HEAD_COLUMNS.map((c) => d.col(c)).join(', ');
+    const where = version === undefined ? `${d.col('key')} = ? ORDER BY ${d.col('version')} DESC LIMIT 1` : `${d.col('key')} = ? AND ${d.col('version')} = ?`;
+    const { records } = await sql(m, `SELECT ${head} FROM ${d.name} WHERE ${where}`, version === undefined ? [key] : [key, version]);
+    if (!records.length) return null;
+    const { compiled: _none, ...found } = d.hydrate(records[0]);
+    return found;
   }
 
   /** Earlier versions of a key (their start subscriptions and timers give way to the new one). */

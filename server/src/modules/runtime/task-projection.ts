@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
-import { In, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
-import { TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
+import { TaskCandidateEntity, TaskEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
 
 /** An assignee `head:<org>` names the head of that organization, resolved when the task is created. */
@@ -91,10 +90,7 @@ export class TaskProjection {
     if (!principals.length || !this.instances.mayHaveActiveProxy(instance)) return;
     const times = created.map((t) => t.createdAt.getTime());
     const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
-    const rows = await tx.manager.find(TaskProxyEntity, {
-      where: { principal: In(principals), revokedAt: IsNull(), validFrom: LessThanOrEqual(last), validTo: MoreThan(first) },
-      order: { createdAt: 'DESC' },
-    });
+    const rows = await this.tasks.proxiesInForce(principals, first, last, tx.manager);
     if (!rows.length) return;
     for (const task of created) {
       if (!task.assignee) continue;
