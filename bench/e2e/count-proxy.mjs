@@ -23,7 +23,7 @@ export async function startCountingProxy() {
           counter.n++;
           if (cmd === 3 || cmd === 0x16) {
             const text = buf.subarray(5, 4 + len).toString();
-            counter.texts.push(text.slice(0, 160).replace(/\s+/g, ' '));
+            counter.texts.push(text.slice(0, Number(process.env.BENCH_TEXT_CHARS ?? 160)).replace(/\s+/g, ' '));
             for (const one of text.split(';\n')) {
               const word = one.trim().split(/\s+/)[0].toUpperCase();
               counter.statements++; counter.byCmd.set(word, (counter.byCmd.get(word) ?? 0) + 1);

@@ -24,6 +24,9 @@ export const INBOX_FINISHED = Number(arg('finished', 1_000_000));
 export const INBOX_OPEN = Number(arg('open', 100_000));
 export const INBOX_REQUESTS = Number(arg('requests', 500));
 export const SKIP_INBOX = flag('skip-inbox');
+// --lookup-each: the client asks for its instance's open task before every completion (the loop of
+// sessions 1-3) instead of taking it from the completion's answer (`next`)
+export const LOOKUP_EACH = flag('lookup-each');
 // --count-statements: the server talks to MariaDB through a counting proxy; a single client does
 // 100 sequential completes (each after its look-up) and the run prints statements per request
 export const COUNT = flag('count-statements');
@@ -55,8 +58,12 @@ export const ok = (r) => r.status >= 200 && r.status < 300;
 
 
 // CPU seconds (user + system) of one process, from /proc/<pid>/stat
+/** CPU seconds of a process so far: user + system (`sys` alone as a property: loopback TCP is charged there). */
 export function procCpu(pid) {
-  try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8'); const rest = f.slice(f.lastIndexOf(')') + 2).split(' '); return (Number(rest[11]) + Number(rest[12])) / 100; } catch { return NaN; }
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8'); const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return Object.assign(new Number((Number(rest[11]) + Number(rest[12])) / 100), { sys: Number(rest[12]) / 100 });
+  } catch { return NaN; }
 }
 export function mysqldPid() {
   const r = spawnSync('pidof', ['mariadbd']); const r2 = r.status === 0 ? r : spawnSync('pidof', ['mysqld']);

@@ -3,7 +3,7 @@
 // with --count-statements, one client's statements per look-up and per complete instead.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { counter } from './count-proxy.mjs';
-import { call, CLIENTS, COUNT, DB, log, ms, mysqldPid, ok, PASSWORD, pct, PRESTART, procCpu, readCpu, SECONDS, WARMUP } from './lib.mjs';
+import { call, CLIENTS, COUNT, DB, log, LOOKUP_EACH, ms, mysqldPid, ok, PASSWORD, pct, PRESTART, procCpu, readCpu, SECONDS, WARMUP } from './lib.mjs';
 
 /** `rss.maxKb` is the sampler's running maximum (reset here when the clock starts). */
 export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
@@ -62,21 +62,26 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       if (!c.instances.length) { if (!(await startInstance(c))) return null; if (phase === 'run') startsInRun++; }
       const inst = c.instances[0];
       const r = await call(c.token, 'GET', `/api/tasks?instanceId=${inst}&status=open&limit=5`);
-      lookups++;
+      if (phase === 'run') lookups++;
       if (!ok(r)) { noteError('lookup', r); c.instances.shift(); continue; }
       const open = r.body.items.filter((t) => t.assignee === c.user);
       if (open.length) return open[0].id;
       c.instances.shift(); finishedInstances++;
     }
   }
+  // the completion's answer names the tasks it opened (`next`): the client's next one, if it is
+  // the assignee; none (the instance ended) → its next instance, found by a look-up
+  const mineIn = (r, user) => (ok(r) && Array.isArray(r.body.next) ? r.body.next.find((t) => t.assignee === user)?.id : undefined);
   async function worker(c) {
     while (Date.now() < deadline.end) {
-      const id = await nextTask(c);
+      const id = c.current ?? (await nextTask(c));
+      c.current = null;
       if (!id) { await sleep(50); continue; }
       if (Date.now() >= deadline.end) break;
       const t = performance.now();
       const r = await call(c.token, 'POST', `/api/tasks/${id}/complete`, {});
       const d = performance.now() - t;
+      if (!LOOKUP_EACH) { c.current = mineIn(r, c.user) ?? null; if (ok(r) && !c.current) { c.instances.shift(); if (phase === 'run') finishedInstances++; } }
       if (phase !== 'run') continue;
       if (ok(r)) { completions++; lat.push(d); } else { completeErrors++; noteError('complete', r); }
     }
@@ -129,7 +134,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     completions, completeErrors, runSec, rate: completions / runSec,
     p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: lat[lat.length - 1],
     rssMb: rss.maxKb / 1024, rssIdleMb,
-    cpuSec: { server: sc1 - sc0, mariadb: dc1 - dc0, loadGenerator: (lc1.user + lc1.system) / 1e6 }, startsInRun, lookups, errors: Object.fromEntries(errors), startErrors,
+    cpuSec: { server: sc1 - sc0, mariadb: dc1 - dc0, loadGenerator: (lc1.user + lc1.system) / 1e6, serverSys: sc1.sys - sc0.sys, mariadbSys: dc1?.sys - dc0?.sys, loadGeneratorSys: lc1.system / 1e6 }, startsInRun, lookups, lookupEach: LOOKUP_EACH, errors: Object.fromEntries(errors), startErrors,
     cpuBusy: cpu1 && cpu0 ? 1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total) : NaN,
   };
   log(`e2e: ${completions} completions in ${runSec.toFixed(1)} s = ${e2e.rate.toFixed(1)}/s, p50 ${ms(e2e.p50)} p95 ${ms(e2e.p95)} p99 ${ms(e2e.p99)}, errors ${completeErrors}, RSS max ${e2e.rssMb.toFixed(0)} MB`);

@@ -19,8 +19,8 @@ export function report(results) {
     out.push(`| inbox p50 / p95 / p99 (${ib.n} sequential, \`${ib.me}\`: ${ib.dist.meOpen} open) | ${ib.p50.toFixed(1)} / ${ib.p95.toFixed(1)} / ${ib.p99.toFixed(1)} ms | p95 < 20 ms |`);
   }
   out.push('');
-  out.push(`CPU in the measured window (2 cores = ${(2 * e.runSec).toFixed(0)} CPU s available): server ${e.cpuSec.server.toFixed(1)} s, MariaDB ${e.cpuSec.mariadb.toFixed(1)} s, this load generator ${e.cpuSec.loadGenerator.toFixed(1)} s. Server RSS right after start: ${e.rssIdleMb.toFixed(0)} MB.`);
-  out.push(`Also in the run: ${e.lookups} task look-ups (\`GET /api/tasks?instanceId=…&status=open\`, one before each complete), ${e.startsInRun} instance starts in the measured window; whole-machine CPU busy during the window ${(e.cpuBusy * 100).toFixed(0)} %. Errors: ${JSON.stringify(e.errors)}.`);
+  out.push(`CPU in the measured window (2 cores = ${(2 * e.runSec).toFixed(0)} CPU s available): server ${e.cpuSec.server.toFixed(1)} s (of which system ${e.cpuSec.serverSys.toFixed(1)} s), MariaDB ${e.cpuSec.mariadb.toFixed(1)} s (system ${e.cpuSec.mariadbSys.toFixed(1)} s), this load generator ${e.cpuSec.loadGenerator.toFixed(1)} s (system ${e.cpuSec.loadGeneratorSys.toFixed(1)} s). Server RSS right after start: ${e.rssIdleMb.toFixed(0)} MB.`);
+  out.push(`Also in the run: ${e.lookups} task look-ups in the measured window (\`GET /api/tasks?instanceId=…&status=open\`, ${e.lookupEach ? 'one before each complete (`--lookup-each`)' : 'one per instance: the next task comes in the completion\'s `next`'}), ${e.startsInRun} instance starts in the measured window; whole-machine CPU busy during the window ${(e.cpuBusy * 100).toFixed(0)} %. Errors: ${JSON.stringify(e.errors)}.`);
   out.push(`Rows after phase 1: ${JSON.stringify(e.rows)}.`);
   if (ib) {
     out.push('', `Inbox data: ${ib.rowsLoaded} rows loaded in ${ib.loadSec.toFixed(1)} s (${ib.dist.finished} finished, ${ib.dist.open} open, ${ib.dist.assignees} distinct assignees); \`${ib.me}\` has ${ib.dist.meOpen} open and ${ib.dist.meFinished} finished. API answered total=${ib.total}, ${ib.firstItems} items per page; ${ib.errors} errors.`, '');
