@@ -116,12 +116,54 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     // given
     const task = await startTask('remind-assignee', '2030-12-05T10:00:00+08:00');
     await schedule(task);
+    const before = await jobOf(task.instanceId, 'before');
     expect((await server.call('POST', `/api/tasks/${task.id}/complete`, { token: clerk, body: {} })).status).toBe(200);
-    // when
-    await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'before')).id);
+    // when: the completion cancelled the row; a queue entry that was already on its way still runs the handler
+    await tx.run((t) => server.app.get(TaskDueReminderJob).handle(before, t));
     // then
     expect(await notificationsOf('clerk', task.instanceId)).toEqual([]);
     expect(await urges(task.instanceId)).toEqual([]);
+  });
+
+  const jobsOf = async (instanceId: string) =>
+    ((await server.call('GET', `/api/jobs?instanceId=${instanceId}`, { token: admin })).body.items as { type: string; status: string; elementId: string | null }[])
+      .filter((j) => j.type === TASK_DUE_REMINDER_JOB)
+      .map((j) => j.status)
+      .sort();
+
+  it('should cancel the reminders of a task closed before its deadline and keep those of the next one', async () => {
+    // given: two steps with deadlines; the first step's reminders are pending
+    const r = await server.call('POST', '/api/definitions', {
+      token: admin,
+      contentType: 'application/xml',
+      raw: bpmn(`<process id="remind-two" isExecutable="true">
+        <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="first"/>
+        <userTask id="first" camunda:assignee="clerk" camunda:dueDate="\${deadline}"/><sequenceFlow id="f2" sourceRef="first" targetRef="second"/>
+        <userTask id="second" camunda:assignee="clerk" camunda:dueDate="\${deadline}"/><sequenceFlow id="f3" sourceRef="second" targetRef="end"/>
+        <endEvent id="end"/></process>`),
+    });
+    expect(r.status).toBe(201);
+    const first = await startTask('remind-two', '2030-12-10T10:00:00+08:00');
+    expect(await jobsOf(first.instanceId)).toEqual(['pending', 'pending']);
+    // when
+    const done = await server.call('POST', `/api/tasks/${first.id}/complete`, { token: clerk, body: {} });
+    // then: the first step's pair is cancelled, the second step has its own pending pair
+    expect(await jobsOf(first.instanceId)).toEqual(['cancelled', 'cancelled', 'pending', 'pending']);
+    const firstJobs = await tx.run((t) => t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId: first.instanceId } }));
+    const taskOf = (j: JobEntity) => (JSON.parse(j.payload) as { taskId: string }).taskId;
+    expect(firstJobs.filter((j) => j.status === 'cancelled').map(taskOf)).toEqual([first.id, first.id]);
+    expect(firstJobs.filter((j) => j.status === 'pending').map(taskOf)).toEqual([done.body.next[0].id, done.body.next[0].id]);
+  });
+
+  it('should cancel every pending reminder of an instance that is cancelled', async () => {
+    // given
+    const task = await startTask('remind-candidates', '2030-12-11T10:00:00+08:00');
+    expect(await jobsOf(task.instanceId)).toEqual(['pending', 'pending']);
+    // when
+    const cancelled = await server.call('POST', `/api/instances/${task.instanceId}/cancel`, { token: admin, body: { reason: '来文撤回' } });
+    // then
+    expect(cancelled.status).toBe(200);
+    expect(await jobsOf(task.instanceId)).toEqual(['cancelled', 'cancelled']);
   });
 
   it('should send the notification a notify service task names in its variables', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { WorkdayCalendarService } from '../calendar/workday-calendar.service';
 import { JobOutbox } from '../jobs/job-outbox';
+import { JobRepository } from '../jobs/job.repository';
 
 /** The job that reminds a task's people of its deadline (催办 by the system). */
 export const TASK_DUE_REMINDER_JOB = 'task-due-reminder';
@@ -31,7 +32,17 @@ export class DueReminderScheduler {
   constructor(
     private readonly outbox: JobOutbox,
     private readonly calendar: WorkdayCalendarService,
+    private readonly jobs: JobRepository,
   ) {}
+
+  /**
+   * Cancels the reminders still pending for these closed tasks of an instance, or (null) for every
+   * task of it: the job table then shows only reminders that can still be sent.
+   */
+  async cancelDueReminders(tx: Tx, instanceId: string, taskIds: string[] | null): Promise<void> {
+    if (taskIds === null) await this.jobs.cancelPendingOfInstance(instanceId, [TASK_DUE_REMINDER_JOB], tx.manager);
+    else await this.jobs.cancelByRefs(instanceId, taskIds.flatMap((id) => [`${id}:before`, `${id}:due`]), tx.manager);
+  }
 
   async scheduleDueReminders(tx: Tx, task: { id: string; instanceId: string; dueAt: Date | null }): Promise<void> {
     if (!task.dueAt) return;

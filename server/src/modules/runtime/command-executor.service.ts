@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EngineCommand, type EngineEvent, execute, type ExecuteResult, type InstanceState } from '@liuzhuan/engine';
+import { type EngineCommand, type EngineEvent, execute, type ExecutableProcess, type ExecuteResult, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { DefinitionHead } from '../definitions/definition.entity';
@@ -14,6 +14,13 @@ import { type ProjectionContext, type ProjectionResult, TaskProjection } from '.
 
 /** Called in the command's transaction with the task rows it created (notifications, reminders). */
 export type TasksCreatedHook = (tx: Tx, instance: InstanceEntity, tasks: TaskEntity[], context: CommandContext, candidates: ProjectionResult['candidates']) => Promise<void>;
+
+/**
+ * Called in the command's transaction when tasks whose element sets a deadline closed (their ids),
+ * or with null when the instance ended and its model sets deadlines (every task of it): the work
+ * scheduled for those deadlines is void (due-date reminders).
+ */
+export type TasksClosedHook = (tx: Tx, instance: InstanceEntity, taskIds: string[] | null) => Promise<void>;
 
 /** Who issued a command and what the history should add to the events it caused. */
 export interface CommandContext {
@@ -58,10 +65,16 @@ export class CommandExecutor {
   ) {}
 
   private readonly createdHooks: TasksCreatedHook[] = [];
+  private readonly closedHooks: TasksClosedHook[] = [];
 
   /** Registers work to do with every new task, in the transaction that created it. */
   onTasksCreated(hook: TasksCreatedHook): void {
     this.createdHooks.push(hook);
+  }
+
+  /** Registers work to undo when tasks with a deadline close, in the transaction that closed them. */
+  onTasksClosed(hook: TasksClosedHook): void {
+    this.closedHooks.push(hook);
   }
 
   /** Runs a command on an instance in its own transaction. */
@@ -91,7 +104,7 @@ export class CommandExecutor {
       command.type === 'completeTask' && !context.projection?.sourceTaskId
         ? { ...context, projection: { ...context.projection, sourceTaskId: command.elementInstanceId } }
         : context;
-    const { closed, created, candidates } = await this.persist(tx, row, result, withSource, before);
+    const { closed, created, candidates } = await this.persist(tx, row, process, result, withSource, before);
     await this.instances.update(row, expectedVersion, tx.manager);
     return { instance: row, closed, created, candidates };
   }
@@ -126,7 +139,7 @@ export class CommandExecutor {
       updatedAt: now,
     });
     await this.instances.insert(row, tx.manager);
-    await this.persist(tx, row, result, context, null);
+    await this.persist(tx, row, process, result, context, null);
     await this.instances.update(row, 0, tx.manager);
     return row;
   }
@@ -145,7 +158,7 @@ export class CommandExecutor {
   }
 
   /** `prior`: the state before the command (null when it started the instance). */
-  private async persist(tx: Tx, row: InstanceEntity, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext, prior: InstanceState | null): Promise<ProjectionResult> {
+  private async persist(tx: Tx, row: InstanceEntity, process: ExecutableProcess, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext, prior: InstanceState | null): Promise<ProjectionResult> {
     const before = row.status;
     const state = result.state;
     const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
@@ -160,7 +173,12 @@ export class CommandExecutor {
     row.updatedAt = at;
     if (status !== 'active' && !row.endedAt) row.endedAt = at;
     await this.effects.apply(tx, row, result.effects, state);
-    if (before === 'active' && status !== 'active') await this.effects.instanceEnded(tx, row, at, prior, result.effects);
+    const ended = before === 'active' && status !== 'active';
+    if (ended) await this.effects.instanceEnded(tx, row, at, prior, result.effects);
+    if (this.closedHooks.length) {
+      const closedIds = ended ? (hasDeadlines(process) ? null : []) : closedWithDeadline(process, result.events);
+      if (closedIds === null || closedIds.length) for (const hook of this.closedHooks) await hook(tx, row, closedIds);
+    }
     const open = created.filter((t) => t.status === 'open');
     if (open.length) for (const hook of this.createdHooks) await hook(tx, row, open, context, projected.candidates);
     return projected;
@@ -183,4 +201,27 @@ export class CommandExecutor {
       details: JSON.stringify(details),
     });
   }
+}
+
+const deadlineOf = (process: ExecutableProcess, elementId: string) => {
+  const a = process.nodes[elementId]?.assignment;
+  return !!a && (a.dueDate !== undefined || a.dueWorkdays !== undefined);
+};
+
+/** The tasks a command closed whose element sets a deadline. */
+function closedWithDeadline(process: ExecutableProcess, events: readonly EngineEvent[]): string[] {
+  const ids: string[] = [];
+  for (const e of events) if ((e.type === 'task.completed' || e.type === 'task.cancelled') && deadlineOf(process, e.elementId)) ids.push(e.elementInstanceId);
+  return ids;
+}
+
+const withDeadlines = new WeakMap<ExecutableProcess, boolean>();
+/** Whether any element of the model sets a deadline (computed once per compiled model). */
+function hasDeadlines(process: ExecutableProcess): boolean {
+  let known = withDeadlines.get(process);
+  if (known === undefined) {
+    known = Object.keys(process.nodes).some((id) => deadlineOf(process, id));
+    withDeadlines.set(process, known);
+  }
+  return known;
 }

@@ -34,7 +34,8 @@ export class TasksModule implements OnModuleInit {
 
   /**
    * Every new task is announced to its assignee, or to its candidate users (待办提醒), and a task
-   * with a deadline gets its automatic reminders (催办 before and at the deadline).
+   * with a deadline gets its automatic reminders (催办 before and at the deadline), cancelled
+   * when the task closes first.
    */
   onModuleInit(): void {
     this.executor.onTasksCreated(async (tx, instance, tasks, context, candidates) => {
@@ -50,6 +51,8 @@ export class TasksModule implements OnModuleInit {
       }
       if (items.length) await this.notifications.send(tx, items);
     });
+    // a closed task is reminded of nothing more
+    this.executor.onTasksClosed((tx, instance, taskIds) => this.reminders.cancelDueReminders(tx, instance.id, taskIds));
   }
 
   /** The projection passes the candidates it wrote; read them only when it did not. */
