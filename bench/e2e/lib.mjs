@@ -27,6 +27,8 @@ export const SKIP_INBOX = flag('skip-inbox');
 // --lookup-each: the client asks for its instance's open task before every completion (the loop of
 // sessions 1-3) instead of taking it from the completion's answer (`next`)
 export const LOOKUP_EACH = flag('lookup-each');
+// --undici: the measured loop goes through undici's pool (sessions 1-3) instead of raw-http.mjs
+export const UNDICI = flag('undici');
 // --count-statements: the server talks to MariaDB through a counting proxy; a single client does
 // 100 sequential completes (each after its look-up) and the run prints statements per request
 export const COUNT = flag('count-statements');

@@ -3,7 +3,8 @@
 // with --count-statements, one client's statements per look-up and per complete instead.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { counter } from './count-proxy.mjs';
-import { call, CLIENTS, COUNT, DB, log, LOOKUP_EACH, ms, mysqldPid, ok, PASSWORD, pct, PRESTART, procCpu, readCpu, SECONDS, WARMUP } from './lib.mjs';
+import { call, CLIENTS, COUNT, DB, log, LOOKUP_EACH, ms, mysqldPid, ok, PASSWORD, pct, PORT, PRESTART, procCpu, readCpu, SECONDS, UNDICI, WARMUP } from './lib.mjs';
+import { RawConnection } from './raw-http.mjs';
 
 /** `rss.maxKb` is the sampler's running maximum (reset here when the clock starts). */
 export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
@@ -41,10 +42,12 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
 
   const errors = new Map();
   const noteError = (what, r) => { const k = `${what} ${r.status} ${r.body?.code ?? ''}`.trim(); errors.set(k, (errors.get(k) ?? 0) + 1); };
-  const clients = Array.from({ length: CLIENTS }, (_, i) => { const user = users[i % users.length]; return { user, token: tokens.get(user), instances: [], current: null }; });
+  const clients = Array.from({ length: CLIENTS }, (_, i) => { const user = users[i % users.length]; return { user, token: tokens.get(user), instances: [], current: null, conn: new RawConnection(PORT) }; });
+  // the measured loop's requests: one keep-alive socket per client (raw-http.mjs), or undici's pool with --undici
+  const send = (c, method, path, body) => (UNDICI || COUNT ? call(c.token, method, path, body) : c.conn.request(method, path, c.token, body));
   let starts = 0, startErrors = 0;
   async function startInstance(c) {
-    const r = await call(c.token, 'POST', '/api/instances', { definitionKey: 'benchApproval', variables: { who: c.user } });
+    const r = await send(c, 'POST', '/api/instances', { definitionKey: 'benchApproval', variables: { who: c.user } });
     if (r.status !== 201 && r.status !== 200) { startErrors++; noteError('start', r); return false; }
     starts++; c.instances.push(r.body.id); return true;
   }
@@ -61,7 +64,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     for (;;) {
       if (!c.instances.length) { if (!(await startInstance(c))) return null; if (phase === 'run') startsInRun++; }
       const inst = c.instances[0];
-      const r = await call(c.token, 'GET', `/api/tasks?instanceId=${inst}&status=open&limit=5`);
+      const r = await send(c, 'GET', `/api/tasks?instanceId=${inst}&status=open&limit=5`);
       if (phase === 'run') lookups++;
       if (!ok(r)) { noteError('lookup', r); c.instances.shift(); continue; }
       const open = r.body.items.filter((t) => t.assignee === c.user);
@@ -79,7 +82,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       if (!id) { await sleep(50); continue; }
       if (Date.now() >= deadline.end) break;
       const t = performance.now();
-      const r = await call(c.token, 'POST', `/api/tasks/${id}/complete`, {});
+      const r = await send(c, 'POST', `/api/tasks/${id}/complete`, {});
       const d = performance.now() - t;
       if (!LOOKUP_EACH) { c.current = mineIn(r, c.user) ?? null; if (ok(r) && !c.current) { c.instances.shift(); if (phase === 'run') finishedInstances++; } }
       if (phase !== 'run') continue;
@@ -127,6 +130,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
   log(`measuring ${SECONDS} s with ${CLIENTS} clients`);
   await runP;
   const runSec = (performance.now() - tRun) / 1000;
+  for (const c of clients) c.conn.close();
   const cpu1 = readCpu();
   const sc1 = procCpu(serverPid), dc1 = dbPid ? procCpu(dbPid) : NaN, lc1 = process.cpuUsage(lc0);
   lat.sort((a, b) => a - b);
@@ -134,7 +138,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     completions, completeErrors, runSec, rate: completions / runSec,
     p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), max: lat[lat.length - 1],
     rssMb: rss.maxKb / 1024, rssIdleMb,
-    cpuSec: { server: sc1 - sc0, mariadb: dc1 - dc0, loadGenerator: (lc1.user + lc1.system) / 1e6, serverSys: sc1.sys - sc0.sys, mariadbSys: dc1?.sys - dc0?.sys, loadGeneratorSys: lc1.system / 1e6 }, startsInRun, lookups, lookupEach: LOOKUP_EACH, errors: Object.fromEntries(errors), startErrors,
+    cpuSec: { server: sc1 - sc0, mariadb: dc1 - dc0, loadGenerator: (lc1.user + lc1.system) / 1e6, serverSys: sc1.sys - sc0.sys, mariadbSys: dc1?.sys - dc0?.sys, loadGeneratorSys: lc1.system / 1e6 }, startsInRun, lookups, lookupEach: LOOKUP_EACH, client: UNDICI ? 'undici' : 'raw', errors: Object.fromEntries(errors), startErrors,
     cpuBusy: cpu1 && cpu0 ? 1 - (cpu1.idle - cpu0.idle) / (cpu1.total - cpu0.total) : NaN,
   };
   log(`e2e: ${completions} completions in ${runSec.toFixed(1)} s = ${e2e.rate.toFixed(1)}/s, p50 ${ms(e2e.p50)} p95 ${ms(e2e.p95)} p99 ${ms(e2e.p99)}, errors ${completeErrors}, RSS max ${e2e.rssMb.toFixed(0)} MB`);
