@@ -193,6 +193,10 @@ export type NextTask = z.infer<typeof NextTaskSchema>;
 export const CompletedTaskSchema = TaskSchema.extend({ next: z.array(NextTaskSchema).optional() }).meta({ id: 'CompletedTask' });
 export type CompletedTask = z.infer<typeof CompletedTaskSchema>;
 
+/** A started instance and the tasks its start opened (`tasks`): the starter goes on to the first step without a look-up. */
+export const StartedInstanceSchema = InstanceSchema.extend({ tasks: z.array(NextTaskSchema) }).meta({ id: 'StartedInstance' });
+export type StartedInstance = z.infer<typeof StartedInstanceSchema>;
+
 export const TaskQuerySchema = z
   .object({
     assignee: z.literal('me').optional(),

@@ -86,7 +86,7 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     expect(history.body.items.map((e: any) => e.seq)).toEqual(history.body.items.map((_: unknown, i: number) => i + 1));
   });
 
-  it('should name the tasks a completion opened in its answer, and none when the instance ended', async () => {
+  it('should name the tasks a start or a completion opened in its answer, and none when the instance ended', async () => {
     // given: clerk's step, then a fork into head's step and a group step
     await deploy(
       bpmn(`<process id="nexting" isExecutable="true">
@@ -99,6 +99,8 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     );
     const instance = await start(clerk, 'nexting');
     const [draft] = await tasksOf(instance.id);
+    // then: the start names the task it opened
+    expect(instance.tasks).toEqual([{ id: draft.id, elementId: 'draft', name: '拟稿', assignee: 'clerk', candidateGroups: [], dueAt: null }]);
     // when
     const done = await server.call('POST', `/api/tasks/${draft.id}/complete`, { token: clerk, body: {} });
     // then: exactly the open tasks the instance now has, with who gets them

@@ -111,6 +111,11 @@ export class CommandExecutor {
 
   /** Starts an instance (plain start, message start or signal start) in the caller's transaction. */
   async startIn(tx: Tx, options: StartOptions, context: CommandContext): Promise<InstanceEntity> {
+    return (await this.startWithTasks(tx, options, context)).instance;
+  }
+
+  /** {@link startIn}, also returning the tasks the start created, with their candidates. */
+  async startWithTasks(tx: Tx, options: StartOptions, context: CommandContext): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'created' | 'candidates'>> {
     const { definition } = options;
     if (!definition.executable) throw new DomainError('PROCESS_NOT_EXECUTABLE', `Process ${definition.key} is not executable`);
     const process = await this.cache.get(definition.id, tx.manager);
@@ -139,9 +144,9 @@ export class CommandExecutor {
       updatedAt: now,
     });
     await this.instances.insert(row, tx.manager);
-    await this.persist(tx, row, process, result, context, null);
+    const { created, candidates } = await this.persist(tx, row, process, result, context, null);
     await this.instances.update(row, 0, tx.manager);
-    return row;
+    return { instance: row, created, candidates };
   }
 
   /** Appends server-side history entries under the instance lock (claims, unclaims). */

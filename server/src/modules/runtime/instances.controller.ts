@@ -21,6 +21,7 @@ import {
   type Signal,
   type SignalResult,
   SignalSchema,
+  type StartedInstance,
   type StartInstance,
   StartInstanceSchema,
 } from '@liuzhuan/contracts';
@@ -35,7 +36,7 @@ export class InstancesController {
 
   @Post()
   @HttpCode(201)
-  start(@Body(validate(StartInstanceSchema)) body: StartInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+  start(@Body(validate(StartInstanceSchema)) body: StartInstance, @CurrentUser() user: SessionUser): Promise<StartedInstance> {
     return this.instances.start(body, user);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, MoveToken, SessionUser, StartInstance, TerminateInstance } from '@liuzhuan/contracts';
+import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, MoveToken, SessionUser, StartedInstance, StartInstance, TerminateInstance } from '@liuzhuan/contracts';
 import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -8,6 +8,7 @@ import { JobOutbox } from '../jobs/job-outbox';
 import { JobRepository } from '../jobs/job.repository';
 import { CommandExecutor } from './command-executor.service';
 import { InstanceAccess, isWorkflowAdmin } from './instance-access';
+import { openedTasks } from './next-task';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
 
@@ -23,11 +24,11 @@ export class InstancesService {
     private readonly outbox: JobOutbox,
   ) {}
 
-  async start(input: StartInstance, user: SessionUser): Promise<Instance> {
+  async start(input: StartInstance, user: SessionUser): Promise<StartedInstance> {
     const definition = await this.definitions.findByKey(input.definitionKey, input.version);
     if (!definition) throw new DomainError('DEFINITION_NOT_FOUND', `No deployed process ${input.definitionKey}${input.version ? ` version ${input.version}` : ''}`);
-    const row = await this.tx.run((tx) =>
-      this.executor.startIn(
+    const { instance: row, created, candidates } = await this.tx.run((tx) =>
+      this.executor.startWithTasks(
         tx,
         {
           definition,
@@ -40,7 +41,7 @@ export class InstancesService {
       ),
     );
     // its jobs were created with it and have not run: none can have failed yet
-    return this.view(row, false);
+    return { ...(await this.view(row, false)), tasks: openedTasks(created, candidates) };
   }
 
   async get(id: string, user: SessionUser): Promise<Instance> {

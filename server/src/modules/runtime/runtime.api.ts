@@ -2,6 +2,7 @@
 export { CommandExecutor, type CommandContext } from './command-executor.service';
 export { InstanceAccess, isWorkflowAdmin } from './instance-access';
 export { InstanceRepository } from './instance.repository';
+export { openedTasks } from './next-task';
 export { hasFilters, TaskRepository } from './task.repository';
 export { CcCopyEntity, TaskCandidateEntity, TaskProxyEntity, type TaskEntity, type TaskSigning } from './task.entity';
 export type { InstanceEntity } from './instance.entity';

@@ -1,4 +1,4 @@
-import type { NextTask, Task } from '@liuzhuan/contracts';
+import type { Task } from '@liuzhuan/contracts';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { TaskCandidateEntity, TaskEntity } from '../runtime/runtime.api';
 
@@ -30,18 +30,6 @@ export function toTask(row: TaskEntity, candidates: TaskCandidateEntity[]): Task
     kind: row.kind ?? 'user',
     parentTaskId: row.parentTaskId ?? null,
     sourceTaskId: row.sourceTaskId ?? null,
-  };
-}
-
-/** A task a completion opened, as its completer sees it in the answer. */
-export function toNextTask(row: TaskEntity, candidates: TaskCandidateEntity[]): NextTask {
-  return {
-    id: row.id,
-    elementId: row.elementId,
-    name: row.name,
-    assignee: row.assignee,
-    candidateGroups: candidates.filter((c) => c.kind === 'group').map((c) => c.value),
-    dueAt: row.dueAt?.toISOString() ?? null,
   };
 }
 

@@ -3,11 +3,11 @@ import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskAc
 import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { CommandExecutor, hasFilters, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository } from '../runtime/runtime.api';
+import { CommandExecutor, hasFilters, InstanceAccess, InstanceRepository, isWorkflowAdmin, openedTasks, TaskRepository } from '../runtime/runtime.api';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
-import { taskNotFound, toNextTask, toTask } from './task-view';
+import { taskNotFound, toTask } from './task-view';
 
 /**
  * Inbox queries and task operations. Who may act on a task: its assignee; a candidate once
@@ -101,7 +101,7 @@ export class TasksService {
       // the projection says what it wrote to this task; read it only if it did not close it
       const patch = closed.get(id);
       const task = toTask(patch ? { ...row, ...patch } : ((await this.tasks.findById(id, tx.manager)) ?? row), candidates);
-      return { ...task, next: created.filter((t) => t.status === 'open').map((t) => toNextTask(t, nextCandidates.get(t.id) ?? [])) };
+      return { ...task, next: openedTasks(created, nextCandidates) };
     });
   }
 
