@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { databaseKind, type DatabaseKind } from './data-source';
 import { batchStatements } from './statement-batch';
 
 /** A lost optimistic race (`UPDATE … WHERE version = ?` touched no row): the whole unit is retried. */
@@ -13,7 +14,7 @@ export class ConcurrencyConflict extends Error {
 /** The transaction of one unit of work; `afterCommit` work runs only once the commit succeeded. */
 export interface Tx {
   readonly manager: EntityManager;
-  readonly dialect: 'mysql' | 'sqlite';
+  readonly dialect: DatabaseKind;
   afterCommit(work: () => Promise<void> | void): void;
 }
 
@@ -39,10 +40,10 @@ function isRetryable(error: unknown): boolean {
 @Injectable()
 export class TransactionRunner {
   private tail: Promise<unknown> = Promise.resolve();
-  readonly dialect: 'mysql' | 'sqlite';
+  readonly dialect: DatabaseKind;
 
   constructor(private readonly dataSource: DataSource) {
-    this.dialect = dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    this.dialect = databaseKind(dataSource);
   }
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
