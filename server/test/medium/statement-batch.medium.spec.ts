@@ -1,9 +1,8 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { createDataSource, migrate } from '../../src/platform/database/data-source';
 import { batchStatements, enqueue } from '../../src/platform/database/statement-batch';
 import { sql } from '../../src/platform/database/table';
 import { TransactionRunner } from '../../src/platform/database/transaction-runner';
-import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../support/test-env';
+import { createMigratedDatabase, TEST_TARGET } from '../support/test-env';
 
 /**
  * Queued statements (statement-batch.ts) keep their order and their meaning: a unit reads what it
@@ -11,22 +10,17 @@ import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../sup
  * On MariaDB they also go out in fewer round trips; on SQLite they simply run at once.
  */
 describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} (medium)`, () => {
-  let env: TestEnvironment;
+  let db: Awaited<ReturnType<typeof createMigratedDatabase>>;
   let ds: DataSource;
   let units: TransactionRunner;
   const mariadb = TEST_TARGET === 'production';
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    ds = createDataSource(env.config.database);
-    await ds.initialize();
-    await migrate(ds);
+    db = await createMigratedDatabase();
+    ds = db.ds;
     units = new TransactionRunner(ds);
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await env.dispose();
-  });
+  afterAll(() => db.dispose());
 
   const insert = (m: EntityManager, id: string, then?: Parameters<typeof enqueue>[3]) =>
     enqueue(m, 'INSERT INTO deployment (id, xml, deployed_by, deployed_at) VALUES (?, ?, ?, ?)', [id, '<x/>', 'test', '2026-01-01 00:00:00.000'], then);

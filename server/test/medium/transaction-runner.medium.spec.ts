@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../../src/platform/database/data-source';
 import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
-import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../support/test-env';
+import { createMigratedDatabase, TEST_TARGET } from '../support/test-env';
 
 /**
  * Why the transaction helper exists. On SQLite, TypeORM's better-sqlite3 driver hands every
@@ -9,21 +8,16 @@ import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../sup
  * SAVEPOINT inside the first: when the first rolls back, the second's committed work goes too.
  */
 describe(`transaction runner on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} (medium)`, () => {
-  let env: TestEnvironment;
+  let db: Awaited<ReturnType<typeof createMigratedDatabase>>;
   let ds: DataSource;
   let runner: TransactionRunner;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    ds = createDataSource(env.config.database);
-    await ds.initialize();
-    await migrate(ds);
+    db = await createMigratedDatabase();
+    ds = db.ds;
     runner = new TransactionRunner(ds);
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await env.dispose();
-  });
+  afterAll(() => db.dispose());
 
   const insert = (m: { query: DataSource['query'] }, id: string) =>
     m.query('INSERT INTO deployment (id, xml, deployed_by, deployed_at) VALUES (?, ?, ?, ?)', [id, '<x/>', 'test', '2026-01-01 00:00:00.000']);

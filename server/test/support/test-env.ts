@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../src/platform/config/config';
+import { createDataSource, migrate } from '../../src/platform/database/data-source';
 
 /**
  * Which real services the medium and e2e suites run against:
@@ -53,6 +55,21 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     dispose: async () => {
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated database of the test target, without the application (medium suites of the data layer). */
+export async function createMigratedDatabase(): Promise<{ ds: DataSource; dispose(): Promise<void> }> {
+  const env = await createTestEnvironment();
+  const ds = createDataSource(env.config.database);
+  await ds.initialize();
+  await migrate(ds);
+  return {
+    ds,
+    dispose: async () => {
+      await ds.destroy();
+      await env.dispose();
     },
   };
 }
