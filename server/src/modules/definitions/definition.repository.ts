@@ -34,13 +34,18 @@ export class DefinitionRepository {
   async findByKey(key: string, version: number | undefined, m: EntityManager = this.dataSource.manager): Promise<DefinitionHead | null> {
     // hand-written: every start reads its definition (the query builder cost more than the read)
     const d = this.tables.of(DefinitionEntity);
-    const head = HEAD_COLUMNS.map((c) => d.col(c)).join(', ');
-    const where = version === undefined ? `${d.col('key')} = ? ORDER BY ${d.col('version')} DESC LIMIT 1` : `${d.col('key')} = ? AND ${d.col('version')} = ?`;
-    const { records } = await sql(m, `SELECT ${head} FROM ${d.name} WHERE ${where}`, version === undefined ? [key] : [key, version]);
+    this.heads ??= (() => {
+      const select = `SELECT ${HEAD_COLUMNS.map((c) => d.col(c)).join(', ')} FROM ${d.name} WHERE ${d.col('key')} = ?`;
+      return { latest: `${select} ORDER BY ${d.col('version')} DESC LIMIT 1`, version: `${select} AND ${d.col('version')} = ?` };
+    })();
+    const { records } = await (version === undefined ? sql(m, this.heads.latest, [key]) : sql(m, this.heads.version, [key, version]));
     if (!records.length) return null;
     const { compiled: _none, ...found } = d.hydrate(records[0]);
     return found;
   }
+
+  /** findByKey's two statements, composed on first use. */
+  private heads?: { latest: string; version: string };
 
   /** Earlier versions of a key (their start subscriptions and timers give way to the new one). */
   olderVersions(key: string, version: number, m: EntityManager): Promise<DefinitionEntity[]> {
