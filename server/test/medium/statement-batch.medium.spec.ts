@@ -1,13 +1,16 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { InstanceEntity } from '../../src/modules/runtime/instance.entity';
+import { InstanceRepository } from '../../src/modules/runtime/instance.repository';
 import { batchStatements, enqueue } from '../../src/platform/database/statement-batch';
-import { sql } from '../../src/platform/database/table';
-import { TransactionRunner } from '../../src/platform/database/transaction-runner';
+import { sql, Tables } from '../../src/platform/database/table';
+import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
 import { createMigratedDatabase, TEST_TARGET } from '../support/test-env';
 
 /**
  * Queued statements (statement-batch.ts) keep their order and their meaning: a unit reads what it
  * queued, a failed check rolls the unit back before the commit, a rollback sends nothing queued.
- * On MariaDB they also go out in fewer round trips; on SQLite they simply run at once.
+ * On MariaDB they also go out in fewer round trips, the COMMIT with the last writes when their
+ * checks are the statements' own; on SQLite they simply run at once.
  */
 describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} (medium)`, () => {
   let db: Awaited<ReturnType<typeof createMigratedDatabase>>;
@@ -67,23 +70,91 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
     expect(await exists('b3aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
 
-  (mariadb ? it : it.skip)('should send queued statements with the next one, in one round trip, and check them before COMMIT', async () => {
+  (mariadb ? it : it.skip)('should send queued statements with the next one, in one round trip, and the last ones with the COMMIT', async () => {
     // given
     const { runner, sent } = await counted();
     let inserted = -1;
-    // when two writes are queued, a read follows, then the unit commits
+    // when two writes are queued, a read follows, then a write, then the unit commits
     await insert(runner.manager, 'b4aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (inserted = affected));
     await insert(runner.manager, 'b5aaaaaaaaaaaaaaaaaaaaaaaa');
     const rows = (await sql(runner.manager, "SELECT COUNT(*) AS n FROM deployment WHERE id IN ('b4aaaaaaaaaaaaaaaaaaaaaaaa', 'b5aaaaaaaaaaaaaaaaaaaaaaaa')")).records;
     await insert(runner.manager, 'b6aaaaaaaaaaaaaaaaaaaaaaaa');
     await runner.commitTransaction();
     await runner.release();
-    // then START + both writes + the read went as one packet, the last write alone before COMMIT
-    expect(sent).toHaveLength(3);
-    expect(sent[0].split(';\n').map((s) => s.split(' ')[0])).toEqual(['START', 'INSERT', 'INSERT', 'SELECT']);
-    expect(sent.slice(1).map((s) => s.split(' ')[0])).toEqual(['INSERT', 'COMMIT']);
+    // then START + both writes + the read went as one packet, the last write (it has no check) with the COMMIT
+    expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([['START', 'INSERT', 'INSERT', 'SELECT'], ['INSERT', 'COMMIT']]);
     expect([inserted, Number(rows[0].n)]).toEqual([1, 2]);
     expect(await exists('b6aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(true);
+  });
+
+  (mariadb ? it : it.skip)('should run a check the statement does not enforce itself before the COMMIT, in a packet of its own', async () => {
+    // given
+    const { runner, sent } = await counted();
+    let checked = -1;
+    // when the last write has a check in code only
+    await sql(runner.manager, 'SELECT 1');
+    await insert(runner.manager, 'b8aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (checked = affected));
+    await runner.commitTransaction();
+    await runner.release();
+    // then it went out and was checked before the COMMIT was sent
+    expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([['START', 'SELECT'], ['INSERT'], ['COMMIT']]);
+    expect(checked).toBe(1);
+  });
+
+  (mariadb ? it : it.skip)('should not commit when a guarded check fails in SQL in the COMMIT packet, and name the error it guards', async () => {
+    // given a unit whose last statement fails exactly when its check would (NULL into a NOT NULL column)
+    const { runner, sent } = await counted();
+    const moved = new Error('moved');
+    await sql(runner.manager, 'SELECT 1');
+    await insert(runner.manager, 'b9aaaaaaaaaaaaaaaaaaaaaaaa');
+    await enqueue(
+      runner.manager,
+      "UPDATE deployment SET deployed_by = CASE WHEN deployed_by = 'nobody' THEN 'x' END WHERE id = ?",
+      ['b9aaaaaaaaaaaaaaaaaaaaaaaa'],
+      ({ affected }) => {
+        if (affected !== 1) throw moved;
+      },
+      { error: (e) => ((e as { driverError?: { errno?: number } }).driverError?.errno === 1048 ? moved : undefined) },
+    );
+    // when the unit commits
+    const outcome = await runner.commitTransaction().catch((e: Error) => e);
+    await runner.rollbackTransaction();
+    await runner.release();
+    // then the COMMIT rode in the packet, the server stopped before it, and nothing is in
+    expect(sent[1].split(';\n').map((q) => q.split(' ')[0])).toEqual(['INSERT', 'UPDATE', 'COMMIT']);
+    expect(outcome).toBe(moved);
+    expect(await exists('b9aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+  });
+
+  it('should roll back and retry a unit whose instance version moved, and write the next version when it has not', async () => {
+    // given an instance at version 0
+    const instances = new InstanceRepository(ds, new Tables(ds));
+    const id = 'b0instanceaaaaaaaaaaaaaaaa';
+    await units.run((tx) => instances.insert(instanceRow(id), tx.manager));
+    // when a unit expects a version the row no longer has (another writer's), next to a write of its own
+    let attempts = 0;
+    const outcome = await units
+      .run(async (tx) => {
+        attempts += 1;
+        const row = await instances.lock(id, tx);
+        await insert(tx.manager, 'baaaaaaaaaaaaaaaaaaaaaaaaa');
+        row.version = 8;
+        await instances.update(row, 7, tx.manager);
+      })
+      .catch((e: Error) => e);
+    // then every attempt lost the race and rolled back: nothing of it is in
+    expect(outcome).toBeInstanceOf(ConcurrencyConflict);
+    expect(attempts).toBeGreaterThan(1);
+    expect(await exists('baaaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+    expect((await instances.findById(id))?.version).toBe(0);
+    // when the version is the row's
+    await units.run(async (tx) => {
+      const row = await instances.lock(id, tx);
+      row.version = 1;
+      await instances.update(row, 0, tx.manager);
+    });
+    // then
+    expect((await instances.findById(id))?.version).toBe(1);
   });
 
   (mariadb ? it : it.skip)('should send nothing at all for a unit that rolls back before anything was sent', async () => {
@@ -98,3 +169,25 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
     expect(await exists('b7aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
 });
+
+function instanceRow(id: string): InstanceEntity {
+  const now = new Date('2026-01-01T00:00:00Z');
+  return Object.assign(new InstanceEntity(), {
+    id,
+    definitionId: 'b0definitionaaaaaaaaaaaaaa',
+    definitionKey: 'batch',
+    definitionVersion: 1,
+    businessKey: null,
+    parentId: null,
+    parentElementInstanceId: null,
+    initiator: null,
+    initiatorOrgId: null,
+    status: 'active',
+    state: '{}',
+    version: 0,
+    historySeq: 0,
+    startedAt: now,
+    endedAt: null,
+    updatedAt: now,
+  });
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { enqueue } from '../../platform/database/statement-batch';
+import { enqueue, isBatched } from '../../platform/database/statement-batch';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -80,15 +80,29 @@ export class InstanceRepository {
     await this.table.insert(m, [row]);
   }
 
-  /** Writes the next version; touching no row means another writer got there first. */
+  /**
+   * Writes the next version; touching no row means another writer got there first. In a MySQL
+   * unit the statement checks the version itself: one that moved sets NULL into the NOT NULL
+   * column, an error in strict mode (TransactionRunner sets it per connection) that stops the
+   * packet before the COMMIT queued after it (statement-batch.ts); the unit rolls back and is retried.
+   */
   async update(row: InstanceEntity, expectedVersion: number, m: EntityManager): Promise<void> {
     const t = this.table;
-    const text = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ? AND ${t.col('version')} = ?`;
-    const params = [row.state, row.status, row.version, row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id, expectedVersion];
-    // batched: checked when it has been sent, before the commit (statement-batch.ts)
-    await enqueue(m, text, params, ({ affected }) => {
-      if (affected !== 1) throw new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
-    });
+    const guarded = isBatched(m);
+    const version = t.col('version');
+    const text = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${version} = ${guarded ? `CASE WHEN ${version} = ? THEN ? END` : '?'}, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?${guarded ? '' : ` AND ${version} = ?`}`;
+    const conflict = () => new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
+    const head = [row.state, row.status, ...(guarded ? [expectedVersion, row.version] : [row.version]), row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id];
+    const params = guarded ? head : [...head, expectedVersion];
+    await enqueue(
+      m,
+      text,
+      params,
+      ({ affected }) => {
+        if (affected !== 1) throw conflict();
+      },
+      guarded ? { error: (e) => (isNullInto(e, 'version') ? conflict() : undefined) } : undefined,
+    );
   }
 
   async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {
@@ -125,4 +139,11 @@ export class InstanceRepository {
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
+}
+
+/** MySQL's "Column '<column>' cannot be null" (1048), as the driver or TypeORM reports it. */
+function isNullInto(error: unknown, column: string): boolean {
+  const e = error as { errno?: number; sqlMessage?: string; driverError?: { errno?: number; sqlMessage?: string } } | null;
+  const d = e?.driverError ?? e;
+  return d?.errno === 1048 && (d.sqlMessage ?? '').includes(`'${column}'`);
 }

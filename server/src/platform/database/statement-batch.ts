@@ -7,6 +7,16 @@ interface Pending {
   text: string;
   params: unknown[];
   then?: (result: SqlResult) => void;
+  guard?: Guard;
+}
+
+/**
+ * How a statement enforces its own check: it fails with an SQL error (which stops the rest of
+ * its packet, COMMIT included) exactly when `then` would throw; `error` names that failure as
+ * the error `then` would have thrown, or returns undefined for any other error.
+ */
+export interface Guard {
+  error(driverError: unknown): Error | undefined;
 }
 
 const batches = new WeakMap<QueryRunner, Pending[]>();
@@ -15,10 +25,13 @@ const batches = new WeakMap<QueryRunner, Pending[]>();
  * Sends a MySQL transaction's statements in fewer round trips. Statements given to
  * {@link enqueue} wait, in order, and go out in one packet with the next statement the
  * transaction sends (MySQL multi-statements), whoever sends it; `START TRANSACTION` waits too.
- * Before `COMMIT` whatever waits is sent on its own and checked, so a failed check (a version
- * that moved) rolls the unit back instead of committing it. A task completion thus takes three
- * round trips — start + lock + read; the writes; commit — where it took nine: every round trip
- * costs both processes a system call and a wake-up, which was a third of the server's CPU.
+ * `COMMIT` goes out in the packet of whatever waits when every waiting check is guarded (the
+ * statement itself fails when its check would, so the server never reaches the COMMIT after it);
+ * otherwise what waits is sent on its own and checked first, so a failed check (a version that
+ * moved) rolls the unit back instead of committing it. A task completion thus takes two round
+ * trips — start + lock + read; the writes + commit — where it took nine: every round trip costs
+ * both processes a system call and a wake-up, and on a shared machine each wake-up of the
+ * database may take the server's core away from it.
  *
  * The order of statements is exactly the order they were issued in; only the packets change.
  * The connection must allow multi-statements (data-source.ts); every value in them is bound by
@@ -31,14 +44,33 @@ export function batchStatements(runner: QueryRunner): void {
   let sentAnything = false;
   const send = runner.query.bind(runner) as (text: string, params?: unknown[], structured?: boolean) => Promise<unknown>;
 
-  /** Sends what waits, followed by `last` if given, in one packet; runs their checks; returns the last result. */
-  const sendWaiting = async (last?: Pending): Promise<unknown> => {
+  /**
+   * Sends what waits, followed by `last` if given, in one packet; runs their checks; returns the
+   * last result. `commits`: `last` is the COMMIT, so a check failing after it is a fault (the unit
+   * is in), never a lost race to retry.
+   */
+  const sendWaiting = async (last?: Pending, commits = false): Promise<unknown> => {
     const items = pending.splice(0);
     const all = last ? [...items, last] : items;
     sentAnything = true;
-    const raw = await send(all.map((i) => i.text).join(';\n'), all.flatMap((i) => i.params), false);
+    let raw: unknown;
+    try {
+      raw = await send(all.map((i) => i.text).join(';\n'), all.flatMap((i) => i.params), false);
+    } catch (error) {
+      // the server stopped at the failed statement; a guarded check's failure is the error it names
+      for (const item of items) {
+        const named = item.guard?.error(error);
+        if (named) throw named;
+      }
+      throw error;
+    }
     const results = all.length === 1 ? [raw] : (raw as unknown[]);
-    items.forEach((item, k) => item.then?.(toSqlResult(results[k])));
+    try {
+      items.forEach((item, k) => item.then?.(toSqlResult(results[k])));
+    } catch (error) {
+      if (commits) throw new Error(`a check failed after its unit committed: ${(error as Error).message}`);
+      throw error;
+    }
     return results[all.length - 1];
   };
 
@@ -48,10 +80,22 @@ export function batchStatements(runner: QueryRunner): void {
       return structured ? new QueryResult() : undefined;
     }
     if (text === 'COMMIT' || text === 'ROLLBACK') {
-      // before COMMIT what waits is sent on its own, so that a failed check still rolls back
-      if (text === 'COMMIT' && pending.length) await sendWaiting();
-      else pending.splice(0);
-      if (!sentAnything) return structured ? new QueryResult() : undefined;
+      const none = structured ? new QueryResult() : undefined;
+      // a unit that has sent nothing ends without a word when it rolls back or has nothing to write
+      if (!sentAnything && (text === 'ROLLBACK' || pending.every((p) => p.text === 'START TRANSACTION'))) {
+        pending.splice(0);
+        return none;
+      }
+      if (text === 'ROLLBACK') {
+        pending.splice(0);
+        return send(text, params, structured);
+      }
+      if (pending.length && pending.every((p) => !p.then || p.guard)) {
+        await sendWaiting({ text, params: [] }, true);
+        return none;
+      }
+      // a check the statement does not enforce itself is run before COMMIT, so its failure still rolls back
+      if (pending.length) await sendWaiting();
       return send(text, params, structured);
     }
     if (!pending.length) {
@@ -69,14 +113,19 @@ export function batchStatements(runner: QueryRunner): void {
   }) as QueryRunner['query'];
 }
 
+/** Whether the manager's transaction queues statements ({@link batchStatements}: MySQL units). */
+export function isBatched(m: EntityManager): boolean {
+  return !!m.queryRunner && batches.has(m.queryRunner);
+}
+
 /**
  * Runs a statement now, or — in a transaction set up by {@link batchStatements} — queues it to go
  * out with the next one. `then` gets its result either way (a check that throws aborts the unit).
  */
-export async function enqueue(m: EntityManager, text: string, params: unknown[], then?: (result: SqlResult) => void): Promise<void> {
+export async function enqueue(m: EntityManager, text: string, params: unknown[], then?: (result: SqlResult) => void, guard?: Guard): Promise<void> {
   const pending = m.queryRunner ? batches.get(m.queryRunner) : undefined;
   if (pending) {
-    pending.push({ text, params, then });
+    pending.push({ text, params, then, guard });
     return;
   }
   const result = await sql(m, text, params);

@@ -19,6 +19,9 @@ export interface Tx {
 }
 
 const MAX_ATTEMPTS = 6;
+/** What every pooled MySQL connection that runs units is set to once (one packet). */
+const SESSION_SETUP =
+  "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;\nSET SESSION sql_mode = IF(@@SESSION.sql_mode = '', 'STRICT_TRANS_TABLES', CONCAT(@@SESSION.sql_mode, ',STRICT_TRANS_TABLES'))";
 /** MySQL errors after which InnoDB advises re-issuing the transaction: deadlock, lock wait timeout. */
 const RETRYABLE_ERRNOS = new Set([1213, 1205]);
 
@@ -73,15 +76,17 @@ export class TransactionRunner {
 
   /**
    * READ COMMITTED is made the session default once per pooled connection, instead of TypeORM's
-   * `SET TRANSACTION ISOLATION LEVEL` before every `START TRANSACTION` (one statement fewer per unit).
+   * `SET TRANSACTION ISOLATION LEVEL` before every `START TRANSACTION` (one statement fewer per unit);
+   * so is strict mode, whatever the server's default, which the statements that check themselves
+   * rely on (a NULL into a NOT NULL column must fail, not become 0: instance.repository.ts).
    */
   private async onMysql<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
       const connection = (await runner.connect()) as object;
-      if (!this.readCommitted.has(connection)) {
-        await runner.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
-        this.readCommitted.add(connection);
+      if (!this.sessionsSetUp.has(connection)) {
+        await runner.query(SESSION_SETUP);
+        this.sessionsSetUp.add(connection);
       }
       batchStatements(runner);
       await runner.startTransaction();
@@ -99,6 +104,6 @@ export class TransactionRunner {
     }
   }
 
-  /** Pooled mysql2 connections whose session default is already READ COMMITTED. */
-  private readonly readCommitted = new WeakSet<object>();
+  /** Pooled mysql2 connections already given {@link SESSION_SETUP}. */
+  private readonly sessionsSetUp = new WeakSet<object>();
 }
