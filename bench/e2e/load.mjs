@@ -55,9 +55,10 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
     if (mine) (c.firstTasks ??= new Map()).set(r.body.id, mine);
     return true;
   }
-  // pre-start with bounded concurrency (16 at a time)
+  // pre-start with bounded concurrency (16 clients at a time); a client's own starts go one after
+  // another, since its socket carries one request at a time
   const tPre = Date.now();
-  { let next = 0; const want = CLIENTS * PRESTART; await Promise.all(Array.from({ length: 16 }, async () => { while (next < want) { const k = next++; await startInstance(clients[k % CLIENTS]); } })); }
+  { let next = 0; await Promise.all(Array.from({ length: Math.min(16, CLIENTS) }, async () => { while (next < CLIENTS) { const c = clients[next++]; for (let j = 0; j < PRESTART; j++) await startInstance(c); } })); }
   log(`pre-started ${starts} instances in ${((Date.now() - tPre) / 1000).toFixed(1)} s (${startErrors} errors)`);
 
   let phase = 'warmup';
