@@ -130,7 +130,7 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
     // given an instance at version 0
     const instances = new InstanceRepository(ds, new Tables(ds));
     const id = 'b0instanceaaaaaaaaaaaaaaaa';
-    await units.run((tx) => instances.insert(instanceRow(id), tx.manager));
+    await units.run((tx) => instances.insert(InstanceEntity.starting({ id, definitionId: 'b0definitionaaaaaaaaaaaaaa', definitionKey: 'batch', definitionVersion: 1 }), tx.manager));
     // when a unit expects a version the row no longer has (another writer's), next to a write of its own
     let attempts = 0;
     const outcome = await units
@@ -169,25 +169,3 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
     expect(await exists('b7aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
 });
-
-function instanceRow(id: string): InstanceEntity {
-  const now = new Date('2026-01-01T00:00:00Z');
-  return Object.assign(new InstanceEntity(), {
-    id,
-    definitionId: 'b0definitionaaaaaaaaaaaaaa',
-    definitionKey: 'batch',
-    definitionVersion: 1,
-    businessKey: null,
-    parentId: null,
-    parentElementInstanceId: null,
-    initiator: null,
-    initiatorOrgId: null,
-    status: 'active',
-    state: '{}',
-    version: 0,
-    historySeq: 0,
-    startedAt: now,
-    endedAt: null,
-    updatedAt: now,
-  });
-}

@@ -124,8 +124,7 @@ export class CommandExecutor {
     // the root element instance id is unique and time-ordered: it is the instance id
     const id = result.state.root;
     if (!id) throw new Error('the engine started an instance without a root');
-    const now = new Date();
-    const row = Object.assign(new InstanceEntity(), {
+    const row = InstanceEntity.starting({
       id,
       definitionId: definition.id,
       definitionKey: definition.key,
@@ -135,13 +134,6 @@ export class CommandExecutor {
       parentElementInstanceId: options.parent?.elementInstanceId ?? null,
       initiator: options.initiator,
       initiatorOrgId: options.initiatorOrgId,
-      status: 'active' as InstanceRowStatus,
-      state: '{}',
-      version: 0,
-      historySeq: 0,
-      startedAt: now,
-      endedAt: null,
-      updatedAt: now,
     });
     await this.instances.insert(row, tx.manager);
     const { created, candidates } = await this.persist(tx, row, process, result, context, null);

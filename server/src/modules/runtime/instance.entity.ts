@@ -4,7 +4,8 @@ export type InstanceRowStatus = 'active' | 'completed' | 'terminated';
 
 /**
  * A process instance: the engine state as JSON plus the columns queries filter on. `version`
- * grows by one per command; writers update `WHERE version = ?` and must touch exactly one row.
+ * grows by one per command; writers update it from the version they read and must touch exactly
+ * one row (InstanceRepository.update).
  */
 @Entity('process_instance')
 export class InstanceEntity {
@@ -57,6 +58,25 @@ export class InstanceEntity {
 
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
+
+  /** The row of an instance that starts now: active, version 0, no state or history yet. */
+  static starting(fields: Pick<InstanceEntity, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion'> & Partial<Pick<InstanceEntity, 'businessKey' | 'parentId' | 'parentElementInstanceId' | 'initiator' | 'initiatorOrgId'>>, now = new Date()): InstanceEntity {
+    return Object.assign(new InstanceEntity(), {
+      businessKey: null,
+      parentId: null,
+      parentElementInstanceId: null,
+      initiator: null,
+      initiatorOrgId: null,
+      ...fields,
+      status: 'active' as InstanceRowStatus,
+      state: '{}',
+      version: 0,
+      historySeq: 0,
+      startedAt: now,
+      endedAt: null,
+      updatedAt: now,
+    });
+  }
 }
 
 /** Append-only history: engine events (replayable) and task operations, ordered per instance. */
