@@ -114,7 +114,7 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
       ({ affected }) => {
         if (affected !== 1) throw moved;
       },
-      { error: (e) => ((e as { driverError?: { errno?: number } }).driverError?.errno === 1048 ? moved : undefined) },
+      (e) => ((e as { driverError?: { errno?: number } }).driverError?.errno === 1048 ? moved : undefined),
     );
     // when the unit commits
     const outcome = await runner.commitTransaction().catch((e: Error) => e);

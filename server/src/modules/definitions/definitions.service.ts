@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Definition, DefinitionList, DefinitionQuery } from '@liuzhuan/contracts';
 import { compile, type ExecutableProcess, isDeployable, nextStartTimer, serializeProcess, startTriggers } from '@liuzhuan/engine';
+import { isDuplicateKey } from '../../platform/database/driver-error';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { ConcurrencyConflict, TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
@@ -21,13 +22,6 @@ export function toDefinition(row: DefinitionEntity): Definition {
     deployedAt: row.deployedAt.toISOString(),
     deployedBy: row.deployedBy,
   };
-}
-
-/** A duplicate (key, version) means another deploy of the same key won the race: deploy again. */
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  const code = e?.driverError?.code ?? e?.code ?? '';
-  return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT');
 }
 
 @Injectable()

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Form, FormJsSchema, FormList } from '@liuzhuan/contracts';
+import { isDuplicateKey } from '../../platform/database/driver-error';
 import { DomainError } from '../../platform/errors/domain-error';
 import { ConcurrencyConflict, TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { FormEntity } from './form.entity';
 import { FormRepository } from './form.repository';
 import { checkFormSchema } from './form-schema-guard';
-
-/** A unique-key violation: another save of the same key took this version first. */
-function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  const errno = e?.driverError?.errno ?? e?.errno;
-  return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 /** Task forms: form-js schemas versioned per key; a save adds a version, older ones are kept. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isNullInto } from '../../platform/database/driver-error';
 import { enqueue, isBatched } from '../../platform/database/statement-batch';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
@@ -15,6 +16,8 @@ export class InstanceRepository {
     private readonly tables: Tables,
   ) {
     this.table = tables.of(InstanceEntity);
+    this.updateGuarded = this.updateText(true);
+    this.updatePlain = this.updateText(false);
   }
 
   private readonly table: Table<InstanceEntity>;
@@ -89,20 +92,24 @@ export class InstanceRepository {
   async update(row: InstanceEntity, expectedVersion: number, m: EntityManager): Promise<void> {
     const t = this.table;
     const guarded = isBatched(m);
-    const version = t.col('version');
-    const text = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${version} = ${guarded ? `CASE WHEN ${version} = ? THEN ? END` : '?'}, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?${guarded ? '' : ` AND ${version} = ?`}`;
     const conflict = () => new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
-    const head = [row.state, row.status, ...(guarded ? [expectedVersion, row.version] : [row.version]), row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id];
-    const params = guarded ? head : [...head, expectedVersion];
-    await enqueue(
-      m,
-      text,
-      params,
-      ({ affected }) => {
-        if (affected !== 1) throw conflict();
-      },
-      guarded ? { error: (e) => (isNullInto(e, 'version') ? conflict() : undefined) } : undefined,
-    );
+    const versions = guarded ? [expectedVersion, row.version] : [row.version];
+    const params = [row.state, row.status, ...versions, row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id, ...(guarded ? [] : [expectedVersion])];
+    const check = ({ affected }: SqlResult) => {
+      if (affected !== 1) throw conflict();
+    };
+    await enqueue(m, guarded ? this.updateGuarded : this.updatePlain, params, check, guarded ? (e) => (isNullInto(e, 'version') ? conflict() : undefined) : undefined);
+  }
+
+  /** {@link update}'s statements, composed once: the version checked by the statement itself, or by its WHERE. */
+  private readonly updateGuarded: string;
+  private readonly updatePlain: string;
+
+  private updateText(guarded: boolean): string {
+    const t = this.table;
+    const v = t.col('version');
+    const setVersion = guarded ? `${v} = CASE WHEN ${v} = ? THEN ? END` : `${v} = ?`;
+    return `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${setVersion}, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?${guarded ? '' : ` AND ${v} = ?`}`;
   }
 
   async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {
@@ -139,11 +146,4 @@ export class InstanceRepository {
     const [items, total] = await qb.getManyAndCount();
     return { items, total };
   }
-}
-
-/** MySQL's "Column '<column>' cannot be null" (1048), as the driver or TypeORM reports it. */
-function isNullInto(error: unknown, column: string): boolean {
-  const e = error as { errno?: number; sqlMessage?: string; driverError?: { errno?: number; sqlMessage?: string } } | null;
-  const d = e?.driverError ?? e;
-  return d?.errno === 1048 && (d.sqlMessage ?? '').includes(`'${column}'`);
 }

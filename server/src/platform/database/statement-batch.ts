@@ -11,13 +11,11 @@ interface Pending {
 }
 
 /**
- * How a statement enforces its own check: it fails with an SQL error (which stops the rest of
- * its packet, COMMIT included) exactly when `then` would throw; `error` names that failure as
- * the error `then` would have thrown, or returns undefined for any other error.
+ * A statement that enforces its own check: it fails with an SQL error (which stops the rest of
+ * its packet, COMMIT included) exactly when its `then` would throw. The guard names that failure
+ * as the error `then` would have thrown, and returns undefined for any other error.
  */
-export interface Guard {
-  error(driverError: unknown): Error | undefined;
-}
+export type Guard = (driverError: unknown) => Error | undefined;
 
 const batches = new WeakMap<QueryRunner, Pending[]>();
 
@@ -59,7 +57,7 @@ export function batchStatements(runner: QueryRunner): void {
     } catch (error) {
       // the server stopped at the failed statement; a guarded check's failure is the error it names
       for (const item of items) {
-        const named = item.guard?.error(error);
+        const named = item.guard?.(error);
         if (named) throw named;
       }
       throw error;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { databaseKind, type DatabaseKind } from './data-source';
+import { driverErrorOf } from './driver-error';
 import { batchStatements } from './statement-batch';
 
 /** A lost optimistic race (`UPDATE … WHERE version = ?` touched no row): the whole unit is retried. */
@@ -27,7 +28,7 @@ const RETRYABLE_ERRNOS = new Set([1213, 1205]);
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof ConcurrencyConflict) return true;
-  const errno = (error as { errno?: number; driverError?: { errno?: number } } | null)?.driverError?.errno ?? (error as { errno?: number } | null)?.errno;
+  const { errno } = driverErrorOf(error);
   return errno !== undefined && RETRYABLE_ERRNOS.has(errno);
 }
 
