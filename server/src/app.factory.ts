@@ -13,7 +13,7 @@ import { HttpExceptionFilter } from './platform/errors/http-exception.filter';
 import { serveClient } from './platform/http/client-static';
 import { acceptEmptyJsonBodies } from './platform/http/json-body';
 import { acceptXmlBodies } from './platform/http/xml-body';
-import { applySecurityHeaders } from './platform/http/security-headers';
+import { applySecurityHeaders, productSecurityOptions } from './platform/http/security-headers';
 import { buildOpenApiDocument } from './platform/openapi/openapi';
 import { VERSION } from './version';
 
@@ -47,23 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   acceptEmptyJsonBodies(fastify);
   await acceptXmlBodies(fastify);
-  applySecurityHeaders(fastify, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // ng-zorro and bpmn-js set inline styles; no inline script is allowed
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'self'"],
-      },
-    },
-    // this is a plain-HTTP LAN deployment by default; HSTS belongs on the TLS terminator
-    strictTransportSecurity: false,
-  });
+  applySecurityHeaders(fastify, productSecurityOptions(config.https));
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(VERSION) as never, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Liuzhuan API' });
 

@@ -71,5 +71,8 @@ describe('platform (e2e)', () => {
     const r = await server.call('GET', '/');
     expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    // the embedded default is plain HTTP on the LAN: no upgrade to https, no HSTS
+    expect(r.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect(r.headers.get('strict-transport-security')).toBeNull();
   });
 });

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(problems).toContain('DATABASE_URL="postgres://x"');
   });
 
+  it('should serve plain HTTP unless LIUZHUAN_HTTPS says a TLS terminator is in front', () => {
+    expect(loadConfig({}).https).toBe(false);
+    expect(loadConfig({ LIUZHUAN_HTTPS: 'true' }).https).toBe(true);
+    expect(() => loadConfig({ LIUZHUAN_HTTPS: 'maybe' })).toThrow(/LIUZHUAN_HTTPS/);
+  });
+
   it('should believe no proxy unless LIUZHUAN_TRUST_PROXY names them', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);
     expect(loadConfig({ LIUZHUAN_TRUST_PROXY: 'uniquelocal,10.0.0.5' }).trustProxy).toEqual(['uniquelocal', '10.0.0.5']);

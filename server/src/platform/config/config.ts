@@ -38,6 +38,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9A-Za-z.:/]+(,[0-9A-Za-z.:/]+)*$/, 'must be a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal')
     .optional(),
+  LIUZHUAN_HTTPS: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
 });
 
 export interface AppConfig {
@@ -65,6 +66,13 @@ export interface AppConfig {
    * limits, sign-in log) is the user's, not the proxy's. Empty: the socket address is used.
    */
   trustProxy: string[];
+  /**
+   * Whether users reach the product over TLS (a terminator in front). Only then may the CSP ask
+   * browsers to upgrade requests to https and HSTS be sent: on the plain-HTTP LAN of the embedded
+   * default, `upgrade-insecure-requests` makes Chromium fetch every bundle over https and the
+   * client stays blank for every machine but the server's own.
+   */
+  https: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
     jobs: { runInApi: e.LIUZHUAN_API_RUNS_JOBS === undefined ? !e.REDIS_URL : isOn(e.LIUZHUAN_API_RUNS_JOBS), sweepMs: e.LIUZHUAN_SWEEP_MS },
     trustProxy: e.LIUZHUAN_TRUST_PROXY ? e.LIUZHUAN_TRUST_PROXY.split(',') : [],
+    https: e.LIUZHUAN_HTTPS !== undefined && isOn(e.LIUZHUAN_HTTPS),
   };
 }
 

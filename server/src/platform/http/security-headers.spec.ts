@@ -1,4 +1,4 @@
-import { securityHeaders } from './security-headers';
+import { productSecurityOptions, securityHeaders } from './security-headers';
 
 describe('securityHeaders', () => {
   it('works out helmet\'s headers once: the CSP as given, nosniff, no HSTS when turned off', () => {
@@ -8,5 +8,18 @@ describe('securityHeaders', () => {
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('should not ask browsers to upgrade to https or send HSTS when the product is served over plain HTTP', () => {
+    const headers = securityHeaders(productSecurityOptions(false));
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('should upgrade requests and send HSTS when the product is served over TLS', () => {
+    const headers = securityHeaders(productSecurityOptions(true));
+    expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(headers['strict-transport-security']).toContain('max-age=31536000');
   });
 });

@@ -21,6 +21,30 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
+/**
+ * The product's security headers. `upgrade-insecure-requests` and HSTS only when users reach it
+ * over TLS: on a plain-HTTP intranet address they make the browser ask for every file over https.
+ */
+export function productSecurityOptions(https: boolean): HelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // ng-zorro and bpmn-js set inline styles; no inline script is allowed
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+  };
+}
+
 /** Sends the security headers of `options` with every response. */
 export function applySecurityHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
   const headers = securityHeaders(options);
