@@ -18,7 +18,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }, { entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       // the shipped workflows are deployed from dist/server/workflows in demo mode
       assets: ['./src/assets', { input: '../workflows', glob: '**/*.{bpmn,form,md}', output: 'workflows' }],

@@ -8,7 +8,18 @@ const root = new URL('..', import.meta.url).pathname;
 const rules = [
   {
     dir: 'libs/engine/src',
-    forbid: [/^@nestjs\//, /^typeorm/, /^bullmq/, /^ioredis/, /^node:(fs|net|http|https|child_process|worker_threads)/, /^(fs|net|http|child_process)$/, /^@angular\//, /^@liuzhuan\/contracts/, /server\//, /client\//],
+    forbid: [
+      /^@nestjs\//,
+      /^typeorm/,
+      /^bullmq/,
+      /^ioredis/,
+      /^node:(fs|net|http|https|child_process|worker_threads)/,
+      /^(fs|net|http|child_process)$/,
+      /^@angular\//,
+      /^@liuzhuan\/contracts/,
+      /server\//,
+      /client\//,
+    ],
     // no ambient side effects in the engine core (STYLE.md)
     forbidCode: [/\bDate\.now\(/, /\bMath\.random\(/, /\bsetTimeout\(/, /\bsetInterval\(/, /\bconsole\./, /\bnew Date\(\)/],
   },

@@ -12,7 +12,11 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: '
 
 if (process.env.LIUZHUAN_SKIP_BUILD !== 'true') {
   console.log('流转 Liuzhuan: building the server and the client (cached after the first time)…');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server', 'client', '--outputStyle=static'], { cwd: root, env, stdio: 'inherit' });
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'server', 'client', '--outputStyle=static'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const main = join(root, 'dist/server/main.js');

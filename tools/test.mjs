@@ -58,7 +58,11 @@ run('build server and client', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 's
 const e2e = existsSync(join(root, 'client/e2e')) ? readdirSync(join(root, 'client/e2e')).filter((f) => f.endsWith('.e2e.mjs')) : [];
 if (!existsSync('/usr/bin/chromium')) skipOrFail('browser tests', 'Chromium is not installed (apt-get install -y chromium)');
 else if (e2e.length) {
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...e2e.map((f) => join('client/e2e', f))], { cwd: root, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...e2e.map((f) => join('client/e2e', f))], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(r.stdout ?? '')?.[1] ?? 0);
@@ -73,7 +77,12 @@ const contract = join(root, '../shared/scripts/api-contract.mjs');
 if (!existsSync(contract)) skipOrFail('API contract', `${contract} not found`);
 else {
   console.log('\n=== API contract (../shared/scripts/api-contract.mjs) ===');
-  const r = spawnSync(process.execPath, [contract], { cwd: root, env: { ...env, LIUZHUAN_SKIP_BUILD: 'true' }, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [contract], {
+    cwd: root,
+    env: { ...env, LIUZHUAN_SKIP_BUILD: 'true' },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   const m = /api-contract: (\d+) passed, (\d+) failed/.exec(r.stdout ?? '');

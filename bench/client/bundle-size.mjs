@@ -21,5 +21,10 @@ for (const file of initial) {
 const lazy = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && !initial.includes(f));
 const lazyZipped = lazy.map((f) => [f, gz(f)]).sort((a, b) => b[1] - a[1]);
 console.log(`initial files: ${initial.length}, raw ${kb(raw)}, gzip -9 (with index.html) ${kb(zipped)}`);
-console.log(`largest lazy chunks (gzip -9): ${lazyZipped.slice(0, 5).map(([f, n]) => `${f} ${kb(n)}`).join(', ')}`);
+console.log(
+  `largest lazy chunks (gzip -9): ${lazyZipped
+    .slice(0, 5)
+    .map(([f, n]) => `${f} ${kb(n)}`)
+    .join(', ')}`,
+);
 console.log(`client-initial: ${kb(zipped)} gzip (target ≤ 300 kB)`);

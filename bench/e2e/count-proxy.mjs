@@ -5,7 +5,18 @@ import { MYSQL } from './lib.mjs';
 
 // n: command packets (round trips); statements: the statements in them (a packet may carry several,
 // joined by ';\n': the server's statement batches); byCmd: statements by their first SQL word
-export const counter = { n: 0, statements: 0, byCmd: new Map(), texts: [], reset() { this.n = 0; this.statements = 0; this.byCmd.clear(); this.texts = []; } };
+export const counter = {
+  n: 0,
+  statements: 0,
+  byCmd: new Map(),
+  texts: [],
+  reset() {
+    this.n = 0;
+    this.statements = 0;
+    this.byCmd.clear();
+    this.texts = [];
+  },
+};
 
 /** Starts the proxy on a free local port; resolves to the port. */
 export async function startCountingProxy() {
@@ -26,17 +37,27 @@ export async function startCountingProxy() {
             counter.texts.push(text.slice(0, Number(process.env.BENCH_TEXT_CHARS ?? 160)).replace(/\s+/g, ' '));
             for (const one of text.split(';\n')) {
               const word = one.trim().split(/\s+/)[0].toUpperCase();
-              counter.statements++; counter.byCmd.set(word, (counter.byCmd.get(word) ?? 0) + 1);
+              counter.statements++;
+              counter.byCmd.set(word, (counter.byCmd.get(word) ?? 0) + 1);
             }
-          } else { counter.statements++; counter.byCmd.set(`cmd${cmd}`, (counter.byCmd.get(`cmd${cmd}`) ?? 0) + 1); }
+          } else {
+            counter.statements++;
+            counter.byCmd.set(`cmd${cmd}`, (counter.byCmd.get(`cmd${cmd}`) ?? 0) + 1);
+          }
         }
         buf = buf.subarray(4 + len);
       }
       up.write(chunk);
     });
     up.on('data', (c) => down.write(c));
-    const close = () => { down.destroy(); up.destroy(); };
-    down.on('error', close); up.on('error', close); down.on('close', close); up.on('close', close);
+    const close = () => {
+      down.destroy();
+      up.destroy();
+    };
+    down.on('error', close);
+    up.on('error', close);
+    down.on('close', close);
+    up.on('close', close);
   });
   await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
   proxy.unref();

@@ -8,8 +8,11 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 
 export class RawConnection {
   constructor(port, host = '127.0.0.1') {
-    this.port = port; this.host = host;
-    this.socket = null; this.buf = Buffer.alloc(0); this.pending = null;
+    this.port = port;
+    this.host = host;
+    this.socket = null;
+    this.buf = Buffer.alloc(0);
+    this.pending = null;
   }
 
   connect() {
@@ -18,7 +21,10 @@ export class RawConnection {
       s.once('error', reject);
       s.on('data', (chunk) => this.onData(chunk));
       s.on('error', (e) => this.fail(e));
-      s.on('close', () => { this.socket = null; this.fail(new Error('connection closed')); });
+      s.on('close', () => {
+        this.socket = null;
+        this.fail(new Error('connection closed'));
+      });
       this.socket = s;
     });
   }
@@ -44,18 +50,34 @@ export class RawConnection {
       const head = this.buf.toString('latin1', 0, end);
       const status = Number(head.slice(9, 12));
       const m = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-      if (!m) { this.fail(new Error(`response without content-length: ${head.split('\r\n')[0]}`)); return; }
+      if (!m) {
+        this.fail(new Error(`response without content-length: ${head.split('\r\n')[0]}`));
+        return;
+      }
       const len = Number(m[1]);
       if (this.buf.length < end + 4 + len) return;
       const text = this.buf.toString('utf8', end + 4, end + 4 + len);
       this.buf = this.buf.subarray(end + 4 + len);
-      let parsed; try { parsed = JSON.parse(text); } catch { parsed = text; }
-      const p = this.pending; this.pending = null;
+      let parsed;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+      const p = this.pending;
+      this.pending = null;
       p?.resolve({ status, body: parsed });
     }
   }
 
-  fail(error) { const p = this.pending; this.pending = null; this.buf = Buffer.alloc(0); p?.reject(error); }
+  fail(error) {
+    const p = this.pending;
+    this.pending = null;
+    this.buf = Buffer.alloc(0);
+    p?.reject(error);
+  }
 
-  close() { this.socket?.destroy(); }
+  close() {
+    this.socket?.destroy();
+  }
 }

@@ -21,7 +21,25 @@ import { startCountingProxy } from './count-proxy.mjs';
 import { dbRate } from './db-rate.mjs';
 import { inbox } from './inbox.mjs';
 import { SERVER_NODE_FLAGS } from '../../tools/server-node-flags.mjs';
-import { call, COUNT, DB, DB_CLIENTS, HARD_LIMIT_MS, http, log, ms, MYSQL, mysql, PORT, PREFIX, REDIS_URL, require, root, SKIP_INBOX, tag } from './lib.mjs';
+import {
+  call,
+  COUNT,
+  DB,
+  DB_CLIENTS,
+  HARD_LIMIT_MS,
+  http,
+  log,
+  ms,
+  MYSQL,
+  mysql,
+  PORT,
+  PREFIX,
+  REDIS_URL,
+  require,
+  root,
+  SKIP_INBOX,
+  tag,
+} from './lib.mjs';
 import { runLoad } from './load.mjs';
 import { report } from './report.mjs';
 
@@ -40,27 +58,56 @@ async function cleanup() {
     for (let i = 0; i < 50 && server.exitCode === null; i++) await sleep(100);
     if (server.exitCode === null) server.kill('SIGKILL');
   }
-  try { await http.close(); } catch {}
-  try { await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``); } catch (e) { log('drop database failed:', e.message); }
-  try { await admin.end(); } catch {}
+  try {
+    await http.close();
+  } catch {}
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+  } catch (e) {
+    log('drop database failed:', e.message);
+  }
+  try {
+    await admin.end();
+  } catch {}
   try {
     const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
     await r.connect();
-    let cursor = '0', n = 0;
-    do { const [c, keys] = await r.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000); cursor = c; if (keys.length) { n += keys.length; await r.del(...keys); } } while (cursor !== '0');
+    let cursor = '0',
+      n = 0;
+    do {
+      const [c, keys] = await r.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
+      cursor = c;
+      if (keys.length) {
+        n += keys.length;
+        await r.del(...keys);
+      }
+    } while (cursor !== '0');
     await r.quit();
     log(`removed database ${DB} and ${n} Redis keys under ${PREFIX}:`);
-  } catch (e) { log('Redis cleanup failed:', e.message); }
+  } catch (e) {
+    log('Redis cleanup failed:', e.message);
+  }
 }
-const watchdog = setTimeout(async () => { log('hard time limit reached, stopping'); await cleanup(); process.exit(2); }, HARD_LIMIT_MS);
+const watchdog = setTimeout(async () => {
+  log('hard time limit reached, stopping');
+  await cleanup();
+  process.exit(2);
+}, HARD_LIMIT_MS);
 watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
 
 const mainJs = join(root, 'dist', 'server', 'main.js');
 if (!existsSync(mainJs)) {
   log('dist/server/main.js missing: running `npx nx build server`');
   const b = spawnSync('npx', ['nx', 'build', 'server'], { cwd: root, stdio: 'inherit' });
-  if (b.status !== 0 || !existsSync(mainJs)) { console.error('build failed; run `npx nx build server` first'); process.exit(1); }
+  if (b.status !== 0 || !existsSync(mainJs)) {
+    console.error('build failed; run `npx nx build server` first');
+    process.exit(1);
+  }
 }
 
 const results = {};
@@ -89,33 +136,47 @@ try {
       PORT: String(PORT),
     },
   });
-  server.on('exit', (code, sig) => { if (!stopping) log(`server exited early: code ${code} signal ${sig}`); });
+  server.on('exit', (code, sig) => {
+    if (!stopping) log(`server exited early: code ${code} signal ${sig}`);
+  });
   const sampleRss = () => {
-    try { const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8')); if (m) rss.maxKb = Math.max(rss.maxKb, Number(m[1])); } catch {}
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
+      if (m) rss.maxKb = Math.max(rss.maxKb, Number(m[1]));
+    } catch {}
   };
   rssTimer = setInterval(sampleRss, 200);
   const t0 = Date.now();
   for (;;) {
     if (server.exitCode !== null) throw new Error('server did not start');
-    try { const r = await call(null, 'GET', '/api/health'); if (r.status === 200) break; } catch {}
+    try {
+      const r = await call(null, 'GET', '/api/health');
+      if (r.status === 200) break;
+    } catch {}
     if (Date.now() - t0 > 120_000) throw new Error('server not healthy after 120 s');
     await sleep(250);
   }
-  sampleRss(); const rssIdleMb = rss.maxKb / 1024;
+  sampleRss();
+  const rssIdleMb = rss.maxKb / 1024;
   log(`server up in ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${server.pid})`);
 
   results.e2e = await runLoad({ serverPid: server.pid, rss, rssIdleMb, admin });
 
   // ------------------------------------------------------------ phase 2: the database's own rate
   results.db = await dbRate();
-  log(`db: ${results.db.tx} transactions in ${results.db.sec.toFixed(1)} s = ${results.db.rate.toFixed(0)}/s at ${DB_CLIENTS} clients (p99 ${ms(results.db.p99)})`);
+  log(
+    `db: ${results.db.tx} transactions in ${results.db.sec.toFixed(1)} s = ${results.db.rate.toFixed(0)}/s at ${DB_CLIENTS} clients (p99 ${ms(results.db.p99)})`,
+  );
 
   // ------------------------------------------------------------ phase 3: inbox with a large history
   if (!SKIP_INBOX) results.inbox = await inbox();
   stopping = true;
   report(results);
 } catch (e) {
-  if (!e.done) { console.error('bench failed:', e); process.exitCode = 1; }
+  if (!e.done) {
+    console.error('bench failed:', e);
+    process.exitCode = 1;
+  }
 } finally {
   stopping = true;
   await cleanup();

@@ -23,7 +23,9 @@ async function bundle(name, engineSource) {
 }
 
 const revDir = join(here, '.build', 'rev');
-execSync(`rm -rf "${revDir}" && mkdir -p "${revDir}" && git archive ${rev} libs/engine/src | tar -x -C "${revDir}"`, { cwd: join(here, '..', '..') });
+execSync(`rm -rf "${revDir}" && mkdir -p "${revDir}" && git archive ${rev} libs/engine/src | tar -x -C "${revDir}"`, {
+  cwd: join(here, '..', '..'),
+});
 const before = await bundle('rev', './rev/libs/engine/src');
 const after = await bundle('tree', '../../../libs/engine/src');
 const models = { 'linear 10': [linear(10), {}], approval: [approval(), { amount: 500 }], '会签 of 5': [countersign(), {}] };

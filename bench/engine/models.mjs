@@ -1,5 +1,6 @@
 // Benchmark models: written for this benchmark, run unchanged by both engines.
-const HEAD = '<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="bench">';
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" targetNamespace="bench">';
 
 /** A straight line of n user tasks (an approval chain). */
 export function linear(n) {

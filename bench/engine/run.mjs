@@ -61,12 +61,18 @@ const expressions = {
     if (!condition) return defaultExpressions.resolveExpression(text, context, fnContext);
     const left = context?.environment?.variables?.[condition.name];
     switch (condition.op) {
-      case '>': return left > condition.value;
-      case '<': return left < condition.value;
-      case '>=': return left >= condition.value;
-      case '<=': return left <= condition.value;
-      case '==': return left == condition.value; // eslint-disable-line eqeqeq -- JUEL == coerces
-      default: return left != condition.value; // eslint-disable-line eqeqeq
+      case '>':
+        return left > condition.value;
+      case '<':
+        return left < condition.value;
+      case '>=':
+        return left >= condition.value;
+      case '<=':
+        return left <= condition.value;
+      case '==':
+        return left == condition.value; // eslint-disable-line eqeqeq -- JUEL == coerces
+      default:
+        return left != condition.value; // eslint-disable-line eqeqeq
     }
   },
 };
@@ -82,10 +88,19 @@ function runReference(sourceContext, variables) {
     let waits = 0;
     const engine = new Engine({ name: 'bench', sourceContext, variables, expressions });
     const listener = new (class {
-      constructor() { this.handlers = {}; }
-      on(name, fn) { (this.handlers[name] ??= []).push(fn); }
-      once(name, fn) { this.on(name, fn); }
-      emit(name, ...args) { for (const fn of this.handlers[name] ?? []) fn(...args); return true; }
+      constructor() {
+        this.handlers = {};
+      }
+      on(name, fn) {
+        (this.handlers[name] ??= []).push(fn);
+      }
+      once(name, fn) {
+        this.on(name, fn);
+      }
+      emit(name, ...args) {
+        for (const fn of this.handlers[name] ?? []) fn(...args);
+        return true;
+      }
     })();
     listener.on('wait', (api) => {
       waits++;
@@ -129,7 +144,13 @@ for (const c of cases) {
     if (ours.waits !== reference.waits) {
       throw new Error(`${c.name}: Liuzhuan completed ${ours.waits} tasks, bpmn-engine waited ${reference.waits} times`);
     }
-    perRound.push({ ours: ours.perSecond, reference: reference.perSecond, ratio: ours.perSecond / reference.perSecond, stateBytes: ours.stateBytes, waits: ours.waits });
+    perRound.push({
+      ours: ours.perSecond,
+      reference: reference.perSecond,
+      ratio: ours.perSecond / reference.perSecond,
+      stateBytes: ours.stateBytes,
+      waits: ours.waits,
+    });
   }
   const ours = Math.max(...perRound.map((r) => r.ours));
   const reference = Math.max(...perRound.map((r) => r.reference));

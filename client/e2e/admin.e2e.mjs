@@ -179,13 +179,19 @@ describe('admin pages in a browser', { skip }, () => {
     // And the server counts it as a rest day
     const api = await login(server.url, 'sysadmin');
     const calendar = await api('GET', `/calendar?year=${year}`);
-    assert.deepEqual(calendar.body.days.find((d) => d.day === day), { day, kind: 'holiday', name: '县政府决定年末休息一天', source: 'local' });
+    assert.deepEqual(
+      calendar.body.days.find((d) => d.day === day),
+      { day, kind: 'holiday', name: '县政府决定年末休息一天', source: 'local' },
+    );
     await screenshot(page, 'admin-08-override');
 
     // When they move by keyboard to the next day, then back, and remove the change
     await page.locator(`button[data-day="${day}"]`).focus();
     await page.keyboard.press('ArrowRight');
-    await panel.getByTestId('day-title').filter({ hasText: `${year}-12-31` }).waitFor();
+    await panel
+      .getByTestId('day-title')
+      .filter({ hasText: `${year}-12-31` })
+      .waitFor();
     await page.locator(`button[data-day="${year}-12-31"]:focus`).waitFor();
     await page.keyboard.press('ArrowLeft');
     await panel.getByTestId('day-title').filter({ hasText: day }).waitFor();

@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, ROOT, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import {
+  ARTIFACTS,
+  chromiumSkip,
+  launchChromium,
+  PASSWORD,
+  ROOT,
+  serverUnderTest,
+  VIEWPORT,
+  watchForProblems,
+} from './support/harness.mjs';
 
 const FIXTURE = join(ROOT, 'client/e2e/fixtures/leave-approval-bad.bpmn');
 const skip = chromiumSkip();
@@ -200,13 +209,19 @@ describe('process designer in a browser', { skip }, () => {
   test('should see no console errors or failed requests when the scenarios ran', () => {
     // Given the scenarios above, then nothing but the deliberate 422 went wrong
     assert.deepEqual(problems, []);
-    assert.ok(expectedFailures.every((f) => f.responseSeen), 'every deliberate failure was observed');
+    assert.ok(
+      expectedFailures.every((f) => f.responseSeen),
+      'every deliberate failure was observed',
+    );
   });
 
   async function assertVisible(selector, what) {
     const box = await page.locator(selector).first().boundingBox();
     assert.ok(box && box.width > 0 && box.height > 0, `${what} is visible`);
-    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= VIEWPORT.width && box.y + box.height <= VIEWPORT.height, `${what} lies inside the viewport`);
+    assert.ok(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= VIEWPORT.width && box.y + box.height <= VIEWPORT.height,
+      `${what} lies inside the viewport`,
+    );
   }
 
   async function screenshot(name) {

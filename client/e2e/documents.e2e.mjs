@@ -66,7 +66,10 @@ describe('公文 pages in a browser', { skip }, () => {
     const option = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: text }).first();
     await option.click();
     await page.keyboard.press('Escape');
-    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page
+      .locator('.ant-select-dropdown')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   test('should register an incoming document through the form and find it in the list and its view', async () => {
@@ -135,7 +138,10 @@ describe('公文 pages in a browser', { skip }, () => {
     // And when it is circulated (传阅) to the office head, then the mayor, and the head reads it,
     // its view names the current holder and the read receipt
     const clerk = await signIn('clerk');
-    const circulation = await api(clerk, 'POST', `/api/documents/${documentId}/circulate`, { readers: ['head', 'mayor'], order: 'sequential' });
+    const circulation = await api(clerk, 'POST', `/api/documents/${documentId}/circulate`, {
+      readers: ['head', 'mayor'],
+      order: 'sequential',
+    });
     await api(await signIn('head'), 'POST', `/api/circulations/${circulation.id}/read`, { note: '已阅，请市长阅示' });
     await page.locator('td a', { hasText: TITLE }).click();
     const circulationSection = page.locator('section[aria-labelledby="sec-circ"]');
@@ -191,7 +197,9 @@ describe('公文 pages in a browser', { skip }, () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.locator('#out-body').fill('各县（区）人民政府，市政府各部门：\n现将元旦期间值班工作有关事项通知如下。');
-    await page.locator('#out-attachments').setInputFiles({ name: '值班安排表.txt', mimeType: 'text/plain', buffer: Buffer.from('1月1日 张三') });
+    await page
+      .locator('#out-attachments')
+      .setInputFiles({ name: '值班安排表.txt', mimeType: 'text/plain', buffer: Buffer.from('1月1日 张三') });
     await page.getByText('待上传（保存后上传）').waitFor();
     await screenshot('documents-06-draft');
     await page.getByRole('button', { name: '保存并送核稿' }).click();
@@ -199,7 +207,10 @@ describe('公文 pages in a browser', { skip }, () => {
     // Then the view shows the draft, its number still to come, and the uploaded attachment
     await page.waitForURL(/\/documents\/[^/]+$/, { timeout: 10_000 }).catch(async (error) => {
       await page.screenshot({ path: join(ARTIFACTS, 'documents-failed-draft.png'), fullPage: true });
-      throw new Error(`the draft was not saved: ${await page.locator('.doc-summary, .doc-field-error, .failed').allTextContents()}\n${problems.join('\n')}`, { cause: error });
+      throw new Error(
+        `the draft was not saved: ${await page.locator('.doc-summary, .doc-field-error, .failed').allTextContents()}\n${problems.join('\n')}`,
+        { cause: error },
+      );
     });
     await page.locator('h1', { hasText: '元旦期间值班工作的通知' }).waitFor();
     await page.locator('#doc-number', { hasText: '登记时编号' }).waitFor();
@@ -299,7 +310,11 @@ describe('公文 pages in a browser', { skip }, () => {
     // Then the head opens it, writes a note and presses 阅毕
     // (a reader outside the handling process may not see its instance: the view's progress diagram
     // and open-task lookup are refused with 404, and the page says the diagram is unavailable)
-    for (const path of [`/api/tasks?instanceId=${draft.instanceId}&candidate=me&status=open&limit=5`, `/api/instances/${draft.instanceId}/history`, `/api/instances/${draft.instanceId}`]) {
+    for (const path of [
+      `/api/tasks?instanceId=${draft.instanceId}&candidate=me&status=open&limit=5`,
+      `/api/instances/${draft.instanceId}/history`,
+      `/api/instances/${draft.instanceId}`,
+    ]) {
       expectedFailures.push({ method: 'GET', path, status: 404 });
     }
     const head = await signedIn('head');

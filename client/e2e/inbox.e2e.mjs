@@ -193,10 +193,14 @@ describe('inbox and task handling in a browser', { skip }, () => {
     // When they type the initials of 秸秆禁烧
     await page.getByPlaceholder('搜索标题、环节、发起人').fill('jgjs');
     // Then the server finds that one task, named by the document's title and 文种
-    await page.waitForFunction(() => document.querySelector('[data-testid="inbox-count"]')?.textContent?.includes('共 1 项'), undefined, { timeout: 10_000 }).catch(async (e) => {
-      await page.screenshot({ path: join(ARTIFACTS, 'inbox-07-pinyin-search-failed.png'), fullPage: true });
-      throw e;
-    });
+    await page
+      .waitForFunction(() => document.querySelector('[data-testid="inbox-count"]')?.textContent?.includes('共 1 项'), undefined, {
+        timeout: 10_000,
+      })
+      .catch(async (e) => {
+        await page.screenshot({ path: join(ARTIFACTS, 'inbox-07-pinyin-search-failed.png'), fullPage: true });
+        throw e;
+      });
     assert.equal(await page.locator('tbody tr[data-row-id]').count(), 1);
     const found = await row('安康市人民政府关于加强秸秆禁烧工作的通知').innerText();
     assert.match(found, /通知/);

@@ -98,11 +98,13 @@ describe('收文 end to end in a browser', { skip }, () => {
     await page.locator('textarea#opinion').fill(opinion);
     await screenshot(name);
     await page.locator('[data-action="complete"]').click();
-    await page.waitForURL((url) => !/\/tasks\//.test(url.pathname), { timeout: 15_000 }).catch(async (error) => {
-      await page.screenshot({ path: join(ARTIFACTS, `incoming-failed-${name}.png`), fullPage: true });
-      const alerts = await page.locator('[role="alert"]').allTextContents();
-      throw new Error(`${name} was not completed: ${alerts.join(' | ')}\n${problems.join('\n')}`, { cause: error });
-    });
+    await page
+      .waitForURL((url) => !/\/tasks\//.test(url.pathname), { timeout: 15_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: join(ARTIFACTS, `incoming-failed-${name}.png`), fullPage: true });
+        const alerts = await page.locator('[role="alert"]').allTextContents();
+        throw new Error(`${name} was not completed: ${alerts.join(' | ')}\n${problems.join('\n')}`, { cause: error });
+      });
   }
 
   /** Picks an option of a form-js select or taglist by typing part of it. */
@@ -215,7 +217,7 @@ describe('收文 end to end in a browser', { skip }, () => {
     await page.locator('[data-testid="task-form"] .task-form-readonly .fjs-form').waitFor();
     const concludeNote = field('办结说明').locator('textarea');
     assert.equal(await concludeNote.inputValue(), '办理完毕，归档。');
-    assert.equal(await concludeNote.isEditable(), false, 'a completed task\'s form cannot be edited');
+    assert.equal(await concludeNote.isEditable(), false, "a completed task's form cannot be edited");
     assert.equal(await page.locator('[data-action="complete"]').count(), 0);
     await screenshot('done-readonly');
 

@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, ROOT, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import {
+  ARTIFACTS,
+  chromiumSkip,
+  launchChromium,
+  PASSWORD,
+  ROOT,
+  serverUnderTest,
+  VIEWPORT,
+  watchForProblems,
+} from './support/harness.mjs';
 
 const skip = chromiumSkip();
 
@@ -160,7 +169,10 @@ describe('client shell in a browser', { skip }, () => {
   test('should see no console errors or failed requests when the scenarios ran', () => {
     // Given the scenarios above, then nothing but the deliberate 401s went wrong
     assert.deepEqual(problems, []);
-    assert.ok(expectedFailures.every((f) => f.responseSeen), 'every deliberate 401 was observed');
+    assert.ok(
+      expectedFailures.every((f) => f.responseSeen),
+      'every deliberate 401 was observed',
+    );
   });
 
   async function screenshot(name) {

@@ -49,7 +49,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await acceptXmlBodies(fastify);
   applySecurityHeaders(fastify, productSecurityOptions(config.https));
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(VERSION) as never, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Liuzhuan API' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(VERSION) as never, {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Liuzhuan API',
+  });
 
   const clientDir = config.clientDir ?? defaultClientDir();
   if (clientDir && (await serveClient(fastify, clientDir))) Logger.log(`serving the client from ${clientDir}`, 'Bootstrap');

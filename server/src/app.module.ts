@@ -23,7 +23,25 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, OrgModule, AuthModule, HealthModule, CalendarModule, JobsModule, DefinitionsModule, RuntimeModule, TasksModule, ExternalTasksModule, NotificationsModule, NotificationRemindersModule, DocumentsModule, MailboxModule, FormsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        OrgModule,
+        AuthModule,
+        HealthModule,
+        CalendarModule,
+        JobsModule,
+        DefinitionsModule,
+        RuntimeModule,
+        TasksModule,
+        ExternalTasksModule,
+        NotificationsModule,
+        NotificationRemindersModule,
+        DocumentsModule,
+        MailboxModule,
+        FormsModule,
+      ],
     };
   }
 }

@@ -16,28 +16,96 @@ const ORIGIN = { x: 120, y: 120 };
 const LAYOUTS = {
   'incoming-document': {
     nodes: {
-      received: [0, 0], setSupervisor: [1, 0], signFor: [2, 0], register: [3, 0], screen: [4, 0], screened: [5, 0], notifySender: [5, -1], returned: [6, -1],
-      propose: [6, 0], instruct: [7, 0], fork: [8, 0], leadHandle: [9, 0], assistHandle: [9, 1], join: [10, 0], reply: [11, 0], conclude: [12, 0], concluded: [13, 0],
-      leadUrge: [10, -1], leadUrged: [11, -1], leadRemind: [10, -2], leadReminded: [11, -2],
-      assistUrge: [10, 2], assistUrged: [11, 2], assistRemind: [10, 3], assistReminded: [11, 3],
+      received: [0, 0],
+      setSupervisor: [1, 0],
+      signFor: [2, 0],
+      register: [3, 0],
+      screen: [4, 0],
+      screened: [5, 0],
+      notifySender: [5, -1],
+      returned: [6, -1],
+      propose: [6, 0],
+      instruct: [7, 0],
+      fork: [8, 0],
+      leadHandle: [9, 0],
+      assistHandle: [9, 1],
+      join: [10, 0],
+      reply: [11, 0],
+      conclude: [12, 0],
+      concluded: [13, 0],
+      leadUrge: [10, -1],
+      leadUrged: [11, -1],
+      leadRemind: [10, -2],
+      leadReminded: [11, -2],
+      assistUrge: [10, 2],
+      assistUrged: [11, 2],
+      assistRemind: [10, 3],
+      assistReminded: [11, 3],
     },
     // the lead's timers sit on its upper edge, the assistants' on their lower edge, so no flows cross
-    boundaries: { leadReminder: ['leadHandle', -25, 'top'], leadOverdue: ['leadHandle', 25, 'top'], assistReminder: ['assistHandle', -25], assistOverdue: ['assistHandle', 25] },
+    boundaries: {
+      leadReminder: ['leadHandle', -25, 'top'],
+      leadOverdue: ['leadHandle', 25, 'top'],
+      assistReminder: ['assistHandle', -25],
+      assistOverdue: ['assistHandle', 25],
+    },
   },
   'outgoing-document': {
-    nodes: { started: [0, 0], draft: [1, 0], review: [2, 0], reviewed: [3, 0], countersign: [4, 0], signOff: [5, 0], recheck: [6, 0], rechecked: [7, 0], register: [8, 0], print: [9, 0], dispatch: [10, 0], dispatched: [11, 0] },
+    nodes: {
+      started: [0, 0],
+      draft: [1, 0],
+      review: [2, 0],
+      reviewed: [3, 0],
+      countersign: [4, 0],
+      signOff: [5, 0],
+      recheck: [6, 0],
+      rechecked: [7, 0],
+      register: [8, 0],
+      print: [9, 0],
+      dispatch: [10, 0],
+      dispatched: [11, 0],
+    },
     boundaries: {},
   },
   'leader-mailbox': {
-    nodes: { letterReceived: [0, 0], review: [1, 0], reviewed: [2, 0], notAcceptedEnd: [2, -1], handle: [3, 0], audit: [4, 0], audited: [5, 0], publish: [6, 0], published: [7, 0] },
+    nodes: {
+      letterReceived: [0, 0],
+      review: [1, 0],
+      reviewed: [2, 0],
+      notAcceptedEnd: [2, -1],
+      handle: [3, 0],
+      audit: [4, 0],
+      audited: [5, 0],
+      publish: [6, 0],
+      published: [7, 0],
+    },
     boundaries: {},
   },
   'disclosure-review': {
-    nodes: { started: [0, 0], propose: [1, 0], deptOpinion: [2, 0], secrecyReview: [3, 0], publishable: [4, 0], leaderApproval: [5, 0], approved: [6, 0], publish: [7, 0], published: [8, 0], notPublished: [7, 1] },
+    nodes: {
+      started: [0, 0],
+      propose: [1, 0],
+      deptOpinion: [2, 0],
+      secrecyReview: [3, 0],
+      publishable: [4, 0],
+      leaderApproval: [5, 0],
+      approved: [6, 0],
+      publish: [7, 0],
+      published: [8, 0],
+      notPublished: [7, 1],
+    },
     boundaries: {},
   },
   'request-approval': {
-    nodes: { submitted: [0, 0], deptHeadApproval: [1, 0], deptDecided: [2, 0], leaderApproval: [3, 1], leaderDecided: [4, 1], approvedEnd: [5, 0], rejectedEnd: [5, 2] },
+    nodes: {
+      submitted: [0, 0],
+      deptHeadApproval: [1, 0],
+      deptDecided: [2, 0],
+      leaderApproval: [3, 1],
+      leaderDecided: [4, 1],
+      approvedEnd: [5, 0],
+      rejectedEnd: [5, 2],
+    },
     boundaries: {},
   },
 };
@@ -67,7 +135,16 @@ function layout(name) {
     if (!pos) throw new Error(`${name}: no position for ${id}`);
     const kind = kindOf(tag);
     const [w, h] = SIZE[kind];
-    shapes.set(id, { id, kind, cx: ORIGIN.x + pos[0] * COL, cy: ORIGIN.y + (pos[1] - topRow) * ROW, w, h, row: pos[1], marker: tag === 'exclusiveGateway' });
+    shapes.set(id, {
+      id,
+      kind,
+      cx: ORIGIN.x + pos[0] * COL,
+      cy: ORIGIN.y + (pos[1] - topRow) * ROW,
+      w,
+      h,
+      row: pos[1],
+      marker: tag === 'exclusiveGateway',
+    });
   }
   const edges = [];
   let backLane = 0;
@@ -79,29 +156,55 @@ function layout(name) {
     if (t.cx < s.cx - 1) {
       // a flow going back (退回, 复审): under the row, into the target's bottom
       const y = Math.max(s.cy + s.h / 2, t.cy + t.h / 2) + 40 + 20 * backLane++;
-      points = [[s.cx, s.cy + s.h / 2], [s.cx, y], [t.cx, y], [t.cx, t.cy + t.h / 2]];
+      points = [
+        [s.cx, s.cy + s.h / 2],
+        [s.cx, y],
+        [t.cx, y],
+        [t.cx, t.cy + t.h / 2],
+      ];
     } else if (Math.abs(s.cy - t.cy) < 1) {
-      points = [[s.cx + s.w / 2, s.cy], [t.cx - t.w / 2, t.cy]];
+      points = [
+        [s.cx + s.w / 2, s.cy],
+        [t.cx - t.w / 2, t.cy],
+      ];
     } else if (s.boundary) {
-      points = [[s.cx, s.cy + (s.boundary === 'top' ? -s.h / 2 : s.h / 2)], [s.cx, t.cy], [t.cx - t.w / 2, t.cy]];
+      points = [
+        [s.cx, s.cy + (s.boundary === 'top' ? -s.h / 2 : s.h / 2)],
+        [s.cx, t.cy],
+        [t.cx - t.w / 2, t.cy],
+      ];
     } else if (s.kind === 'gateway') {
       // a split leaves the gateway at its top or bottom corner, then runs across to the target
       const down = t.cy > s.cy;
-      points = [[s.cx, s.cy + (down ? s.h / 2 : -s.h / 2)], [s.cx, t.cy], [t.cx - t.w / 2, t.cy]];
+      points = [
+        [s.cx, s.cy + (down ? s.h / 2 : -s.h / 2)],
+        [s.cx, t.cy],
+        [t.cx - t.w / 2, t.cy],
+      ];
     } else {
       // a merge runs across first, then enters the gateway (or task) from above or below
       const down = t.cy > s.cy;
-      points = [[s.cx + s.w / 2, s.cy], [t.cx, s.cy], [t.cx, t.cy + (down ? -t.h / 2 : t.h / 2)]];
+      points = [
+        [s.cx + s.w / 2, s.cy],
+        [t.cx, s.cy],
+        [t.cx, t.cy + (down ? -t.h / 2 : t.h / 2)],
+      ];
     }
     edges.push({ id, points });
   }
   const r = (n) => Math.round(n);
-  const lines = [`  <bpmndi:BPMNDiagram id="${processId}-diagram">`, `    <bpmndi:BPMNPlane id="${processId}-plane" bpmnElement="${processId}">`];
+  const lines = [
+    `  <bpmndi:BPMNDiagram id="${processId}-diagram">`,
+    `    <bpmndi:BPMNPlane id="${processId}-plane" bpmnElement="${processId}">`,
+  ];
   for (const s of shapes.values()) {
     const attrs = s.marker ? ' isMarkerVisible="true"' : '';
     lines.push(`      <bpmndi:BPMNShape id="${s.id}_di" bpmnElement="${s.id}"${attrs}>`);
     lines.push(`        <dc:Bounds x="${r(s.cx - s.w / 2)}" y="${r(s.cy - s.h / 2)}" width="${s.w}" height="${s.h}" />`);
-    if (s.kind !== 'task') lines.push(`        <bpmndi:BPMNLabel><dc:Bounds x="${r(s.cx - 45)}" y="${r(s.cy + s.h / 2 + 6)}" width="90" height="27" /></bpmndi:BPMNLabel>`);
+    if (s.kind !== 'task')
+      lines.push(
+        `        <bpmndi:BPMNLabel><dc:Bounds x="${r(s.cx - 45)}" y="${r(s.cy + s.h / 2 + 6)}" width="90" height="27" /></bpmndi:BPMNLabel>`,
+      );
     lines.push('      </bpmndi:BPMNShape>');
   }
   for (const e of edges) {

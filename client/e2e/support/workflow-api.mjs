@@ -19,7 +19,10 @@ async function call(baseUrl, token, method, path, body) {
   const isXml = typeof body === 'string';
   const response = await fetch(`${baseUrl}/api${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': isXml ? 'application/xml' : 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': isXml ? 'application/xml' : 'application/json' }),
+    },
     body: body === undefined ? undefined : isXml ? body : JSON.stringify(body),
   });
   const text = await response.text();

@@ -10,7 +10,17 @@ const USERNAME = z.string().min(1).max(32);
 /** A reason is checked by the server (missing → 422 REASON_REQUIRED), so the schema lets it be absent. */
 const REASON = z.string().max(500).optional();
 
-export const OPINION_KINDS = ['approval', 'proposal', 'instruction', 'countersign', 'signOff', 'circled', 'return', 'reject', 'note'] as const;
+export const OPINION_KINDS = [
+  'approval',
+  'proposal',
+  'instruction',
+  'countersign',
+  'signOff',
+  'circled',
+  'return',
+  'reject',
+  'note',
+] as const;
 
 /** An opinion written with an operation; `approve` feeds a countersign (会签) rule. */
 export const OpinionInputSchema = z
@@ -56,7 +66,13 @@ export const ReturnTaskSchema = z
 export type ReturnTask = z.infer<typeof ReturnTaskSchema>;
 
 export const ReturnTargetSchema = z
-  .object({ elementId: z.string(), name: z.string().nullable(), completedBy: z.string().nullable(), default: z.boolean(), initiator: z.boolean() })
+  .object({
+    elementId: z.string(),
+    name: z.string().nullable(),
+    completedBy: z.string().nullable(),
+    default: z.boolean(),
+    initiator: z.boolean(),
+  })
   .meta({ id: 'ReturnTarget' });
 export const ReturnTargetListSchema = z.object({ items: z.array(ReturnTargetSchema) }).meta({ id: 'ReturnTargetList' });
 export type ReturnTargetList = z.infer<typeof ReturnTargetListSchema>;
@@ -83,13 +99,22 @@ export const AddSignersSchema = z
   .meta({ id: 'AddSigners' });
 export type AddSigners = z.infer<typeof AddSignersSchema>;
 
-export const RemoveSignersSchema = z.object({ usernames: z.array(USERNAME).min(1).max(20), reason: REASON }).strict().meta({ id: 'RemoveSigners' });
+export const RemoveSignersSchema = z
+  .object({ usernames: z.array(USERNAME).min(1).max(20), reason: REASON })
+  .strict()
+  .meta({ id: 'RemoveSigners' });
 export type RemoveSigners = z.infer<typeof RemoveSignersSchema>;
 
-export const UrgeTaskSchema = z.object({ message: z.string().min(1).max(500) }).strict().meta({ id: 'UrgeTask' });
+export const UrgeTaskSchema = z
+  .object({ message: z.string().min(1).max(500) })
+  .strict()
+  .meta({ id: 'UrgeTask' });
 export type UrgeTask = z.infer<typeof UrgeTaskSchema>;
 
-export const CcTaskSchema = z.object({ usernames: z.array(USERNAME).min(1).max(50), note: z.string().max(500).optional() }).strict().meta({ id: 'CcTask' });
+export const CcTaskSchema = z
+  .object({ usernames: z.array(USERNAME).min(1).max(50), note: z.string().max(500).optional() })
+  .strict()
+  .meta({ id: 'CcTask' });
 export type CcTask = z.infer<typeof CcTaskSchema>;
 
 export const CcCopySchema = z
@@ -123,7 +148,10 @@ export const MoveTokenSchema = z
 export type MoveToken = z.infer<typeof MoveTokenSchema>;
 
 /** Retrying an incident: an empty body as before, or the admin's reason (recorded as an intervention). */
-export const RetryIncidentSchema = z.object({ reason: z.string().max(500).optional() }).strict().meta({ id: 'RetryIncident' });
+export const RetryIncidentSchema = z
+  .object({ reason: z.string().max(500).optional() })
+  .strict()
+  .meta({ id: 'RetryIncident' });
 export type RetryIncident = z.infer<typeof RetryIncidentSchema>;
 
 export const TerminateInstanceSchema = z.object({ reason: REASON }).strict().meta({ id: 'TerminateInstance' });
@@ -160,7 +188,10 @@ export const ProxyListSchema = z.object({ items: z.array(ProxySchema) }).meta({ 
 export type ProxyList = z.infer<typeof ProxyListSchema>;
 
 export const PHRASE_SCOPES = ['personal', 'organization'] as const;
-export const CreatePhraseSchema = z.object({ text: z.string().min(1).max(500), scope: z.enum(PHRASE_SCOPES) }).strict().meta({ id: 'CreatePhrase' });
+export const CreatePhraseSchema = z
+  .object({ text: z.string().min(1).max(500), scope: z.enum(PHRASE_SCOPES) })
+  .strict()
+  .meta({ id: 'CreatePhrase' });
 export type CreatePhrase = z.infer<typeof CreatePhraseSchema>;
 export const PhraseSchema = z
   .object({ id: z.string(), text: z.string(), scope: z.enum(PHRASE_SCOPES), owner: z.string().nullable(), createdAt: z.string() })
@@ -169,7 +200,20 @@ export type Phrase = z.infer<typeof PhraseSchema>;
 export const PhraseListSchema = z.object({ items: z.array(PhraseSchema) }).meta({ id: 'PhraseList' });
 export type PhraseList = z.infer<typeof PhraseListSchema>;
 
-export const TASK_ACTIONS = ['complete', 'return', 'reject', 'withdraw', 'transfer', 'delegate', 'resolve', 'add-signers', 'remove-signers', 'urge', 'cc', 'reassign'] as const;
+export const TASK_ACTIONS = [
+  'complete',
+  'return',
+  'reject',
+  'withdraw',
+  'transfer',
+  'delegate',
+  'resolve',
+  'add-signers',
+  'remove-signers',
+  'urge',
+  'cc',
+  'reassign',
+] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export const TaskActionsSchema = z.object({ items: z.array(z.enum(TASK_ACTIONS)) }).meta({ id: 'TaskActions' });
 export type TaskActions = z.infer<typeof TaskActionsSchema>;

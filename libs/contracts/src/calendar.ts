@@ -106,5 +106,12 @@ export type CalendarChange = z.infer<typeof CalendarChangeSchema>;
 export const CalendarChangeListSchema = z.object({ items: z.array(CalendarChangeSchema) }).meta({ id: 'CalendarChangeList' });
 export type CalendarChangeList = z.infer<typeof CalendarChangeListSchema>;
 
-export const CalendarChangeQuerySchema = z.object({ limit: z.string().regex(/^\d{1,3}$/, 'a whole number up to 500').optional() }).strict();
+export const CalendarChangeQuerySchema = z
+  .object({
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/, 'a whole number up to 500')
+      .optional(),
+  })
+  .strict();
 export type CalendarChangeQuery = z.infer<typeof CalendarChangeQuerySchema>;

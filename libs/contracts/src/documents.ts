@@ -171,7 +171,15 @@ export const IncomingRegistrationSchema = z
 export type IncomingRegistration = z.infer<typeof IncomingRegistrationSchema>;
 
 export const AttachmentSchema = z
-  .object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number().int(), sm3: z.string(), uploadedBy: z.string(), uploadedAt: z.string() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sm3: z.string(),
+    uploadedBy: z.string(),
+    uploadedAt: z.string(),
+  })
   .meta({ id: 'DocumentAttachment' });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) }).meta({ id: 'DocumentAttachmentList' });
@@ -274,7 +282,10 @@ export type DocumentList = z.infer<typeof DocumentListSchema>;
 
 /** Registers the outgoing document: allocates its 发文字号 (after 签发). */
 export const AllocateNumberSchema = z.object({}).strict().meta({ id: 'AllocateDocNumber' });
-export const VoidNumberSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict().meta({ id: 'VoidDocNumber' });
+export const VoidNumberSchema = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .meta({ id: 'VoidDocNumber' });
 export type VoidNumber = z.infer<typeof VoidNumberSchema>;
 
 export const CIRCULATION_ORDERS = ['sequential', 'parallel'] as const;
@@ -283,7 +294,10 @@ export const CirculateSchema = z
   .strict()
   .meta({ id: 'Circulate' });
 export type Circulate = z.infer<typeof CirculateSchema>;
-export const ReadReceiptSchema = z.object({ note: z.string().trim().max(500).optional() }).strict().meta({ id: 'ReadReceipt' });
+export const ReadReceiptSchema = z
+  .object({ note: z.string().trim().max(500).optional() })
+  .strict()
+  .meta({ id: 'ReadReceipt' });
 export type ReadReceipt = z.infer<typeof ReadReceiptSchema>;
 /** The readers who have not read yet, in their new order; the first becomes the holder. */
 export const ReorderCirculationSchema = z
@@ -291,7 +305,10 @@ export const ReorderCirculationSchema = z
   .strict()
   .meta({ id: 'ReorderCirculation' });
 export type ReorderCirculation = z.infer<typeof ReorderCirculationSchema>;
-export const SkipReaderSchema = z.object({ reader: z.string().trim().min(1).max(32), reason: z.string().trim().min(1).max(500) }).strict().meta({ id: 'SkipCirculationReader' });
+export const SkipReaderSchema = z
+  .object({ reader: z.string().trim().min(1).max(32), reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .meta({ id: 'SkipCirculationReader' });
 export type SkipReader = z.infer<typeof SkipReaderSchema>;
 
 export const CIRCULATION_READER_STATUSES = ['pending', 'holding', 'read', 'skipped'] as const;
@@ -372,7 +389,14 @@ export function parseDocNumber(text: string): DocNumber | null {
 
 /** Formats a 发文字号; throws on values that cannot form a valid one (a programmer error). */
 export function formatDocNumber(n: DocNumber): string {
-  if (!ORG_CODE_PATTERN.test(n.orgCode) || !Number.isInteger(n.year) || n.year < 1000 || n.year > 9999 || !Number.isInteger(n.seq) || n.seq < 1) {
+  if (
+    !ORG_CODE_PATTERN.test(n.orgCode) ||
+    !Number.isInteger(n.year) ||
+    n.year < 1000 ||
+    n.year > 9999 ||
+    !Number.isInteger(n.seq) ||
+    n.seq < 1
+  ) {
     throw new Error(`not a valid document number: ${JSON.stringify(n)}`);
   }
   return `${n.orgCode}〔${n.year}〕${n.seq}号`;

@@ -5,5 +5,13 @@ import { FormListSchema, FormSchema, SaveFormSchema } from './forms';
 export const FORM_ROUTES: ApiRoute[] = [
   { method: 'GET', path: '/forms', tag: 'forms', summary: 'Task forms (latest version of each key)', responses: { 200: FormListSchema } },
   { method: 'GET', path: '/forms/:key', tag: 'forms', summary: 'The latest version of one task form', responses: { 200: FormSchema } },
-  { method: 'PUT', path: '/forms/:key', tag: 'forms', summary: 'Save a form-js schema as the next version of a form (older versions are kept)', roles: ['workflow_admin'], body: SaveFormSchema, responses: { 200: FormSchema } },
+  {
+    method: 'PUT',
+    path: '/forms/:key',
+    tag: 'forms',
+    summary: 'Save a form-js schema as the next version of a form (older versions are kept)',
+    roles: ['workflow_admin'],
+    body: SaveFormSchema,
+    responses: { 200: FormSchema },
+  },
 ];

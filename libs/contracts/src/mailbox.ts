@@ -26,7 +26,9 @@ export const CreateLetterSchema = z
 export type CreateLetter = z.infer<typeof CreateLetterSchema>;
 
 /** Where a letter is: derived from its process (审查 → 承办答复 → 审核 → 公开). */
-export const LetterStatusSchema = z.enum(['received', 'not-accepted', 'handling', 'auditing', 'publishing', 'published', 'closed']).meta({ id: 'LetterStatus' });
+export const LetterStatusSchema = z
+  .enum(['received', 'not-accepted', 'handling', 'auditing', 'publishing', 'published', 'closed'])
+  .meta({ id: 'LetterStatus' });
 export type LetterStatus = z.infer<typeof LetterStatusSchema>;
 
 /** What the writer gets back once: the query code is shown only here and stored only as a digest. */
@@ -88,7 +90,9 @@ export const LetterQuerySchema = z
 export type LetterQuery = z.infer<typeof LetterQuerySchema>;
 
 /** The handling department asks for more time: 5 working days at first, 15 in all at most. */
-export const RequestExtensionSchema = z.strictObject({ workdays: z.number().int().min(1).max(10), reason: z.string().trim().min(1).max(500) }).meta({ id: 'RequestExtension' });
+export const RequestExtensionSchema = z
+  .strictObject({ workdays: z.number().int().min(1).max(10), reason: z.string().trim().min(1).max(500) })
+  .meta({ id: 'RequestExtension' });
 export type RequestExtension = z.infer<typeof RequestExtensionSchema>;
 
 export const ReplyLetterSchema = z.strictObject({ text: z.string().trim().min(1).max(5000) }).meta({ id: 'ReplyLetter' });

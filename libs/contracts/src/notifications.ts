@@ -8,7 +8,17 @@ import * as z from 'zod';
  */
 
 /** Kinds the server sends today; `kind` is an open string so that new senders need no schema change. */
-export const NOTIFICATION_KINDS = ['task.assigned', 'task.urged', 'task.due-soon', 'task.overdue', 'cc', 'circulate', 'withdrawn', 'returned', 'info'] as const;
+export const NOTIFICATION_KINDS = [
+  'task.assigned',
+  'task.urged',
+  'task.due-soon',
+  'task.overdue',
+  'cc',
+  'circulate',
+  'withdrawn',
+  'returned',
+  'info',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The SSE event name of a new notification. */

@@ -52,9 +52,7 @@ export const UserSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 
-export const UserListSchema = z
-  .object({ items: z.array(UserSchema), total: z.number().int() })
-  .meta({ id: 'UserList' });
+export const UserListSchema = z.object({ items: z.array(UserSchema), total: z.number().int() }).meta({ id: 'UserList' });
 export type UserList = z.infer<typeof UserListSchema>;
 
 export const UserQuerySchema = z

@@ -27,7 +27,10 @@ function hasForbiddenKey(value: unknown, depth = 0): boolean {
 
 /** Process variables: plain JSON, named like identifiers, nested at most 16 levels. */
 export const VariablesSchema = z
-  .record(z.string().regex(/^[A-Za-z_\u4e00-\u9fa5][\w\u4e00-\u9fa5]{0,63}$/, 'variable names are identifiers of at most 64 characters'), z.json())
+  .record(
+    z.string().regex(/^[A-Za-z_\u4e00-\u9fa5][\w\u4e00-\u9fa5]{0,63}$/, 'variable names are identifiers of at most 64 characters'),
+    z.json(),
+  )
   .refine((v) => Object.keys(v).length <= 200, 'at most 200 variables')
   .refine((v) => depthOf(v) <= MAX_VARIABLE_DEPTH, `variables nest at most ${MAX_VARIABLE_DEPTH} levels`)
   .refine((v) => !hasForbiddenKey(v), 'variable keys must not be __proto__, constructor or prototype')
@@ -54,7 +57,10 @@ export const DefinitionQuerySchema = z.object({ all: z.enum(['true', 'false']).o
 export type DefinitionQuery = z.infer<typeof DefinitionQuerySchema>;
 
 /** The deploy body: BPMN 2.0 XML, sent as `application/xml` or as the multipart field `file`. */
-export const DeployBodySchema = z.string().max(5 * 1024 * 1024).meta({ id: 'BpmnXml', description: 'BPMN 2.0 XML (at most 5 MB)' });
+export const DeployBodySchema = z
+  .string()
+  .max(5 * 1024 * 1024)
+  .meta({ id: 'BpmnXml', description: 'BPMN 2.0 XML (at most 5 MB)' });
 
 /** One deployed process, or one per executable process when the file holds several. */
 export const DeployResponseSchema = z.union([DefinitionSchema, z.array(DefinitionSchema)]).meta({ id: 'DeployResponse' });
@@ -101,7 +107,9 @@ export const InstanceSchema = z
   .meta({ id: 'Instance' });
 export type Instance = z.infer<typeof InstanceSchema>;
 
-export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true }).meta({ id: 'InstanceSummary' });
+export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true }).meta({
+  id: 'InstanceSummary',
+});
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
 const PAGE = {
@@ -124,12 +132,22 @@ export const InstanceListSchema = z.object({ items: z.array(InstanceSummarySchem
 export type InstanceList = z.infer<typeof InstanceListSchema>;
 
 export const HistoryEventSchema = z
-  .object({ seq: z.number().int(), type: z.string(), elementId: z.string().nullable(), actor: z.string().nullable(), at: z.string(), details: z.record(z.string(), z.unknown()) })
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    elementId: z.string().nullable(),
+    actor: z.string().nullable(),
+    at: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
   .meta({ id: 'HistoryEvent' });
 export const HistorySchema = z.object({ items: z.array(HistoryEventSchema) }).meta({ id: 'History' });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
-export const CancelInstanceSchema = z.object({ reason: z.string().min(1).max(500) }).strict().meta({ id: 'CancelInstance' });
+export const CancelInstanceSchema = z
+  .object({ reason: z.string().min(1).max(500) })
+  .strict()
+  .meta({ id: 'CancelInstance' });
 export type CancelInstance = z.infer<typeof CancelInstanceSchema>;
 
 /** `waiting`: the task waits for the signers added before it (前加签) or after its completion (后加签). */
@@ -180,7 +198,14 @@ export type Task = z.infer<typeof TaskSchema>;
 
 /** A task a completion opened: the process's next step, as the completer may see it (已送 …). */
 export const NextTaskSchema = z
-  .object({ id: z.string(), elementId: z.string(), name: z.string().nullable(), assignee: z.string().nullable(), candidateGroups: z.array(z.string()), dueAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    elementId: z.string(),
+    name: z.string().nullable(),
+    assignee: z.string().nullable(),
+    candidateGroups: z.array(z.string()),
+    dueAt: z.string().nullable(),
+  })
   .meta({ id: 'NextTask' });
 export type NextTask = z.infer<typeof NextTaskSchema>;
 
@@ -259,7 +284,11 @@ export const JobListSchema = z.object({ items: z.array(JobSchema) }).meta({ id: 
 export type JobList = z.infer<typeof JobListSchema>;
 
 export const MessageSchema = z
-  .object({ name: z.string().min(1).max(200), correlationKey: z.string().min(1).max(200).optional(), variables: VariablesSchema.optional() })
+  .object({
+    name: z.string().min(1).max(200),
+    correlationKey: z.string().min(1).max(200).optional(),
+    variables: VariablesSchema.optional(),
+  })
   .strict()
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof MessageSchema>;
@@ -314,12 +343,19 @@ export const CompleteExternalTaskSchema = z
 export type CompleteExternalTask = z.infer<typeof CompleteExternalTaskSchema>;
 
 export const ExternalTaskFailureSchema = z
-  .object({ workerId: z.string().min(1).max(100).optional(), message: z.string().min(1).max(2000), retries: z.number().int().min(0).max(100) })
+  .object({
+    workerId: z.string().min(1).max(100).optional(),
+    message: z.string().min(1).max(2000),
+    retries: z.number().int().min(0).max(100),
+  })
   .strict()
   .meta({ id: 'ExternalTaskFailure' });
 export type ExternalTaskFailure = z.infer<typeof ExternalTaskFailureSchema>;
 
-export const CreateApiKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict().meta({ id: 'CreateApiKey' });
+export const CreateApiKeySchema = z
+  .object({ name: z.string().trim().min(1).max(100) })
+  .strict()
+  .meta({ id: 'CreateApiKey' });
 export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;
 export const ApiKeySchema = z
   .object({ id: z.string(), name: z.string(), createdBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })

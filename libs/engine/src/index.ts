@@ -25,14 +25,7 @@ export { execute, MAX_STEPS } from './execute/execute';
 export { nextStartTimer, type StartTimerDue } from './execute/start-timers';
 export { returnTargets, type ReturnTarget } from './execute/return-targets';
 export { withdrawal } from './execute/behaviors/withdrawal';
-export type {
-  EngineCommand,
-  EngineCommandType,
-  EngineEffect,
-  EngineEnv,
-  ExecuteResult,
-  Rejection,
-} from './execute/engine-api.types';
+export type { EngineCommand, EngineCommandType, EngineEffect, EngineEnv, ExecuteResult, Rejection } from './execute/engine-api.types';
 export type { RejectionCode } from './execute/engine.errors';
 export type { EngineEvent, EngineEventType, EventOf } from './state/engine-event';
 export {

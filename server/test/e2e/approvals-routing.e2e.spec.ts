@@ -5,7 +5,12 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
   let w: ApprovalsWorld;
 
   beforeAll(async () => {
-    w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn', 'approvals-veto.bpmn']);
+    w = await ApprovalsWorld.start([
+      'approvals-straight.bpmn',
+      'approvals-parallel.bpmn',
+      'approvals-countersign.bpmn',
+      'approvals-veto.bpmn',
+    ]);
   });
   afterAll(() => w.stop());
 
@@ -23,7 +28,10 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       const id = await atApprove();
       const approve = await w.task(id, 'approve');
       // when
-      const r = await w.call('deputy', 'POST', `/api/tasks/${approve.id}/return`, { reason: '数据有误', opinion: { text: '请核实数据', approve: false } });
+      const r = await w.call('deputy', 'POST', `/api/tasks/${approve.id}/return`, {
+        reason: '数据有误',
+        opinion: { text: '请核实数据', approve: false },
+      });
       // then
       expect(r.status).toBe(200);
       expect(r.body.status).toBe('cancelled');
@@ -31,8 +39,12 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect(again).toMatchObject({ assignee: 'head', sourceTaskId: approve.id });
       const returned = (await w.history(id)).find((e) => e.type === 'task.returned');
       expect(returned).toMatchObject({ actor: 'deputy', details: { targetElementId: 'review', reason: '数据有误', mode: 'rerun' } });
-      expect(await w.opinions(id)).toEqual([expect.objectContaining({ author: 'deputy', kind: 'return', text: '请核实数据', approve: false, authorLabel: '周建华' })]);
-      expect((await w.notifications('head')).some((n) => n.kind === 'returned' && n.taskId === again.id && n.body === '数据有误')).toBe(true);
+      expect(await w.opinions(id)).toEqual([
+        expect.objectContaining({ author: 'deputy', kind: 'return', text: '请核实数据', approve: false, authorLabel: '周建华' }),
+      ]);
+      expect((await w.notifications('head')).some((n) => n.kind === 'returned' && n.taskId === again.id && n.body === '数据有误')).toBe(
+        true,
+      );
       // and the flow goes on from there
       await w.complete('head', again.id);
       expect((await w.task(id, 'approve')).assignee).toBe('deputy');
@@ -52,11 +64,14 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       ]);
     });
 
-    it('should return to the initiator\'s first step when asked to', async () => {
+    it("should return to the initiator's first step when asked to", async () => {
       // given
       const id = await atApprove();
       // when
-      const r = await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'approve')).id}/return`, { toInitiator: true, reason: '重新拟稿' });
+      const r = await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'approve')).id}/return`, {
+        toInitiator: true,
+        reason: '重新拟稿',
+      });
       // then
       expect(r.status).toBe(200);
       expect(await w.open(id)).toEqual([expect.objectContaining({ elementId: 'draft', assignee: 'clerk' })]);
@@ -65,7 +80,11 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
     it('should send the re-done step straight back to the returning step in direct mode', async () => {
       // given
       const id = await atApprove();
-      await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'approve')).id}/return`, { targetElementId: 'draft', reason: '补充材料', mode: 'direct' });
+      await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'approve')).id}/return`, {
+        targetElementId: 'draft',
+        reason: '补充材料',
+        mode: 'direct',
+      });
       // when
       await w.complete('clerk', (await w.task(id, 'draft')).id);
       // then: 审核 is skipped
@@ -142,7 +161,10 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect(r.body.assignee).toBe('staff');
       const old = await w.call('head', 'POST', `/api/tasks/${review.id}/complete`, {});
       expect([old.status, old.body.code]).toEqual([404, 'TASK_NOT_FOUND']);
-      expect((await w.history(id)).find((e) => e.type === 'task.transferred')).toMatchObject({ actor: 'head', details: { from: 'head', to: 'staff', reason: '出差' } });
+      expect((await w.history(id)).find((e) => e.type === 'task.transferred')).toMatchObject({
+        actor: 'head',
+        details: { from: 'head', to: 'staff', reason: '出差' },
+      });
       expect((await w.notifications('staff')).some((n) => n.taskId === review.id && n.kind === 'task.assigned')).toBe(true);
       await w.complete('staff', review.id, { opinion: '已核' });
       expect((await w.task(id, 'approve')).assignee).toBe('deputy');
@@ -200,7 +222,10 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       const r = await w.call('staff', 'POST', `/api/tasks/${check.id}/return`, { reason: '格式不对' });
       // then: 审核 again for head; 法制审查 untouched
       expect(r.status).toBe(200);
-      expect((await w.open(id)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([['legal', 'deputy'], ['review', 'head']]);
+      expect((await w.open(id)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([
+        ['legal', 'deputy'],
+        ['review', 'head'],
+      ]);
       await w.complete('deputy', (await w.task(id, 'legal')).id);
       await w.complete('head', (await w.task(id, 'review')).id);
       expect((await w.open(id)).map((t) => t.elementId)).toEqual(['check']);
@@ -208,7 +233,7 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect((await w.open(id)).map((t) => [t.elementId, t.assignee])).toEqual([['sign', 'mayor']]);
     });
 
-    it('should offer only the steps on the branch\'s own path as return targets', async () => {
+    it("should offer only the steps on the branch's own path as return targets", async () => {
       // given: 法制审查 done in the other branch
       const id = await atCheck();
       await w.complete('deputy', (await w.task(id, 'legal')).id);
@@ -255,7 +280,7 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       return id;
     };
 
-    it('should return the whole countersign to the drafter and cancel every signer\'s task', async () => {
+    it("should return the whole countersign to the drafter and cancel every signer's task", async () => {
       // given
       const id = await atVote();
       await w.complete('head', (await w.task(id, 'vote', 'head')).id, { opinion: { text: '同意', approve: true } });
@@ -269,7 +294,7 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect((await w.open(id, 'vote')).map((t) => t.assignee).sort()).toEqual(['deputy', 'head', 'mayor']);
     });
 
-    it('should transfer and delegate a signer\'s task and complete the countersign', async () => {
+    it("should transfer and delegate a signer's task and complete the countersign", async () => {
       // given
       const id = await atVote();
       const deputy = await w.task(id, 'vote', 'deputy');
@@ -286,7 +311,7 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect((await w.instance(id)).variables.vote_countersign).toBe('approved');
     });
 
-    it('should feed an opinion\'s approve into the countersign rule (veto: one disagree ends it rejected)', async () => {
+    it("should feed an opinion's approve into the countersign rule (veto: one disagree ends it rejected)", async () => {
       // given
       const id = await atVote('apVeto');
       await w.complete('head', (await w.task(id, 'vote', 'head')).id, { opinion: { text: '同意', approve: true } });
@@ -298,7 +323,7 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect((await w.tasks(id)).find((t) => t.elementId === 'vote' && t.assignee === 'mayor').status).toBe('cancelled');
     });
 
-    it('should reject the whole instance from one signer\'s task', async () => {
+    it("should reject the whole instance from one signer's task", async () => {
       // given
       const id = await atVote();
       // when

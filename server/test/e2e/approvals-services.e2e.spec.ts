@@ -4,7 +4,10 @@ import { ApprovalsWorld } from './approvals.fixtures';
 describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
   let w: ApprovalsWorld;
   const HOUR = 3600_000;
-  const window = (hours = 48) => ({ from: new Date(Date.now() - HOUR).toISOString(), to: new Date(Date.now() + hours * HOUR).toISOString() });
+  const window = (hours = 48) => ({
+    from: new Date(Date.now() - HOUR).toISOString(),
+    to: new Date(Date.now() + hours * HOUR).toISOString(),
+  });
 
   beforeAll(async () => {
     w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn']);
@@ -35,7 +38,9 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       expect((await w.opinions(id)).map((o) => o.authorLabel)).toEqual(['陈静（代刘洋）']);
       expect((await w.call('head', 'GET', `/api/instances/${id}/history`)).status).toBe(200);
       expect((await w.call('staff', 'GET', `/api/instances/${id}/history`)).status).toBe(200);
-      expect((await w.call('staff', 'GET', '/api/proxies/mine')).body.items).toEqual([expect.objectContaining({ principal: 'head', deputy: 'staff' })]);
+      expect((await w.call('staff', 'GET', '/api/proxies/mine')).body.items).toEqual([
+        expect.objectContaining({ principal: 'head', deputy: 'staff' }),
+      ]);
     });
 
     it('should stop once ended, and apply only to the processes named', async () => {
@@ -55,26 +60,35 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       expect((await w.task(after, 'review')).assignee).toBe('head');
     });
 
-    it('should send a countersign signer\'s task to their deputy', async () => {
+    it("should send a countersign signer's task to their deputy", async () => {
       // given
       await w.call('head', 'POST', '/api/proxies', { deputy: 'staff', ...window() });
       // when
       const id = await w.start('clerk', 'apCountersign', { signers: ['head', 'deputy'] });
       await w.complete('clerk', (await w.task(id, 'draft')).id);
       // then
-      expect((await w.open(id, 'vote')).map((t) => [t.assignee, t.onBehalfOf]).sort()).toEqual([['deputy', null], ['staff', 'head']]);
+      expect((await w.open(id, 'vote')).map((t) => [t.assignee, t.onBehalfOf]).sort()).toEqual([
+        ['deputy', null],
+        ['staff', 'head'],
+      ]);
     });
 
     it('should let a system admin set a proxy for someone else, and refuse bad proxies with nothing written', async () => {
       // given / when
       const bySysadmin = await w.call('sysadmin', 'POST', '/api/proxies', { principal: 'mayor', deputy: 'deputy', ...window() });
       const forOther = await w.call('clerk', 'POST', '/api/proxies', { principal: 'mayor', deputy: 'clerk', ...window() });
-      const backwards = await w.call('head', 'POST', '/api/proxies', { deputy: 'staff', from: new Date().toISOString(), to: new Date(Date.now() - HOUR).toISOString() });
+      const backwards = await w.call('head', 'POST', '/api/proxies', {
+        deputy: 'staff',
+        from: new Date().toISOString(),
+        to: new Date(Date.now() - HOUR).toISOString(),
+      });
       const self = await w.call('head', 'POST', '/api/proxies', { deputy: 'head', ...window() });
       const unknown = await w.call('head', 'POST', '/api/proxies', { deputy: 'nobody', ...window() });
       // then
       expect(bySysadmin.status).toBe(201);
-      expect((await w.call('mayor', 'GET', '/api/proxies/mine')).body.items).toEqual([expect.objectContaining({ principal: 'mayor', deputy: 'deputy', createdBy: 'sysadmin' })]);
+      expect((await w.call('mayor', 'GET', '/api/proxies/mine')).body.items).toEqual([
+        expect.objectContaining({ principal: 'mayor', deputy: 'deputy', createdBy: 'sysadmin' }),
+      ]);
       expect([forOther.status, forOther.body.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
       expect([backwards.status, backwards.body.code]).toEqual([422, 'PROXY_INVALID_WINDOW']);
       expect([self.status, self.body.code]).toEqual([422, 'PROXY_INVALID_WINDOW']);
@@ -105,7 +119,7 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       expect((await w.history(id)).find((e) => e.type === 'task.cc')).toMatchObject({ actor: 'head', details: { usernames: ['mayor'] } });
     });
 
-    it('should refuse an unknown recipient or someone else\'s task and change nothing', async () => {
+    it("should refuse an unknown recipient or someone else's task and change nothing", async () => {
       // given
       const id = await atReview();
       const review = await w.task(id, 'review');
@@ -122,7 +136,7 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
   });
 
   describe('抄送 in a parallel branch and on a countersign', () => {
-    it('should copy from a branch task and from a signer\'s task', async () => {
+    it("should copy from a branch task and from a signer's task", async () => {
       // given
       const par = await w.start('clerk', 'apParallel');
       await w.complete('clerk', (await w.task(par, 'draft')).id);
@@ -169,8 +183,14 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       const r = await w.call('clerk', 'POST', `/api/tasks/${review.id}/urge`, { message: '请尽快审核' });
       // then
       expect(r.status).toBe(200);
-      expect((await w.notifications('head')).find((n) => n.kind === 'task.urged' && n.taskId === review.id)).toMatchObject({ body: '请尽快审核', actor: 'clerk' });
-      expect((await w.history(id)).find((e) => e.type === 'task.urged')).toMatchObject({ actor: 'clerk', details: { message: '请尽快审核', recipients: ['head'] } });
+      expect((await w.notifications('head')).find((n) => n.kind === 'task.urged' && n.taskId === review.id)).toMatchObject({
+        body: '请尽快审核',
+        actor: 'clerk',
+      });
+      expect((await w.history(id)).find((e) => e.type === 'task.urged')).toMatchObject({
+        actor: 'clerk',
+        details: { message: '请尽快审核', recipients: ['head'] },
+      });
     });
 
     it('should let an earlier handler urge, in a parallel branch and on a countersign, but not a bystander', async () => {
@@ -189,7 +209,9 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       const byStranger = await w.call('mayor', 'POST', `/api/tasks/${(await w.task(par, 'check')).id}/urge`, { message: 'x' });
       // then
       expect([byHandler.status, bySigner.status]).toEqual([200, 200]);
-      expect((await w.notifications('deputy')).filter((n) => n.kind === 'task.urged').map((n) => n.body)).toEqual(expect.arrayContaining(['请审查', '请会签']));
+      expect((await w.notifications('deputy')).filter((n) => n.kind === 'task.urged').map((n) => n.body)).toEqual(
+        expect.arrayContaining(['请审查', '请会签']),
+      );
       expect([byHolder.status, byHolder.body.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
       expect([byStranger.status, byStranger.body.code]).toEqual([404, 'TASK_NOT_FOUND']);
       const after = await w.snapshot(par);
@@ -221,9 +243,18 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       const draft = await w.task(id, 'draft');
       await w.complete('clerk', draft.id);
       const review = await w.task(id, 'review');
-      const actions = async (user: 'clerk' | 'head' | 'admin' | 'mayor', taskId: string) => w.call(user, 'GET', `/api/tasks/${taskId}/actions`);
+      const actions = async (user: 'clerk' | 'head' | 'admin' | 'mayor', taskId: string) =>
+        w.call(user, 'GET', `/api/tasks/${taskId}/actions`);
       // when / then
-      expect((await actions('head', review.id)).body.items).toEqual(['complete', 'return', 'reject', 'transfer', 'delegate', 'add-signers', 'cc']);
+      expect((await actions('head', review.id)).body.items).toEqual([
+        'complete',
+        'return',
+        'reject',
+        'transfer',
+        'delegate',
+        'add-signers',
+        'cc',
+      ]);
       expect((await actions('clerk', review.id)).body.items).toEqual(['urge']);
       expect((await actions('clerk', draft.id)).body.items).toEqual(['withdraw']);
       expect((await actions('admin', review.id)).body.items).toEqual(['urge', 'reassign']);

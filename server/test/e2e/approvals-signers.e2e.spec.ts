@@ -5,7 +5,12 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
   let w: ApprovalsWorld;
 
   beforeAll(async () => {
-    w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn', 'approvals-incident.bpmn']);
+    w = await ApprovalsWorld.start([
+      'approvals-straight.bpmn',
+      'approvals-parallel.bpmn',
+      'approvals-countersign.bpmn',
+      'approvals-incident.bpmn',
+    ]);
   });
   afterAll(() => w.stop());
 
@@ -38,14 +43,20 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       const early = await w.call('head', 'POST', `/api/tasks/${review.id}/complete`, {});
       expect([early.status, early.body.code]).toEqual([409, 'TASK_WAITING']);
       const signers = (await w.open(id, 'review')).filter((t) => t.kind === 'addsign');
-      expect(signers.map((t) => [t.assignee, t.parentTaskId]).sort()).toEqual([['mayor', review.id], ['staff', review.id]]);
+      expect(signers.map((t) => [t.assignee, t.parentTaskId]).sort()).toEqual([
+        ['mayor', review.id],
+        ['staff', review.id],
+      ]);
       await w.complete('staff', signers.find((t) => t.assignee === 'staff').id, { opinion: { text: '同意', approve: true } });
       expect((await w.tasks(id)).find((t) => t.id === review.id).status).toBe('waiting');
       await w.complete('mayor', signers.find((t) => t.assignee === 'mayor').id, { opinion: '同意' });
       expect((await w.tasks(id)).find((t) => t.id === review.id).status).toBe('open');
       await w.complete('head', review.id);
       expect((await w.task(id, 'approve')).assignee).toBe('deputy');
-      expect((await w.opinions(id)).map((o) => [o.author, o.kind])).toEqual([['staff', 'countersign'], ['mayor', 'countersign']]);
+      expect((await w.opinions(id)).map((o) => [o.author, o.kind])).toEqual([
+        ['staff', 'countersign'],
+        ['mayor', 'countersign'],
+      ]);
     });
 
     it('should refuse unknown users, yourself, or a second add while waiting, and change nothing', async () => {
@@ -57,7 +68,10 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       const unknown = await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['nobody'], position: 'before' });
       const self = await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['head'], position: 'before' });
       const notMine = await w.call('staff', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['mayor'], position: 'before' });
-      const notCountersign = await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, { usernames: ['mayor'], position: 'parallel' });
+      const notCountersign = await w.call('head', 'POST', `/api/tasks/${review.id}/add-signers`, {
+        usernames: ['mayor'],
+        position: 'parallel',
+      });
       // then
       expect([unknown.status, unknown.body.code]).toEqual([422, 'APPROVAL_USER_UNKNOWN']);
       expect([self.status, self.body.code]).toEqual([422, 'SIGNER_DUPLICATE']);
@@ -115,7 +129,7 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       expect((await w.instance(id)).variables.checked).toBe(true);
     });
 
-    it('should hold a countersign vote and a branch\'s completion for their after-signers', async () => {
+    it("should hold a countersign vote and a branch's completion for their after-signers", async () => {
       // given
       const vote = await atVote();
       const head = await w.task(vote, 'vote', 'head');
@@ -129,7 +143,10 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       await w.complete('deputy', legal.id);
       // then: the countersign and the join wait for the signers
       expect((await w.open(vote)).map((t) => [t.kind, t.assignee])).toEqual([['addsign', 'staff']]);
-      expect((await w.open(par)).map((t) => [t.elementId, t.kind, t.assignee]).sort()).toEqual([['legal', 'addsign', 'mayor'], ['review', 'user', 'head']]);
+      expect((await w.open(par)).map((t) => [t.elementId, t.kind, t.assignee]).sort()).toEqual([
+        ['legal', 'addsign', 'mayor'],
+        ['review', 'user', 'head'],
+      ]);
       await w.complete('staff', (await w.open(vote))[0].id);
       await w.complete('mayor', (await w.open(par, 'legal'))[0].id);
       expect((await w.open(vote)).map((t) => t.elementId)).toEqual(['sign']);
@@ -164,9 +181,13 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       // then
       expect(r.status).toBe(200);
       expect((await w.open(id, 'vote')).map((t) => t.assignee).sort()).toEqual(['deputy', 'head', 'mayor', 'staff']);
-      const twice = await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'vote', 'deputy')).id}/add-signers`, { usernames: ['mayor'], position: 'parallel' });
+      const twice = await w.call('deputy', 'POST', `/api/tasks/${(await w.task(id, 'vote', 'deputy')).id}/add-signers`, {
+        usernames: ['mayor'],
+        position: 'parallel',
+      });
       expect([twice.status, twice.body.code]).toEqual([422, 'SIGNER_DUPLICATE']);
-      for (const u of ['head', 'deputy', 'mayor', 'staff'] as const) await w.complete(u, (await w.task(id, 'vote', u)).id, { opinion: { text: '同意', approve: true } });
+      for (const u of ['head', 'deputy', 'mayor', 'staff'] as const)
+        await w.complete(u, (await w.task(id, 'vote', u)).id, { opinion: { text: '同意', approve: true } });
       expect((await w.open(id)).map((t) => t.elementId)).toEqual(['sign']);
     });
 
@@ -254,14 +275,17 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       const r = await w.call('head', 'POST', `/api/tasks/${review.id}/withdraw`, {});
       // then
       expect(r.status).toBe(200);
-      expect((await w.open(id)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([['legal', 'deputy'], ['review', 'head']]);
+      expect((await w.open(id)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([
+        ['legal', 'deputy'],
+        ['review', 'head'],
+      ]);
       await w.complete('head', r.body.id);
       await w.complete('staff', (await w.task(id, 'check')).id);
       await w.complete('deputy', (await w.task(id, 'legal')).id);
       expect((await w.open(id)).map((t) => t.elementId)).toEqual(['sign']);
     });
 
-    it('should take a countersign vote back and reopen that signer\'s task', async () => {
+    it("should take a countersign vote back and reopen that signer's task", async () => {
       // given
       const id = await atVote();
       const head = await w.task(id, 'vote', 'head');
@@ -281,7 +305,10 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
         await w.complete('clerk', draft.id);
         const review = await w.task(id, 'review');
         // when
-        const [done, back] = await Promise.all([w.call('head', 'POST', `/api/tasks/${review.id}/complete`, {}), w.call('clerk', 'POST', `/api/tasks/${draft.id}/withdraw`, {})]);
+        const [done, back] = await Promise.all([
+          w.call('head', 'POST', `/api/tasks/${review.id}/complete`, {}),
+          w.call('clerk', 'POST', `/api/tasks/${draft.id}/withdraw`, {}),
+        ]);
         // then
         expect([done.status, back.status].filter((s) => s === 200)).toHaveLength(1);
         const open = (await w.open(id)).map((t) => t.elementId);
@@ -323,7 +350,7 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
   });
 
   describe('admin intervention', () => {
-    it('should reassign, move a token and terminate, each with a required reason recorded with the admin\'s name', async () => {
+    it("should reassign, move a token and terminate, each with a required reason recorded with the admin's name", async () => {
       // given
       const id = await atReview();
       const review = await w.task(id, 'review');
@@ -339,15 +366,24 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       expect(await w.snapshot(id)).toEqual(before);
       // when
       const reassigned = await w.call('admin', 'POST', `/api/tasks/${review.id}/reassign`, { username: 'staff', reason: '主任休假' });
-      const moved = await w.call('admin', 'POST', `/api/instances/${id}/move`, { taskId: review.id, targetElementId: 'draft', reason: '流程卡住' });
+      const moved = await w.call('admin', 'POST', `/api/instances/${id}/move`, {
+        taskId: review.id,
+        targetElementId: 'draft',
+        reason: '流程卡住',
+      });
       const stopped = await w.call('admin', 'POST', `/api/instances/${id}/terminate`, { reason: '事项撤销' });
       // then
       expect(reassigned.body.assignee).toBe('staff');
       expect(moved.body.activeElementIds).toEqual(['draft']);
       expect(stopped.body.status).toBe('terminated');
       const history = await w.history(id);
-      expect(history.find((e) => e.type === 'task.reassigned')).toMatchObject({ actor: 'admin', details: { reason: '主任休假', intervention: { by: '王建国' } } });
-      expect(history.filter((e) => e.type === 'instance.intervention').map((e) => [e.details.action, e.details.reason, e.details.by])).toEqual([
+      expect(history.find((e) => e.type === 'task.reassigned')).toMatchObject({
+        actor: 'admin',
+        details: { reason: '主任休假', intervention: { by: '王建国' } },
+      });
+      expect(
+        history.filter((e) => e.type === 'instance.intervention').map((e) => [e.details.action, e.details.reason, e.details.by]),
+      ).toEqual([
         ['move', '流程卡住', '王建国'],
         ['terminate', '事项撤销', '王建国'],
       ]);
@@ -365,22 +401,35 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       // then
       expect(r.status).toBe(200);
       expect([plain.status, plain.body.code]).toEqual([404, 'INCIDENT_NOT_FOUND']);
-      expect((await w.history(id)).find((e) => e.type === 'instance.intervention')).toMatchObject({ actor: 'admin', details: { action: 'retry', reason: '已补录金额', by: '王建国' } });
+      expect((await w.history(id)).find((e) => e.type === 'instance.intervention')).toMatchObject({
+        actor: 'admin',
+        details: { action: 'retry', reason: '已补录金额', by: '王建国' },
+      });
     });
 
-    it('should reassign a signer\'s task of a countersign and move a token inside a parallel branch', async () => {
+    it("should reassign a signer's task of a countersign and move a token inside a parallel branch", async () => {
       // given
       const vote = await atVote();
       const par = await inParallel();
       await w.complete('head', (await w.task(par, 'review')).id);
       // when
-      const reassigned = await w.call('admin', 'POST', `/api/tasks/${(await w.task(vote, 'vote', 'deputy')).id}/reassign`, { username: 'mayor', reason: '出差' });
-      const moved = await w.call('admin', 'POST', `/api/instances/${par}/move`, { taskId: (await w.task(par, 'check')).id, targetElementId: 'review', reason: '重审' });
+      const reassigned = await w.call('admin', 'POST', `/api/tasks/${(await w.task(vote, 'vote', 'deputy')).id}/reassign`, {
+        username: 'mayor',
+        reason: '出差',
+      });
+      const moved = await w.call('admin', 'POST', `/api/instances/${par}/move`, {
+        taskId: (await w.task(par, 'check')).id,
+        targetElementId: 'review',
+        reason: '重审',
+      });
       // then
       expect(reassigned.body.assignee).toBe('mayor');
       expect((await w.open(vote, 'vote')).map((t) => t.assignee).sort()).toEqual(['head', 'mayor']);
       expect(moved.status).toBe(200);
-      expect((await w.open(par)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([['legal', 'deputy'], ['review', 'head']]);
+      expect((await w.open(par)).map((t) => [t.elementId, t.assignee]).sort()).toEqual([
+        ['legal', 'deputy'],
+        ['review', 'head'],
+      ]);
     });
   });
 });

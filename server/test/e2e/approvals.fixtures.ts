@@ -47,7 +47,8 @@ export class ApprovalsWorld {
   /** The one open task at an element (fails when there is not exactly one). */
   async task(instanceId: string, elementId: string, assignee?: string): Promise<any> {
     const found = (await this.open(instanceId, elementId)).filter((t) => !assignee || t.assignee === assignee);
-    if (found.length !== 1) throw new Error(`expected one open task at ${elementId}${assignee ? ` for ${assignee}` : ''}, found ${found.length}`);
+    if (found.length !== 1)
+      throw new Error(`expected one open task at ${elementId}${assignee ? ` for ${assignee}` : ''}, found ${found.length}`);
     return found[0];
   }
 
@@ -76,6 +77,12 @@ export class ApprovalsWorld {
   /** What a refused operation must leave untouched: the task rows, the history, the opinions, the state. */
   async snapshot(instanceId: string) {
     const instance = await this.instance(instanceId);
-    return { tasks: await this.tasks(instanceId), history: await this.history(instanceId), opinions: await this.opinions(instanceId), status: instance.status, active: instance.activeElementIds };
+    return {
+      tasks: await this.tasks(instanceId),
+      history: await this.history(instanceId),
+      opinions: await this.opinions(instanceId),
+      status: instance.status,
+      active: instance.activeElementIds,
+    };
   }
 }

@@ -107,9 +107,14 @@ describe('sign-in (e2e)', () => {
     const token = await server.login('deputy');
     expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader']);
     const secadmin = await server.login('secadmin');
-    const deputy = (await server.call('GET', '/api/users?q=deputy', { token: secadmin })).body.items.find((u: any) => u.username === 'deputy');
+    const deputy = (await server.call('GET', '/api/users?q=deputy', { token: secadmin })).body.items.find(
+      (u: any) => u.username === 'deputy',
+    );
     // when the security admin changes the roles
-    expect((await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } })).status).toBe(200);
+    expect(
+      (await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } }))
+        .status,
+    ).toBe(200);
     // then the very next request sees them
     expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader', 'workflow_admin']);
     await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader'] } });
@@ -131,7 +136,9 @@ describe('sign-in (e2e)', () => {
     const malformed = await server.call('POST', '/api/auth/login', { raw: '{"username": "clerk",' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
-    const polluted = await server.call('POST', '/api/auth/login', { raw: '{"username":"clerk","password":"x","__proto__":{"admin":true}}' });
+    const polluted = await server.call('POST', '/api/auth/login', {
+      raw: '{"username":"clerk","password":"x","__proto__":{"admin":true}}',
+    });
     expect(polluted.status).toBe(400);
     expect(polluted.body.code).toBe('VALIDATION_FAILED');
     expect(({} as Record<string, unknown>).admin).toBeUndefined();

@@ -13,7 +13,9 @@ describe('working-day calendar (e2e)', () => {
   afterAll(() => server.stop());
 
   const due = (from: string, workdays: number | string) =>
-    server.call('GET', `/api/calendar/due?from=${encodeURIComponent(from)}&workdays=${encodeURIComponent(String(workdays))}`, { token: clerk });
+    server.call('GET', `/api/calendar/due?from=${encodeURIComponent(from)}&workdays=${encodeURIComponent(String(workdays))}`, {
+      token: clerk,
+    });
   const version = async () => (await server.call('GET', '/api/calendar?year=2025', { token: clerk })).body.calendarVersion as number;
 
   it('should count across 国庆/中秋 2025 and the make-up Saturday when received on 30 September', async () => {
@@ -43,9 +45,19 @@ describe('working-day calendar (e2e)', () => {
     // then
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ year: 2025, loaded: true });
-    expect(r.body.days.filter((d: any) => d.kind === 'workday').map((d: any) => d.day)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+    expect(r.body.days.filter((d: any) => d.kind === 'workday').map((d: any) => d.day)).toEqual([
+      '2025-01-26',
+      '2025-02-08',
+      '2025-04-27',
+      '2025-09-28',
+      '2025-10-11',
+    ]);
     expect(r.body.days).toContainEqual({ day: '2025-10-06', kind: 'holiday', name: '中秋', source: 'statutory' });
-    expect((await server.call('GET', '/api/calendar?year=2027', { token: clerk })).body).toMatchObject({ year: 2027, loaded: false, days: [] });
+    expect((await server.call('GET', '/api/calendar?year=2027', { token: clerk })).body).toMatchObject({
+      year: 2027,
+      loaded: false,
+      days: [],
+    });
   });
 
   it.each([
@@ -88,7 +100,12 @@ describe('working-day calendar (e2e)', () => {
     const during = (await due('2025-09-30T10:00:00+08:00', 1)).body;
     // then
     expect(set.status).toBe(200);
-    expect(set.body).toEqual({ day: '2025-10-09', workingDay: false, entry: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' }, calendarVersion: before.calendarVersion + 1 });
+    expect(set.body).toEqual({
+      day: '2025-10-09',
+      workingDay: false,
+      entry: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' },
+      calendarVersion: before.calendarVersion + 1,
+    });
     expect(during).toEqual({ dueAt: '2025-10-10T09:30:00.000Z', provisional: false, calendarVersion: before.calendarVersion + 1 });
     // when the override is removed again
     const removed = await server.call('DELETE', '/api/calendar/days/2025-10-09', { token: sysadmin });
@@ -113,8 +130,25 @@ describe('working-day calendar (e2e)', () => {
     ['PUT', '/api/calendar/days/2025-10-09', { kind: 'rest', name: 'x' }, 400, 'VALIDATION_FAILED'],
     ['DELETE', '/api/calendar/days/2025-10-12', undefined, 404, 'CALENDAR_OVERRIDE_NOT_FOUND'],
     ['POST', '/api/calendar/years/2027/import', {}, 422, 'CALENDAR_YEAR_UNKNOWN'],
-    ['POST', '/api/calendar/years/2027/import', { days: [{ day: '2028-01-01', kind: 'holiday', name: '元旦' }] }, 422, 'CALENDAR_DAY_OUTSIDE_YEAR'],
-    ['POST', '/api/calendar/years/2027/import', { days: [{ day: '2027-01-01', kind: 'holiday', name: '元旦' }, { day: '2027-01-01', kind: 'holiday', name: '元旦' }] }, 422, 'CALENDAR_DUPLICATE_DAY'],
+    [
+      'POST',
+      '/api/calendar/years/2027/import',
+      { days: [{ day: '2028-01-01', kind: 'holiday', name: '元旦' }] },
+      422,
+      'CALENDAR_DAY_OUTSIDE_YEAR',
+    ],
+    [
+      'POST',
+      '/api/calendar/years/2027/import',
+      {
+        days: [
+          { day: '2027-01-01', kind: 'holiday', name: '元旦' },
+          { day: '2027-01-01', kind: 'holiday', name: '元旦' },
+        ],
+      },
+      422,
+      'CALENDAR_DUPLICATE_DAY',
+    ],
   ])('should refuse %s %s with its code and leave the calendar version unchanged', async (method, path, body, status, code) => {
     // given
     const before = await version();
@@ -166,7 +200,10 @@ describe('working-day calendar (e2e)', () => {
     const imported2027 = changes.find((c: any) => c.action === 'import' && c.year === 2027);
     expect(JSON.parse(imported2027?.details ?? 'null')).toMatchObject({ source: 'manual', holidays: 2, workdays: 1, replaced: 0 });
     const set = changes.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09');
-    expect(JSON.parse(set?.details ?? 'null')).toEqual({ before: null, after: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' } });
+    expect(JSON.parse(set?.details ?? 'null')).toEqual({
+      before: null,
+      after: { day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' },
+    });
   });
 
   it('should show the change log to the system admin and the auditor, newest first with usernames, and to nobody else', async () => {
@@ -183,7 +220,10 @@ describe('working-day calendar (e2e)', () => {
     expect(log.body.items.map((c: any) => c.version)).toEqual([current, current - 1, current - 2]);
     expect(log.body.items.every((c: any) => c.actor === 'sysadmin')).toBe(true);
     expect(audited.body.items.at(-1)).toMatchObject({ version: 1, action: 'seed', actor: null });
-    expect(audited.body.items.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09').details.after).toMatchObject({ kind: 'holiday', name: '市庆日' });
+    expect(audited.body.items.find((c: any) => c.action === 'set-day' && c.day === '2025-10-09').details.after).toMatchObject({
+      kind: 'holiday',
+      name: '市庆日',
+    });
     expect([clerk.status, clerk.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });

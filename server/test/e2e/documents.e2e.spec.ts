@@ -53,7 +53,9 @@ describe('official documents (e2e)', () => {
     for (const u of ['admin', 'clerk', 'staff', 'head', 'deputy', 'fgw_clerk']) t[u] = await server.login(u);
     // the test's own processes: a newer version than any shipped one, so documents start these
     for (const xml of [incomingProcess, outgoingProcess]) {
-      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
+      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: xml, contentType: 'application/xml' })).status).toBe(
+        201,
+      );
     }
   });
   afterAll(() => server.stop());
@@ -62,7 +64,11 @@ describe('official documents (e2e)', () => {
   const upload = async (id: string, bytes: Buffer | string, name: string, token = t.clerk) => {
     const form = new FormData();
     form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'application/octet-stream' }), name);
-    const r = await fetch(`${server.baseUrl}/api/documents/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const r = await fetch(`${server.baseUrl}/api/documents/${id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     return { status: r.status, body: (await r.json()) as any };
   };
 
@@ -73,9 +79,17 @@ describe('official documents (e2e)', () => {
       const doc = r.body;
       expect(doc).toMatchObject({ direction: 'incoming', docTypeName: '通知', status: 'handling', version: 1, createdBy: 'clerk' });
       expect(doc.digest).toMatch(/^[0-9a-f]{64}$/);
-      expect(doc.registration).toMatchObject({ regNo: '收〔2026〕1号', signedForBy: 'clerk', signedForAt: '2026-09-29T01:15:00.000Z', timeLimitWorkdays: 5, dueProvisional: false });
+      expect(doc.registration).toMatchObject({
+        regNo: '收〔2026〕1号',
+        signedForBy: 'clerk',
+        signedForAt: '2026-09-29T01:15:00.000Z',
+        timeLimitWorkdays: 5,
+        dueProvisional: false,
+      });
       // the deadline is the calendar's: 5 working days after 2026-09-29, across the National Day holiday
-      const due = await server.call('GET', `/api/calendar/due?from=${encodeURIComponent('2026-09-29T09:15:00+08:00')}&workdays=5`, { token: t.clerk });
+      const due = await server.call('GET', `/api/calendar/due?from=${encodeURIComponent('2026-09-29T09:15:00+08:00')}&workdays=5`, {
+        token: t.clerk,
+      });
       expect(doc.registration.dueAt).toBe(due.body.dueAt);
       const instance = await server.call('GET', `/api/instances/${doc.instanceId}`, { token: t.clerk });
       expect(instance.body).toMatchObject({ definitionKey: 'incoming-document', businessKey: doc.id });
@@ -87,23 +101,36 @@ describe('official documents (e2e)', () => {
     it('should store no document when its process cannot start (one transaction)', async () => {
       const before = (await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total;
       const idle = outgoingProcess.replace('id="outgoing-document" isExecutable="true"', 'id="outgoing-document" isExecutable="false"');
-      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: idle, contentType: 'application/xml' })).status).toBe(201);
+      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: idle, contentType: 'application/xml' })).status).toBe(
+        201,
+      );
       const r = await create(outgoing());
       expect([r.status, r.body.code]).toEqual([422, 'PROCESS_NOT_EXECUTABLE']);
       expect((await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total).toBe(before);
-      expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: outgoingProcess, contentType: 'application/xml' })).status).toBe(201);
+      expect(
+        (await server.call('POST', '/api/definitions', { token: t.admin, raw: outgoingProcess, contentType: 'application/xml' })).status,
+      ).toBe(201);
       expect((await create(outgoing())).status).toBe(201);
     });
 
     it('should answer 422 with every broken rule by field and store nothing', async () => {
       const before = (await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total;
-      const r = await create(outgoing({ docType: 'GW11', title: '关于申请防汛专项资金', mainRecipients: ['省政府', '省财政厅'], attachmentNotes: ['资金测算表。'] }));
+      const r = await create(
+        outgoing({
+          docType: 'GW11',
+          title: '关于申请防汛专项资金',
+          mainRecipients: ['省政府', '省财政厅'],
+          attachmentNotes: ['资金测算表。'],
+        }),
+      );
       expect([r.status, r.body.code]).toEqual([422, 'DOCUMENT_RULE_VIOLATION']);
       expect(r.body.details.map((d: any) => `${d.field}:${d.rule}`).sort()).toEqual(
         ['attachmentNotes.0:ATTACHMENT_NAME_PUNCTUATION', 'mainRecipients:REQUEST_ONE_MAIN_RECIPIENT', 'title:TITLE_DOC_TYPE'].sort(),
       );
       expect(r.body.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
-      const urgent = await create(incoming(undefined, { urgency: 'EXTRA_URGENT', registration: { ...registration, timeLimitWorkdays: null } }));
+      const urgent = await create(
+        incoming(undefined, { urgency: 'EXTRA_URGENT', registration: { ...registration, timeLimitWorkdays: null } }),
+      );
       expect(urgent.body.details.map((d: any) => d.rule)).toEqual(['TIME_LIMIT_REQUIRED']);
       expect((await server.call('GET', '/api/documents?box=mine', { token: t.clerk })).body.total).toBe(before);
     });
@@ -142,7 +169,9 @@ describe('official documents (e2e)', () => {
       const bad = await server.call('PATCH', `/api/documents/${doc.id}`, { token: t.clerk, body: { title: '安全生产大检查' } });
       expect([bad.status, bad.body.code, bad.body.details[0].rule]).toEqual([422, 'DOCUMENT_RULE_VIOLATION', 'TITLE_DOC_TYPE']);
       // the 核稿 holder may change it too; a colleague with no task may not
-      expect((await server.call('PATCH', `/api/documents/${doc.id}`, { token: t.head, body: { note: '（此件公开发布）' } })).body.version).toBe(3);
+      expect(
+        (await server.call('PATCH', `/api/documents/${doc.id}`, { token: t.head, body: { note: '（此件公开发布）' } })).body.version,
+      ).toBe(3);
     });
   });
 
@@ -153,14 +182,20 @@ describe('official documents (e2e)', () => {
     });
 
     const box = async (user: string, name: string, q = '') =>
-      (await server.call('GET', `/api/documents?box=${name}${q ? `&q=${encodeURIComponent(q)}` : ''}`, { token: t[user] })).body.items.map((d: any) => d.id);
+      (await server.call('GET', `/api/documents?box=${name}${q ? `&q=${encodeURIComponent(q)}` : ''}`, { token: t[user] })).body.items.map(
+        (d: any) => d.id,
+      );
 
-    it('should move a document from my todo box to my done box and into the next handler\'s todo', async () => {
+    it("should move a document from my todo box to my done box and into the next handler's todo", async () => {
       expect(await box('clerk', 'todo')).toContain(docId);
       expect(await box('head', 'todo')).not.toContain(docId);
       const instanceId = (await server.call('GET', `/api/documents/${docId}`, { token: t.clerk })).body.instanceId;
-      const task = (await server.call('GET', '/api/tasks?assignee=me', { token: t.clerk })).body.items.find((x: any) => x.elementId === 'propose' && x.instanceId === instanceId);
-      expect((await server.call('POST', `/api/tasks/${task.id}/complete`, { token: t.clerk, body: { opinion: '拟请刘洋主任阅示' } })).status).toBe(200);
+      const task = (await server.call('GET', '/api/tasks?assignee=me', { token: t.clerk })).body.items.find(
+        (x: any) => x.elementId === 'propose' && x.instanceId === instanceId,
+      );
+      expect(
+        (await server.call('POST', `/api/tasks/${task.id}/complete`, { token: t.clerk, body: { opinion: '拟请刘洋主任阅示' } })).status,
+      ).toBe(200);
       expect(await box('clerk', 'todo')).not.toContain(docId);
       expect(await box('clerk', 'done')).toContain(docId);
       expect(await box('head', 'todo')).toContain(docId);
@@ -173,7 +208,9 @@ describe('official documents (e2e)', () => {
         ['批示', null, null, 'open'],
       ]);
       // the opinion is bound to the version it was written on; a later change makes a new digest
-      expect(detail.processingRecord[0].opinions).toEqual([expect.objectContaining({ text: '拟请刘洋主任阅示', author: 'clerk', onBehalfOf: null, documentDigest: detail.digest })]);
+      expect(detail.processingRecord[0].opinions).toEqual([
+        expect.objectContaining({ text: '拟请刘洋主任阅示', author: 'clerk', onBehalfOf: null, documentDigest: detail.digest }),
+      ]);
       const changed = await server.call('PATCH', `/api/documents/${docId}`, { token: t.head, body: { note: '（此件不公开）' } });
       expect(changed.body.digest).not.toBe(detail.digest);
       expect(changed.body.processingRecord[0].opinions[0].documentDigest).toBe(detail.digest);
@@ -214,7 +251,10 @@ describe('official documents (e2e)', () => {
       const ids: { id: string; token: string }[] = [];
       for (let i = 0; i < 20; i++) {
         const token = i % 2 ? t.fgw_clerk : t.clerk;
-        ids.push({ id: (await create(outgoing({ orgCode: '安政办发', title: `安康市人民政府办公室关于第${i + 1}批项目的通知` }), token)).body.id, token });
+        ids.push({
+          id: (await create(outgoing({ orgCode: '安政办发', title: `安康市人民政府办公室关于第${i + 1}批项目的通知` }), token)).body.id,
+          token,
+        });
       }
       const results = await Promise.all(ids.map(({ id, token }) => allocate(id, token)));
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
@@ -235,9 +275,14 @@ describe('official documents (e2e)', () => {
       const first = await allocate(draft.id);
       expect(first.body).toMatchObject({ docNumber: '安政发〔2026〕1号', version: 2 });
       expect(first.body.digest).not.toBe(draft.digest);
-      const voided = await server.call('POST', `/api/documents/${draft.id}/number/void`, { token: t.clerk, body: { reason: '标题有误，重新编号' } });
+      const voided = await server.call('POST', `/api/documents/${draft.id}/number/void`, {
+        token: t.clerk,
+        body: { reason: '标题有误，重新编号' },
+      });
       expect([voided.status, voided.body.docNumber]).toEqual([200, null]);
-      expect((await server.call('POST', `/api/documents/${draft.id}/number/void`, { token: t.clerk, body: { reason: 'again' } })).body.code).toBe('DOCUMENT_NUMBER_NOT_ALLOCATED');
+      expect(
+        (await server.call('POST', `/api/documents/${draft.id}/number/void`, { token: t.clerk, body: { reason: 'again' } })).body.code,
+      ).toBe('DOCUMENT_NUMBER_NOT_ALLOCATED');
       const other = (await create(outgoing({ orgCode: '安政发' }))).body;
       expect((await allocate(other.id)).body.docNumber).toBe('安政发〔2026〕2号');
       expect((await allocate(draft.id)).body.docNumber).toBe('安政发〔2026〕3号');
@@ -251,7 +296,9 @@ describe('official documents (e2e)', () => {
     });
 
     it('should check the rules of registration and refuse numbers for incoming documents', async () => {
-      const request = (await create(outgoing({ docType: 'GW11', title: '安康市人民政府关于申请防汛专项资金的请示', mainRecipients: ['陕西省人民政府'] }))).body;
+      const request = (
+        await create(outgoing({ docType: 'GW11', title: '安康市人民政府关于申请防汛专项资金的请示', mainRecipients: ['陕西省人民政府'] }))
+      ).body;
       const r = await allocate(request.id);
       expect([r.status, r.body.details?.[0]?.rule]).toEqual([422, 'SIGNER_REQUIRED']);
       await server.call('PATCH', `/api/documents/${request.id}`, { token: t.clerk, body: { signers: ['吴国强'] } });
@@ -273,7 +320,9 @@ describe('official documents (e2e)', () => {
       const after = (await server.call('GET', `/api/documents/${doc.id}`, { token: t.clerk })).body;
       expect(after.version).toBe(2);
       expect(after.attachments.map((a: any) => a.id)).toEqual([up.body.id]);
-      const r = await fetch(`${server.baseUrl}/api/documents/${doc.id}/attachments/${up.body.id}`, { headers: { authorization: `Bearer ${t.clerk}` } });
+      const r = await fetch(`${server.baseUrl}/api/documents/${doc.id}/attachments/${up.body.id}`, {
+        headers: { authorization: `Bearer ${t.clerk}` },
+      });
       expect(r.status).toBe(200);
       expect(Buffer.from(await r.arrayBuffer()).equals(bytes)).toBe(true);
       expect(r.headers.get('x-content-sm3')).toBe(sm3Hex(bytes));
@@ -298,7 +347,9 @@ describe('official documents (e2e)', () => {
       expect([ok.status, ok.body.size, ok.body.sm3]).toEqual([201, scan.length, sm3Hex(scan)]);
       const r = await upload(doc.id, Buffer.alloc(20 * 1024 * 1024 + 1, 1), 'big.bin');
       expect([r.status, r.body.code]).toEqual([413, 'ATTACHMENT_TOO_LARGE']);
-      expect((await server.call('GET', `/api/documents/${doc.id}/attachments`, { token: t.clerk })).body.items.map((a: any) => a.name)).toEqual(['扫描件.pdf']);
+      expect(
+        (await server.call('GET', `/api/documents/${doc.id}/attachments`, { token: t.clerk })).body.items.map((a: any) => a.name),
+      ).toEqual(['扫描件.pdf']);
     });
 
     it('should hold classified documents as metadata only', async () => {
@@ -321,8 +372,10 @@ describe('official documents (e2e)', () => {
     beforeAll(async () => {
       docId = (await create(incoming('陕西省人民政府关于表彰2026年度先进集体的通报', { docType: 'GW09' }))).body.id;
     });
-    const circulate = (readers: string[], order: string) => server.call('POST', `/api/documents/${docId}/circulate`, { token: t.clerk, body: { readers, order } });
-    const act = (id: string, what: string, user: string, body: unknown = {}) => server.call('POST', `/api/circulations/${id}/${what}`, { token: t[user], body });
+    const circulate = (readers: string[], order: string) =>
+      server.call('POST', `/api/documents/${docId}/circulate`, { token: t.clerk, body: { readers, order } });
+    const act = (id: string, what: string, user: string, body: unknown = {}) =>
+      server.call('POST', `/api/circulations/${id}/${what}`, { token: t[user], body });
 
     it('should pass a document reader by reader, with reorder and skip, always knowing the holder', async () => {
       const c = (await circulate(['head', 'staff', 'deputy'], 'sequential')).body;
@@ -333,8 +386,12 @@ describe('official documents (e2e)', () => {
       const afterHead = (await act(c.id, 'read', 'head', { note: '已阅，请各科室学习' })).body;
       expect(afterHead.holders).toEqual(['staff']);
       expect((await act(c.id, 'reorder', 'staff', { readers: ['deputy', 'staff'], reason: 'x' })).body.code).toBe('CIRCULATION_NOT_OWNER');
-      expect((await act(c.id, 'reorder', 'clerk', { readers: ['deputy'], reason: '副市长先阅' })).body.code).toBe('CIRCULATION_REORDER_MISMATCH');
-      expect((await act(c.id, 'reorder', 'clerk', { readers: ['deputy', 'staff'], reason: '副市长先阅' })).body.holders).toEqual(['deputy']);
+      expect((await act(c.id, 'reorder', 'clerk', { readers: ['deputy'], reason: '副市长先阅' })).body.code).toBe(
+        'CIRCULATION_REORDER_MISMATCH',
+      );
+      expect((await act(c.id, 'reorder', 'clerk', { readers: ['deputy', 'staff'], reason: '副市长先阅' })).body.holders).toEqual([
+        'deputy',
+      ]);
       const skipped = (await act(c.id, 'skip', 'clerk', { reader: 'deputy', reason: '出差' })).body;
       expect(skipped.holders).toEqual(['staff']);
       const done = (await act(c.id, 'read', 'staff')).body;
@@ -367,7 +424,9 @@ describe('official documents (e2e)', () => {
       const c = (await circulate(readers, 'parallel')).body;
       const results = await Promise.all(readers.map((u) => act(c.id, 'read', u)));
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-      const final = (await server.call('GET', `/api/documents/${docId}/circulation`, { token: t.clerk })).body.items.find((x: any) => x.id === c.id);
+      const final = (await server.call('GET', `/api/documents/${docId}/circulation`, { token: t.clerk })).body.items.find(
+        (x: any) => x.id === c.id,
+      );
       expect(final).toMatchObject({ status: 'completed', holders: [] });
       expect(final.readers.every((r: any) => r.status === 'read' && r.readAt)).toBe(true);
       const again = await Promise.all(readers.map((u) => act(c.id, 'read', u)));

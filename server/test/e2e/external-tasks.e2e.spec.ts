@@ -16,7 +16,8 @@ describe('external tasks (e2e)', () => {
     const issued = await server.call('POST', '/api/api-keys', { token: sysadmin, body: { name: '档案系统' } });
     expect(issued.status).toBe(201);
     key = issued.body.key;
-    const xml = bpmn(`<process id="archiving" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="archive"/>
+    const xml =
+      bpmn(`<process id="archiving" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="archive"/>
       <serviceTask id="archive" camunda:type="external" camunda:topic="archive"/><sequenceFlow id="f2" sourceRef="archive" targetRef="e"/><endEvent id="e"/></process>`);
     expect((await server.call('POST', '/api/definitions', { token: admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
   });
@@ -30,11 +31,21 @@ describe('external tasks (e2e)', () => {
     });
     return { status: r.status, body: (await r.json()) as any };
   };
-  const start = async () => (await server.call('POST', '/api/instances', { token: clerk, body: { definitionKey: 'archiving', variables: { docNo: '安政发〔2026〕1号' } } })).body.id as string;
+  const start = async () =>
+    (
+      await server.call('POST', '/api/instances', {
+        token: clerk,
+        body: { definitionKey: 'archiving', variables: { docNo: '安政发〔2026〕1号' } },
+      })
+    ).body.id as string;
   const instance = async (id: string) => (await server.call('GET', `/api/instances/${id}`, { token: admin })).body;
   /** Waits until the instance's async job has turned into a fetchable external task. */
   const fetchFor = async (instanceId: string, workerId: string, lockSeconds = 60) =>
-    eventually(async () => (await worker('/fetch-and-lock', { workerId, topics: ['archive'], lockSeconds, maxTasks: 100 })).body.items.find((t: any) => t.instanceId === instanceId));
+    eventually(async () =>
+      (await worker('/fetch-and-lock', { workerId, topics: ['archive'], lockSeconds, maxTasks: 100 })).body.items.find(
+        (t: any) => t.instanceId === instanceId,
+      ),
+    );
 
   it('should refuse workers without a valid API key', async () => {
     expect((await worker('/fetch-and-lock', { workerId: 'w', topics: ['archive'], lockSeconds: 10 }, null)).status).toBe(401);
@@ -73,11 +84,15 @@ describe('external tasks (e2e)', () => {
     // given
     const ids = [await start(), await start(), await start(), await start()];
     await eventually(async () => {
-      const jobs = await Promise.all(ids.map(async (i) => (await server.call('GET', `/api/jobs?instanceId=${i}`, { token: admin })).body.items));
+      const jobs = await Promise.all(
+        ids.map(async (i) => (await server.call('GET', `/api/jobs?instanceId=${i}`, { token: admin })).body.items),
+      );
       return jobs.every((j) => j.some((x: any) => x.type === 'async' && x.status === 'done')) || undefined;
     });
     // when
-    const fetched = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((w) => worker('/fetch-and-lock', { workerId: w, topics: ['archive'], lockSeconds: 60, maxTasks: 10 })));
+    const fetched = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((w) => worker('/fetch-and-lock', { workerId: w, topics: ['archive'], lockSeconds: 60, maxTasks: 10 })),
+    );
     // then
     const locked = fetched.flatMap((r) => r.body.items.map((t: any) => t.id));
     expect(new Set(locked).size).toBe(locked.length);
@@ -89,13 +104,18 @@ describe('external tasks (e2e)', () => {
     const id = await start();
     const task = await fetchFor(id, 'w1');
     // when a failure with retries left releases it, and one without raises an incident
-    expect((await worker(`/${task.id}/failure`, { workerId: 'w1', message: 'archive offline', retries: 1 })).body).toMatchObject({ status: 'open', retries: 1 });
+    expect((await worker(`/${task.id}/failure`, { workerId: 'w1', message: 'archive offline', retries: 1 })).body).toMatchObject({
+      status: 'open',
+      retries: 1,
+    });
     const again = await fetchFor(id, 'w1');
     const failed = await worker(`/${again.id}/failure`, { workerId: 'w1', message: 'archive offline', retries: 0 });
     // then
     expect(failed.body.status).toBe('failed');
     const broken = await instance(id);
-    expect(broken.incidents).toEqual([expect.objectContaining({ elementId: 'archive', message: expect.stringContaining('archive offline'), source: 'engine' })]);
+    expect(broken.incidents).toEqual([
+      expect.objectContaining({ elementId: 'archive', message: expect.stringContaining('archive offline'), source: 'engine' }),
+    ]);
     // when an admin retries, the task is offered to workers again
     const retried = await server.call('POST', `/api/instances/${id}/incidents/${broken.incidents[0].id}/retry`, { token: admin, body: {} });
     expect([retried.status, retried.body.incidents]).toEqual([200, []]);

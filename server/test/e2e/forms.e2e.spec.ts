@@ -27,20 +27,36 @@ describe('forms (e2e)', () => {
   const put = (key: string, body: unknown, token = admin) => server.call('PUT', `/api/forms/${key}`, { token, body });
   const get = (key: string, token = clerk) => server.call('GET', `/api/forms/${key}`, { token });
   /** every row of the form table (the versions kept), to show that a refused save wrote nothing */
-  const rows = async () => (await server.app.get(DataSource).query('SELECT form_key, version, schema_json FROM form ORDER BY form_key, version')) as { form_key: string; version: number; schema_json: string }[];
+  const rows = async () =>
+    (await server.app.get(DataSource).query('SELECT form_key, version, schema_json FROM form ORDER BY form_key, version')) as {
+      form_key: string;
+      version: number;
+      schema_json: string;
+    }[];
 
   it('should deploy every shipped form at first start as version 1 under the oa:formKey the workflows name', async () => {
     const dir = findWorkflowsDir()!;
-    const formKeys = SHIPPED_WORKFLOWS.flatMap((name) => [...readFileSync(join(dir, name, `${name}.bpmn`), 'utf8').matchAll(/oa:formKey="([^"]+)"/g)].map(([, k]) => k));
+    const formKeys = SHIPPED_WORKFLOWS.flatMap((name) =>
+      [...readFileSync(join(dir, name, `${name}.bpmn`), 'utf8').matchAll(/oa:formKey="([^"]+)"/g)].map(([, k]) => k),
+    );
     expect(formKeys.length).toBeGreaterThan(10);
     for (const key of new Set(formKeys)) {
       const r = await get(key);
       expect([key, r.status]).toEqual([key, 200]);
-      expect(r.body).toMatchObject({ key, version: 1, updatedBy: 'system', schema: { type: 'default', id: key, components: expect.any(Array) } });
+      expect(r.body).toMatchObject({
+        key,
+        version: 1,
+        updatedBy: 'system',
+        schema: { type: 'default', id: key, components: expect.any(Array) },
+      });
       expect(new Date(r.body.updatedAt).getTime()).not.toBeNaN();
     }
     // every .form file is one, and the list names them all at version 1
-    const files = SHIPPED_WORKFLOWS.flatMap((name) => readdirSync(join(dir, name)).filter((f) => f.endsWith('.form')).map((f) => f.slice(0, -5)));
+    const files = SHIPPED_WORKFLOWS.flatMap((name) =>
+      readdirSync(join(dir, name))
+        .filter((f) => f.endsWith('.form'))
+        .map((f) => f.slice(0, -5)),
+    );
     const list = await server.call('GET', '/api/forms', { token: clerk });
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: any) => i.key).sort()).toEqual([...files].sort());
@@ -64,14 +80,25 @@ describe('forms (e2e)', () => {
 
     const r = await get('leave-apply');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ key: 'leave-apply', version: 2, schema: schema('请假事由及天数'), updatedAt: second.body.updatedAt, updatedBy: 'admin' });
+    expect(r.body).toEqual({
+      key: 'leave-apply',
+      version: 2,
+      schema: schema('请假事由及天数'),
+      updatedAt: second.body.updatedAt,
+      updatedBy: 'admin',
+    });
     const kept = (await rows()).filter((x) => x.form_key === 'leave-apply');
     expect(kept.map((x) => [Number(x.version), JSON.parse(x.schema_json).components[0].label])).toEqual([
       [1, '请假事由'],
       [2, '请假事由及天数'],
     ]);
     const list = await server.call('GET', '/api/forms', { token: admin });
-    expect(list.body.items.find((i: any) => i.key === 'leave-apply')).toEqual({ key: 'leave-apply', version: 2, updatedAt: second.body.updatedAt, updatedBy: 'admin' });
+    expect(list.body.items.find((i: any) => i.key === 'leave-apply')).toEqual({
+      key: 'leave-apply',
+      version: 2,
+      updatedAt: second.body.updatedAt,
+      updatedBy: 'admin',
+    });
   });
 
   it('should keep keys case-sensitive and give concurrent saves distinct versions', async () => {
@@ -133,7 +160,12 @@ describe('forms (e2e)', () => {
     ['no components', { schema: { type: 'default' } }, 400, 'FORM_SCHEMA_INVALID'],
     ['components that are not an array', { schema: { type: 'default', components: { a: 1 } } }, 400, 'FORM_SCHEMA_INVALID'],
     ['a component that is not an object', { schema: { type: 'default', components: [1, 'x'] } }, 400, 'FORM_SCHEMA_INVALID'],
-    ['a prototype key deep inside', { schema: { type: 'default', components: [{ type: 'select', values: [{ prototype: { polluted: true } }] }] } }, 400, 'FORM_SCHEMA_INVALID'],
+    [
+      'a prototype key deep inside',
+      { schema: { type: 'default', components: [{ type: 'select', values: [{ prototype: { polluted: true } }] }] } },
+      400,
+      'FORM_SCHEMA_INVALID',
+    ],
     ['nesting 40 groups deep', { schema: nested(40) }, 400, 'FORM_SCHEMA_INVALID'],
     ['a schema over 256 kB', { schema: schema('x', { description: '长'.repeat(100_000) }) }, 413, 'FORM_SCHEMA_TOO_LARGE'],
   ])('should refuse %s with a code and write nothing', async (_what, body, status, code) => {
@@ -149,7 +181,11 @@ describe('forms (e2e)', () => {
     ['constructor.prototype', '{"schema":{"type":"default","components":[{"constructor":{"prototype":{"polluted":true}}}]}}', 400],
     ['a body over 1 MB', JSON.stringify({ schema: schema('x', { description: 'x'.repeat(1_100_000) }) }), 413],
     ['broken JSON', '{"schema":{"type":"default",', 400],
-    ['nesting 5000 levels deep', `{"schema":{"type":"default","components":[${'{"type":"group","components":['.repeat(5000)}${']}'.repeat(5000)}]}}`, 400],
+    [
+      'nesting 5000 levels deep',
+      `{"schema":{"type":"default","components":[${'{"type":"group","components":['.repeat(5000)}${']}'.repeat(5000)}]}}`,
+      400,
+    ],
   ])('should refuse raw JSON with %s and write nothing', async (_what, raw, status) => {
     const before = await rows();
     const r = await server.call('PUT', '/api/forms/hostile-new-key', { token: admin, raw });

@@ -23,7 +23,10 @@ describe('inbox: the query plan of 我的待办 (e2e)', () => {
     // mostly other users' tasks, as in a real office, so that the index is worth using
     const who = ['clerk', 'head', 'deputy', 'admin'];
     for (let i = 0; i < 60; i++) {
-      const r = await server.call('POST', '/api/instances', { token: staff, body: { definitionKey: 'explainOne', businessKey: `E-${i}`, variables: { who: i % 20 === 0 ? 'staff' : who[i % 4] } } });
+      const r = await server.call('POST', '/api/instances', {
+        token: staff,
+        body: { definitionKey: 'explainOne', businessKey: `E-${i}`, variables: { who: i % 20 === 0 ? 'staff' : who[i % 4] } },
+      });
       expect(r.status).toBe(201);
     }
     // and 公文 of other instances (drafts: each starts its own process)
@@ -31,12 +34,19 @@ describe('inbox: the query plan of 我的待办 (e2e)', () => {
     for (let i = 0; i < 30; i++) {
       const r = await server.call('POST', '/api/documents', {
         token: clerk,
-        body: { direction: 'outgoing', docType: 'GW08', title: `关于第${i}次安全检查的通知`, issuer: '安康市人民政府', mainRecipients: ['市政府各部门'] },
+        body: {
+          direction: 'outgoing',
+          docType: 'GW08',
+          title: `关于第${i}次安全检查的通知`,
+          issuer: '安康市人民政府',
+          mainRecipients: ['市政府各部门'],
+        },
       });
       expect(r.status).toBe(201);
     }
     const dataSource = server.app.get(DataSource);
-    if (['mysql', 'mariadb'].includes(dataSource.options.type)) await dataSource.query('ANALYZE TABLE task, official_document, process_instance');
+    if (['mysql', 'mariadb'].includes(dataSource.options.type))
+      await dataSource.query('ANALYZE TABLE task, official_document, process_instance');
   });
   afterAll(() => server.stop());
 
@@ -66,7 +76,10 @@ describe('inbox: the query plan of 我的待办 (e2e)', () => {
     expect(list).toBeDefined();
     const dataSource = server.app.get(DataSource);
     const sqlite = !['mysql', 'mariadb'].includes(dataSource.options.type);
-    const plan = (await dataSource.query(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${list!.sql}`, list!.params)) as Record<string, unknown>[];
+    const plan = (await dataSource.query(`${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${list!.sql}`, list!.params)) as Record<
+      string,
+      unknown
+    >[];
     if (sqlite) {
       const task = plan.map((r) => String(r['detail'])).find((d) => /\bt\b/.test(d) && /^(SEARCH|SCAN)/.test(d));
       expect(task).toMatch(/SEARCH t USING INDEX ix_task_assignee/);

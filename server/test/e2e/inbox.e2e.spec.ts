@@ -21,7 +21,12 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
     <userTask id="task" name="合同会签" camunda:candidateUsers="deputy,head"/><sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
     <endEvent id="end"/></process>`);
-  const registration = { sourceOrg: '陕西省人民政府办公厅', signedForAt: '2026-09-29T09:15:42+08:00', channel: 'EXCHANGE', handlingType: 'ACT' };
+  const registration = {
+    sourceOrg: '陕西省人民政府办公厅',
+    signedForAt: '2026-09-29T09:15:42+08:00',
+    channel: 'EXCHANGE',
+    handlingType: 'ACT',
+  };
 
   const list = (query: string, token = t.deputy) => server.call('GET', `/api/tasks?assignee=me&status=open&${query}`, { token });
   const names = (r: { body: any }) => (r.body.items as any[]).map((x) => x.id).sort();
@@ -36,16 +41,27 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     const orgs = (await server.call('GET', '/api/orgs', { token: t.clerk })).body.items as any[];
     leadDept = orgs.find((o) => o.kind === 'department')?.id ?? orgs[orgs.length - 1].id;
     const doc = async (key: string, body: Record<string, unknown>) => {
-      const r = await server.call('POST', '/api/documents', { token: t.clerk, body: { direction: 'incoming', issuer: '陕西省人民政府办公厅', mainRecipients: ['各市人民政府'], ...body } });
+      const r = await server.call('POST', '/api/documents', {
+        token: t.clerk,
+        body: { direction: 'incoming', issuer: '陕西省人民政府办公厅', mainRecipients: ['各市人民政府'], ...body },
+      });
       if (r.status !== 201) throw new Error(`document: ${r.status} ${JSON.stringify(r.body)}`);
       ids[`${key}Doc`] = r.body.id;
       ids[`${key}RegNo`] = r.body.registration.regNo;
       ids[key] = (await server.call('GET', `/api/tasks?instanceId=${r.body.instanceId}&status=open`, { token: t.deputy })).body.items[0].id;
     };
-    await doc('flood', { docType: 'GW08', title: '关于做好防汛工作的通知', urgency: 'URGENT', registration: { ...registration, leadDept, timeLimitWorkdays: 5 } });
+    await doc('flood', {
+      docType: 'GW08',
+      title: '关于做好防汛工作的通知',
+      urgency: 'URGENT',
+      registration: { ...registration, leadDept, timeLimitWorkdays: 5 },
+    });
     await doc('meeting', { docType: 'GW14', title: '关于召开年度总结会议的函', urgency: 'NONE', registration });
     const plain = async (key: string, deadline: string | null) => {
-      const r = await server.call('POST', '/api/instances', { token: t.staff, body: { definitionKey: 'inboxPlain', businessKey: `HT-2026_${key}`, variables: { deadline } } });
+      const r = await server.call('POST', '/api/instances', {
+        token: t.staff,
+        body: { definitionKey: 'inboxPlain', businessKey: `HT-2026_${key}`, variables: { deadline } },
+      });
       if (r.status !== 201) throw new Error(`start: ${r.status} ${JSON.stringify(r.body)}`);
       ids[key] = (await server.call('GET', `/api/tasks?instanceId=${r.body.id}&status=open`, { token: t.deputy })).body.items[0].id;
     };
@@ -62,9 +78,21 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(5);
     const flood = r.body.items.find((x: any) => x.id === ids.flood);
-    expect(flood).toMatchObject({ title: '关于做好防汛工作的通知', docType: 'GW08', urgency: 'URGENT', documentId: ids.floodDoc, initiator: 'clerk' });
+    expect(flood).toMatchObject({
+      title: '关于做好防汛工作的通知',
+      docType: 'GW08',
+      urgency: 'URGENT',
+      documentId: ids.floodDoc,
+      initiator: 'clerk',
+    });
     expect(typeof flood.initiatorOrgName).toBe('string');
-    expect(r.body.items.find((x: any) => x.id === ids.soon)).toMatchObject({ title: null, docType: null, urgency: null, documentId: null, initiator: 'staff' });
+    expect(r.body.items.find((x: any) => x.id === ids.soon)).toMatchObject({
+      title: null,
+      docType: null,
+      urgency: null,
+      documentId: null,
+      initiator: 'staff',
+    });
   });
 
   it('should find a 公文 task by title, full pinyin, initials and 收文号, and a plain one by name and business key', async () => {
@@ -78,14 +106,19 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
   });
 
   it('should show and find a plain process by its title, docType and urgency variables', async () => {
-    const r = await server.call('POST', '/api/instances', { token: t.staff, body: { definitionKey: 'inboxPlain', variables: { deadline: null, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急' } } });
+    const r = await server.call('POST', '/api/instances', {
+      token: t.staff,
+      body: { definitionKey: 'inboxPlain', variables: { deadline: null, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急' } },
+    });
     const taskId = (await server.call('GET', `/api/tasks?instanceId=${r.body.id}&status=open`, { token: t.deputy })).body.items[0].id;
     const found = await list(`q=${encodeURIComponent('冬季供暖')}`);
-    expect(found.body.items).toEqual([expect.objectContaining({ id: taskId, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急', documentId: null })]);
+    expect(found.body.items).toEqual([
+      expect.objectContaining({ id: taskId, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急', documentId: null }),
+    ]);
     await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.deputy, body: {} });
   });
 
-  it('should filter by urgency, 文种 and department (主办 department or the initiator\'s organization)', async () => {
+  it("should filter by urgency, 文种 and department (主办 department or the initiator's organization)", async () => {
     expect(names(await list('urgency=URGENT'))).toEqual([ids.flood]);
     expect(names(await list('docType=GW14'))).toEqual([ids.meeting]);
     const staff = (await server.call('GET', '/api/auth/me', { token: t.staff })).body;

@@ -12,7 +12,12 @@ describe('leader mailbox (e2e)', () => {
   const tokens: Record<string, string> = {};
   const as = async (username: string) => (tokens[username] ??= await server.login(username));
 
-  const WRITER = { name: '李秀兰', phone: '13912345678', idNumber: '610902198805061234', address: '陕西省安康市汉滨区建设路12号3单元501室' };
+  const WRITER = {
+    name: '李秀兰',
+    phone: '13912345678',
+    idNumber: '610902198805061234',
+    address: '陕西省安康市汉滨区建设路12号3单元501室',
+  };
   const letter = (extra: Record<string, unknown> = {}) => ({
     category: 'complaint',
     subject: '建设路小区门前道路破损',
@@ -72,9 +77,15 @@ describe('leader mailbox (e2e)', () => {
     // when: the department asks for 5 more days (10 in all), then 6 more (16: refused), then 5 (15: allowed), then 1 (16: refused)
     const zjj = await as('zjj_clerk');
     const first = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: zjj, body: { workdays: 5, reason: '需现场勘查' } });
-    const tooMuch = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: zjj, body: { workdays: 6, reason: '需协调资金' } });
+    const tooMuch = await server.call('POST', `/api/letters/${l.id}/extensions`, {
+      token: zjj,
+      body: { workdays: 6, reason: '需协调资金' },
+    });
     const afterRefusal = await server.call('GET', `/api/letters/${l.id}`, { token: zjj });
-    const second = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: zjj, body: { workdays: 5, reason: '需协调资金' } });
+    const second = await server.call('POST', `/api/letters/${l.id}/extensions`, {
+      token: zjj,
+      body: { workdays: 5, reason: '需协调资金' },
+    });
     const beyond = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: zjj, body: { workdays: 1, reason: '再延一天' } });
     // then
     const due10 = await server.call('GET', `/api/calendar/due?from=${encodeURIComponent(handle.createdAt)}&workdays=10`, { token: admin });
@@ -92,7 +103,12 @@ describe('leader mailbox (e2e)', () => {
     expect(beyond.body.code).toBe('LETTER_EXTENSION_LIMIT');
     expect((await openTask(l.instanceId, 'handle')).dueAt).toBe(due15.body.dueAt);
     const history = await server.call('GET', `/api/instances/${l.instanceId}/history`, { token: admin });
-    expect(history.body.items.filter((e: any) => e.type === 'letter.extended').map((e: any) => [e.actor, e.details.timeLimitWorkdays])).toEqual([['zjj_clerk', 10], ['zjj_clerk', 15]]);
+    expect(
+      history.body.items.filter((e: any) => e.type === 'letter.extended').map((e: any) => [e.actor, e.details.timeLimitWorkdays]),
+    ).toEqual([
+      ['zjj_clerk', 10],
+      ['zjj_clerk', 15],
+    ]);
 
     // when: the department replies (naming the writer), the office leader approves, a clerk publishes
     const text = `${WRITER.name}您好：您反映的${WRITER.address}门前道路问题已列入维修计划。如有疑问请联系 0915-3212345，或回拨您留的 ${WRITER.phone}（身份证 ${WRITER.idNumber} 已核实）。`;
@@ -109,7 +125,8 @@ describe('leader mailbox (e2e)', () => {
     const view = (await publicView(code)).body;
     expect(view).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     expect(view.reply).toContain('已列入维修计划');
-    for (const secret of [WRITER.name, WRITER.phone, WRITER.idNumber, '建设路12号', '501', '3212345']) expect(view.reply).not.toContain(secret);
+    for (const secret of [WRITER.name, WRITER.phone, WRITER.idNumber, '建设路12号', '501', '3212345'])
+      expect(view.reply).not.toContain(secret);
     expect(view.reply).toContain('李**');
     expect(view.reply).toContain('139****5678');
     expect(view.reply).toContain('610902********1234');
@@ -170,7 +187,10 @@ describe('leader mailbox (e2e)', () => {
     const otherDept = await server.call('GET', `/api/letters/${l.id}`, { token: await as('czj_clerk') });
     const otherList = await server.call('GET', '/api/letters', { token: await as('czj_clerk') });
     const ownList = await server.call('GET', '/api/letters', { token: await as('zjj_clerk') });
-    const otherExtends = await server.call('POST', `/api/letters/${l.id}/extensions`, { token: await as('czj_clerk'), body: { workdays: 1, reason: '越权' } });
+    const otherExtends = await server.call('POST', `/api/letters/${l.id}/extensions`, {
+      token: await as('czj_clerk'),
+      body: { workdays: 1, reason: '越权' },
+    });
     // then
     expect(anonymous.status).toBe(401);
     expect(staff.status).toBe(403);

@@ -28,7 +28,11 @@ describe('due-date reminders and the notify service task (e2e)', () => {
       ['remind-assignee', 'camunda:assignee="clerk"'],
       ['remind-candidates', 'camunda:candidateUsers="head,staff"'],
     ]) {
-      const r = await server.call('POST', '/api/definitions', { token: admin, raw: taskWithDeadline(key, assignment), contentType: 'application/xml' });
+      const r = await server.call('POST', '/api/definitions', {
+        token: admin,
+        raw: taskWithDeadline(key, assignment),
+        contentType: 'application/xml',
+      });
       expect(r.status).toBe(201);
     }
   });
@@ -47,15 +51,25 @@ describe('due-date reminders and the notify service task (e2e)', () => {
       return t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId: task.instanceId }, order: { dueAt: 'ASC' } });
     });
   const jobOf = async (instanceId: string, stage: 'before' | 'due') =>
-    (await tx.run((t) => t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId }, order: { createdAt: 'DESC' } }))).find((j) => JSON.parse(j.payload).stage === stage) as JobEntity;
+    (
+      await tx.run((t) => t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId }, order: { createdAt: 'DESC' } }))
+    ).find((j) => JSON.parse(j.payload).stage === stage) as JobEntity;
   const notificationsOf = async (username: string, instanceId: string) => {
     const token = await server.login(username);
     const r = await server.call('GET', '/api/notifications?pageSize=100', { token });
     // the assignment notice of the task itself is another feature's; these tests look at the rest
-    return (r.body.items as { instanceId: string; kind: string; title: string; taskId: string; actor: string | null }[]).filter((n) => n.instanceId === instanceId && n.kind !== 'task.assigned');
+    return (r.body.items as { instanceId: string; kind: string; title: string; taskId: string; actor: string | null }[]).filter(
+      (n) => n.instanceId === instanceId && n.kind !== 'task.assigned',
+    );
   };
   const urges = async (instanceId: string) =>
-    ((await server.call('GET', `/api/instances/${instanceId}/history`, { token: admin })).body.items as { type: string; actor: string | null; details: Record<string, unknown> }[]).filter((h) => h.type === 'task.urged');
+    (
+      (await server.call('GET', `/api/instances/${instanceId}/history`, { token: admin })).body.items as {
+        type: string;
+        actor: string | null;
+        details: Record<string, unknown>;
+      }[]
+    ).filter((h) => h.type === 'task.urged');
 
   it('should schedule the early reminder on the working day before the deadline and the overdue one at it', async () => {
     // given: a deadline on Monday 2030-12-09 10:00 Beijing time
@@ -107,7 +121,9 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     // then
     expect([ran.status, ran.lastError]).toEqual(['done', null]);
     for (const username of ['head', 'staff']) {
-      expect(await notificationsOf(username, task.instanceId)).toEqual([expect.objectContaining({ kind: 'task.due-soon', title: '待办即将到期：审核来文' })]);
+      expect(await notificationsOf(username, task.instanceId)).toEqual([
+        expect.objectContaining({ kind: 'task.due-soon', title: '待办即将到期：审核来文' }),
+      ]);
     }
     expect(await notificationsOf('clerk', task.instanceId)).toEqual([]);
   });
@@ -126,7 +142,13 @@ describe('due-date reminders and the notify service task (e2e)', () => {
   });
 
   const jobsOf = async (instanceId: string) =>
-    ((await server.call('GET', `/api/jobs?instanceId=${instanceId}`, { token: admin })).body.items as { type: string; status: string; elementId: string | null }[])
+    (
+      (await server.call('GET', `/api/jobs?instanceId=${instanceId}`, { token: admin })).body.items as {
+        type: string;
+        status: string;
+        elementId: string | null;
+      }[]
+    )
       .filter((j) => j.type === TASK_DUE_REMINDER_JOB)
       .map((j) => j.status)
       .sort();
@@ -149,7 +171,9 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     const done = await server.call('POST', `/api/tasks/${first.id}/complete`, { token: clerk, body: {} });
     // then: the first step's pair is cancelled, the second step has its own pending pair
     expect(await jobsOf(first.instanceId)).toEqual(['cancelled', 'cancelled', 'pending', 'pending']);
-    const firstJobs = await tx.run((t) => t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId: first.instanceId } }));
+    const firstJobs = await tx.run((t) =>
+      t.manager.find(JobEntity, { where: { type: TASK_DUE_REMINDER_JOB, instanceId: first.instanceId } }),
+    );
     const taskOf = (j: JobEntity) => (JSON.parse(j.payload) as { taskId: string }).taskId;
     expect(firstJobs.filter((j) => j.status === 'cancelled').map(taskOf)).toEqual([first.id, first.id]);
     expect(firstJobs.filter((j) => j.status === 'pending').map(taskOf)).toEqual([done.body.next[0].id, done.body.next[0].id]);
@@ -177,11 +201,16 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     // when
     const started = await server.call('POST', '/api/instances', {
       token: clerk,
-      body: { definitionKey: 'notify-meeting', variables: { recipients: 'head、staff', title: '会议通知', body: '周五上午九点在三楼会议室开会' } },
+      body: {
+        definitionKey: 'notify-meeting',
+        variables: { recipients: 'head、staff', title: '会议通知', body: '周五上午九点在三楼会议室开会' },
+      },
     });
     // then: the flow went on past the service task, and both people have the message
     const instanceId = started.body.id as string;
-    await eventually(async () => ((await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items.length === 1) || undefined);
+    await eventually(
+      async () => (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items.length === 1 || undefined,
+    );
     for (const username of ['head', 'staff']) {
       expect(await notificationsOf(username, instanceId)).toEqual([expect.objectContaining({ kind: 'info', title: '会议通知' })]);
     }

@@ -59,7 +59,13 @@ async function openStream(server: TestServer, token: string | null, lastEventId?
   };
 }
 
-const note = (recipient: string, title: string, extra: Partial<NewNotification> = {}): NewNotification => ({ recipient, kind: 'info', title, body: `${title}的内容`, ...extra });
+const note = (recipient: string, title: string, extra: Partial<NewNotification> = {}): NewNotification => ({
+  recipient,
+  kind: 'info',
+  title,
+  body: `${title}的内容`,
+  ...extra,
+});
 
 describe('notifications (e2e)', () => {
   let server: TestServer;
@@ -118,7 +124,13 @@ describe('notifications (e2e)', () => {
     expect(stream.titles()).toEqual(['提交的消息']);
     const [event] = stream.events;
     expect(event.event).toBe('notification');
-    expect(JSON.parse(event.data)).toMatchObject({ id: event.id, kind: 'task.assigned', title: '提交的消息', link: '/tasks/01m8f2cfmb4d8ms8m3thz4rak0', readAt: null });
+    expect(JSON.parse(event.data)).toMatchObject({
+      id: event.id,
+      kind: 'task.assigned',
+      title: '提交的消息',
+      link: '/tasks/01m8f2cfmb4d8ms8m3thz4rak0',
+      readAt: null,
+    });
     expect((await list(clerk)).items.map((n: { title: string }) => n.title)).not.toContain('回滚的消息');
   });
 

@@ -12,7 +12,8 @@ describe('organizations and users (e2e)', () => {
   });
   afterAll(() => server.stop());
 
-  const orgByCode = async (code: string) => (await server.call('GET', '/api/orgs', { token: clerk })).body.items.find((o: any) => o.code === code);
+  const orgByCode = async (code: string) =>
+    (await server.call('GET', '/api/orgs', { token: clerk })).body.items.find((o: any) => o.code === code);
 
   it('should list the demo city as a tree with six departments and two counties', async () => {
     const r = await server.call('GET', '/api/orgs', { token: clerk });
@@ -21,7 +22,14 @@ describe('organizations and users (e2e)', () => {
     expect(city.name).toBe('安康市人民政府');
     const children = r.body.items.filter((o: any) => o.parentId === city.id);
     expect(children.filter((o: any) => o.kind === 'department').map((o: any) => o.name)).toEqual(
-      expect.arrayContaining(['安康市发展和改革委员会', '安康市财政局', '安康市住房和城乡建设局', '安康市公安局', '安康市交通运输局', '安康市城市管理执法局']),
+      expect.arrayContaining([
+        '安康市发展和改革委员会',
+        '安康市财政局',
+        '安康市住房和城乡建设局',
+        '安康市公安局',
+        '安康市交通运输局',
+        '安康市城市管理执法局',
+      ]),
     );
     expect(children.filter((o: any) => o.kind === 'county')).toHaveLength(2);
   });
@@ -49,12 +57,26 @@ describe('organizations and users (e2e)', () => {
   it('should let the system admin create a user, and refuse a second user with the same username', async () => {
     // given
     const dept = await orgByCode('czj');
-    const input = { username: 'czj_staff1', displayName: '吕晓红', orgId: dept.id, position: '科员', groups: ['dept-clerks'], password: 'Gov#2026pass' };
+    const input = {
+      username: 'czj_staff1',
+      displayName: '吕晓红',
+      orgId: dept.id,
+      position: '科员',
+      groups: ['dept-clerks'],
+      password: 'Gov#2026pass',
+    };
     // when
     const created = await server.call('POST', '/api/users', { token: sysadmin, body: input });
     // then
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ username: 'czj_staff1', pinyin: 'lvxiaohong', initials: 'lxh', roles: [], groups: ['dept-clerks'], enabled: true });
+    expect(created.body).toMatchObject({
+      username: 'czj_staff1',
+      pinyin: 'lvxiaohong',
+      initials: 'lxh',
+      roles: [],
+      groups: ['dept-clerks'],
+      enabled: true,
+    });
     const login = await server.call('POST', '/api/auth/login', { body: { username: 'czj_staff1', password: 'Gov#2026pass' } });
     expect(login.status).toBe(200);
     const dup = await server.call('POST', '/api/users', { token: sysadmin, body: input });
@@ -87,7 +109,10 @@ describe('organizations and users (e2e)', () => {
     expect(bySysadmin.status).toBe(403);
     expect(bySysadmin.body.code).toBe('FORBIDDEN_ROLE');
     // the security admin may not create users
-    const create = await server.call('POST', '/api/users', { token: secadmin, body: { username: 'x1', displayName: 'x', orgId: user.orgId, password: 'Gov#2026pass' } });
+    const create = await server.call('POST', '/api/users', {
+      token: secadmin,
+      body: { username: 'x1', displayName: 'x', orgId: user.orgId, password: 'Gov#2026pass' },
+    });
     expect(create.status).toBe(403);
     // one person cannot be two of the three admins
     const both = await server.call('PUT', `/api/users/${user.id}/roles`, { token: secadmin, body: { roles: ['system_admin', 'auditor'] } });
@@ -101,11 +126,20 @@ describe('organizations and users (e2e)', () => {
   it('should let only the system admin change organizations and refuse a cycle', async () => {
     const city = await orgByCode('ankang');
     const dept = await orgByCode('fgw');
-    const byClerk = await server.call('POST', '/api/orgs', { token: clerk, body: { parentId: city.id, code: 'tjj', name: '安康市统计局', kind: 'department' } });
+    const byClerk = await server.call('POST', '/api/orgs', {
+      token: clerk,
+      body: { parentId: city.id, code: 'tjj', name: '安康市统计局', kind: 'department' },
+    });
     expect(byClerk.status).toBe(403);
-    const created = await server.call('POST', '/api/orgs', { token: sysadmin, body: { parentId: city.id, code: 'tjj', name: '安康市统计局', kind: 'department' } });
+    const created = await server.call('POST', '/api/orgs', {
+      token: sysadmin,
+      body: { parentId: city.id, code: 'tjj', name: '安康市统计局', kind: 'department' },
+    });
     expect(created.status).toBe(201);
-    const taken = await server.call('POST', '/api/orgs', { token: sysadmin, body: { parentId: city.id, code: 'tjj', name: '重复', kind: 'department' } });
+    const taken = await server.call('POST', '/api/orgs', {
+      token: sysadmin,
+      body: { parentId: city.id, code: 'tjj', name: '重复', kind: 'department' },
+    });
     expect(taken.body.code).toBe('ORG_CODE_TAKEN');
     const cycle = await server.call('PATCH', `/api/orgs/${city.id}`, { token: sysadmin, body: { parentId: dept.id } });
     expect(cycle.status).toBe(422);

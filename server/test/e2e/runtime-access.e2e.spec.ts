@@ -19,7 +19,9 @@ describe('runtime access (e2e)', () => {
     );
     expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
     instanceId = (await server.call('POST', '/api/instances', { token: t.staff, body: { definitionKey: 'private' } })).body.id;
-    taskId = (await server.call('GET', '/api/tasks?assignee=me', { token: t.clerk })).body.items.find((x: any) => x.instanceId === instanceId).id;
+    taskId = (await server.call('GET', '/api/tasks?assignee=me', { token: t.clerk })).body.items.find(
+      (x: any) => x.instanceId === instanceId,
+    ).id;
     jobId = (await server.call('GET', `/api/jobs?instanceId=${instanceId}`, { token: t.admin })).body.items[0].id;
   });
   afterAll(() => server.stop());
@@ -36,7 +38,7 @@ describe('runtime access (e2e)', () => {
     ['POST', `/api/tasks/${taskId}/unclaim`],
   ];
 
-  it('should answer 404 to another department\'s user on every instance and task route', async () => {
+  it("should answer 404 to another department's user on every instance and task route", async () => {
     for (const [method, path] of [...reads(), ...taskActions()]) {
       const r = await server.call(method, path, { token: t.fgw_clerk, ...(method === 'POST' ? { body: {} } : {}) });
       expect([method, path, r.status]).toEqual([method, path, 404]);
@@ -49,14 +51,21 @@ describe('runtime access (e2e)', () => {
   });
 
   it('should answer 401 to anonymous callers', async () => {
-    for (const [method, path] of [...reads(), ...taskActions(), ['GET', '/api/jobs'], ['GET', '/api/definitions'], ['POST', '/api/instances']]) {
+    for (const [method, path] of [
+      ...reads(),
+      ...taskActions(),
+      ['GET', '/api/jobs'],
+      ['GET', '/api/definitions'],
+      ['POST', '/api/instances'],
+    ]) {
       expect([path, (await server.call(method, path)).status]).toEqual([path, 401]);
     }
   });
 
   it('should let the initiator and the task holder read the instance but only the holder act', async () => {
     for (const user of ['staff', 'clerk']) {
-      for (const [method, path] of reads()) expect([user, path, (await server.call(method, path, { token: t[user] })).status]).toEqual([user, path, 200]);
+      for (const [method, path] of reads())
+        expect([user, path, (await server.call(method, path, { token: t[user] })).status]).toEqual([user, path, 200]);
     }
     expect((await server.call('GET', '/api/instances', { token: t.staff })).body.items.map((i: any) => i.id)).toContain(instanceId);
     const byInitiator = await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.staff, body: {} });
@@ -82,7 +91,7 @@ describe('runtime access (e2e)', () => {
     expect(all.body.items.map((i: any) => i.id)).toContain(instanceId);
   });
 
-  it('should assign an org-role task to the head of the initiator\'s department, or leave it to the group when there is none', async () => {
+  it("should assign an org-role task to the head of the initiator's department, or leave it to the group when there is none", async () => {
     // given
     const xml = bpmn(`<process id="headed" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
       <userTask id="t" oa:orgRole="head-of-initiator-department" oa:candidateGroups="dept-heads"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/><endEvent id="e"/></process>`);
@@ -90,19 +99,32 @@ describe('runtime access (e2e)', () => {
     const orgs = (await server.call('GET', '/api/orgs', { token: t.admin })).body.items as any[];
     const created = await server.call('POST', '/api/users', {
       token: t.sysadmin,
-      body: { username: 'hb_staff', displayName: '汉滨科员', orgId: orgs.find((o) => o.code === 'hanbin').id, groups: [], password: 'Liuzhuan@2026' },
+      body: {
+        username: 'hb_staff',
+        displayName: '汉滨科员',
+        orgId: orgs.find((o) => o.code === 'hanbin').id,
+        groups: [],
+        password: 'Liuzhuan@2026',
+      },
     });
     expect(created.status).toBe(201);
     // when 发改委's clerk starts one, and someone from an organization without a leader another
     const headed = (await server.call('POST', '/api/instances', { token: t.fgw_clerk, body: { definitionKey: 'headed' } })).body.id;
-    const headless = (await server.call('POST', '/api/instances', { token: await server.login('hb_staff'), body: { definitionKey: 'headed' } })).body.id;
+    const headless = (
+      await server.call('POST', '/api/instances', { token: await server.login('hb_staff'), body: { definitionKey: 'headed' } })
+    ).body.id;
     // then
     const [first] = (await server.call('GET', `/api/tasks?instanceId=${headed}`, { token: t.admin })).body.items;
     expect(first).toMatchObject({ assignee: 'fgw_head', candidateGroups: ['dept-heads'] });
     const [second] = (await server.call('GET', `/api/tasks?instanceId=${headless}`, { token: t.admin })).body.items;
     expect(second).toMatchObject({ assignee: null, candidateGroups: ['dept-heads'] });
     const history = (await server.call('GET', `/api/instances/${headless}/history`, { token: t.admin })).body.items;
-    expect(history.find((e: any) => e.type === 'task.created').details).toMatchObject({ orgRoleResolved: null, orgRoleNote: expect.stringContaining('leader') });
-    expect((await server.call('GET', '/api/tasks?assignee=me', { token: t.fgw_head })).body.items.map((x: any) => x.id)).toContain(first.id);
+    expect(history.find((e: any) => e.type === 'task.created').details).toMatchObject({
+      orgRoleResolved: null,
+      orgRoleNote: expect.stringContaining('leader'),
+    });
+    expect((await server.call('GET', '/api/tasks?assignee=me', { token: t.fgw_head })).body.items.map((x: any) => x.id)).toContain(
+      first.id,
+    );
   });
 });

@@ -25,9 +25,11 @@ describe('runtime events and call activities (e2e)', () => {
     return r.body.id as string;
   };
   const instance = async (id: string) => (await server.call('GET', `/api/instances/${id}`, { token: admin })).body;
-  const openTasks = async (id: string): Promise<any[]> => ((await server.call('GET', `/api/tasks?instanceId=${id}&status=open`, { token: admin })).body.items as any[]);
-  const children = async (id: string) => ((await server.call('GET', `/api/instances?parentId=${id}`, { token: admin })).body.items as any[]);
-  const complete = async (taskId: string) => expect((await server.call('POST', `/api/tasks/${taskId}/complete`, { token: admin, body: {} })).status).toBe(200);
+  const openTasks = async (id: string): Promise<any[]> =>
+    (await server.call('GET', `/api/tasks?instanceId=${id}&status=open`, { token: admin })).body.items as any[];
+  const children = async (id: string) => (await server.call('GET', `/api/instances?parentId=${id}`, { token: admin })).body.items as any[];
+  const complete = async (taskId: string) =>
+    expect((await server.call('POST', `/api/tasks/${taskId}/complete`, { token: admin, body: {} })).status).toBe(200);
 
   const child = bpmn(`<error id="err" errorCode="REJECTED"/><process id="child" isExecutable="true">
     <startEvent id="cs"/><sequenceFlow id="c1" sourceRef="cs" targetRef="review"/>
@@ -66,7 +68,9 @@ describe('runtime events and call activities (e2e)', () => {
     const [kid] = await eventually(async () => (await children(parentId)).length === 1 && children(parentId));
     const [review] = await eventually(async () => ((await openTasks(kid.id)).length ? openTasks(kid.id) : undefined));
     // when
-    expect((await server.call('POST', `/api/tasks/${review.id}/complete`, { token: clerk, body: { variables: { reject: true } } })).status).toBe(200);
+    expect(
+      (await server.call('POST', `/api/tasks/${review.id}/complete`, { token: clerk, body: { variables: { reject: true } } })).status,
+    ).toBe(200);
     // then
     await eventually(async () => (await openTasks(parentId)).some((x) => x.elementId === 'redo') || undefined);
     expect((await instance(kid.id)).status).toBe('terminated');
@@ -126,10 +130,18 @@ describe('runtime events and call activities (e2e)', () => {
         <sequenceFlow id="f1" sourceRef="s" targetRef="t"/><userTask id="t" camunda:assignee="clerk"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/><endEvent id="e"/></process>`),
     );
     // when
-    const r = await server.call('POST', '/api/messages', { token: admin, body: { name: 'letterArrived', correlationKey: 'XF-2026-001', variables: { from: '市民' } } });
+    const r = await server.call('POST', '/api/messages', {
+      token: admin,
+      body: { name: 'letterArrived', correlationKey: 'XF-2026-001', variables: { from: '市民' } },
+    });
     // then
     expect(r.body.started).toBe(true);
-    expect(await instance(r.body.instanceId)).toMatchObject({ definitionKey: 'letter', businessKey: 'XF-2026-001', status: 'active', variables: { from: '市民' } });
+    expect(await instance(r.body.instanceId)).toMatchObject({
+      definitionKey: 'letter',
+      businessKey: 'XF-2026-001',
+      status: 'active',
+      variables: { from: '市民' },
+    });
   });
 
   it('should start instances from a timer start event and stop when a new version replaces it', async () => {
@@ -139,12 +151,19 @@ describe('runtime events and call activities (e2e)', () => {
         <sequenceFlow id="f1" sourceRef="s" targetRef="${task}"/><userTask id="${task}" camunda:assignee="clerk"/><sequenceFlow id="f2" sourceRef="${task}" targetRef="e"/><endEvent id="e"/></process>`);
     const v1 = await deploy(timerStart('check'));
     // then
-    await eventually(async () => (await server.call('GET', '/api/instances?definitionKey=daily', { token: admin })).body.total === 1 || undefined);
+    await eventually(
+      async () => (await server.call('GET', '/api/instances?definitionKey=daily', { token: admin })).body.total === 1 || undefined,
+    );
     // when a second version is deployed, the first one's pending start timers are cancelled
-    const jobs = (await server.call('GET', '/api/jobs?status=pending', { token: admin })).body.items.filter((j: any) => j.type === 'start-timer');
+    const jobs = (await server.call('GET', '/api/jobs?status=pending', { token: admin })).body.items.filter(
+      (j: any) => j.type === 'start-timer',
+    );
     const v2 = await deploy(timerStart('check2'));
     expect(v2.version).toBe(v1.version + 1);
-    for (const j of jobs) expect((await server.call('GET', '/api/jobs', { token: admin })).body.items.find((x: any) => x.id === j.id).status).not.toBe('pending');
+    for (const j of jobs)
+      expect((await server.call('GET', '/api/jobs', { token: admin })).body.items.find((x: any) => x.id === j.id).status).not.toBe(
+        'pending',
+      );
   });
 
   it('should run built-in set-variables service tasks by themselves', async () => {

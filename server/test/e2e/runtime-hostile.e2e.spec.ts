@@ -13,7 +13,9 @@ describe('runtime hostile input (e2e)', () => {
   const counts = async () => {
     const db = server.app.get(DataSource);
     const tables = ['deployment', 'process_definition', 'process_instance', 'task', 'history_event', 'job', 'event_subscription'];
-    return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, Number((await db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])));
+    return Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, Number((await db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])),
+    );
   };
 
   beforeAll(async () => {
@@ -25,16 +27,54 @@ describe('runtime hostile input (e2e)', () => {
   });
   afterAll(() => server.stop());
 
-  const deployRaw = (raw: string, contentType = 'application/xml') => server.call('POST', '/api/definitions', { token: admin, raw, contentType });
+  const deployRaw = (raw: string, contentType = 'application/xml') =>
+    server.call('POST', '/api/definitions', { token: admin, raw, contentType });
   const nested = (depth: number) => `${'<extensionElements>'.repeat(depth)}${'</extensionElements>'.repeat(depth)}`;
 
   const hostileDeploys: [string, () => string, number, string][] = [
-    ['a DOCTYPE with an entity (XXE)', () => `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${singleTask('xxe').replace(/^<\?xml[^>]*>/, '')}`, 422, 'BPMN_DOCTYPE'],
-    ['a billion-laughs DOCTYPE', () => `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><definitions>&lol2;</definitions>`, 422, 'BPMN_DOCTYPE'],
-    ['nesting deeper than 50 levels', () => singleTask('deep').replace('<startEvent id="start"/>', `<startEvent id="start">${nested(60)}</startEvent>`), 422, 'BPMN_TOO_DEEP'],
-    ['a JavaScript script task', () => bpmn(`<process id="js" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/><scriptTask id="t" scriptFormat="javascript"><script>require('child_process').exec('rm -rf /')</script></scriptTask></process>`), 422, ''],
-    ['a JUEL method call in a condition', () => singleTask('juel').replace('<sequenceFlow id="f2" sourceRef="task" targetRef="end"/>', `<sequenceFlow id="f2" sourceRef="task" targetRef="end"><conditionExpression xsi:type="tFormalExpression">\${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}</conditionExpression></sequenceFlow>`), 422, ''],
-    ['a dangling reference', () => singleTask('dangling').replace('targetRef="end"', 'targetRef="nowhere"'), 422, 'BPMN_DANGLING_REFERENCE'],
+    [
+      'a DOCTYPE with an entity (XXE)',
+      () => `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${singleTask('xxe').replace(/^<\?xml[^>]*>/, '')}`,
+      422,
+      'BPMN_DOCTYPE',
+    ],
+    [
+      'a billion-laughs DOCTYPE',
+      () => `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><definitions>&lol2;</definitions>`,
+      422,
+      'BPMN_DOCTYPE',
+    ],
+    [
+      'nesting deeper than 50 levels',
+      () => singleTask('deep').replace('<startEvent id="start"/>', `<startEvent id="start">${nested(60)}</startEvent>`),
+      422,
+      'BPMN_TOO_DEEP',
+    ],
+    [
+      'a JavaScript script task',
+      () =>
+        bpmn(
+          `<process id="js" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/><scriptTask id="t" scriptFormat="javascript"><script>require('child_process').exec('rm -rf /')</script></scriptTask></process>`,
+        ),
+      422,
+      '',
+    ],
+    [
+      'a JUEL method call in a condition',
+      () =>
+        singleTask('juel').replace(
+          '<sequenceFlow id="f2" sourceRef="task" targetRef="end"/>',
+          `<sequenceFlow id="f2" sourceRef="task" targetRef="end"><conditionExpression xsi:type="tFormalExpression">\${''.getClass().forName('java.lang.Runtime').getRuntime().exec('id')}</conditionExpression></sequenceFlow>`,
+        ),
+      422,
+      '',
+    ],
+    [
+      'a dangling reference',
+      () => singleTask('dangling').replace('targetRef="end"', 'targetRef="nowhere"'),
+      422,
+      'BPMN_DANGLING_REFERENCE',
+    ],
     ['text that is not XML', () => 'this is not a process', 422, ''],
   ];
 
@@ -54,7 +94,10 @@ describe('runtime hostile input (e2e)', () => {
   it('should refuse a BPMN file over 5 MB with 413 and write nothing', async () => {
     // given
     const before = await counts();
-    const big = singleTask('big').replace('<startEvent id="start"/>', `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 10)}</documentation></startEvent>`);
+    const big = singleTask('big').replace(
+      '<startEvent id="start"/>',
+      `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 10)}</documentation></startEvent>`,
+    );
     // when
     const r = await deployRaw(big);
     // then
@@ -69,11 +112,21 @@ describe('runtime hostile input (e2e)', () => {
     const upload = async (field: string, content: string) => {
       const form = new FormData();
       form.append(field, new Blob([content], { type: 'application/xml' }), 'x.bpmn');
-      const r = await fetch(`${server.baseUrl}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+      const r = await fetch(`${server.baseUrl}/api/definitions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}` },
+        body: form,
+      });
       return { status: r.status, body: (await r.json()) as { code: string } };
     };
     // when
-    const big = await upload('file', singleTask('bigupload').replace('<startEvent id="start"/>', `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 70 * 1024)}</documentation></startEvent>`));
+    const big = await upload(
+      'file',
+      singleTask('bigupload').replace(
+        '<startEvent id="start"/>',
+        `<startEvent id="start"><documentation>${'x'.repeat(5 * 1024 * 1024 + 70 * 1024)}</documentation></startEvent>`,
+      ),
+    );
     const elsewhere = await upload('attachment', singleTask('elsewhere'));
     // then
     expect([big.status, big.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
@@ -90,15 +143,51 @@ describe('runtime hostile input (e2e)', () => {
   const deep = (n: number): unknown => (n === 0 ? 1 : { a: deep(n - 1) });
   const hostilePayloads: [string, string, string, () => { body?: unknown; raw?: string }, number][] = [
     ['a wrong type', 'POST', '/api/instances', () => ({ body: { definitionKey: 5 } }), 400],
-    ['an unknown field (mass assignment)', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', initiator: 'mayor' } }), 400],
-    ['a __proto__ key', 'POST', '/api/instances', () => ({ raw: '{"definitionKey":"target","variables":{"__proto__":{"isAdmin":true}}}' }), 400],
-    ['a constructor.prototype key', 'POST', '/api/instances', () => ({ raw: '{"definitionKey":"target","variables":{"constructor":{"prototype":{"isAdmin":true}}}}' }), 400],
-    ['variables nested 100 levels', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', variables: { v: deep(100) } } }), 400],
-    ['a body over 1 MB', 'POST', '/api/instances', () => ({ body: { definitionKey: 'target', variables: { v: 'x'.repeat(1024 * 1024 + 10) } } }), 413],
+    [
+      'an unknown field (mass assignment)',
+      'POST',
+      '/api/instances',
+      () => ({ body: { definitionKey: 'target', initiator: 'mayor' } }),
+      400,
+    ],
+    [
+      'a __proto__ key',
+      'POST',
+      '/api/instances',
+      () => ({ raw: '{"definitionKey":"target","variables":{"__proto__":{"isAdmin":true}}}' }),
+      400,
+    ],
+    [
+      'a constructor.prototype key',
+      'POST',
+      '/api/instances',
+      () => ({ raw: '{"definitionKey":"target","variables":{"constructor":{"prototype":{"isAdmin":true}}}}' }),
+      400,
+    ],
+    [
+      'variables nested 100 levels',
+      'POST',
+      '/api/instances',
+      () => ({ body: { definitionKey: 'target', variables: { v: deep(100) } } }),
+      400,
+    ],
+    [
+      'a body over 1 MB',
+      'POST',
+      '/api/instances',
+      () => ({ body: { definitionKey: 'target', variables: { v: 'x'.repeat(1024 * 1024 + 10) } } }),
+      413,
+    ],
     ['malformed JSON', 'POST', '/api/instances', () => ({ raw: '{"definitionKey": ' }), 400],
     ['an unknown definition', 'POST', '/api/instances', () => ({ body: { definitionKey: "target' OR 1=1 --" } }), 404],
     ['variables that are an array', 'POST', '/api/tasks/:task/complete', () => ({ body: { variables: [1, 2] } }), 400],
-    ['a variable named __proto__ on completion', 'POST', '/api/tasks/:task/complete', () => ({ raw: '{"variables":{"__proto__":1}}' }), 400],
+    [
+      'a variable named __proto__ on completion',
+      'POST',
+      '/api/tasks/:task/complete',
+      () => ({ raw: '{"variables":{"__proto__":1}}' }),
+      400,
+    ],
     ['a malformed task id', 'POST', "/api/tasks/1' OR '1'='1/complete", () => ({ body: {} }), 400],
     ['a path-traversal id', 'GET', '/api/instances/..%2F..%2Fetc%2Fpasswd', () => ({}), 400],
     ['a SQL filter value', 'GET', "/api/instances?status=active' OR 1=1", () => ({}), 400],

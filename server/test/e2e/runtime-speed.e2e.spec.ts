@@ -81,10 +81,12 @@ describe('runtime: statements per request and the inbox by deadline (e2e)', () =
     if (TEST_TARGET === 'production') expect(statements.map((q) => q.slice(0, 60))).toHaveLength(Math.min(statements.length, 3));
     expect((await openTask(id)).elementId).toBe('b');
     const history = await server.call('GET', `/api/instances/${id}/history`, { token: staff });
-    expect(history.body.items.map((e: { type: string; elementId: string }) => `${e.type} ${e.elementId}`)).toEqual(expect.arrayContaining(['task.completed a', 'task.created b']));
+    expect(history.body.items.map((e: { type: string; elementId: string }) => `${e.type} ${e.elementId}`)).toEqual(
+      expect.arrayContaining(['task.completed a', 'task.created b']),
+    );
   });
 
-  it('should read one instance\'s open tasks without a COUNT when the page is not full', async () => {
+  it("should read one instance's open tasks without a COUNT when the page is not full", async () => {
     // given
     const id = await start(null);
     // when
@@ -95,19 +97,27 @@ describe('runtime: statements per request and the inbox by deadline (e2e)', () =
     expect(statements.length).toBeLessThanOrEqual(2);
   });
 
-  (TEST_TARGET === 'production' ? it : it.skip)('should read official_document by its index in every inbox query on MySQL (no on-disk temporary table for the sort)', async () => {
-    // given a task in my inbox
-    await start(null);
-    // when the inbox pages are read: by creation, by deadline, with the claimable ones, one instance
-    const paths = ['/api/tasks?assignee=me&status=open', '/api/tasks?assignee=me&status=open&sort=due', '/api/tasks?assignee=me&candidate=me&status=open', '/api/tasks?assignee=me&status=open&q=%E6%8B%9F'];
-    const { statements } = await counting(async () => {
-      for (const path of paths) expect((await server.call('GET', path, { token: staff })).status).toBe(200);
-    });
-    // then each statement that joins official_document names the index
-    const joins = statements.filter((q) => /JOIN [`"]?official_document/i.test(q));
-    expect(joins.length).toBeGreaterThanOrEqual(paths.length);
-    expect(joins.filter((q) => !q.includes('FORCE INDEX (ix_document_instance)'))).toEqual([]);
-  });
+  (TEST_TARGET === 'production' ? it : it.skip)(
+    'should read official_document by its index in every inbox query on MySQL (no on-disk temporary table for the sort)',
+    async () => {
+      // given a task in my inbox
+      await start(null);
+      // when the inbox pages are read: by creation, by deadline, with the claimable ones, one instance
+      const paths = [
+        '/api/tasks?assignee=me&status=open',
+        '/api/tasks?assignee=me&status=open&sort=due',
+        '/api/tasks?assignee=me&candidate=me&status=open',
+        '/api/tasks?assignee=me&status=open&q=%E6%8B%9F',
+      ];
+      const { statements } = await counting(async () => {
+        for (const path of paths) expect((await server.call('GET', path, { token: staff })).status).toBe(200);
+      });
+      // then each statement that joins official_document names the index
+      const joins = statements.filter((q) => /JOIN [`"]?official_document/i.test(q));
+      expect(joins.length).toBeGreaterThanOrEqual(paths.length);
+      expect(joins.filter((q) => !q.includes('FORCE INDEX (ix_document_instance)'))).toEqual([]);
+    },
+  );
 
   it('should list my open tasks by deadline with sort=due: earliest first, those without one last, and count a full page', async () => {
     // given: three tasks at b, due in 3 days, in 1 day and none, plus the open a-tasks of the tests above
@@ -115,7 +125,8 @@ describe('runtime: statements per request and the inbox by deadline (e2e)', () =
     const late = await start(new Date(Date.now() + 3 * day).toISOString());
     const early = await start(new Date(Date.now() + day).toISOString());
     const none = await start(null);
-    for (const id of [late, early, none]) await server.call('POST', `/api/tasks/${(await openTask(id)).id}/complete`, { token: staff, body: {} });
+    for (const id of [late, early, none])
+      await server.call('POST', `/api/tasks/${(await openTask(id)).id}/complete`, { token: staff, body: {} });
     // when
     const byDue = await server.call('GET', '/api/tasks?assignee=me&status=open&sort=due', { token: staff });
     const firstTwo = await server.call('GET', '/api/tasks?assignee=me&status=open&sort=due&limit=2', { token: staff });
@@ -133,8 +144,16 @@ describe('runtime: statements per request and the inbox by deadline (e2e)', () =
     const undated = byDue.body.items.slice(2).map((t: { createdAt: string }) => t.createdAt);
     expect(undated).toEqual([...undated].sort());
     const all = byDue.body.items.map((t: { id: string }) => t.id);
-    for (const [offset, limit] of [[1, 2], [2, 2], [3, 5], [1, 50], [50, 5]]) {
-      const page = await server.call('GET', `/api/tasks?assignee=me&status=open&sort=due&offset=${offset}&limit=${limit}`, { token: staff });
+    for (const [offset, limit] of [
+      [1, 2],
+      [2, 2],
+      [3, 5],
+      [1, 50],
+      [50, 5],
+    ]) {
+      const page = await server.call('GET', `/api/tasks?assignee=me&status=open&sort=due&offset=${offset}&limit=${limit}`, {
+        token: staff,
+      });
       expect([page.body.items.map((t: { id: string }) => t.id), page.body.total]).toEqual([all.slice(offset, offset + limit), all.length]);
     }
     // the default stays newest first

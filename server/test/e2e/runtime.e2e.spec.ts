@@ -25,7 +25,8 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     if (r.status !== 201) throw new Error(`start: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const tasksOf = async (instanceId: string) => (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
+  const tasksOf = async (instanceId: string) =>
+    (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
 
   it('should deploy a new version when the same key is deployed again', async () => {
     // given / when
@@ -47,7 +48,11 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     const form = new FormData();
     form.append('file', new Blob([singleTask('uploaded')], { type: 'application/xml' }), 'uploaded.bpmn');
     // when
-    const r = await fetch(`${server.baseUrl}/api/definitions`, { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    const r = await fetch(`${server.baseUrl}/api/definitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
     // then
     expect(r.status).toBe(201);
     expect((await r.json()).key).toBe('uploaded');
@@ -75,11 +80,20 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     await deploy(singleTask('simple', 'head'));
     // when
     const [task] = await tasksOf(instance.id);
-    const done = await server.call('POST', `/api/tasks/${task.id}/complete`, { token: clerk, body: { variables: { ok: true }, opinion: '同意' } });
+    const done = await server.call('POST', `/api/tasks/${task.id}/complete`, {
+      token: clerk,
+      body: { variables: { ok: true }, opinion: '同意' },
+    });
     // then
     expect(done.status).toBe(200);
     const after = await server.call('GET', `/api/instances/${instance.id}`, { token: clerk });
-    expect(after.body).toMatchObject({ status: 'completed', definitionId: v1.id, version: 1, businessKey: 'S-1', variables: { amount: 3, ok: true } });
+    expect(after.body).toMatchObject({
+      status: 'completed',
+      definitionId: v1.id,
+      version: 1,
+      businessKey: 'S-1',
+      variables: { amount: 3, ok: true },
+    });
     const history = await server.call('GET', `/api/instances/${instance.id}/history`, { token: clerk });
     const completed = history.body.items.find((e: any) => e.type === 'task.completed');
     expect(completed).toMatchObject({ elementId: 'task', actor: 'clerk', details: { opinion: '同意' } });
@@ -100,7 +114,9 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     const instance = await start(clerk, 'nexting');
     const [draft] = await tasksOf(instance.id);
     // then: the start names the task it opened
-    expect(instance.tasks).toEqual([{ id: draft.id, elementId: 'draft', name: '拟稿', assignee: 'clerk', candidateGroups: [], dueAt: null }]);
+    expect(instance.tasks).toEqual([
+      { id: draft.id, elementId: 'draft', name: '拟稿', assignee: 'clerk', candidateGroups: [], dueAt: null },
+    ]);
     // when
     const done = await server.call('POST', `/api/tasks/${draft.id}/complete`, { token: clerk, body: {} });
     // then: exactly the open tasks the instance now has, with who gets them
@@ -109,7 +125,14 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     const open = (await tasksOf(instance.id)).filter((t) => t.status === 'open');
     const byElement = (xs: any[]) => [...xs].sort((a, b) => a.elementId.localeCompare(b.elementId));
     expect(byElement(done.body.next)).toEqual(
-      byElement(open).map((t) => ({ id: t.id, elementId: t.elementId, name: t.name, assignee: t.assignee, candidateGroups: t.candidateGroups, dueAt: t.dueAt })),
+      byElement(open).map((t) => ({
+        id: t.id,
+        elementId: t.elementId,
+        name: t.name,
+        assignee: t.assignee,
+        candidateGroups: t.candidateGroups,
+        dueAt: t.dueAt,
+      })),
     );
     expect(byElement(done.body.next).map((t: any) => [t.elementId, t.assignee, t.candidateGroups])).toEqual([
       ['file', null, ['office-clerks']],
@@ -162,7 +185,7 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     expect((await server.call('POST', `/api/tasks/${task.id}/unclaim`, { token: clerk })).body.assignee).toBeNull();
   });
 
-  it('should record an admin completing someone else\'s task as an intervention', async () => {
+  it("should record an admin completing someone else's task as an intervention", async () => {
     // given
     await deploy(singleTask('intervene'));
     const instance = await start(clerk, 'intervene');
@@ -172,7 +195,10 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     // then
     expect(r.status).toBe(200);
     const history = await server.call('GET', `/api/instances/${instance.id}/history`, { token: admin });
-    expect(history.body.items.find((e: any) => e.type === 'task.completed')).toMatchObject({ actor: 'admin', details: { intervention: { by: '王建国', username: 'admin' } } });
+    expect(history.body.items.find((e: any) => e.type === 'task.completed')).toMatchObject({
+      actor: 'admin',
+      details: { intervention: { by: '王建国', username: 'admin' } },
+    });
   });
 
   it('should fire the join once when three branches are completed at the same moment', async () => {
@@ -182,7 +208,9 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     const tasks = await tasksOf(instance.id);
     const tokenFor: Record<string, string> = { a: clerk, b: head, c: staff };
     // when
-    const results = await Promise.all(tasks.map((t) => server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokenFor[t.elementId], body: {} })));
+    const results = await Promise.all(
+      tasks.map((t) => server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokenFor[t.elementId], body: {} })),
+    );
     // then
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const open = (await tasksOf(instance.id)).filter((t) => t.status === 'open');
@@ -227,7 +255,10 @@ describe('runtime: definitions, instances, tasks and jobs (e2e)', () => {
     const one = await start(clerk, 'paying', { businessKey: 'P-1' });
     const two = await start(clerk, 'paying', { businessKey: 'P-2' });
     // when
-    const r = await server.call('POST', '/api/messages', { token: admin, body: { name: 'paid', correlationKey: 'P-2', variables: { paid: 1 } } });
+    const r = await server.call('POST', '/api/messages', {
+      token: admin,
+      body: { name: 'paid', correlationKey: 'P-2', variables: { paid: 1 } },
+    });
     // then
     expect(r.body).toEqual({ instanceId: two.id, started: false });
     expect((await server.call('GET', `/api/instances/${two.id}`, { token: admin })).body.status).toBe('completed');

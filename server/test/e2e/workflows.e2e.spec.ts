@@ -18,13 +18,22 @@ describe('shipped workflows (e2e)', () => {
   afterAll(() => server.stop());
 
   const start = async (username: string, definitionKey: string, variables: Record<string, unknown>, businessKey?: string) => {
-    const r = await server.call('POST', '/api/instances', { token: await as(username), body: { definitionKey, variables, ...(businessKey ? { businessKey } : {}) } });
+    const r = await server.call('POST', '/api/instances', {
+      token: await as(username),
+      body: { definitionKey, variables, ...(businessKey ? { businessKey } : {}) },
+    });
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
-  const tasksOf = async (instanceId: string) => (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
-  const openAt = async (instanceId: string, elementId: string) => (await tasksOf(instanceId)).filter((t) => t.elementId === elementId && t.status === 'open');
-  const openSteps = async (instanceId: string) => (await tasksOf(instanceId)).filter((t) => t.status === 'open').map((t) => t.elementId).sort();
+  const tasksOf = async (instanceId: string) =>
+    (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
+  const openAt = async (instanceId: string, elementId: string) =>
+    (await tasksOf(instanceId)).filter((t) => t.elementId === elementId && t.status === 'open');
+  const openSteps = async (instanceId: string) =>
+    (await tasksOf(instanceId))
+      .filter((t) => t.status === 'open')
+      .map((t) => t.elementId)
+      .sort();
   /** the user takes the open task at the step (claiming a group task first) and completes it */
   const act = async (username: string, instanceId: string, elementId: string, variables: Record<string, unknown> = {}) => {
     const token = await as(username);
@@ -41,13 +50,19 @@ describe('shipped workflows (e2e)', () => {
   /** the elements the instance went through, in order */
   const path = async (id: string) => (await history(id)).filter((e) => e.type === 'element.completed').map((e) => e.elementId as string);
   const dueAfter = async (from: string, workdays: number) =>
-    (await server.call('GET', `/api/calendar/due?from=${encodeURIComponent(from)}&workdays=${workdays}`, { token: admin })).body.dueAt as string;
+    (await server.call('GET', `/api/calendar/due?from=${encodeURIComponent(from)}&workdays=${workdays}`, { token: admin })).body
+      .dueAt as string;
   const jobsOf = async (id: string) => (await server.call('GET', `/api/jobs?instanceId=${id}`, { token: admin })).body.items as any[];
 
   describe('incoming-document 收文', () => {
     it('should have the lead and the assisting department handle in parallel, urge the one that is overdue, and conclude when both are done', async () => {
       // given: the office clerk signs for, registers and screens a document; the office proposes, the mayor instructs
-      const id = await start('clerk', 'incoming-document', { title: '关于做好冬季道路安全工作的通知', fromOrg: '陕西省交通运输厅' }, 'SW-2026-0101');
+      const id = await start(
+        'clerk',
+        'incoming-document',
+        { title: '关于做好冬季道路安全工作的通知', fromOrg: '陕西省交通运输厅' },
+        'SW-2026-0101',
+      );
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register', { incomingNumber: '收〔2026〕101号' });
       await act('clerk', id, 'screen', { screenResult: 'accept' });
@@ -70,7 +85,9 @@ describe('shipped workflows (e2e)', () => {
       // then: the urge ran (a notify job), the assisting task is still open (the timer does not interrupt it), the join waits
       await eventually(async () => (await path(id)).includes('assistUrged'));
       // the office clerk who registered it (the supervisor, 督办) is told
-      const notices = (await server.call('GET', '/api/notifications', { token: await as('clerk') })).body.items.filter((n: any) => n.instanceId === id);
+      const notices = (await server.call('GET', '/api/notifications', { token: await as('clerk') })).body.items.filter(
+        (n: any) => n.instanceId === id,
+      );
       expect(notices.filter((n: any) => n.title === '关于做好冬季道路安全工作的通知')).toHaveLength(1);
       expect(await openSteps(id)).toEqual(['assistHandle']);
       const afterLead = await jobsOf(id);
@@ -97,7 +114,11 @@ describe('shipped workflows (e2e)', () => {
       // given: the document was registered for 市住建局 (by id) with 市财政局 and 市公安局 (by code) assisting
       const orgs = (await server.call('GET', '/api/orgs', { token: admin })).body.items as any[];
       const zjj = orgs.find((o) => o.code === 'zjj');
-      const id = await start('clerk', 'incoming-document', { title: '关于开展城市体检工作的通知', leadDept: zjj.id, assistDepts: ['czj', 'gaj'] });
+      const id = await start('clerk', 'incoming-document', {
+        title: '关于开展城市体检工作的通知',
+        leadDept: zjj.id,
+        assistDepts: ['czj', 'gaj'],
+      });
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register');
       await act('clerk', id, 'screen', { screenResult: 'accept' });
@@ -145,7 +166,11 @@ describe('shipped workflows (e2e)', () => {
     it('should return a draft once at 核稿, have three departments countersign, send a substantively changed text back to the signer, and dispatch', async () => {
       // given: the office clerk drafts; 签发人 is the mayor; three departments countersign
       const countersigners = ['fgw_head', 'czj_head', 'zjj_head'];
-      const id = await start('clerk', 'outgoing-document', { title: '安康市人民政府关于加强城市道路管理的通知', issuer: 'mayor', countersigners });
+      const id = await start('clerk', 'outgoing-document', {
+        title: '安康市人民政府关于加强城市道路管理的通知',
+        issuer: 'mayor',
+        countersigners,
+      });
       await act('clerk', id, 'draft');
       // when: 核稿 by the head of the drafter's office returns it once
       const [review] = await openAt(id, 'review');
@@ -186,11 +211,18 @@ describe('shipped workflows (e2e)', () => {
 
     it('should take a draft back to its drafter with the 退回 operation at 核稿, with the reason in the history', async () => {
       // given
-      const id = await start('clerk', 'outgoing-document', { title: '关于调整办公时间的通知', issuer: 'mayor', countersigners: ['czj_head'] });
+      const id = await start('clerk', 'outgoing-document', {
+        title: '关于调整办公时间的通知',
+        issuer: 'mayor',
+        countersigners: ['czj_head'],
+      });
       await act('clerk', id, 'draft');
       const [review] = await openAt(id, 'review');
       // when: the reviewer returns it (退回) instead of passing it
-      const returned = await server.call('POST', `/api/tasks/${review.id}/return`, { token: await as('head'), body: { reason: '请补充执行日期' } });
+      const returned = await server.call('POST', `/api/tasks/${review.id}/return`, {
+        token: await as('head'),
+        body: { reason: '请补充执行日期' },
+      });
       // then: 拟稿 is open again with the drafter; passing it again leads on to 会签
       expect(returned.status).toBe(200);
       expect(await openSteps(id)).toEqual(['draft']);
@@ -264,7 +296,7 @@ describe('shipped workflows (e2e)', () => {
   });
 
   describe('request-approval 请示/请假', () => {
-    it('should end a short request with the department head\'s approval', async () => {
+    it("should end a short request with the department head's approval", async () => {
       // given
       const id = await start('staff', 'request-approval', { days: 2, reason: '家中有事' });
       // when

@@ -82,7 +82,11 @@ describe('working-day calendar (medium)', () => {
     const before = await a.repo.currentVersion();
     const days = ['2025-11-03', '2025-11-04', '2025-11-05', '2025-11-06', '2025-11-07', '2025-11-10'];
     // when the calendar is changed six times at the same time
-    await Promise.all(days.map((day, i) => writers[i % writers.length].calendar.setDay(day, { kind: 'holiday', name: `本地假日${i}` }, 'medium-test-admin')));
+    await Promise.all(
+      days.map((day, i) =>
+        writers[i % writers.length].calendar.setDay(day, { kind: 'holiday', name: `本地假日${i}` }, 'medium-test-admin'),
+      ),
+    );
     // then every change has its own version and change-log row
     const changes = await a.repo.changes(days.length);
     expect(await a.repo.currentVersion()).toBe(before + days.length);

@@ -16,7 +16,8 @@ async function eventually(check: () => boolean, ms = 5000): Promise<void> {
 
 // the local driver always runs; BullMQ runs on Redis when the suite targets production
 const drivers: [string, () => JobQueue][] = [['local', () => new LocalJobQueue()]];
-if (TEST_TARGET === 'production') drivers.push(['bullmq', () => new BullmqJobQueue(REDIS_URL, `lz_test_${randomBytes(4).toString('hex')}`)]);
+if (TEST_TARGET === 'production')
+  drivers.push(['bullmq', () => new BullmqJobQueue(REDIS_URL, `lz_test_${randomBytes(4).toString('hex')}`)]);
 
 describe.each(drivers)('%s job queue (medium)', (_, create) => {
   let queue: JobQueue;

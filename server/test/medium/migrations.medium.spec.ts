@@ -42,7 +42,9 @@ describe('migrations (medium)', () => {
       // when
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
       // then every migration ran exactly once
-      expect([...ra, ...rb].sort()).toEqual((await a.query('SELECT name FROM schema_migration')).map((r: { name: string }) => r.name).sort());
+      expect([...ra, ...rb].sort()).toEqual(
+        (await a.query('SELECT name FROM schema_migration')).map((r: { name: string }) => r.name).sort(),
+      );
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
       await fresh.dispose();

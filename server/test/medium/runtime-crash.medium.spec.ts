@@ -35,8 +35,13 @@ describe('runtime crash (medium)', () => {
     const doomed = startDoomedServer(env.vars);
     const base = `http://127.0.0.1:${await doomed.port}`;
     const post = async (path: string, token: string | null, body: string, type = 'application/json') =>
-      fetch(base + path, { method: 'POST', headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
-    const login = async (username: string) => (await (await post('/api/auth/login', null, JSON.stringify({ username, password: DEMO_PASSWORD }))).json()).accessToken as string;
+      fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
+    const login = async (username: string) =>
+      (await (await post('/api/auth/login', null, JSON.stringify({ username, password: DEMO_PASSWORD }))).json()).accessToken as string;
     const [admin, clerk] = [await login('admin'), await login('clerk')];
     expect((await post('/api/definitions', admin, timerThenTask('killed', 'PT0.5S'), 'application/xml')).status).toBe(201);
     // when starting an instance kills the server right after its commit
@@ -48,8 +53,13 @@ describe('runtime crash (medium)', () => {
       const db = restarted.app.get(DataSource);
       const [instance] = await db.query(`SELECT id FROM process_instance WHERE definition_key = 'killed'`);
       expect(instance).toBeDefined();
-      await eventually(async () => Number((await db.query(`SELECT COUNT(*) AS n FROM task WHERE instance_id = ?`, [instance.id]))[0].n) === 1 || undefined, 15_000);
-      const [{ n: fired }] = await db.query(`SELECT COUNT(*) AS n FROM history_event WHERE instance_id = ? AND type = 'timer.fired'`, [instance.id]);
+      await eventually(
+        async () => Number((await db.query(`SELECT COUNT(*) AS n FROM task WHERE instance_id = ?`, [instance.id]))[0].n) === 1 || undefined,
+        15_000,
+      );
+      const [{ n: fired }] = await db.query(`SELECT COUNT(*) AS n FROM history_event WHERE instance_id = ? AND type = 'timer.fired'`, [
+        instance.id,
+      ]);
       expect(Number(fired)).toBe(1);
     } finally {
       await restarted.stop();

@@ -21,10 +21,12 @@ describe('runtime races (medium)', () => {
   });
   afterAll(() => server.stop());
 
-  const deploy = async (xml: string) => expect((await server.call('POST', '/api/definitions', { token: admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
+  const deploy = async (xml: string) =>
+    expect((await server.call('POST', '/api/definitions', { token: admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
   const startMany = async (key: string, n: number) => {
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) ids.push((await server.call('POST', '/api/instances', { token: tokens.clerk, body: { definitionKey: key } })).body.id);
+    for (let i = 0; i < n; i++)
+      ids.push((await server.call('POST', '/api/instances', { token: tokens.clerk, body: { definitionKey: key } })).body.id);
     return ids;
   };
   const openTaskIds = async (key: string): Promise<{ id: string; element_id: string; instance_id: string }[]> =>
@@ -38,11 +40,17 @@ describe('runtime races (medium)', () => {
     expect(tasks).toHaveLength(100);
     // when every task is completed twice at the same moment
     const responses = await Promise.all(
-      tasks.flatMap((t) => [0, 1].map(async () => ({ task: t.id, r: await server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokens.clerk, body: {} }) }))),
+      tasks.flatMap((t) =>
+        [0, 1].map(async () => ({
+          task: t.id,
+          r: await server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokens.clerk, body: {} }),
+        })),
+      ),
     );
     // then one 200 and one 409 TASK_NOT_OPEN per task, never a 5xx
     const byTask = new Map<string, string[]>();
-    for (const { task, r } of responses) byTask.set(task, [...(byTask.get(task) ?? []), `${r.status}${r.status === 409 ? ` ${r.body.code}` : ''}`]);
+    for (const { task, r } of responses)
+      byTask.set(task, [...(byTask.get(task) ?? []), `${r.status}${r.status === 409 ? ` ${r.body.code}` : ''}`]);
     for (const outcomes of byTask.values()) expect(outcomes.sort()).toEqual(['200', '409 TASK_NOT_OPEN']);
     // and the database agrees: no task completed twice, history matches
     const [{ n: completedTasks }] = await db.query(`SELECT COUNT(*) AS n FROM task WHERE definition_key = 'race' AND status = 'completed'`);
@@ -52,7 +60,9 @@ describe('runtime races (medium)', () => {
        WHERE i.definition_key = 'race' AND h.type = 'task.completed' GROUP BY h.instance_id HAVING COUNT(*) <> 1`,
     );
     expect(twice).toEqual([]);
-    const [{ n: completedInstances }] = await db.query(`SELECT COUNT(*) AS n FROM process_instance WHERE definition_key = 'race' AND status = 'completed'`);
+    const [{ n: completedInstances }] = await db.query(
+      `SELECT COUNT(*) AS n FROM process_instance WHERE definition_key = 'race' AND status = 'completed'`,
+    );
     expect(Number(completedInstances)).toBe(100);
   });
 
@@ -64,10 +74,14 @@ describe('runtime races (medium)', () => {
     expect(tasks).toHaveLength(60);
     const assignee: Record<string, string> = { a: 'clerk', b: 'head', c: 'staff' };
     // when
-    const responses = await Promise.all(tasks.map((t) => server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokens[assignee[t.element_id]], body: {} })));
+    const responses = await Promise.all(
+      tasks.map((t) => server.call('POST', `/api/tasks/${t.id}/complete`, { token: tokens[assignee[t.element_id]], body: {} })),
+    );
     // then every completion succeeds and each instance has exactly one task after the join
     expect(responses.map((r) => r.status)).toEqual(tasks.map(() => 200));
-    const after = await db.query(`SELECT instance_id, COUNT(*) AS n FROM task WHERE definition_key = 'race-join' AND element_id = 'after' GROUP BY instance_id`);
+    const after = await db.query(
+      `SELECT instance_id, COUNT(*) AS n FROM task WHERE definition_key = 'race-join' AND element_id = 'after' GROUP BY instance_id`,
+    );
     expect(after).toHaveLength(20);
     expect(after.every((r: { n: number }) => Number(r.n) === 1)).toBe(true);
     const joins = await db.query(
@@ -84,10 +98,17 @@ describe('runtime races (medium)', () => {
     const tasks = await openTaskIds('race-claim');
     const claimers = [await server.login('deputy'), await server.login('mayor'), admin];
     // when
-    const responses = await Promise.all(tasks.flatMap((t) => claimers.map(async (token) => ({ task: t.id, r: await server.call('POST', `/api/tasks/${t.id}/claim`, { token }) }))));
+    const responses = await Promise.all(
+      tasks.flatMap((t) =>
+        claimers.map(async (token) => ({ task: t.id, r: await server.call('POST', `/api/tasks/${t.id}/claim`, { token }) })),
+      ),
+    );
     // then
     for (const t of tasks) {
-      const statuses = responses.filter((x) => x.task === t.id).map((x) => x.r.status).sort();
+      const statuses = responses
+        .filter((x) => x.task === t.id)
+        .map((x) => x.r.status)
+        .sort();
       expect(statuses).toEqual([200, 409, 409]);
     }
     const claimed = await db.query(`SELECT COUNT(*) AS n FROM history_event WHERE type = 'task.claimed'`);
@@ -122,7 +143,9 @@ describe('runtime races (medium)', () => {
     );
     expect(stuck).toEqual([]);
     // and no ended instance has an open task
-    const orphans = await db.query(`SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE i.status <> 'active' AND t.status = 'open'`);
+    const orphans = await db.query(
+      `SELECT t.id FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE i.status <> 'active' AND t.status = 'open'`,
+    );
     expect(orphans).toEqual([]);
   });
 });

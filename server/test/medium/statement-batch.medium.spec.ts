@@ -26,7 +26,12 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
   afterAll(() => db.dispose());
 
   const insert = (m: EntityManager, id: string, then?: Parameters<typeof enqueue>[3]) =>
-    enqueue(m, 'INSERT INTO deployment (id, xml, deployed_by, deployed_at) VALUES (?, ?, ?, ?)', [id, '<x/>', 'test', '2026-01-01 00:00:00.000'], then);
+    enqueue(
+      m,
+      'INSERT INTO deployment (id, xml, deployed_by, deployed_at) VALUES (?, ?, ?, ?)',
+      [id, '<x/>', 'test', '2026-01-01 00:00:00.000'],
+      then,
+    );
   const exists = async (id: string) => (await ds.query('SELECT id FROM deployment WHERE id = ?', [id])).length === 1;
 
   /** A MySQL transaction's runner with batching, counting what reaches the driver. */
@@ -70,67 +75,89 @@ describe(`statement batches on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQL
     expect(await exists('b3aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
   });
 
-  (mariadb ? it : it.skip)('should send queued statements with the next one, in one round trip, and the last ones with the COMMIT', async () => {
-    // given
-    const { runner, sent } = await counted();
-    let inserted = -1;
-    // when two writes are queued, a read follows, then a write, then the unit commits
-    await insert(runner.manager, 'b4aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (inserted = affected));
-    await insert(runner.manager, 'b5aaaaaaaaaaaaaaaaaaaaaaaa');
-    const rows = (await sql(runner.manager, "SELECT COUNT(*) AS n FROM deployment WHERE id IN ('b4aaaaaaaaaaaaaaaaaaaaaaaa', 'b5aaaaaaaaaaaaaaaaaaaaaaaa')")).records;
-    await insert(runner.manager, 'b6aaaaaaaaaaaaaaaaaaaaaaaa');
-    await runner.commitTransaction();
-    await runner.release();
-    // then START + both writes + the read went as one packet, the last write (it has no check) with the COMMIT
-    expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([['START', 'INSERT', 'INSERT', 'SELECT'], ['INSERT', 'COMMIT']]);
-    expect([inserted, Number(rows[0].n)]).toEqual([1, 2]);
-    expect(await exists('b6aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(true);
-  });
+  (mariadb ? it : it.skip)(
+    'should send queued statements with the next one, in one round trip, and the last ones with the COMMIT',
+    async () => {
+      // given
+      const { runner, sent } = await counted();
+      let inserted = -1;
+      // when two writes are queued, a read follows, then a write, then the unit commits
+      await insert(runner.manager, 'b4aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (inserted = affected));
+      await insert(runner.manager, 'b5aaaaaaaaaaaaaaaaaaaaaaaa');
+      const rows = (
+        await sql(
+          runner.manager,
+          "SELECT COUNT(*) AS n FROM deployment WHERE id IN ('b4aaaaaaaaaaaaaaaaaaaaaaaa', 'b5aaaaaaaaaaaaaaaaaaaaaaaa')",
+        )
+      ).records;
+      await insert(runner.manager, 'b6aaaaaaaaaaaaaaaaaaaaaaaa');
+      await runner.commitTransaction();
+      await runner.release();
+      // then START + both writes + the read went as one packet, the last write (it has no check) with the COMMIT
+      expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([
+        ['START', 'INSERT', 'INSERT', 'SELECT'],
+        ['INSERT', 'COMMIT'],
+      ]);
+      expect([inserted, Number(rows[0].n)]).toEqual([1, 2]);
+      expect(await exists('b6aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(true);
+    },
+  );
 
-  (mariadb ? it : it.skip)('should run a check the statement does not enforce itself before the COMMIT, in a packet of its own', async () => {
-    // given
-    const { runner, sent } = await counted();
-    let checked = -1;
-    // when the last write has a check in code only
-    await sql(runner.manager, 'SELECT 1');
-    await insert(runner.manager, 'b8aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (checked = affected));
-    await runner.commitTransaction();
-    await runner.release();
-    // then it went out and was checked before the COMMIT was sent
-    expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([['START', 'SELECT'], ['INSERT'], ['COMMIT']]);
-    expect(checked).toBe(1);
-  });
+  (mariadb ? it : it.skip)(
+    'should run a check the statement does not enforce itself before the COMMIT, in a packet of its own',
+    async () => {
+      // given
+      const { runner, sent } = await counted();
+      let checked = -1;
+      // when the last write has a check in code only
+      await sql(runner.manager, 'SELECT 1');
+      await insert(runner.manager, 'b8aaaaaaaaaaaaaaaaaaaaaaaa', ({ affected }) => (checked = affected));
+      await runner.commitTransaction();
+      await runner.release();
+      // then it went out and was checked before the COMMIT was sent
+      expect(sent.map((s) => s.split(';\n').map((q) => q.split(' ')[0]))).toEqual([['START', 'SELECT'], ['INSERT'], ['COMMIT']]);
+      expect(checked).toBe(1);
+    },
+  );
 
-  (mariadb ? it : it.skip)('should not commit when a guarded check fails in SQL in the COMMIT packet, and name the error it guards', async () => {
-    // given a unit whose last statement fails exactly when its check would (NULL into a NOT NULL column)
-    const { runner, sent } = await counted();
-    const moved = new Error('moved');
-    await sql(runner.manager, 'SELECT 1');
-    await insert(runner.manager, 'b9aaaaaaaaaaaaaaaaaaaaaaaa');
-    await enqueue(
-      runner.manager,
-      "UPDATE deployment SET deployed_by = CASE WHEN deployed_by = 'nobody' THEN 'x' END WHERE id = ?",
-      ['b9aaaaaaaaaaaaaaaaaaaaaaaa'],
-      ({ affected }) => {
-        if (affected !== 1) throw moved;
-      },
-      (e) => ((e as { driverError?: { errno?: number } }).driverError?.errno === 1048 ? moved : undefined),
-    );
-    // when the unit commits
-    const outcome = await runner.commitTransaction().catch((e: Error) => e);
-    await runner.rollbackTransaction();
-    await runner.release();
-    // then the COMMIT rode in the packet, the server stopped before it, and nothing is in
-    expect(sent[1].split(';\n').map((q) => q.split(' ')[0])).toEqual(['INSERT', 'UPDATE', 'COMMIT']);
-    expect(outcome).toBe(moved);
-    expect(await exists('b9aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
-  });
+  (mariadb ? it : it.skip)(
+    'should not commit when a guarded check fails in SQL in the COMMIT packet, and name the error it guards',
+    async () => {
+      // given a unit whose last statement fails exactly when its check would (NULL into a NOT NULL column)
+      const { runner, sent } = await counted();
+      const moved = new Error('moved');
+      await sql(runner.manager, 'SELECT 1');
+      await insert(runner.manager, 'b9aaaaaaaaaaaaaaaaaaaaaaaa');
+      await enqueue(
+        runner.manager,
+        "UPDATE deployment SET deployed_by = CASE WHEN deployed_by = 'nobody' THEN 'x' END WHERE id = ?",
+        ['b9aaaaaaaaaaaaaaaaaaaaaaaa'],
+        ({ affected }) => {
+          if (affected !== 1) throw moved;
+        },
+        (e) => ((e as { driverError?: { errno?: number } }).driverError?.errno === 1048 ? moved : undefined),
+      );
+      // when the unit commits
+      const outcome = await runner.commitTransaction().catch((e: Error) => e);
+      await runner.rollbackTransaction();
+      await runner.release();
+      // then the COMMIT rode in the packet, the server stopped before it, and nothing is in
+      expect(sent[1].split(';\n').map((q) => q.split(' ')[0])).toEqual(['INSERT', 'UPDATE', 'COMMIT']);
+      expect(outcome).toBe(moved);
+      expect(await exists('b9aaaaaaaaaaaaaaaaaaaaaaaa')).toBe(false);
+    },
+  );
 
   it('should roll back and retry a unit whose instance version moved, and write the next version when it has not', async () => {
     // given an instance at version 0
     const instances = new InstanceRepository(ds, new Tables(ds));
     const id = 'b0instanceaaaaaaaaaaaaaaaa';
-    await units.run((tx) => instances.insert(InstanceEntity.starting({ id, definitionId: 'b0definitionaaaaaaaaaaaaaa', definitionKey: 'batch', definitionVersion: 1 }), tx.manager));
+    await units.run((tx) =>
+      instances.insert(
+        InstanceEntity.starting({ id, definitionId: 'b0definitionaaaaaaaaaaaaaa', definitionKey: 'batch', definitionVersion: 1 }),
+        tx.manager,
+      ),
+    );
     // when a unit expects a version the row no longer has (another writer's), next to a write of its own
     let attempts = 0;
     const outcome = await units

@@ -13,16 +13,19 @@ describe('shipped workflows: the files', () => {
     expect(readShippedWorkflows(dir).map((w) => w.key)).toEqual([...SHIPPED_WORKFLOWS]);
   });
 
-  it.each(SHIPPED_WORKFLOWS)('should compile %s without any diagnostic, as an executable process with the key of its folder', async (key) => {
-    // given
-    const xml = readFileSync(join(dir, key, `${key}.bpmn`), 'utf8');
-    // when
-    const result = await compile(xml);
-    // then
-    expect(result.diagnostics).toEqual([]);
-    expect(isDeployable(result)).toBe(true);
-    expect(executableProcesses(result).map((p) => p.id)).toEqual([key]);
-  });
+  it.each(SHIPPED_WORKFLOWS)(
+    'should compile %s without any diagnostic, as an executable process with the key of its folder',
+    async (key) => {
+      // given
+      const xml = readFileSync(join(dir, key, `${key}.bpmn`), 'utf8');
+      // when
+      const result = await compile(xml);
+      // then
+      expect(result.diagnostics).toEqual([]);
+      expect(isDeployable(result)).toBe(true);
+      expect(executableProcesses(result).map((p) => p.id)).toEqual([key]);
+    },
+  );
 
   it.each(SHIPPED_WORKFLOWS)('should draw every element and flow of %s (BPMN DI) so the designer can open it', (key) => {
     // given
@@ -52,28 +55,33 @@ describe('shipped workflows: the files', () => {
     }
   });
 
-  it.each(SHIPPED_WORKFLOWS)('should ship a form-js form for every form key of %s, asking for every variable its gateways decide on', (key) => {
-    // given
-    const xml = readFileSync(join(dir, key, `${key}.bpmn`), 'utf8');
-    const formKeys = [...new Set([...xml.matchAll(/oa:formKey="([^"]+)"/g)].map(([, k]) => k))];
-    // when
-    const forms = formKeys.map((formKey) => ({ formKey, file: join(dir, key, `${formKey}.form`) }));
-    // then
-    expect(forms.filter((f) => !existsSync(f.file)).map((f) => f.formKey)).toEqual([]);
-    const fields = new Set<string>();
-    for (const { formKey, file } of forms) {
-      const schema = JSON.parse(readFileSync(file, 'utf8'));
-      expect(schema).toMatchObject({ type: 'default', id: formKey, schemaVersion: expect.any(Number) });
-      expect(schema.components.length).toBeGreaterThan(0);
-      const ids = schema.components.map((c: any) => c.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      for (const c of schema.components) if (c.key) fields.add(c.key);
-    }
-    const decided = [...xml.matchAll(/<conditionExpression[^>]*>=([^<]+)</g)].flatMap(([, e]) => [...e.matchAll(/([A-Za-z_]\w*)\s*(?:=|!=|&gt;|&lt;)/g)].map(([, v]) => v));
-    expect(decided.length).toBeGreaterThan(0);
-    // documents fill secretLevel and disclosure from the document itself when they start a process; the forms show them too
-    expect(decided.filter((v) => !fields.has(v))).toEqual([]);
-  });
+  it.each(SHIPPED_WORKFLOWS)(
+    'should ship a form-js form for every form key of %s, asking for every variable its gateways decide on',
+    (key) => {
+      // given
+      const xml = readFileSync(join(dir, key, `${key}.bpmn`), 'utf8');
+      const formKeys = [...new Set([...xml.matchAll(/oa:formKey="([^"]+)"/g)].map(([, k]) => k))];
+      // when
+      const forms = formKeys.map((formKey) => ({ formKey, file: join(dir, key, `${formKey}.form`) }));
+      // then
+      expect(forms.filter((f) => !existsSync(f.file)).map((f) => f.formKey)).toEqual([]);
+      const fields = new Set<string>();
+      for (const { formKey, file } of forms) {
+        const schema = JSON.parse(readFileSync(file, 'utf8'));
+        expect(schema).toMatchObject({ type: 'default', id: formKey, schemaVersion: expect.any(Number) });
+        expect(schema.components.length).toBeGreaterThan(0);
+        const ids = schema.components.map((c: any) => c.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const c of schema.components) if (c.key) fields.add(c.key);
+      }
+      const decided = [...xml.matchAll(/<conditionExpression[^>]*>=([^<]+)</g)].flatMap(([, e]) =>
+        [...e.matchAll(/([A-Za-z_]\w*)\s*(?:=|!=|&gt;|&lt;)/g)].map(([, v]) => v),
+      );
+      expect(decided.length).toBeGreaterThan(0);
+      // documents fill secretLevel and disclosure from the document itself when they start a process; the forms show them too
+      expect(decided.filter((v) => !fields.has(v))).toEqual([]);
+    },
+  );
 });
 
 describe('shipped workflows: deployed at first start in demo mode', () => {
@@ -90,7 +98,11 @@ describe('shipped workflows: deployed at first start in demo mode', () => {
     server = await TestServer.startOn(server.env);
     const again = await server.call('GET', '/api/definitions?all=true', { token: await server.login('admin') });
     // then
-    const shipped = (items: any[]) => items.filter((d) => (SHIPPED_WORKFLOWS as readonly string[]).includes(d.key)).map((d) => `${d.key}@${d.version}:${d.deployedBy}`).sort();
+    const shipped = (items: any[]) =>
+      items
+        .filter((d) => (SHIPPED_WORKFLOWS as readonly string[]).includes(d.key))
+        .map((d) => `${d.key}@${d.version}:${d.deployedBy}`)
+        .sort();
     expect(shipped(first.body.items)).toEqual(SHIPPED_WORKFLOWS.map((k) => `${k}@1:system`).sort());
     expect(shipped(again.body.items)).toEqual(shipped(first.body.items));
   });

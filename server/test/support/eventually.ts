@@ -2,7 +2,11 @@
  * Polls until `check` returns a value that is not false/undefined (or stops throwing), then
  * returns it: the one way the medium and e2e suites wait for asynchronous work (jobs, timers).
  */
-export async function eventually<T>(check: () => Promise<T | false | undefined> | T | false | undefined, timeoutMs = 10_000, intervalMs = 25): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | false | undefined> | T | false | undefined,
+  timeoutMs = 10_000,
+  intervalMs = 25,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

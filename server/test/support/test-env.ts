@@ -28,7 +28,13 @@ export interface TestEnvironment {
 export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
   const suffix = randomBytes(5).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'lz-test-'));
-  const env: Record<string, string> = { LIUZHUAN_DATA_DIR: dataDir, LIUZHUAN_LOG_LEVEL: 'warn', LIUZHUAN_DEMO: 'true', LIUZHUAN_SWEEP_MS: '500', ...overrides };
+  const env: Record<string, string> = {
+    LIUZHUAN_DATA_DIR: dataDir,
+    LIUZHUAN_LOG_LEVEL: 'warn',
+    LIUZHUAN_DEMO: 'true',
+    LIUZHUAN_SWEEP_MS: '500',
+    ...overrides,
+  };
   let dropDatabase = async () => undefined as void;
   if (TEST_TARGET === 'production') {
     const name = `lz_test_${suffix}`;

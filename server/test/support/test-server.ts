@@ -40,7 +40,11 @@ export class TestServer {
     await this.app.close();
   }
 
-  async call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {}): Promise<ApiResponse<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;

@@ -35,9 +35,11 @@ export class FormsApiService {
 
   /** The form of a key; null when there is none (404), so the page shows the variables instead. */
   form(key: string): Observable<TaskFormDefinition | null> {
-    return this.http.get<TaskFormDefinition>(`/api/forms/${encodeURIComponent(key)}`, { context: OWN_ERRORS() }).pipe(
-      catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error))),
-    );
+    return this.http
+      .get<TaskFormDefinition>(`/api/forms/${encodeURIComponent(key)}`, { context: OWN_ERRORS() })
+      .pipe(
+        catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error))),
+      );
   }
 
   /** Departments and users as select options; read once per session (an empty list when a read fails). */
@@ -53,7 +55,12 @@ export class FormsApiService {
         catchError(() => of([])),
       ),
       userOptions: this.http.get<unknown>('/api/users', { params: new HttpParams().set('limit', '200'), context: OWN_ERRORS() }).pipe(
-        map((body) => itemsOf<{ username: string; displayName: string }>(body).map((u) => ({ label: `${u.displayName}（${u.username}）`, value: u.username }))),
+        map((body) =>
+          itemsOf<{ username: string; displayName: string }>(body).map((u) => ({
+            label: `${u.displayName}（${u.username}）`,
+            value: u.username,
+          })),
+        ),
         catchError(() => of([])),
       ),
     }).pipe(shareReplay({ bufferSize: 1, refCount: false }));

@@ -3,7 +3,13 @@ import { recordRows } from './processing-record.component';
 import type { OpinionItem } from './workflow-api.service';
 
 let seq = 0;
-function event(type: string, elementId: string | null, actor: string | null, details: Record<string, unknown> = {}, at = '2026-11-27T08:00:00Z'): HistoryEvent {
+function event(
+  type: string,
+  elementId: string | null,
+  actor: string | null,
+  details: Record<string, unknown> = {},
+  at = '2026-11-27T08:00:00Z',
+): HistoryEvent {
   return { seq: ++seq, type, elementId, actor, at, details };
 }
 const proxy = (by: string, forUser: string) => `${by}（代${forUser}）`;
@@ -35,7 +41,14 @@ describe('recordRows', () => {
       event('task.completed', 'Other', 'staff', { elementInstanceId: 'task3', onBehalfOf: 'head' }),
     ];
     const opinions: OpinionItem[] = [
-      { taskId: 'task2', elementId: 'Instruct', authorLabel: '周建华（代吴国强）', kind: 'instruction', text: '同意，请财政局办理', createdAt: '2026-11-27T08:00:00Z' },
+      {
+        taskId: 'task2',
+        elementId: 'Instruct',
+        authorLabel: '周建华（代吴国强）',
+        kind: 'instruction',
+        text: '同意，请财政局办理',
+        createdAt: '2026-11-27T08:00:00Z',
+      },
       { taskId: null, elementId: 'Instruct', authorLabel: '吴国强', kind: 'circled', text: '圈阅', createdAt: '2026-11-27T09:00:00Z' },
     ];
     // When the record is built
@@ -71,7 +84,16 @@ describe('recordRows', () => {
       event('task.claimed', 'SignFor', 'clerk', { elementInstanceId: 'task9' }),
       event('task.completed', 'SignFor', 'clerk', { elementInstanceId: 'task9' }),
     ];
-    const opinions: OpinionItem[] = [{ taskId: 'task9', elementId: 'SignFor', authorLabel: '张晓明', kind: 'note', text: '已签收，原件2份', createdAt: '2026-11-27T08:00:00Z' }];
+    const opinions: OpinionItem[] = [
+      {
+        taskId: 'task9',
+        elementId: 'SignFor',
+        authorLabel: '张晓明',
+        kind: 'note',
+        text: '已签收，原件2份',
+        createdAt: '2026-11-27T08:00:00Z',
+      },
+    ];
     // When the record is built
     const rows = recordRows(history, opinions, proxy);
     // Then only the completion carries the opinion, and it is listed once

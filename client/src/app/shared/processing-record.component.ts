@@ -17,7 +17,8 @@ export interface RecordRow {
 }
 
 /** Engine bookkeeping the reader of a processing record does not care about. */
-const INTERNAL = /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancelled|job\.|subscription\.|message\.subscribed|signal\.subscribed|condition\.subscribed|multiInstance\.|child\.|task\.created|task\.withdrawable)/;
+const INTERNAL =
+  /^(element\.|flow\.|variables\.|timer\.scheduled|timer\.cancelled|job\.|subscription\.|message\.subscribed|signal\.subscribed|condition\.subscribed|multiInstance\.|child\.|task\.created|task\.withdrawable)/;
 /** Operations that explain the engine's moves and cancellations done in the same command. */
 const EXPLAINING = new Set(['task.returned', 'task.withdrawn', 'task.signers-removed', 'instance.rejected', 'instance.intervention']);
 const EXPLAINED = new Set(['token.moved', 'task.cancelled']);
@@ -91,12 +92,35 @@ export function recordRows(
   imports: [DatePipe, UserNamePipe, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    table { width: 100%; border-collapse: collapse; font-size: 14px; }
-    th, td { padding: 8px; border-bottom: 1px solid #f0f0f0; text-align: left; vertical-align: top; }
-    th { background: #fafafa; font-weight: 500; white-space: nowrap; }
-    td.opinion { white-space: pre-wrap; word-break: break-word; }
-    td.time { white-space: nowrap; color: rgba(0, 0, 0, 0.65); }
-    .empty { color: rgba(0, 0, 0, 0.45); padding: 12px 0; }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 14px;
+    }
+    th,
+    td {
+      padding: 8px;
+      border-bottom: 1px solid #f0f0f0;
+      text-align: left;
+      vertical-align: top;
+    }
+    th {
+      background: #fafafa;
+      font-weight: 500;
+      white-space: nowrap;
+    }
+    td.opinion {
+      white-space: pre-wrap;
+      word-break: break-word;
+    }
+    td.time {
+      white-space: nowrap;
+      color: rgba(0, 0, 0, 0.65);
+    }
+    .empty {
+      color: rgba(0, 0, 0, 0.45);
+      padding: 12px 0;
+    }
   `,
   template: `
     @if (rows().length) {
@@ -132,5 +156,7 @@ export class ProcessingRecordComponent {
   readonly history = input<readonly HistoryEvent[]>([]);
   /** From GET /api/instances/:id/opinions; null while the server has none. */
   readonly opinions = input<readonly OpinionItem[] | null>(null);
-  protected readonly rows = computed(() => recordRows(this.history(), this.opinions(), (by, forUser) => this.texts.t('record.proxy', { by, for: forUser })));
+  protected readonly rows = computed(() =>
+    recordRows(this.history(), this.opinions(), (by, forUser) => this.texts.t('record.proxy', { by, for: forUser })),
+  );
 }

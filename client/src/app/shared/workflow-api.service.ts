@@ -1,6 +1,18 @@
 import { HttpClient, HttpContext, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CcCopy, CcList, Circulation, CirculationList, CompletedTask, HistoryEvent, Instance, InstanceList, Job, Task, TaskList } from '@liuzhuan/contracts';
+import type {
+  CcCopy,
+  CcList,
+  Circulation,
+  CirculationList,
+  CompletedTask,
+  HistoryEvent,
+  Instance,
+  InstanceList,
+  Job,
+  Task,
+  TaskList,
+} from '@liuzhuan/contracts';
 import { Observable, catchError, map, of, throwError } from 'rxjs';
 import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
@@ -61,7 +73,11 @@ export type TaskOperation = keyof typeof TASK_OPERATIONS;
 const OWN_ERRORS = () => new HttpContext().set(SKIP_ERROR_MESSAGE, true);
 
 function isMissingRoute(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && (error.status === 404 || error.status === 405) && !/_NOT_FOUND$/.test(String(error.error?.code ?? ''));
+  return (
+    error instanceof HttpErrorResponse &&
+    (error.status === 404 || error.status === 405) &&
+    !/_NOT_FOUND$/.test(String(error.error?.code ?? ''))
+  );
 }
 
 /** The runtime and approval API used by the inbox, the task page and the monitor. */
@@ -69,7 +85,14 @@ function isMissingRoute(error: unknown): boolean {
 export class WorkflowApiService {
   private readonly http = inject(HttpClient);
 
-  tasks(query: { assignee?: 'me'; candidate?: 'me'; status?: Task['status']; instanceId?: string; limit?: number; offset?: number }): Observable<TaskList> {
+  tasks(query: {
+    assignee?: 'me';
+    candidate?: 'me';
+    status?: Task['status'];
+    instanceId?: string;
+    limit?: number;
+    offset?: number;
+  }): Observable<TaskList> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
     return this.http.get<TaskList>('/api/tasks', { params });
@@ -79,7 +102,10 @@ export class WorkflowApiService {
     return this.http.get<Task>(`/api/tasks/${encodeURIComponent(id)}`, { context: OWN_ERRORS() });
   }
 
-  complete(id: string, body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> }): Observable<CompletedTask> {
+  complete(
+    id: string,
+    body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> },
+  ): Observable<CompletedTask> {
     return this.http.post<CompletedTask>(`/api/tasks/${encodeURIComponent(id)}/complete`, body, { context: OWN_ERRORS() });
   }
 
@@ -126,7 +152,13 @@ export class WorkflowApiService {
     );
   }
 
-  instances(query: { definitionKey?: string; status?: InstanceStatus; businessKey?: string; limit?: number; offset?: number }): Observable<InstanceList> {
+  instances(query: {
+    definitionKey?: string;
+    status?: InstanceStatus;
+    businessKey?: string;
+    limit?: number;
+    offset?: number;
+  }): Observable<InstanceList> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params = params.set(key, String(value));
     return this.http.get<InstanceList>('/api/instances', { params });
@@ -157,7 +189,11 @@ export class WorkflowApiService {
   }
 
   retryIncident(instanceId: string, incidentId: string): Observable<Instance> {
-    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/retry`, {}, { context: OWN_ERRORS() });
+    return this.http.post<Instance>(
+      `/api/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/retry`,
+      {},
+      { context: OWN_ERRORS() },
+    );
   }
 
   /** 流程干预: end the instance (audited, reason required). */
@@ -194,8 +230,16 @@ export function itemsOf<T>(body: unknown): T[] {
 
 /** `["complete", …]`, `{actions: [...]}` or `{items: [{name}]}` → names. */
 export function namesOf(body: unknown): string[] {
-  const list = Array.isArray(body) ? body : itemsOf<unknown>(body).length ? itemsOf<unknown>(body) : ((body as { actions?: unknown[] })?.actions ?? []);
-  return list.map((a) => (typeof a === 'string' ? a : String((a as { name?: string; action?: string }).name ?? (a as { action?: string }).action ?? ''))).filter(Boolean);
+  const list = Array.isArray(body)
+    ? body
+    : itemsOf<unknown>(body).length
+      ? itemsOf<unknown>(body)
+      : ((body as { actions?: unknown[] })?.actions ?? []);
+  return list
+    .map((a) =>
+      typeof a === 'string' ? a : String((a as { name?: string; action?: string }).name ?? (a as { action?: string }).action ?? ''),
+    )
+    .filter(Boolean);
 }
 
 function toPhrase(raw: Record<string, unknown>): Phrase {

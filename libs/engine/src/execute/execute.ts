@@ -34,7 +34,10 @@ export function execute(
     return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `State schema ${state.schemaVersion} is not supported.` } };
   }
   if (state && state.status !== 'none' && state.processId !== process.id) {
-    return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The state belongs to process ${state.processId}, not ${process.id}.` } };
+    return {
+      ok: false,
+      rejection: { code: 'INVALID_COMMAND', message: `The state belongs to process ${state.processId}, not ${process.id}.` },
+    };
   }
   // Copy-on-write: the given state is never changed, and only what the command changes is copied.
   const draft = state ? StateDraft.from(state) : StateDraft.fresh();
@@ -42,7 +45,10 @@ export function execute(
   const rejection = handler(ctx, command);
   if (rejection) return { ok: false, rejection };
   if (!run(ctx)) {
-    return { ok: false, rejection: { code: 'INVALID_COMMAND', message: `The command did not settle within ${MAX_STEPS} steps (a loop without wait state?).` } };
+    return {
+      ok: false,
+      rejection: { code: 'INVALID_COMMAND', message: `The command did not settle within ${MAX_STEPS} steps (a loop without wait state?).` },
+    };
   }
   // 撤回: a user task completion records what undoing it needs while that is possible.
   if (command.type === 'completeTask' && state) recordWithdrawal(ctx, state, command.elementInstanceId);

@@ -25,16 +25,7 @@ export type ElementType =
   | 'inclusiveGateway'
   | 'eventBasedGateway';
 
-export type TriggerKind =
-  | 'none'
-  | 'timer'
-  | 'message'
-  | 'signal'
-  | 'error'
-  | 'escalation'
-  | 'conditional'
-  | 'link'
-  | 'terminate';
+export type TriggerKind = 'none' | 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'conditional' | 'link' | 'terminate';
 
 export interface TimerSpec {
   readonly source: 'timeDate' | 'timeDuration' | 'timeCycle' | 'workdays';

@@ -1,12 +1,6 @@
 // Activity details: assignment (camunda:/zeebe:/oa:), multi-instance, jobs, FEEL scripts and
 // call activities. BPMN 2.0 §10.3 (activities), §10.3.6 (loop characteristics).
-import type {
-  AssignmentSpec,
-  CallSpec,
-  CountersignRule,
-  MultiInstanceSpec,
-  VariableMapping,
-} from '../model/process.model';
+import type { AssignmentSpec, CallSpec, CountersignRule, MultiInstanceSpec, VariableMapping } from '../model/process.model';
 import type { DiagnosticSink } from './diagnostic';
 import type { ExpressionCompiler } from './expression-compiler';
 import { attr, bodyOf, extension, extensions, firstOf } from './extension-reader';
@@ -42,12 +36,18 @@ export function compileAssignment(el: ModdleElement, sink: DiagnosticSink, exprs
   return stripUndefined(spec);
 }
 
-export function compileLoop(el: ModdleElement, sink: DiagnosticSink, exprs: ExpressionCompiler, executable: boolean): MultiInstanceSpec | undefined {
+export function compileLoop(
+  el: ModdleElement,
+  sink: DiagnosticSink,
+  exprs: ExpressionCompiler,
+  executable: boolean,
+): MultiInstanceSpec | undefined {
   const id = el.id ?? '';
   const loop = el['loopCharacteristics'] as ModdleElement | undefined;
   const countersignText = attr(el, 'oa:countersign');
   if (!loop) {
-    if (countersignText) sink.warning('BPMN_STRUCTURE', id, `oa:countersign on ${id} has no effect without multi-instance characteristics.`);
+    if (countersignText)
+      sink.warning('BPMN_STRUCTURE', id, `oa:countersign on ${id} has no effect without multi-instance characteristics.`);
     return undefined;
   }
   if (loop.$type === 'bpmn:StandardLoopCharacteristics') {

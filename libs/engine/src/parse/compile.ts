@@ -34,7 +34,8 @@ export async function compile(xml: string): Promise<CompileResult> {
     (element) => isInExecutableProcess(element),
   );
   const roots = (imported.definitions['rootElements'] as ModdleElement[] | undefined) ?? [];
-    const language = typeof imported.definitions['expressionLanguage'] === 'string' ? (imported.definitions['expressionLanguage'] as string) : undefined;
+  const language =
+    typeof imported.definitions['expressionLanguage'] === 'string' ? (imported.definitions['expressionLanguage'] as string) : undefined;
   // The BPMN default (XPath) is only meant when a file states it; absent, we read FEEL/JUEL.
   const explicitLanguage = language && /expressionLanguage\s*=/.test(xml) ? language : undefined;
   const processes: ExecutableProcess[] = [];

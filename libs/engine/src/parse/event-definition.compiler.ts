@@ -16,7 +16,12 @@ export function compileTrigger(
   const defs = ((el['eventDefinitions'] as ModdleElement[] | undefined) ?? []).filter(Boolean);
   if (defs.length === 0) return { kind: 'none' };
   if (defs.length > 1) {
-    sink.executionError(executable, 'BPMN_UNSUPPORTED_ELEMENT', id, `Event ${id} has several event definitions (a multiple event), which is not supported.`);
+    sink.executionError(
+      executable,
+      'BPMN_UNSUPPORTED_ELEMENT',
+      id,
+      `Event ${id} has several event definitions (a multiple event), which is not supported.`,
+    );
     return undefined;
   }
   const def = defs[0];

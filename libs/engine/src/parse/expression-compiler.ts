@@ -62,7 +62,13 @@ export class ExpressionCompiler {
     return parts;
   }
 
-  private parse(source: string, elementId: string, language: string | undefined, severity: Severity, note: string): ParsedExpression | undefined {
+  private parse(
+    source: string,
+    elementId: string,
+    language: string | undefined,
+    severity: Severity,
+    note: string,
+  ): ParsedExpression | undefined {
     const result = parseExpression(source, language ? { language } : undefined);
     if (result.ok) return result.expression;
     const code = /language/i.test(result.error) ? 'BPMN_SCRIPT_LANGUAGE' : 'BPMN_EXPRESSION_INVALID';
@@ -85,11 +91,7 @@ export class ExpressionCompiler {
     }
     const parsed = parseTimer(source, text);
     if (parsed.ok) return { source, text, timer: parsed.timer };
-    this.sink[this.severity](
-      'BPMN_TIMER_INVALID',
-      elementId,
-      `Invalid ${source} "${clip(text)}": ${parsed.error}.`,
-    );
+    this.sink[this.severity]('BPMN_TIMER_INVALID', elementId, `Invalid ${source} "${clip(text)}": ${parsed.error}.`);
     return undefined;
   }
 }

@@ -22,13 +22,16 @@ export function finishProcess(process: ExecutableProcess, sink: DiagnosticSink):
     host.boundaries = [...(host.boundaries ?? []), node.id];
   }
 
-  const scopeIds = [process.id, ...Object.values(nodes).filter((n) => n.type === 'subProcess').map((n) => n.id)];
+  const scopeIds = [
+    process.id,
+    ...Object.values(nodes)
+      .filter((n) => n.type === 'subProcess')
+      .map((n) => n.id),
+  ];
   for (const scopeId of scopeIds) {
     const members = Object.values(nodes).filter((n) => n.scope === scopeId);
     const starts = members.filter((n) => n.type === 'startEvent' && (n.trigger?.kind ?? 'none') === 'none').map((n) => n.id);
-    const triggeredStarts = members
-      .filter((n) => n.type === 'startEvent' && n.trigger && n.trigger.kind !== 'none')
-      .map((n) => n.id);
+    const triggeredStarts = members.filter((n) => n.type === 'startEvent' && n.trigger && n.trigger.kind !== 'none').map((n) => n.id);
     const eventSubProcesses = members.filter((n) => n.type === 'subProcess' && n.triggeredByEvent).map((n) => n.id);
     const isEventSub = nodes[scopeId]?.triggeredByEvent === true;
     let effectiveStarts = isEventSub ? triggeredStarts : starts;
@@ -45,13 +48,29 @@ export function finishProcess(process: ExecutableProcess, sink: DiagnosticSink):
     }
     for (const n of members) {
       if (n.type === 'intermediateThrowEvent' && n.trigger?.kind === 'link' && !linkTargets[n.trigger.name ?? '']) {
-        sink.executionError(executable, 'BPMN_DANGLING_REFERENCE', n.id, `Link ${n.trigger.name} thrown by ${n.id} has no catching link event in the same scope.`);
+        sink.executionError(
+          executable,
+          'BPMN_DANGLING_REFERENCE',
+          n.id,
+          `Link ${n.trigger.name} thrown by ${n.id} has no catching link event in the same scope.`,
+        );
       }
     }
-    if (executable && members.length > 0 && effectiveStarts.length === 0 && (scopeId === process.id ? triggeredStarts.length === 0 : true)) {
+    if (
+      executable &&
+      members.length > 0 &&
+      effectiveStarts.length === 0 &&
+      (scopeId === process.id ? triggeredStarts.length === 0 : true)
+    ) {
       sink.error('BPMN_NO_START', scopeId, `Scope ${scopeId} has no start event.`);
     }
-    scopes[scopeId] = { id: scopeId, starts: effectiveStarts, triggeredStarts: isEventSub ? [] : triggeredStarts, eventSubProcesses, linkTargets };
+    scopes[scopeId] = {
+      id: scopeId,
+      starts: effectiveStarts,
+      triggeredStarts: isEventSub ? [] : triggeredStarts,
+      eventSubProcesses,
+      linkTargets,
+    };
   }
 
   for (const node of Object.values(nodes)) {
@@ -67,12 +86,31 @@ export function finishProcess(process: ExecutableProcess, sink: DiagnosticSink):
     if (node.type === 'eventBasedGateway') {
       for (const flowId of node.outgoing) {
         const target = nodes[process.flows[flowId].target];
-        const ok = (target.type === 'intermediateCatchEvent' && target.trigger?.kind !== 'link') || (target.type === 'receiveTask' && target.trigger);
-        if (!ok) sink.executionError(executable, 'BPMN_STRUCTURE', node.id, `Event-based gateway ${node.id} must lead to catch events or receive tasks with a message; ${target.id} is not one.`);
+        const ok =
+          (target.type === 'intermediateCatchEvent' && target.trigger?.kind !== 'link') ||
+          (target.type === 'receiveTask' && target.trigger);
+        if (!ok)
+          sink.executionError(
+            executable,
+            'BPMN_STRUCTURE',
+            node.id,
+            `Event-based gateway ${node.id} must lead to catch events or receive tasks with a message; ${target.id} is not one.`,
+          );
       }
     }
-    if (node.type === 'startEvent' && node.scope !== process.id && !nodes[node.scope]?.triggeredByEvent && node.trigger && node.trigger.kind !== 'none') {
-      sink.executionError(executable, 'BPMN_STRUCTURE', node.id, `Start event ${node.id} of an embedded sub-process must be a none start event.`);
+    if (
+      node.type === 'startEvent' &&
+      node.scope !== process.id &&
+      !nodes[node.scope]?.triggeredByEvent &&
+      node.trigger &&
+      node.trigger.kind !== 'none'
+    ) {
+      sink.executionError(
+        executable,
+        'BPMN_STRUCTURE',
+        node.id,
+        `Start event ${node.id} of an embedded sub-process must be a none start event.`,
+      );
     }
   }
   return process;
@@ -101,7 +139,13 @@ function upstreamOf(process: ExecutableProcess, joinId: string): string[] {
     // A link catch is reached from its throwing events.
     if (node.type === 'intermediateCatchEvent' && node.trigger?.kind === 'link') {
       for (const n of Object.values(process.nodes)) {
-        if (n.scope === node.scope && n.type === 'intermediateThrowEvent' && n.trigger?.kind === 'link' && n.trigger.name === node.trigger.name) visit(n.id);
+        if (
+          n.scope === node.scope &&
+          n.type === 'intermediateThrowEvent' &&
+          n.trigger?.kind === 'link' &&
+          n.trigger.name === node.trigger.name
+        )
+          visit(n.id);
       }
     }
   }

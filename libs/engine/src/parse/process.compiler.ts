@@ -123,7 +123,8 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
       outgoing: [],
     };
     for (const ext of (el['extensionElements'] as { values?: ModdleElement[] } | undefined)?.values ?? []) {
-      const what = IGNORED_EXTENSIONS[ext.$type] ?? (ext.$type === 'zeebe:IoMapping' && type !== 'callActivity' ? 'input/output mapping' : undefined);
+      const what =
+        IGNORED_EXTENSIONS[ext.$type] ?? (ext.$type === 'zeebe:IoMapping' && type !== 'callActivity' ? 'input/output mapping' : undefined);
       if (what) sink.warning('BPMN_IGNORED_EXTENSION', id, `${id}: the ${ext.$type} ${what} is imported but not executed.`);
     }
     const isEvent = type.endsWith('Event');
@@ -221,7 +222,6 @@ function collectIds(container: ModdleElement, into = new Set<string>()): Set<str
   }
   return into;
 }
-
 
 function compileScript(
   el: ModdleElement,

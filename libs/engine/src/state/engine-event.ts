@@ -88,7 +88,13 @@ export type EngineEvent =
       readonly type: 'task.withdrawn';
       readonly reopenedElementInstanceId: string;
     })
-  | (OnInstance & { readonly type: 'timer.scheduled'; readonly timerId: string; readonly dueAt: string; readonly ownerInstanceId: string; readonly fired?: number })
+  | (OnInstance & {
+      readonly type: 'timer.scheduled';
+      readonly timerId: string;
+      readonly dueAt: string;
+      readonly ownerInstanceId: string;
+      readonly fired?: number;
+    })
   | (Base & { readonly type: 'timer.fired'; readonly timerId: string })
   | (Base & { readonly type: 'timer.cancelled'; readonly timerId: string })
   | (OnInstance & SubscribedFields & { readonly type: 'message.subscribed' })
@@ -121,9 +127,24 @@ export type EngineEvent =
       /** Added to the started count (negative when a withdrawn inner instance is reopened). */
       readonly started?: number;
     })
-  | (Base & { readonly type: 'error.thrown'; readonly elementId: string; readonly errorCode: string | null; readonly caughtBy: string | null })
-  | (Base & { readonly type: 'escalation.thrown'; readonly elementId: string; readonly escalationCode: string | null; readonly caughtBy: string | null })
-  | (Base & { readonly type: 'token.moved'; readonly fromElementInstanceId: string; readonly targetElementId: string; readonly mode: 'rerun' | 'direct' })
+  | (Base & {
+      readonly type: 'error.thrown';
+      readonly elementId: string;
+      readonly errorCode: string | null;
+      readonly caughtBy: string | null;
+    })
+  | (Base & {
+      readonly type: 'escalation.thrown';
+      readonly elementId: string;
+      readonly escalationCode: string | null;
+      readonly caughtBy: string | null;
+    })
+  | (Base & {
+      readonly type: 'token.moved';
+      readonly fromElementInstanceId: string;
+      readonly targetElementId: string;
+      readonly mode: 'rerun' | 'direct';
+    })
   | (Base & {
       /** Join arrivals changed by a modification (退回 re-run, 撤回): removed ones first, then added ones. */
       readonly type: 'join.changed';

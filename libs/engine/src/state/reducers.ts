@@ -37,7 +37,8 @@ function dropWithdrawalsOfArrivals(d: StateDraft, scopeInstanceId: string, gatew
   if (!wd) return;
   const drop: string[] = [];
   for (const id in wd) {
-    if (wd[id].a?.some(([scope, gateway, flowId]) => scope === scopeInstanceId && gateway === gatewayId && flowIds.includes(flowId))) drop.push(id);
+    if (wd[id].a?.some(([scope, gateway, flowId]) => scope === scopeInstanceId && gateway === gatewayId && flowIds.includes(flowId)))
+      drop.push(id);
   }
   d.removeWithdrawals(drop);
 }

@@ -2,7 +2,14 @@
 // made from are copied the first time a reducer writes to them (copy-on-write), so a command
 // pays for what it changes rather than for a copy of the whole state. Reducers write only
 // through these accessors; everything else reads `state`.
-import { initialState, type ElementInstance, type InstanceState, type Subscription, type Incident, type WithdrawRecord } from './instance-state';
+import {
+  initialState,
+  type ElementInstance,
+  type InstanceState,
+  type Subscription,
+  type Incident,
+  type WithdrawRecord,
+} from './instance-state';
 
 // The id-keyed maps (instances, joins, subscriptions, jobs, incidents) get keys never seen
 // before, one per element instance. A plain object would get a new hidden class with each such

@@ -24,7 +24,9 @@ describe('compile on damaged input', () => {
       for (let i = 0; i < 40; i++) {
         const at = Math.floor(random() * xml.length);
         const damaged =
-          i % 2 === 0 ? xml.slice(0, at) : xml.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + xml.slice(at + Math.floor(random() * 20));
+          i % 2 === 0
+            ? xml.slice(0, at)
+            : xml.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + xml.slice(at + Math.floor(random() * 20));
         // when
         const result = await compile(damaged);
         // then

@@ -1,6 +1,7 @@
 import { compile, type CompileResult } from '../../src';
 
-const NS = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:oa="http://liuzhuan.org/schema/bpmn/oa"';
+const NS =
+  'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:oa="http://liuzhuan.org/schema/bpmn/oa"';
 
 function definitions(body: string, executable = true): string {
   return `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS} targetNamespace="t"><process id="p" isExecutable="${executable}">${body}</process></definitions>`;
@@ -94,7 +95,11 @@ describe('compile: hostile input never throws and always names a code', () => {
 
   it('should report an error when a boundary event is attached to nothing', async () => {
     // given / when
-    const result = await compile(definitions(`${valid}<boundaryEvent id="b" attachedToRef="ghost"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>`));
+    const result = await compile(
+      definitions(
+        `${valid}<boundaryEvent id="b" attachedToRef="ghost"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>`,
+      ),
+    );
     // then
     expect(codes(result)).toContain('BPMN_DANGLING_REFERENCE@b');
   });
@@ -118,7 +123,10 @@ describe('compile: hostile input never throws and always names a code', () => {
     // given
     const xml = definitions(`<startEvent id="s" weird="1"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><endEvent id="e"/>`)
       .replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
-      .replace('</definitions>', '<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"><bpmndi:BPMNPlane bpmnElement="ghost"/></bpmndi:BPMNDiagram></definitions>');
+      .replace(
+        '</definitions>',
+        '<bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"><bpmndi:BPMNPlane bpmnElement="ghost"/></bpmndi:BPMNDiagram></definitions>',
+      );
     // when
     const result = await compile(xml);
     // then
@@ -129,7 +137,9 @@ describe('compile: hostile input never throws and always names a code', () => {
   it('should warn that it is not executed when a camunda task listener is present', async () => {
     // given / when
     const result = await compile(
-      definitions(`${valid}<userTask id="u"><extensionElements><camunda:taskListener event="create" class="x.Y"/></extensionElements></userTask>`),
+      definitions(
+        `${valid}<userTask id="u"><extensionElements><camunda:taskListener event="create" class="x.Y"/></extensionElements></userTask>`,
+      ),
     );
     // then
     expect(codes(result)).toEqual([]);
@@ -138,7 +148,9 @@ describe('compile: hostile input never throws and always names a code', () => {
 
   it('should not reuse an id of the file when generating one for a flow without id', async () => {
     // given an explicit flow id equal to the one that would be generated
-    const xml = definitions('<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><sequenceFlow id="flow_s_e" sourceRef="s" targetRef="e"/><endEvent id="e"/>');
+    const xml = definitions(
+      '<startEvent id="s"/><sequenceFlow sourceRef="s" targetRef="e"/><sequenceFlow id="flow_s_e" sourceRef="s" targetRef="e"/><endEvent id="e"/>',
+    );
     // when
     const result = await compile(xml);
     // then
@@ -159,28 +171,42 @@ describe('compile: hostile input never throws and always names a code', () => {
 
   it('should refuse with the element id when a script task is JavaScript', async () => {
     // given / when
-    const result = await compile(definitions(`${valid}<scriptTask id="js" scriptFormat="javascript"><script>require('child_process')</script></scriptTask>`));
+    const result = await compile(
+      definitions(`${valid}<scriptTask id="js" scriptFormat="javascript"><script>require('child_process')</script></scriptTask>`),
+    );
     // then
     expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@js']);
   });
 
   it('should refuse when a condition is JavaScript', async () => {
     // given / when
-    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression" language="javascript">process.exit()</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    const result = await compile(
+      definitions(
+        '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression" language="javascript">process.exit()</conditionExpression></sequenceFlow><endEvent id="e"/>',
+      ),
+    );
     // then
     expect(codes(result)).toEqual(['BPMN_SCRIPT_LANGUAGE@f1']);
   });
 
   it('should refuse with the element id when JUEL calls a method', async () => {
     // given / when
-    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">${"".getClass().forName("java.lang.Runtime")}</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    const result = await compile(
+      definitions(
+        '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">${"".getClass().forName("java.lang.Runtime")}</conditionExpression></sequenceFlow><endEvent id="e"/>',
+      ),
+    );
     // then
     expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
   });
 
   it('should refuse with the element id when FEEL is invalid', async () => {
     // given / when
-    const result = await compile(definitions('<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">=a &gt;&gt;&gt; (</conditionExpression></sequenceFlow><endEvent id="e"/>'));
+    const result = await compile(
+      definitions(
+        '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">=a &gt;&gt;&gt; (</conditionExpression></sequenceFlow><endEvent id="e"/>',
+      ),
+    );
     // then
     expect(codes(result)).toEqual(['BPMN_EXPRESSION_INVALID@f1']);
   });
@@ -191,7 +217,11 @@ describe('compile: hostile input never throws and always names a code', () => {
     ['timeCycle', 'R3/PT1H/oops/more'],
   ])('should refuse with the element id when a %s is invalid', async (kind, text) => {
     // given / when
-    const result = await compile(definitions(`${valid}<intermediateCatchEvent id="t"><timerEventDefinition><${kind}>${text}</${kind}></timerEventDefinition></intermediateCatchEvent>`));
+    const result = await compile(
+      definitions(
+        `${valid}<intermediateCatchEvent id="t"><timerEventDefinition><${kind}>${text}</${kind}></timerEventDefinition></intermediateCatchEvent>`,
+      ),
+    );
     // then
     expect(codes(result)).toEqual(['BPMN_TIMER_INVALID@t']);
   });

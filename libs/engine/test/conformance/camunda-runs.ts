@@ -91,7 +91,7 @@ export const CAMUNDA_RUNS: Readonly<Record<string, Run>> = {
       counts.push(s.tasks().length);
     }
     expect(counts).toEqual([3, 2, 1]);
-    return 'input 1 → three tasks, 2 → two, 3 → one, as in Camunda\'s test.';
+    return "input 1 → three tasks, 2 → two, 3 → one, as in Camunda's test.";
   },
   [`${C}InclusiveGatewayTest.testPartialMergingInclusiveGateway.bpmn20.xml`]: async (load, file) => {
     const s = await load(file);

@@ -84,14 +84,17 @@ export const RUNS: Readonly<Record<string, Run>> = {
   },
   [`${B}timers.bpmn`]: async (load, file) => {
     const s = await load(file);
-    s.start({ environment: { variables: { catchDate: '2026-02-01T00:00:00Z', dueDate: '2026-02-03T00:00:00Z' } } }, { startEventId: 'start-cycle' });
+    s.start(
+      { environment: { variables: { catchDate: '2026-02-01T00:00:00Z', dueDate: '2026-02-03T00:00:00Z' } } },
+      { startEventId: 'start-cycle' },
+    );
     expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['catch-date', '2026-02-01T00:00:00.000Z']]);
     s.fireTimer('catch-date');
     expect(s.incidents()).toEqual([]);
     expect(s.tasks()).toEqual(['user-due']);
     s.completeTask('user-due');
     expect(s.status).toBe('completed');
-    return 'started by its R3/PT10H start timer; the manual task passes (its PT1M boundary never fires); the timeDate expression is evaluated; completes. (bpmn-engine\'s environment.variables is supplied as a variable.)';
+    return "started by its R3/PT10H start timer; the manual task passes (its PT1M boundary never fires); the timeDate expression is evaluated; completes. (bpmn-engine's environment.variables is supplied as a variable.)";
   },
   [`${F}BoundaryEscalationEventTest.testCatchEscalationOnEmbeddedSubprocess.bpmn20.xml`]: async (load, file) => {
     const s = await load(file);
@@ -120,7 +123,7 @@ export const RUNS: Readonly<Record<string, Run>> = {
     expect(s.tasks()).toEqual(['taskAfterConditionalCatch']);
     s.completeTask('taskAfterConditionalCatch');
     expect(s.status).toBe('completed');
-    return 'waits until myVar == \'test\' (setVariables, like evaluateConditionalEvents), then completes.';
+    return "waits until myVar == 'test' (setVariables, like evaluateConditionalEvents), then completes.";
   },
   [`${F}ErrorEventSubProcessTest.testCatchErrorInEmbeddedSubProcess.bpmn20.xml`]: async (load, file) => {
     const s = await load(file);

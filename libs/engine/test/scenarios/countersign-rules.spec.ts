@@ -14,7 +14,9 @@ async function voting(rule: 'all' | 'any' | 'ratio' | 'veto', signers: string[])
 
 function taskOf(s: Scenario, elementId: string, assignee: string): string {
   const open = new Set(s.taskIds(elementId));
-  const created = s.history.filter((e): e is TaskCreated => e.type === 'task.created' && e.assignee === assignee && open.has(e.elementInstanceId));
+  const created = s.history.filter(
+    (e): e is TaskCreated => e.type === 'task.created' && e.assignee === assignee && open.has(e.elementInstanceId),
+  );
   if (!created.length) throw new Error(`${assignee} has no open ${elementId}`);
   return created[0].elementInstanceId;
 }

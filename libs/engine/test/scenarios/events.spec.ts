@@ -97,7 +97,17 @@ describe('intermediate events (BPMN 2.0 §10.5.5-6)', () => {
     expect(s.status).toBe('completed');
     expect(s.lastEffects.map((e) => e.type)).toEqual(['throwSignal', 'sendMessage', 'sendMessage', 'processCompleted']);
     expect(s.completedElements()).toEqual([
-      'start', 'waitTimer', 'waitPaid', 'waitSignal', 'waitCondition', 'announce', 'notify', 'jump', 'land', 'none', 'end',
+      'start',
+      'waitTimer',
+      'waitPaid',
+      'waitSignal',
+      'waitCondition',
+      'announce',
+      'notify',
+      'jump',
+      'land',
+      'none',
+      'end',
     ]);
   });
 });
@@ -110,7 +120,11 @@ describe('event-based gateway (BPMN 2.0 §13.3.5)', () => {
     s.start();
     // then
     expect(s.active()).toEqual(['gw']);
-    expect(Object.values(s.state!.subs).map((x) => x.k).sort()).toEqual(['message', 'signal', 'timer']);
+    expect(
+      Object.values(s.state!.subs)
+        .map((x) => x.k)
+        .sort(),
+    ).toEqual(['message', 'signal', 'timer']);
   });
 
   it('should follow the message and cancel the others when the message wins the race', async () => {

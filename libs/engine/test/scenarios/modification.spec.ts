@@ -21,7 +21,13 @@ describe('move token back (退回) in a parallel topology', () => {
     // then legal runs again, finance's arrival is kept
     expect(s.tasks()).toEqual(['legal']);
     expect(s.state!.joins[joinKey]).toEqual(['f7']);
-    expect(s.lastEvents.map((e) => e.type)).toEqual(['token.moved', 'task.cancelled', 'element.terminated', 'element.activated', 'task.created']);
+    expect(s.lastEvents.map((e) => e.type)).toEqual([
+      'token.moved',
+      'task.cancelled',
+      'element.terminated',
+      'element.activated',
+      'task.created',
+    ]);
     // when the branch is done again
     s.completeTask('legal').completeTask('legal2');
     // then the join fires exactly once

@@ -13,12 +13,12 @@ describe('error propagation through nested sub-processes (BPMN 2.0 §10.5.6)', (
     s.run({ type: 'throwError', jobKey: job.jobKey, errorCode: 'FATAL' });
     // then the outer boundary catches it and everything inside is gone
     expect(s.active()).toEqual(['recover']);
-    expect(s.lastEvents.filter((e) => e.type === 'element.terminated').map((e) => (e as { elementId: string }).elementId).sort()).toEqual([
-      'inner',
-      'outer',
-      'sibling',
-      'work',
-    ]);
+    expect(
+      s.lastEvents
+        .filter((e) => e.type === 'element.terminated')
+        .map((e) => (e as { elementId: string }).elementId)
+        .sort(),
+    ).toEqual(['inner', 'outer', 'sibling', 'work']);
     expect(s.jobs()).toEqual([]);
     expect(s.lastEvents.map((e) => e.type)).toContain('job.completed');
   });

@@ -165,7 +165,9 @@ describe('退回 in a parallel topology', () => {
 
   it('should reject an unknown mode', async () => {
     const s = await atBranches();
-    expect(s.reject({ type: 'moveToken', fromElementInstanceId: s.taskIds('legal')[0], targetElementId: 'draft', mode: 'x' as never }).code).toBe('INVALID_COMMAND');
+    expect(
+      s.reject({ type: 'moveToken', fromElementInstanceId: s.taskIds('legal')[0], targetElementId: 'draft', mode: 'x' as never }).code,
+    ).toBe('INVALID_COMMAND');
   });
 });
 
@@ -273,7 +275,11 @@ describe('return targets (退回 list)', () => {
   it('should follow both branches back through a join, nearest first', async () => {
     // given the document waits at 签发
     const s = await Scenario.fromFile(dir, 'approval.bpmn');
-    s.start({ signers: ['li'] }).completeTask('draft').completeTask('finance').completeTask('legal').completeTask('legal2');
+    s.start({ signers: ['li'] })
+      .completeTask('draft')
+      .completeTask('finance')
+      .completeTask('legal')
+      .completeTask('legal2');
     expect(targets(s, 'countersign')).toEqual(['legal2', 'finance', 'legal', 'draft']);
     s.completeTask('countersign');
     // when / then
@@ -283,7 +289,10 @@ describe('return targets (退回 list)', () => {
   it('should list only the own branch and what came before the fork inside a branch', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'approval.bpmn');
-    s.start({ signers: ['li'] }).completeTask('draft').completeTask('finance').completeTask('legal');
+    s.start({ signers: ['li'] })
+      .completeTask('draft')
+      .completeTask('finance')
+      .completeTask('legal');
     // when / then
     expect(targets(s, 'legal2')).toEqual(['legal', 'draft']);
     expect(targets(s, 'legal2')).not.toContain('finance');

@@ -145,10 +145,12 @@ describe('terminate end events (BPMN 2.0 §13.5.6)', () => {
     // then
     expect(s.status).toBe('terminated');
     expect(s.state!.instances).toEqual({});
-    expect(s.lastEvents.filter((e) => e.type === 'task.cancelled').map((e) => (e as { elementId: string }).elementId).sort()).toEqual([
-      'inner1',
-      'inner2',
-    ]);
+    expect(
+      s.lastEvents
+        .filter((e) => e.type === 'task.cancelled')
+        .map((e) => (e as { elementId: string }).elementId)
+        .sort(),
+    ).toEqual(['inner1', 'inner2']);
   });
 
   it('should end only the sub-process, which then completes normally, when reached inside it', async () => {

@@ -44,7 +44,9 @@ describe('sequential multi-instance with added signers', () => {
   it('should run added items after the planned ones when a signer is added to a sequential loop', async () => {
     // given
     const s = await Scenario.fromFile(dir, 'workday-timers.bpmn');
-    s.start({ people: ['li', 'wang'], resumeAt: '2026-01-06T00:00:00Z' }).completeTask('handle').fireTimer('pause');
+    s.start({ people: ['li', 'wang'], resumeAt: '2026-01-06T00:00:00Z' })
+      .completeTask('handle')
+      .fireTimer('pause');
     expect((s.lastEvents.find((e) => e.type === 'task.created') as TaskCreated).assignee).toBe('li/2');
     // when a signer is added (加签) to the sequential loop
     s.run({ type: 'addInstances', elementInstanceId: s.instanceOf('signers'), items: ['zhao'] });

@@ -7,7 +7,9 @@ const dir = __dirname;
 type TaskCreated = Extract<EngineEvent, { type: 'task.created' }>;
 
 function completed(s: Scenario, elementId: string): string[] {
-  return s.history.filter((e) => e.type === 'task.completed' && e.elementId === elementId).map((e) => (e as { elementInstanceId: string }).elementInstanceId);
+  return s.history
+    .filter((e) => e.type === 'task.completed' && e.elementId === elementId)
+    .map((e) => (e as { elementInstanceId: string }).elementInstanceId);
 }
 
 function lastCompleted(s: Scenario, elementId: string): string {
@@ -24,7 +26,10 @@ function created(s: Scenario): TaskCreated[] {
 }
 
 function cancelled(s: Scenario): string[] {
-  return s.lastEvents.filter((e) => e.type === 'task.cancelled').map((e) => (e as { elementId: string }).elementId).sort();
+  return s.lastEvents
+    .filter((e) => e.type === 'task.cancelled')
+    .map((e) => (e as { elementId: string }).elementId)
+    .sort();
 }
 
 describe('撤回 in a straight line', () => {
@@ -45,8 +50,19 @@ describe('撤回 in a straight line', () => {
     expect(s.tasks()).toEqual(['draft']);
     const [reopened] = s.taskIds('draft');
     expect(reopened).not.toBe(draftId);
-    expect(s.lastEvents.map((e) => e.type)).toEqual(['task.withdrawn', 'task.cancelled', 'element.terminated', 'element.activated', 'task.created']);
-    expect(s.lastEvents[0]).toMatchObject({ type: 'task.withdrawn', elementId: 'draft', elementInstanceId: draftId, reopenedElementInstanceId: reopened });
+    expect(s.lastEvents.map((e) => e.type)).toEqual([
+      'task.withdrawn',
+      'task.cancelled',
+      'element.terminated',
+      'element.activated',
+      'task.created',
+    ]);
+    expect(s.lastEvents[0]).toMatchObject({
+      type: 'task.withdrawn',
+      elementId: 'draft',
+      elementInstanceId: draftId,
+      reopenedElementInstanceId: reopened,
+    });
     expect(created(s)[0]).toMatchObject({ elementInstanceId: reopened, withdrawnFrom: draftId, name: '拟稿' });
     expect(s.state!.wd).toBeUndefined();
     // and the flow goes on as before
@@ -173,7 +189,11 @@ describe('撤回 across an inclusive join', () => {
   it('should restore the other arrival when the completion that fired the inclusive join is withdrawn', async () => {
     // given 财务 arrived and 法务复核 fired the join
     const s = await Scenario.fromFile(dir, 'approval-ops.bpmn', 'inclusive');
-    s.start({ legal: true, finance: true, hr: false }).completeTask('idraft').completeTask('ifinance').completeTask('ilegal').completeTask('ilegal2');
+    s.start({ legal: true, finance: true, hr: false })
+      .completeTask('idraft')
+      .completeTask('ifinance')
+      .completeTask('ilegal')
+      .completeTask('ilegal2');
     expect(s.tasks()).toEqual(['isign']);
     // when
     withdraw(s, 'ilegal2');
@@ -306,7 +326,10 @@ describe('撤回 on a multi-instance (会签) task', () => {
     return s.run({ type: 'completeTask', elementInstanceId: id, outcome });
   };
   const assignees = (s: Scenario, elementId: string): (string | null)[] =>
-    s.history.filter((e): e is TaskCreated => e.type === 'task.created' && s.taskIds(elementId).includes(e.elementInstanceId)).map((e) => e.assignee).sort();
+    s.history
+      .filter((e): e is TaskCreated => e.type === 'task.created' && s.taskIds(elementId).includes(e.elementInstanceId))
+      .map((e) => e.assignee)
+      .sort();
   const mi = (s: Scenario, elementId: string) => s.state!.instances[s.instanceOf(elementId)].mi!;
 
   it('should take the vote back from a running countersign and reopen that signer at the same index', async () => {

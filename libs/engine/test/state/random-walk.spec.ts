@@ -33,14 +33,16 @@ function candidates(s: Scenario, pick: <T>(xs: T[]) => T | undefined): EngineCom
   if (job) commands.push({ type: 'completeJob', jobKey: job.jobKey });
   const any = pick(ids);
   const target = pick(state.visited);
-  if (any && target) commands.push({ type: 'moveToken', fromElementInstanceId: any, targetElementId: target, mode: pick(['rerun', 'direct'])! });
+  if (any && target)
+    commands.push({ type: 'moveToken', fromElementInstanceId: any, targetElementId: target, mode: pick(['rerun', 'direct'])! });
   const body = pick(ids.filter((id) => state.instances[id].mi));
   if (body) commands.push({ type: 'addInstances', elementInstanceId: body, items: ['x'] });
   const inner = pick(ids.filter((id) => state.instances[id].inner));
   if (inner) commands.push({ type: 'removeInstances', innerElementInstanceIds: [inner] });
   if (any) commands.push({ type: 'cancelElementInstance', elementInstanceId: any });
   const withdrawable = pick(Object.keys(state.wd ?? {}));
-  if (withdrawable) commands.push({ type: 'withdraw', elementInstanceId: withdrawable }, { type: 'withdraw', elementInstanceId: withdrawable });
+  if (withdrawable)
+    commands.push({ type: 'withdraw', elementInstanceId: withdrawable }, { type: 'withdraw', elementInstanceId: withdrawable });
   commands.push({ type: 'correlateMessage', name: pick(['withdraw', 'query', 'info'])! });
   commands.push({ type: 'setVariables', variables: { result: pick(['ok', 'rejected', 'late']) } });
   return commands;

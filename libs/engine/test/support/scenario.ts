@@ -117,15 +117,25 @@ export class Scenario {
   }
 
   tasks(): string[] {
-    return this.state ? openTasks(this.state).map((t) => t.elementId).sort() : [];
+    return this.state
+      ? openTasks(this.state)
+          .map((t) => t.elementId)
+          .sort()
+      : [];
   }
 
   taskIds(elementId: string): string[] {
-    return this.state ? openTasks(this.state).filter((t) => t.elementId === elementId).map((t) => t.elementInstanceId) : [];
+    return this.state
+      ? openTasks(this.state)
+          .filter((t) => t.elementId === elementId)
+          .map((t) => t.elementInstanceId)
+      : [];
   }
 
   instanceOf(elementId: string): string {
-    const id = Object.keys(this.state?.instances ?? {}).find((k) => this.state!.instances[k].el === elementId && !this.state!.instances[k].inner);
+    const id = Object.keys(this.state?.instances ?? {}).find(
+      (k) => this.state!.instances[k].el === elementId && !this.state!.instances[k].inner,
+    );
     if (!id) throw new Error(`no instance of ${elementId}; active: ${this.active().join(', ')}`);
     return id;
   }

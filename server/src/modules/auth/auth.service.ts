@@ -61,7 +61,16 @@ export class AuthService {
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.session.maxHours * 3_600_000);
-    const session = Object.assign(new SessionEntity(), { id: newId(), tokenHash: sm3Hex(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null, ip });
+    const session = Object.assign(new SessionEntity(), {
+      id: newId(),
+      tokenHash: sm3Hex(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      revokedAt: null,
+      ip,
+    });
     await this.tx.run(async ({ manager }) => {
       if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null }, manager);
       await this.sessions.insert(session, manager);

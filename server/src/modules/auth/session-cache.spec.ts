@@ -1,7 +1,8 @@
 import { SessionCache } from './session-cache';
 import type { SessionWithUser } from './session.repository';
 
-const found = (sessionId: string, userId: string) => ({ session: { id: sessionId, userId }, user: { id: userId } }) as unknown as SessionWithUser;
+const found = (sessionId: string, userId: string) =>
+  ({ session: { id: sessionId, userId }, user: { id: userId } }) as unknown as SessionWithUser;
 
 describe('SessionCache', () => {
   it('answers for a token until its time is up, then forgets it', () => {

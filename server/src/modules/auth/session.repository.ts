@@ -7,7 +7,16 @@ import { SessionEntity } from './session.entity';
 /** A session with what every request needs of its user, read in one statement. */
 export interface SessionWithUser {
   session: SessionEntity;
-  user: { id: string; username: string; displayName: string; orgId: string; orgName: string; position: string | null; enabled: boolean; roles: Role[] };
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    orgId: string;
+    orgName: string;
+    position: string | null;
+    enabled: boolean;
+    roles: Role[];
+  };
 }
 
 @Injectable()

@@ -25,9 +25,21 @@ export async function seedStatutoryCalendar(q: QueryRunner): Promise<void> {
       );
     }
     count += days.length;
-    await q.query(`INSERT INTO calendar_year (year, source, loaded_at, calendar_version) VALUES (?, ?, ?, 1)`, [year, STATUTORY_SOURCE, at]);
+    await q.query(`INSERT INTO calendar_year (year, source, loaded_at, calendar_version) VALUES (?, ?, ?, 1)`, [
+      year,
+      STATUTORY_SOURCE,
+      at,
+    ]);
   }
   await q.query(`INSERT INTO calendar_version (id, version) VALUES (1, 1)`);
-  const details = JSON.stringify({ source: STATUTORY_SOURCE, dataVersion: statutoryDataVersion(), years: [years[0], years[years.length - 1]], days: count });
-  await q.query(`INSERT INTO calendar_change (version, at, actor_id, action, year, day, details) VALUES (1, ?, NULL, 'seed', NULL, NULL, ?)`, [at, details]);
+  const details = JSON.stringify({
+    source: STATUTORY_SOURCE,
+    dataVersion: statutoryDataVersion(),
+    years: [years[0], years[years.length - 1]],
+    days: count,
+  });
+  await q.query(
+    `INSERT INTO calendar_change (version, at, actor_id, action, year, day, details) VALUES (1, ?, NULL, 'seed', NULL, NULL, ?)`,
+    [at, details],
+  );
 }

@@ -43,7 +43,11 @@ export class CalendarController {
 
   @Put('days/:day')
   @RequireRoles('system_admin')
-  setDay(@Param('day') day: string, @Body(validate(SetCalendarDaySchema)) body: SetCalendarDay, @CurrentUser() user: SessionUser): Promise<CalendarDayStatus> {
+  setDay(
+    @Param('day') day: string,
+    @Body(validate(SetCalendarDaySchema)) body: SetCalendarDay,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CalendarDayStatus> {
     return this.calendar.setDay(day, body, user.id);
   }
 

@@ -10,7 +10,10 @@ export const MAX_WORKDAYS = 365;
  */
 export const CalendarErrors = {
   invalidDate: (text: string) =>
-    new DomainError('CALENDAR_INVALID_DATE', `Not an ISO 8601 date-time with offset or a date YYYY-MM-DD in ${MIN_YEAR}–${MAX_YEAR}: ${JSON.stringify(text)}`),
+    new DomainError(
+      'CALENDAR_INVALID_DATE',
+      `Not an ISO 8601 date-time with offset or a date YYYY-MM-DD in ${MIN_YEAR}–${MAX_YEAR}: ${JSON.stringify(text)}`,
+    ),
   invalidWorkdays: (value: unknown) =>
     new DomainError('CALENDAR_INVALID_WORKDAYS', `workdays must be an integer from 0 to ${MAX_WORKDAYS}, got ${JSON.stringify(value)}`),
   yearUnknown: (year: number) =>

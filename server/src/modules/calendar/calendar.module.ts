@@ -12,7 +12,12 @@ import { WORKDAY_CALENDAR, WorkdayCalendarService } from './workday-calendar.ser
 @Module({
   imports: [OrgModule],
   controllers: [CalendarController],
-  providers: [CalendarRepository, WorkdayCalendarService, CalendarService, { provide: WORKDAY_CALENDAR, useExisting: WorkdayCalendarService }],
+  providers: [
+    CalendarRepository,
+    WorkdayCalendarService,
+    CalendarService,
+    { provide: WORKDAY_CALENDAR, useExisting: WorkdayCalendarService },
+  ],
   exports: [WorkdayCalendarService, WORKDAY_CALENDAR, CalendarService],
 })
 export class CalendarModule {}

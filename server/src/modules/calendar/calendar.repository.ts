@@ -25,7 +25,12 @@ export class CalendarRepository {
    * distinct versions) and on SQLite it takes the write lock before anything is read.
    */
   async nextVersion(manager: EntityManager): Promise<number> {
-    await manager.createQueryBuilder().update(CalendarVersionEntity).set({ version: () => 'version + 1' }).where('id = 1').execute();
+    await manager
+      .createQueryBuilder()
+      .update(CalendarVersionEntity)
+      .set({ version: () => 'version + 1' })
+      .where('id = 1')
+      .execute();
     return this.currentVersion(manager);
   }
 
@@ -79,6 +84,8 @@ export class CalendarRepository {
   }
 
   changes(limit: number, manager?: EntityManager): Promise<CalendarChangeEntity[]> {
-    return this.m(manager).getRepository(CalendarChangeEntity).find({ order: { version: 'DESC' }, take: limit });
+    return this.m(manager)
+      .getRepository(CalendarChangeEntity)
+      .find({ order: { version: 'DESC' }, take: limit });
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarChangeList, CalendarDay, CalendarDayStatus, CalendarYear, DueDate, ImportCalendarYear, SetCalendarDay } from '@liuzhuan/contracts';
+import type {
+  CalendarChangeList,
+  CalendarDay,
+  CalendarDayStatus,
+  CalendarYear,
+  DueDate,
+  ImportCalendarYear,
+  SetCalendarDay,
+} from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -14,7 +22,10 @@ import { WorkdayCalendarService } from './workday-calendar.service';
 /** Where a year typed in by the admin came from, as opposed to the bundled data. */
 const MANUAL_SOURCE = 'manual';
 
-type ChangeStep = (m: EntityManager, version: number) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>;
+type ChangeStep = (
+  m: EntityManager,
+  version: number,
+) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>;
 
 function toCalendarDay(row: CalendarDayEntity): CalendarDay {
   return { day: row.day, kind: row.kind, name: row.name, source: row.source };
@@ -83,7 +94,13 @@ export class CalendarService {
     const day = this.validDay(dayText);
     await this.change(actorId, async (m, version) => {
       const before = effective(await this.calendar.daysOf(day, m));
-      const row = Object.assign(new CalendarDayEntity(), { day, source: 'local', kind: input.kind, name: input.name, calendarVersion: version });
+      const row = Object.assign(new CalendarDayEntity(), {
+        day,
+        source: 'local',
+        kind: input.kind,
+        name: input.name,
+        calendarVersion: version,
+      });
       await this.calendar.upsertDay(row, m);
       return { action: 'set-day', year: yearOf(day), day, details: { before: before && toCalendarDay(before), after: toCalendarDay(row) } };
     });
@@ -99,7 +116,12 @@ export class CalendarService {
       if (!local) throw CalendarErrors.overrideNotFound(day);
       await this.calendar.deleteDay(day, 'local', m);
       const after = effective(rows.filter((r) => r.source !== 'local'));
-      return { action: 'remove-day', year: yearOf(day), day, details: { before: toCalendarDay(local), after: after && toCalendarDay(after) } };
+      return {
+        action: 'remove-day',
+        year: yearOf(day),
+        day,
+        details: { before: toCalendarDay(local), after: after && toCalendarDay(after) },
+      };
     });
     return this.status(day);
   }
@@ -117,9 +139,18 @@ export class CalendarService {
       const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
       await this.calendar.replaceStatutoryYear(year, rows, m);
       const source = manual ? MANUAL_SOURCE : STATUTORY_SOURCE;
-      await this.calendar.saveYear(Object.assign(new CalendarYearEntity(), { year, source, loadedAt: new Date(), calendarVersion: version }), m);
+      await this.calendar.saveYear(
+        Object.assign(new CalendarYearEntity(), { year, source, loadedAt: new Date(), calendarVersion: version }),
+        m,
+      );
       const count = (kind: string) => days.filter((d) => d.kind === kind).length;
-      const details = { source, ...(manual ? {} : { dataVersion: statutoryDataVersion() }), holidays: count('holiday'), workdays: count('workday'), replaced: previous };
+      const details = {
+        source,
+        ...(manual ? {} : { dataVersion: statutoryDataVersion() }),
+        holidays: count('holiday'),
+        workdays: count('workday'),
+        replaced: previous,
+      };
       return { action: 'import', year, day: null, details };
     });
     return this.year(year);
@@ -127,7 +158,12 @@ export class CalendarService {
 
   private async status(day: string): Promise<CalendarDayStatus> {
     const entry = effective(await this.calendar.daysOf(day));
-    return { day, workingDay: this.workdays.isWorkingDay(day), entry: entry && toCalendarDay(entry), calendarVersion: this.workdays.version };
+    return {
+      day,
+      workingDay: this.workdays.isWorkingDay(day),
+      entry: entry && toCalendarDay(entry),
+      calendarVersion: this.workdays.version,
+    };
   }
 
   /**
@@ -139,7 +175,15 @@ export class CalendarService {
     await this.tx.run(async ({ manager: m }) => {
       const version = await this.calendar.nextVersion(m);
       const { action, year, day, details } = await apply(m, version);
-      const change = Object.assign(new CalendarChangeEntity(), { version, at: new Date(), actorId, action, year, day, details: JSON.stringify(details) });
+      const change = Object.assign(new CalendarChangeEntity(), {
+        version,
+        at: new Date(),
+        actorId,
+        action,
+        year,
+        day,
+        details: JSON.stringify(details),
+      });
       await this.calendar.appendChange(change, m);
     });
     await this.workdays.reload();

@@ -115,7 +115,8 @@ export class WorkdayCalendarService implements WorkdayCalendar, OnModuleInit, On
   private warnAboutMissingYears(): void {
     const loaded = this.current().loadedYears;
     const bundled = statutoryYears().filter((y) => !loaded.has(y));
-    if (bundled.length) this.logger.warn(`bundled holiday data has ${bundled.join(', ')} not loaded: import with POST /api/calendar/years/:year/import`);
+    if (bundled.length)
+      this.logger.warn(`bundled holiday data has ${bundled.join(', ')} not loaded: import with POST /api/calendar/years/:year/import`);
     const next = new Date().getUTCFullYear() + 1;
     if (!loaded.has(next)) this.logger.log(`holidays of ${next} are not loaded yet: deadlines running into ${next} are provisional`);
   }

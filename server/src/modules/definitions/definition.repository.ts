@@ -4,7 +4,16 @@ import { sql, Tables } from '../../platform/database/table';
 import { type DefinitionHead, DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
 
 /** Every column but the compiled process. */
-const HEAD_COLUMNS = ['id', 'deploymentId', 'key', 'version', 'name', 'executable', 'deployedBy', 'deployedAt'] as const satisfies readonly (keyof DefinitionHead)[];
+const HEAD_COLUMNS = [
+  'id',
+  'deploymentId',
+  'key',
+  'version',
+  'name',
+  'executable',
+  'deployedBy',
+  'deployedAt',
+] as const satisfies readonly (keyof DefinitionHead)[];
 
 @Injectable()
 export class DefinitionRepository {
@@ -19,7 +28,11 @@ export class DefinitionRepository {
   }
 
   async latestVersion(key: string, m: EntityManager): Promise<number> {
-    const row = await m.createQueryBuilder(DefinitionEntity, 'd').select('MAX(d.version)', 'v').where('d.process_key = :key', { key }).getRawOne<{ v: number | null }>();
+    const row = await m
+      .createQueryBuilder(DefinitionEntity, 'd')
+      .select('MAX(d.version)', 'v')
+      .where('d.process_key = :key', { key })
+      .getRawOne<{ v: number | null }>();
     return Number(row?.v ?? 0);
   }
 
@@ -89,7 +102,11 @@ export class SubscriptionRepository {
   }
 
   /** Instances waiting for a message, oldest first; with a key, only those it correlates to. */
-  waitingForMessage(name: string, correlationKey: string | undefined, m: EntityManager = this.dataSource.manager): Promise<EventSubscriptionEntity[]> {
+  waitingForMessage(
+    name: string,
+    correlationKey: string | undefined,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<EventSubscriptionEntity[]> {
     return m.find(EventSubscriptionEntity, {
       where: { kind: 'message', name, instanceId: Not(IsNull()), ...(correlationKey !== undefined ? { correlationKey } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },

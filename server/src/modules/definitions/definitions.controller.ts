@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { type Definition, type DefinitionList, type DefinitionQuery, DefinitionQuerySchema, IdParamSchema, type SessionUser } from '@liuzhuan/contracts';
+import {
+  type Definition,
+  type DefinitionList,
+  type DefinitionQuery,
+  DefinitionQuerySchema,
+  IdParamSchema,
+  type SessionUser,
+} from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors/domain-error';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/xml-body';
@@ -20,7 +27,8 @@ async function uploadedXml(req: FastifyRequest, body: unknown): Promise<string> 
       return bytes.toString('utf8');
     } catch (error) {
       // @fastify/multipart refuses a file over the limit while reading it
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
       throw error;
     }
   }

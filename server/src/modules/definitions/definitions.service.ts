@@ -43,10 +43,16 @@ export class DefinitionsService {
   async deploy(xml: string, deployedBy: string): Promise<Definition[]> {
     const result = await compile(xml);
     const details = result.diagnostics.map((d) => ({ elementId: d.elementId, severity: d.severity, code: d.code, message: d.message }));
-    if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE')) throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB', details);
+    if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE'))
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB', details);
     if (!isDeployable(result) || !result.processes.length) {
       const errors = details.filter((d) => d.severity === 'error');
-      const summary = errors.length ? errors.slice(0, 3).map((d) => `${d.elementId ?? '(file)'}: ${d.message}`).join('; ') : 'The file contains no process';
+      const summary = errors.length
+        ? errors
+            .slice(0, 3)
+            .map((d) => `${d.elementId ?? '(file)'}: ${d.message}`)
+            .join('; ')
+        : 'The file contains no process';
       throw new DomainError('BPMN_INVALID', `The BPMN file cannot be deployed: ${summary}`, details);
     }
     const rows = await this.tx.run(async (tx) => {
@@ -134,7 +140,13 @@ export class DefinitionsService {
         const due = nextStartTimer(process, trigger.startEventId, now.toISOString(), this.calendar);
         if ('dueAt' in due) {
           await this.outbox.add(tx, [
-            { type: 'start-timer', dueAt: new Date(due.dueAt), definitionId: row.id, elementId: trigger.startEventId, payload: { firedCount: 0, dueAt: due.dueAt } },
+            {
+              type: 'start-timer',
+              dueAt: new Date(due.dueAt),
+              definitionId: row.id,
+              elementId: trigger.startEventId,
+              payload: { firedCount: 0, dueAt: due.dueAt },
+            },
           ]);
         }
       }

@@ -7,7 +7,13 @@ import { DefinitionRepository } from './definition.repository';
 import { DefinitionsService } from './definitions.service';
 
 /** The processes shipped in `workflows/<name>/<name>.bpmn`, each deployed under the key `<name>`. */
-export const SHIPPED_WORKFLOWS = ['incoming-document', 'outgoing-document', 'leader-mailbox', 'disclosure-review', 'request-approval'] as const;
+export const SHIPPED_WORKFLOWS = [
+  'incoming-document',
+  'outgoing-document',
+  'leader-mailbox',
+  'disclosure-review',
+  'request-approval',
+] as const;
 
 /** The deployer recorded for the shipped processes (no user deployed them). */
 export const SHIPPED_BY = 'system';
@@ -40,7 +46,11 @@ export function readShippedForms(dir: string): { key: string; file: string; sche
     readdirSync(join(dir, name))
       .filter((file) => file.endsWith('.form'))
       .sort()
-      .map((file) => ({ key: file.slice(0, -'.form'.length), file: join(dir, name, file), schema: JSON.parse(readFileSync(join(dir, name, file), 'utf8')) as unknown }))
+      .map((file) => ({
+        key: file.slice(0, -'.form'.length),
+        file: join(dir, name, file),
+        schema: JSON.parse(readFileSync(join(dir, name, file), 'utf8')) as unknown,
+      }))
       .filter(({ key }) => FORM_KEY_PATTERN.test(key)),
   );
 }

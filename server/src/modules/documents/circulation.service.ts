@@ -40,7 +40,14 @@ export class CirculationService {
     if (unknown.length) throw DocumentErrors.readerUnknown(unknown);
     const id = newId();
     await this.tx.run(async (tx) => {
-      const row = Object.assign(new CirculationEntity(), { id, documentId, order: input.order, status: 'active', createdBy: user.username, createdAt: new Date() });
+      const row = Object.assign(new CirculationEntity(), {
+        id,
+        documentId,
+        order: input.order,
+        status: 'active',
+        createdBy: user.username,
+        createdAt: new Date(),
+      });
       await tx.manager.insert(CirculationEntity, row);
       const readers = input.readers.map((username, i) =>
         Object.assign(new CirculationReaderEntity(), {
@@ -68,7 +75,11 @@ export class CirculationService {
       if (c.status !== 'active' || me.status === 'skipped') throw DocumentErrors.circulationClosed();
       if (me.status !== 'holding') throw DocumentErrors.notYourTurn();
       Object.assign(me, { status: 'read', readAt: new Date(), note: note ?? null });
-      await tx.manager.update(CirculationReaderEntity, { circulationId: id, username: me.username }, { status: me.status, readAt: me.readAt, note: me.note });
+      await tx.manager.update(
+        CirculationReaderEntity,
+        { circulationId: id, username: me.username },
+        { status: me.status, readAt: me.readAt, note: me.note },
+      );
       await this.advance(tx, c, readers, doc, user.username);
     });
     return this.view(id);
@@ -80,7 +91,8 @@ export class CirculationService {
       if (c.order !== 'sequential') throw DocumentErrors.notSequential();
       const open = readers.filter((r) => r.status === 'pending' || r.status === 'holding');
       const wanted = new Set(input.readers);
-      if (wanted.size !== input.readers.length || wanted.size !== open.length || open.some((r) => !wanted.has(r.username))) throw DocumentErrors.reorderMismatch();
+      if (wanted.size !== input.readers.length || wanted.size !== open.length || open.some((r) => !wanted.has(r.username)))
+        throw DocumentErrors.reorderMismatch();
       const base = Math.max(0, ...readers.filter((r) => r.status === 'read' || r.status === 'skipped').map((r) => r.seq));
       const before = open.find((r) => r.status === 'holding')?.username;
       for (const [i, username] of input.readers.entries()) {
@@ -90,7 +102,8 @@ export class CirculationService {
         r.skipReason = null;
         await tx.manager.update(CirculationReaderEntity, { circulationId: id, username }, { seq: r.seq, status: r.status });
       }
-      if (input.readers[0] !== before) await this.notifyHolders(tx, c, doc, [open.find((r) => r.username === input.readers[0])!], user.username);
+      if (input.readers[0] !== before)
+        await this.notifyHolders(tx, c, doc, [open.find((r) => r.username === input.readers[0])!], user.username);
     });
     return this.view(id);
   }
@@ -101,7 +114,11 @@ export class CirculationService {
       const r = readers.find((x) => x.username === input.reader);
       if (!r || (r.status !== 'pending' && r.status !== 'holding')) throw DocumentErrors.reorderMismatch();
       Object.assign(r, { status: 'skipped', skipReason: input.reason });
-      await tx.manager.update(CirculationReaderEntity, { circulationId: id, username: r.username }, { status: 'skipped', skipReason: input.reason });
+      await tx.manager.update(
+        CirculationReaderEntity,
+        { circulationId: id, username: r.username },
+        { status: 'skipped', skipReason: input.reason },
+      );
       await this.advance(tx, c, readers, doc, user.username);
     });
     return this.view(id);
@@ -154,7 +171,13 @@ export class CirculationService {
   }
 
   /** Sequential: the next pending reader becomes the holder. Ends the circulation when nobody is left. */
-  private async advance(tx: Tx, c: CirculationEntity, readers: CirculationReaderEntity[], doc: DocumentEntity, actor: string): Promise<void> {
+  private async advance(
+    tx: Tx,
+    c: CirculationEntity,
+    readers: CirculationReaderEntity[],
+    doc: DocumentEntity,
+    actor: string,
+  ): Promise<void> {
     if (c.order === 'sequential' && !readers.some((r) => r.status === 'holding')) {
       const next = readers.filter((r) => r.status === 'pending').sort((a, b) => a.seq - b.seq)[0];
       if (next) {
@@ -169,7 +192,13 @@ export class CirculationService {
     }
   }
 
-  private async notifyHolders(tx: Tx, c: CirculationEntity, doc: DocumentEntity, readers: CirculationReaderEntity[], actor: string): Promise<void> {
+  private async notifyHolders(
+    tx: Tx,
+    c: CirculationEntity,
+    doc: DocumentEntity,
+    readers: CirculationReaderEntity[],
+    actor: string,
+  ): Promise<void> {
     const holders = readers.filter((r) => r.status === 'holding');
     if (!holders.length) return;
     await this.notifications.send(
@@ -196,7 +225,11 @@ export class CirculationService {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const readers = await m.find(CirculationReaderEntity, { where: { circulationId: In(ids) }, order: { seq: 'ASC' } });
-    const titles = new Map((await m.find(DocumentEntity, { select: { id: true, title: true }, where: { id: In([...new Set(rows.map((r) => r.documentId))]) } })).map((d) => [d.id, d.title]));
+    const titles = new Map(
+      (
+        await m.find(DocumentEntity, { select: { id: true, title: true }, where: { id: In([...new Set(rows.map((r) => r.documentId))]) } })
+      ).map((d) => [d.id, d.title]),
+    );
     return rows.map((c) => {
       const mine = readers.filter((r) => r.circulationId === c.id);
       return {
@@ -208,7 +241,14 @@ export class CirculationService {
         createdBy: c.createdBy,
         createdAt: c.createdAt.toISOString(),
         holders: mine.filter((r) => r.status === 'holding').map((r) => r.username),
-        readers: mine.map((r) => ({ username: r.username, seq: r.seq, status: r.status, readAt: r.readAt ? r.readAt.toISOString() : null, note: r.note, skipReason: r.skipReason })),
+        readers: mine.map((r) => ({
+          username: r.username,
+          seq: r.seq,
+          status: r.status,
+          readAt: r.readAt ? r.readAt.toISOString() : null,
+          note: r.note,
+          skipReason: r.skipReason,
+        })),
       };
     });
   }

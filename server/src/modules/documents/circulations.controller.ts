@@ -29,19 +29,31 @@ export class CirculationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  read(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(ReadReceiptSchema)) body: ReadReceipt, @CurrentUser() user: SessionUser): Promise<Circulation> {
+  read(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ReadReceiptSchema)) body: ReadReceipt,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Circulation> {
     return this.circulations.read(id, body.note, user);
   }
 
   @Post(':id/reorder')
   @HttpCode(200)
-  reorder(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(ReorderCirculationSchema)) body: ReorderCirculation, @CurrentUser() user: SessionUser): Promise<Circulation> {
+  reorder(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ReorderCirculationSchema)) body: ReorderCirculation,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Circulation> {
     return this.circulations.reorder(id, body, user);
   }
 
   @Post(':id/skip')
   @HttpCode(200)
-  skip(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(SkipReaderSchema)) body: SkipReader, @CurrentUser() user: SessionUser): Promise<Circulation> {
+  skip(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(SkipReaderSchema)) body: SkipReader,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Circulation> {
     return this.circulations.skip(id, body, user);
   }
 }

@@ -46,7 +46,19 @@ export class DocNumberService {
       const seq = await this.documents.nextSequence(tx, numberSeriesKey(row.orgCode), rowYear);
       const text = formatDocNumber({ orgCode: row.orgCode, year: rowYear, seq });
       await this.documents.insertNumber(
-        Object.assign(new DocNumberEntity(), { orgCode: row.orgCode, year: rowYear, seq, text, documentId: id, status: 'allocated', allocatedBy: user.username, allocatedAt: new Date(), voidedBy: null, voidedAt: null, voidReason: null }),
+        Object.assign(new DocNumberEntity(), {
+          orgCode: row.orgCode,
+          year: rowYear,
+          seq,
+          text,
+          documentId: id,
+          status: 'allocated',
+          allocatedBy: user.username,
+          allocatedAt: new Date(),
+          voidedBy: null,
+          voidedAt: null,
+          voidReason: null,
+        }),
         tx.manager,
       );
       row.docNumber = text;
@@ -75,7 +87,10 @@ export class DocNumberService {
   }
 
   private async view(doc: DocumentEntity): Promise<OfficialDocument> {
-    const [registrations, statuses] = await Promise.all([this.documents.registrations([doc.id]), this.documents.instanceStatuses(doc.instanceId ? [doc.instanceId] : [])]);
+    const [registrations, statuses] = await Promise.all([
+      this.documents.registrations([doc.id]),
+      this.documents.instanceStatuses(doc.instanceId ? [doc.instanceId] : []),
+    ]);
     return documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined);
   }
 }

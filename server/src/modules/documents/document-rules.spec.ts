@@ -58,20 +58,27 @@ describe('document rules of the 党政机关公文处理工作条例', () => {
   });
 
   it('should refuse punctuation after an attachment name', () => {
-    expect(rules({ attachmentNotes: ['值班安排表', '联系方式。', '名单；'] })).toEqual(['attachmentNotes.1:ATTACHMENT_NAME_PUNCTUATION', 'attachmentNotes.2:ATTACHMENT_NAME_PUNCTUATION']);
+    expect(rules({ attachmentNotes: ['值班安排表', '联系方式。', '名单；'] })).toEqual([
+      'attachmentNotes.1:ATTACHMENT_NAME_PUNCTUATION',
+      'attachmentNotes.2:ATTACHMENT_NAME_PUNCTUATION',
+    ]);
   });
 
   it('should bound the 保密期限 by the 密级 and require it on classified documents', () => {
     expect(rules({ secretLevel: 'SECRET' })).toEqual(['secrecyPeriod:SECRECY_PERIOD_REQUIRED']);
     expect(rules({ secretLevel: 'SECRET', secrecyPeriod: { value: 11, unit: 'YEAR' } })).toEqual(['secrecyPeriod:SECRECY_PERIOD_TOO_LONG']);
     expect(rules({ secretLevel: 'CONFIDENTIAL', secrecyPeriod: { value: 20, unit: 'YEAR' } })).toEqual([]);
-    expect(rules({ secretLevel: 'TOP_SECRET', secrecyPeriod: { value: 361, unit: 'MONTH' } })).toEqual(['secrecyPeriod:SECRECY_PERIOD_TOO_LONG']);
+    expect(rules({ secretLevel: 'TOP_SECRET', secrecyPeriod: { value: 361, unit: 'MONTH' } })).toEqual([
+      'secrecyPeriod:SECRECY_PERIOD_TOO_LONG',
+    ]);
     expect(rules({ secretLevel: 'TOP_SECRET', secrecyPeriod: { condition: '项目验收后解密' } })).toEqual([]);
     expect(rules({ secrecyPeriod: { value: 1, unit: 'YEAR' } })).toEqual(['secrecyPeriod:SECRECY_PERIOD_WITHOUT_LEVEL']);
   });
 
   it('should never let a classified document be published and want a reason for 不予公开', () => {
-    expect(rules({ secretLevel: 'SECRET', secrecyPeriod: { value: 1, unit: 'YEAR' }, disclosure: 'ACTIVE' })).toEqual(['disclosure:CLASSIFIED_DISCLOSURE']);
+    expect(rules({ secretLevel: 'SECRET', secrecyPeriod: { value: 1, unit: 'YEAR' }, disclosure: 'ACTIVE' })).toEqual([
+      'disclosure:CLASSIFIED_DISCLOSURE',
+    ]);
     expect(rules({ disclosure: 'NOT_PUBLIC' })).toEqual(['disclosureReason:DISCLOSURE_REASON_REQUIRED']);
     expect(rules({ disclosure: 'NOT_PUBLIC', disclosureReason: '涉及个人隐私' })).toEqual([]);
   });
@@ -83,7 +90,8 @@ describe('document rules of the 党政机关公文处理工作条例', () => {
 
   it('should check the 收文登记: 来文字号 form, a time limit on urgent documents, a 主办 among several departments', () => {
     const urgent = { urgency: 'URGENT' as const };
-    const check = (r: IncomingRegistrationInput | undefined, u = { urgency: 'NONE' as const } as Pick<DocumentFields, 'urgency'>) => checkRegistration(u, r, 'incoming').map((v) => `${v.field}:${v.rule}`);
+    const check = (r: IncomingRegistrationInput | undefined, u = { urgency: 'NONE' as const } as Pick<DocumentFields, 'urgency'>) =>
+      checkRegistration(u, r, 'incoming').map((v) => `${v.field}:${v.rule}`);
     expect(check(registration())).toEqual([]);
     expect(check(undefined)).toEqual(['registration:REGISTRATION_REQUIRED']);
     expect(check(registration({ sourceDocNumber: '陕政办发[2026]3号' }))).toEqual(['registration.sourceDocNumber:DOC_NUMBER_FORMAT']);

@@ -39,8 +39,10 @@ export function checkDocument(doc: DocumentFields & { direction: 'incoming' | 'o
   // 请示: one matter, one 主送 (条例 第十五条)
   if (doc.docType === 'GW11' && doc.mainRecipients.length !== 1) add('mainRecipients', 'REQUEST_ONE_MAIN_RECIPIENT');
   // an incoming 上行文 carries its 签发人; an outgoing one has it from 签发 on, so from registration
-  if (UPWARD_TYPES.has(doc.docType) && doc.signers.length === 0 && (doc.direction === 'incoming' || stage === 'issue')) add('signers', 'SIGNER_REQUIRED');
-  if (stage === 'issue' && !NO_RECIPIENT_TYPES.has(doc.docType) && doc.mainRecipients.length === 0) add('mainRecipients', 'MAIN_RECIPIENT_REQUIRED');
+  if (UPWARD_TYPES.has(doc.docType) && doc.signers.length === 0 && (doc.direction === 'incoming' || stage === 'issue'))
+    add('signers', 'SIGNER_REQUIRED');
+  if (stage === 'issue' && !NO_RECIPIENT_TYPES.has(doc.docType) && doc.mainRecipients.length === 0)
+    add('mainRecipients', 'MAIN_RECIPIENT_REQUIRED');
   doc.attachmentNotes.forEach((name, i) => {
     if (TRAILING_PUNCTUATION.test(name.trim())) add(`attachmentNotes.${i}`, 'ATTACHMENT_NAME_PUNCTUATION');
   });
@@ -48,7 +50,8 @@ export function checkDocument(doc: DocumentFields & { direction: 'incoming' | 'o
     if (doc.secrecyPeriod) add('secrecyPeriod', 'SECRECY_PERIOD_WITHOUT_LEVEL');
   } else {
     if (!doc.secrecyPeriod) add('secrecyPeriod', 'SECRECY_PERIOD_REQUIRED');
-    else if ('value' in doc.secrecyPeriod && periodYears(doc.secrecyPeriod) > MAX_SECRECY_YEARS[doc.secretLevel]) add('secrecyPeriod', 'SECRECY_PERIOD_TOO_LONG');
+    else if ('value' in doc.secrecyPeriod && periodYears(doc.secrecyPeriod) > MAX_SECRECY_YEARS[doc.secretLevel])
+      add('secrecyPeriod', 'SECRECY_PERIOD_TOO_LONG');
     // a classified document is declassified before any publication (条例 第三十一条)
     if (doc.disclosure === 'ACTIVE' || doc.disclosure === 'REDACTED_PUBLIC') add('disclosure', 'CLASSIFIED_DISCLOSURE');
   }
@@ -59,7 +62,11 @@ export function checkDocument(doc: DocumentFields & { direction: 'incoming' | 'o
 }
 
 /** 收文登记 rules (条例 第二十四条). */
-export function checkRegistration(doc: Pick<DocumentFields, 'urgency'>, reg: IncomingRegistrationInput | undefined, direction: 'incoming' | 'outgoing'): DocumentRuleViolation[] {
+export function checkRegistration(
+  doc: Pick<DocumentFields, 'urgency'>,
+  reg: IncomingRegistrationInput | undefined,
+  direction: 'incoming' | 'outgoing',
+): DocumentRuleViolation[] {
   const out: DocumentRuleViolation[] = [];
   const add = (field: string, rule: DocumentRule) => out.push({ field, rule, message: DOCUMENT_RULES[rule] });
   if (direction === 'outgoing') {
@@ -72,7 +79,8 @@ export function checkRegistration(doc: Pick<DocumentFields, 'urgency'>, reg: Inc
   }
   if (reg.sourceDocNumber && !parseDocNumber(reg.sourceDocNumber)) add('registration.sourceDocNumber', 'DOC_NUMBER_FORMAT');
   // with an offset: a bare wall-clock time would be read in the server's time zone
-  if (!INSTANT.test(reg.signedForAt) || !isRealDate(reg.signedForAt.slice(0, 10)) || Number.isNaN(Date.parse(reg.signedForAt))) add('registration.signedForAt', 'SIGNED_FOR_AT_INVALID');
+  if (!INSTANT.test(reg.signedForAt) || !isRealDate(reg.signedForAt.slice(0, 10)) || Number.isNaN(Date.parse(reg.signedForAt)))
+    add('registration.signedForAt', 'SIGNED_FOR_AT_INVALID');
   // urgent documents have a 办理时限; two or more departments name the 主办 (条例 第二十四条 承办)
   if (doc.urgency !== 'NONE' && reg.timeLimitWorkdays === null) add('registration.timeLimitWorkdays', 'TIME_LIMIT_REQUIRED');
   if (reg.assistDepts.length > 0 && !reg.leadDept) add('registration.leadDept', 'LEAD_DEPT_REQUIRED');

@@ -22,7 +22,14 @@ export class DocumentVersions {
     doc.digest = digest;
     doc.updatedAt = new Date();
     await this.documents.insertVersion(
-      Object.assign(new DocumentVersionEntity(), { documentId: doc.id, version: doc.version, digest, content: canonicalJson(content), changedBy: actor, changedAt: doc.updatedAt }),
+      Object.assign(new DocumentVersionEntity(), {
+        documentId: doc.id,
+        version: doc.version,
+        digest,
+        content: canonicalJson(content),
+        changedBy: actor,
+        changedAt: doc.updatedAt,
+      }),
       tx.manager,
     );
   }

@@ -1,4 +1,11 @@
-import { DOC_TYPE_NAMES, type DocTypeCode, type DocumentFields, type IncomingRegistration, type OfficialDocument, type SecrecyPeriod } from '@liuzhuan/contracts';
+import {
+  DOC_TYPE_NAMES,
+  type DocTypeCode,
+  type DocumentFields,
+  type IncomingRegistration,
+  type OfficialDocument,
+  type SecrecyPeriod,
+} from '@liuzhuan/contracts';
 import type { AttachmentEntity, DocumentEntity, IncomingRegistrationEntity } from './document.entity';
 
 /** The elements of a document row, parsed. */
@@ -76,7 +83,11 @@ export function registrationView(r: IncomingRegistrationEntity): IncomingRegistr
 
 const STATUS: Record<string, OfficialDocument['status']> = { active: 'handling', completed: 'completed', terminated: 'cancelled' };
 
-export function documentView(d: DocumentEntity, registration: IncomingRegistrationEntity | undefined, instanceStatus: string | undefined): OfficialDocument {
+export function documentView(
+  d: DocumentEntity,
+  registration: IncomingRegistrationEntity | undefined,
+  instanceStatus: string | undefined,
+): OfficialDocument {
   const fields = fieldsOf(d);
   return {
     id: d.id,
@@ -96,5 +107,13 @@ export function documentView(d: DocumentEntity, registration: IncomingRegistrati
 }
 
 export function attachmentView(a: AttachmentEntity) {
-  return { id: a.id, name: a.name, contentType: a.contentType, size: a.size, sm3: a.sm3, uploadedBy: a.uploadedBy, uploadedAt: a.uploadedAt.toISOString() };
+  return {
+    id: a.id,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+    sm3: a.sm3,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
 }

@@ -136,11 +136,16 @@ export class DocumentRepository {
    * (its instance's initiator or task holders, and its circulation readers).
    */
   async search(query: DocumentQuery, me: Viewer): Promise<{ items: DocumentEntity[]; total: number }> {
-    const qb = this.dataSource.manager.createQueryBuilder(DocumentEntity, 'd').leftJoin(IncomingRegistrationEntity, 'r', 'r.document_id = d.id');
+    const qb = this.dataSource.manager
+      .createQueryBuilder(DocumentEntity, 'd')
+      .leftJoin(IncomingRegistrationEntity, 'r', 'r.document_id = d.id');
     const params = { me: me.username, groups: me.groups };
     const candidate = candidateSql(me, false);
     if (query.box === 'todo') {
-      qb.andWhere(`d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'open' AND (t.assignee = :me OR (t.assignee IS NULL AND t.id IN (${candidate}))))`, params);
+      qb.andWhere(
+        `d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'open' AND (t.assignee = :me OR (t.assignee IS NULL AND t.id IN (${candidate}))))`,
+        params,
+      );
     } else if (query.box === 'done') {
       qb.andWhere(`d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'completed' AND t.completed_by = :me)`, params);
     } else if (query.box === 'mine') {
@@ -156,7 +161,12 @@ export class DocumentRepository {
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
       const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
-      const conditions = ["d.title LIKE :like ESCAPE '!'", "d.doc_number LIKE :like ESCAPE '!'", "r.reg_no LIKE :like ESCAPE '!'", "r.source_doc_number LIKE :like ESCAPE '!'"];
+      const conditions = [
+        "d.title LIKE :like ESCAPE '!'",
+        "d.doc_number LIKE :like ESCAPE '!'",
+        "r.reg_no LIKE :like ESCAPE '!'",
+        "r.source_doc_number LIKE :like ESCAPE '!'",
+      ];
       // letters only: the user typed pinyin (full, or initials such as tz for 通知)
       if (/^[a-z]+$/.test(spelled)) conditions.push("d.title_pinyin LIKE :py ESCAPE '!'", "d.title_initials LIKE :py ESCAPE '!'");
       qb.andWhere(`(${conditions.join(' OR ')})`, { like, py: `%${likeEscape(spelled)}%` });
@@ -173,7 +183,8 @@ export class DocumentRepository {
   async nextSequence(tx: Tx, key: string, year: number): Promise<number> {
     const m = tx.manager;
     // MySQL: ensureSequence created the row before the unit; SQLite units are serialized, so here is safe
-    if (tx.dialect === 'sqlite') await m.query('INSERT OR IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
+    if (tx.dialect === 'sqlite')
+      await m.query('INSERT OR IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
     const rows: { last_seq: number }[] = await m.query(
       `SELECT last_seq FROM doc_number_sequence WHERE seq_key = ? AND year = ?${tx.dialect === 'mysql' ? ' FOR UPDATE' : ''}`,
       [key, year],
@@ -190,14 +201,19 @@ export class DocumentRepository {
    * row and deadlock with the next allocator's FOR UPDATE.
    */
   async ensureSequence(dialect: 'mysql' | 'sqlite', key: string, year: number): Promise<void> {
-    if (dialect === 'mysql') await this.dataSource.query('INSERT IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
+    if (dialect === 'mysql')
+      await this.dataSource.query('INSERT IGNORE INTO doc_number_sequence (seq_key, year, last_seq) VALUES (?, ?, 0)', [key, year]);
   }
 
   async insertNumber(n: DocNumberEntity, m: EntityManager): Promise<void> {
     await m.insert(DocNumberEntity, n);
   }
 
-  async voidNumber(key: Pick<DocNumberEntity, 'orgCode' | 'year' | 'seq'>, patch: Pick<DocNumberEntity, 'voidedBy' | 'voidedAt' | 'voidReason'>, m: EntityManager): Promise<void> {
+  async voidNumber(
+    key: Pick<DocNumberEntity, 'orgCode' | 'year' | 'seq'>,
+    patch: Pick<DocNumberEntity, 'voidedBy' | 'voidedAt' | 'voidReason'>,
+    m: EntityManager,
+  ): Promise<void> {
     await m.update(DocNumberEntity, { ...key, status: 'allocated' }, { ...patch, status: 'voided' });
   }
 

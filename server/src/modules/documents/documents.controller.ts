@@ -33,7 +33,8 @@ import { DocumentErrors } from './documents.errors';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
 async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart?.()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the attachment as multipart/form-data in the field "file"');
+  if (!req.isMultipart?.())
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the attachment as multipart/form-data in the field "file"');
   const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
   if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the attachment in the multipart field "file"');
   try {
@@ -75,27 +76,43 @@ export class DocumentsController {
   }
 
   @Patch(':id')
-  update(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(UpdateDocumentSchema)) body: UpdateDocument, @CurrentUser() user: SessionUser): Promise<DocumentDetail> {
+  update(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(UpdateDocumentSchema)) body: UpdateDocument,
+    @CurrentUser() user: SessionUser,
+  ): Promise<DocumentDetail> {
     return this.documents.update(id, body, user);
   }
 
   @Post(':id/number')
   @HttpCode(200)
   @RequireRoles('clerk')
-  allocateNumber(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(AllocateNumberSchema)) _body: unknown, @CurrentUser() user: SessionUser): Promise<OfficialDocument> {
+  allocateNumber(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(AllocateNumberSchema)) _body: unknown,
+    @CurrentUser() user: SessionUser,
+  ): Promise<OfficialDocument> {
     return this.numbers.allocate(id, user);
   }
 
   @Post(':id/number/void')
   @HttpCode(200)
   @RequireRoles('clerk')
-  voidNumber(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(VoidNumberSchema)) body: VoidNumber, @CurrentUser() user: SessionUser): Promise<OfficialDocument> {
+  voidNumber(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(VoidNumberSchema)) body: VoidNumber,
+    @CurrentUser() user: SessionUser,
+  ): Promise<OfficialDocument> {
     return this.numbers.void(id, body.reason, user);
   }
 
   @Post(':id/attachments')
   @HttpCode(201)
-  async upload(@Param('id', validate(IdParamSchema)) id: string, @Req() req: FastifyRequest, @CurrentUser() user: SessionUser): Promise<Attachment> {
+  async upload(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Req() req: FastifyRequest,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Attachment> {
     return this.attachments.upload(id, await uploadedFile(req), user);
   }
 
@@ -120,7 +137,11 @@ export class DocumentsController {
 
   @Post(':id/circulate')
   @HttpCode(201)
-  circulate(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CirculateSchema)) body: Circulate, @CurrentUser() user: SessionUser): Promise<Circulation> {
+  circulate(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(CirculateSchema)) body: Circulate,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Circulation> {
     return this.circulations.start(id, body, user);
   }
 

@@ -5,9 +5,16 @@ import { DomainError } from '../../platform/errors/domain-error';
 export const DocumentErrors = {
   notFound: (id: string) => new DomainError('DOCUMENT_NOT_FOUND', `Document ${id} not found`),
   rules: (violations: DocumentRuleViolation[]) =>
-    new DomainError('DOCUMENT_RULE_VIOLATION', `The document breaks ${violations.length} rule(s): ${violations.map((v) => `${v.field} ${v.rule}`).join(', ')}`, violations),
+    new DomainError(
+      'DOCUMENT_RULE_VIOLATION',
+      `The document breaks ${violations.length} rule(s): ${violations.map((v) => `${v.field} ${v.rule}`).join(', ')}`,
+      violations,
+    ),
   classifiedNoBody: () =>
-    new DomainError('DOCUMENT_CLASSIFIED_NO_BODY', 'Classified documents (秘密 and above) are registered as metadata only: no electronic body or attachment'),
+    new DomainError(
+      'DOCUMENT_CLASSIFIED_NO_BODY',
+      'Classified documents (秘密 and above) are registered as metadata only: no electronic body or attachment',
+    ),
   processNotDeployed: (key: string) => new DomainError('DOCUMENT_PROCESS_NOT_DEPLOYED', `No deployed process with key ${key}`),
   notEditable: (id: string) => new DomainError('DOCUMENT_NOT_EDITABLE', `Document ${id} has ended its handling`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),
@@ -18,14 +25,17 @@ export const DocumentErrors = {
   attachmentNotFound: (id: string) => new DomainError('ATTACHMENT_NOT_FOUND', `Attachment ${id} not found`),
   attachmentTooLarge: (limit: number) => new DomainError('ATTACHMENT_TOO_LARGE', `Attachments may be at most ${limit} bytes`),
   attachmentName: (reason: string) => new DomainError('ATTACHMENT_NAME_INVALID', `Invalid attachment file name: ${reason}`),
-  digestMismatch: (id: string) => new DomainError('ATTACHMENT_DIGEST_MISMATCH', `The stored file of attachment ${id} does not match its SM3 digest`),
+  digestMismatch: (id: string) =>
+    new DomainError('ATTACHMENT_DIGEST_MISMATCH', `The stored file of attachment ${id} does not match its SM3 digest`),
   circulationNotFound: (id: string) => new DomainError('CIRCULATION_NOT_FOUND', `Circulation ${id} not found`),
-  readerUnknown: (names: string[]) => new DomainError('CIRCULATION_READER_UNKNOWN', `Unknown or disabled readers: ${names.join(', ')}`, { readers: names }),
+  readerUnknown: (names: string[]) =>
+    new DomainError('CIRCULATION_READER_UNKNOWN', `Unknown or disabled readers: ${names.join(', ')}`, { readers: names }),
   duplicateReader: (name: string) => new DomainError('CIRCULATION_DUPLICATE_READER', `${name} is listed twice`),
   notYourTurn: () => new DomainError('CIRCULATION_NOT_YOUR_TURN', 'The document is not with you yet'),
   alreadyRead: () => new DomainError('CIRCULATION_ALREADY_READ', 'You have read it already'),
   circulationClosed: () => new DomainError('CIRCULATION_CLOSED', 'The circulation has ended'),
   notSequential: () => new DomainError('CIRCULATION_NOT_SEQUENTIAL', 'Only a sequential circulation has an order to change'),
-  reorderMismatch: () => new DomainError('CIRCULATION_REORDER_MISMATCH', 'The new order must list exactly the readers who have not read yet'),
+  reorderMismatch: () =>
+    new DomainError('CIRCULATION_REORDER_MISMATCH', 'The new order must list exactly the readers who have not read yet'),
   notOwner: () => new DomainError('CIRCULATION_NOT_OWNER', 'Only who started the circulation may reorder or skip'),
 };

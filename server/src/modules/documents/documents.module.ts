@@ -21,7 +21,16 @@ import { DocumentsService } from './documents.service';
 @Module({
   imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule, TasksModule],
   controllers: [DocumentsController, CirculationsController],
-  providers: [DocumentRepository, DocumentAccess, DocumentVersions, DocumentsService, DocNumberService, AttachmentsService, CirculationService, DocumentOpinionSubject],
+  providers: [
+    DocumentRepository,
+    DocumentAccess,
+    DocumentVersions,
+    DocumentsService,
+    DocNumberService,
+    AttachmentsService,
+    CirculationService,
+    DocumentOpinionSubject,
+  ],
   exports: [DocumentsService, DocumentRepository],
 })
 export class DocumentsModule {}

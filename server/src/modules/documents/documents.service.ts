@@ -64,7 +64,8 @@ export class DocumentsService {
     if (!definition) throw DocumentErrors.processNotDeployed(PROCESS_KEYS[direction]);
     // 签收 time is recorded to the minute (条例 第二十四条)
     const signedForAt = registration ? new Date(Math.floor(Date.parse(registration.signedForAt) / 60_000) * 60_000) : null;
-    const due = registration?.timeLimitWorkdays && signedForAt ? this.calendar.due(signedForAt.toISOString(), registration.timeLimitWorkdays) : null;
+    const due =
+      registration?.timeLimitWorkdays && signedForAt ? this.calendar.due(signedForAt.toISOString(), registration.timeLimitWorkdays) : null;
     if (signedForAt) await this.documents.ensureSequence(this.tx.dialect, incomingSeriesKey(user.orgId), beijingYear(signedForAt));
 
     const id = await this.tx.run(async (tx) => {
@@ -117,12 +118,24 @@ export class DocumentsService {
         urgency: fields.urgency,
         secretLevel: fields.secretLevel,
         ...(registration
-          ? { handlingType: registration.handlingType, leadDept: registration.leadDept, assistDepts: registration.assistDepts, timeLimitWorkdays: registration.timeLimitWorkdays, dueAt: due?.dueAt ?? null }
+          ? {
+              handlingType: registration.handlingType,
+              leadDept: registration.leadDept,
+              assistDepts: registration.assistDepts,
+              timeLimitWorkdays: registration.timeLimitWorkdays,
+              dueAt: due?.dueAt ?? null,
+            }
           : {}),
       };
       const instance = await this.executor.startIn(
         tx,
-        { definition, command: { type: 'start', variables, initiator: user.username, businessKey: doc.id }, initiator: user.username, initiatorOrgId: user.orgId, businessKey: doc.id },
+        {
+          definition,
+          command: { type: 'start', variables, initiator: user.username, businessKey: doc.id },
+          initiator: user.username,
+          initiatorOrgId: user.orgId,
+          businessKey: doc.id,
+        },
         { actor: user.username },
       );
       doc.instanceId = instance.id;
@@ -159,13 +172,15 @@ export class DocumentsService {
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lock(tx, id);
       if (!doc) throw DocumentErrors.notFound(id);
-      if (doc.instanceId && (await this.documents.instanceStatuses([doc.instanceId], tx.manager)).get(doc.instanceId) !== 'active') throw DocumentErrors.notEditable(id);
+      if (doc.instanceId && (await this.documents.instanceStatuses([doc.instanceId], tx.manager)).get(doc.instanceId) !== 'active')
+        throw DocumentErrors.notEditable(id);
       const current = fieldsOf(doc);
       const next = { ...current, ...withoutUndefined(input) } as DocumentFields;
       if (canonicalJson(next) === canonicalJson(current)) return;
       const violations = checkDocument({ ...next, direction: doc.direction }, doc.docNumber ? 'issue' : 'draft');
       if (violations.length) throw DocumentErrors.rules(violations);
-      if (next.secretLevel !== 'NONE' && (next.body || (await this.documents.attachments(id, tx.manager)).length)) throw DocumentErrors.classifiedNoBody();
+      if (next.secretLevel !== 'NONE' && (next.body || (await this.documents.attachments(id, tx.manager)).length))
+        throw DocumentErrors.classifiedNoBody();
       assignFields(doc, next);
       setSearchKeys(doc);
       await this.versions.next(tx, doc, user.username);
@@ -196,20 +211,32 @@ export class DocumentsService {
   private async processingRecord(instanceId: string | null): Promise<ProcessingStep[]> {
     if (!instanceId) return [];
     const query: TaskQuery = { instanceId, offset: 0, limit: 1000 };
-    const [{ items }, history, opinionRows] = await Promise.all([this.tasks.query(query, null), this.instances.history(instanceId), this.documents.opinions(instanceId)]);
+    const [{ items }, history, opinionRows] = await Promise.all([
+      this.tasks.query(query, null),
+      this.instances.history(instanceId),
+      this.documents.opinions(instanceId),
+    ]);
     const opinions = new Map<string, StepOpinion[]>();
     for (const o of opinionRows) {
       if (!o.taskId) continue;
       const at = o.createdAt instanceof Date ? o.createdAt : new Date(`${o.createdAt.replace(' ', 'T')}Z`);
       const list = opinions.get(o.taskId) ?? [];
-      list.push({ kind: o.kind, text: o.text, author: o.author, onBehalfOf: o.onBehalfOf, documentDigest: o.documentDigest, at: at.toISOString() });
+      list.push({
+        kind: o.kind,
+        text: o.text,
+        author: o.author,
+        onBehalfOf: o.onBehalfOf,
+        documentDigest: o.documentDigest,
+        at: at.toISOString(),
+      });
       opinions.set(o.taskId, list);
     }
     const completionNotes = new Map<string, string>();
     for (const event of history) {
       if (event.type !== 'task.completed') continue;
       const details = JSON.parse(event.details) as { elementInstanceId?: unknown; opinion?: unknown };
-      if (typeof details.elementInstanceId === 'string' && typeof details.opinion === 'string') completionNotes.set(details.elementInstanceId, details.opinion);
+      if (typeof details.elementInstanceId === 'string' && typeof details.opinion === 'string')
+        completionNotes.set(details.elementInstanceId, details.opinion);
     }
     return items
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))

@@ -1,4 +1,15 @@
-import { Body, type CanActivate, Controller, type ExecutionContext, Get, HttpCode, Injectable, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  type CanActivate,
+  Controller,
+  type ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import {
   type ApiKeyList,
   type CompleteExternalTask,
@@ -46,13 +57,19 @@ export class ExternalTasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  complete(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CompleteExternalTaskSchema)) body: CompleteExternalTask): Promise<ExternalTask> {
+  complete(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(CompleteExternalTaskSchema)) body: CompleteExternalTask,
+  ): Promise<ExternalTask> {
     return this.service.complete(id, body);
   }
 
   @Post(':id/failure')
   @HttpCode(200)
-  failure(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(ExternalTaskFailureSchema)) body: ExternalTaskFailure): Promise<ExternalTask> {
+  failure(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ExternalTaskFailureSchema)) body: ExternalTaskFailure,
+  ): Promise<ExternalTask> {
     return this.service.failure(id, body);
   }
 }

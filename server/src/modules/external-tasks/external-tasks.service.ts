@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiKey, ApiKeyList, CompleteExternalTask, CreateApiKey, ExternalTask, ExternalTaskFailure, ExternalTaskList, FetchAndLock, IssuedApiKey, SessionUser } from '@liuzhuan/contracts';
+import type {
+  ApiKey,
+  ApiKeyList,
+  CompleteExternalTask,
+  CreateApiKey,
+  ExternalTask,
+  ExternalTaskFailure,
+  ExternalTaskList,
+  FetchAndLock,
+  IssuedApiKey,
+  SessionUser,
+} from '@liuzhuan/contracts';
 import { randomBytes } from 'node:crypto';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
@@ -53,7 +64,8 @@ export class ExternalTasksService {
     // a few more candidates than asked for: another worker may take some of them first
     for (const row of await this.tasks.fetchable(input.topics, now, input.maxTasks * 2)) {
       if (locked.length >= input.maxTasks) break;
-      if (await this.tasks.lock(row.id, input.workerId, until, now)) locked.push(toExternalTask({ ...row, workerId: input.workerId, lockExpiresAt: until }));
+      if (await this.tasks.lock(row.id, input.workerId, until, now))
+        locked.push(toExternalTask({ ...row, workerId: input.workerId, lockExpiresAt: until }));
     }
     return { items: locked };
   }
@@ -61,7 +73,12 @@ export class ExternalTasksService {
   complete(id: string, input: CompleteExternalTask): Promise<ExternalTask> {
     return this.tx.run(async (tx) => {
       const row = await this.lockedTask(tx, id, input.workerId);
-      await this.executor.executeIn(tx, row.instanceId, { type: 'completeJob', jobKey: row.jobKey, variables: input.variables }, { actor: null });
+      await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'completeJob', jobKey: row.jobKey, variables: input.variables },
+        { actor: null },
+      );
       await this.tasks.close(id, 'completed', null, tx.manager);
       return toExternalTask({ ...row, status: 'completed', lockExpiresAt: null });
     });
@@ -74,7 +91,12 @@ export class ExternalTasksService {
         await this.tasks.release(id, input.retries, input.message, tx.manager);
         return toExternalTask({ ...row, retries: input.retries, errorMessage: input.message, workerId: null, lockExpiresAt: null });
       }
-      await this.executor.executeIn(tx, row.instanceId, { type: 'failJob', jobKey: row.jobKey, error: input.message, retriesLeft: 0 }, { actor: null });
+      await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'failJob', jobKey: row.jobKey, error: input.message, retriesLeft: 0 },
+        { actor: null },
+      );
       await this.tasks.close(id, 'failed', input.message, tx.manager);
       return toExternalTask({ ...row, status: 'failed', retries: 0, lockExpiresAt: null });
     });
@@ -82,7 +104,14 @@ export class ExternalTasksService {
 
   async issueKey(input: CreateApiKey, user: SessionUser): Promise<IssuedApiKey> {
     const key = `lzk_${randomBytes(32).toString('base64url')}`;
-    const row = Object.assign(new ApiKeyEntity(), { id: newId(), name: input.name, keyHash: sm3Hex(key), createdBy: user.username, createdAt: new Date(), revokedAt: null });
+    const row = Object.assign(new ApiKeyEntity(), {
+      id: newId(),
+      name: input.name,
+      keyHash: sm3Hex(key),
+      createdBy: user.username,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
     await this.keys.insert(row);
     return { ...toApiKey(row), key };
   }

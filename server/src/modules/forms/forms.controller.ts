@@ -9,7 +9,9 @@ import { FormsService } from './forms.service';
  * The body of PUT /forms/:key: exactly `{ schema }`. The schema itself is checked by the service
  * (size, depth, prototype keys, then the form-js shape) before zod copies anything.
  */
-const SaveFormBodySchema = z.strictObject({ schema: z.unknown() }).refine((b) => b.schema !== undefined, { message: 'schema is required', path: ['schema'] });
+const SaveFormBodySchema = z
+  .strictObject({ schema: z.unknown() })
+  .refine((b) => b.schema !== undefined, { message: 'schema is required', path: ['schema'] });
 
 /** Task forms: anyone signed in reads them (task pages render them); workflow admins save new versions. */
 @Controller('forms')
@@ -29,7 +31,11 @@ export class FormsController {
   @Put(':key')
   @HttpCode(200)
   @RequireRoles('workflow_admin')
-  save(@Param('key', validate(FormKeySchema)) key: string, @Body(validate(SaveFormBodySchema)) body: { schema: unknown }, @CurrentUser() user: SessionUser): Promise<Form> {
+  save(
+    @Param('key', validate(FormKeySchema)) key: string,
+    @Body(validate(SaveFormBodySchema)) body: { schema: unknown },
+    @CurrentUser() user: SessionUser,
+  ): Promise<Form> {
     return this.forms.save(key, body.schema, user.username);
   }
 }

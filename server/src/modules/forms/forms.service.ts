@@ -24,7 +24,9 @@ export class FormsService {
 
   async list(): Promise<FormList> {
     const rows = await this.forms.latestOfEach();
-    return { items: rows.map((r) => ({ key: r.formKey, version: r.version, updatedAt: r.createdAt.toISOString(), updatedBy: r.createdBy })) };
+    return {
+      items: rows.map((r) => ({ key: r.formKey, version: r.version, updatedAt: r.createdAt.toISOString(), updatedBy: r.createdBy })),
+    };
   }
 
   /** Checks the schema (size, depth, keys, form-js shape) and stores it as the next version of the key. */
@@ -32,7 +34,14 @@ export class FormsService {
     const { json } = checkFormSchema(schema);
     return this.tx.run(async ({ manager }) => {
       const latest = await this.forms.latest(key, manager);
-      const form: FormEntity = { id: newId(), formKey: key, version: (latest?.version ?? 0) + 1, schemaJson: json, createdBy: username, createdAt: new Date() };
+      const form: FormEntity = {
+        id: newId(),
+        formKey: key,
+        version: (latest?.version ?? 0) + 1,
+        schemaJson: json,
+        createdBy: username,
+        createdAt: new Date(),
+      };
       try {
         await this.forms.insert(form, manager);
       } catch (error) {
@@ -51,7 +60,10 @@ export class FormsService {
     return this.tx.run(async ({ manager }) => {
       if (await this.forms.latest(key, manager)) return false;
       try {
-        await this.forms.insert({ id: newId(), formKey: key, version: 1, schemaJson: json, createdBy: username, createdAt: new Date() }, manager);
+        await this.forms.insert(
+          { id: newId(), formKey: key, version: 1, schemaJson: json, createdBy: username, createdAt: new Date() },
+          manager,
+        );
       } catch (error) {
         // another process deployed it at the same moment
         if (isDuplicateKey(error)) return false;
@@ -63,5 +75,11 @@ export class FormsService {
 }
 
 function toForm(form: FormEntity): Form {
-  return { key: form.formKey, version: form.version, schema: JSON.parse(form.schemaJson) as FormJsSchema, updatedAt: form.createdAt.toISOString(), updatedBy: form.createdBy };
+  return {
+    key: form.formKey,
+    version: form.version,
+    schema: JSON.parse(form.schemaJson) as FormJsSchema,
+    updatedAt: form.createdAt.toISOString(),
+    updatedBy: form.createdBy,
+  };
 }

@@ -16,5 +16,16 @@ export interface JobHandler {
 }
 
 /** Every job type the system writes; boot fails when one has no handler or two. */
-export const JOB_TYPES = ['timer', 'start-timer', 'async', 'start-child', 'cancel-child', 'notify-parent', 'signal', 'deliver-signal', 'message', 'task-due-reminder'] as const;
+export const JOB_TYPES = [
+  'timer',
+  'start-timer',
+  'async',
+  'start-child',
+  'cancel-child',
+  'notify-parent',
+  'signal',
+  'deliver-signal',
+  'message',
+  'task-due-reminder',
+] as const;
 export type JobType = (typeof JOB_TYPES)[number];

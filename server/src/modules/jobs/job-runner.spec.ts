@@ -10,8 +10,18 @@ import { JobRunner } from './job-runner.service';
 
 /** A runner whose discovery finds exactly these handler classes. */
 function runnerWith(classes: (new () => object)[]): JobRunner {
-  const discovery = { getProviders: () => classes.map((metatype) => ({ metatype, instance: new metatype() })) } as unknown as DiscoveryService;
-  return new JobRunner(discovery, new Reflector(), {} as TransactionRunner, {} as JobRepository, {} as JobOutbox, {} as JobQueue, {} as AppConfig);
+  const discovery = {
+    getProviders: () => classes.map((metatype) => ({ metatype, instance: new metatype() })),
+  } as unknown as DiscoveryService;
+  return new JobRunner(
+    discovery,
+    new Reflector(),
+    {} as TransactionRunner,
+    {} as JobRepository,
+    {} as JobOutbox,
+    {} as JobQueue,
+    {} as AppConfig,
+  );
 }
 
 const handlerFor = (type: string) => {

@@ -21,7 +21,8 @@ export class JobRepository {
    * task completion on one instance from deadlocking each other.
    */
   async lockInstanceOf(job: JobEntity, tx: Tx): Promise<void> {
-    if (tx.dialect === 'mysql' && job.instanceId) await tx.manager.query('SELECT id FROM process_instance WHERE id = ? FOR UPDATE', [job.instanceId]);
+    if (tx.dialect === 'mysql' && job.instanceId)
+      await tx.manager.query('SELECT id FROM process_instance WHERE id = ? FOR UPDATE', [job.instanceId]);
   }
 
   /** Locks the row (MySQL) and returns it only while it is still pending: the idempotency check. */
@@ -47,7 +48,11 @@ export class JobRepository {
 
   async cancelPendingOfDefinitions(definitionIds: string[], types: string[], m: EntityManager): Promise<void> {
     if (!definitionIds.length) return;
-    await m.update(JobEntity, { definitionId: In(definitionIds), type: In(types), status: 'pending' }, { status: 'cancelled', updatedAt: new Date() });
+    await m.update(
+      JobEntity,
+      { definitionId: In(definitionIds), type: In(types), status: 'pending' },
+      { status: 'cancelled', updatedAt: new Date() },
+    );
   }
 
   async recordFailure(id: string, patch: Pick<JobEntity, 'attempts' | 'lastError' | 'dueAt' | 'status'>, m: EntityManager): Promise<void> {
@@ -55,7 +60,11 @@ export class JobRepository {
   }
 
   async retry(id: string, m: EntityManager): Promise<boolean> {
-    const r = await m.update(JobEntity, { id, status: 'failed' }, { status: 'pending', attempts: 0, dueAt: new Date(), updatedAt: new Date() });
+    const r = await m.update(
+      JobEntity,
+      { id, status: 'failed' },
+      { status: 'pending', attempts: 0, dueAt: new Date(), updatedAt: new Date() },
+    );
     return (r.affected ?? 0) === 1;
   }
 

@@ -61,19 +61,31 @@ export class LettersController {
 
   @Post(':id/extensions')
   @HttpCode(201)
-  extend(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(RequestExtensionSchema)) body: RequestExtension, @CurrentUser() user: SessionUser): Promise<Letter> {
+  extend(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(RequestExtensionSchema)) body: RequestExtension,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Letter> {
     return this.mailbox.requestExtension(id, body, user);
   }
 
   @Post(':id/reply')
   @HttpCode(200)
-  reply(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(ReplyLetterSchema)) body: ReplyLetter, @CurrentUser() user: SessionUser): Promise<Letter> {
+  reply(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ReplyLetterSchema)) body: ReplyLetter,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Letter> {
     return this.mailbox.reply(id, body, user);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(PublishLetterSchema)) _body: unknown, @CurrentUser() user: SessionUser): Promise<Letter> {
+  publish(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(PublishLetterSchema)) _body: unknown,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Letter> {
     return this.mailbox.publish(id, user);
   }
 }

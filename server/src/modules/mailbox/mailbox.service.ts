@@ -21,7 +21,14 @@ import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
 import { DefinitionRepository } from '../definitions/definition.repository';
-import { CommandExecutor, InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
+import {
+  CommandExecutor,
+  InstanceAccess,
+  InstanceRepository,
+  isWorkflowAdmin,
+  TaskRepository,
+  type TaskEntity,
+} from '../runtime/runtime.api';
 import type { InstanceEntity } from '../runtime/instance.entity';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 import { LetterRepository } from './letter.repository';
@@ -74,7 +81,13 @@ export class MailboxService {
       const id = newId();
       const instance = await this.executor.startIn(
         tx,
-        { definition, command: { type: 'start', variables: { letterId: id, letterSubject: input.subject }, businessKey: id }, initiator: null, initiatorOrgId: null, businessKey: id },
+        {
+          definition,
+          command: { type: 'start', variables: { letterId: id, letterSubject: input.subject }, businessKey: id },
+          initiator: null,
+          initiatorOrgId: null,
+          businessKey: id,
+        },
         { actor: null },
       );
       const letter = Object.assign(new LetterEntity(), {
@@ -125,7 +138,11 @@ export class MailboxService {
     let rows = await this.letters.newestFirst(LETTER_LIST_SCAN);
     if (!isWorkflowAdmin(user)) {
       const instances = new Map((await this.letters.instancesOf(rows.map((r) => r.instanceId))).map((i) => [i.id, i]));
-      const readable = await Promise.all(rows.map(async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity))));
+      const readable = await Promise.all(
+        rows.map(
+          async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity)),
+        ),
+      );
       rows = rows.filter((_, i) => readable[i]);
     }
     const page = rows.slice(query.offset, query.offset + query.limit);
@@ -152,14 +169,28 @@ export class MailboxService {
       const now = new Date();
       await this.letters.setTaskDue(task.id, dueAt, tx.manager);
       await this.letters.addExtension(
-        Object.assign(new LetterExtensionEntity(), { id: newId(), letterId: id, workdays: input.workdays, reason: input.reason, requestedBy: user.username, dueAt, createdAt: now }),
+        Object.assign(new LetterExtensionEntity(), {
+          id: newId(),
+          letterId: id,
+          workdays: input.workdays,
+          reason: input.reason,
+          requestedBy: user.username,
+          dueAt,
+          createdAt: now,
+        }),
         tx.manager,
       );
       await this.letters.update(id, { timeLimitWorkdays: total }, tx.manager);
       await this.executor.appendHistory(
         tx,
         instance,
-        [{ type: 'letter.extended', elementId: task.elementId, details: { workdays: input.workdays, reason: input.reason, timeLimitWorkdays: total, dueAt: dueAt.toISOString() } }],
+        [
+          {
+            type: 'letter.extended',
+            elementId: task.elementId,
+            details: { workdays: input.workdays, reason: input.reason, timeLimitWorkdays: total, dueAt: dueAt.toISOString() },
+          },
+        ],
         user.username,
       );
       return this.view({ ...letter, timeLimitWorkdays: total }, tx);
@@ -189,7 +220,12 @@ export class MailboxService {
       const { letter, task } = await this.atStep(tx, id, 'publish', user);
       if (!letter.reply) throw new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} has no reply to publish`);
       const now = new Date();
-      const publishedReply = maskPersonalData(letter.reply, { name: letter.writerName, phone: letter.phone, idNumber: letter.idNumber, address: letter.address });
+      const publishedReply = maskPersonalData(letter.reply, {
+        name: letter.writerName,
+        phone: letter.phone,
+        idNumber: letter.idNumber,
+        address: letter.address,
+      });
       await this.executor.executeIn(
         tx,
         letter.instanceId,
@@ -205,7 +241,8 @@ export class MailboxService {
   private async readable(id: string, user: SessionUser): Promise<LetterEntity> {
     const letter = await this.letters.findById(id);
     const instance = letter ? await this.instances.findById(letter.instanceId) : null;
-    if (!letter || !instance || !(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    if (!letter || !instance || !(await this.access.canRead(user, instance)))
+      throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
     return letter;
   }
 
@@ -213,7 +250,12 @@ export class MailboxService {
    * Locks the letter's instance and finds its open task at `elementId`. The caller must be that
    * task's assignee, or one of its candidate groups' members while nobody claimed it, or an admin.
    */
-  private async atStep(tx: Tx, id: string, elementId: string, user: SessionUser): Promise<{ letter: LetterEntity; instance: InstanceEntity; task: TaskEntity }> {
+  private async atStep(
+    tx: Tx,
+    id: string,
+    elementId: string,
+    user: SessionUser,
+  ): Promise<{ letter: LetterEntity; instance: InstanceEntity; task: TaskEntity }> {
     const found = await this.letters.findById(id, tx.manager);
     if (!found) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
     const instance = await this.instances.lock(found.instanceId, tx);
@@ -225,7 +267,9 @@ export class MailboxService {
     }
     if (task.assignee === user.username || isWorkflowAdmin(user)) return { letter, instance, task };
     if (!task.assignee) {
-      const groups = ((await this.tasks.candidatesOf([task.id], tx.manager)).get(task.id) ?? []).filter((c) => c.kind === 'group').map((c) => c.value);
+      const groups = ((await this.tasks.candidatesOf([task.id], tx.manager)).get(task.id) ?? [])
+        .filter((c) => c.kind === 'group')
+        .map((c) => c.value);
       if ((await this.access.groupsOf(user, tx.manager)).some((g) => groups.includes(g))) return { letter, instance, task };
     }
     if (!(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
@@ -256,7 +300,13 @@ export class MailboxService {
       handler: str(state?.variables['handler']),
       timeLimitWorkdays: letter.timeLimitWorkdays,
       dueAt: handle?.dueAt?.toISOString() ?? null,
-      extensions: extensions.map((e) => ({ workdays: e.workdays, reason: e.reason, requestedBy: e.requestedBy, dueAt: e.dueAt.toISOString(), createdAt: e.createdAt.toISOString() })),
+      extensions: extensions.map((e) => ({
+        workdays: e.workdays,
+        reason: e.reason,
+        requestedBy: e.requestedBy,
+        dueAt: e.dueAt.toISOString(),
+        createdAt: e.createdAt.toISOString(),
+      })),
       reply: letter.reply,
       repliedBy: letter.repliedBy,
       repliedAt: letter.repliedAt?.toISOString() ?? null,

@@ -12,9 +12,10 @@ describe('personal data masking of published replies', () => {
     expect(maskAddress('石泉县城关镇东大街5号')).toBe('石泉县****');
   });
 
-  it('should mask the writer\'s own data and any phone, 身份证 or house number in the text', () => {
+  it("should mask the writer's own data and any phone, 身份证 or house number in the text", () => {
     // given
-    const text = '欧阳小明同志：您在兴安路8号院2栋反映的问题（电话13812345678，身份证61090219900101123X）已转市住建局，另一位市民15987654321、住新城街17号也反映了此事。地址：陕西省安康市汉滨区兴安路8号院2栋。';
+    const text =
+      '欧阳小明同志：您在兴安路8号院2栋反映的问题（电话13812345678，身份证61090219900101123X）已转市住建局，另一位市民15987654321、住新城街17号也反映了此事。地址：陕西省安康市汉滨区兴安路8号院2栋。';
     // when
     const masked = maskPersonalData(text, writer);
     // then

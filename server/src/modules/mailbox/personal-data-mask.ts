@@ -41,7 +41,8 @@ export function maskPersonalData(text: string, writer: PersonalData): string {
   const own: [string, string][] = [];
   if (writer.address?.trim()) own.push([writer.address.trim(), maskAddress(writer.address.trim())]);
   if (writer.phone?.trim()) own.push([writer.phone.trim(), `${writer.phone.trim().slice(0, 3)}****${writer.phone.trim().slice(-4)}`]);
-  if (writer.idNumber?.trim()) own.push([writer.idNumber.trim(), `${writer.idNumber.trim().slice(0, 6)}********${writer.idNumber.trim().slice(-4)}`]);
+  if (writer.idNumber?.trim())
+    own.push([writer.idNumber.trim(), `${writer.idNumber.trim().slice(0, 6)}********${writer.idNumber.trim().slice(-4)}`]);
   if (writer.name.trim()) own.push([writer.name.trim(), maskName(writer.name)]);
   for (const [value, masked] of own.sort((a, b) => b[0].length - a[0].length)) out = out.replace(new RegExp(escape(value), 'g'), masked);
   return out

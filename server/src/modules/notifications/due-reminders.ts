@@ -41,7 +41,12 @@ export class DueReminderScheduler {
    */
   async cancelDueReminders(tx: Tx, instanceId: string, taskIds: string[] | null): Promise<void> {
     if (taskIds === null) await this.jobs.cancelPendingOfInstance(instanceId, [TASK_DUE_REMINDER_JOB], tx.manager);
-    else await this.jobs.cancelByRefs(instanceId, taskIds.flatMap((id) => [`${id}:before`, `${id}:due`]), tx.manager);
+    else
+      await this.jobs.cancelByRefs(
+        instanceId,
+        taskIds.flatMap((id) => [`${id}:before`, `${id}:due`]),
+        tx.manager,
+      );
   }
 
   async scheduleDueReminders(tx: Tx, task: { id: string; instanceId: string; dueAt: Date | null }): Promise<void> {
@@ -53,8 +58,21 @@ export class DueReminderScheduler {
     const jobs = [];
     // a deadline less than a working day away gets no early notice: the new-task notice is the
     // early notice (sending one at creation would read as an urge nobody gave)
-    if (before > now) jobs.push({ type: TASK_DUE_REMINDER_JOB, dueAt: new Date(before), instanceId: task.instanceId, ref: `${task.id}:before`, payload: { ...payload('before') } });
-    jobs.push({ type: TASK_DUE_REMINDER_JOB, dueAt: new Date(due), instanceId: task.instanceId, ref: `${task.id}:due`, payload: { ...payload('due') } });
+    if (before > now)
+      jobs.push({
+        type: TASK_DUE_REMINDER_JOB,
+        dueAt: new Date(before),
+        instanceId: task.instanceId,
+        ref: `${task.id}:before`,
+        payload: { ...payload('before') },
+      });
+    jobs.push({
+      type: TASK_DUE_REMINDER_JOB,
+      dueAt: new Date(due),
+      instanceId: task.instanceId,
+      ref: `${task.id}:due`,
+      payload: { ...payload('due') },
+    });
     await this.outbox.add(tx, jobs);
   }
 

@@ -42,7 +42,12 @@ export class NotificationRepository {
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, POLL_BATCH);
   }
 
-  async page(recipient: string, unreadOnly: boolean, offset: number, limit: number): Promise<{ items: NotificationEntity[]; total: number }> {
+  async page(
+    recipient: string,
+    unreadOnly: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: NotificationEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(NotificationEntity, {
       where: { recipient, ...(unreadOnly ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -62,7 +67,11 @@ export class NotificationRepository {
 
   /** Marks one (or every) unread notification of the recipient read; returns how many changed. */
   async markRead(recipient: string, id: string | null, at: Date): Promise<number> {
-    const r = await this.dataSource.manager.update(NotificationEntity, { recipient, readAt: IsNull(), ...(id ? { id } : {}) }, { readAt: at });
+    const r = await this.dataSource.manager.update(
+      NotificationEntity,
+      { recipient, readAt: IsNull(), ...(id ? { id } : {}) },
+      { readAt: at },
+    );
     return r.affected ?? 0;
   }
 

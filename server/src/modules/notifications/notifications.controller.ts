@@ -62,7 +62,11 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  read(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(EmptyBodySchema)) _body: unknown, @CurrentUser() user: SessionUser): Promise<Notification> {
+  read(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(EmptyBodySchema)) _body: unknown,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Notification> {
     return this.notifications.markRead(user.username, id);
   }
 }

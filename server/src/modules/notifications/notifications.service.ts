@@ -106,7 +106,12 @@ export class NotificationsService {
   }
 
   async list(username: string, query: NotificationQuery): Promise<NotificationList> {
-    const { items, total } = await this.repository.page(username, query.unread === 'true', (query.page - 1) * query.pageSize, query.pageSize);
+    const { items, total } = await this.repository.page(
+      username,
+      query.unread === 'true',
+      (query.page - 1) * query.pageSize,
+      query.pageSize,
+    );
     return { items: items.map(toNotification), total, unread: await this.repository.unreadCount(username) };
   }
 

@@ -11,7 +11,9 @@ const MAX_RECIPIENTS = 500;
 export function notifyTaskNotifications(variables: Record<string, unknown> | undefined, instanceId: string | null): NewNotification[] {
   const v = variables ?? {};
   const list = Array.isArray(v.recipients) ? v.recipients : typeof v.recipients === 'string' ? v.recipients.split(/[\s,，、;；]+/) : [];
-  const recipients = [...new Set(list.filter((r): r is string => typeof r === 'string' && /^[\w.@-]{1,32}$/.test(r.trim())).map((r) => r.trim()))].slice(0, MAX_RECIPIENTS);
+  const recipients = [
+    ...new Set(list.filter((r): r is string => typeof r === 'string' && /^[\w.@-]{1,32}$/.test(r.trim())).map((r) => r.trim())),
+  ].slice(0, MAX_RECIPIENTS);
   const text = (value: unknown, fallback: string) => (typeof value === 'string' && value.trim() ? value : fallback);
   return recipients.map((recipient) => ({
     recipient,

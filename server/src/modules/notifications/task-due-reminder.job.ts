@@ -8,8 +8,16 @@ import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
 
 const TEXT = {
-  before: { kind: 'task.due-soon', title: (name: string) => `待办即将到期：${name}`, body: (due: string) => `办理期限为 ${due}，请及时办理。` },
-  due: { kind: 'task.overdue', title: (name: string) => `待办已到期：${name}`, body: (due: string) => `办理期限 ${due} 已到，请尽快办理。` },
+  before: {
+    kind: 'task.due-soon',
+    title: (name: string) => `待办即将到期：${name}`,
+    body: (due: string) => `办理期限为 ${due}，请及时办理。`,
+  },
+  due: {
+    kind: 'task.overdue',
+    title: (name: string) => `待办已到期：${name}`,
+    body: (due: string) => `办理期限 ${due} 已到，请尽快办理。`,
+  },
 } as const;
 
 /** Deadlines read in Beijing time, as the offices do. */
@@ -55,7 +63,18 @@ export class TaskDueReminderJob implements JobHandler {
       })),
     );
     if (!sent.length) return;
-    await this.executor.appendHistory(tx, instance, [{ type: 'task.urged', elementId: task.elementId, details: { auto: true, stage, taskId: task.id, recipients: sent.map((n) => n.recipient) } }], null);
+    await this.executor.appendHistory(
+      tx,
+      instance,
+      [
+        {
+          type: 'task.urged',
+          elementId: task.elementId,
+          details: { auto: true, stage, taskId: task.id, recipients: sent.map((n) => n.recipient) },
+        },
+      ],
+      null,
+    );
   }
 
   private async candidatesOf(taskId: string, tx: Tx): Promise<string[]> {

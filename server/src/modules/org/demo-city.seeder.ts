@@ -43,13 +43,27 @@ export class DemoCitySeeder {
           updatedAt: now,
         })),
       );
-      await m.insert(GroupEntity, DEMO_GROUPS.map((g) => ({ code: g.code, name: g.name, orgId: g.org ? orgIds.get(g.org)! : null })));
+      await m.insert(
+        GroupEntity,
+        DEMO_GROUPS.map((g) => ({ code: g.code, name: g.name, orgId: g.org ? orgIds.get(g.org)! : null })),
+      );
       for (const u of DEMO_USERS) {
-        const user = newUser({ username: u.username, displayName: u.name, orgId: orgIds.get(u.org)!, position: u.position, passwordHash }, now);
+        const user = newUser(
+          { username: u.username, displayName: u.name, orgId: orgIds.get(u.org)!, position: u.position, passwordHash },
+          now,
+        );
         const id = user.id;
         await m.insert(UserEntity, user);
-        if (u.roles.length) await m.insert(UserRoleEntity, u.roles.map((role) => ({ userId: id, role })));
-        if (u.groups.length) await m.insert(GroupMemberEntity, u.groups.map((groupCode) => ({ userId: id, groupCode })));
+        if (u.roles.length)
+          await m.insert(
+            UserRoleEntity,
+            u.roles.map((role) => ({ userId: id, role })),
+          );
+        if (u.groups.length)
+          await m.insert(
+            GroupMemberEntity,
+            u.groups.map((groupCode) => ({ userId: id, groupCode })),
+          );
       }
     });
     this.logger.log(`seeded the demo city: ${DEMO_ORGS.length} organizations, ${DEMO_USERS.length} users`);

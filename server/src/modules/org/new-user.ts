@@ -3,7 +3,10 @@ import { pinyinKeys } from './pinyin';
 import { UserEntity } from './user.entity';
 
 /** A new, enabled user row with its pinyin search keys; the one place users are born. */
-export function newUser(fields: { username: string; displayName: string; orgId: string; position: string | null; passwordHash: string }, now: Date): UserEntity {
+export function newUser(
+  fields: { username: string; displayName: string; orgId: string; position: string | null; passwordHash: string },
+  now: Date,
+): UserEntity {
   return Object.assign(new UserEntity(), {
     id: newId(),
     ...fields,

@@ -85,12 +85,20 @@ export class UserRepository {
 
   async replaceRoles(userId: string, roles: Role[], manager: EntityManager): Promise<void> {
     await manager.delete(UserRoleEntity, { userId });
-    if (roles.length) await manager.insert(UserRoleEntity, roles.map((role) => ({ userId, role })));
+    if (roles.length)
+      await manager.insert(
+        UserRoleEntity,
+        roles.map((role) => ({ userId, role })),
+      );
   }
 
   async replaceGroups(userId: string, groups: string[], manager: EntityManager): Promise<void> {
     await manager.delete(GroupMemberEntity, { userId });
-    if (groups.length) await manager.insert(GroupMemberEntity, groups.map((groupCode) => ({ userId, groupCode })));
+    if (groups.length)
+      await manager.insert(
+        GroupMemberEntity,
+        groups.map((groupCode) => ({ userId, groupCode })),
+      );
   }
 
   /** Counts a failed sign-in atomically and returns the new count. */

@@ -39,10 +39,14 @@ export class UserService {
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async ({ manager: m }) => {
       // usernames are never reused: disabled users keep theirs, and nothing deletes a user
-      if (await this.users.findByUsername(input.username, m)) throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
+      if (await this.users.findByUsername(input.username, m))
+        throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
       await this.assertOrgAndGroups(input.orgId, input.groups, m);
       const now = new Date();
-      const user = newUser({ username: input.username, displayName: input.displayName, orgId: input.orgId, position: input.position ?? null, passwordHash }, now);
+      const user = newUser(
+        { username: input.username, displayName: input.displayName, orgId: input.orgId, position: input.position ?? null, passwordHash },
+        now,
+      );
       await this.users.insert(user, m);
       await this.users.replaceGroups(user.id, input.groups, m);
       return this.get(user.id, m);

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type EngineCommand, type EngineEvent, execute, type ExecutableProcess, type ExecuteResult, type InstanceState } from '@liuzhuan/engine';
+import {
+  type EngineCommand,
+  type EngineEvent,
+  execute,
+  type ExecutableProcess,
+  type ExecuteResult,
+  type InstanceState,
+} from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import type { DefinitionHead } from '../definitions/definition.entity';
@@ -13,7 +20,13 @@ import type { TaskEntity } from './task.entity';
 import { type ProjectionContext, type ProjectionResult, TaskProjection } from './task-projection';
 
 /** Called in the command's transaction with the task rows it created (notifications, reminders). */
-export type TasksCreatedHook = (tx: Tx, instance: InstanceEntity, tasks: TaskEntity[], context: CommandContext, candidates: ProjectionResult['candidates']) => Promise<void>;
+export type TasksCreatedHook = (
+  tx: Tx,
+  instance: InstanceEntity,
+  tasks: TaskEntity[],
+  context: CommandContext,
+  candidates: ProjectionResult['candidates'],
+) => Promise<void>;
 
 /**
  * Called in the command's transaction when tasks whose element sets a deadline closed (their ids),
@@ -93,7 +106,12 @@ export class CommandExecutor {
    * since (a task operation's {@link InstanceRepository.lock}); saves the second lock and read.
    * Returns what the command wrote to the tasks it closed, and the tasks it opened with their candidates.
    */
-  async executeOn(tx: Tx, row: InstanceEntity, command: EngineCommand, context: CommandContext): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'closed' | 'created' | 'candidates'>> {
+  async executeOn(
+    tx: Tx,
+    row: InstanceEntity,
+    command: EngineCommand,
+    context: CommandContext,
+  ): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'closed' | 'created' | 'candidates'>> {
     const process = await this.cache.get(row.definitionId, tx.manager);
     const before = JSON.parse(row.state) as InstanceState;
     const result = execute(process, before, command, this.env.create());
@@ -115,7 +133,11 @@ export class CommandExecutor {
   }
 
   /** {@link startIn}, also returning the tasks the start created, with their candidates. */
-  async startWithTasks(tx: Tx, options: StartOptions, context: CommandContext): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'created' | 'candidates'>> {
+  async startWithTasks(
+    tx: Tx,
+    options: StartOptions,
+    context: CommandContext,
+  ): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'created' | 'candidates'>> {
     const { definition } = options;
     if (!definition.executable) throw new DomainError('PROCESS_NOT_EXECUTABLE', `Process ${definition.key} is not executable`);
     const process = await this.cache.get(definition.id, tx.manager);
@@ -146,7 +168,15 @@ export class CommandExecutor {
     const expectedVersion = row.version;
     const at = new Date();
     const rows = entries.map((e) =>
-      Object.assign(new HistoryEventEntity(), { instanceId: row.id, seq: ++row.historySeq, type: e.type, elementId: e.elementId, actor, at, details: JSON.stringify(e.details) }),
+      Object.assign(new HistoryEventEntity(), {
+        instanceId: row.id,
+        seq: ++row.historySeq,
+        type: e.type,
+        elementId: e.elementId,
+        actor,
+        at,
+        details: JSON.stringify(e.details),
+      }),
     );
     await this.instances.appendHistory(rows, tx.manager);
     row.version += 1;
@@ -155,7 +185,14 @@ export class CommandExecutor {
   }
 
   /** `prior`: the state before the command (null when it started the instance). */
-  private async persist(tx: Tx, row: InstanceEntity, process: ExecutableProcess, result: Extract<ExecuteResult, { ok: true }>, context: CommandContext, prior: InstanceState | null): Promise<ProjectionResult> {
+  private async persist(
+    tx: Tx,
+    row: InstanceEntity,
+    process: ExecutableProcess,
+    result: Extract<ExecuteResult, { ok: true }>,
+    context: CommandContext,
+    prior: InstanceState | null,
+  ): Promise<ProjectionResult> {
     const before = row.status;
     const state = result.state;
     const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
@@ -181,13 +218,19 @@ export class CommandExecutor {
     return projected;
   }
 
-  private historyRow(row: InstanceEntity, event: EngineEvent, context: CommandContext, taskNotes: Map<string, Record<string, unknown>>): HistoryEventEntity {
+  private historyRow(
+    row: InstanceEntity,
+    event: EngineEvent,
+    context: CommandContext,
+    taskNotes: Map<string, Record<string, unknown>>,
+  ): HistoryEventEntity {
     const { type, at, ...rest } = event as EngineEvent & Record<string, unknown>;
     const elementId = typeof rest.elementId === 'string' ? rest.elementId : null;
     let details: Record<string, unknown> = rest;
     const eventTask = typeof rest.elementInstanceId === 'string' ? rest.elementInstanceId : null;
     if (type === 'task.created' && eventTask && taskNotes.get(eventTask)) details = { ...rest, ...taskNotes.get(eventTask) };
-    if (type === 'task.completed' && context.taskNote && eventTask === context.taskNote.taskId) details = { ...rest, ...context.taskNote.details };
+    if (type === 'task.completed' && context.taskNote && eventTask === context.taskNote.taskId)
+      details = { ...rest, ...context.taskNote.details };
     return Object.assign(new HistoryEventEntity(), {
       instanceId: row.id,
       seq: ++row.historySeq,
@@ -208,7 +251,8 @@ const deadlineOf = (process: ExecutableProcess, elementId: string) => {
 /** The tasks a command closed whose element sets a deadline. */
 function closedWithDeadline(process: ExecutableProcess, events: readonly EngineEvent[]): string[] {
   const ids: string[] = [];
-  for (const e of events) if ((e.type === 'task.completed' || e.type === 'task.cancelled') && deadlineOf(process, e.elementId)) ids.push(e.elementInstanceId);
+  for (const e of events)
+    if ((e.type === 'task.completed' || e.type === 'task.cancelled') && deadlineOf(process, e.elementId)) ids.push(e.elementInstanceId);
   return ids;
 }
 

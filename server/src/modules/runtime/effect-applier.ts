@@ -35,14 +35,26 @@ export class EffectApplier {
     const base = { instanceId: row.id };
     const parentNotice = (payload: Record<string, unknown>) => {
       if (row.parentId && row.parentElementInstanceId) {
-        newJobs.push({ ...base, type: 'notify-parent', dueAt: now, payload: { parentId: row.parentId, elementInstanceId: row.parentElementInstanceId, ...payload } });
+        newJobs.push({
+          ...base,
+          type: 'notify-parent',
+          dueAt: now,
+          payload: { parentId: row.parentId, elementInstanceId: row.parentElementInstanceId, ...payload },
+        });
       }
     };
     const hasErrorToParent = effects.some((e) => e.type === 'errorToParent');
     for (const effect of effects) {
       switch (effect.type) {
         case 'scheduleTimer':
-          newJobs.push({ ...base, type: 'timer', dueAt: new Date(effect.dueAt), elementId: effect.elementId, ref: effect.timerId, payload: { timerId: effect.timerId } });
+          newJobs.push({
+            ...base,
+            type: 'timer',
+            dueAt: new Date(effect.dueAt),
+            elementId: effect.elementId,
+            ref: effect.timerId,
+            payload: { timerId: effect.timerId },
+          });
           break;
         case 'cancelTimer':
           cancelRefs.push(effect.timerId);
@@ -70,7 +82,7 @@ export class EffectApplier {
               kind: effect.type === 'subscribeMessage' ? 'message' : 'signal',
               name: effect.name.slice(0, 200),
               // without a key expression in the model, a message correlates on the business key
-              correlationKey: effect.type === 'subscribeMessage' ? (modelKey ? effect.correlationKey : row.businessKey) ?? null : null,
+              correlationKey: effect.type === 'subscribeMessage' ? ((modelKey ? effect.correlationKey : row.businessKey) ?? null) : null,
               modelKey,
               instanceId: row.id,
               definitionId: null,
@@ -88,13 +100,30 @@ export class EffectApplier {
           newJobs.push({ ...base, type: 'start-child', dueAt: now, ref: effect.elementInstanceId, payload: { ...effect } });
           break;
         case 'cancelChild':
-          newJobs.push({ ...base, type: 'cancel-child', dueAt: now, ref: effect.elementInstanceId, payload: { elementInstanceId: effect.elementInstanceId } });
+          newJobs.push({
+            ...base,
+            type: 'cancel-child',
+            dueAt: now,
+            ref: effect.elementInstanceId,
+            payload: { elementInstanceId: effect.elementInstanceId },
+          });
           break;
         case 'throwSignal':
-          newJobs.push({ ...base, type: 'signal', dueAt: now, payload: { name: effect.name, variables: effect.variables, sourceInstanceId: row.id } });
+          newJobs.push({
+            ...base,
+            type: 'signal',
+            dueAt: now,
+            payload: { name: effect.name, variables: effect.variables, sourceInstanceId: row.id },
+          });
           break;
         case 'sendMessage':
-          newJobs.push({ ...base, type: 'message', dueAt: now, elementId: effect.elementId, payload: { name: effect.name, variables: effect.variables } });
+          newJobs.push({
+            ...base,
+            type: 'message',
+            dueAt: now,
+            elementId: effect.elementId,
+            payload: { name: effect.name, variables: effect.variables },
+          });
           break;
         case 'processCompleted':
           parentNotice({ kind: 'completed', variables: effect.variables });
@@ -126,7 +155,13 @@ export class EffectApplier {
    * `before` is its state before the command that ended it (null: started in that command):
    * what it did not wait for then, and the command did not add, has no row to clean up.
    */
-  async instanceEnded(tx: Tx, row: InstanceEntity, at: Date, before: InstanceState | null, effects: readonly EngineEffect[]): Promise<void> {
+  async instanceEnded(
+    tx: Tx,
+    row: InstanceEntity,
+    at: Date,
+    before: InstanceState | null,
+    effects: readonly EngineEffect[],
+  ): Promise<void> {
     const added = new Set(effects.map((e) => e.type));
     const subscribed = !before || hasAny(before.subs) || added.has('subscribeMessage') || added.has('subscribeSignal');
     const jobs = !before || hasAny(before.jobs) || added.has('createJob');

@@ -35,7 +35,12 @@ export class EventsService {
         const row = await this.executor.executeIn(
           tx,
           sub.instanceId as string,
-          { type: 'correlateMessage', name: input.name, ...(sub.modelKey && sub.correlationKey !== null ? { correlationKey: sub.correlationKey } : {}), variables: input.variables },
+          {
+            type: 'correlateMessage',
+            name: input.name,
+            ...(sub.modelKey && sub.correlationKey !== null ? { correlationKey: sub.correlationKey } : {}),
+            variables: input.variables,
+          },
           { actor },
         );
         return { instanceId: row.id, started: false };
@@ -47,7 +52,11 @@ export class EventsService {
     }
     const [start] = await this.subscriptions.startsFor('message', input.name, tx.manager);
     const definition = start?.definitionId ? await this.definitions.findById(start.definitionId, tx.manager) : null;
-    if (!definition) throw new DomainError('MESSAGE_NOT_CORRELATED', `Nothing waits for message ${input.name}${input.correlationKey ? ` with key ${input.correlationKey}` : ''}`);
+    if (!definition)
+      throw new DomainError(
+        'MESSAGE_NOT_CORRELATED',
+        `Nothing waits for message ${input.name}${input.correlationKey ? ` with key ${input.correlationKey}` : ''}`,
+      );
     const row = await this.executor.startIn(
       tx,
       {
@@ -71,14 +80,25 @@ export class EventsService {
   }
 
   /** One delivery job per instance waiting for the signal and per signal start event. */
-  async deliveries(name: string, variables: Record<string, unknown>, exceptInstanceId: string | null, m?: EntityManager): Promise<NewJob[]> {
+  async deliveries(
+    name: string,
+    variables: Record<string, unknown>,
+    exceptInstanceId: string | null,
+    m?: EntityManager,
+  ): Promise<NewJob[]> {
     const now = new Date();
     const jobs: NewJob[] = [];
     for (const instanceId of await this.subscriptions.instancesWaitingForSignal(name, m)) {
       if (instanceId !== exceptInstanceId) jobs.push({ type: 'deliver-signal', dueAt: now, instanceId, payload: { name, variables } });
     }
     for (const start of await this.subscriptions.startsFor('signal', name, m)) {
-      jobs.push({ type: 'deliver-signal', dueAt: now, definitionId: start.definitionId, elementId: start.elementId, payload: { name, variables } });
+      jobs.push({
+        type: 'deliver-signal',
+        dueAt: now,
+        definitionId: start.definitionId,
+        elementId: start.elementId,
+        payload: { name, variables },
+      });
     }
     return jobs;
   }

@@ -60,7 +60,11 @@ export class InstanceEntity {
   updatedAt: Date;
 
   /** The row of an instance that starts now: active, version 0, no state or history yet. */
-  static starting(fields: Pick<InstanceEntity, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion'> & Partial<Pick<InstanceEntity, 'businessKey' | 'parentId' | 'parentElementInstanceId' | 'initiator' | 'initiatorOrgId'>>, now = new Date()): InstanceEntity {
+  static starting(
+    fields: Pick<InstanceEntity, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion'> &
+      Partial<Pick<InstanceEntity, 'businessKey' | 'parentId' | 'parentElementInstanceId' | 'initiator' | 'initiatorOrgId'>>,
+    now = new Date(),
+  ): InstanceEntity {
     return Object.assign(new InstanceEntity(), {
       businessKey: null,
       parentId: null,

@@ -63,7 +63,11 @@ export class InstanceRepository {
   private readonly proxyHint = new WeakMap<InstanceEntity, boolean>();
 
   /** The locking read of an instance, and how to read its result. */
-  private lockedRead(tx: Tx, where: string, params: string[]): { text: string; params: unknown[]; found: (result: SqlResult) => InstanceEntity | null } {
+  private lockedRead(
+    tx: Tx,
+    where: string,
+    params: string[],
+  ): { text: string; params: unknown[]; found: (result: SqlResult) => InstanceEntity | null } {
     const proxies = this.tables.of(TaskProxyEntity);
     const anyProxy = `CASE WHEN EXISTS (SELECT 1 FROM ${proxies.name} p WHERE ${proxies.col('revokedAt', 'p')} IS NULL AND ${proxies.col('validTo', 'p')} > ?) THEN 1 ELSE 0 END AS any_proxy`;
     return {
@@ -94,11 +98,26 @@ export class InstanceRepository {
     const guarded = isBatched(m);
     const conflict = () => new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
     const versions = guarded ? [expectedVersion, row.version] : [row.version];
-    const params = [row.state, row.status, ...versions, row.historySeq, t.value('updatedAt', row.updatedAt), row.endedAt ? t.value('endedAt', row.endedAt) : null, row.id, ...(guarded ? [] : [expectedVersion])];
+    const params = [
+      row.state,
+      row.status,
+      ...versions,
+      row.historySeq,
+      t.value('updatedAt', row.updatedAt),
+      row.endedAt ? t.value('endedAt', row.endedAt) : null,
+      row.id,
+      ...(guarded ? [] : [expectedVersion]),
+    ];
     const check = ({ affected }: SqlResult) => {
       if (affected !== 1) throw conflict();
     };
-    await enqueue(m, guarded ? this.updateGuarded : this.updatePlain, params, check, guarded ? (e) => (isNullInto(e, 'version') ? conflict() : undefined) : undefined);
+    await enqueue(
+      m,
+      guarded ? this.updateGuarded : this.updatePlain,
+      params,
+      check,
+      guarded ? (e) => (isNullInto(e, 'version') ? conflict() : undefined) : undefined,
+    );
   }
 
   /** {@link update}'s statements, composed once: the version checked by the statement itself, or by its WHERE. */
@@ -126,10 +145,24 @@ export class InstanceRepository {
   }
 
   /** Instances matching the filters; `visibleTo` limits them to those a user initiated or has a task in. */
-  async query(query: InstanceQuery, visibleTo: { username: string; groups: string[] } | null): Promise<{ items: InstanceEntity[]; total: number }> {
+  async query(
+    query: InstanceQuery,
+    visibleTo: { username: string; groups: string[] } | null,
+  ): Promise<{ items: InstanceEntity[]; total: number }> {
     const qb = this.dataSource.manager
       .createQueryBuilder(InstanceEntity, 'i')
-      .select(['i.id', 'i.definitionId', 'i.definitionKey', 'i.definitionVersion', 'i.businessKey', 'i.parentId', 'i.initiator', 'i.status', 'i.startedAt', 'i.endedAt']);
+      .select([
+        'i.id',
+        'i.definitionId',
+        'i.definitionKey',
+        'i.definitionVersion',
+        'i.businessKey',
+        'i.parentId',
+        'i.initiator',
+        'i.status',
+        'i.startedAt',
+        'i.endedAt',
+      ]);
     if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.businessKey) qb.andWhere('i.business_key = :bk', { bk: query.businessKey });

@@ -58,21 +58,33 @@ export class InstancesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRoles('workflow_admin')
-  cancel(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(CancelInstanceSchema)) body: CancelInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+  cancel(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(CancelInstanceSchema)) body: CancelInstance,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Instance> {
     return this.instances.cancel(id, body, user);
   }
 
   @Post(':id/move')
   @HttpCode(200)
   @RequireRoles('workflow_admin')
-  move(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(MoveTokenSchema)) body: MoveToken, @CurrentUser() user: SessionUser): Promise<Instance> {
+  move(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(MoveTokenSchema)) body: MoveToken,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Instance> {
     return this.instances.move(id, body, user);
   }
 
   @Post(':id/terminate')
   @HttpCode(200)
   @RequireRoles('workflow_admin')
-  terminate(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(TerminateInstanceSchema)) body: TerminateInstance, @CurrentUser() user: SessionUser): Promise<Instance> {
+  terminate(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(TerminateInstanceSchema)) body: TerminateInstance,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Instance> {
     return this.instances.terminate(id, body, user);
   }
 

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { CancelInstance, HistoryEvent, Incident, Instance, InstanceList, InstanceQuery, MoveToken, SessionUser, StartedInstance, StartInstance, TerminateInstance } from '@liuzhuan/contracts';
+import type {
+  CancelInstance,
+  HistoryEvent,
+  Incident,
+  Instance,
+  InstanceList,
+  InstanceQuery,
+  MoveToken,
+  SessionUser,
+  StartedInstance,
+  StartInstance,
+  TerminateInstance,
+} from '@liuzhuan/contracts';
 import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -26,13 +38,26 @@ export class InstancesService {
 
   async start(input: StartInstance, user: SessionUser): Promise<StartedInstance> {
     const definition = await this.definitions.findByKey(input.definitionKey, input.version);
-    if (!definition) throw new DomainError('DEFINITION_NOT_FOUND', `No deployed process ${input.definitionKey}${input.version ? ` version ${input.version}` : ''}`);
-    const { instance: row, created, candidates } = await this.tx.run((tx) =>
+    if (!definition)
+      throw new DomainError(
+        'DEFINITION_NOT_FOUND',
+        `No deployed process ${input.definitionKey}${input.version ? ` version ${input.version}` : ''}`,
+      );
+    const {
+      instance: row,
+      created,
+      candidates,
+    } = await this.tx.run((tx) =>
       this.executor.startWithTasks(
         tx,
         {
           definition,
-          command: { type: 'start', variables: input.variables ?? {}, initiator: user.username, ...(input.businessKey ? { businessKey: input.businessKey } : {}) },
+          command: {
+            type: 'start',
+            variables: input.variables ?? {},
+            initiator: user.username,
+            ...(input.businessKey ? { businessKey: input.businessKey } : {}),
+          },
           initiator: user.username,
           initiatorOrgId: user.orgId,
           businessKey: input.businessKey ?? null,
@@ -58,7 +83,14 @@ export class InstancesService {
     await this.access.readable(user, id);
     const rows = await this.instances.history(id);
     return {
-      items: rows.map((r) => ({ seq: r.seq, type: r.type, elementId: r.elementId, actor: r.actor, at: r.at.toISOString(), details: JSON.parse(r.details) as Record<string, unknown> })),
+      items: rows.map((r) => ({
+        seq: r.seq,
+        type: r.type,
+        elementId: r.elementId,
+        actor: r.actor,
+        at: r.at.toISOString(),
+        details: JSON.parse(r.details) as Record<string, unknown>,
+      })),
     };
   }
 
@@ -74,9 +106,26 @@ export class InstancesService {
       throw new DomainError('COMMAND_INVALID', 'Name the element instance (or task) whose token moves');
     }
     const row = await this.tx.run(async (tx) => {
-      const after = await this.executor.executeIn(tx, id, { type: 'moveToken', fromElementInstanceId: from, targetElementId: input.targetElementId, mode: 'rerun' }, { actor: user.username });
-      const details = { action: 'move', fromElementInstanceId: from, targetElementId: input.targetElementId, reason, by: user.displayName, username: user.username };
-      await this.executor.appendHistory(tx, after, [{ type: 'instance.intervention', elementId: input.targetElementId, details }], user.username);
+      const after = await this.executor.executeIn(
+        tx,
+        id,
+        { type: 'moveToken', fromElementInstanceId: from, targetElementId: input.targetElementId, mode: 'rerun' },
+        { actor: user.username },
+      );
+      const details = {
+        action: 'move',
+        fromElementInstanceId: from,
+        targetElementId: input.targetElementId,
+        reason,
+        by: user.displayName,
+        username: user.username,
+      };
+      await this.executor.appendHistory(
+        tx,
+        after,
+        [{ type: 'instance.intervention', elementId: input.targetElementId, details }],
+        user.username,
+      );
       return after;
     });
     return this.view(row);
@@ -87,7 +136,18 @@ export class InstancesService {
     const reason = requireReason(input.reason);
     const row = await this.tx.run(async (tx) => {
       const after = await this.executor.executeIn(tx, id, { type: 'terminate', outcome: 'terminated' }, { actor: user.username });
-      await this.executor.appendHistory(tx, after, [{ type: 'instance.intervention', elementId: null, details: { action: 'terminate', reason, by: user.displayName, username: user.username } }], user.username);
+      await this.executor.appendHistory(
+        tx,
+        after,
+        [
+          {
+            type: 'instance.intervention',
+            elementId: null,
+            details: { action: 'terminate', reason, by: user.displayName, username: user.username },
+          },
+        ],
+        user.username,
+      );
       return after;
     });
     return this.view(row);
@@ -101,17 +161,32 @@ export class InstancesService {
     const row = await this.instances.findById(id);
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
     const state = JSON.parse(row.state) as InstanceState;
-    const intervention = { type: 'instance.intervention', details: { action: 'retry', incidentId, ...(reason?.trim() ? { reason: reason.trim() } : {}), by: user.displayName, username: user.username } };
+    const intervention = {
+      type: 'instance.intervention',
+      details: {
+        action: 'retry',
+        incidentId,
+        ...(reason?.trim() ? { reason: reason.trim() } : {}),
+        by: user.displayName,
+        username: user.username,
+      },
+    };
     if (Object.prototype.hasOwnProperty.call(state.incidents, incidentId)) {
       const after = await this.tx.run(async (tx) => {
         const resolved = await this.executor.executeIn(tx, id, { type: 'resolveIncident', incidentId }, { actor: user.username });
-        await this.executor.appendHistory(tx, resolved, [{ ...intervention, elementId: state.instances[state.incidents[incidentId].ei]?.el ?? null }], user.username);
+        await this.executor.appendHistory(
+          tx,
+          resolved,
+          [{ ...intervention, elementId: state.instances[state.incidents[incidentId].ei]?.el ?? null }],
+          user.username,
+        );
         return resolved;
       });
       return this.view(after);
     }
     const job = await this.jobs.findById(incidentId);
-    if (!job || job.instanceId !== id || job.status !== 'failed') throw new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`);
+    if (!job || job.instanceId !== id || job.status !== 'failed')
+      throw new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`);
     await this.tx.run(async (tx) => {
       const locked = await this.instances.lock(id, tx);
       if (await this.jobs.retry(incidentId, tx.manager)) {
@@ -132,7 +207,13 @@ export class InstancesService {
       source: 'engine',
     }));
     for (const job of jobsMayHaveFailed ? await this.jobs.failedOfInstance(row.id) : []) {
-      incidents.push({ id: job.id, elementId: job.elementId, code: 'JOB_FAILED', message: job.lastError ?? `${job.type} job failed`, source: 'job' });
+      incidents.push({
+        id: job.id,
+        elementId: job.elementId,
+        code: 'JOB_FAILED',
+        message: job.lastError ?? `${job.type} job failed`,
+        source: 'job',
+      });
     }
     return { ...summary(row), activeElementIds: activeElementIds(state), variables: state.variables, incidents };
   }

@@ -27,7 +27,12 @@ export class TimerJob implements JobHandler {
   constructor(private readonly executor: CommandExecutor) {}
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
-    await this.executor.executeIn(tx, job.instanceId as string, { type: 'fireTimer', timerId: payloadOf<{ timerId: string }>(job).timerId }, SYSTEM);
+    await this.executor.executeIn(
+      tx,
+      job.instanceId as string,
+      { type: 'fireTimer', timerId: payloadOf<{ timerId: string }>(job).timerId },
+      SYSTEM,
+    );
   }
 }
 
@@ -55,7 +60,15 @@ export class StartTimerJob implements JobHandler {
     const process = await this.cache.get(definition.id, tx.manager);
     const next = nextStartTimer(process, job.elementId, new Date().toISOString(), this.calendar, { dueAt, firedCount: firedCount + 1 });
     if ('dueAt' in next) {
-      await this.outbox.add(tx, [{ type: 'start-timer', dueAt: new Date(next.dueAt), definitionId: definition.id, elementId: job.elementId, payload: { firedCount: firedCount + 1, dueAt: next.dueAt } }]);
+      await this.outbox.add(tx, [
+        {
+          type: 'start-timer',
+          dueAt: new Date(next.dueAt),
+          definitionId: definition.id,
+          elementId: job.elementId,
+          payload: { firedCount: firedCount + 1, dueAt: next.dueAt },
+        },
+      ]);
     }
   }
 }
@@ -119,7 +132,9 @@ export class StartChildJob implements JobHandler {
   ) {}
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
-    const p = payloadOf<{ elementInstanceId: string; processKey: string; version: 'latest' | number; variables: Record<string, unknown> }>(job);
+    const p = payloadOf<{ elementInstanceId: string; processKey: string; version: 'latest' | number; variables: Record<string, unknown> }>(
+      job,
+    );
     const parent = await this.instances.lock(job.instanceId as string, tx);
     const definition = await this.definitions.findByKey(p.processKey, p.version === 'latest' ? undefined : p.version, tx.manager);
     // a missing called process is an operator's problem: retried, then an incident
@@ -128,7 +143,12 @@ export class StartChildJob implements JobHandler {
       tx,
       {
         definition,
-        command: { type: 'start', variables: p.variables, ...(parent.initiator ? { initiator: parent.initiator } : {}), ...(parent.businessKey ? { businessKey: parent.businessKey } : {}) },
+        command: {
+          type: 'start',
+          variables: p.variables,
+          ...(parent.initiator ? { initiator: parent.initiator } : {}),
+          ...(parent.businessKey ? { businessKey: parent.businessKey } : {}),
+        },
         initiator: parent.initiator,
         initiatorOrgId: parent.initiatorOrgId,
         businessKey: parent.businessKey,
@@ -154,7 +174,8 @@ export class CancelChildJob implements JobHandler {
     const child = await this.instances.childOf(job.instanceId as string, elementInstanceId, tx.manager);
     // not started yet: the pending start is withdrawn instead
     if (!child) return this.jobs.cancelByRefs(job.instanceId as string, [elementInstanceId], tx.manager);
-    if (child.status === 'active') await this.executor.executeIn(tx, child.id, { type: 'cancel', reason: 'the calling activity was cancelled' }, SYSTEM);
+    if (child.status === 'active')
+      await this.executor.executeIn(tx, child.id, { type: 'cancel', reason: 'the calling activity was cancelled' }, SYSTEM);
   }
 }
 
@@ -165,13 +186,32 @@ export class NotifyParentJob implements JobHandler {
   constructor(private readonly executor: CommandExecutor) {}
 
   async handle(job: JobEntity, tx: Tx): Promise<void> {
-    const p = payloadOf<{ parentId: string; elementInstanceId: string; kind: string; variables?: Record<string, unknown>; errorCode?: string | null; message?: string; escalationCode?: string | null }>(job);
+    const p = payloadOf<{
+      parentId: string;
+      elementInstanceId: string;
+      kind: string;
+      variables?: Record<string, unknown>;
+      errorCode?: string | null;
+      message?: string;
+      escalationCode?: string | null;
+    }>(job);
     const ei = p.elementInstanceId;
-    if (p.kind === 'completed') await this.executor.executeIn(tx, p.parentId, { type: 'childCompleted', elementInstanceId: ei, variables: p.variables }, SYSTEM);
+    if (p.kind === 'completed')
+      await this.executor.executeIn(tx, p.parentId, { type: 'childCompleted', elementInstanceId: ei, variables: p.variables }, SYSTEM);
     else if (p.kind === 'error') {
-      await this.executor.executeIn(tx, p.parentId, { type: 'throwError', elementInstanceId: ei, errorCode: p.errorCode ?? '', ...(p.message ? { message: p.message } : {}) }, SYSTEM);
+      await this.executor.executeIn(
+        tx,
+        p.parentId,
+        { type: 'throwError', elementInstanceId: ei, errorCode: p.errorCode ?? '', ...(p.message ? { message: p.message } : {}) },
+        SYSTEM,
+      );
     } else if (p.kind === 'escalation') {
-      await this.executor.executeIn(tx, p.parentId, { type: 'childEscalated', elementInstanceId: ei, escalationCode: p.escalationCode ?? '' }, SYSTEM);
+      await this.executor.executeIn(
+        tx,
+        p.parentId,
+        { type: 'childEscalated', elementInstanceId: ei, escalationCode: p.escalationCode ?? '' },
+        SYSTEM,
+      );
     }
     // 'terminated': cancelled from outside or by its parent; the parent's call activity stays as it is
   }
@@ -209,7 +249,11 @@ export class DeliverSignalJob implements JobHandler {
     }
     const definition = job.definitionId ? await this.definitions.findById(job.definitionId, tx.manager) : null;
     if (!definition) return;
-    await this.executor.startIn(tx, { definition, command: { type: 'broadcastSignal', name, variables }, initiator: null, initiatorOrgId: null, businessKey: null }, SYSTEM);
+    await this.executor.startIn(
+      tx,
+      { definition, command: { type: 'broadcastSignal', name, variables }, initiator: null, initiatorOrgId: null, businessKey: null },
+      SYSTEM,
+    );
   }
 }
 
@@ -226,4 +270,14 @@ export class MessageJob implements JobHandler {
   }
 }
 
-export const RUNTIME_JOB_HANDLERS = [TimerJob, StartTimerJob, AsyncTaskJob, StartChildJob, CancelChildJob, NotifyParentJob, SignalJob, DeliverSignalJob, MessageJob];
+export const RUNTIME_JOB_HANDLERS = [
+  TimerJob,
+  StartTimerJob,
+  AsyncTaskJob,
+  StartChildJob,
+  CancelChildJob,
+  NotifyParentJob,
+  SignalJob,
+  DeliverSignalJob,
+  MessageJob,
+];

@@ -12,7 +12,12 @@ import { TaskRepository } from './task.repository';
 export const HEAD_OF_PREFIX = 'head:';
 
 /** oa:orgRole values naming the head (role `leader`) of the initiator's organization. */
-const HEAD_OF_INITIATOR_ORG = new Set(['head-of-initiator-department', 'head of the initiator\'s department', 'initiator-department-head', '发起人部门负责人']);
+const HEAD_OF_INITIATOR_ORG = new Set([
+  'head-of-initiator-department',
+  "head of the initiator's department",
+  'initiator-department-head',
+  '发起人部门负责人',
+]);
 
 /** How the command that creates tasks wants them assigned and linked (approval operations). */
 export interface ProjectionContext {
@@ -50,7 +55,13 @@ export class TaskProjection {
    * Statements: one UPDATE per closed task; for the created ones, one proxy query (only when one
    * of them has an assignee and a proxy is in force somewhere), one INSERT of the tasks and one of their candidates.
    */
-  async apply(tx: Tx, instance: InstanceEntity, events: readonly EngineEvent[], actor: string | null, context: ProjectionContext = {}): Promise<ProjectionResult> {
+  async apply(
+    tx: Tx,
+    instance: InstanceEntity,
+    events: readonly EngineEvent[],
+    actor: string | null,
+    context: ProjectionContext = {},
+  ): Promise<ProjectionResult> {
     const notes = new Map<string, Record<string, unknown>>();
     const created: TaskEntity[] = [];
     const pending = new Map<string, TaskEntity>();
@@ -84,7 +95,12 @@ export class TaskProjection {
   }
 
   /** 代理: the deputy acts for the principal while the window lasts; one query for all new tasks. */
-  private async applyProxies(tx: Tx, instance: InstanceEntity, created: TaskEntity[], notes: Map<string, Record<string, unknown>>): Promise<void> {
+  private async applyProxies(
+    tx: Tx,
+    instance: InstanceEntity,
+    created: TaskEntity[],
+    notes: Map<string, Record<string, unknown>>,
+  ): Promise<void> {
     const principals = [...new Set(created.filter((t) => t.assignee).map((t) => t.assignee as string))];
     // none in force anywhere (seen when the instance was locked): no query
     if (!principals.length || !this.instances.mayHaveActiveProxy(instance)) return;
@@ -110,7 +126,13 @@ export class TaskProjection {
     }
   }
 
-  private async create(tx: Tx, instance: InstanceEntity, event: EventOf<'task.created'>, context: ProjectionContext, queue: string[]): Promise<{ task: TaskEntity; note: Record<string, unknown>; taskCandidates: TaskCandidateEntity[] }> {
+  private async create(
+    tx: Tx,
+    instance: InstanceEntity,
+    event: EventOf<'task.created'>,
+    context: ProjectionContext,
+    queue: string[],
+  ): Promise<{ task: TaskEntity; note: Record<string, unknown>; taskCandidates: TaskCandidateEntity[] }> {
     let assignee = event.assignee;
     const note: Record<string, unknown> = {};
     // a re-run countersign keeps its own signers; a single task goes back to whoever did it before

@@ -65,15 +65,27 @@ export class TaskRepository {
     const t = this.table;
     const completedAt = patch.completedAt ? t.value('completedAt', patch.completedAt) : null;
     const unfinished = `${t.col('status')} IN ('open', 'waiting')`;
-    await enqueue(m, `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`, [patch.status, completedAt, patch.completedBy, id]);
+    await enqueue(
+      m,
+      `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`,
+      [patch.status, completedAt, patch.completedBy, id],
+    );
     if (patch.status === 'cancelled') {
-      await enqueue(m, `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`, [completedAt, id]);
+      await enqueue(
+        m,
+        `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`,
+        [completedAt, id],
+      );
     }
   }
 
   async closeAllOfInstance(instanceId: string, at: Date, m: EntityManager): Promise<void> {
     const t = this.table;
-    await enqueue(m, `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('instanceId')} = ? AND ${t.col('status')} IN ('open', 'waiting')`, [t.value('completedAt', at), instanceId]);
+    await enqueue(
+      m,
+      `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('instanceId')} = ? AND ${t.col('status')} IN ('open', 'waiting')`,
+      [t.value('completedAt', at), instanceId],
+    );
   }
 
   /** 代理 in force for any of these principals at some moment between `first` and `last`, newest first. */
@@ -124,13 +136,24 @@ export class TaskRepository {
     if (!records[0]) return null;
     const candidates = records
       .filter((r) => r.c_kind != null)
-      .map((r) => Object.assign(new TaskCandidateEntity(), { taskId: id, kind: String(r.c_kind) as TaskCandidateEntity['kind'], value: String(r.c_value) }));
+      .map((r) =>
+        Object.assign(new TaskCandidateEntity(), {
+          taskId: id,
+          kind: String(r.c_kind) as TaskCandidateEntity['kind'],
+          value: String(r.c_value),
+        }),
+      );
     return { task: t.hydrate(records[0]), candidates };
   }
 
   /** Sets the assignee only while the task is open and unassigned: one claim wins. */
   async claim(id: string, username: string, m: EntityManager): Promise<boolean> {
-    const r = await m.createQueryBuilder().update(TaskEntity).set({ assignee: username }).where("id = :id AND status = 'open' AND assignee IS NULL", { id }).execute();
+    const r = await m
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assignee: username })
+      .where("id = :id AND status = 'open' AND assignee IS NULL", { id })
+      .execute();
     return r.affected === 1;
   }
 
@@ -140,7 +163,12 @@ export class TaskRepository {
 
   /** Marks the task read the first time its assignee opens it. */
   async markOpened(id: string, at: Date): Promise<void> {
-    await this.dataSource.manager.createQueryBuilder().update(TaskEntity).set({ openedAt: at }).where('id = :id AND opened_at IS NULL', { id }).execute();
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ openedAt: at })
+      .where('id = :id AND opened_at IS NULL', { id })
+      .execute();
   }
 
   async candidatesOf(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, TaskCandidateEntity[]>> {
@@ -180,7 +208,10 @@ export class TaskRepository {
    * Inbox queries. `mine`: assigned to the user; `claimable`: open, unassigned, the user a
    * candidate (by name or group); `instanceId`: every task of one instance (access checked by the caller).
    */
-  async query(query: TaskQuery, me: { username: string; groups: string[] } | null): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
+  async query(
+    query: TaskQuery,
+    me: { username: string; groups: string[] } | null,
+  ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
     const status = query.status ?? (query.instanceId ? undefined : 'open');
     if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status && !hasFilters(query)) {
       return this.mineByDue(me.username, status, query.offset, query.limit);
@@ -189,7 +220,8 @@ export class TaskRepository {
     const candidate = `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = :me)${me?.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`;
     const params = { me: me?.username ?? '', groups: me?.groups ?? [] };
     // both: the inbox (待办) — mine and the unassigned ones I may claim
-    if (query.assignee === 'me' && query.candidate === 'me') qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
+    if (query.assignee === 'me' && query.candidate === 'me')
+      qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
     else if (query.assignee === 'me') qb.andWhere('t.assignee = :me', params);
     else if (query.candidate === 'me') qb.andWhere(`t.assignee IS NULL AND ${candidate}`, params);
     if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
@@ -198,7 +230,10 @@ export class TaskRepository {
     this.filter(qb, query);
     if (query.sort === 'due') {
       // deadlines first, earliest first, then by creation (sorted by the database)
-      qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('t.due_at', 'ASC').addOrderBy('t.created_at', 'ASC').addOrderBy('t.id', 'ASC');
+      qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
+        .addOrderBy('t.due_at', 'ASC')
+        .addOrderBy('t.created_at', 'ASC')
+        .addOrderBy('t.id', 'ASC');
     } else qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
     const { items, display } = await this.read(qb.offset(query.offset).limit(query.limit));
     // a first page that is not full is the whole list: no COUNT statement
@@ -219,9 +254,16 @@ export class TaskRepository {
     sort: 'due' | undefined,
     offset: number,
     limit: number,
-  ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay>; candidates: Map<string, TaskCandidateEntity[]>; initiator: string | null | undefined }> {
+  ): Promise<{
+    items: TaskEntity[];
+    total: number;
+    display: Map<string, TaskDisplay>;
+    candidates: Map<string, TaskCandidateEntity[]>;
+    initiator: string | null | undefined;
+  }> {
     const t = this.table;
-    const order = sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
+    const order =
+      sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
     // FORCE INDEX: with few 公文 MariaDB would scan official_document into a join buffer, and the
     // ORDER BY would then need a temporary table — on disk, for the TEXT columns (a file per look-up)
     const text = `SELECT ${t.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
@@ -241,7 +283,18 @@ export class TaskRepository {
       if (Number(r.c_any)) withCandidates.push(task.id);
     }
     const candidates = await this.candidatesOf(withCandidates);
-    const total = offset === 0 && items.length < limit ? items.length : Number((await sql(this.dataSource.manager, `SELECT COUNT(*) AS n FROM ${t.name} t WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''}`, [instanceId, ...(status ? [status] : [])])).records[0]?.n ?? 0);
+    const total =
+      offset === 0 && items.length < limit
+        ? items.length
+        : Number(
+            (
+              await sql(
+                this.dataSource.manager,
+                `SELECT COUNT(*) AS n FROM ${t.name} t WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''}`,
+                [instanceId, ...(status ? [status] : [])],
+              )
+            ).records[0]?.n ?? 0,
+          );
     const initiator = records.length ? (records[0].d_initiator == null ? null : String(records[0].d_initiator)) : undefined;
     return { items, total, display, candidates, initiator };
   }
@@ -273,7 +326,9 @@ export class TaskRepository {
    */
   private variable(name: 'title' | 'docType' | 'urgency'): string {
     const type = this.dataSource.options.type;
-    return type === 'mysql' || type === 'mariadb' ? `JSON_VALUE(pi.state, '$.variables.${name}')` : `json_extract(pi.state, '$.variables.${name}')`;
+    return type === 'mysql' || type === 'mariadb'
+      ? `JSON_VALUE(pi.state, '$.variables.${name}')`
+      : `json_extract(pi.state, '$.variables.${name}')`;
   }
 
   /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */
@@ -281,9 +336,12 @@ export class TaskRepository {
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
       const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
-      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map((c) => `${c} LIKE :qLike ESCAPE '!'`);
+      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map(
+        (c) => `${c} LIKE :qLike ESCAPE '!'`,
+      );
       // letters only: pinyin, full or initials (tz for 通知)
-      if (/^[a-z]+$/.test(spelled)) conditions.push("od.title_pinyin LIKE :qPinyin ESCAPE '!'", "od.title_initials LIKE :qPinyin ESCAPE '!'");
+      if (/^[a-z]+$/.test(spelled))
+        conditions.push("od.title_pinyin LIKE :qPinyin ESCAPE '!'", "od.title_initials LIKE :qPinyin ESCAPE '!'");
       qb.andWhere(`(${conditions.join(' OR ')})`, { qLike: like, qPinyin: `%${likeEscape(spelled)}%` });
     }
     if (query.urgency) qb.andWhere('od.urgency = :urgency', { urgency: query.urgency });
@@ -291,7 +349,8 @@ export class TaskRepository {
     if (query.orgId) qb.andWhere('(ir.lead_dept = :orgId OR pi.initiator_org_id = :orgId)', { orgId: query.orgId });
     const now = new Date();
     if (query.due === 'overdue') qb.andWhere('t.due_at IS NOT NULL AND t.due_at < :now', { now });
-    else if (query.due === 'soon') qb.andWhere('t.due_at >= :now AND t.due_at < :soon', { now, soon: new Date(now.getTime() + 24 * 3600_000) });
+    else if (query.due === 'soon')
+      qb.andWhere('t.due_at >= :now AND t.due_at < :soon', { now, soon: new Date(now.getTime() + 24 * 3600_000) });
     else if (query.due === 'none') qb.andWhere('t.due_at IS NULL');
   }
 
@@ -319,8 +378,16 @@ export class TaskRepository {
    * a deadline, then those without. One ORDER BY cannot put NULL deadlines last without a sort
    * (MySQL and SQLite order NULL first), so the two ranges are read one after the other.
    */
-  private async mineByDue(username: string, status: string, offset: number, limit: number): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
-    const mine = () => this.dataSource.manager.createQueryBuilder(TaskEntity, 't').where('t.assignee = :me AND t.status = :status', { me: username, status });
+  private async mineByDue(
+    username: string,
+    status: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
+    const mine = () =>
+      this.dataSource.manager
+        .createQueryBuilder(TaskEntity, 't')
+        .where('t.assignee = :me AND t.status = :status', { me: username, status });
     const display = new Map<string, TaskDisplay>();
     const page = async (qb: SelectQueryBuilder<TaskEntity>) => {
       const r = await this.read(this.withDisplay(qb));
@@ -338,12 +405,24 @@ export class TaskRepository {
     const withDue = counts ? Number(counts.withDue) : undefined;
     const items: TaskEntity[] = [];
     if (withDue === undefined || offset < withDue) {
-      items.push(...(await page(mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit))));
+      items.push(
+        ...(await page(
+          mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit),
+        )),
+      );
     }
     if (items.length < limit) {
       // on the first page, fewer than a page with a deadline means that is all of them
       const skip = Math.max(0, offset - (withDue ?? items.length));
-      items.push(...(await page(mine().andWhere('t.due_at IS NULL').orderBy('t.id', 'ASC').offset(skip).limit(limit - items.length))));
+      items.push(
+        ...(await page(
+          mine()
+            .andWhere('t.due_at IS NULL')
+            .orderBy('t.id', 'ASC')
+            .offset(skip)
+            .limit(limit - items.length),
+        )),
+      );
     }
     if (counts) return { items, total: Number(counts.total), display };
     const total = items.length < limit ? items.length : await mine().getCount();

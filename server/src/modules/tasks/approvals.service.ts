@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { CcCopy, CcList, CcQuery, CcTask, CreatePhrase, CreateProxy, Phrase, PhraseList, Proxy, ProxyList, SessionUser, Task, UrgeTask } from '@liuzhuan/contracts';
+import type {
+  CcCopy,
+  CcList,
+  CcQuery,
+  CcTask,
+  CreatePhrase,
+  CreateProxy,
+  Phrase,
+  PhraseList,
+  Proxy,
+  ProxyList,
+  SessionUser,
+  Task,
+  UrgeTask,
+} from '@liuzhuan/contracts';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -29,17 +43,48 @@ export class ApprovalsService {
   urge(id: string, input: UrgeTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const { row, candidates, instance } = await this.guard.lockAny(tx, id, user);
-      if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting')) throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
-      if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId))) throw new DomainError('OPERATION_NOT_ALLOWED', 'Only the initiator, an earlier handler or an admin urges');
+      if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting'))
+        throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
+      if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId)))
+        throw new DomainError('OPERATION_NOT_ALLOWED', 'Only the initiator, an earlier handler or an admin urges');
       const now = new Date();
-      await tx.manager.insert(UrgeEntity, { id: newId(), instanceId: row.instanceId, taskId: id, urgedBy: user.username, message: input.message, createdAt: now });
+      await tx.manager.insert(UrgeEntity, {
+        id: newId(),
+        instanceId: row.instanceId,
+        taskId: id,
+        urgedBy: user.username,
+        message: input.message,
+        createdAt: now,
+      });
       // a task waiting for its signers (加签) is urged at the signers
-      const holders = row.status === 'waiting' ? (await this.tasks.signersOf(id, tx.manager)).filter((t) => t.status === 'open').map((t) => t.assignee) : [row.assignee];
-      const recipients = [...new Set((holders.some(Boolean) ? holders : candidates.filter((c) => c.kind === 'user').map((c) => c.value)).filter((u): u is string => !!u))];
-      await this.executor.appendHistory(tx, instance, [{ type: 'task.urged', elementId: row.elementId, details: { elementInstanceId: id, message: input.message, recipients } }], user.username);
+      const holders =
+        row.status === 'waiting'
+          ? (await this.tasks.signersOf(id, tx.manager)).filter((t) => t.status === 'open').map((t) => t.assignee)
+          : [row.assignee];
+      const recipients = [
+        ...new Set(
+          (holders.some(Boolean) ? holders : candidates.filter((c) => c.kind === 'user').map((c) => c.value)).filter(
+            (u): u is string => !!u,
+          ),
+        ),
+      ];
+      await this.executor.appendHistory(
+        tx,
+        instance,
+        [{ type: 'task.urged', elementId: row.elementId, details: { elementInstanceId: id, message: input.message, recipients } }],
+        user.username,
+      );
       await this.notifications.send(
         tx,
-        recipients.map((recipient) => ({ recipient, kind: 'task.urged', title: `催办：${row.name ?? row.elementId}`, body: input.message, instanceId: row.instanceId, taskId: id, actor: user.username })),
+        recipients.map((recipient) => ({
+          recipient,
+          kind: 'task.urged',
+          title: `催办：${row.name ?? row.elementId}`,
+          body: input.message,
+          instanceId: row.instanceId,
+          taskId: id,
+          actor: user.username,
+        })),
       );
       return toTask(row, candidates);
     });
@@ -54,13 +99,41 @@ export class ApprovalsService {
       await this.guard.requireUsers(usernames, tx.manager);
       const now = new Date();
       const rows = usernames.map((recipient) =>
-        Object.assign(new CcCopyEntity(), { id: newId(), instanceId: row.instanceId, taskId: id, recipient, sender: user.username, note: input.note ?? null, createdAt: now, readAt: null }),
+        Object.assign(new CcCopyEntity(), {
+          id: newId(),
+          instanceId: row.instanceId,
+          taskId: id,
+          recipient,
+          sender: user.username,
+          note: input.note ?? null,
+          createdAt: now,
+          readAt: null,
+        }),
       );
       await tx.manager.insert(CcCopyEntity, rows);
-      await this.executor.appendHistory(tx, instance, [{ type: 'task.cc', elementId: row.elementId, details: { elementInstanceId: id, usernames, ...(input.note ? { note: input.note } : {}) } }], user.username);
+      await this.executor.appendHistory(
+        tx,
+        instance,
+        [
+          {
+            type: 'task.cc',
+            elementId: row.elementId,
+            details: { elementInstanceId: id, usernames, ...(input.note ? { note: input.note } : {}) },
+          },
+        ],
+        user.username,
+      );
       await this.notifications.send(
         tx,
-        rows.map((r) => ({ recipient: r.recipient, kind: 'cc', title: `抄送：${row.name ?? row.elementId}`, body: input.note ?? '', instanceId: row.instanceId, link: `/cc?id=${r.id}`, actor: user.username })),
+        rows.map((r) => ({
+          recipient: r.recipient,
+          kind: 'cc',
+          title: `抄送：${row.name ?? row.elementId}`,
+          body: input.note ?? '',
+          instanceId: row.instanceId,
+          link: `/cc?id=${r.id}`,
+          actor: user.username,
+        })),
       );
       return { items: rows.map(toCc), total: rows.length };
     });
@@ -95,10 +168,12 @@ export class ApprovalsService {
   createProxy(input: CreateProxy, user: SessionUser): Promise<Proxy> {
     return this.tx.run(async (tx) => {
       const principal = input.principal ?? user.username;
-      if (principal !== user.username && !user.roles.includes('system_admin')) throw new DomainError('OPERATION_NOT_ALLOWED', 'Only a system admin sets a proxy for someone else');
+      if (principal !== user.username && !user.roles.includes('system_admin'))
+        throw new DomainError('OPERATION_NOT_ALLOWED', 'Only a system admin sets a proxy for someone else');
       const from = new Date(input.from);
       const to = new Date(input.to);
-      if (!(from < to) || input.deputy === principal) throw new DomainError('PROXY_INVALID_WINDOW', 'The window must end after it starts and the deputy differ from the principal');
+      if (!(from < to) || input.deputy === principal)
+        throw new DomainError('PROXY_INVALID_WINDOW', 'The window must end after it starts and the deputy differ from the principal');
       await this.guard.requireUsers([principal, input.deputy], tx.manager);
       const row = Object.assign(new TaskProxyEntity(), {
         id: newId(),
@@ -131,18 +206,32 @@ export class ApprovalsService {
 
   /** Ends every proxy the caller set as principal; tasks already with a deputy stay there. */
   async endMyProxies(user: SessionUser): Promise<void> {
-    const r = await this.dataSource.manager.update(TaskProxyEntity, { principal: user.username, revokedAt: IsNull(), validTo: MoreThan(new Date()) }, { revokedAt: new Date() });
+    const r = await this.dataSource.manager.update(
+      TaskProxyEntity,
+      { principal: user.username, revokedAt: IsNull(), validTo: MoreThan(new Date()) },
+      { revokedAt: new Date() },
+    );
     if (!r.affected) throw new DomainError('PROXY_NOT_FOUND', 'No proxy in force');
   }
 
   async phrases(user: SessionUser): Promise<PhraseList> {
-    const rows = await this.dataSource.manager.find(PhraseEntity, { where: [{ owner: user.username, scope: 'personal' }, { scope: 'organization' }], order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.dataSource.manager.find(PhraseEntity, {
+      where: [{ owner: user.username, scope: 'personal' }, { scope: 'organization' }],
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     return { items: rows.map(toPhrase) };
   }
 
   async addPhrase(input: CreatePhrase, user: SessionUser): Promise<Phrase> {
-    if (input.scope === 'organization' && !isPhraseAdmin(user)) throw new DomainError('OPERATION_NOT_ALLOWED', 'Organization-wide phrases are kept by a workflow or system admin');
-    const row = Object.assign(new PhraseEntity(), { id: newId(), text: input.text, scope: input.scope, owner: input.scope === 'personal' ? user.username : null, createdAt: new Date() });
+    if (input.scope === 'organization' && !isPhraseAdmin(user))
+      throw new DomainError('OPERATION_NOT_ALLOWED', 'Organization-wide phrases are kept by a workflow or system admin');
+    const row = Object.assign(new PhraseEntity(), {
+      id: newId(),
+      text: input.text,
+      scope: input.scope,
+      owner: input.scope === 'personal' ? user.username : null,
+      createdAt: new Date(),
+    });
     await this.dataSource.manager.insert(PhraseEntity, row);
     return toPhrase(row);
   }
@@ -159,7 +248,16 @@ export class ApprovalsService {
 const isPhraseAdmin = (user: SessionUser) => user.roles.includes('workflow_admin') || user.roles.includes('system_admin');
 
 function toCc(r: CcCopyEntity): CcCopy {
-  return { id: r.id, instanceId: r.instanceId, taskId: r.taskId, recipient: r.recipient, sender: r.sender, note: r.note, createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null };
+  return {
+    id: r.id,
+    instanceId: r.instanceId,
+    taskId: r.taskId,
+    recipient: r.recipient,
+    sender: r.sender,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+    readAt: r.readAt?.toISOString() ?? null,
+  };
 }
 
 function toProxy(r: TaskProxyEntity): Proxy {
@@ -175,4 +273,10 @@ function toProxy(r: TaskProxyEntity): Proxy {
   };
 }
 
-const toPhrase = (r: PhraseEntity): Phrase => ({ id: r.id, text: r.text, scope: r.scope, owner: r.owner, createdAt: r.createdAt.toISOString() });
+const toPhrase = (r: PhraseEntity): Phrase => ({
+  id: r.id,
+  text: r.text,
+  scope: r.scope,
+  owner: r.owner,
+  createdAt: r.createdAt.toISOString(),
+});

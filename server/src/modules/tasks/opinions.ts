@@ -72,7 +72,9 @@ export class Opinions {
     await this.access.readable(user, instanceId);
     const rows = await m.find(OpinionEntity, { where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const usernames = [...new Set(rows.flatMap((r) => (r.onBehalfOf ? [r.author, r.onBehalfOf] : [r.author])))];
-    const names = new Map((usernames.length ? await m.findBy(UserEntity, { username: In(usernames) }) : []).map((u) => [u.username, u.displayName]));
+    const names = new Map(
+      (usernames.length ? await m.findBy(UserEntity, { username: In(usernames) }) : []).map((u) => [u.username, u.displayName]),
+    );
     return { items: rows.map((r) => toOpinion(r, names)) };
   }
 }

@@ -43,20 +43,37 @@ export class SignersService {
       throw new DomainError('SIGNER_DUPLICATE', 'Each signer once, and not yourself', { usernames: input.usernames });
     }
     await this.guard.requireUsers(usernames, tx.manager);
-    const details: Record<string, unknown> = { elementInstanceId: id, usernames, position: input.position, ...(input.reason ? { reason: input.reason } : {}) };
+    const details: Record<string, unknown> = {
+      elementInstanceId: id,
+      usernames,
+      position: input.position,
+      ...(input.reason ? { reason: input.reason } : {}),
+    };
     if (input.position === 'parallel') {
       const body = this.countersignBody(instance, id);
       const pending = await this.pendingInBody(tx, instance, body);
       const taken = usernames.filter((u) => pending.some((t) => t.assignee === u));
       if (taken.length) throw new DomainError('SIGNER_DUPLICATE', `Already signing: ${taken.join(', ')}`, { usernames: taken });
-      const after = await this.executor.executeIn(tx, row.instanceId, { type: 'addInstances', elementInstanceId: body, items: usernames }, { actor: user.username, projection: { assignQueue: usernames } });
+      const after = await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'addInstances', elementInstanceId: body, items: usernames },
+        { actor: user.username, projection: { assignQueue: usernames } },
+      );
       await this.executor.appendHistory(tx, after, [{ type: 'task.signers-added', elementId: row.elementId, details }], user.username);
       return toTask(row, candidates);
     }
     const signing = row.signing ? (JSON.parse(row.signing) as TaskSigning) : null;
     if (input.position === 'before') {
       if (signing?.after?.length) throw new DomainError('TASK_WAITING', `Task ${id} already has signers after it`);
-      if (!(await this.tasks.updateIf(id, 'open', { status: 'waiting', signing: JSON.stringify({ position: 'before' } satisfies TaskSigning) }, tx.manager))) {
+      if (
+        !(await this.tasks.updateIf(
+          id,
+          'open',
+          { status: 'waiting', signing: JSON.stringify({ position: 'before' } satisfies TaskSigning) },
+          tx.manager,
+        ))
+      ) {
         throw new DomainError('TASK_NOT_OPEN', `Task ${id} is not open`);
       }
       await this.createSignerTasks(tx, instance, row, usernames, user.username);
@@ -64,7 +81,12 @@ export class SignersService {
       const after = [...(signing?.after ?? [])];
       const again = usernames.filter((u) => after.includes(u));
       if (again.length) throw new DomainError('SIGNER_DUPLICATE', `Already signing after: ${again.join(', ')}`, { usernames: again });
-      await this.tasks.updateIf(id, 'open', { signing: JSON.stringify({ position: 'after', after: [...after, ...usernames] } satisfies TaskSigning) }, tx.manager);
+      await this.tasks.updateIf(
+        id,
+        'open',
+        { signing: JSON.stringify({ position: 'after', after: [...after, ...usernames] } satisfies TaskSigning) },
+        tx.manager,
+      );
     }
     await this.executor.appendHistory(tx, instance, [{ type: 'task.signers-added', elementId: row.elementId, details }], user.username);
     return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
@@ -76,16 +98,29 @@ export class SignersService {
     const body = this.countersignBody(instance, id);
     const pending = await this.pendingInBody(tx, instance, body);
     const usernames = [...new Set(input.usernames)];
-    if (usernames.includes(user.username)) throw new DomainError('OPERATION_NOT_ALLOWED', 'Remove yourself by completing or returning the task');
+    if (usernames.includes(user.username))
+      throw new DomainError('OPERATION_NOT_ALLOWED', 'Remove yourself by completing or returning the task');
     const targets = usernames.map((u) => ({ u, task: pending.find((t) => t.assignee === u && t.id !== id) }));
     const missing = targets.filter((t) => !t.task).map((t) => t.u);
-    if (missing.length) throw new DomainError('SIGNER_NOT_FOUND', `No pending countersign task of ${missing.join(', ')}`, { usernames: missing });
+    if (missing.length)
+      throw new DomainError('SIGNER_NOT_FOUND', `No pending countersign task of ${missing.join(', ')}`, { usernames: missing });
     const ids = targets.map((t) => (t.task as TaskEntity).id);
-    const after = await this.executor.executeIn(tx, row.instanceId, { type: 'removeInstances', innerElementInstanceIds: ids }, { actor: user.username });
+    const after = await this.executor.executeIn(
+      tx,
+      row.instanceId,
+      { type: 'removeInstances', innerElementInstanceIds: ids },
+      { actor: user.username },
+    );
     await this.executor.appendHistory(
       tx,
       after,
-      [{ type: 'task.signers-removed', elementId: row.elementId, details: { elementInstanceId: id, usernames, cancelled: ids, ...(input.reason ? { reason: input.reason } : {}) } }],
+      [
+        {
+          type: 'task.signers-removed',
+          elementId: row.elementId,
+          details: { elementInstanceId: id, usernames, cancelled: ids, ...(input.reason ? { reason: input.reason } : {}) },
+        },
+      ],
       user.username,
     );
     return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
@@ -103,7 +138,12 @@ export class SignersService {
     const signing: TaskSigning = { position: 'after', after: signers, completion: { ...completion, by: user.username } };
     await this.tasks.updateIf(row.id, 'open', { status: 'waiting', signing: JSON.stringify(signing) }, tx.manager);
     await this.createSignerTasks(tx, instance, row, signers, user.username);
-    await this.executor.appendHistory(tx, instance, [{ type: 'task.completion-held', elementId: row.elementId, details: { elementInstanceId: row.id, signers, ...completion.details } }], user.username);
+    await this.executor.appendHistory(
+      tx,
+      instance,
+      [{ type: 'task.completion-held', elementId: row.elementId, details: { elementInstanceId: row.id, signers, ...completion.details } }],
+      user.username,
+    );
   }
 
   /** A signer completes their task; the last one releases the task they were added to. */
@@ -114,7 +154,13 @@ export class SignersService {
     await this.executor.appendHistory(
       tx,
       instance,
-      [{ type: 'task.signer-completed', elementId: row.elementId, details: { elementInstanceId: row.id, parentTaskId: row.parentTaskId, ...(opinion ? { opinion } : {}) } }],
+      [
+        {
+          type: 'task.signer-completed',
+          elementId: row.elementId,
+          details: { elementInstanceId: row.id, parentTaskId: row.parentTaskId, ...(opinion ? { opinion } : {}) },
+        },
+      ],
       user.username,
     );
     const siblings = await this.tasks.signersOf(row.parentTaskId as string, tx.manager);
@@ -122,10 +168,32 @@ export class SignersService {
     const parent = await this.tasks.findById(row.parentTaskId as string, tx.manager);
     if (!parent || parent.status !== 'waiting') return;
     const signing = JSON.parse(parent.signing ?? '{}') as TaskSigning;
-    await this.tasks.updateIf(parent.id, 'waiting', { status: 'open', signing: null, ...(signing.completion ? {} : { openedAt: null }) }, tx.manager);
+    await this.tasks.updateIf(
+      parent.id,
+      'waiting',
+      { status: 'open', signing: null, ...(signing.completion ? {} : { openedAt: null }) },
+      tx.manager,
+    );
     if (!signing.completion) {
-      await this.executor.appendHistory(tx, instance, [{ type: 'task.signers-done', elementId: parent.elementId, details: { elementInstanceId: parent.id } }], user.username);
-      await this.notifications.send(tx, [{ recipient: parent.assignee ?? '', kind: 'task.assigned', title: `加签人员已办理完毕，请继续办理：${parent.name ?? parent.elementId}`, instanceId: parent.instanceId, taskId: parent.id, actor: user.username }].filter((n) => n.recipient));
+      await this.executor.appendHistory(
+        tx,
+        instance,
+        [{ type: 'task.signers-done', elementId: parent.elementId, details: { elementInstanceId: parent.id } }],
+        user.username,
+      );
+      await this.notifications.send(
+        tx,
+        [
+          {
+            recipient: parent.assignee ?? '',
+            kind: 'task.assigned',
+            title: `加签人员已办理完毕，请继续办理：${parent.name ?? parent.elementId}`,
+            instanceId: parent.instanceId,
+            taskId: parent.id,
+            actor: user.username,
+          },
+        ].filter((n) => n.recipient),
+      );
       return;
     }
     const { variables, outcome, by, details } = signing.completion;
@@ -158,7 +226,14 @@ export class SignersService {
         signing: null,
       };
       await this.tasks.insert(task, [], tx.manager);
-      notes.push({ recipient: username, kind: 'task.assigned', title: `加签：${parent.name ?? parent.elementId}`, instanceId: instance.id, taskId: task.id, actor });
+      notes.push({
+        recipient: username,
+        kind: 'task.assigned',
+        title: `加签：${parent.name ?? parent.elementId}`,
+        instanceId: instance.id,
+        taskId: task.id,
+        actor,
+      });
     }
     await this.notifications.send(tx, notes);
   }

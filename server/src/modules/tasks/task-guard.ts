@@ -4,7 +4,14 @@ import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { UserRepository } from '../org/user.repository';
-import { InstanceAccess, InstanceRepository, isWorkflowAdmin, TaskRepository, type TaskCandidateEntity, type TaskEntity } from '../runtime/runtime.api';
+import {
+  InstanceAccess,
+  InstanceRepository,
+  isWorkflowAdmin,
+  TaskRepository,
+  type TaskCandidateEntity,
+  type TaskEntity,
+} from '../runtime/runtime.api';
 import { type Relation, taskNotFound } from './task-view';
 
 /** Locks a task for an operation and says how the caller relates to it. */

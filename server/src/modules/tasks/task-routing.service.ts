@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { DelegateTask, ReassignTask, RejectTask, ResolveTask, ReturnTargetList, ReturnTask, SessionUser, Task, TransferTask, WithdrawTask } from '@liuzhuan/contracts';
+import type {
+  DelegateTask,
+  ReassignTask,
+  RejectTask,
+  ResolveTask,
+  ReturnTargetList,
+  ReturnTask,
+  SessionUser,
+  Task,
+  TransferTask,
+  WithdrawTask,
+} from '@liuzhuan/contracts';
 import { type InstanceState, returnTargets, withdrawal } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
@@ -58,7 +69,10 @@ export class TaskRoutingService {
       else if (input.targetElementId) target = targets.find((t) => t.elementId === input.targetElementId);
       else target = targets[0];
       if (!target) {
-        if (input.targetElementId) throw new DomainError('RETURN_TARGET_INVALID', `${input.targetElementId} is not an earlier step of task ${id}`, { targetElementId: input.targetElementId });
+        if (input.targetElementId)
+          throw new DomainError('RETURN_TARGET_INVALID', `${input.targetElementId} is not an earlier step of task ${id}`, {
+            targetElementId: input.targetElementId,
+          });
         throw new DomainError('RETURN_NO_TARGET', `Task ${id} has no earlier step to return to`);
       }
       const mode = input.mode ?? 'rerun';
@@ -67,16 +81,34 @@ export class TaskRoutingService {
         tx,
         row.instanceId,
         { type: 'moveToken', fromElementInstanceId: id, targetElementId: target.elementId, mode },
-        { actor: user.username, projection: { sourceTaskId: id, ...(target.completedBy ? { assign: { [target.elementId]: target.completedBy } } : {}) } },
+        {
+          actor: user.username,
+          projection: { sourceTaskId: id, ...(target.completedBy ? { assign: { [target.elementId]: target.completedBy } } : {}) },
+        },
       );
-      const details = { elementInstanceId: id, targetElementId: target.elementId, mode, reason, ...(input.toInitiator ? { toInitiator: true } : {}), ...(input.opinion ? { opinion: input.opinion } : {}) };
+      const details = {
+        elementInstanceId: id,
+        targetElementId: target.elementId,
+        mode,
+        reason,
+        ...(input.toInitiator ? { toInitiator: true } : {}),
+        ...(input.opinion ? { opinion: input.opinion } : {}),
+      };
       await this.executor.appendHistory(tx, after, [{ type: 'task.returned', elementId: row.elementId, details }], user.username);
       const created = await this.tasks.createdBy(id, tx.manager);
       await this.notifications.send(
         tx,
         created
           .filter((t) => t.assignee)
-          .map((t) => ({ recipient: t.assignee as string, kind: 'returned', title: `退回：${t.name ?? t.elementId}`, body: reason, instanceId: t.instanceId, taskId: t.id, actor: user.username })),
+          .map((t) => ({
+            recipient: t.assignee as string,
+            kind: 'returned',
+            title: `退回：${t.name ?? t.elementId}`,
+            body: reason,
+            instanceId: t.instanceId,
+            taskId: t.id,
+            actor: user.username,
+          })),
       );
       return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
     });
@@ -89,9 +121,21 @@ export class TaskRoutingService {
       const { row, candidates, relation } = await this.guard.lockOpen(tx, id, user);
       this.guard.requireAssignee(relation, id);
       this.requireOwnUserTask(row);
-      if (input.opinion) await this.opinions.write(tx, row, user.username, { ...input.opinion, approve: input.opinion.approve ?? false }, 'reject');
+      if (input.opinion)
+        await this.opinions.write(tx, row, user.username, { ...input.opinion, approve: input.opinion.approve ?? false }, 'reject');
       const after = await this.executor.executeIn(tx, row.instanceId, { type: 'terminate', outcome: 'rejected' }, { actor: user.username });
-      await this.executor.appendHistory(tx, after, [{ type: 'instance.rejected', elementId: row.elementId, details: { elementInstanceId: id, reason, ...(input.opinion ? { opinion: input.opinion } : {}) } }], user.username);
+      await this.executor.appendHistory(
+        tx,
+        after,
+        [
+          {
+            type: 'instance.rejected',
+            elementId: row.elementId,
+            details: { elementInstanceId: id, reason, ...(input.opinion ? { opinion: input.opinion } : {}) },
+          },
+        ],
+        user.username,
+      );
       return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
     });
   }
@@ -109,14 +153,20 @@ export class TaskRoutingService {
       }
       const plan = withdrawal(JSON.parse(instance.state) as InstanceState, id);
       if (!plan) throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
-      const cancelled = (await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t, tx.manager)))).filter((t): t is TaskEntity => !!t);
+      const cancelled = (await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t, tx.manager)))).filter(
+        (t): t is TaskEntity => !!t,
+      );
       const opened = cancelled.filter((t) => t.openedAt);
-      if (opened.length) throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: opened.map((t) => t.id) });
+      if (opened.length)
+        throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: opened.map((t) => t.id) });
       const after = await this.executor.executeIn(
         tx,
         row.instanceId,
         { type: 'withdraw', elementInstanceId: id },
-        { actor: user.username, projection: { reopen: { taskId: id, assignee: user.username }, ...(row.sourceTaskId ? { sourceTaskId: row.sourceTaskId } : {}) } },
+        {
+          actor: user.username,
+          projection: { reopen: { taskId: id, assignee: user.username }, ...(row.sourceTaskId ? { sourceTaskId: row.sourceTaskId } : {}) },
+        },
       );
       const details = { elementInstanceId: id, cancelled: cancelled.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
       await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawal', elementId: row.elementId, details }], user.username);
@@ -124,7 +174,15 @@ export class TaskRoutingService {
         tx,
         cancelled
           .filter((t) => t.assignee)
-          .map((t) => ({ recipient: t.assignee as string, kind: 'withdrawn', title: `已撤回：${t.name ?? t.elementId}`, body: input.reason ?? '', instanceId: t.instanceId, taskId: t.id, actor: user.username })),
+          .map((t) => ({
+            recipient: t.assignee as string,
+            kind: 'withdrawn',
+            title: `已撤回：${t.name ?? t.elementId}`,
+            body: input.reason ?? '',
+            instanceId: t.instanceId,
+            taskId: t.id,
+            actor: user.username,
+          })),
       );
       const reopened = (await this.tasks.ofInstance(row.instanceId, tx.manager))
         .filter((t) => t.status === 'open' && t.elementId === row.elementId && t.assignee === user.username)
@@ -160,7 +218,12 @@ export class TaskRoutingService {
       if (input.username === user.username) throw new DomainError('SIGNER_DUPLICATE', 'The task is already yours');
       const patch = { owner: user.username, assignee: input.username, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
-      const details = { elementInstanceId: id, owner: user.username, delegate: input.username, ...(input.reason ? { reason: input.reason } : {}) };
+      const details = {
+        elementInstanceId: id,
+        owner: user.username,
+        delegate: input.username,
+        ...(input.reason ? { reason: input.reason } : {}),
+      };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.delegated', elementId: row.elementId, details }], user.username);
       await this.notifyAssigned(tx, row, input.username, `委派：${row.name ?? row.elementId}`, user.username, input.reason);
       return toTask({ ...row, ...patch }, candidates);
@@ -175,7 +238,12 @@ export class TaskRoutingService {
       if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'proposal');
       const patch = { assignee: row.owner, owner: null, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
-      const details = { elementInstanceId: id, owner: row.owner, delegate: user.username, ...(input.opinion ? { opinion: input.opinion } : {}) };
+      const details = {
+        elementInstanceId: id,
+        owner: row.owner,
+        delegate: user.username,
+        ...(input.opinion ? { opinion: input.opinion } : {}),
+      };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.resolved', elementId: row.elementId, details }], user.username);
       await this.notifyAssigned(tx, row, row.owner, `委派已办理：${row.name ?? row.elementId}`, user.username);
       return toTask({ ...row, ...patch }, candidates);
@@ -190,7 +258,13 @@ export class TaskRoutingService {
       await this.guard.requireUsers([input.username], tx.manager);
       const patch = { assignee: input.username, owner: null, onBehalfOf: null, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
-      const details = { elementInstanceId: id, from: row.assignee, to: input.username, reason, intervention: { action: 'reassign', by: user.displayName, username: user.username } };
+      const details = {
+        elementInstanceId: id,
+        from: row.assignee,
+        to: input.username,
+        reason,
+        intervention: { action: 'reassign', by: user.displayName, username: user.username },
+      };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.reassigned', elementId: row.elementId, details }], user.username);
       await this.notifyAssigned(tx, row, input.username, `改派：${row.name ?? row.elementId}`, user.username, reason);
       return toTask({ ...row, ...patch }, candidates);
@@ -216,7 +290,11 @@ export class TaskRoutingService {
       .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
     return candidates
       .filter((c) => c.elementId !== row.elementId)
-      .map((c) => ({ elementId: c.elementId, name: c.name, completedBy: completed.find((t) => t.elementId === c.elementId)?.completedBy ?? null }));
+      .map((c) => ({
+        elementId: c.elementId,
+        name: c.name,
+        completedBy: completed.find((t) => t.elementId === c.elementId)?.completedBy ?? null,
+      }));
   }
 
   /** 退回发起人: the first step the initiator completed. */
@@ -228,6 +306,8 @@ export class TaskRoutingService {
   }
 
   private async notifyAssigned(tx: Tx, row: TaskEntity, recipient: string, title: string, actor: string, body?: string): Promise<void> {
-    await this.notifications.send(tx, [{ recipient, kind: 'task.assigned', title, body: body ?? '', instanceId: row.instanceId, taskId: row.id, actor }]);
+    await this.notifications.send(tx, [
+      { recipient, kind: 'task.assigned', title, body: body ?? '', instanceId: row.instanceId, taskId: row.id, actor },
+    ]);
   }
 }

@@ -78,7 +78,11 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  complete(@Id() id: string, @Body(validate(CompleteTaskSchema)) body: CompleteTask, @CurrentUser() user: SessionUser): Promise<CompletedTask> {
+  complete(
+    @Id() id: string,
+    @Body(validate(CompleteTaskSchema)) body: CompleteTask,
+    @CurrentUser() user: SessionUser,
+  ): Promise<CompletedTask> {
     return this.tasks.complete(id, body, user);
   }
 
@@ -138,7 +142,11 @@ export class TasksController {
 
   @Post(':id/remove-signers')
   @HttpCode(200)
-  removeSigners(@Id() id: string, @Body(validate(RemoveSignersSchema)) body: RemoveSigners, @CurrentUser() user: SessionUser): Promise<Task> {
+  removeSigners(
+    @Id() id: string,
+    @Body(validate(RemoveSignersSchema)) body: RemoveSigners,
+    @CurrentUser() user: SessionUser,
+  ): Promise<Task> {
     return this.tx.run((tx) => this.signers.remove(tx, id, body, user));
   }
 

@@ -3,7 +3,15 @@ import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskAc
 import { type InstanceState, withdrawal } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { CommandExecutor, hasFilters, InstanceAccess, InstanceRepository, isWorkflowAdmin, openedTasks, TaskRepository } from '../runtime/runtime.api';
+import {
+  CommandExecutor,
+  hasFilters,
+  InstanceAccess,
+  InstanceRepository,
+  isWorkflowAdmin,
+  openedTasks,
+  TaskRepository,
+} from '../runtime/runtime.api';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
@@ -27,7 +35,8 @@ export class TasksService {
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
-    if (query.instanceId && !query.assignee && !query.candidate && !hasFilters(query)) return this.ofInstance(query.instanceId, query, user);
+    if (query.instanceId && !query.assignee && !query.candidate && !hasFilters(query))
+      return this.ofInstance(query.instanceId, query, user);
     if (query.instanceId) await this.access.readable(user, query.instanceId);
     // an admin and an instance's readers see every task; everyone else their own and claimable ones
     const needsMe = query.assignee || query.candidate || (!query.instanceId && !isWorkflowAdmin(user));
@@ -43,9 +52,19 @@ export class TasksService {
    * as before, and learns nothing unless they pass.
    */
   private async ofInstance(instanceId: string, query: TaskQuery, user: SessionUser): Promise<TaskList> {
-    const page = await this.tasks.ofInstancePage(instanceId, query.status, query.sort === 'due' ? 'due' : undefined, query.offset, query.limit);
-    if (page.initiator === undefined || (page.initiator !== user.username && !isWorkflowAdmin(user))) await this.access.readable(user, instanceId);
-    return { items: page.items.map((t) => ({ ...toTask(t, page.candidates.get(t.id) ?? []), ...page.display.get(t.id) })), total: page.total };
+    const page = await this.tasks.ofInstancePage(
+      instanceId,
+      query.status,
+      query.sort === 'due' ? 'due' : undefined,
+      query.offset,
+      query.limit,
+    );
+    if (page.initiator === undefined || (page.initiator !== user.username && !isWorkflowAdmin(user)))
+      await this.access.readable(user, instanceId);
+    return {
+      items: page.items.map((t) => ({ ...toTask(t, page.candidates.get(t.id) ?? []), ...page.display.get(t.id) })),
+      total: page.total,
+    };
   }
 
   /** One task; the assignee's first read marks it opened (已阅). */
@@ -88,11 +107,21 @@ export class TasksService {
         await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       }
       if (this.signers.afterSigners(row).length) {
-        await this.signers.holdCompletion(tx, instance, row, { variables: input.variables, ...(outcome ? { outcome } : {}), details }, user);
+        await this.signers.holdCompletion(
+          tx,
+          instance,
+          row,
+          { variables: input.variables, ...(outcome ? { outcome } : {}), details },
+          user,
+        );
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // the instance locked above is unchanged since (an opinion is its own row): no second lock
-      const { closed, created, candidates: nextCandidates } = await this.executor.executeOn(
+      const {
+        closed,
+        created,
+        candidates: nextCandidates,
+      } = await this.executor.executeOn(
         tx,
         instance,
         { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
@@ -112,7 +141,8 @@ export class TasksService {
       if (relation === 'assignee') return toTask(row, candidates);
       if (relation === 'owner') throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
       if (row.assignee) throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
-      if (!(await this.tasks.claim(id, user.username, tx.manager))) throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
+      if (!(await this.tasks.claim(id, user.username, tx.manager)))
+        throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
       const details: Record<string, unknown> = { elementInstanceId: id, assignee: user.username };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.claimed', elementId: row.elementId, details }], user.username);
@@ -123,7 +153,8 @@ export class TasksService {
   unclaim(id: string, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
-      if (relation === 'candidate' || relation === 'owner') throw new DomainError('TASK_NOT_YOURS', 'Only the assignee can give the task back');
+      if (relation === 'candidate' || relation === 'owner')
+        throw new DomainError('TASK_NOT_YOURS', 'Only the assignee can give the task back');
       await this.tasks.unclaim(id, tx.manager);
       const details: Record<string, unknown> = { elementInstanceId: id, previousAssignee: row.assignee };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
@@ -158,7 +189,13 @@ export class TasksService {
       const cancels = plan ? await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t))) : [];
       if (plan && cancels.every((t) => !t?.openedAt)) items.push('withdraw');
     }
-    if (active && (row.status === 'open' || row.status === 'waiting') && relation !== 'assignee' && (await this.mayUrge(user, instance.initiator, row.instanceId))) items.push('urge');
+    if (
+      active &&
+      (row.status === 'open' || row.status === 'waiting') &&
+      relation !== 'assignee' &&
+      (await this.mayUrge(user, instance.initiator, row.instanceId))
+    )
+      items.push('urge');
     if (open && isWorkflowAdmin(user) && row.kind === 'user') items.push('reassign');
     return { items };
   }

@@ -70,7 +70,12 @@ describe('loadConfig', () => {
     // given / when
     const embedded = loadConfig({});
     const production = loadConfig({ DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379' });
-    const both = loadConfig({ DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379', LIUZHUAN_API_RUNS_JOBS: 'yes', LIUZHUAN_SWEEP_MS: '500' });
+    const both = loadConfig({
+      DATABASE_URL: 'mysql://root@h/db',
+      REDIS_URL: 'redis://h:6379',
+      LIUZHUAN_API_RUNS_JOBS: 'yes',
+      LIUZHUAN_SWEEP_MS: '500',
+    });
     // then
     expect(embedded.jobs).toEqual({ runInApi: true, sweepMs: 10_000 });
     expect(production.jobs.runInApi).toBe(false);

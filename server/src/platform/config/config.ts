@@ -22,23 +22,44 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/[^\s]*$/, 'must be redis://host:port (unset for the in-process queue)')
     .optional(),
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - only').default('liuzhuan'),
-  LIUZHUAN_DEMO: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - only')
+    .default('liuzhuan'),
+  LIUZHUAN_DEMO: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
   LIUZHUAN_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Liuzhuan@2026'),
   LIUZHUAN_CLIENT_DIR: z.string().optional(),
   LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(30),
   LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(168).default(12),
   LIUZHUAN_LOGIN_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(5),
   LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(15),
-  LIUZHUAN_WORKDAY_END: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30').default('17:30'),
-  LIUZHUAN_API_RUNS_JOBS: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
+  LIUZHUAN_WORKDAY_END: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30')
+    .default('17:30'),
+  LIUZHUAN_API_RUNS_JOBS: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
   LIUZHUAN_SWEEP_MS: z.coerce.number({ error: 'must be a number' }).int().min(50).max(3_600_000).default(10_000),
   LIUZHUAN_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LIUZHUAN_TRUST_PROXY: z
     .string()
-    .regex(/^[0-9A-Za-z.:/]+(,[0-9A-Za-z.:/]+)*$/, 'must be a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal')
+    .regex(
+      /^[0-9A-Za-z.:/]+(,[0-9A-Za-z.:/]+)*$/,
+      'must be a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+    )
     .optional(),
-  LIUZHUAN_HTTPS: z.string().toLowerCase().pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' })).optional(),
+  LIUZHUAN_HTTPS: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
 });
 
 export interface AppConfig {
@@ -96,7 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'mysql', url: e.DATABASE_URL, pool: e.LIUZHUAN_DB_POOL } : { kind: 'sqlite', file: resolve(dataDir, 'liuzhuan.sqlite') },
+    database: e.DATABASE_URL
+      ? { kind: 'mysql', url: e.DATABASE_URL, pool: e.LIUZHUAN_DB_POOL }
+      : { kind: 'sqlite', file: resolve(dataDir, 'liuzhuan.sqlite') },
     queue: e.REDIS_URL ? { kind: 'bullmq', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'local' },
     // demo data is on by default only in embedded mode
     demo: { enabled: demo ?? !e.DATABASE_URL, password: e.LIUZHUAN_DEMO_PASSWORD },
@@ -105,7 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
-    jobs: { runInApi: e.LIUZHUAN_API_RUNS_JOBS === undefined ? !e.REDIS_URL : isOn(e.LIUZHUAN_API_RUNS_JOBS), sweepMs: e.LIUZHUAN_SWEEP_MS },
+    jobs: {
+      runInApi: e.LIUZHUAN_API_RUNS_JOBS === undefined ? !e.REDIS_URL : isOn(e.LIUZHUAN_API_RUNS_JOBS),
+      sweepMs: e.LIUZHUAN_SWEEP_MS,
+    },
     trustProxy: e.LIUZHUAN_TRUST_PROXY ? e.LIUZHUAN_TRUST_PROXY.split(',') : [],
     https: e.LIUZHUAN_HTTPS !== undefined && isOn(e.LIUZHUAN_HTTPS),
   };

@@ -53,7 +53,11 @@ export function batchStatements(runner: QueryRunner): void {
     sentAnything = true;
     let raw: unknown;
     try {
-      raw = await send(all.map((i) => i.text).join(';\n'), all.flatMap((i) => i.params), false);
+      raw = await send(
+        all.map((i) => i.text).join(';\n'),
+        all.flatMap((i) => i.params),
+        false,
+      );
     } catch (error) {
       // the server stopped at the failed statement; a guarded check's failure is the error it names
       for (const item of items) {
@@ -120,7 +124,13 @@ export function isBatched(m: EntityManager): boolean {
  * Runs a statement now, or — in a transaction set up by {@link batchStatements} — queues it to go
  * out with the next one. `then` gets its result either way (a check that throws aborts the unit).
  */
-export async function enqueue(m: EntityManager, text: string, params: unknown[], then?: (result: SqlResult) => void, guard?: Guard): Promise<void> {
+export async function enqueue(
+  m: EntityManager,
+  text: string,
+  params: unknown[],
+  then?: (result: SqlResult) => void,
+  guard?: Guard,
+): Promise<void> {
   const pending = m.queryRunner ? batches.get(m.queryRunner) : undefined;
   if (pending) {
     pending.push({ text, params, then, guard });

@@ -31,7 +31,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR';
+      const code =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : status < 500
+                ? 'VALIDATION_FAILED'
+                : 'INTERNAL_ERROR';
       return { status, body: { code, message: status === 404 ? 'Not found' : exception.message } };
     }
     const fastifyCode = (exception as { code?: string } | null)?.code;
@@ -42,7 +51,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // fastify's JSON parser rejects malformed JSON and __proto__/constructor keys with statusCode 400
     const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
     if (statusCode && statusCode >= 400 && statusCode < 500) {
-      return { status: statusCode, body: { code: statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: (exception as Error).message } };
+      return {
+        status: statusCode,
+        body: { code: statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', message: (exception as Error).message },
+      };
     }
     return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'Internal error' } };
   }

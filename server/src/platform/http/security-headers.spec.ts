@@ -1,8 +1,11 @@
 import { productSecurityOptions, securityHeaders } from './security-headers';
 
 describe('securityHeaders', () => {
-  it('works out helmet\'s headers once: the CSP as given, nosniff, no HSTS when turned off', () => {
-    const headers = securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"] } }, strictTransportSecurity: false });
+  it("works out helmet's headers once: the CSP as given, nosniff, no HSTS when turned off", () => {
+    const headers = securityHeaders({
+      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], objectSrc: ["'none'"] } },
+      strictTransportSecurity: false,
+    });
     expect(headers['content-security-policy']).toContain("script-src 'self'");
     expect(headers['content-security-policy']).toContain("object-src 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');

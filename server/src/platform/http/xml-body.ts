@@ -10,8 +10,12 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024 + 64 * 1024;
  * refused by fastify with 413 before it is read whole.
  */
 export async function acceptXmlBodies(fastify: FastifyInstance): Promise<void> {
-  fastify.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => {
-    done(null, body);
-  });
+  fastify.addContentTypeParser(
+    ['application/xml', 'text/xml'],
+    { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
   await fastify.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 }

@@ -17,7 +17,12 @@ function schemaOf(schema: ZodType): JsonSchema {
 }
 
 function parametersOf(route: ApiRoute): JsonSchema[] {
-  const params: JsonSchema[] = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params: JsonSchema[] = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   if (route.query) {
     const json = schemaOf(route.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(json.properties ?? {})) {
@@ -31,7 +36,15 @@ function parametersOf(route: ApiRoute): JsonSchema[] {
 function requestContent(route: ApiRoute, body: ZodType): Record<string, JsonSchema> {
   const types = route.bodyContentTypes ?? ['application/json'];
   return Object.fromEntries(
-    types.map((t) => [t, { schema: t === 'multipart/form-data' ? { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } : schemaOf(body) }]),
+    types.map((t) => [
+      t,
+      {
+        schema:
+          t === 'multipart/form-data'
+            ? { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] }
+            : schemaOf(body),
+      },
+    ]),
   );
 }
 
@@ -47,7 +60,9 @@ export function buildOpenApiDocument(version: string): JsonSchema {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
     const responses: Record<string, JsonSchema> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = schema ? { description: 'OK', content: { [route.responseContentType ?? 'application/json']: { schema: schemaOf(schema) } } } : { description: 'No content' };
+      responses[status] = schema
+        ? { description: 'OK', content: { [route.responseContentType ?? 'application/json']: { schema: schemaOf(schema) } } }
+        : { description: 'No content' };
     }
     const error = { description: 'Error', content: { 'application/json': { schema: { $ref: ref('ApiError') } } } };
     responses['400'] = { ...error, description: 'Invalid input' };

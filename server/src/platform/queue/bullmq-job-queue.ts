@@ -15,7 +15,10 @@ export class BullmqJobQueue implements JobQueue {
   private worker: Worker | null = null;
   private workerConnection: Redis | null = null;
 
-  constructor(url: string, private readonly prefix: string) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
     // BullMQ requires maxRetriesPerRequest: null on connections used by workers
     this.connection = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: false });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix });

@@ -48,11 +48,14 @@ export class LocalJobQueue implements JobQueue {
     const entry = this.pending.get(id);
     if (!entry || entry.timer) return;
     const delay = Math.max(0, entry.job.runAt.getTime() - this.now());
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      if (delay > MAX_TIMER_MS) return this.arm(id);
-      void this.deliver(entry.job);
-    }, Math.min(delay, MAX_TIMER_MS));
+    entry.timer = setTimeout(
+      () => {
+        entry.timer = undefined;
+        if (delay > MAX_TIMER_MS) return this.arm(id);
+        void this.deliver(entry.job);
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
   }
 
   private async deliver(job: QueuedJob): Promise<void> {

@@ -19,5 +19,4 @@ export const guestGuard: CanActivateFn = () => {
 };
 
 /** "/" leads to the inbox for most users and to the first page their roles allow for admins. */
-export const homeGuard: CanActivateFn = () =>
-  inject(Router).parseUrl(homePathFor(inject(AuthService).roles()));
+export const homeGuard: CanActivateFn = () => inject(Router).parseUrl(homePathFor(inject(AuthService).roles()));

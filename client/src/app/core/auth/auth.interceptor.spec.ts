@@ -15,11 +15,7 @@ describe('authInterceptor', () => {
   beforeEach(() => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([authInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     client = TestBed.inject(HttpClient);
@@ -60,9 +56,7 @@ describe('authInterceptor', () => {
     const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
     // When the server says the session is gone
     const call = firstValueFrom(client.get('/api/tasks'));
-    http
-      .expectOne('/api/tasks')
-      .flush({ code: 'AUTH_SESSION_EXPIRED', message: 'Expired' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/tasks').flush({ code: 'AUTH_SESSION_EXPIRED', message: 'Expired' }, { status: 401, statusText: 'Unauthorized' });
     // Then the error still reaches the caller, the session is cleared, and sign-in opens with a way back
     await expect(call).rejects.toMatchObject({ status: 401 });
     expect(auth.token()).toBeNull();
@@ -75,7 +69,9 @@ describe('authInterceptor', () => {
     const context = new HttpContext().set(SKIP_AUTH_REDIRECT, true);
     // When it gets 401
     const call = firstValueFrom(client.post('/api/auth/login', {}, { context }));
-    http.expectOne('/api/auth/login').flush({ code: 'AUTH_INVALID_CREDENTIALS', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ code: 'AUTH_INVALID_CREDENTIALS', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
     // Then nobody is redirected
     await expect(call).rejects.toMatchObject({ status: 401 });
     expect(navigate).not.toHaveBeenCalled();

@@ -17,11 +17,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        error instanceof HttpErrorResponse &&
-        error.status === 401 &&
-        !req.context.get(SKIP_AUTH_REDIRECT)
-      ) {
+      if (error instanceof HttpErrorResponse && error.status === 401 && !req.context.get(SKIP_AUTH_REDIRECT)) {
         auth.clearSession();
         const returnUrl = router.url;
         if (!returnUrl.startsWith('/login')) {

@@ -12,11 +12,7 @@ describe('AuthService', () => {
   beforeEach(() => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([authInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -78,9 +74,7 @@ describe('AuthService', () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate');
     // When the app starts
     const restore = auth.restore();
-    http
-      .expectOne('/api/auth/me')
-      .flush({ code: 'AUTH_SESSION_EXPIRED', message: 'Expired' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/me').flush({ code: 'AUTH_SESSION_EXPIRED', message: 'Expired' }, { status: 401, statusText: 'Unauthorized' });
     await restore;
     // Then the session is forgotten, and the guards (not the restore) decide where to go
     expect(auth.user()).toBeNull();

@@ -37,9 +37,7 @@ export class AuthService {
 
   /** Rejects with the HttpErrorResponse of a failed sign-in; the sign-in page shows its code. */
   async login(username: string, password: string): Promise<SessionUser> {
-    const body = await firstValueFrom(
-      this.http.post('/api/auth/login', { username, password }, { context: quietRequest() }),
-    );
+    const body = await firstValueFrom(this.http.post('/api/auth/login', { username, password }, { context: quietRequest() }));
     const response = LoginResponseSchema.parse(body);
     this.storeSession({ accessToken: response.accessToken, expiresAt: response.expiresAt });
     this.currentUser.set(response.user);

@@ -38,7 +38,9 @@ describe('authGuard / roleGuard / homeGuard / guestGuard', () => {
 
   async function signIn(roles: Role[]): Promise<void> {
     const login = TestBed.inject(AuthService).login('u', 'p');
-    TestBed.inject(HttpTestingController).expectOne('/api/auth/login').flush(loginResponse(sessionUser({ roles })));
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/login')
+      .flush(loginResponse(sessionUser({ roles })));
     await login;
   }
 

@@ -41,7 +41,9 @@ describe('errorInterceptor', () => {
     // Given a request marked quiet
     const call = firstValueFrom(client.post('/api/auth/login', {}, { context: quietRequest() }));
     // When it fails
-    http.expectOne('/api/auth/login').flush({ code: 'AUTH_INVALID_CREDENTIALS', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ code: 'AUTH_INVALID_CREDENTIALS', message: 'x' }, { status: 401, statusText: 'Unauthorized' });
     // Then no toast appears
     await expect(call).rejects.toMatchObject({ status: 401 });
     expect(shown).toEqual([]);

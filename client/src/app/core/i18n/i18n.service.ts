@@ -31,9 +31,7 @@ export class I18nService {
   t(key: TranslationKey, params?: Record<string, string | number>): string {
     const text = this.dictionary()[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   }
 
   use(lang: Lang): void {

@@ -21,8 +21,7 @@ const ADMIN_ONLY_ROLES: readonly Role[] = ['workflow_admin', 'system_admin', 'se
  * Everyone handles tasks (a 科员 without any role receives them too) except users who are only
  * administrators: the three separated admins (三员分立) and a pure workflow admin.
  */
-export const canUseInbox: RoleCheck = (roles) =>
-  roles.length === 0 || roles.some((role) => !ADMIN_ONLY_ROLES.includes(role));
+export const canUseInbox: RoleCheck = (roles) => roles.length === 0 || roles.some((role) => !ADMIN_ONLY_ROLES.includes(role));
 
 export const DOCUMENT_ROLES: readonly Role[] = ['clerk', 'leader'];
 export const DESIGNER_ROLES: readonly Role[] = ['workflow_admin'];

@@ -44,9 +44,7 @@ export class ShellComponent {
   protected readonly user = this.auth.user;
   protected readonly collapsed = signal(false);
   protected readonly menu = computed(() => navItemsFor(this.auth.roles()));
-  protected readonly roleLabels = computed(() =>
-    this.auth.roles().map((role) => `role.${role}` as TranslationKey),
-  );
+  protected readonly roleLabels = computed(() => this.auth.roles().map((role) => `role.${role}` as TranslationKey));
 
   /** Shown in the footer so that a support call can name the deployed build. */
   protected readonly version = toSignal(

@@ -15,7 +15,13 @@ describe('NotificationBellComponent', () => {
   let http: HttpTestingController;
   let live: Subject<Notification>;
   const unreadOne = notification({ id: '01m8f2cfmb4d8ms8m3thz4rak0', title: '待办：审核来文' });
-  const readOne = notification({ id: '01m8f2cfmb4d8ms8m3thz4raj9', title: '抄送：关于春节值班的通知', kind: 'cc', readAt: '2026-11-27T09:00:00.000Z', link: null });
+  const readOne = notification({
+    id: '01m8f2cfmb4d8ms8m3thz4raj9',
+    title: '抄送：关于春节值班的通知',
+    kind: 'cc',
+    readAt: '2026-11-27T09:00:00.000Z',
+    link: null,
+  });
 
   beforeEach(() => {
     sessionStorage.clear();
@@ -39,9 +45,14 @@ describe('NotificationBellComponent', () => {
     return fixture;
   }
 
-  const bell = (fixture: ComponentFixture<NotificationBellComponent>) => (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('.bell-button')!;
+  const bell = (fixture: ComponentFixture<NotificationBellComponent>) =>
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('.bell-button')!;
 
-  async function openPanel(fixture: ComponentFixture<NotificationBellComponent>, items: Notification[], unread: number): Promise<HTMLElement> {
+  async function openPanel(
+    fixture: ComponentFixture<NotificationBellComponent>,
+    items: Notification[],
+    unread: number,
+  ): Promise<HTMLElement> {
     bell(fixture).click();
     // ng-zorro's dropdown settles its visibility after 150 ms
     await new Promise((r) => setTimeout(r, 200));
@@ -67,11 +78,16 @@ describe('NotificationBellComponent', () => {
     const fixture = await render();
     const panel = await openPanel(fixture, [unreadOne, readOne], 1);
     const entries = Array.from(panel.querySelectorAll<HTMLButtonElement>('.bell-item'));
-    expect(entries.map((e) => e.querySelector('.bell-item-title')?.textContent?.trim())).toEqual(['待办：审核来文', '抄送：关于春节值班的通知']);
+    expect(entries.map((e) => e.querySelector('.bell-item-title')?.textContent?.trim())).toEqual([
+      '待办：审核来文',
+      '抄送：关于春节值班的通知',
+    ]);
     expect(entries.map((e) => e.classList.contains('bell-unread'))).toEqual([true, false]);
     // When the unread one is clicked
     entries[0].click();
-    http.expectOne({ method: 'POST', url: `/api/notifications/${unreadOne.id}/read` }).flush({ ...unreadOne, readAt: '2026-11-27T10:00:00.000Z' });
+    http
+      .expectOne({ method: 'POST', url: `/api/notifications/${unreadOne.id}/read` })
+      .flush({ ...unreadOne, readAt: '2026-11-27T10:00:00.000Z' });
     await fixture.whenStable();
     // Then it is read, the count drops and the task opens
     expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，未读 0');

@@ -18,7 +18,13 @@ const SHOWN = 10;
 
 const TEXT = {
   zh: { title: '消息通知', readAll: '全部标为已读', empty: '暂无消息', bell: '消息通知，未读', offline: '实时连接已断开，正在重连' },
-  en: { title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications', bell: 'Notifications, unread', offline: 'Live updates disconnected, reconnecting' },
+  en: {
+    title: 'Notifications',
+    readAll: 'Mark all read',
+    empty: 'No notifications',
+    bell: 'Notifications, unread',
+    offline: 'Live updates disconnected, reconnecting',
+  },
 };
 
 /**
@@ -52,7 +58,15 @@ const TEXT = {
       <div class="bell-panel" role="dialog" [attr.aria-label]="text().title">
         <div class="bell-head">
           <strong>{{ text().title }}</strong>
-          <button nz-button nzType="link" nzSize="small" type="button" class="bell-read-all" [disabled]="unread() === 0" (click)="markAllRead()">
+          <button
+            nz-button
+            nzType="link"
+            nzSize="small"
+            type="button"
+            class="bell-read-all"
+            [disabled]="unread() === 0"
+            (click)="markAllRead()"
+          >
             {{ text().readAll }}
           </button>
         </div>
@@ -77,17 +91,70 @@ const TEXT = {
     </nz-dropdown-menu>
   `,
   styles: `
-    .bell-icon { font-size: 18px; }
-    .bell-panel { width: 340px; background: #fff; border-radius: 4px; box-shadow: 0 3px 6px -4px rgb(0 0 0 / 12%), 0 6px 16px rgb(0 0 0 / 8%); }
-    .bell-head { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px; border-bottom: 1px solid #f0f0f0; }
-    .bell-empty { padding: 24px; text-align: center; color: rgb(0 0 0 / 45%); }
-    .bell-list { list-style: none; margin: 0; padding: 0; max-height: 400px; overflow-y: auto; }
-    .bell-item { display: flex; flex-direction: column; gap: 2px; width: 100%; padding: 8px 12px; border: 0; border-bottom: 1px solid #f5f5f5; background: none; text-align: left; cursor: pointer; }
-    .bell-item:hover, .bell-item:focus-visible { background: #f5f5f5; }
-    .bell-item-title { color: rgb(0 0 0 / 65%); }
-    .bell-unread .bell-item-title { color: rgb(0 0 0 / 88%); font-weight: 600; }
-    .bell-item-body { color: rgb(0 0 0 / 45%); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .bell-item-time { color: rgb(0 0 0 / 45%); font-size: 12px; }
+    .bell-icon {
+      font-size: 18px;
+    }
+    .bell-panel {
+      width: 340px;
+      background: #fff;
+      border-radius: 4px;
+      box-shadow:
+        0 3px 6px -4px rgb(0 0 0 / 12%),
+        0 6px 16px rgb(0 0 0 / 8%);
+    }
+    .bell-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      padding: 8px 12px;
+      border-bottom: 1px solid #f0f0f0;
+    }
+    .bell-empty {
+      padding: 24px;
+      text-align: center;
+      color: rgb(0 0 0 / 45%);
+    }
+    .bell-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      max-height: 400px;
+      overflow-y: auto;
+    }
+    .bell-item {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      width: 100%;
+      padding: 8px 12px;
+      border: 0;
+      border-bottom: 1px solid #f5f5f5;
+      background: none;
+      text-align: left;
+      cursor: pointer;
+    }
+    .bell-item:hover,
+    .bell-item:focus-visible {
+      background: #f5f5f5;
+    }
+    .bell-item-title {
+      color: rgb(0 0 0 / 65%);
+    }
+    .bell-unread .bell-item-title {
+      color: rgb(0 0 0 / 88%);
+      font-weight: 600;
+    }
+    .bell-item-body {
+      color: rgb(0 0 0 / 45%);
+      font-size: 12px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .bell-item-time {
+      color: rgb(0 0 0 / 45%);
+      font-size: 12px;
+    }
   `,
 })
 export class NotificationBellComponent {

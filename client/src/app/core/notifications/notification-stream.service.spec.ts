@@ -42,7 +42,11 @@ describe('NotificationStream', () => {
     const a = notification();
     const b = notification({ id: '01m8f2cfmb4d8ms8m3thz4rak1', kind: 'cc', title: '抄送' });
     request.event({ type: HttpEventType.DownloadProgress, loaded: 10, partialText: `: connected\n\n${eventText(a)}` });
-    request.event({ type: HttpEventType.DownloadProgress, loaded: 20, partialText: `: connected\n\n${eventText(a)}: heartbeat\n\n${eventText(b)}` });
+    request.event({
+      type: HttpEventType.DownloadProgress,
+      loaded: 20,
+      partialText: `: connected\n\n${eventText(a)}: heartbeat\n\n${eventText(b)}`,
+    });
     // Then the subscriber of task.assigned got its one notification
     expect(received).toEqual([a]);
   });

@@ -183,7 +183,8 @@ export const ADMIN_EN: Record<AdminKey, string> = {
   'user.enabledDone': 'Enabled {name}',
   'user.disabledDone': 'Disabled {name}',
   'security.title': 'Role assignment',
-  'security.rule': 'Separation of duties: system admin, security admin and auditor must be three different people; one person holds at most one of them.',
+  'security.rule':
+    'Separation of duties: system admin, security admin and auditor must be three different people; one person holds at most one of them.',
   'security.assign': 'Assign roles',
   'security.assignTitle': 'Roles of {name}',
   'security.separated': 'separated',

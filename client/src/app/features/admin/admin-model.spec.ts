@@ -1,7 +1,15 @@
 import type { CalendarDay, Org } from '@liuzhuan/contracts';
 import { orgTree, parseImport, separationConflict, subtreeIds, yearGrid } from './admin-model';
 
-const org = (id: string, parentId: string | null, name: string, sortOrder = 0): Org => ({ id, parentId, code: id, name, shortName: null, kind: 'department', sortOrder });
+const org = (id: string, parentId: string | null, name: string, sortOrder = 0): Org => ({
+  id,
+  parentId,
+  code: id,
+  name,
+  shortName: null,
+  kind: 'department',
+  sortOrder,
+});
 
 describe('admin model', () => {
   it('should lay out a year Monday-first with the listed days winning over the week', () => {
@@ -28,7 +36,9 @@ describe('admin model', () => {
   });
 
   it('should read the notice as typed, one day a line, and point at the lines it cannot read', () => {
-    const parsed = parseImport('2027-01-01 休 元旦\n\n# 春节\n2027/2/7\t班\t春节调休\n2027年10月1日 放假 国庆节\n2027-02-30x 休\n2027-03-01 睡觉 无');
+    const parsed = parseImport(
+      '2027-01-01 休 元旦\n\n# 春节\n2027/2/7\t班\t春节调休\n2027年10月1日 放假 国庆节\n2027-02-30x 休\n2027-03-01 睡觉 无',
+    );
     expect(parsed.days).toEqual([
       { day: '2027-01-01', kind: 'holiday', name: '元旦' },
       { day: '2027-02-07', kind: 'workday', name: '春节调休' },

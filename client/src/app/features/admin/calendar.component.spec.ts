@@ -20,7 +20,15 @@ describe('WorkCalendarComponent', () => {
     ],
   };
 
-  const SEED: CalendarChange = { version: 1, at: '2026-01-01T00:00:00.000Z', actor: null, action: 'seed', year: null, day: null, details: {} };
+  const SEED: CalendarChange = {
+    version: 1,
+    at: '2026-01-01T00:00:00.000Z',
+    actor: null,
+    action: 'seed',
+    year: null,
+    day: null,
+    details: {},
+  };
 
   beforeEach(() => {
     localStorage.clear();
@@ -64,7 +72,12 @@ describe('WorkCalendarComponent', () => {
     expect(cell(root, day('10-11')).dataset['kind']).toBe('workday');
     expect(cell(root, day('12-30')).dataset['local']).toBe('true');
     expect(cell(root, day('10-01')).dataset['local']).toBeUndefined();
-    const weekend = Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-day]')).find((b) => [0, 6].includes(new Date(b.dataset['day'] + 'T00:00:00Z').getUTCDay()) && !b.dataset['day']!.startsWith(`${year}-10`) && b.dataset['day'] !== day('12-30'));
+    const weekend = Array.from(root.querySelectorAll<HTMLButtonElement>('button[data-day]')).find(
+      (b) =>
+        [0, 6].includes(new Date(b.dataset['day'] + 'T00:00:00Z').getUTCDay()) &&
+        !b.dataset['day']!.startsWith(`${year}-10`) &&
+        b.dataset['day'] !== day('12-30'),
+    );
     expect(weekend?.dataset['kind']).toBe('weekend');
     expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('3');
   });
@@ -90,14 +103,24 @@ describe('WorkCalendarComponent', () => {
     expect(request.request.body).toEqual({ kind: 'holiday', name: '防汛值守补休' });
     const entry = { day: day('11-20'), kind: 'holiday' as const, name: '防汛值守补休', source: 'local' as const };
     request.flush({ day: day('11-20'), workingDay: false, entry, calendarVersion: 4 });
-    const change: CalendarChange = { version: 4, at: '2026-11-27T02:05:00.000Z', actor: 'sysadmin', action: 'set-day', year: null, day: day('11-20'), details: { before: null, after: entry } };
+    const change: CalendarChange = {
+      version: 4,
+      at: '2026-11-27T02:05:00.000Z',
+      actor: 'sysadmin',
+      action: 'set-day',
+      year: null,
+      day: day('11-20'),
+      details: { before: null, after: entry },
+    };
     await answer({ ...YEAR, calendarVersion: 4, days: [...YEAR.days, entry] }, [change, SEED]);
     // Then the day is a local holiday in the grid, the version moved on and the change is logged
     expect(cell(root, day('11-20')).dataset['kind']).toBe('holiday');
     expect(cell(root, day('11-20')).dataset['local']).toBe('true');
     expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('4');
     // (the server's log: version, Beijing time, who, what)
-    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain(`v4 · 2026-11-27 10:05 · sysadmin · 设置 ${day('11-20')} 为休息（放假）：防汛值守补休`);
+    expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain(
+      `v4 · 2026-11-27 10:05 · sysadmin · 设置 ${day('11-20')} 为休息（放假）：防汛值守补休`,
+    );
     expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain('v1');
     // And the local change can be removed
     expect(root.querySelector('[data-action="remove-override"]')).not.toBeNull();
@@ -140,9 +163,17 @@ describe('WorkCalendarComponent', () => {
     typed.click();
     // Then they are sent as the year's days
     const second = http.expectOne(`/api/calendar/years/${year}/import`);
-    expect(second.request.body).toEqual({ days: [{ day: `${year}-01-01`, kind: 'holiday', name: '元旦' }, { day: `${year}-01-04`, kind: 'workday', name: '元旦调休' }] });
+    expect(second.request.body).toEqual({
+      days: [
+        { day: `${year}-01-01`, kind: 'holiday', name: '元旦' },
+        { day: `${year}-01-04`, kind: 'workday', name: '元旦调休' },
+      ],
+    });
     second.flush({ ...YEAR, calendarVersion: 5 });
-    await answerLog([{ version: 5, at: '2026-11-27T02:06:00.000Z', actor: 'sysadmin', action: 'import', year, day: null, details: {} }, SEED]);
+    await answerLog([
+      { version: 5, at: '2026-11-27T02:06:00.000Z', actor: 'sysadmin', action: 'import', year, day: null, details: {} },
+      SEED,
+    ]);
     expect(root.querySelector('[data-testid="calendar-log"]')?.textContent).toContain(`导入 ${year} 年节假日`);
     expect(root.querySelector('[data-testid="calendar-version"]')?.textContent).toContain('5');
   });

@@ -42,37 +42,170 @@ function currentYear(): number {
   imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, NzModalModule, NzRadioModule, NzTagModule, AdminTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; }
-    .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
-    .bar .year { font-size: 18px; font-weight: 600; min-width: 64px; text-align: center; }
-    .bar .spacer { flex: 1; }
-    .legend { display: flex; flex-wrap: wrap; gap: 12px; margin: 4px 0 10px; font-size: 12px; align-items: center; }
-    .legend span { display: inline-flex; align-items: center; gap: 4px; }
-    .swatch { width: 14px; height: 14px; border-radius: 2px; display: inline-block; border: 1px solid transparent; }
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 250px; gap: 16px; align-items: start; }
-    .months { display: grid; grid-template-columns: repeat(auto-fill, minmax(176px, 1fr)); gap: 8px; }
-    .month { border: 1px solid #f0f0f0; border-radius: 4px; padding: 6px; background: #fff; }
-    .month h3 { font-size: 13px; margin: 0 0 4px; text-align: center; font-weight: 600; }
-    .grid { display: grid; grid-template-columns: repeat(7, 1fr); gap: 2px; }
-    .wd { font-size: 11px; text-align: center; color: rgba(0, 0, 0, 0.45); }
-    .day { height: 22px; min-width: 0; padding: 0; font-size: 12px; line-height: 20px; text-align: center; border: 1px solid transparent; border-radius: 3px; background: transparent; cursor: pointer; color: rgba(0, 0, 0, 0.85); }
-    .day:hover { border-color: #91caff; }
-    .day:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
-    .cls-weekend, .swatch.cls-weekend { background: #f5f5f5; color: rgba(0, 0, 0, 0.45); }
-    .cls-holiday, .swatch.cls-holiday { background: #fff1f0; color: #cf1322; font-weight: 600; }
-    .cls-workday, .swatch.cls-workday { background: #e6f4ff; color: #0958d9; font-weight: 600; }
-    .local, .swatch.local { border: 2px solid #fa8c16; }
-    .day.selected { box-shadow: 0 0 0 2px #1677ff; }
-    .panel { border: 1px solid #f0f0f0; border-radius: 4px; padding: 12px; background: #fff; position: sticky; top: 0; }
-    .panel h3 { margin: 0 0 8px; font-size: 15px; }
-    .panel .row { margin-bottom: 8px; }
-    .panel label.field { display: block; margin: 8px 0 4px; font-weight: 500; }
-    .panel .buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
-    .muted { color: rgba(0, 0, 0, 0.55); font-size: 12px; }
-    .log { margin: 16px 0 0; padding: 0; list-style: none; font-size: 12px; }
-    .log li { padding: 3px 0; border-bottom: 1px dashed #f0f0f0; overflow-wrap: anywhere; }
-    nz-alert { display: block; margin-bottom: 8px; }
-    textarea { font-family: ui-monospace, monospace; }
+    :host {
+      display: block;
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .bar .year {
+      font-size: 18px;
+      font-weight: 600;
+      min-width: 64px;
+      text-align: center;
+    }
+    .bar .spacer {
+      flex: 1;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin: 4px 0 10px;
+      font-size: 12px;
+      align-items: center;
+    }
+    .legend span {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .swatch {
+      width: 14px;
+      height: 14px;
+      border-radius: 2px;
+      display: inline-block;
+      border: 1px solid transparent;
+    }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 250px;
+      gap: 16px;
+      align-items: start;
+    }
+    .months {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(176px, 1fr));
+      gap: 8px;
+    }
+    .month {
+      border: 1px solid #f0f0f0;
+      border-radius: 4px;
+      padding: 6px;
+      background: #fff;
+    }
+    .month h3 {
+      font-size: 13px;
+      margin: 0 0 4px;
+      text-align: center;
+      font-weight: 600;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(7, 1fr);
+      gap: 2px;
+    }
+    .wd {
+      font-size: 11px;
+      text-align: center;
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .day {
+      height: 22px;
+      min-width: 0;
+      padding: 0;
+      font-size: 12px;
+      line-height: 20px;
+      text-align: center;
+      border: 1px solid transparent;
+      border-radius: 3px;
+      background: transparent;
+      cursor: pointer;
+      color: rgba(0, 0, 0, 0.85);
+    }
+    .day:hover {
+      border-color: #91caff;
+    }
+    .day:focus-visible {
+      outline: 2px solid #1677ff;
+      outline-offset: 1px;
+    }
+    .cls-weekend,
+    .swatch.cls-weekend {
+      background: #f5f5f5;
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .cls-holiday,
+    .swatch.cls-holiday {
+      background: #fff1f0;
+      color: #cf1322;
+      font-weight: 600;
+    }
+    .cls-workday,
+    .swatch.cls-workday {
+      background: #e6f4ff;
+      color: #0958d9;
+      font-weight: 600;
+    }
+    .local,
+    .swatch.local {
+      border: 2px solid #fa8c16;
+    }
+    .day.selected {
+      box-shadow: 0 0 0 2px #1677ff;
+    }
+    .panel {
+      border: 1px solid #f0f0f0;
+      border-radius: 4px;
+      padding: 12px;
+      background: #fff;
+      position: sticky;
+      top: 0;
+    }
+    .panel h3 {
+      margin: 0 0 8px;
+      font-size: 15px;
+    }
+    .panel .row {
+      margin-bottom: 8px;
+    }
+    .panel label.field {
+      display: block;
+      margin: 8px 0 4px;
+      font-weight: 500;
+    }
+    .panel .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-top: 10px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.55);
+      font-size: 12px;
+    }
+    .log {
+      margin: 16px 0 0;
+      padding: 0;
+      list-style: none;
+      font-size: 12px;
+    }
+    .log li {
+      padding: 3px 0;
+      border-bottom: 1px dashed #f0f0f0;
+      overflow-wrap: anywhere;
+    }
+    nz-alert {
+      display: block;
+      margin-bottom: 8px;
+    }
+    textarea {
+      font-family: ui-monospace, monospace;
+    }
   `,
   template: `
     <div class="bar">
@@ -80,7 +213,9 @@ function currentYear(): number {
       <span class="year" aria-live="polite" data-testid="calendar-year">{{ year() }}</span>
       <button nz-button type="button" (click)="go(1)" [attr.aria-label]="'calendar.next' | at">›</button>
       @if (data(); as d) {
-        <nz-tag [nzColor]="d.loaded ? 'success' : 'warning'">{{ (d.loaded ? 'calendar.loaded' : 'calendar.notLoaded') | at: { year: d.year } }}</nz-tag>
+        <nz-tag [nzColor]="d.loaded ? 'success' : 'warning'">{{
+          (d.loaded ? 'calendar.loaded' : 'calendar.notLoaded') | at: { year: d.year }
+        }}</nz-tag>
         <span class="muted" data-testid="calendar-version">{{ 'calendar.version' | at: { version: d.calendarVersion } }}</span>
       }
       <span class="spacer"></span>
@@ -98,8 +233,12 @@ function currentYear(): number {
           <section class="month" [attr.aria-label]="'calendar.month' | at: { month: m.month }">
             <h3>{{ 'calendar.month' | at: { month: m.month } }}</h3>
             <div class="grid" role="grid">
-              @for (w of weekdays(); track $index) { <span class="wd">{{ w }}</span> }
-              @for (e of leads(m.lead); track $index) { <span></span> }
+              @for (w of weekdays(); track $index) {
+                <span class="wd">{{ w }}</span>
+              }
+              @for (e of leads(m.lead); track $index) {
+                <span></span>
+              }
               @for (c of m.days; track c.day) {
                 <button
                   type="button"
@@ -115,7 +254,9 @@ function currentYear(): number {
                   [attr.title]="label(c)"
                   [tabindex]="c.day === focusDay() ? 0 : -1"
                   (click)="select(c)"
-                >{{ c.date }}</button>
+                >
+                  {{ c.date }}
+                </button>
               }
             </div>
           </section>
@@ -140,14 +281,25 @@ function currentYear(): number {
               <label nz-radio nzValue="workday">{{ 'calendar.override.workday' | at }}</label>
             </nz-radio-group>
             <label class="field" for="override-reason">{{ 'calendar.override.reason' | at }}</label>
-            <input nz-input id="override-reason" name="reason" [(ngModel)]="reason" maxlength="60" [placeholder]="'calendar.override.reasonPlaceholder' | at" />
+            <input
+              nz-input
+              id="override-reason"
+              name="reason"
+              [(ngModel)]="reason"
+              maxlength="60"
+              [placeholder]="'calendar.override.reasonPlaceholder' | at"
+            />
             @if (error()) {
               <nz-alert nzType="error" nzShowIcon role="alert" [nzMessage]="error()!" style="margin-top: 8px" />
             }
             <div class="buttons">
-              <button nz-button nzType="primary" type="submit" [disabled]="!reason.trim() || busy()" [nzLoading]="busy()">{{ 'calendar.override.set' | at }}</button>
+              <button nz-button nzType="primary" type="submit" [disabled]="!reason.trim() || busy()" [nzLoading]="busy()">
+                {{ 'calendar.override.set' | at }}
+              </button>
               @if (c.local) {
-                <button nz-button nzDanger type="button" data-action="remove-override" [disabled]="busy()" (click)="removeOverride()">{{ 'calendar.override.remove' | at }}</button>
+                <button nz-button nzDanger type="button" data-action="remove-override" [disabled]="busy()" (click)="removeOverride()">
+                  {{ 'calendar.override.remove' | at }}
+                </button>
               }
             </div>
           </form>
@@ -182,7 +334,15 @@ function currentYear(): number {
         <div style="display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 8px; margin-top: 12px">
           <button nz-button type="button" (click)="importing.set(false)">{{ 'admin.cancel' | at }}</button>
           <button nz-button type="button" [disabled]="busy()" (click)="runImport(false)">{{ 'calendar.import.bundled' | at }}</button>
-          <button nz-button nzType="primary" type="button" [disabled]="busy() || !parsed().days.length || parsed().errors.length > 0" (click)="runImport(true)">{{ 'calendar.import.typed' | at }}</button>
+          <button
+            nz-button
+            nzType="primary"
+            type="button"
+            [disabled]="busy() || !parsed().days.length || parsed().errors.length > 0"
+            (click)="runImport(true)"
+          >
+            {{ 'calendar.import.typed' | at }}
+          </button>
         </div>
       </ng-container>
     </nz-modal>

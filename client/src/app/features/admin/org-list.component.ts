@@ -31,15 +31,46 @@ interface OrgDraft {
 /** 机构: the organization tree; create (top level or under one), edit, move under another parent. */
 @Component({
   selector: 'app-org-list',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzModalModule, NzSelectModule, NzTableModule, NzTagModule, AdminTranslatePipe],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzModalModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    AdminTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .bar { display: flex; justify-content: flex-end; margin-bottom: 12px; }
-    .name { display: inline-block; }
-    .code { font-family: ui-monospace, monospace; font-size: 12px; }
-    .actions { display: flex; gap: 4px; flex-wrap: wrap; }
-    nz-select, nz-input-number { width: 100%; }
-    .hint { color: rgba(0, 0, 0, 0.55); font-size: 12px; }
+    .bar {
+      display: flex;
+      justify-content: flex-end;
+      margin-bottom: 12px;
+    }
+    .name {
+      display: inline-block;
+    }
+    .code {
+      font-family: ui-monospace, monospace;
+      font-size: 12px;
+    }
+    .actions {
+      display: flex;
+      gap: 4px;
+      flex-wrap: wrap;
+    }
+    nz-select,
+    nz-input-number {
+      width: 100%;
+    }
+    .hint {
+      color: rgba(0, 0, 0, 0.55);
+      font-size: 12px;
+    }
   `,
   template: `
     <div class="bar">
@@ -58,9 +89,16 @@ interface OrgDraft {
       <tbody>
         @for (row of rows(); track row.org.id) {
           <tr [attr.data-org-code]="row.org.code">
-            <td><span class="name" [style.padding-left.px]="row.depth * 20">{{ row.org.name }}</span>@if (row.org.shortName) { <span class="hint">（{{ row.org.shortName }}）</span> }</td>
+            <td>
+              <span class="name" [style.padding-left.px]="row.depth * 20">{{ row.org.name }}</span>
+              @if (row.org.shortName) {
+                <span class="hint">（{{ row.org.shortName }}）</span>
+              }
+            </td>
             <td class="code">{{ row.org.code }}</td>
-            <td><nz-tag>{{ kindLabel(row.org.kind) }}</nz-tag></td>
+            <td>
+              <nz-tag>{{ kindLabel(row.org.kind) }}</nz-tag>
+            </td>
             <td>{{ row.org.sortOrder }}</td>
             <td>
               <span class="actions">
@@ -116,14 +154,24 @@ interface OrgDraft {
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzFor="org-sort">{{ 'org.sortOrder' | at }}</nz-form-label>
-              <nz-form-control><nz-input-number nzId="org-sort" name="sortOrder" [(ngModel)]="d.sortOrder" [nzMin]="0" [nzMax]="100000" /></nz-form-control>
+              <nz-form-control
+                ><nz-input-number nzId="org-sort" name="sortOrder" [(ngModel)]="d.sortOrder" [nzMin]="0" [nzMax]="100000"
+              /></nz-form-control>
             </nz-form-item>
             @if (error()) {
               <nz-alert nzType="error" [nzMessage]="error()!" nzShowIcon role="alert" />
             }
             <div class="modal-actions" style="display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px">
               <button nz-button type="button" (click)="draft.set(null)">{{ 'admin.cancel' | at }}</button>
-              <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" [disabled]="!d.name.trim() || (!d.id && !d.code.trim())">{{ 'admin.save' | at }}</button>
+              <button
+                nz-button
+                nzType="primary"
+                type="submit"
+                [nzLoading]="saving()"
+                [disabled]="!d.name.trim() || (!d.id && !d.code.trim())"
+              >
+                {{ 'admin.save' | at }}
+              </button>
             </div>
           </form>
         }
@@ -186,7 +234,15 @@ export class OrgListComponent {
 
   protected openEdit(org: Org): void {
     this.error.set(null);
-    this.draft.set({ id: org.id, parentId: org.parentId, code: org.code, name: org.name, shortName: org.shortName ?? '', kind: org.kind, sortOrder: org.sortOrder });
+    this.draft.set({
+      id: org.id,
+      parentId: org.parentId,
+      code: org.code,
+      name: org.name,
+      shortName: org.shortName ?? '',
+      kind: org.kind,
+      sortOrder: org.sortOrder,
+    });
   }
 
   protected async save(): Promise<void> {
@@ -194,7 +250,13 @@ export class OrgListComponent {
     if (!d || this.saving()) return;
     this.saving.set(true);
     this.error.set(null);
-    const common = { parentId: d.parentId, name: d.name.trim(), shortName: d.shortName.trim() || null, kind: d.kind, sortOrder: d.sortOrder ?? 0 };
+    const common = {
+      parentId: d.parentId,
+      name: d.name.trim(),
+      shortName: d.shortName.trim() || null,
+      kind: d.kind,
+      sortOrder: d.sortOrder ?? 0,
+    };
     try {
       const org = d.id
         ? await firstValueFrom(this.api.updateOrg(d.id, common))

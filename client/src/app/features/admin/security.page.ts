@@ -22,6 +22,9 @@ export default class SecurityPage {
   protected readonly orgs = signal<Org[]>([]);
 
   constructor() {
-    void firstValueFrom(this.api.orgs()).then((orgs) => this.orgs.set(orgs), () => undefined);
+    void firstValueFrom(this.api.orgs()).then(
+      (orgs) => this.orgs.set(orgs),
+      () => undefined,
+    );
   }
 }

@@ -4,8 +4,21 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { User } from '@liuzhuan/contracts';
 import { UserListComponent } from './user-list.component';
 
-const ORGS = [{ id: 'o1', parentId: null, code: 'gov', name: '安康市人民政府', shortName: null, kind: 'government' as const, sortOrder: 0 }];
-const LIU: User = { id: 'u1', username: 'liuyang', displayName: '刘洋', pinyin: 'liuyang', initials: 'ly', orgId: 'o1', position: '科员', roles: ['system_admin'], groups: [], enabled: true };
+const ORGS = [
+  { id: 'o1', parentId: null, code: 'gov', name: '安康市人民政府', shortName: null, kind: 'government' as const, sortOrder: 0 },
+];
+const LIU: User = {
+  id: 'u1',
+  username: 'liuyang',
+  displayName: '刘洋',
+  pinyin: 'liuyang',
+  initials: 'ly',
+  orgId: 'o1',
+  position: '科员',
+  roles: ['system_admin'],
+  groups: [],
+  enabled: true,
+};
 
 describe('UserListComponent', () => {
   let fixture: ComponentFixture<UserListComponent>;
@@ -63,7 +76,10 @@ describe('UserListComponent', () => {
     type(form.querySelector('#user-username') as HTMLInputElement, 'zhangsan');
     type(form.querySelector('#user-name') as HTMLInputElement, '张三');
     type(form.querySelector('#user-password') as HTMLInputElement, 'abcdefgh');
-    (fixture.componentInstance as unknown as { draft: { update(f: (d: object) => object): void } }).draft.update((d) => ({ ...d, orgId: 'o1' }));
+    (fixture.componentInstance as unknown as { draft: { update(f: (d: object) => object): void } }).draft.update((d) => ({
+      ...d,
+      orgId: 'o1',
+    }));
     await settle();
     // When it is saved and the server refuses the password
     form.dispatchEvent(new Event('submit'));

@@ -37,30 +37,97 @@ interface UserDraft {
  */
 @Component({
   selector: 'app-user-list',
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzModalModule, NzPopconfirmModule, NzSelectModule, NzTableModule, NzTagModule, AdminTranslatePipe],
+  imports: [
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCheckboxModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    AdminTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .filters { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 12px; align-items: center; }
-    .filters input { width: 240px; }
-    .filters nz-select { width: 220px; }
-    .filters .spacer { flex: 1; }
-    .muted { color: rgba(0, 0, 0, 0.55); }
-    .mono { font-family: ui-monospace, monospace; font-size: 12px; }
-    .actions { display: flex; gap: 4px; flex-wrap: wrap; }
-    nz-select { width: 100%; }
-    .roles { display: flex; flex-direction: column; gap: 6px; }
-    .roles label { margin-inline-start: 0; }
-    .modal-actions { display: flex; justify-content: flex-end; gap: 8px; margin-top: 16px; }
-    nz-alert { display: block; margin-bottom: 12px; }
-    nz-tag { margin-bottom: 2px; }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-bottom: 12px;
+      align-items: center;
+    }
+    .filters input {
+      width: 240px;
+    }
+    .filters nz-select {
+      width: 220px;
+    }
+    .filters .spacer {
+      flex: 1;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.55);
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+      font-size: 12px;
+    }
+    .actions {
+      display: flex;
+      gap: 4px;
+      flex-wrap: wrap;
+    }
+    nz-select {
+      width: 100%;
+    }
+    .roles {
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .roles label {
+      margin-inline-start: 0;
+    }
+    .modal-actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+      margin-top: 16px;
+    }
+    nz-alert {
+      display: block;
+      margin-bottom: 12px;
+    }
+    nz-tag {
+      margin-bottom: 2px;
+    }
   `,
   template: `
     @if (mode() === 'security') {
       <nz-alert nzType="info" nzShowIcon [nzMessage]="'security.rule' | at" data-testid="separation-rule" />
     }
     <form class="filters" role="search" (ngSubmit)="search()">
-      <input nz-input name="q" [(ngModel)]="q" [placeholder]="'user.searchPlaceholder' | at" [attr.aria-label]="'user.searchPlaceholder' | at" maxlength="50" />
-      <nz-select name="orgId" [(ngModel)]="orgId" nzAllowClear nzShowSearch [nzPlaceHolder]="'user.allOrgs' | at" [attr.aria-label]="'user.org' | at" (ngModelChange)="search()">
+      <input
+        nz-input
+        name="q"
+        [(ngModel)]="q"
+        [placeholder]="'user.searchPlaceholder' | at"
+        [attr.aria-label]="'user.searchPlaceholder' | at"
+        maxlength="50"
+      />
+      <nz-select
+        name="orgId"
+        [(ngModel)]="orgId"
+        nzAllowClear
+        nzShowSearch
+        [nzPlaceHolder]="'user.allOrgs' | at"
+        [attr.aria-label]="'user.org' | at"
+        (ngModelChange)="search()"
+      >
         @for (row of orgRows(); track row.org.id) {
           <nz-option [nzValue]="row.org.id" [nzLabel]="row.org.name" />
         }
@@ -109,19 +176,35 @@ interface UserDraft {
               }
             </td>
             <td>
-              @if (user.enabled) { <nz-tag nzColor="success">{{ 'user.enabled' | at }}</nz-tag> } @else { <nz-tag nzColor="default">{{ 'user.disabled' | at }}</nz-tag> }
+              @if (user.enabled) {
+                <nz-tag nzColor="success">{{ 'user.enabled' | at }}</nz-tag>
+              } @else {
+                <nz-tag nzColor="default">{{ 'user.disabled' | at }}</nz-tag>
+              }
             </td>
             <td>
               <span class="actions">
                 @if (mode() === 'admin') {
                   <button nz-button nzSize="small" type="button" (click)="openEdit(user)">{{ 'admin.edit' | at }}</button>
                   @if (user.enabled) {
-                    <button nz-button nzSize="small" nzDanger type="button" nz-popconfirm [nzPopconfirmTitle]="'user.disableConfirm' | at: { name: user.displayName }" (nzOnConfirm)="setEnabled(user, false)">{{ 'user.disable' | at }}</button>
+                    <button
+                      nz-button
+                      nzSize="small"
+                      nzDanger
+                      type="button"
+                      nz-popconfirm
+                      [nzPopconfirmTitle]="'user.disableConfirm' | at: { name: user.displayName }"
+                      (nzOnConfirm)="setEnabled(user, false)"
+                    >
+                      {{ 'user.disable' | at }}
+                    </button>
                   } @else {
                     <button nz-button nzSize="small" type="button" (click)="setEnabled(user, true)">{{ 'user.enable' | at }}</button>
                   }
                 } @else {
-                  <button nz-button nzSize="small" type="button" data-action="assign-roles" (click)="openRoles(user)">{{ 'security.assign' | at }}</button>
+                  <button nz-button nzSize="small" type="button" data-action="assign-roles" (click)="openRoles(user)">
+                    {{ 'security.assign' | at }}
+                  </button>
                 }
               </span>
             </td>
@@ -138,13 +221,23 @@ interface UserDraft {
               <nz-form-item>
                 <nz-form-label nzRequired nzFor="user-username">{{ 'user.username' | at }}</nz-form-label>
                 <nz-form-control [nzExtra]="'user.usernameHint' | at">
-                  <input nz-input id="user-username" name="username" [(ngModel)]="d.username" required pattern="[a-z][a-z0-9_.\\-]{1,31}" autocomplete="off" />
+                  <input
+                    nz-input
+                    id="user-username"
+                    name="username"
+                    [(ngModel)]="d.username"
+                    required
+                    pattern="[a-z][a-z0-9_.\\-]{1,31}"
+                    autocomplete="off"
+                  />
                 </nz-form-control>
               </nz-form-item>
             }
             <nz-form-item>
               <nz-form-label nzRequired nzFor="user-name">{{ 'user.displayName' | at }}</nz-form-label>
-              <nz-form-control><input nz-input id="user-name" name="displayName" [(ngModel)]="d.displayName" required maxlength="40" /></nz-form-control>
+              <nz-form-control
+                ><input nz-input id="user-name" name="displayName" [(ngModel)]="d.displayName" required maxlength="40"
+              /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'user.org' | at }}</nz-form-label>
@@ -158,16 +251,30 @@ interface UserDraft {
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzFor="user-position">{{ 'user.position' | at }}</nz-form-label>
-              <nz-form-control><input nz-input id="user-position" name="position" [(ngModel)]="d.position" maxlength="40" /></nz-form-control>
+              <nz-form-control
+                ><input nz-input id="user-position" name="position" [(ngModel)]="d.position" maxlength="40"
+              /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
               <nz-form-label nzFor="user-groups">{{ 'user.groups' | at }}</nz-form-label>
-              <nz-form-control [nzExtra]="'user.groupsHint' | at"><input nz-input id="user-groups" name="groups" [(ngModel)]="d.groups" /></nz-form-control>
+              <nz-form-control [nzExtra]="'user.groupsHint' | at"
+                ><input nz-input id="user-groups" name="groups" [(ngModel)]="d.groups"
+              /></nz-form-control>
             </nz-form-item>
             <nz-form-item>
-              <nz-form-label [nzRequired]="!d.id" nzFor="user-password">{{ (d.id ? 'user.newPassword' : 'user.password') | at }}</nz-form-label>
+              <nz-form-label [nzRequired]="!d.id" nzFor="user-password">{{
+                (d.id ? 'user.newPassword' : 'user.password') | at
+              }}</nz-form-label>
               <nz-form-control [nzExtra]="'user.passwordPolicy' | at">
-                <input nz-input id="user-password" name="password" type="password" [(ngModel)]="d.password" autocomplete="new-password" maxlength="128" />
+                <input
+                  nz-input
+                  id="user-password"
+                  name="password"
+                  type="password"
+                  [(ngModel)]="d.password"
+                  autocomplete="new-password"
+                  maxlength="128"
+                />
               </nz-form-control>
             </nz-form-item>
             @if (!d.id) {
@@ -178,7 +285,9 @@ interface UserDraft {
             }
             <div class="modal-actions">
               <button nz-button type="button" (click)="draft.set(null)">{{ 'admin.cancel' | at }}</button>
-              <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" [disabled]="!canSave()">{{ 'admin.save' | at }}</button>
+              <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" [disabled]="!canSave()">
+                {{ 'admin.save' | at }}
+              </button>
             </div>
           </form>
         }
@@ -191,21 +300,39 @@ interface UserDraft {
           <p class="muted">{{ 'security.rule' | at }}</p>
           <div class="roles" role="group" [attr.aria-label]="'user.roles' | at">
             @for (role of allRoles; track role) {
-              <label nz-checkbox [name]="'role-' + role" [ngModel]="roles().includes(role)" (ngModelChange)="toggleRole(role, $event)" [attr.data-role]="role">
+              <label
+                nz-checkbox
+                [name]="'role-' + role"
+                [ngModel]="roles().includes(role)"
+                (ngModelChange)="toggleRole(role, $event)"
+                [attr.data-role]="role"
+              >
                 {{ roleLabel(role) }}
-                @if (isSeparated(role)) { <nz-tag nzColor="gold">{{ 'security.separated' | at }}</nz-tag> }
+                @if (isSeparated(role)) {
+                  <nz-tag nzColor="gold">{{ 'security.separated' | at }}</nz-tag>
+                }
               </label>
             }
           </div>
           @if (conflict().length) {
-            <nz-alert nzType="error" nzShowIcon role="alert" data-testid="separation-conflict" [nzMessage]="separationMessage()" [nzDescription]="conflictText()" style="margin-top: 12px" />
+            <nz-alert
+              nzType="error"
+              nzShowIcon
+              role="alert"
+              data-testid="separation-conflict"
+              [nzMessage]="separationMessage()"
+              [nzDescription]="conflictText()"
+              style="margin-top: 12px"
+            />
           }
           @if (error()) {
             <nz-alert nzType="error" [nzMessage]="error()!" nzShowIcon role="alert" data-testid="form-error" style="margin-top: 12px" />
           }
           <div class="modal-actions">
             <button nz-button type="button" (click)="rolesOf.set(null)">{{ 'admin.cancel' | at }}</button>
-            <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" [disabled]="conflict().length > 0">{{ 'admin.save' | at }}</button>
+            <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" [disabled]="conflict().length > 0">
+              {{ 'admin.save' | at }}
+            </button>
           </div>
         </form>
       </ng-container>
@@ -266,7 +393,11 @@ export class UserListComponent {
   }
 
   protected conflictText(): string {
-    return this.at('security.conflict', { roles: this.conflict().map((r) => this.i18n.t(`role.${r}`)).join('、') });
+    return this.at('security.conflict', {
+      roles: this.conflict()
+        .map((r) => this.i18n.t(`role.${r}`))
+        .join('、'),
+    });
   }
 
   protected search(): void {
@@ -284,7 +415,12 @@ export class UserListComponent {
     this.loading.set(true);
     try {
       const list = await firstValueFrom(
-        this.api.users({ q: this.q.trim() || undefined, orgId: this.orgId ?? undefined, limit: PAGE_SIZE, offset: (this.pageIndex() - 1) * PAGE_SIZE }),
+        this.api.users({
+          q: this.q.trim() || undefined,
+          orgId: this.orgId ?? undefined,
+          limit: PAGE_SIZE,
+          offset: (this.pageIndex() - 1) * PAGE_SIZE,
+        }),
       );
       this.items.set(list.items);
       this.total.set(list.total);
@@ -302,7 +438,15 @@ export class UserListComponent {
 
   protected openEdit(user: User): void {
     this.error.set(null);
-    this.draft.set({ id: user.id, username: user.username, displayName: user.displayName, orgId: user.orgId, position: user.position ?? '', groups: user.groups.join(', '), password: '' });
+    this.draft.set({
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      orgId: user.orgId,
+      position: user.position ?? '',
+      groups: user.groups.join(', '),
+      password: '',
+    });
   }
 
   protected canSave(): boolean {
@@ -316,7 +460,10 @@ export class UserListComponent {
     if (!d || !d.orgId || this.saving() || !this.canSave()) return;
     this.saving.set(true);
     this.error.set(null);
-    const groups = d.groups.split(/[,，;；\s]+/).map((g) => g.trim()).filter(Boolean);
+    const groups = d.groups
+      .split(/[,，;；\s]+/)
+      .map((g) => g.trim())
+      .filter(Boolean);
     const common = { displayName: d.displayName.trim(), orgId: d.orgId, position: d.position.trim() || null, groups };
     try {
       if (d.id) {
@@ -337,7 +484,9 @@ export class UserListComponent {
 
   private formError(error: unknown): string {
     const text = apiErrorText(error, this.i18n);
-    return toApiError(error)?.code === 'PASSWORD_TOO_WEAK' && !this.i18n.isChinese() ? this.at('user.passwordWeak', { rule: this.at('user.passwordPolicy') }) : text;
+    return toApiError(error)?.code === 'PASSWORD_TOO_WEAK' && !this.i18n.isChinese()
+      ? this.at('user.passwordWeak', { rule: this.at('user.passwordPolicy') })
+      : text;
   }
 
   protected async setEnabled(user: User, enabled: boolean): Promise<void> {

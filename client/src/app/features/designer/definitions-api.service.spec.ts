@@ -27,7 +27,11 @@ describe('DefinitionsApiService', () => {
     expect(req.request.body).toBe(XML);
     req.flush({ id: 'd1', key: 'leave', version: 1, name: '请假' }, { status: 201, statusText: 'Created' });
     // Then the outcome lists it
-    expect(await outcome).toEqual({ kind: 'deployed', definitions: [{ id: 'd1', key: 'leave', version: 1, name: '请假' }], diagnostics: [] });
+    expect(await outcome).toEqual({
+      kind: 'deployed',
+      definitions: [{ id: 'd1', key: 'leave', version: 1, name: '请假' }],
+      diagnostics: [],
+    });
   });
 
   it('should return every version when the file held several processes', async () => {
@@ -71,7 +75,9 @@ describe('DefinitionsApiService', () => {
     // Given a deploy in flight
     const outcome = firstValueFrom(api.deploy(XML));
     // When the file is too large
-    http.expectOne('/api/definitions').flush({ code: 'PAYLOAD_TOO_LARGE', message: 'too large' }, { status: 413, statusText: 'Payload Too Large' });
+    http
+      .expectOne('/api/definitions')
+      .flush({ code: 'PAYLOAD_TOO_LARGE', message: 'too large' }, { status: 413, statusText: 'Payload Too Large' });
     // Then the caller gets the error (the interceptor shows its Chinese text)
     await expect(outcome).rejects.toMatchObject({ status: 413 });
   });

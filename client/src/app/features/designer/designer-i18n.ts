@@ -50,7 +50,8 @@ export const DESIGNER_ZH_CN = {
   'designer.form.noTask': '请先选中一个用户任务或开始事件，并填写“表单”标识',
   'designer.form.save': '保存表单',
   'designer.form.saved': '表单 {formKey} 已保存为第 {version} 版',
-  'designer.form.note': '表单保存在服务器上（每次保存为新的版本，旧版本保留）；部署流程时会一并保存未保存的表单，“导出”时也会下载为 .form 文件。',
+  'designer.form.note':
+    '表单保存在服务器上（每次保存为新的版本，旧版本保留）；部署流程时会一并保存未保存的表单，“导出”时也会下载为 .form 文件。',
   'designer.form.loading': '正在读取表单…',
   'designer.form.loadFailed': '表单读取失败',
   'designer.form.retry': '重试',
@@ -140,7 +141,8 @@ export const DESIGNER_EN: Record<DesignerKey, string> = {
   'designer.form.noTask': 'Select a user task or start event and fill in its form key first',
   'designer.form.save': 'Save form',
   'designer.form.saved': 'Form {formKey} saved as version {version}',
-  'designer.form.note': 'Forms are kept on the server (each save is a new version; older ones are kept); deploying saves unsaved forms too, and Export downloads them as .form files.',
+  'designer.form.note':
+    'Forms are kept on the server (each save is a new version; older ones are kept); deploying saves unsaved forms too, and Export downloads them as .form files.',
   'designer.form.loading': 'Reading the form…',
   'designer.form.loadFailed': 'The form could not be read',
   'designer.form.retry': 'Retry',
@@ -159,7 +161,7 @@ export const DESIGNER_EN: Record<DesignerKey, string> = {
   'designer.oa.candidateGroups': 'Candidate groups',
   'designer.oa.candidateGroupsHint': 'Group codes, separated by commas',
   'designer.oa.orgRole': 'Organization role',
-  'designer.oa.orgRoleHint': 'e.g. initiator-dept-head (head of the initiator\'s department)',
+  'designer.oa.orgRoleHint': "e.g. initiator-dept-head (head of the initiator's department)",
   'designer.oa.dueWorkdays': 'Due in (working days)',
   'designer.oa.dueWorkdaysInvalid': 'The due time must be a whole number of working days ≥ 0',
   'designer.oa.countersign': 'Countersign rule',

@@ -179,7 +179,10 @@ export default class DesignerPage implements HasUnsavedChanges {
       // the task forms of the model edited here go to the server with it (a new version each)
       this.keepOpenForm();
       const saved = await this.forms.saveUnsaved(this.usedFormKeys());
-      if (saved.length) this.message.success(this.texts.t('designer.form.savedOnDeploy', { forms: saved.map((f) => `${f.key} 第 ${f.version} 版`).join('、') }));
+      if (saved.length)
+        this.message.success(
+          this.texts.t('designer.form.savedOnDeploy', { forms: saved.map((f) => `${f.key} 第 ${f.version} 版`).join('、') }),
+        );
     } catch (error) {
       // 413, 403, network: the error interceptor has shown the Chinese message. Anything else is a bug.
       if (!(error instanceof HttpErrorResponse)) throw error;
@@ -197,7 +200,9 @@ export default class DesignerPage implements HasUnsavedChanges {
       if (await this.open(xml)) {
         this.fileName = '';
         this.versionsOpen.set(false);
-        this.message.success(this.texts.t('designer.versions.opened', { name: definition.name || definition.key, version: definition.version }));
+        this.message.success(
+          this.texts.t('designer.versions.opened', { name: definition.name || definition.key, version: definition.version }),
+        );
       }
     } catch (error) {
       // HTTP failures were shown by the error interceptor; anything else is a bug.
@@ -231,7 +236,9 @@ export default class DesignerPage implements HasUnsavedChanges {
   /** Selects a diagnostic's element and scrolls it into view. */
   protected reveal(diagnostic: Diagnostic): void {
     const modeler = this.modeler;
-    const element = diagnostic.elementId ? (modeler?.get('elementRegistry') as { get(id: string): Shape | undefined }).get(diagnostic.elementId) : undefined;
+    const element = diagnostic.elementId
+      ? (modeler?.get('elementRegistry') as { get(id: string): Shape | undefined }).get(diagnostic.elementId)
+      : undefined;
     if (!modeler || !element) return;
     (modeler.get('selection') as { select(e: unknown): void }).select(element);
     (modeler.get('canvas') as { scrollToElement(e: unknown): void }).scrollToElement(element);

@@ -33,12 +33,22 @@ describe('FormPanelComponent (the designer reads and saves forms through /api/fo
   let store: FormSchemaStore;
 
   const STORED = { type: 'default', id: 'leave-form', components: [{ type: 'textfield', key: 'reason', label: '请假事由' }] };
-  const EDITED = { type: 'default', id: 'leave-form', components: [{ type: 'textfield', key: 'reason', label: '请假事由' }, { type: 'number', key: 'days', label: '天数' }] };
+  const EDITED = {
+    type: 'default',
+    id: 'leave-form',
+    components: [
+      { type: 'textfield', key: 'reason', label: '请假事由' },
+      { type: 'number', key: 'days', label: '天数' },
+    ],
+  };
 
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), FormSchemaStore] });
-    TestBed.overrideComponent(FormPanelComponent, { remove: { imports: [FormEditorComponent] }, add: { imports: [FakeFormEditorComponent] } });
+    TestBed.overrideComponent(FormPanelComponent, {
+      remove: { imports: [FormEditorComponent] },
+      add: { imports: [FakeFormEditorComponent] },
+    });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(FormSchemaStore);
   });
@@ -59,14 +69,17 @@ describe('FormPanelComponent (the designer reads and saves forms through /api/fo
   }
 
   const text = (root: HTMLElement, testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null;
-  const editor = () => fixture.debugElement.query((d) => d.componentInstance instanceof FakeFormEditorComponent)?.componentInstance as FakeFormEditorComponent;
+  const editor = () =>
+    fixture.debugElement.query((d) => d.componentInstance instanceof FakeFormEditorComponent)?.componentInstance as FakeFormEditorComponent;
 
   it('should read a form the server has, edit it, and save it as the next version with PUT', async () => {
     // Given the server lists leave-form at version 2
     const root = await open('leave-form');
     expect(text(root, 'form-state')).toContain('正在读取');
     expect(text(root, 'editor')).toBeNull();
-    http.expectOne('/api/forms').flush({ items: [{ key: 'leave-form', version: 2, updatedAt: '2026-11-27T01:00:00.000Z', updatedBy: 'admin' }] });
+    http
+      .expectOne('/api/forms')
+      .flush({ items: [{ key: 'leave-form', version: 2, updatedAt: '2026-11-27T01:00:00.000Z', updatedBy: 'admin' }] });
     await settle();
     const get = http.expectOne('/api/forms/leave-form');
     expect(get.request.method).toBe('GET');
@@ -99,7 +112,9 @@ describe('FormPanelComponent (the designer reads and saves forms through /api/fo
 
   it('should start a key the server does not list as an empty form without asking for it, and save it as version 1', async () => {
     const root = await open('new-form');
-    http.expectOne('/api/forms').flush({ items: [{ key: 'other-form', version: 1, updatedAt: '2026-11-27T01:00:00.000Z', updatedBy: 'system' }] });
+    http
+      .expectOne('/api/forms')
+      .flush({ items: [{ key: 'other-form', version: 1, updatedAt: '2026-11-27T01:00:00.000Z', updatedBy: 'system' }] });
     await settle();
     // no GET /api/forms/new-form (a 404 would be a failed request in the browser); an empty form-js schema
     http.expectNone('/api/forms/new-form');

@@ -41,7 +41,9 @@ import { FormSchemaStore, type FormSchema } from './form-schema.store';
         <button nz-button type="button" (click)="retry()">{{ 'designer.form.retry' | dt }}</button>
       }
       @if (status() === 'ready') {
-        <button nz-button nzType="primary" type="button" data-testid="form-save" [nzLoading]="saving()" (click)="save()">{{ 'designer.form.save' | dt }}</button>
+        <button nz-button nzType="primary" type="button" data-testid="form-save" [nzLoading]="saving()" (click)="save()">
+          {{ 'designer.form.save' | dt }}
+        </button>
       }
     </div>
     <p class="designer-form-note">{{ 'designer.form.note' | dt }}</p>

@@ -69,7 +69,12 @@ export class FormSchemaStore {
       const stored = listed ? await firstValueFrom(this.api.get(formKey)) : null;
       // an edit made while the read was in flight wins
       if (!this.entries().has(formKey)) {
-        this.put(formKey, stored ? { schema: stored.schema, version: stored.version, unsaved: false } : { schema: emptyFormSchema(formKey), version: null, unsaved: false });
+        this.put(
+          formKey,
+          stored
+            ? { schema: stored.schema, version: stored.version, unsaved: false }
+            : { schema: emptyFormSchema(formKey), version: null, unsaved: false },
+        );
       }
       this.setStatus(formKey, 'ready');
     } catch {
@@ -84,7 +89,11 @@ export class FormSchemaStore {
     const stored = await firstValueFrom(this.api.save(formKey, schema));
     // keep what the user has now (an edit during the request stays unsaved)
     const current = this.entries().get(formKey);
-    this.put(formKey, { schema: current?.schema ?? stored.schema, version: stored.version, unsaved: current ? current.schema !== schema : false });
+    this.put(formKey, {
+      schema: current?.schema ?? stored.schema,
+      version: stored.version,
+      unsaved: current ? current.schema !== schema : false,
+    });
     return stored;
   }
 

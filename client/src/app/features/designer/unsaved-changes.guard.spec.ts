@@ -16,7 +16,12 @@ describe('unsavedChangesGuard', () => {
 
   function leave(dirty: boolean) {
     return TestBed.runInInjectionContext(() =>
-      unsavedChangesGuard({ hasUnsavedChanges: () => dirty }, {} as ActivatedRouteSnapshot, {} as RouterStateSnapshot, {} as RouterStateSnapshot),
+      unsavedChangesGuard(
+        { hasUnsavedChanges: () => dirty },
+        {} as ActivatedRouteSnapshot,
+        {} as RouterStateSnapshot,
+        {} as RouterStateSnapshot,
+      ),
     );
   }
 

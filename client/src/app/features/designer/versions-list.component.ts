@@ -57,10 +57,25 @@ import { DefinitionsApiService, type DeployedDefinition } from './definitions-ap
     }
   `,
   styles: `
-    .versions-all { display: inline-flex; align-items: center; gap: 8px; margin-bottom: 12px; cursor: pointer; }
-    .versions-key { font-family: ui-monospace, Consolas, monospace; font-size: 12px; word-break: break-all; }
-    .versions-loading { opacity: 0.6; }
-    .versions-table table { table-layout: fixed; width: 100%; }
+    .versions-all {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 12px;
+      cursor: pointer;
+    }
+    .versions-key {
+      font-family: ui-monospace, Consolas, monospace;
+      font-size: 12px;
+      word-break: break-all;
+    }
+    .versions-loading {
+      opacity: 0.6;
+    }
+    .versions-table table {
+      table-layout: fixed;
+      width: 100%;
+    }
   `,
 })
 export class VersionsListComponent {

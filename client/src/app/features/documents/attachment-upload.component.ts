@@ -29,13 +29,45 @@ interface QueuedFile {
   imports: [NzAlertModule, NzButtonModule, NzProgressModule, DocsTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; }
-    .files { list-style: none; margin: 8px 0 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
-    .files li { display: grid; grid-template-columns: minmax(0, 1fr) 220px 72px; gap: 12px; align-items: center; }
-    .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .failed { grid-column: 1 / -1; color: #cf1322; font-size: 13px; }
-    .hint { color: #5c6b7a; font-size: 13px; margin-left: 8px; }
-    input[type='file'] { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+    :host {
+      display: block;
+    }
+    .files {
+      list-style: none;
+      margin: 8px 0 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .files li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 220px 72px;
+      gap: 12px;
+      align-items: center;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .failed {
+      grid-column: 1 / -1;
+      color: #cf1322;
+      font-size: 13px;
+    }
+    .hint {
+      color: #5c6b7a;
+      font-size: 13px;
+      margin-left: 8px;
+    }
+    input[type='file'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+      overflow: hidden;
+    }
   `,
   template: `
     @if (disabled()) {
@@ -60,7 +92,16 @@ interface QueuedFile {
                 />
               }
               @if (f.state === 'pending' || f.state === 'failed') {
-                <button nz-button nzType="link" nzSize="small" type="button" (click)="remove(f.id)" [attr.aria-label]="'docs.upload.remove' | dt: { name: f.file.name }">✕</button>
+                <button
+                  nz-button
+                  nzType="link"
+                  nzSize="small"
+                  type="button"
+                  (click)="remove(f.id)"
+                  [attr.aria-label]="'docs.upload.remove' | dt: { name: f.file.name }"
+                >
+                  ✕
+                </button>
               } @else {
                 <span></span>
               }
@@ -89,7 +130,11 @@ export class AttachmentUploadComponent {
   private nextId = 1;
 
   /** The 附件说明 names of the files not yet refused: file names without their extension. */
-  readonly names = computed(() => this.files().filter((f) => f.state !== 'failed').map((f) => f.name));
+  readonly names = computed(() =>
+    this.files()
+      .filter((f) => f.state !== 'failed')
+      .map((f) => f.name),
+  );
 
   protected choose(picker: HTMLInputElement): void {
     const chosen = Array.from(picker.files ?? []).map(

@@ -11,7 +11,14 @@ import { UserPickerComponent } from '../../shared/user-picker.component';
 import { CirculationPanelComponent, moved, unreadReaders } from './circulation-panel.component';
 import { DocumentsApi } from './documents-api.service';
 
-const reader = (username: string, seq: number, status: 'pending' | 'holding' | 'read' | 'skipped') => ({ username, seq, status, readAt: null, note: null, skipReason: null });
+const reader = (username: string, seq: number, status: 'pending' | 'holding' | 'read' | 'skipped') => ({
+  username,
+  seq,
+  status,
+  readAt: null,
+  note: null,
+  skipReason: null,
+});
 
 function circulation(overrides: Partial<Circulation> = {}): Circulation {
   return {
@@ -49,7 +56,9 @@ describe('CirculationPanelComponent', () => {
 
   async function setUp(username: string, circulations: Circulation[], canStart = true): Promise<void> {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     http = TestBed.inject(HttpTestingController);
     const login = TestBed.inject(AuthService).login(username, 'x');
     http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ username })));
@@ -166,7 +175,11 @@ describe('CirculationPanelComponent', () => {
     await render();
     const skip = http.expectOne({ method: 'POST', url: '/api/circulations/c1/skip' });
     expect(skip.request.body).toEqual({ reader: 'b', reason: '领导出差' });
-    skip.flush(circulation({ readers: [reader('a', 1, 'holding'), reader('c', 2, 'pending'), { ...reader('b', 3, 'skipped'), skipReason: '领导出差' }] }));
+    skip.flush(
+      circulation({
+        readers: [reader('a', 1, 'holding'), reader('c', 2, 'pending'), { ...reader('b', 3, 'skipped'), skipReason: '领导出差' }],
+      }),
+    );
     await render();
     expect(emitted).toHaveLength(2);
   });

@@ -20,7 +20,10 @@ type Order = (typeof CIRCULATION_ORDERS)[number];
 
 /** The readers who have not read yet, in their order: what a reorder sends and a skip may pick. */
 export function unreadReaders(c: Circulation): string[] {
-  return [...c.readers].filter((r) => r.status === 'pending' || r.status === 'holding').sort((a, b) => a.seq - b.seq).map((r) => r.username);
+  return [...c.readers]
+    .filter((r) => r.status === 'pending' || r.status === 'holding')
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r.username);
 }
 
 /** `list` with the item at `index` moved by `by` places (kept inside the list). */
@@ -39,7 +42,17 @@ export function moved<T>(list: readonly T[], index: number, by: number): T[] {
  */
 @Component({
   selector: 'app-circulation-panel',
-  imports: [DatePipe, FormsModule, NzButtonModule, NzInputModule, NzRadioModule, NzTagModule, UserPickerComponent, UserNamePipe, DocsTranslatePipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    NzButtonModule,
+    NzInputModule,
+    NzRadioModule,
+    NzTagModule,
+    UserPickerComponent,
+    UserNamePipe,
+    DocsTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './circulation-panel.component.html',
   styleUrl: './circulation-panel.component.css',

@@ -23,12 +23,33 @@ import { ChangeDetectionStrategy, Component, booleanAttribute, input } from '@an
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
-    :host(.doc-field-wide) { grid-column: 1 / -1; }
-    .doc-field-label { font-weight: 500; color: #1f2d3d; }
-    .doc-field-required { color: #cf1322; margin-right: 4px; }
-    .doc-field-error { color: #cf1322; font-size: 13px; line-height: 1.5; }
-    .doc-field-hint { color: #5c6b7a; font-size: 13px; line-height: 1.5; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-width: 0;
+    }
+    :host(.doc-field-wide) {
+      grid-column: 1 / -1;
+    }
+    .doc-field-label {
+      font-weight: 500;
+      color: #1f2d3d;
+    }
+    .doc-field-required {
+      color: #cf1322;
+      margin-right: 4px;
+    }
+    .doc-field-error {
+      color: #cf1322;
+      font-size: 13px;
+      line-height: 1.5;
+    }
+    .doc-field-hint {
+      color: #5c6b7a;
+      font-size: 13px;
+      line-height: 1.5;
+    }
   `,
 })
 export class DocFieldComponent {

@@ -50,7 +50,8 @@ export function controlError(
   if (!errors) return null;
   const field = i18n.t(fieldKey);
   if (errors['required']) return i18n.t(kind === 'select' ? 'docs.err.select' : 'docs.err.required', { field });
-  if (errors['maxlength']) return i18n.t('docs.err.maxLength', { field, max: (errors['maxlength'] as { requiredLength: number }).requiredLength });
+  if (errors['maxlength'])
+    return i18n.t('docs.err.maxLength', { field, max: (errors['maxlength'] as { requiredLength: number }).requiredLength });
   if (errors['min'] || errors['max'] || errors['pattern']) return i18n.t('docs.err.range', { field, ...range });
   return null;
 }

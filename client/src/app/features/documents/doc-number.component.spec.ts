@@ -15,7 +15,9 @@ describe('DocNumberComponent', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(DocNumberComponent);
     root = fixture.nativeElement as HTMLElement;
@@ -50,7 +52,9 @@ describe('DocNumberComponent', () => {
   it('should show the Chinese message of the refusal when the draft has no 机关代字', async () => {
     button('doc-number-allocate')?.click();
     await render();
-    http.expectOne('/api/documents/doc-1/number').flush({ code: 'DOCUMENT_ORG_CODE_MISSING', message: 'no org code' }, { status: 422, statusText: 'Unprocessable' });
+    http
+      .expectOne('/api/documents/doc-1/number')
+      .flush({ code: 'DOCUMENT_ORG_CODE_MISSING', message: 'no org code' }, { status: 422, statusText: 'Unprocessable' });
     await render();
     expect(message()).toBe('请先填写机关代字');
     expect(emitted).toEqual([]);

@@ -21,7 +21,9 @@ import { DocumentsApi } from './documents-api.service';
     <div class="doc-number-actions">
       @if (doc().docNumber) {
         @if (!voiding()) {
-          <button nz-button nzDanger nzSize="small" type="button" id="doc-number-void" (click)="startVoid()">{{ 'docs.number.void' | dt }}</button>
+          <button nz-button nzDanger nzSize="small" type="button" id="doc-number-void" (click)="startVoid()">
+            {{ 'docs.number.void' | dt }}
+          </button>
         }
       } @else {
         <button nz-button nzType="primary" nzSize="small" type="button" id="doc-number-allocate" [nzLoading]="busy()" (click)="allocate()">
@@ -32,20 +34,51 @@ import { DocumentsApi } from './documents-api.service';
     @if (voiding()) {
       <form class="doc-number-void" (ngSubmit)="confirmVoid()" [attr.aria-label]="'docs.number.voidTitle' | dt">
         <label for="doc-number-reason">{{ 'docs.number.voidReason' | dt }}</label>
-        <input #reasonInput nz-input id="doc-number-reason" name="reason" maxlength="500" autocomplete="off" [(ngModel)]="reason" [nzStatus]="reasonMissing() ? 'error' : ''" aria-describedby="doc-number-msg" (keydown.escape)="voiding.set(false)" />
+        <input
+          #reasonInput
+          nz-input
+          id="doc-number-reason"
+          name="reason"
+          maxlength="500"
+          autocomplete="off"
+          [(ngModel)]="reason"
+          [nzStatus]="reasonMissing() ? 'error' : ''"
+          aria-describedby="doc-number-msg"
+          (keydown.escape)="voiding.set(false)"
+        />
         <button nz-button nzDanger type="submit" [nzLoading]="busy()">{{ 'docs.number.voidConfirm' | dt }}</button>
         <button nz-button type="button" (click)="voiding.set(false)">{{ 'docs.action.cancel' | dt }}</button>
       </form>
     }
-    <div id="doc-number-msg" class="doc-number-msg" role="alert">{{ failure() ?? (reasonMissing() ? ('docs.action.reasonRequired' | dt) : '') }}</div>
+    <div id="doc-number-msg" class="doc-number-msg" role="alert">
+      {{ failure() ?? (reasonMissing() ? ('docs.action.reasonRequired' | dt) : '') }}
+    </div>
   `,
   styles: `
-    :host { display: block; }
-    .doc-number-actions { display: inline-flex; gap: 8px; }
-    .doc-number-void { display: flex; gap: 8px; align-items: center; margin-top: 8px; flex-wrap: wrap; }
-    .doc-number-void input { flex: 1 1 200px; min-width: 0; }
-    .doc-number-msg { color: #cf1322; }
-    .doc-number-msg:empty { display: none; }
+    :host {
+      display: block;
+    }
+    .doc-number-actions {
+      display: inline-flex;
+      gap: 8px;
+    }
+    .doc-number-void {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-top: 8px;
+      flex-wrap: wrap;
+    }
+    .doc-number-void input {
+      flex: 1 1 200px;
+      min-width: 0;
+    }
+    .doc-number-msg {
+      color: #cf1322;
+    }
+    .doc-number-msg:empty {
+      display: none;
+    }
   `,
 })
 export class DocNumberComponent {

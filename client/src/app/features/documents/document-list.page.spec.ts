@@ -24,7 +24,9 @@ const ROW = {
 describe('DocumentListPage', () => {
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
   });
 
   it('should ask for the box, search and page from the URL and show the rows with their numbers', async () => {
@@ -73,7 +75,9 @@ describe('DocumentListPage', () => {
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DocumentListPage);
     fixture.detectChanges();
-    http.expectOne((r) => r.url === '/api/documents').flush({ code: 'INTERNAL', message: 'x' }, { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne((r) => r.url === '/api/documents')
+      .flush({ code: 'INTERNAL', message: 'x' }, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('公文列表加载失败');
   });

@@ -28,20 +28,63 @@ export function documentNumber(doc: Row): string {
 /** 公文 list: 待办/已办/我的/全部 with pinyin-aware search and paging; the state lives in the URL. */
 @Component({
   selector: 'app-document-list-page',
-  imports: [DatePipe, FormsModule, RouterLink, NzButtonModule, NzEmptyModule, NzInputModule, NzTableModule, NzTabsModule, NzTagModule, DocsTranslatePipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzEmptyModule,
+    NzInputModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+    DocsTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styles: `
-    .list-header { display: flex; align-items: center; justify-content: space-between; gap: 16px; margin-bottom: 8px; }
-    .list-header .page-title { margin: 0; }
-    .list-actions { display: flex; gap: 8px; }
-    .list-tools { display: flex; align-items: center; justify-content: space-between; gap: 16px; margin-bottom: 12px; }
-    .list-search { width: 360px; max-width: 100%; }
-    .list-total { color: #5c6b7a; }
-    .title-cell a { color: #1f2d3d; font-weight: 500; }
-    .title-cell a:hover, .title-cell a:focus-visible { color: #1677ff; }
-    .number-cell { white-space: nowrap; }
-    nz-tabs { margin-bottom: 4px; }
+    .list-header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      margin-bottom: 8px;
+    }
+    .list-header .page-title {
+      margin: 0;
+    }
+    .list-actions {
+      display: flex;
+      gap: 8px;
+    }
+    .list-tools {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 16px;
+      margin-bottom: 12px;
+    }
+    .list-search {
+      width: 360px;
+      max-width: 100%;
+    }
+    .list-total {
+      color: #5c6b7a;
+    }
+    .title-cell a {
+      color: #1f2d3d;
+      font-weight: 500;
+    }
+    .title-cell a:hover,
+    .title-cell a:focus-visible {
+      color: #1677ff;
+    }
+    .number-cell {
+      white-space: nowrap;
+    }
+    nz-tabs {
+      margin-bottom: 4px;
+    }
   `,
   template: `
     <div class="list-header">
@@ -61,7 +104,15 @@ export function documentNumber(doc: Row): string {
     <div class="list-tools">
       <form class="list-search" role="search" (submit)="$event.preventDefault(); go({ q: searchInput.value.trim(), page: 1 })">
         <nz-input-group nzSearch [nzAddOnAfter]="searchButton">
-          <input #searchInput nz-input type="search" id="doc-search" [value]="q()" [placeholder]="'docs.search' | dt" [attr.aria-label]="'docs.search' | dt" />
+          <input
+            #searchInput
+            nz-input
+            type="search"
+            id="doc-search"
+            [value]="q()"
+            [placeholder]="'docs.search' | dt"
+            [attr.aria-label]="'docs.search' | dt"
+          />
         </nz-input-group>
         <ng-template #searchButton>
           <button nz-button nzType="primary" nzSearch type="submit">{{ 'docs.search.button' | dt }}</button>
@@ -128,7 +179,9 @@ export default class DocumentListPage {
   protected readonly docsI18n = inject(DocsI18n);
 
   /** Query parameters, via component input binding. */
-  readonly box = input<DocumentBox, unknown>('todo', { transform: (v) => (BOXES.includes(v as DocumentBox) ? (v as DocumentBox) : 'todo') });
+  readonly box = input<DocumentBox, unknown>('todo', {
+    transform: (v) => (BOXES.includes(v as DocumentBox) ? (v as DocumentBox) : 'todo'),
+  });
   readonly q = input<string, unknown>('', { transform: (v) => (typeof v === 'string' ? v : '') });
   readonly page = input<number, unknown>(1, { transform: (v) => Math.max(1, numberAttribute(v, 1)) });
 

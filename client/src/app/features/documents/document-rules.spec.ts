@@ -29,20 +29,38 @@ describe('documentViolations', () => {
 
   it('should require exactly one main recipient when the document is a 请示', () => {
     // Given 请示 drafts to two organs and to none, when checked, then the 条例 rule fires for both
-    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府', '市财政局'] }))).toEqual(['mainRecipients:REQUEST_ONE_MAIN_RECIPIENT']);
-    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: [] }))).toEqual(['mainRecipients:REQUEST_ONE_MAIN_RECIPIENT']);
+    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府', '市财政局'] }))).toEqual([
+      'mainRecipients:REQUEST_ONE_MAIN_RECIPIENT',
+    ]);
+    expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: [] }))).toEqual([
+      'mainRecipients:REQUEST_ONE_MAIN_RECIPIENT',
+    ]);
     expect(rules(outgoing({ docType: 'GW11', title: '关于申请经费的请示', mainRecipients: ['市政府'] }))).toEqual([]);
   });
 
   it('should require the 签发人 of a received 上行文 but not of a draft, which gets it at 签发', () => {
-    const incoming = { direction: 'incoming' as const, docType: 'GW10' as const, title: '关于防汛工作的报告', secretLevel: 'NONE' as const, secrecyPeriod: null, urgency: 'NONE' };
+    const incoming = {
+      direction: 'incoming' as const,
+      docType: 'GW10' as const,
+      title: '关于防汛工作的报告',
+      secretLevel: 'NONE' as const,
+      secrecyPeriod: null,
+      urgency: 'NONE',
+    };
     expect(rules({ ...incoming, signers: [] })).toEqual(['signers:SIGNER_REQUIRED']);
     expect(rules({ ...incoming, signers: ['王五'] })).toEqual([]);
     expect(rules(outgoing({ docType: 'GW10', title: '关于防汛工作的报告', signers: [] }))).toEqual([]);
   });
 
   it('should refuse a 来文字号 that is not in the 机关代字〔年份〕序号号 form', () => {
-    const incoming = { direction: 'incoming' as const, docType: 'GW08' as const, title: '关于防汛的通知', secretLevel: 'NONE' as const, secrecyPeriod: null, urgency: 'NONE' };
+    const incoming = {
+      direction: 'incoming' as const,
+      docType: 'GW08' as const,
+      title: '关于防汛的通知',
+      secretLevel: 'NONE' as const,
+      secrecyPeriod: null,
+      urgency: 'NONE',
+    };
     expect(rules({ ...incoming, sourceDocNumber: '安财发[2026]07号' })).toEqual(['sourceDocNumber:DOC_NUMBER_FORMAT']);
     expect(rules({ ...incoming, sourceDocNumber: '安财发〔2026〕7号' })).toEqual([]);
   });
@@ -55,7 +73,16 @@ describe('documentViolations', () => {
       'disclosure:CLASSIFIED_DISCLOSURE',
     ]);
     expect(rules(outgoing({ secrecyPeriod: { value: 1, unit: 'YEAR' } }))).toEqual(['secrecyPeriod:SECRECY_PERIOD_WITHOUT_LEVEL']);
-    expect(rules(outgoing({ secretLevel: 'TOP_SECRET', secrecyPeriod: { condition: '项目结束后' }, disclosure: 'NOT_PUBLIC', disclosureReason: '涉密' }))).toEqual([]);
+    expect(
+      rules(
+        outgoing({
+          secretLevel: 'TOP_SECRET',
+          secrecyPeriod: { condition: '项目结束后' },
+          disclosure: 'NOT_PUBLIC',
+          disclosureReason: '涉密',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('should refuse attachment names with trailing punctuation', () => {
@@ -65,7 +92,17 @@ describe('documentViolations', () => {
 
   it('should require a time limit when urgent and a lead department when assisted, for incoming documents', () => {
     // Given an urgent incoming document with assisting but no lead department
-    const found = rules({ direction: 'incoming', docType: 'GW08', title: '关于防汛的通知', secretLevel: 'NONE', secrecyPeriod: null, urgency: 'URGENT', timeLimitWorkdays: null, leadDept: null, assistDepts: ['o1'] });
+    const found = rules({
+      direction: 'incoming',
+      docType: 'GW08',
+      title: '关于防汛的通知',
+      secretLevel: 'NONE',
+      secrecyPeriod: null,
+      urgency: 'URGENT',
+      timeLimitWorkdays: null,
+      leadDept: null,
+      assistDepts: ['o1'],
+    });
     // Then both 承办 rules of 条例 第二十四条 fire
     expect(found).toEqual(['timeLimitWorkdays:TIME_LIMIT_REQUIRED', 'leadDept:LEAD_DEPT_REQUIRED']);
   });

@@ -68,7 +68,8 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
 
   // As the server checks a registration or a draft (条例 第十五条): a 请示 has exactly one 主送机关;
   // a received 上行文 names its 签发人. Drafts need 签发人 and 主送 only when they are issued.
-  if (docType === 'GW11' && (input.mainRecipients ?? []).length !== 1) found.push(violation('mainRecipients', 'REQUEST_ONE_MAIN_RECIPIENT'));
+  if (docType === 'GW11' && (input.mainRecipients ?? []).length !== 1)
+    found.push(violation('mainRecipients', 'REQUEST_ONE_MAIN_RECIPIENT'));
   if (input.direction === 'incoming' && docType && UPWARD_TYPES.includes(docType) && (input.signers ?? []).length === 0) {
     found.push(violation('signers', 'SIGNER_REQUIRED'));
   }
@@ -78,17 +79,21 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
   } else {
     const period = input.secrecyPeriod;
     if (!period) found.push(violation('secrecyPeriod', 'SECRECY_PERIOD_REQUIRED'));
-    else if ('value' in period && periodInYears(period) > MAX_YEARS[input.secretLevel]) found.push(violation('secrecyPeriod', 'SECRECY_PERIOD_TOO_LONG'));
-    if (input.disclosure === 'ACTIVE' || input.disclosure === 'REDACTED_PUBLIC') found.push(violation('disclosure', 'CLASSIFIED_DISCLOSURE'));
+    else if ('value' in period && periodInYears(period) > MAX_YEARS[input.secretLevel])
+      found.push(violation('secrecyPeriod', 'SECRECY_PERIOD_TOO_LONG'));
+    if (input.disclosure === 'ACTIVE' || input.disclosure === 'REDACTED_PUBLIC')
+      found.push(violation('disclosure', 'CLASSIFIED_DISCLOSURE'));
   }
-  if (input.disclosure === 'NOT_PUBLIC' && !input.disclosureReason?.trim()) found.push(violation('disclosureReason', 'DISCLOSURE_REASON_REQUIRED'));
+  if (input.disclosure === 'NOT_PUBLIC' && !input.disclosureReason?.trim())
+    found.push(violation('disclosureReason', 'DISCLOSURE_REASON_REQUIRED'));
 
   if ((input.attachmentNames ?? []).some((name) => TRAILING_PUNCTUATION.test(name.trim()))) {
     found.push(violation('attachments', 'ATTACHMENT_NAME_PUNCTUATION'));
   }
 
   if (input.direction === 'incoming') {
-    if (input.sourceDocNumber?.trim() && !parseDocNumber(input.sourceDocNumber.trim())) found.push(violation('sourceDocNumber', 'DOC_NUMBER_FORMAT'));
+    if (input.sourceDocNumber?.trim() && !parseDocNumber(input.sourceDocNumber.trim()))
+      found.push(violation('sourceDocNumber', 'DOC_NUMBER_FORMAT'));
     if (input.urgency !== 'NONE' && !input.timeLimitWorkdays) found.push(violation('timeLimitWorkdays', 'TIME_LIMIT_REQUIRED'));
     if ((input.assistDepts ?? []).length > 0 && !input.leadDept) found.push(violation('leadDept', 'LEAD_DEPT_REQUIRED'));
   }
@@ -100,7 +105,11 @@ export function documentViolations(input: RuleInput): FieldViolation[] {
  * field names: `registration.leadDept` → `leadDept`, `mainRecipients.1` → `mainRecipients`.
  */
 export function serverViolations(details: unknown): FieldViolation[] {
-  const list = Array.isArray(details) ? details : Array.isArray((details as { issues?: unknown })?.issues) ? (details as { issues: unknown[] }).issues : [];
+  const list = Array.isArray(details)
+    ? details
+    : Array.isArray((details as { issues?: unknown })?.issues)
+      ? (details as { issues: unknown[] }).issues
+      : [];
   return list.flatMap((item): FieldViolation[] => {
     if (typeof item !== 'object' || item === null) return [];
     const d = item as { field?: unknown; path?: unknown; rule?: unknown; code?: unknown; message?: unknown };

@@ -41,15 +41,39 @@ const DOC = {
   updatedAt: '2026-07-01T01:00:00Z',
   attachments: [],
   processingRecord: [
-    { taskId: 't1', step: 'review', name: '核稿', assignee: 'head', status: 'completed', createdAt: '2026-07-01T01:00:00Z', completedAt: '2026-07-01T02:00:00Z', completedBy: 'deputy', opinion: '同意', opinions: [{ kind: 'HEGAO', text: '同意', author: 'deputy', onBehalfOf: 'head', documentDigest: 'd', at: '2026-07-01T02:00:00Z' }] },
-    { taskId: 't2', step: 'sign', name: '签发', assignee: 'clerk', status: 'open', createdAt: '2026-07-01T02:00:00Z', completedAt: null, completedBy: null, opinion: null, opinions: [] },
+    {
+      taskId: 't1',
+      step: 'review',
+      name: '核稿',
+      assignee: 'head',
+      status: 'completed',
+      createdAt: '2026-07-01T01:00:00Z',
+      completedAt: '2026-07-01T02:00:00Z',
+      completedBy: 'deputy',
+      opinion: '同意',
+      opinions: [{ kind: 'HEGAO', text: '同意', author: 'deputy', onBehalfOf: 'head', documentDigest: 'd', at: '2026-07-01T02:00:00Z' }],
+    },
+    {
+      taskId: 't2',
+      step: 'sign',
+      name: '签发',
+      assignee: 'clerk',
+      status: 'open',
+      createdAt: '2026-07-01T02:00:00Z',
+      completedAt: null,
+      completedBy: null,
+      opinion: null,
+      opinions: [],
+    },
   ],
 } as unknown as DocumentDetail;
 
 describe('DocumentViewPage', () => {
   it('should show the GB/T 9704 elements, the proxy marker and the way to my task when the document loads', async () => {
     // Given the clerk signed in and an outgoing 请示 with one step done by a deputy and one open for the clerk
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     const http = TestBed.inject(HttpTestingController);
     const auth = TestBed.inject(AuthService);
     const login = auth.login('clerk', 'x');
@@ -80,7 +104,9 @@ describe('DocumentViewPage', () => {
   });
 
   async function openAs(username: string, roles: ('clerk' | 'leader')[], doc: DocumentDetail) {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     const http = TestBed.inject(HttpTestingController);
     const login = TestBed.inject(AuthService).login(username, 'x');
     http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ username, roles })));
@@ -105,7 +131,9 @@ describe('DocumentViewPage', () => {
     // When 编号 is pressed and the server allocates the number
     root.querySelector<HTMLButtonElement>('#doc-number-allocate')?.click();
     await fixture.whenStable();
-    http.expectOne({ method: 'POST', url: '/api/documents/doc-1/number' }).flush({ ...draft, docNumber: '安政办〔2026〕13号', version: 3, digest: 'e' });
+    http
+      .expectOne({ method: 'POST', url: '/api/documents/doc-1/number' })
+      .flush({ ...draft, docNumber: '安政办〔2026〕13号', version: 3, digest: 'e' });
     await fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve));
     fixture.detectChanges();
@@ -127,14 +155,20 @@ describe('DocumentViewPage', () => {
 
   it('should say the document could not be loaded when the server answers 404', async () => {
     // Given a document that does not exist
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DocumentViewPage);
     fixture.componentRef.setInput('id', 'missing');
     fixture.detectChanges();
     // When the server says so
-    http.expectOne('/api/documents/missing').flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
-    http.expectOne('/api/documents/missing/circulation').flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/documents/missing')
+      .flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/documents/missing/circulation')
+      .flush({ code: 'DOCUMENT_NOT_FOUND', message: 'not found' }, { status: 404, statusText: 'Not Found' });
     http.expectOne('/api/orgs').flush({ items: [] });
     await fixture.whenStable();
     // Then the page says it calmly instead of breaking

@@ -3,7 +3,15 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input }
 import { rxResource } from '@angular/core/rxjs-interop';
 import { forkJoin, map, switchMap } from 'rxjs';
 import { RouterLink } from '@angular/router';
-import { DOC_TYPE_NAMES, type Attachment, type Circulation, type DocumentDetail, type OfficialDocument, type ProcessingStep, type SecrecyPeriod } from '@liuzhuan/contracts';
+import {
+  DOC_TYPE_NAMES,
+  type Attachment,
+  type Circulation,
+  type DocumentDetail,
+  type OfficialDocument,
+  type ProcessingStep,
+  type SecrecyPeriod,
+} from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -127,7 +135,9 @@ export default class DocumentViewPage {
     stream: ({ params }) =>
       forkJoin({ instance: this.api.processInstance(params), history: this.api.processHistory(params) }).pipe(
         switchMap(({ instance, history }) =>
-          this.workflow.definitionXml(instance.definitionId).pipe(map((xml) => ({ xml, marks: progressMarks(history, instance.activeElementIds) }))),
+          this.workflow
+            .definitionXml(instance.definitionId)
+            .pipe(map((xml) => ({ xml, marks: progressMarks(history, instance.activeElementIds) }))),
         ),
       ),
   });
@@ -176,7 +186,9 @@ export default class DocumentViewPage {
   protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing');
 
   protected numberChanged(updated: OfficialDocument): void {
-    this.doc.update((d): DocumentDetail | undefined => (d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord } : d));
+    this.doc.update((d): DocumentDetail | undefined =>
+      d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord } : d,
+    );
   }
 
   protected circulationChanged(changed: Circulation): void {

@@ -71,7 +71,9 @@ export class DocumentsApi {
   /** The attachment's bytes (the server checks its SM3 digest first). */
   download(documentId: string, attachmentId: string): Promise<Blob> {
     return firstValueFrom(
-      this.http.get(`/api/documents/${encodeURIComponent(documentId)}/attachments/${encodeURIComponent(attachmentId)}`, { responseType: 'blob' }),
+      this.http.get(`/api/documents/${encodeURIComponent(documentId)}/attachments/${encodeURIComponent(attachmentId)}`, {
+        responseType: 'blob',
+      }),
     );
   }
 

@@ -138,7 +138,13 @@ describe('IncomingFormPage', () => {
     expect(messageOf('in-sourceDocNumber')).toBe('发文字号格式应为“机关代字〔年份〕序号号”，年份用六角括号，序号不编虚位');
     type('#in-sourceDocNumber', '安财发〔2026〕7号');
     type('#in-title', '关于下达资金的通知');
-    form().patchValue({ docType: 'GW08', signedForAt: '2026-11-27T09:05', timeLimitWorkdays: null, leadDept: 'o-dev', assistDepts: ['o-fin'] });
+    form().patchValue({
+      docType: 'GW08',
+      signedForAt: '2026-11-27T09:05',
+      timeLimitWorkdays: null,
+      leadDept: 'o-dev',
+      assistDepts: ['o-fin'],
+    });
     // When it is submitted and the server finds a rule broken
     await submit();
     const req = http.expectOne('/api/documents');
@@ -147,10 +153,26 @@ describe('IncomingFormPage', () => {
       direction: 'incoming',
       docType: 'GW08',
       title: '关于下达资金的通知',
-      registration: { sourceOrg: '市财政局', sourceDocNumber: '安财发〔2026〕7号', signedForAt: '2026-11-27T09:05:00+08:00', channel: 'EXCHANGE', handlingType: 'ACT', copies: 1, leadDept: 'o-dev', assistDepts: ['o-fin'] },
+      registration: {
+        sourceOrg: '市财政局',
+        sourceDocNumber: '安财发〔2026〕7号',
+        signedForAt: '2026-11-27T09:05:00+08:00',
+        channel: 'EXCHANGE',
+        handlingType: 'ACT',
+        copies: 1,
+        leadDept: 'o-dev',
+        assistDepts: ['o-fin'],
+      },
     });
     req.flush(
-      { code: 'DOCUMENT_RULE_VIOLATION', message: 'rules', details: [{ field: 'title', rule: 'TITLE_DOC_TYPE', message: 'x' }, { field: 'writtenDate', rule: 'WRITTEN_DATE_INVALID', message: 'x' }] },
+      {
+        code: 'DOCUMENT_RULE_VIOLATION',
+        message: 'rules',
+        details: [
+          { field: 'title', rule: 'TITLE_DOC_TYPE', message: 'x' },
+          { field: 'writtenDate', rule: 'WRITTEN_DATE_INVALID', message: 'x' },
+        ],
+      },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await render();
@@ -168,7 +190,9 @@ describe('IncomingFormPage', () => {
     form().patchValue({ docType: 'GW08' });
     // When the server registers it
     await submit();
-    http.expectOne('/api/documents').flush({ id: 'doc-1', registration: { regNo: '收〔2026〕1号' } }, { status: 201, statusText: 'Created' });
+    http
+      .expectOne('/api/documents')
+      .flush({ id: 'doc-1', registration: { regNo: '收〔2026〕1号' } }, { status: 201, statusText: 'Created' });
     await new Promise((resolve) => setTimeout(resolve));
     // Then its page opens
     expect(navigate).toHaveBeenCalledWith(['/documents', 'doc-1']);

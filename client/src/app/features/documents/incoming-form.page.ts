@@ -99,7 +99,12 @@ export default class IncomingFormPage {
   protected readonly saving = this.submission.saving;
   protected readonly serverErrors = this.submission.serverErrors;
   /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
-  protected readonly failure = computed(() => this.submission.summary(Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0), this.docsI18n));
+  protected readonly failure = computed(() =>
+    this.submission.summary(
+      Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0),
+      this.docsI18n,
+    ),
+  );
 
   protected readonly orgs = rxResource({ stream: () => this.api.orgs() });
 
@@ -170,17 +175,24 @@ export default class IncomingFormPage {
   /** Server details on fields this form does not show are listed above the buttons. */
   protected readonly otherServerErrors = computed(() => {
     const shown = new Set(Object.keys(this.errors()).concat('secrecyValue'));
-    return this.serverErrors().filter((v) => !shown.has(v.field)).map(this.docsI18n.rule);
+    return this.serverErrors()
+      .filter((v) => !shown.has(v.field))
+      .map(this.docsI18n.rule);
   });
 
   protected readonly classified = computed(() => this.value().secretLevel !== 'NONE');
 
   submit(): Promise<void> {
-    return this.submission.run(() => !!this.failure(), () => this.focusFirstInvalid(), this.i18n, async () => {
-      const created = await this.api.create(this.body());
-      this.message.success(this.docsI18n.t('docs.created.incoming', { regNo: created.registration?.regNo ?? '' }));
-      await this.router.navigate(['/documents', created.id]);
-    });
+    return this.submission.run(
+      () => !!this.failure(),
+      () => this.focusFirstInvalid(),
+      this.i18n,
+      async () => {
+        const created = await this.api.create(this.body());
+        this.message.success(this.docsI18n.t('docs.created.incoming', { regNo: created.registration?.regNo ?? '' }));
+        await this.router.navigate(['/documents', created.id]);
+      },
+    );
   }
 
   private body(): CreateDocument {

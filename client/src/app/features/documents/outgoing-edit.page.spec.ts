@@ -59,7 +59,9 @@ describe('OutgoingFormPage in edit mode', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OutgoingFormPage);
     root = fixture.nativeElement as HTMLElement;
@@ -84,7 +86,12 @@ describe('OutgoingFormPage in edit mode', () => {
     // Then the elements are PATCHed (not created: no direction, attachment notes kept)
     http.expectNone({ method: 'POST', url: '/api/documents' });
     const patch = http.expectOne({ method: 'PATCH', url: '/api/documents/doc-1' });
-    expect(patch.request.body).toMatchObject({ title: '关于做好节日值班工作的通知', orgCode: '安政办', mainRecipients: ['市政府各部门'], body: '各部门：……' });
+    expect(patch.request.body).toMatchObject({
+      title: '关于做好节日值班工作的通知',
+      orgCode: '安政办',
+      mainRecipients: ['市政府各部门'],
+      body: '各部门：……',
+    });
     expect(patch.request.body).not.toHaveProperty('direction');
     expect(patch.request.body).not.toHaveProperty('attachmentNotes');
     patch.flush({ ...DRAFT, title: '关于做好节日值班工作的通知', version: 2, digest: 'd2' });
@@ -96,7 +103,9 @@ describe('OutgoingFormPage in edit mode', () => {
   it('should show the server refusal in Chinese and stay on the form', async () => {
     form().patchValue({ title: '关于做好节日值班工作的通知' });
     await submit();
-    http.expectOne({ method: 'PATCH', url: '/api/documents/doc-1' }).flush({ code: 'DOCUMENT_NOT_EDITABLE', message: 'ended' }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne({ method: 'PATCH', url: '/api/documents/doc-1' })
+      .flush({ code: 'DOCUMENT_NOT_EDITABLE', message: 'ended' }, { status: 409, statusText: 'Conflict' });
     await render();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('公文已办结，不能再修改');
   });

@@ -98,7 +98,13 @@ describe('OutgoingFormPage', () => {
   it('should save the draft, then upload its attachments with progress, then open it', async () => {
     // Given a valid 通知 with one attachment chosen
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
-    form().patchValue({ docType: 'GW08', title: '关于做好值班工作的通知', mainRecipients: ['市政府各部门'], ccRecipients: ['市委办公室'], body: '各部门：……' });
+    form().patchValue({
+      docType: 'GW08',
+      title: '关于做好值班工作的通知',
+      mainRecipients: ['市政府各部门'],
+      ccRecipients: ['市委办公室'],
+      body: '各部门：……',
+    });
     chooseFiles([new File(['0123456789'], '值班安排表.xlsx')]);
     await render();
     expect(root.textContent).toContain('待上传');
@@ -123,7 +129,15 @@ describe('OutgoingFormPage', () => {
     upload.event({ type: HttpEventType.UploadProgress, loaded: 5, total: 10 });
     await render();
     expect(root.querySelector('nz-progress')?.textContent).toContain('50%');
-    upload.flush({ id: 'a1', name: '值班安排表.xlsx', contentType: 'x', size: 10, sm3: 'ab', uploadedBy: 'clerk', uploadedAt: '2026-11-27T01:00:00Z' });
+    upload.flush({
+      id: 'a1',
+      name: '值班安排表.xlsx',
+      contentType: 'x',
+      size: 10,
+      sm3: 'ab',
+      uploadedBy: 'clerk',
+      uploadedAt: '2026-11-27T01:00:00Z',
+    });
     await settle();
     // And the saved draft opens
     expect(navigate).toHaveBeenCalledWith(['/documents', 'doc-9']);

@@ -108,7 +108,12 @@ export default class OutgoingFormPage {
   protected readonly saving = this.submission.saving;
   protected readonly serverErrors = this.submission.serverErrors;
   /** The summary above the buttons: the server's refusal, or how many fields still need changes. */
-  protected readonly failure = computed(() => this.submission.summary(Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0), this.docsI18n));
+  protected readonly failure = computed(() =>
+    this.submission.summary(
+      Math.max(Object.values(this.errors()).filter(Boolean).length, this.violations().length, this.form.invalid ? 1 : 0),
+      this.docsI18n,
+    ),
+  );
 
   /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
   private readonly orgs = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
@@ -177,8 +182,9 @@ export default class OutgoingFormPage {
         violationFor('secrecyPeriod', server, this.submitted() ? local : []),
       issuer: pick('issuer', 'docs.field.issuer'),
       orgCode:
-        (shown('orgCode') && c.orgCode.errors?.['pattern'] ? this.docsI18n.rule({ field: 'orgCode', rule: 'ORG_CODE_FORMAT', message: DOCUMENT_RULES.ORG_CODE_FORMAT }).message : null) ??
-        pick('orgCode', 'docs.field.orgCode'),
+        (shown('orgCode') && c.orgCode.errors?.['pattern']
+          ? this.docsI18n.rule({ field: 'orgCode', rule: 'ORG_CODE_FORMAT', message: DOCUMENT_RULES.ORG_CODE_FORMAT }).message
+          : null) ?? pick('orgCode', 'docs.field.orgCode'),
       signers: violationFor('signers', server, this.submitted() ? local : []),
       mainRecipients: violationFor('mainRecipients', server, this.submitted() ? local : []),
       ccRecipients: violationFor('ccRecipients', server, []),
@@ -192,26 +198,33 @@ export default class OutgoingFormPage {
 
   protected readonly otherServerErrors = computed(() => {
     const shown = new Set([...Object.keys(this.errors()), 'secrecyValue', 'attachmentNotes']);
-    return this.serverErrors().filter((v) => !shown.has(v.field)).map(this.docsI18n.rule);
+    return this.serverErrors()
+      .filter((v) => !shown.has(v.field))
+      .map(this.docsI18n.rule);
   });
 
   submit(): Promise<void> {
-    return this.submission.run(() => !!this.failure(), () => this.focusFirstInvalid(), this.i18n, async () => {
-      const id = this.id();
-      if (id) {
-        const { direction: _direction, attachmentNotes: _notes, ...fields } = this.body();
-        const saved = await this.api.update(id, fields);
-        this.message.success(this.docsI18n.t('docs.edited', { version: saved.version }));
-        await this.router.navigate(['/documents', id]);
-        return;
-      }
-      const created = await this.api.create(this.body());
-      const uploads = this.attachments();
-      const allUploaded = uploads ? await uploads.uploadAll(created.id) : true;
-      this.message.success(this.docsI18n.t('docs.created.outgoing'));
-      // A refused attachment stays on screen with its reason; the draft itself is saved.
-      if (allUploaded) await this.router.navigate(['/documents', created.id]);
-    });
+    return this.submission.run(
+      () => !!this.failure(),
+      () => this.focusFirstInvalid(),
+      this.i18n,
+      async () => {
+        const id = this.id();
+        if (id) {
+          const { direction: _direction, attachmentNotes: _notes, ...fields } = this.body();
+          const saved = await this.api.update(id, fields);
+          this.message.success(this.docsI18n.t('docs.edited', { version: saved.version }));
+          await this.router.navigate(['/documents', id]);
+          return;
+        }
+        const created = await this.api.create(this.body());
+        const uploads = this.attachments();
+        const allUploaded = uploads ? await uploads.uploadAll(created.id) : true;
+        this.message.success(this.docsI18n.t('docs.created.outgoing'));
+        // A refused attachment stays on screen with its reason; the draft itself is saved.
+        if (allUploaded) await this.router.navigate(['/documents', created.id]);
+      },
+    );
   }
 
   private body(): CreateDocument {

@@ -8,8 +8,6 @@ import { TranslatePipe } from '../../core/i18n/t.pipe';
   imports: [NzResultModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
-  template: `
-    <nz-result nzStatus="403" [nzTitle]="'forbidden.title' | t" [nzSubTitle]="'forbidden.subtitle' | t" />
-  `,
+  template: ` <nz-result nzStatus="403" [nzTitle]="'forbidden.title' | t" [nzSubTitle]="'forbidden.subtitle' | t" /> `,
 })
 export default class ForbiddenPage {}

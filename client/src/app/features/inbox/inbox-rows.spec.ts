@@ -5,9 +5,22 @@ const NOW = new Date('2026-11-27T09:00:00Z');
 
 function task(overrides: Partial<Task> = {}): Task {
   return {
-    id: 't1', instanceId: 'i1', definitionKey: 'incoming', elementId: 'Handle', name: '承办', assignee: 'clerk',
-    candidateUsers: [], candidateGroups: [], status: 'open', formKey: null, dueAt: null,
-    createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null, ...overrides,
+    id: 't1',
+    instanceId: 'i1',
+    definitionKey: 'incoming',
+    elementId: 'Handle',
+    name: '承办',
+    assignee: 'clerk',
+    candidateUsers: [],
+    candidateGroups: [],
+    status: 'open',
+    formKey: null,
+    dueAt: null,
+    createdAt: '2026-11-26T08:00:00Z',
+    openedAt: null,
+    completedAt: null,
+    completedBy: null,
+    ...overrides,
   };
 }
 
@@ -26,15 +39,28 @@ describe('inbox rows', () => {
 
   it('should take title, type and urgency from the instance variables when the task has an instance', () => {
     // Given a task whose instance carries a document title, type and 特急
-    const instance = { id: 'i1', businessKey: 'SW-1', definitionKey: 'incoming', initiator: 'clerk', variables: { title: '关于防汛工作的通知', docType: '通知', urgency: '特急' } } as unknown as Instance;
+    const instance = {
+      id: 'i1',
+      businessKey: 'SW-1',
+      definitionKey: 'incoming',
+      initiator: 'clerk',
+      variables: { title: '关于防汛工作的通知', docType: '通知', urgency: '特急' },
+    } as unknown as Instance;
     // When it becomes a row, then the matter is named and the step is the task's name
     const r = taskRow(task(), instance);
-    expect(r).toMatchObject({ title: '关于防汛工作的通知', type: '通知', urgency: '特急', step: '承办', initiator: 'clerk', link: ['/tasks', 't1'] });
+    expect(r).toMatchObject({
+      title: '关于防汛工作的通知',
+      type: '通知',
+      urgency: '特急',
+      step: '承办',
+      initiator: 'clerk',
+      link: ['/tasks', 't1'],
+    });
     // And without the instance it falls back to the process key
     expect(taskRow(task(), undefined)).toMatchObject({ title: 'incoming', urgency: 'NONE' });
   });
 
-  it('should take title, 文种, urgency and initiator from the task\'s display fields when the server sends them', () => {
+  it("should take title, 文种, urgency and initiator from the task's display fields when the server sends them", () => {
     // Given a task of a 公文 as GET /api/tasks lists it
     const r = taskRow(task({ title: '关于防汛工作的通知', docType: 'GW08', urgency: 'URGENT', initiator: 'head' }));
     // Then the row names it without its instance, the urgency code shown as 加急
@@ -62,7 +88,11 @@ describe('inbox rows', () => {
 
   it('should sort the earliest deadline first and rows without a deadline last', () => {
     // Given rows with and without deadlines, when sorted by due date
-    const sorted = [row({ id: 'none' }), row({ id: 'late', dueAt: '2026-12-05T00:00:00Z' }), row({ id: 'early', dueAt: '2026-11-28T00:00:00Z' })].sort(compareByDue);
+    const sorted = [
+      row({ id: 'none' }),
+      row({ id: 'late', dueAt: '2026-12-05T00:00:00Z' }),
+      row({ id: 'early', dueAt: '2026-11-28T00:00:00Z' }),
+    ].sort(compareByDue);
     // Then the earliest comes first
     expect(sorted.map((r) => r.id)).toEqual(['early', 'late', 'none']);
   });

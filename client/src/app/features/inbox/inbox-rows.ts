@@ -126,7 +126,12 @@ export function circulationRow(circulation: Circulation): InboxRow {
 }
 
 /** Filters by text (title, step, type, initiator's username or name; case-insensitive), urgency, due state and type. */
-export function filterRows(rows: readonly InboxRow[], filter: InboxFilter, now: Date, nameOf: (username: string) => string = (u) => u): InboxRow[] {
+export function filterRows(
+  rows: readonly InboxRow[],
+  filter: InboxFilter,
+  now: Date,
+  nameOf: (username: string) => string = (u) => u,
+): InboxRow[] {
   const q = filter.q.trim().toLowerCase();
   return rows.filter(
     (row) =>

@@ -11,9 +11,22 @@ import InboxPage from './inbox.page';
 
 function task(id: string, overrides: Partial<Task> = {}): Task {
   return {
-    id, instanceId: `i-${id}`, definitionKey: 'incoming', elementId: 'Handle', name: '承办', assignee: 'clerk',
-    candidateUsers: [], candidateGroups: [], status: 'open', formKey: null, dueAt: null,
-    createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null, ...overrides,
+    id,
+    instanceId: `i-${id}`,
+    definitionKey: 'incoming',
+    elementId: 'Handle',
+    name: '承办',
+    assignee: 'clerk',
+    candidateUsers: [],
+    candidateGroups: [],
+    status: 'open',
+    formKey: null,
+    dueAt: null,
+    createdAt: '2026-11-26T08:00:00Z',
+    openedAt: null,
+    completedAt: null,
+    completedBy: null,
+    ...overrides,
   };
 }
 
@@ -28,7 +41,10 @@ describe('InboxPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: NotificationStream, useValue: { ofKind: (...kinds: string[]) => notifications.pipe(filter((n) => kinds.includes(n.kind))), connected: signal(true) } },
+        {
+          provide: NotificationStream,
+          useValue: { ofKind: (...kinds: string[]) => notifications.pipe(filter((n) => kinds.includes(n.kind))), connected: signal(true) },
+        },
       ],
     });
   });
@@ -37,7 +53,11 @@ describe('InboxPage', () => {
   const inboxRequest = (r: { url: string; params: { get(k: string): string | null } }) =>
     r.url === '/api/tasks' && r.params.get('assignee') === 'me' && r.params.get('candidate') === 'me' && r.params.get('status') === 'open';
 
-  async function render(view?: 'inbox' | 'cc', tasks: Task[] = [], total = tasks.length): Promise<{ root: HTMLElement; http: HttpTestingController; fixture: { detectChanges(): void; whenStable(): Promise<unknown> } }> {
+  async function render(
+    view?: 'inbox' | 'cc',
+    tasks: Task[] = [],
+    total = tasks.length,
+  ): Promise<{ root: HTMLElement; http: HttpTestingController; fixture: { detectChanges(): void; whenStable(): Promise<unknown> } }> {
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(InboxPage);
     if (view) fixture.componentRef.setInput('view', view);
@@ -78,7 +98,13 @@ describe('InboxPage', () => {
 
   it('should list open tasks with their titles, mark overdue and 特急 ones and link to the task page', async () => {
     // Given an overdue 特急 task and one without a deadline
-    const overdue = task('t1', { dueAt: '2020-01-01T00:00:00Z', title: '关于防汛工作的通知', urgency: 'EXTRA_URGENT', docType: 'GW08', initiator: 'head' });
+    const overdue = task('t1', {
+      dueAt: '2020-01-01T00:00:00Z',
+      title: '关于防汛工作的通知',
+      urgency: 'EXTRA_URGENT',
+      docType: 'GW08',
+      initiator: 'head',
+    });
     const calm = task('t2', { name: '拟办', title: null });
     // When the 待办 view renders with the server's order (by due date)
     const { root } = await render('inbox', [overdue, calm]);

@@ -50,21 +50,62 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
 
 @Component({
   selector: 'app-inbox-page',
-  imports: [DatePipe, FormsModule, RouterLink, NzButtonModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, TranslatePipe, UserNamePipe, WorkflowTranslatePipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    NzButtonModule,
+    NzEmptyModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    UserNamePipe,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page', '(document:visibilitychange)': 'onVisibility()' },
   styles: `
-    .inbox-head { display: flex; align-items: baseline; gap: 12px; }
-    .inbox-count { color: rgba(0, 0, 0, 0.45); }
-    .inbox-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; align-items: center; }
-    .inbox-filters .search { width: 260px; }
-    .inbox-filters nz-select { width: 160px; }
-    .title-link { font-weight: 500; }
-    tr.overdue td:first-child { box-shadow: inset 3px 0 0 #cf1322; }
-    tr.soon td:first-child { box-shadow: inset 3px 0 0 #d48806; }
-    .due-overdue { color: #cf1322; }
-    .due-soon { color: #ad6800; }
-    nz-tag { margin-right: 0; }
+    .inbox-head {
+      display: flex;
+      align-items: baseline;
+      gap: 12px;
+    }
+    .inbox-count {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .inbox-filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 12px 0;
+      align-items: center;
+    }
+    .inbox-filters .search {
+      width: 260px;
+    }
+    .inbox-filters nz-select {
+      width: 160px;
+    }
+    .title-link {
+      font-weight: 500;
+    }
+    tr.overdue td:first-child {
+      box-shadow: inset 3px 0 0 #cf1322;
+    }
+    tr.soon td:first-child {
+      box-shadow: inset 3px 0 0 #d48806;
+    }
+    .due-overdue {
+      color: #cf1322;
+    }
+    .due-soon {
+      color: #ad6800;
+    }
+    nz-tag {
+      margin-right: 0;
+    }
   `,
   template: `
     <div class="inbox-head">
@@ -72,8 +113,21 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
     </div>
     <div class="inbox-filters" role="search">
-      <input nz-input class="search" type="search" [placeholder]="'wf.search' | wt" [attr.aria-label]="'wf.search' | wt" [ngModel]="filter().q" (ngModelChange)="patch({ q: $event })" />
-      <nz-select [ngModel]="filter().urgency" (ngModelChange)="patch({ urgency: $event })" [attr.aria-label]="'wf.filter.urgency' | wt" [nzPlaceHolder]="'wf.filter.urgency' | wt">
+      <input
+        nz-input
+        class="search"
+        type="search"
+        [placeholder]="'wf.search' | wt"
+        [attr.aria-label]="'wf.search' | wt"
+        [ngModel]="filter().q"
+        (ngModelChange)="patch({ q: $event })"
+      />
+      <nz-select
+        [ngModel]="filter().urgency"
+        (ngModelChange)="patch({ urgency: $event })"
+        [attr.aria-label]="'wf.filter.urgency' | wt"
+        [nzPlaceHolder]="'wf.filter.urgency' | wt"
+      >
         <nz-option nzValue="" [nzLabel]="('wf.filter.urgency' | wt) + '：' + ('wf.filter.all' | wt)" />
         @for (u of urgencies; track u) {
           <nz-option [nzValue]="u" [nzLabel]="'wf.urgency.' + u | wt" />
@@ -99,7 +153,13 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       </nz-select>
       @if (server()) {
         <!-- 部门: the 公文's 主办 department or the initiator's organization (the server's orgId) -->
-        <nz-select class="org-filter" [ngModel]="filter().orgId ?? ''" (ngModelChange)="patch({ orgId: $event })" [attr.aria-label]="'wf.filter.dept' | wt" nzShowSearch>
+        <nz-select
+          class="org-filter"
+          [ngModel]="filter().orgId ?? ''"
+          (ngModelChange)="patch({ orgId: $event })"
+          [attr.aria-label]="'wf.filter.dept' | wt"
+          nzShowSearch
+        >
           <nz-option nzValue="" [nzLabel]="('wf.filter.dept' | wt) + '：' + ('wf.filter.all' | wt)" />
           @for (org of orgs(); track org.id) {
             <nz-option [nzValue]="org.id" [nzLabel]="org.name" />
@@ -128,7 +188,15 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
           <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
           <th nzWidth="140px">{{ 'inbox.col.step' | t }}</th>
           <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
-          <th nzWidth="150px" [nzSortFn]="server() ? true : byDue" [nzSortOrder]="dueSort()" (nzSortOrderChange)="sortBy($event)" [nzSortDirections]="server() ? ['ascend', null] : ['ascend', 'descend', null]">{{ 'inbox.col.deadline' | t }}</th>
+          <th
+            nzWidth="150px"
+            [nzSortFn]="server() ? true : byDue"
+            [nzSortOrder]="dueSort()"
+            (nzSortOrderChange)="sortBy($event)"
+            [nzSortDirections]="server() ? ['ascend', null] : ['ascend', 'descend', null]"
+          >
+            {{ 'inbox.col.deadline' | t }}
+          </th>
           <th nzWidth="120px">{{ 'inbox.col.initiator' | t }}</th>
         </tr>
       </thead>
@@ -184,10 +252,20 @@ export default class InboxPage {
   protected readonly urgencies: Urgency[] = ['NONE', '加急', '特急'];
   protected readonly titleKey = computed(() => `nav.${this.view()}` as TranslationKey);
   protected readonly emptyKey = computed(() => `inbox.empty.${this.view()}` as TranslationKey);
-  protected readonly types = computed(() => [...new Set(this.rows().map((r) => r.type).filter(Boolean))].sort());
+  protected readonly types = computed(() =>
+    [
+      ...new Set(
+        this.rows()
+          .map((r) => r.type)
+          .filter(Boolean),
+      ),
+    ].sort(),
+  );
   /** 待办 and 已办: the server filters and pages; the rows are one page */
   protected readonly server = computed(() => serverSide(this.view()));
-  protected readonly visible = computed(() => (this.server() ? this.rows() : filterRows(this.rows(), this.filter(), this.now(), (u) => this.names.name(u))));
+  protected readonly visible = computed(() =>
+    this.server() ? this.rows() : filterRows(this.rows(), this.filter(), this.now(), (u) => this.names.name(u)),
+  );
   protected readonly total = signal(0);
   protected readonly count = computed(() => (this.server() ? this.total() : this.visible().length));
   protected readonly page = signal(1);
@@ -228,7 +306,10 @@ export default class InboxPage {
     });
     const stream = inject(NotificationStream);
     // a burst of notifications (a countersign creating several tasks) reloads once
-    const live = stream.ofKind(...LIVE_KINDS).pipe(debounceTime(300)).subscribe(() => void this.reload());
+    const live = stream
+      .ofKind(...LIVE_KINDS)
+      .pipe(debounceTime(300))
+      .subscribe(() => void this.reload());
     const timer = setInterval(() => {
       if (!stream.connected()) this.onVisibility();
     }, REFRESH_MS);

@@ -4,12 +4,30 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { InstanceDetailComponent } from './instance-detail.component';
 
 const INSTANCE = {
-  id: 'i1', definitionId: 'd1', definitionKey: 'e2e_timer', version: 1, businessKey: null, parentId: null, initiator: 'clerk',
-  status: 'active', activeElementIds: ['Wait_1'], variables: { title: '提醒' },
+  id: 'i1',
+  definitionId: 'd1',
+  definitionKey: 'e2e_timer',
+  version: 1,
+  businessKey: null,
+  parentId: null,
+  initiator: 'clerk',
+  status: 'active',
+  activeElementIds: ['Wait_1'],
+  variables: { title: '提醒' },
   incidents: [{ id: 'inc1', elementId: 'Call_1', code: 'JOB_FAILED', message: 'boom', source: 'job' }],
-  startedAt: '2026-11-27T08:00:00Z', endedAt: null,
+  startedAt: '2026-11-27T08:00:00Z',
+  endedAt: null,
 };
-const JOB = { id: 'j1', type: 'timer', instanceId: 'i1', elementId: 'Wait_1', dueAt: '2026-11-28T08:00:00Z', status: 'pending', attempts: 0, lastError: null };
+const JOB = {
+  id: 'j1',
+  type: 'timer',
+  instanceId: 'i1',
+  elementId: 'Wait_1',
+  dueAt: '2026-11-28T08:00:00Z',
+  status: 'pending',
+  attempts: 0,
+  lastError: null,
+};
 
 describe('InstanceDetailComponent', () => {
   let fixture: ComponentFixture<InstanceDetailComponent>;

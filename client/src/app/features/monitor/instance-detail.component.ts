@@ -20,24 +20,92 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
 /** One instance for the workflow admin: diagram, variables, history, jobs, incidents, intervention. */
 @Component({
   selector: 'app-instance-detail',
-  imports: [DatePipe, JsonPipe, FormsModule, NzButtonModule, NzInputModule, NzSelectModule, ApprovalPanelComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
+  imports: [
+    DatePipe,
+    JsonPipe,
+    FormsModule,
+    NzButtonModule,
+    NzInputModule,
+    NzSelectModule,
+    ApprovalPanelComponent,
+    ProgressDiagramComponent,
+    UserNamePipe,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    section { margin-bottom: 20px; }
-    h3 { font-size: 15px; margin: 0 0 8px; }
-    table { width: 100%; border-collapse: collapse; font-size: 13px; }
-    th, td { padding: 6px 8px; border-bottom: 1px solid #f0f0f0; text-align: left; vertical-align: top; }
-    th { background: #fafafa; font-weight: 500; white-space: nowrap; }
-    pre { margin: 0; white-space: pre-wrap; word-break: break-all; font-size: 12px; }
-    .mono { font-family: ui-monospace, monospace; font-size: 12px; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
-    .history { max-height: 280px; overflow: auto; }
-    .intervene { display: flex; flex-direction: column; gap: 8px; }
-    .move-row, .intervene-actions { display: flex; gap: 8px; flex-wrap: wrap; }
-    .move-row nz-select { width: 260px; }
-    .open-tasks { list-style: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 8px; }
-    .task-line { display: flex; gap: 12px; align-items: baseline; margin-bottom: 4px; }
-    .error { color: #cf1322; }
+    section {
+      margin-bottom: 20px;
+    }
+    h3 {
+      font-size: 15px;
+      margin: 0 0 8px;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 13px;
+    }
+    th,
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid #f0f0f0;
+      text-align: left;
+      vertical-align: top;
+    }
+    th {
+      background: #fafafa;
+      font-weight: 500;
+      white-space: nowrap;
+    }
+    pre {
+      margin: 0;
+      white-space: pre-wrap;
+      word-break: break-all;
+      font-size: 12px;
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+      font-size: 12px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .history {
+      max-height: 280px;
+      overflow: auto;
+    }
+    .intervene {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .move-row,
+    .intervene-actions {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .move-row nz-select {
+      width: 260px;
+    }
+    .open-tasks {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .task-line {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      margin-bottom: 4px;
+    }
+    .error {
+      color: #cf1322;
+    }
   `,
   template: `
     @if (instance(); as i) {
@@ -55,7 +123,9 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                   <td class="mono">{{ incident.elementId ?? '—' }}</td>
                   <td>{{ incident.code }}</td>
                   <td>{{ incident.message }}</td>
-                  <td><button nz-button nzSize="small" type="button" (click)="retry(incident.id)">{{ 'monitor.incident.retry' | wt }}</button></td>
+                  <td>
+                    <button nz-button nzSize="small" type="button" (click)="retry(incident.id)">{{ 'monitor.incident.retry' | wt }}</button>
+                  </td>
                 </tr>
               }
             </tbody>
@@ -108,11 +178,19 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                 <li [attr.data-task-id]="item.task.id">
                   <div class="task-line">
                     <strong>{{ item.task.name ?? item.task.elementId }}</strong>
-                    <span>{{ item.task.assignee ? (item.task.assignee | userName) : [...item.task.candidateUsers, ...item.task.candidateGroups].join('、') }}</span>
+                    <span
+                      >{{ item.task.assignee ? (item.task.assignee | userName) : [...item.task.candidateUsers, ...item.task.candidateGroups].join('、') }}</span
+                    >
                     <span class="mono">{{ item.task.elementId }}</span>
                   </div>
                   @if (item.actions?.length) {
-                    <app-approval-panel [task]="item.task" [actions]="item.actions" [username]="username()" [compact]="true" (changed)="afterChange()" />
+                    <app-approval-panel
+                      [task]="item.task"
+                      [actions]="item.actions"
+                      [username]="username()"
+                      [compact]="true"
+                      (changed)="afterChange()"
+                    />
                   }
                 </li>
               }
@@ -123,7 +201,12 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
           <h3>{{ 'monitor.intervene' | wt }}</h3>
           <div class="intervene">
             <div class="move-row">
-              <nz-select [(ngModel)]="moveTarget" nzAllowClear [nzPlaceHolder]="'monitor.moveTarget' | wt" [attr.aria-label]="'monitor.moveTarget' | wt">
+              <nz-select
+                [(ngModel)]="moveTarget"
+                nzAllowClear
+                [nzPlaceHolder]="'monitor.moveTarget' | wt"
+                [attr.aria-label]="'monitor.moveTarget' | wt"
+              >
                 @for (target of moveTargets(); track target.id) {
                   <nz-option [nzValue]="target.id" [nzLabel]="target.label" />
                 }
@@ -136,10 +219,22 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                 </nz-select>
               }
             </div>
-            <textarea nz-input rows="2" maxlength="500" [placeholder]="'monitor.reasonRequired' | wt" [attr.aria-label]="'panel.reason' | wt" [(ngModel)]="reason" data-testid="intervene-reason"></textarea>
+            <textarea
+              nz-input
+              rows="2"
+              maxlength="500"
+              [placeholder]="'monitor.reasonRequired' | wt"
+              [attr.aria-label]="'panel.reason' | wt"
+              [(ngModel)]="reason"
+              data-testid="intervene-reason"
+            ></textarea>
             <div class="intervene-actions">
-              <button nz-button type="button" data-action="move" [disabled]="!reason.trim() || !moveTarget" (click)="move()">{{ 'monitor.move' | wt }}</button>
-              <button nz-button nzDanger type="button" data-action="terminate" [disabled]="!reason.trim()" (click)="terminate()">{{ 'monitor.cancel' | wt }}</button>
+              <button nz-button type="button" data-action="move" [disabled]="!reason.trim() || !moveTarget" (click)="move()">
+                {{ 'monitor.move' | wt }}
+              </button>
+              <button nz-button nzDanger type="button" data-action="terminate" [disabled]="!reason.trim()" (click)="terminate()">
+                {{ 'monitor.cancel' | wt }}
+              </button>
             </div>
           </div>
         </section>
@@ -194,8 +289,15 @@ export class InstanceDetailComponent {
   /** Elements a token may be moved to: those the instance has visited (history), named where known. */
   protected readonly moveTargets = computed(() => {
     const names = new Map<string, string>();
-    for (const e of this.history()) if (e.type === 'task.created' && e.elementId && typeof e.details['name'] === 'string') names.set(e.elementId, e.details['name']);
-    const visited = [...new Set(this.history().filter((e) => e.type === 'element.activated' && e.elementId).map((e) => e.elementId as string))];
+    for (const e of this.history())
+      if (e.type === 'task.created' && e.elementId && typeof e.details['name'] === 'string') names.set(e.elementId, e.details['name']);
+    const visited = [
+      ...new Set(
+        this.history()
+          .filter((e) => e.type === 'element.activated' && e.elementId)
+          .map((e) => e.elementId as string),
+      ),
+    ];
     return visited.filter((id) => names.has(id)).map((id) => ({ id, label: `${names.get(id)}（${id}）` }));
   });
   protected reason = '';
@@ -232,7 +334,10 @@ export class InstanceDetailComponent {
     const targetElementId = this.moveTarget;
     if (!reason || !targetElementId) return;
     const taskId = this.moveTask ?? (this.openTasks().length === 1 ? this.openTasks()[0].task.id : undefined);
-    await this.act(() => firstValueFrom(this.api.moveToken(this.instanceId(), { targetElementId, reason, ...(taskId ? { taskId } : {}) })), 'monitor.moved');
+    await this.act(
+      () => firstValueFrom(this.api.moveToken(this.instanceId(), { targetElementId, reason, ...(taskId ? { taskId } : {}) })),
+      'monitor.moved',
+    );
     this.reason = '';
     this.moveTarget = null;
   }
@@ -242,7 +347,10 @@ export class InstanceDetailComponent {
     await this.load(this.instanceId());
   }
 
-  private async act(call: () => Promise<unknown>, done: 'monitor.job.ran' | 'monitor.incident.retried' | 'monitor.cancelled' | 'monitor.moved'): Promise<void> {
+  private async act(
+    call: () => Promise<unknown>,
+    done: 'monitor.job.ran' | 'monitor.incident.retried' | 'monitor.cancelled' | 'monitor.moved',
+  ): Promise<void> {
     this.error.set(null);
     try {
       await call();
@@ -264,7 +372,8 @@ export class InstanceDetailComponent {
       this.instance.set(instance);
       this.history.set(history);
       this.jobs.set(jobs);
-      const open = instance.status === 'active' ? (await firstValueFrom(this.api.tasks({ instanceId: id, status: 'open', limit: 50 }))).items : [];
+      const open =
+        instance.status === 'active' ? (await firstValueFrom(this.api.tasks({ instanceId: id, status: 'open', limit: 50 }))).items : [];
       const actions = await Promise.all(open.map((t) => firstValueFrom(this.api.actions(t.id)).catch(() => null)));
       this.openTasks.set(open.map((task, i) => ({ task, actions: actions[i] })));
       if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));

@@ -22,30 +22,76 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
 /** 流程监控 (workflow admin): instances with filters; an instance's detail in a drawer. */
 @Component({
   selector: 'app-monitor-page',
-  imports: [DatePipe, FormsModule, NzButtonModule, NzDrawerModule, NzEmptyModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, InstanceDetailComponent, TranslatePipe, UserNamePipe, WorkflowTranslatePipe],
+  imports: [
+    DatePipe,
+    FormsModule,
+    NzButtonModule,
+    NzDrawerModule,
+    NzEmptyModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    InstanceDetailComponent,
+    TranslatePipe,
+    UserNamePipe,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styles: `
-    .filters { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 12px; }
-    .filters nz-select { width: 200px; }
-    .filters input { width: 200px; }
-    .mono { font-family: ui-monospace, monospace; font-size: 12px; }
-    tr.clickable { cursor: pointer; }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin-bottom: 12px;
+    }
+    .filters nz-select {
+      width: 200px;
+    }
+    .filters input {
+      width: 200px;
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+      font-size: 12px;
+    }
+    tr.clickable {
+      cursor: pointer;
+    }
   `,
   template: `
     <h1 class="page-title">{{ 'nav.monitor' | t }}</h1>
     <form class="filters" role="search" (ngSubmit)="search()">
-      <nz-select name="definitionKey" [(ngModel)]="definitionKey" nzAllowClear [nzPlaceHolder]="'monitor.definition' | wt" [attr.aria-label]="'monitor.definition' | wt">
+      <nz-select
+        name="definitionKey"
+        [(ngModel)]="definitionKey"
+        nzAllowClear
+        [nzPlaceHolder]="'monitor.definition' | wt"
+        [attr.aria-label]="'monitor.definition' | wt"
+      >
         @for (key of keys(); track key) {
           <nz-option [nzValue]="key" [nzLabel]="key" />
         }
       </nz-select>
-      <nz-select name="status" [(ngModel)]="status" nzAllowClear [nzPlaceHolder]="'monitor.status' | wt" [attr.aria-label]="'monitor.status' | wt">
+      <nz-select
+        name="status"
+        [(ngModel)]="status"
+        nzAllowClear
+        [nzPlaceHolder]="'monitor.status' | wt"
+        [attr.aria-label]="'monitor.status' | wt"
+      >
         @for (s of statuses; track s) {
           <nz-option [nzValue]="s" [nzLabel]="'monitor.status.' + s | wt" />
         }
       </nz-select>
-      <input nz-input name="businessKey" [(ngModel)]="businessKey" [placeholder]="'monitor.businessKey' | wt" [attr.aria-label]="'monitor.businessKey' | wt" />
+      <input
+        nz-input
+        name="businessKey"
+        [(ngModel)]="businessKey"
+        [placeholder]="'monitor.businessKey' | wt"
+        [attr.aria-label]="'monitor.businessKey' | wt"
+      />
       <button nz-button nzType="primary" type="submit">{{ 'monitor.search' | wt }}</button>
     </form>
     <nz-table
@@ -74,9 +120,13 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
       <tbody>
         @for (row of items(); track row.id) {
           <tr class="clickable" [attr.data-instance-id]="row.id" (click)="selected.set(row.id)">
-            <td><a href="" (click)="$event.preventDefault()">{{ row.definitionKey }} · v{{ row.version }}</a></td>
+            <td>
+              <a href="" (click)="$event.preventDefault()">{{ row.definitionKey }} · v{{ row.version }}</a>
+            </td>
             <td>{{ row.businessKey ?? '—' }}</td>
-            <td><nz-tag [nzColor]="color(row.status)">{{ 'monitor.status.' + row.status | wt }}</nz-tag></td>
+            <td>
+              <nz-tag [nzColor]="color(row.status)">{{ 'monitor.status.' + row.status | wt }}</nz-tag>
+            </td>
             <td>{{ row.initiator ? (row.initiator | userName) : '—' }}</td>
             <td>{{ row.startedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
             <td>{{ row.endedAt ? (row.endedAt | date: 'yyyy-MM-dd HH:mm') : '—' }}</td>
@@ -111,7 +161,10 @@ export default class MonitorPage {
 
   constructor() {
     void this.load();
-    void firstValueFrom(this.api.definitionKeys()).then((keys) => this.keys.set(keys), () => undefined);
+    void firstValueFrom(this.api.definitionKeys()).then(
+      (keys) => this.keys.set(keys),
+      () => undefined,
+    );
   }
 
   protected color(status: InstanceStatus): string {

@@ -5,9 +5,21 @@ import type { Task } from '@liuzhuan/contracts';
 import { ApprovalPanelComponent } from './approval-panel.component';
 
 const TASK: Task = {
-  id: 't1', instanceId: 'i1', definitionKey: 'outgoing', elementId: 'Review', name: '审核', assignee: 'head',
-  candidateUsers: [], candidateGroups: [], status: 'open', formKey: null, dueAt: null,
-  createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null,
+  id: 't1',
+  instanceId: 'i1',
+  definitionKey: 'outgoing',
+  elementId: 'Review',
+  name: '审核',
+  assignee: 'head',
+  candidateUsers: [],
+  candidateGroups: [],
+  status: 'open',
+  formKey: null,
+  dueAt: null,
+  createdAt: '2026-11-26T08:00:00Z',
+  openedAt: null,
+  completedAt: null,
+  completedBy: null,
 };
 
 describe('ApprovalPanelComponent', () => {
@@ -27,7 +39,9 @@ describe('ApprovalPanelComponent', () => {
     fixture.componentRef.setInput('username', 'head');
     fixture.detectChanges();
     await fixture.whenStable();
-    http.match('/api/phrases').forEach((r) => r.flush({ items: [{ id: 'p1', text: '请抓紧办理', scope: 'personal', owner: 'head', createdAt: '' }] }));
+    http
+      .match('/api/phrases')
+      .forEach((r) => r.flush({ items: [{ id: 'p1', text: '请抓紧办理', scope: 'personal', owner: 'head', createdAt: '' }] }));
     await settle();
     return fixture.nativeElement as HTMLElement;
   }
@@ -73,8 +87,17 @@ describe('ApprovalPanelComponent', () => {
     done.subscribe((a) => (changed = a));
     // When the completion opens two steps (one of them twice, for two signers)
     (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
-    const step = (id: string, elementId: string, name: string | null) => ({ id, elementId, name, assignee: null, candidateGroups: [], dueAt: null });
-    http.expectOne('/api/tasks/t1/complete').flush({ ...TASK, status: 'completed', next: [step('n1', 'Sign', '会签'), step('n2', 'Sign', '会签'), step('n3', 'File', null)] });
+    const step = (id: string, elementId: string, name: string | null) => ({
+      id,
+      elementId,
+      name,
+      assignee: null,
+      candidateGroups: [],
+      dueAt: null,
+    });
+    http
+      .expectOne('/api/tasks/t1/complete')
+      .flush({ ...TASK, status: 'completed', next: [step('n1', 'Sign', '会签'), step('n2', 'Sign', '会签'), step('n3', 'File', null)] });
     await settle();
     // Then the message names the steps once each, the unnamed one by its id
     expect(changed).toBe('complete');
@@ -98,7 +121,9 @@ describe('ApprovalPanelComponent', () => {
     // When the user opens 退回
     (root.querySelector('[data-action="return"]') as HTMLButtonElement).click();
     await settle();
-    http.expectOne('/api/tasks/t1/return-targets').flush({ items: [{ elementId: 'Draft', name: '起草', completedBy: 'clerk', default: true, initiator: true }] });
+    http
+      .expectOne('/api/tasks/t1/return-targets')
+      .flush({ items: [{ elementId: 'Draft', name: '起草', completedBy: 'clerk', default: true, initiator: true }] });
     await settle();
     // Then confirming is not possible without a reason
     const confirm = root.querySelector('.operation-form button[type="submit"]') as HTMLButtonElement;
@@ -121,7 +146,9 @@ describe('ApprovalPanelComponent', () => {
     // Given the panel, when completing fails because someone else completed the task
     const root = await render(['complete']);
     (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
-    http.expectOne('/api/tasks/t1/complete').flush({ code: 'TASK_NOT_OPEN', message: 'Task t1 is completed' }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne('/api/tasks/t1/complete')
+      .flush({ code: 'TASK_NOT_OPEN', message: 'Task t1 is completed' }, { status: 409, statusText: 'Conflict' });
     await settle();
     // Then the error is shown in Chinese
     const alert = root.querySelector('[role="alert"]')?.textContent ?? '';
@@ -141,7 +168,7 @@ describe('ApprovalPanelComponent', () => {
     expect(root.querySelector('textarea#opinion')).toBeNull();
   });
 
-  it('should send the delegate\'s opinion with 委派办结 when the task came by delegation', async () => {
+  it("should send the delegate's opinion with 委派办结 when the task came by delegation", async () => {
     // Given a delegated task: the server offers resolve, not complete
     const root = await render(['resolve']);
     expect(root.querySelector('[data-action="complete"]')).toBeNull();
@@ -158,7 +185,7 @@ describe('ApprovalPanelComponent', () => {
     expect(request.request.body).toEqual({ opinion: { text: '已核实，情况属实' } });
     request.flush(TASK);
   });
-  it('should send the task form\'s values as variables with 办理 and stop while the form is not valid', async () => {
+  it("should send the task form's values as variables with 办理 and stop while the form is not valid", async () => {
     // Given a task whose form is not valid yet
     let result = { valid: false, data: { instruction: '' } as Record<string, unknown> };
     fixture = TestBed.createComponent(ApprovalPanelComponent);

@@ -10,7 +10,14 @@ import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { UserPickerComponent } from '../../shared/user-picker.component';
-import { TASK_OPERATIONS, type OperationInput, type Phrase, type ReturnTarget, type TaskOperation, WorkflowApiService } from '../../shared/workflow-api.service';
+import {
+  TASK_OPERATIONS,
+  type OperationInput,
+  type Phrase,
+  type ReturnTarget,
+  type TaskOperation,
+  WorkflowApiService,
+} from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe, type WorkflowKey } from '../../shared/workflow-i18n';
 import { operationBody, type OperationForm } from './operation-body';
 
@@ -133,7 +140,10 @@ export class ApprovalPanelComponent {
     const text = this.opinion().trim() || '圈阅';
     const variables = this.variables();
     if (variables === false) return;
-    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { opinion: { text, kind: 'circled', approve: true }, ...variables })), 'complete');
+    await this.run(
+      () => firstValueFrom(this.api.complete(this.task().id, { opinion: { text, kind: 'circled', approve: true }, ...variables })),
+      'complete',
+    );
   }
 
   protected async claim(): Promise<void> {

@@ -111,7 +111,9 @@ describe('TaskFormComponent', () => {
   it('should say none when the form key has no deployed form, so that the page lists the variables', async () => {
     // Given a form key the server does not know
     render({});
-    http.expectOne('/api/forms/incoming-instruct').flush({ code: 'FORM_NOT_FOUND', message: '表单不存在' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/forms/incoming-instruct')
+      .flush({ code: 'FORM_NOT_FOUND', message: '表单不存在' }, { status: 404, statusText: 'Not Found' });
     // Then the status is none and no option lists are read
     await until(() => fixture.componentInstance.status() === 'none');
     http.expectNone('/api/orgs');
@@ -120,7 +122,9 @@ describe('TaskFormComponent', () => {
 
   it('should show a clear error when the form cannot be read', async () => {
     const root = render({});
-    http.expectOne('/api/forms/incoming-instruct').flush({ code: 'INTERNAL', message: '服务器错误' }, { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne('/api/forms/incoming-instruct')
+      .flush({ code: 'INTERNAL', message: '服务器错误' }, { status: 500, statusText: 'Server Error' });
     await until(() => fixture.componentInstance.status() === 'error');
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('表单加载失败');
   });

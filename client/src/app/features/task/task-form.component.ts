@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, ViewEncapsulation, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  ViewEncapsulation,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -43,7 +55,13 @@ export type TaskFormStatus = 'loading' | 'ready' | 'none' | 'error';
     @if (error(); as text) {
       <div class="task-form-error" role="alert">{{ text }}</div>
     }
-    <div #host class="task-form-host" [class.task-form-readonly]="readOnly()" [hidden]="status() !== 'ready'" [attr.data-form-key]="formKey()"></div>
+    <div
+      #host
+      class="task-form-host"
+      [class.task-form-readonly]="readOnly()"
+      [hidden]="status() !== 'ready'"
+      [attr.data-form-key]="formKey()"
+    ></div>
   `,
 })
 export class TaskFormComponent {

@@ -7,18 +7,47 @@ import { AuthService } from '../../core/auth/auth.service';
 import TaskPage from './task.page';
 
 const TASK: Task = {
-  id: 't1', instanceId: 'i1', definitionKey: 'incoming-document', elementId: 'reply', name: '答复', assignee: 'clerk',
-  candidateUsers: [], candidateGroups: ['office-clerks'], status: 'open', formKey: 'incoming-reply', dueAt: null,
-  createdAt: '2026-11-26T08:00:00Z', openedAt: null, completedAt: null, completedBy: null,
+  id: 't1',
+  instanceId: 'i1',
+  definitionKey: 'incoming-document',
+  elementId: 'reply',
+  name: '答复',
+  assignee: 'clerk',
+  candidateUsers: [],
+  candidateGroups: ['office-clerks'],
+  status: 'open',
+  formKey: 'incoming-reply',
+  dueAt: null,
+  createdAt: '2026-11-26T08:00:00Z',
+  openedAt: null,
+  completedAt: null,
+  completedBy: null,
 };
 const INSTANCE = {
-  id: 'i1', definitionId: 'd1', definitionKey: 'incoming-document', version: 1, businessKey: 'doc1', status: 'running',
-  variables: { title: '关于冬季供热的通知', replyText: '' }, activeElementIds: ['reply'], incidents: [],
-  startedAt: '2026-11-26T08:00:00Z', endedAt: null, initiator: 'clerk',
+  id: 'i1',
+  definitionId: 'd1',
+  definitionKey: 'incoming-document',
+  version: 1,
+  businessKey: 'doc1',
+  status: 'running',
+  variables: { title: '关于冬季供热的通知', replyText: '' },
+  activeElementIds: ['reply'],
+  incidents: [],
+  startedAt: '2026-11-26T08:00:00Z',
+  endedAt: null,
+  initiator: 'clerk',
 } as unknown as Instance;
 const REPLY_FORM = {
-  key: 'incoming-reply', version: 1, updatedAt: '2026-11-27T08:00:00Z', updatedBy: null,
-  schema: { type: 'default', id: 'incoming-reply', schemaVersion: 19, components: [{ type: 'textarea', id: 'F1', key: 'replyText', label: '答复内容', validate: { required: true } }] },
+  key: 'incoming-reply',
+  version: 1,
+  updatedAt: '2026-11-27T08:00:00Z',
+  updatedBy: null,
+  schema: {
+    type: 'default',
+    id: 'incoming-reply',
+    schemaVersion: 19,
+    components: [{ type: 'textarea', id: 'F1', key: 'replyText', label: '答复内容', validate: { required: true } }],
+  },
 };
 
 describe('TaskPage with a task form', () => {
@@ -89,7 +118,9 @@ describe('TaskPage with a task form', () => {
 
   it('should list the variables read-only when the form key has no deployed form', async () => {
     // Given a form key the server does not know
-    const root = await open(TASK, (r) => r.flush({ code: 'FORM_NOT_FOUND', message: '表单不存在' }, { status: 404, statusText: 'Not Found' }));
+    const root = await open(TASK, (r) =>
+      r.flush({ code: 'FORM_NOT_FOUND', message: '表单不存在' }, { status: 404, statusText: 'Not Found' }),
+    );
     // Then the variables are listed as before and complete sends no variables
     expect(root.querySelector('#vars-title')).not.toBeNull();
     expect(root.textContent).toContain('关于冬季供热的通知');

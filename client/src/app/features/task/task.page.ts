@@ -21,7 +21,17 @@ import { TaskFormComponent } from './task-form.component';
  */
 @Component({
   selector: 'app-task-page',
-  imports: [DatePipe, JsonPipe, RouterLink, ApprovalPanelComponent, TaskFormComponent, ProcessingRecordComponent, ProgressDiagramComponent, UserNamePipe, WorkflowTranslatePipe],
+  imports: [
+    DatePipe,
+    JsonPipe,
+    RouterLink,
+    ApprovalPanelComponent,
+    TaskFormComponent,
+    ProcessingRecordComponent,
+    ProgressDiagramComponent,
+    UserNamePipe,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   styleUrl: './task.page.css',

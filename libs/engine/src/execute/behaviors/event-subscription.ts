@@ -31,12 +31,24 @@ export function openSubscription(ctx: ExecutionContext, ownerInstanceId: string,
         name: trigger.name,
         ...(correlationKey !== undefined ? { correlationKey } : {}),
       });
-      ctx.effect({ type: 'subscribeMessage', subscriptionId, name: trigger.name ?? '', ...(correlationKey !== undefined ? { correlationKey } : {}) });
+      ctx.effect({
+        type: 'subscribeMessage',
+        subscriptionId,
+        name: trigger.name ?? '',
+        ...(correlationKey !== undefined ? { correlationKey } : {}),
+      });
       return true;
     }
     case 'signal': {
       const subscriptionId = ctx.newId();
-      ctx.emit({ type: 'signal.subscribed', subscriptionId, elementId: catchNode.id, elementInstanceId: ownerInstanceId, ownerInstanceId, name: trigger.name });
+      ctx.emit({
+        type: 'signal.subscribed',
+        subscriptionId,
+        elementId: catchNode.id,
+        elementInstanceId: ownerInstanceId,
+        ownerInstanceId,
+        name: trigger.name,
+      });
       ctx.effect({ type: 'subscribeSignal', subscriptionId, name: trigger.name ?? '' });
       return true;
     }

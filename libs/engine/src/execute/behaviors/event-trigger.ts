@@ -58,7 +58,12 @@ export function triggerSubscription(ctx: ExecutionContext, subscriptionId: strin
 }
 
 // Starts an event sub-process inside a scope instance, entering at its triggered start event.
-export function startEventSubProcess(ctx: ExecutionContext, scopeInstanceId: string, eventSubProcessId: string, startEventId: string): void {
+export function startEventSubProcess(
+  ctx: ExecutionContext,
+  scopeInstanceId: string,
+  eventSubProcessId: string,
+  startEventId: string,
+): void {
   const espInstance = activateElement(ctx, {
     k: 'activate',
     elementId: eventSubProcessId,

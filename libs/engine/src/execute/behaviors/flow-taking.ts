@@ -55,7 +55,13 @@ export function selectExclusiveFlow(ctx: ExecutionContext, elementInstanceId: st
     if (h) return [id];
   }
   if (node.defaultFlow) return [node.defaultFlow];
-  raiseIncident(ctx, elementInstanceId, 'NO_FLOW_SELECTED', `No condition of exclusive gateway ${node.id} holds and it has no default flow.`, 'complete');
+  raiseIncident(
+    ctx,
+    elementInstanceId,
+    'NO_FLOW_SELECTED',
+    `No condition of exclusive gateway ${node.id} holds and it has no default flow.`,
+    'complete',
+  );
   return null;
 }
 

@@ -41,7 +41,12 @@ export function predecessors(process: ExecutableProcess, node: FlowNode): string
   if (node.type === 'intermediateCatchEvent' && node.trigger?.kind === 'link') {
     for (const id in process.nodes) {
       const other = process.nodes[id];
-      if (other.scope === node.scope && other.type === 'intermediateThrowEvent' && other.trigger?.kind === 'link' && other.trigger.name === node.trigger.name) {
+      if (
+        other.scope === node.scope &&
+        other.type === 'intermediateThrowEvent' &&
+        other.trigger?.kind === 'link' &&
+        other.trigger.name === node.trigger.name
+      ) {
         previous.push(id);
       }
     }

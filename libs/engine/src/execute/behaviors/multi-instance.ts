@@ -42,7 +42,13 @@ export function startInstances(ctx: ExecutionContext, bodyId: string, node: Flow
     const r = evaluate(ctx, bodyId, loop.cardinality!);
     const value = r.ok ? Number(r.value) : NaN;
     if (!r.ok || !Number.isInteger(value) || value < 0) {
-      raiseIncident(ctx, bodyId, 'EXPRESSION_FAILED', `Loop cardinality of ${node.id}: ${r.ok ? `${String(r.value)} is not a count` : r.error}`, 'activate');
+      raiseIncident(
+        ctx,
+        bodyId,
+        'EXPRESSION_FAILED',
+        `Loop cardinality of ${node.id}: ${r.ok ? `${String(r.value)} is not a count` : r.error}`,
+        'activate',
+      );
       return;
     }
     n = value;

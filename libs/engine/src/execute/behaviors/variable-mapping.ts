@@ -21,15 +21,16 @@ export function visibleVariables(ctx: ExecutionContext, elementInstanceId: strin
   return merged;
 }
 
-function multiInstanceCounters(
-  ctx: ExecutionContext,
-  bodyId: string,
-  mi: { n: number; c: number },
-): Record<string, unknown> {
+function multiInstanceCounters(ctx: ExecutionContext, bodyId: string, mi: { n: number; c: number }): Record<string, unknown> {
   return { nrOfInstances: mi.n, nrOfCompletedInstances: mi.c, nrOfActiveInstances: ctx.childCount(bodyId) };
 }
 
-export function evaluate(ctx: ExecutionContext, elementInstanceId: string | null, expression: ParsedExpression, extra?: Record<string, unknown>): EvalResult {
+export function evaluate(
+  ctx: ExecutionContext,
+  elementInstanceId: string | null,
+  expression: ParsedExpression,
+  extra?: Record<string, unknown>,
+): EvalResult {
   const vars = visibleVariables(ctx, elementInstanceId);
   const result = ctx.env.expressions.evaluate(expression, extra ? { ...vars, ...extra } : vars);
   return result;

@@ -3,7 +3,10 @@ import type { RejectionCode } from '../engine.errors';
 import type { ExecutionContext } from '../execution-context';
 
 // A command handler validates against the state and starts the work; null means accepted.
-export type CommandHandler<T extends EngineCommandType> = (ctx: ExecutionContext, command: Extract<EngineCommand, { type: T }>) => Rejection | null;
+export type CommandHandler<T extends EngineCommandType> = (
+  ctx: ExecutionContext,
+  command: Extract<EngineCommand, { type: T }>,
+) => Rejection | null;
 
 export function reject(code: RejectionCode, message: string): Rejection {
   return { code, message };

@@ -24,7 +24,9 @@ export const handleCorrelateMessage: CommandHandler<'correlateMessage'> = (ctx, 
   if (inactive) return inactive;
   const subId = Object.keys(ctx.state.subs).find((id) => {
     const s = ctx.state.subs[id];
-    return s.k === 'message' && s.name === command.name && (command.correlationKey === undefined || s.correlationKey === command.correlationKey);
+    return (
+      s.k === 'message' && s.name === command.name && (command.correlationKey === undefined || s.correlationKey === command.correlationKey)
+    );
   });
   if (!subId) return reject('NO_SUBSCRIPTION', `Nothing waits for message ${command.name}.`);
   triggerSubscription(ctx, subId, command.variables);

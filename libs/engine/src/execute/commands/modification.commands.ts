@@ -97,7 +97,13 @@ export const handleAddInstances: CommandHandler<'addInstances'> = (ctx, command)
   const node = ctx.node(body.el);
   const first = body.mi.s;
   const pending = body.mi.n - first;
-  ctx.emit({ type: 'multiInstance.changed', elementId: node.id, elementInstanceId: command.elementInstanceId, added: command.items.length, items: command.items });
+  ctx.emit({
+    type: 'multiInstance.changed',
+    elementId: node.id,
+    elementInstanceId: command.elementInstanceId,
+    added: command.items.length,
+    items: command.items,
+  });
   if (!node.loop?.sequential) {
     for (let i = 0; i < command.items.length; i++) startInner(ctx, command.elementInstanceId, node, first + pending + i);
   }

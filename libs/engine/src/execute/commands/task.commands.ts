@@ -13,7 +13,8 @@ export const handleCompleteTask: CommandHandler<'completeTask'> = (ctx, command)
   if (!inst) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   const node = ctx.node(inst.el);
   const waitingReceive = inst.k === 'wait' && node.type === 'receiveTask';
-  if (inst.k !== 'task' && !waitingReceive) return reject('TASK_NOT_OPEN', `Element instance ${command.elementInstanceId} is not an open task.`);
+  if (inst.k !== 'task' && !waitingReceive)
+    return reject('TASK_NOT_OPEN', `Element instance ${command.elementInstanceId} is not an open task.`);
   const vars = sanitizeVariables(command.variables);
   if (inst.inner && inst.sc && node.loop?.countersign) {
     const vote = command.outcome !== undefined && REJECTING_OUTCOMES.has(String(command.outcome).toLowerCase()) ? 'no' : 'yes';
@@ -93,7 +94,8 @@ export const handleChildCompleted: CommandHandler<'childCompleted'> = (ctx, comm
 export const handleChildEscalated: CommandHandler<'childEscalated'> = (ctx, command) => {
   const inactive = requireActive(ctx);
   if (inactive) return inactive;
-  if (!own(ctx.state.instances, command.elementInstanceId)) return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
+  if (!own(ctx.state.instances, command.elementInstanceId))
+    return reject('ELEMENT_INSTANCE_NOT_FOUND', `No element instance ${command.elementInstanceId}.`);
   throwEscalation(ctx, command.elementInstanceId, command.escalationCode);
   return null;
 };

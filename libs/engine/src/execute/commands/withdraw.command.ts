@@ -18,13 +18,18 @@ export const handleWithdraw: CommandHandler<'withdraw'> = (ctx, command) => {
   const record = own(ctx.state.wd ?? {}, taskId);
   if (!record) {
     const open = own(ctx.state.instances, taskId) !== undefined;
-    return reject('NOT_WITHDRAWABLE', open ? `Task ${taskId} has not been completed.` : `The completion of ${taskId} can no longer be withdrawn.`);
+    return reject(
+      'NOT_WITHDRAWABLE',
+      open ? `Task ${taskId} has not been completed.` : `The completion of ${taskId} can no longer be withdrawn.`,
+    );
   }
   if (!ctx.state.instances[record.sc]) return reject('NOT_WITHDRAWABLE', `The completion of ${taskId} can no longer be withdrawn.`);
   const reopened = ctx.newId();
   ctx.emit({ type: 'task.withdrawn', elementId: record.el, elementInstanceId: taskId, reopenedElementInstanceId: reopened });
   // inner instances of the still running body that the completion started (sequential: the next one)
-  const startedInner = record.up ? 0 : (record.w ?? []).filter((id) => ctx.state.instances[id]?.sc === record.sc && ctx.state.instances[id]?.inner).length;
+  const startedInner = record.up
+    ? 0
+    : (record.w ?? []).filter((id) => ctx.state.instances[id]?.sc === record.sc && ctx.state.instances[id]?.inner).length;
   for (const id of record.w ?? []) if (ctx.state.instances[id]) terminateElement(ctx, id);
   for (const [scope, gatewayId, flowId] of record.a ?? []) {
     if (ctx.state.instances[scope]) ctx.emit({ type: 'join.changed', elementId: gatewayId, scopeInstanceId: scope, removed: [flowId] });

@@ -1,8 +1,6 @@
 import type { ExpressionDialect } from './expression.types';
 
-export type DialectDecision =
-  | { ok: true; dialect: ExpressionDialect; body: string }
-  | { ok: false; error: string };
+export type DialectDecision = { ok: true; dialect: ExpressionDialect; body: string } | { ok: false; error: string };
 
 const JUEL_WRAPPED = /^[$#]\{([\s\S]*)\}$/;
 

@@ -68,11 +68,7 @@ export function createExpressionEvaluator(options: ExpressionEvaluatorOptions = 
   };
 }
 
-function evaluateOnce(
-  expr: ParsedExpression,
-  variables: Readonly<Record<string, unknown>>,
-  maxLength: number,
-): EvalResult {
+function evaluateOnce(expr: ParsedExpression, variables: Readonly<Record<string, unknown>>, maxLength: number): EvalResult {
   if (!expr || typeof expr.body !== 'string' || (expr.dialect !== 'feel' && expr.dialect !== 'juel')) {
     return { ok: false, error: 'not a parsed expression' };
   }

@@ -93,7 +93,16 @@ describe('FEEL expressions', () => {
     ['count(signers)', { signers: ['a', 'b', 'c'] }, 3],
     ['list contains(signers, "b")', { signers: ['a', 'b'] }, true],
     ['sum(amounts)', { amounts: [1, 2, 3.5] }, 6.5],
-    ['items[amount > 10].id', { items: [{ id: 'x', amount: 5 }, { id: 'y', amount: 20 }] }, ['y']],
+    [
+      'items[amount > 10].id',
+      {
+        items: [
+          { id: 'x', amount: 5 },
+          { id: 'y', amount: 20 },
+        ],
+      },
+      ['y'],
+    ],
     ['for i in 1..3 return i * 2', {}, [2, 4, 6]],
     ['some v in votes satisfies v = "reject"', { votes: ['agree', 'reject'] }, true],
     ['every v in votes satisfies v = "agree"', { votes: ['agree', 'reject'] }, false],

@@ -18,10 +18,41 @@ const CLOCK_FUNCTIONS = new Set(['now', 'today']);
 // inside for/some/every multiplies its work by the iteration count unless it only reads the
 // iteration variables (whose total size is the data size).
 const CONSTANT_TIME_FUNCTIONS = new Set([
-  'not', 'count', 'abs', 'floor', 'ceiling', 'decimal', 'round up', 'round down', 'round half up',
-  'round half down', 'modulo', 'sqrt', 'log', 'exp', 'odd', 'even', 'is', 'day of year', 'day of week',
-  'month of year', 'week of year', 'before', 'after', 'meets', 'met by', 'overlaps', 'overlaps before',
-  'overlaps after', 'finishes', 'finished by', 'includes', 'during', 'starts', 'started by', 'coincides',
+  'not',
+  'count',
+  'abs',
+  'floor',
+  'ceiling',
+  'decimal',
+  'round up',
+  'round down',
+  'round half up',
+  'round half down',
+  'modulo',
+  'sqrt',
+  'log',
+  'exp',
+  'odd',
+  'even',
+  'is',
+  'day of year',
+  'day of week',
+  'month of year',
+  'week of year',
+  'before',
+  'after',
+  'meets',
+  'met by',
+  'overlaps',
+  'overlaps before',
+  'overlaps after',
+  'finishes',
+  'finished by',
+  'includes',
+  'during',
+  'starts',
+  'started by',
+  'coincides',
 ]);
 // Functions that compile a pattern argument into a RegExp (catastrophic backtracking risk).
 const REGEX_FUNCTIONS = new Set(['matches', 'replace', 'split']);
@@ -97,7 +128,11 @@ interface Level {
 function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
   if (level.depth > FEEL_LIMITS.maxTreeDepth) throw new FeelGuardError('expression nested too deeply');
   if (node.type.isError) {
-    throw new FeelGuardError(node.from >= walk.text.length ? 'incomplete expression' : `unexpected input at ${node.from}: '${walk.text.slice(node.from, node.from + 20)}'`);
+    throw new FeelGuardError(
+      node.from >= walk.text.length
+        ? 'incomplete expression'
+        : `unexpected input at ${node.from}: '${walk.text.slice(node.from, node.from + 20)}'`,
+    );
   }
   const inner = { ...level, depth: level.depth + 1 };
   switch (node.name) {

@@ -29,7 +29,7 @@ describe('hostile expressions', () => {
     "${a['constructor']}",
     '${a.__proto__}',
     '${a.prototype}',
-    "#{request.getSession().invalidate()}",
+    '#{request.getSession().invalidate()}',
     "${Runtime.getRuntime().exec('rm -rf /')}",
     '${process.exit()}',
     "${require('fs')}",

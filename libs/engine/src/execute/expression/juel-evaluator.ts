@@ -23,9 +23,7 @@ export function evaluateJuel(node: JuelNode, variables: Readonly<Record<string, 
     case 'unary':
       return unary(node.op, evaluateJuel(node.operand, variables));
     case 'conditional':
-      return toBoolean(evaluateJuel(node.test, variables))
-        ? evaluateJuel(node.then, variables)
-        : evaluateJuel(node.otherwise, variables);
+      return toBoolean(evaluateJuel(node.test, variables)) ? evaluateJuel(node.then, variables) : evaluateJuel(node.otherwise, variables);
     case 'binary':
       if (node.op === '&&') return toBoolean(evaluateJuel(node.left, variables)) && toBoolean(evaluateJuel(node.right, variables));
       if (node.op === '||') return toBoolean(evaluateJuel(node.left, variables)) || toBoolean(evaluateJuel(node.right, variables));

@@ -122,7 +122,7 @@ describe('JUEL expressions', () => {
     ['${form.missing}', { form: {} }, null],
     ['${form.toString}', { form: {} }, null],
     ['${nothing.at.all}', { nothing: null }, null],
-    ["${'abc' == \"abc\"}", {}, true],
+    ['${\'abc\' == "abc"}', {}, true],
     ["${'it\\'s'}", {}, "it's"],
   ])('should read data when evaluating %s', (source, variables, expected) => {
     // given / when / then

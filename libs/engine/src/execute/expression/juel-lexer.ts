@@ -10,11 +10,54 @@ export class JuelSyntaxError extends Error {}
 
 /** Keywords that are operators or literals, never variable names (EL spec 1.17). */
 export const JUEL_KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'true', 'false', 'null',
-  'instanceof', 'empty', 'div', 'mod',
+  'and',
+  'or',
+  'not',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'true',
+  'false',
+  'null',
+  'instanceof',
+  'empty',
+  'div',
+  'mod',
 ]);
 
-const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '+=', '->', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', '[', ']', '(', ')', ',', '=', ';', '{', '}'];
+const OPERATORS = [
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '+=',
+  '->',
+  '<',
+  '>',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '?',
+  ':',
+  '.',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  '=',
+  ';',
+  '{',
+  '}',
+];
 
 // Operators lexed only so that the parser can name them in its error message.
 const UNSUPPORTED: Record<string, string> = {

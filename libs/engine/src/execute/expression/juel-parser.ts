@@ -18,7 +18,16 @@ export type JuelParseResult = { ok: true; ast: JuelNode; variables: string[] } |
 export const JUEL_MAX_DEPTH = 64;
 
 const WORD_OPERATORS: Record<string, JuelBinaryOp> = {
-  eq: '==', ne: '!=', lt: '<', gt: '>', le: '<=', ge: '>=', and: '&&', or: '||', div: '/', mod: '%',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  gt: '>',
+  le: '<=',
+  ge: '>=',
+  and: '&&',
+  or: '||',
+  div: '/',
+  mod: '%',
 };
 
 const LEVELS: ReadonlyArray<ReadonlySet<JuelBinaryOp>> = [
@@ -83,10 +92,14 @@ class JuelParser {
 
   private parseUnary(): JuelNode {
     const token = this.peek();
-    const op: '-' | '!' | 'empty' | null = token.kind === 'op' && (token.value === '-' || token.value === '!') ? token.value
-      : token.kind === 'ident' && token.value === 'not' ? '!'
-      : token.kind === 'ident' && token.value === 'empty' ? 'empty'
-      : null;
+    const op: '-' | '!' | 'empty' | null =
+      token.kind === 'op' && (token.value === '-' || token.value === '!')
+        ? token.value
+        : token.kind === 'ident' && token.value === 'not'
+          ? '!'
+          : token.kind === 'ident' && token.value === 'empty'
+            ? 'empty'
+            : null;
     if (!op) return this.parsePostfix();
     this.index++;
     return this.nested(() => ({ type: 'unary', op, operand: this.parseUnary() }));

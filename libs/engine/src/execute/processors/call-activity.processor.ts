@@ -14,7 +14,13 @@ export const callActivityProcessor: ElementProcessor = {
       return;
     }
     ctx.emit({ type: 'child.requested', elementId: node.id, elementInstanceId: ei, processKey: call.processKey, version: call.version });
-    ctx.effect({ type: 'startChild', elementInstanceId: ei, processKey: call.processKey, version: call.version, variables: mapped.variables });
+    ctx.effect({
+      type: 'startChild',
+      elementInstanceId: ei,
+      processKey: call.processKey,
+      version: call.version,
+      variables: mapped.variables,
+    });
   },
   onTerminate(ctx, ei) {
     if (ctx.state.instances[ei]?.k === 'call') ctx.effect({ type: 'cancelChild', elementInstanceId: ei });

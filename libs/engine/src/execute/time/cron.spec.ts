@@ -17,7 +17,10 @@ describe('cron cycles', () => {
     // given / when
     const result = parseTimer('timeCycle', '0 0 9-17 * * MON-FRI');
     // then
-    expect(result).toEqual({ ok: true, timer: expect.objectContaining({ kind: 'cycle', repetitions: null, cron: '0 0 9-17 * * MON-FRI' }) });
+    expect(result).toEqual({
+      ok: true,
+      timer: expect.objectContaining({ kind: 'cycle', repetitions: null, cron: '0 0 9-17 * * MON-FRI' }),
+    });
   });
 
   it.each([

@@ -1,4 +1,12 @@
-import { firstFireAt, isExpressionText, nextCycleFireAt, parseTimer, type CycleTimer, type TimerDefinition, type WorkdayCalendar } from './index';
+import {
+  firstFireAt,
+  isExpressionText,
+  nextCycleFireAt,
+  parseTimer,
+  type CycleTimer,
+  type TimerDefinition,
+  type WorkdayCalendar,
+} from './index';
 
 const zero = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
 
@@ -81,7 +89,10 @@ describe('timers', () => {
   describe('timeCycle', () => {
     it('should parse repetitions and an interval when the cycle is R3/PT1H', () => {
       // given / when / then
-      expect(parseTimer('timeCycle', 'R3/PT1H')).toEqual({ ok: true, timer: { kind: 'cycle', repetitions: 3, duration: { ...zero, hours: 1 } } });
+      expect(parseTimer('timeCycle', 'R3/PT1H')).toEqual({
+        ok: true,
+        timer: { kind: 'cycle', repetitions: 3, duration: { ...zero, hours: 1 } },
+      });
     });
 
     it('should parse an unbounded cycle when the count is omitted', () => {

@@ -1,13 +1,6 @@
 import { looksLikeCron, nextCronFire, parseCron } from './cron';
 import { isValidMs, parseIsoDateTime, requireIsoDateTime, toIso } from './iso-date';
-import {
-  addDurationMs,
-  fixedPartMs,
-  type IsoDuration,
-  parseIsoDuration,
-  scaleDuration,
-  ZERO_DURATION,
-} from './iso-duration';
+import { addDurationMs, fixedPartMs, type IsoDuration, parseIsoDuration, scaleDuration, ZERO_DURATION } from './iso-duration';
 
 /**
  * A timer from a model (BPMN 2.0 §10.5.4 timerEventDefinition, or `oa:dueWorkdays`), already
@@ -45,11 +38,15 @@ export function parseTimer(kind: 'timeDate' | 'timeDuration' | 'timeCycle', text
   switch (kind) {
     case 'timeDate': {
       const at = parseIsoDateTime(trimmed);
-      return at === null ? { ok: false, error: `invalid ISO 8601 date-time "${trimmed}"` } : { ok: true, timer: { kind: 'date', at: toIso(at) } };
+      return at === null
+        ? { ok: false, error: `invalid ISO 8601 date-time "${trimmed}"` }
+        : { ok: true, timer: { kind: 'date', at: toIso(at) } };
     }
     case 'timeDuration': {
       const duration = parseIsoDuration(trimmed);
-      return duration ? { ok: true, timer: { kind: 'duration', duration } } : { ok: false, error: `invalid ISO 8601 duration "${trimmed}"` };
+      return duration
+        ? { ok: true, timer: { kind: 'duration', duration } }
+        : { ok: false, error: `invalid ISO 8601 duration "${trimmed}"` };
     }
     case 'timeCycle':
       return parseCycle(trimmed);

@@ -47,7 +47,8 @@ export class ExternalTaskRepository {
   }
 
   async cancelByJobKeys(instanceId: string, jobKeys: string[], m: EntityManager): Promise<void> {
-    if (jobKeys.length) await m.update(ExternalTaskEntity, { instanceId, jobKey: In(jobKeys), status: 'open' }, { status: 'cancelled', lockExpiresAt: null });
+    if (jobKeys.length)
+      await m.update(ExternalTaskEntity, { instanceId, jobKey: In(jobKeys), status: 'open' }, { status: 'cancelled', lockExpiresAt: null });
   }
 
   async cancelOfInstance(instanceId: string, m: EntityManager): Promise<void> {

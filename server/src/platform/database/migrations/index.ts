@@ -21,5 +21,25 @@ import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
  * Both lists must grow together: one file per dialect per step, same class name.
  */
-export const MYSQL_MIGRATIONS = [MysqlOrg0001, MysqlCalendar0002, MysqlRuntime0003, MysqlExternal0004, MysqlApprovals0005, MysqlNotifications0006, MysqlDocuments0007, MysqlMailbox0008, MysqlForms0009];
-export const SQLITE_MIGRATIONS = [SqliteOrg0001, SqliteCalendar0002, SqliteRuntime0003, SqliteExternal0004, SqliteApprovals0005, SqliteNotifications0006, SqliteDocuments0007, SqliteMailbox0008, SqliteForms0009];
+export const MYSQL_MIGRATIONS = [
+  MysqlOrg0001,
+  MysqlCalendar0002,
+  MysqlRuntime0003,
+  MysqlExternal0004,
+  MysqlApprovals0005,
+  MysqlNotifications0006,
+  MysqlDocuments0007,
+  MysqlMailbox0008,
+  MysqlForms0009,
+];
+export const SQLITE_MIGRATIONS = [
+  SqliteOrg0001,
+  SqliteCalendar0002,
+  SqliteRuntime0003,
+  SqliteExternal0004,
+  SqliteApprovals0005,
+  SqliteNotifications0006,
+  SqliteDocuments0007,
+  SqliteMailbox0008,
+  SqliteForms0009,
+];

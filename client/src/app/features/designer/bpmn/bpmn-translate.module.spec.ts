@@ -1,7 +1,7 @@
 import { bpmnTranslateModule } from './bpmn-translate.module';
 
 function translateOf(chinese: boolean) {
-  return (bpmnTranslateModule(chinese).translate[1] as (t: string, r?: Record<string, string>) => string);
+  return bpmnTranslateModule(chinese).translate[1] as (t: string, r?: Record<string, string>) => string;
 }
 
 describe('bpmnTranslateModule', () => {

@@ -4,7 +4,6 @@ import { BPMN_ZH_CN, translateTemplate } from './bpmn-zh-cn';
 
 export function bpmnTranslateModule(chinese: boolean) {
   const dictionary = chinese ? BPMN_ZH_CN : null;
-  const translate = (template: string, replacements?: Record<string, string>) =>
-    translateTemplate(dictionary, template, replacements);
+  const translate = (template: string, replacements?: Record<string, string>) => translateTemplate(dictionary, template, replacements);
   return { translate: ['value', translate] };
 }

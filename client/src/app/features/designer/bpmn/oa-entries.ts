@@ -49,7 +49,11 @@ export function timerDefinitionOf(bo: Shape['businessObject']): Shape['businessO
   return definitions.find((d) => d?.$type === 'bpmn:TimerEventDefinition');
 }
 
-function textEntry(name: OaTaskAttribute, label: DesignerKey, options: { description?: DesignerKey; validate?: (v: string) => DesignerKey | null; normalize?: (v: string) => string } = {}) {
+function textEntry(
+  name: OaTaskAttribute,
+  label: DesignerKey,
+  options: { description?: DesignerKey; validate?: (v: string) => DesignerKey | null; normalize?: (v: string) => string } = {},
+) {
   return function OaTextEntry({ element, id }: EntryProps) {
     const modeling = useService<Modeling>('modeling');
     const debounce = useService('debounceInput');
@@ -64,8 +68,14 @@ function textEntry(name: OaTaskAttribute, label: DesignerKey, options: { descrip
       // as in the engine's firstOf(oa, zeebe, camunda); the placeholder shows it.
       placeholder: vendorFallback(element.businessObject, name),
       getValue: () => readOa(element.businessObject, name),
-      setValue: (value: string) => modeling.updateProperties(element, oaUpdate(name, options.normalize ? options.normalize(value ?? '') : value)),
-      validate: options.validate ? (value: string) => { const key = options.validate?.(value ?? ''); return key ? t(key) : null; } : undefined,
+      setValue: (value: string) =>
+        modeling.updateProperties(element, oaUpdate(name, options.normalize ? options.normalize(value ?? '') : value)),
+      validate: options.validate
+        ? (value: string) => {
+            const key = options.validate?.(value ?? '');
+            return key ? t(key) : null;
+          }
+        : undefined,
     });
   };
 }
@@ -119,12 +129,16 @@ function AssigneeEntry({ element, id }: EntryProps) {
   const q = query.trim();
   return h('div', { class: 'bio-properties-panel-entry oa-user-picker', 'data-entry-id': id }, [
     h('label', { class: 'bio-properties-panel-label', for: inputId }, t('designer.oa.assignee')),
-    h('div', { class: 'oa-user-picker-current' }, current
-      ? [
-          h('span', { class: 'oa-user-picker-value' }, current),
-          h('button', { type: 'button', class: 'oa-user-picker-link', onClick: () => pick('') }, t('designer.oa.clear')),
-        ]
-      : h('span', { class: 'oa-user-picker-empty' }, vendorFallback(element.businessObject, 'assignee') ?? t('designer.oa.assigneeNone'))),
+    h(
+      'div',
+      { class: 'oa-user-picker-current' },
+      current
+        ? [
+            h('span', { class: 'oa-user-picker-value' }, current),
+            h('button', { type: 'button', class: 'oa-user-picker-link', onClick: () => pick('') }, t('designer.oa.clear')),
+          ]
+        : h('span', { class: 'oa-user-picker-empty' }, vendorFallback(element.businessObject, 'assignee') ?? t('designer.oa.assigneeNone')),
+    ),
     h('input', {
       id: inputId,
       class: 'bio-properties-panel-input',
@@ -136,15 +150,20 @@ function AssigneeEntry({ element, id }: EntryProps) {
       onInput: (e: Event) => setQuery((e.target as HTMLInputElement).value),
     }),
     results.length
-      ? h('ul', { class: 'oa-user-picker-results', role: 'listbox', 'aria-label': t('designer.oa.assignee') },
+      ? h(
+          'ul',
+          { class: 'oa-user-picker-results', role: 'listbox', 'aria-label': t('designer.oa.assignee') },
           results.map((u) =>
-            h('li', { key: u.id },
+            h(
+              'li',
+              { key: u.id },
               h('button', { type: 'button', role: 'option', 'aria-selected': 'false', onClick: () => pick(u.username) }, [
                 h('span', null, u.displayName),
                 h('small', null, `${u.username}${u.position ? ' · ' + u.position : ''}`),
               ]),
             ),
-          ))
+          ),
+        )
       : null,
     searched && searched === q && !results.length
       ? h('div', { class: 'oa-user-picker-none' }, [
@@ -169,7 +188,10 @@ function CountersignEntry({ element, id }: EntryProps) {
     description: multi ? t('designer.oa.countersignHint') : t('designer.oa.countersignNeedsMulti'),
     getValue: () => parseCountersign(readOa(bo, 'countersign')).kind,
     setValue: (kind: CountersignRuleKind | '') =>
-      modeling.updateProperties(element, oaUpdate('countersign', formatCountersign(kind, parseCountersign(readOa(bo, 'countersign')).ratio))),
+      modeling.updateProperties(
+        element,
+        oaUpdate('countersign', formatCountersign(kind, parseCountersign(readOa(bo, 'countersign')).ratio)),
+      ),
     getOptions: () => [
       { value: '', label: t('designer.oa.countersign.none') },
       { value: 'all', label: t('designer.oa.countersign.all') },
@@ -202,7 +224,11 @@ function FormKeyEntry({ element, id }: EntryProps) {
   const t = useService<OaTranslate>('oaTranslate');
   return h('div', { class: 'oa-form-key' }, [
     h(FormKeyText, { element, id }),
-    h('button', { type: 'button', class: 'oa-form-edit', onClick: () => eventBus.fire('oa.form.edit', { element }) }, t('designer.oa.editForm')),
+    h(
+      'button',
+      { type: 'button', class: 'oa-form-edit', onClick: () => eventBus.fire('oa.form.edit', { element }) },
+      t('designer.oa.editForm'),
+    ),
   ]);
 }
 
@@ -229,7 +255,10 @@ function TimerWorkdaysEntry({ element, id }: EntryProps) {
 
 // Component types are created once: a new function per render would remount the input (and lose focus).
 const FormKeyText = textEntry('formKey', 'designer.oa.formKey', { description: 'designer.oa.formKeyHint' });
-const CandidateGroupsEntry = textEntry('candidateGroups', 'designer.oa.candidateGroups', { description: 'designer.oa.candidateGroupsHint', normalize: normalizeGroups });
+const CandidateGroupsEntry = textEntry('candidateGroups', 'designer.oa.candidateGroups', {
+  description: 'designer.oa.candidateGroupsHint',
+  normalize: normalizeGroups,
+});
 const OrgRoleEntry = textEntry('orgRole', 'designer.oa.orgRole', { description: 'designer.oa.orgRoleHint' });
 const DueWorkdaysEntry = textEntry('dueWorkdays', 'designer.oa.dueWorkdays', { validate: dueWorkdaysError });
 

@@ -1,7 +1,15 @@
 // The 流转 (oa:) group of the properties panel, as a bpmn-js module for additionalModules.
 // Pattern of bpmn-js-examples/properties-panel-extension: a provider registered with the panel
 // whose getGroups() returns a middleware over the groups of BpmnPropertiesProviderModule.
-import { startEventEntries, timerDefinitionOf, timerEventEntries, userTaskEntries, type OaEntry, type OaTranslate, type OaUserSearch } from './oa-entries';
+import {
+  startEventEntries,
+  timerDefinitionOf,
+  timerEventEntries,
+  userTaskEntries,
+  type OaEntry,
+  type OaTranslate,
+  type OaUserSearch,
+} from './oa-entries';
 
 const LOW_PRIORITY = 500;
 
@@ -22,7 +30,10 @@ interface PropertiesPanel {
 class OaPropertiesProvider {
   static $inject = ['propertiesPanel', 'oaTranslate'];
 
-  constructor(propertiesPanel: PropertiesPanel, private readonly t: OaTranslate) {
+  constructor(
+    propertiesPanel: PropertiesPanel,
+    private readonly t: OaTranslate,
+  ) {
     propertiesPanel.registerProvider(LOW_PRIORITY, this);
   }
 

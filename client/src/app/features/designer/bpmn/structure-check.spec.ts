@@ -37,7 +37,11 @@ describe('checkStructure', () => {
 
   it('should report a timer when its working days are not a whole number', () => {
     // Given a boundary timer with oa:dueWorkdays="soon"
-    const timer = { $type: 'bpmn:BoundaryEvent', id: 'T', eventDefinitions: [{ $type: 'bpmn:TimerEventDefinition', $attrs: { 'oa:dueWorkdays': 'soon' } }] };
+    const timer = {
+      $type: 'bpmn:BoundaryEvent',
+      id: 'T',
+      eventDefinitions: [{ $type: 'bpmn:TimerEventDefinition', $attrs: { 'oa:dueWorkdays': 'soon' } }],
+    };
     // Then it is reported
     const found = checkStructure(definitions([{ $type: 'bpmn:StartEvent', id: 'S' }, timer as CheckedElement]), t);
     expect(found.map((d) => d.elementId)).toEqual(['T']);

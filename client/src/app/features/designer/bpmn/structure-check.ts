@@ -54,7 +54,9 @@ export function checkStructure(definitions: CheckedElement | undefined, t: Trans
         case 'bpmn:StartEvent':
         case 'bpmn:BoundaryEvent':
         case 'bpmn:IntermediateCatchEvent': {
-          const timers = ((el as { eventDefinitions?: CheckedElement[] }).eventDefinitions ?? []).filter((d) => d.$type === 'bpmn:TimerEventDefinition');
+          const timers = ((el as { eventDefinitions?: CheckedElement[] }).eventDefinitions ?? []).filter(
+            (d) => d.$type === 'bpmn:TimerEventDefinition',
+          );
           if (timers.some((d) => dueWorkdaysError(readOa(d, 'dueWorkdays')))) error(id, 'designer.oa.dueWorkdaysInvalid');
           break;
         }

@@ -120,7 +120,16 @@ export class Runtime1796000000003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['event_subscription', 'job', 'task_candidate', 'task', 'history_event', 'process_instance', 'process_definition', 'deployment']) {
+    for (const t of [
+      'event_subscription',
+      'job',
+      'task_candidate',
+      'task',
+      'history_event',
+      'process_instance',
+      'process_definition',
+      'deployment',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -79,6 +79,7 @@ export class Approvals1796000000005 implements MigrationInterface {
     for (const table of ['phrase', 'task_urge', 'cc_copy', 'task_proxy', 'opinion']) await q.query(`DROP TABLE IF EXISTS ${table}`);
     await q.query('DROP INDEX IF EXISTS ix_task_source');
     await q.query('DROP INDEX IF EXISTS ix_task_parent');
-    for (const column of ['signing', 'source_task_id', 'parent_task_id', 'kind', 'on_behalf_of', 'owner']) await q.query(`ALTER TABLE task DROP COLUMN ${column}`);
+    for (const column of ['signing', 'source_task_id', 'parent_task_id', 'kind', 'on_behalf_of', 'owner'])
+      await q.query(`ALTER TABLE task DROP COLUMN ${column}`);
   }
 }

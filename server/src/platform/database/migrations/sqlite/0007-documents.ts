@@ -121,7 +121,16 @@ export class Documents1796000000007 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['circulation_reader', 'circulation', 'document_attachment', 'doc_number', 'doc_number_sequence', 'incoming_registration', 'document_version', 'official_document']) {
+    for (const t of [
+      'circulation_reader',
+      'circulation',
+      'document_attachment',
+      'doc_number',
+      'doc_number_sequence',
+      'incoming_registration',
+      'document_version',
+      'official_document',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }
