@@ -2,13 +2,19 @@ import { createExpressionEvaluator, parseExpression, type EvalResult } from './i
 
 const evaluator = createExpressionEvaluator();
 
-/** Parse and evaluate; a parse error is reported like an evaluation error. Records the time taken. */
-function attempt(source: string, variables: Record<string, unknown> = {}): { result: EvalResult; ms: number } {
-  const started = performance.now();
+/**
+ * Parse and evaluate; a parse error is reported like an evaluation error. How long a hostile
+ * expression takes is a benchmark's business, not a test's (TESTING.md): a payload that ran away
+ * would show here as the test's timeout, below.
+ */
+function attempt(source: string, variables: Record<string, unknown> = {}): { result: EvalResult } {
   const parsed = parseExpression(source);
   const result: EvalResult = parsed.ok ? evaluator.evaluate(parsed.expression, variables) : parsed;
-  return { result, ms: performance.now() - started };
+  return { result };
 }
+
+// a runaway evaluation fails the test here instead of hanging the suite
+jest.setTimeout(5_000);
 
 function isHarmless(result: EvalResult): boolean {
   return !result.ok || result.value === null;
@@ -38,10 +44,9 @@ describe('hostile expressions', () => {
     "${Function('return 1')}",
   ])('should refuse %s when it reaches for the host in JUEL', (source) => {
     // given / when
-    const { result, ms } = attempt(source, { a: {}, process: 'p', globalThis: 1 });
+    const { result } = attempt(source, { a: {}, process: 'p', globalThis: 1 });
     // then
     expect(result.ok).toBe(source === '${globalThis}');
-    expect(ms).toBeLessThan(200);
   });
 
   it.each([
@@ -62,10 +67,9 @@ describe('hostile expressions', () => {
     'a.prototype',
   ])('should yield an error or null when FEEL %s reaches for the host', (source) => {
     // given / when
-    const { result, ms } = attempt(source, { a: { b: 1 }, x: {} });
+    const { result } = attempt(source, { a: { b: 1 }, x: {} });
     // then
     expect(isHarmless(result)).toBe(true);
-    expect(ms).toBeLessThan(200);
   });
 
   it('should not pollute prototypes when FEEL puts a __proto__ entry into a context', () => {
@@ -94,10 +98,9 @@ describe('hostile expressions', () => {
     ['for x in l return distinct values(l)', "may only read the iteration variables, not 'l'"],
   ])('should reject unbounded work in %s when parsing', (source, message) => {
     // given / when
-    const { result, ms } = attempt(source, { l: [1, 2], n: 100000000, s: 'a'.repeat(40), pattern: '(a+)+$' });
+    const { result } = attempt(source, { l: [1, 2], n: 100000000, s: 'a'.repeat(40), pattern: '(a+)+$' });
     // then
     expect(result).toEqual({ ok: false, error: expect.stringContaining(message) });
-    expect(ms).toBeLessThan(200);
   });
 
   it('should allow a linear function inside an iteration when it reads only the iteration variable', () => {
@@ -120,10 +123,9 @@ describe('hostile expressions', () => {
 
   it('should allow one level of iteration when it is bounded', () => {
     // given / when
-    const { result, ms } = attempt('count(for i in 1..1000 return i) + count(l[item > 1])', { l: [1, 2, 3] });
+    const { result } = attempt('count(for i in 1..1000 return i) + count(l[item > 1])', { l: [1, 2, 3] });
     // then
     expect(result).toEqual({ ok: true, value: 1002 });
-    expect(ms).toBeLessThan(200);
   });
 
   it.each([
@@ -136,10 +138,9 @@ describe('hostile expressions', () => {
     ['FEEL chain', Array.from({ length: 300 }, () => 'a').join('+')],
   ])('should report a parse error when %s nesting is too deep', (_, source) => {
     // given / when
-    const { result, ms } = attempt(source, { a: 1 });
+    const { result } = attempt(source, { a: 1 });
     // then
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/nested|deep/) });
-    expect(ms).toBeLessThan(200);
   });
 
   it('should accept nesting when it stays within 64 parentheses', () => {
@@ -154,10 +155,9 @@ describe('hostile expressions', () => {
     ['JUEL', `\${${'a+'.repeat(2000)}a}`],
   ])('should reject %s when the text is longer than 4000 characters', (_, source) => {
     // given / when
-    const { result, ms } = attempt(source);
+    const { result } = attempt(source);
     // then
     expect(result).toEqual({ ok: false, error: 'expression longer than 4000 characters' });
-    expect(ms).toBeLessThan(200);
   });
 
   it('should honour a smaller maxLength when the evaluator is configured with one', () => {
@@ -218,20 +218,18 @@ describe('hostile expressions', () => {
     const node: Record<string, unknown> = { name: 'n' };
     node['self'] = node;
     // when
-    const { result, ms } = attempt(dialect === 'FEEL' ? 'node.name' : '${node.name}', { node });
+    const { result } = attempt(dialect === 'FEEL' ? 'node.name' : '${node.name}', { node });
     // then
     expect(result).toEqual({ ok: false, error: expect.stringContaining('data too large to evaluate') });
-    expect(ms).toBeLessThan(200);
   });
 
   it('should report an error when a referenced variable is huge', () => {
     // given
     const list = Array.from({ length: 200_000 }, (_, i) => i);
     // when
-    const { result, ms } = attempt('count(list)', { list });
+    const { result } = attempt('count(list)', { list });
     // then
     expect(result).toEqual({ ok: false, error: expect.stringContaining('data too large to evaluate') });
-    expect(ms).toBeLessThan(200);
   });
 
   it('should ignore a huge variable when the expression does not reference it', () => {
