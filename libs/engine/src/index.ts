@@ -23,13 +23,11 @@ export { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from './mode
 export { serializeProcess, deserializeProcess, startTriggers, type StartTrigger } from './model/process-serialization';
 export { execute, MAX_STEPS } from './execute/execute';
 export { nextStartTimer, type StartTimerDue } from './execute/start-timers';
-export { returnTargets, type ReturnTarget } from './execute/return-targets';
-export { withdrawal } from './execute/behaviors/withdrawal';
+export type { ReturnTarget } from './execute/return-targets';
 export type { EngineCommand, EngineCommandType, EngineEffect, EngineEnv, ExecuteResult, Rejection } from './execute/engine-api.types';
 export type { RejectionCode } from './execute/engine.errors';
 export type { EngineEvent, EngineEventType, EventOf } from './state/engine-event';
 export {
-  activeElementIds,
   initialState,
   openTasks,
   STATE_SCHEMA_VERSION,
@@ -40,5 +38,25 @@ export {
   type WithdrawRecord,
 } from './state/instance-state';
 export { apply, replay } from './state/reducers';
+export {
+  activeElementIds,
+  businessKeyOf,
+  hasOpenJobs,
+  hasSubscriptions,
+  incident,
+  incidents,
+  instanceStatus,
+  isCountersignTask,
+  openCountersignOf,
+  processVariables,
+  readState,
+  returnTargets,
+  rootInstanceId,
+  subscriptionElementId,
+  withdrawalPlan,
+  type IncidentView,
+  type InstanceSnapshot,
+  type OpenCountersign,
+} from './state/instance-queries';
 export { createExpressionEvaluator, parseExpression, type ExpressionEvaluator } from './execute/expression';
 export type { WorkdayCalendar } from './execute/time';

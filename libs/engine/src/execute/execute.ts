@@ -1,6 +1,7 @@
 import type { ExecutableProcess } from '../model/process.model';
 import type { InstanceState } from '../state/instance-state';
 import { STATE_SCHEMA_VERSION } from '../state/instance-state';
+import type { InstanceSnapshot } from '../state/instance-queries';
 import { StateDraft } from '../state/state-draft';
 import { activateElement, completeElement, retryInclusiveJoins } from './behaviors/element-lifecycle';
 import { triggerSubscription } from './behaviors/event-trigger';
@@ -21,10 +22,12 @@ export const MAX_STEPS = 100_000;
  */
 export function execute(
   process: ExecutableProcess,
-  state: Readonly<InstanceState> | null,
+  snapshot: Readonly<InstanceState> | InstanceSnapshot | null,
   command: EngineCommand,
   env: EngineEnv,
 ): ExecuteResult {
+  // a snapshot is an InstanceState the server holds opaquely (readState)
+  const state = snapshot as Readonly<InstanceState> | null;
   if (!process.isExecutable) {
     return { ok: false, rejection: { code: 'PROCESS_NOT_EXECUTABLE', message: `Process ${process.id} is not executable.` } };
   }

@@ -143,15 +143,6 @@ export function joinKey(scopeInstanceId: string, gatewayId: string): string {
   return `${scopeInstanceId}|${gatewayId}`;
 }
 
-/** Element ids with an active element instance (for progress marking). */
-export function activeElementIds(state: Readonly<InstanceState>): string[] {
-  const ids = new Set<string>();
-  for (const id in state.instances) {
-    if (id !== state.root) ids.add(state.instances[id].el);
-  }
-  return [...ids];
-}
-
 export interface OpenTask {
   readonly elementInstanceId: string;
   readonly elementId: string;

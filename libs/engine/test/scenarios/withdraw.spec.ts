@@ -1,6 +1,6 @@
 // 撤回 (withdraw): undoing a user task completion while what it created still waits, in a
 // straight line, in parallel branches and on multi-instance (会签) tasks.
-import { withdrawal, type EngineEvent } from '../../src';
+import { withdrawalPlan, type EngineEvent } from '../../src';
 import { Scenario } from '../support/scenario';
 
 const dir = __dirname;
@@ -43,7 +43,7 @@ describe('撤回 in a straight line', () => {
     const s = (await straight()).completeTask('draft');
     const draftId = lastCompleted(s, 'draft');
     const reviewId = s.taskIds('review')[0];
-    expect(withdrawal(s.state!, draftId)).toEqual({ cancelsTasks: [reviewId] });
+    expect(withdrawalPlan(s.state!, draftId)).toEqual({ cancelsTasks: [reviewId] });
     // when
     withdraw(s, 'draft');
     // then
@@ -75,7 +75,7 @@ describe('撤回 in a straight line', () => {
     const s = (await straight()).completeTask('draft').completeTask('review');
     // when / then
     expect(s.reject({ type: 'withdraw', elementInstanceId: lastCompleted(s, 'draft') }).code).toBe('NOT_WITHDRAWABLE');
-    expect(withdrawal(s.state!, lastCompleted(s, 'draft'))).toBeNull();
+    expect(withdrawalPlan(s.state!, lastCompleted(s, 'draft'))).toBeNull();
     // but the latest completion can be withdrawn
     withdraw(s, 'review');
     expect(s.tasks()).toEqual(['review']);

@@ -14,7 +14,7 @@ import {
   type RequestExtension,
   type SessionUser,
 } from '@liuzhuan/contracts';
-import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
+import { activeElementIds, processVariables, readState } from '@liuzhuan/engine';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -280,7 +280,7 @@ export class MailboxService {
     const m = tx?.manager;
     // inside a command the instance is locked already: read it on the same connection
     const instance = tx ? await this.instances.lock(letter.instanceId, tx) : await this.instances.findById(letter.instanceId);
-    const state = instance ? (JSON.parse(instance.state) as InstanceState) : null;
+    const variables = instance ? processVariables(readState(instance.state)) : null;
     const [handle] = await this.letters.tasksAt(letter.instanceId, 'handle', m);
     const extensions = await this.letters.extensionsOf(letter.id, m);
     const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -296,8 +296,8 @@ export class MailboxService {
       idNumber: letter.idNumber,
       address: letter.address,
       email: letter.email,
-      department: str(state?.variables['department']),
-      handler: str(state?.variables['handler']),
+      department: str(variables?.['department']),
+      handler: str(variables?.['handler']),
       timeLimitWorkdays: letter.timeLimitWorkdays,
       dueAt: handle?.dueAt?.toISOString() ?? null,
       extensions: extensions.map((e) => ({
@@ -321,8 +321,8 @@ export class MailboxService {
 export function statusOf(letter: LetterEntity, instance: InstanceEntity | null): LetterStatus {
   if (letter.publishedAt) return 'published';
   if (!instance) return 'received';
-  const state = JSON.parse(instance.state) as InstanceState;
-  if (instance.status !== 'active') return state.variables['accepted'] === false ? 'not-accepted' : 'closed';
+  const state = readState(instance.state);
+  if (instance.status !== 'active') return processVariables(state)['accepted'] === false ? 'not-accepted' : 'closed';
   const active = new Set(activeElementIds(state));
   return STEP_STATUS.find(([element]) => active.has(element))?.[1] ?? 'received';
 }

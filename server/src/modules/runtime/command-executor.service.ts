@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
+  businessKeyOf,
   type EngineCommand,
   type EngineEvent,
   execute,
   type ExecutableProcess,
   type ExecuteResult,
-  type InstanceState,
+  type InstanceSnapshot,
+  instanceStatus,
+  readState,
+  rootInstanceId,
 } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -113,7 +117,7 @@ export class CommandExecutor {
     context: CommandContext,
   ): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'closed' | 'created' | 'candidates'>> {
     const process = await this.cache.get(row.definitionId, tx.manager);
-    const before = JSON.parse(row.state) as InstanceState;
+    const before = readState(row.state);
     const result = execute(process, before, command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);
     const expectedVersion = row.version;
@@ -144,14 +148,14 @@ export class CommandExecutor {
     const result = execute(process, null, options.command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);
     // the root element instance id is unique and time-ordered: it is the instance id
-    const id = result.state.root;
+    const id = rootInstanceId(result.state);
     if (!id) throw new Error('the engine started an instance without a root');
     const row = InstanceEntity.starting({
       id,
       definitionId: definition.id,
       definitionKey: definition.key,
       definitionVersion: definition.version,
-      businessKey: result.state.businessKey ?? options.businessKey,
+      businessKey: businessKeyOf(result.state) ?? options.businessKey,
       parentId: options.parent?.id ?? null,
       parentElementInstanceId: options.parent?.elementInstanceId ?? null,
       initiator: options.initiator,
@@ -191,11 +195,12 @@ export class CommandExecutor {
     process: ExecutableProcess,
     result: Extract<ExecuteResult, { ok: true }>,
     context: CommandContext,
-    prior: InstanceState | null,
+    prior: InstanceSnapshot | null,
   ): Promise<ProjectionResult> {
     const before = row.status;
     const state = result.state;
-    const status: InstanceRowStatus = state.status === 'completed' ? 'completed' : state.status === 'terminated' ? 'terminated' : 'active';
+    const engineStatus = instanceStatus(state);
+    const status: InstanceRowStatus = engineStatus === 'completed' ? 'completed' : engineStatus === 'terminated' ? 'terminated' : 'active';
     const at = result.events.length ? new Date(result.events[result.events.length - 1].at) : new Date();
     const projected = await this.tasks.apply(tx, row, result.events, context.actor, context.projection);
     const { notes: taskNotes, created } = projected;

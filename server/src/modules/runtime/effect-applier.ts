@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EngineEffect, InstanceState } from '@liuzhuan/engine';
+import { type EngineEffect, hasOpenJobs, hasSubscriptions, type InstanceSnapshot, subscriptionElementId } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { EventSubscriptionEntity } from '../definitions/definition.entity';
 import { SubscriptionRepository } from '../definitions/definition.repository';
@@ -25,7 +25,7 @@ export class EffectApplier {
     private readonly externalTasks: ExternalTaskRepository,
   ) {}
 
-  async apply(tx: Tx, row: InstanceEntity, effects: readonly EngineEffect[], state: InstanceState): Promise<void> {
+  async apply(tx: Tx, row: InstanceEntity, effects: readonly EngineEffect[], state: InstanceSnapshot): Promise<void> {
     const now = new Date();
     const newJobs: NewJob[] = [];
     const cancelRefs: string[] = [];
@@ -86,7 +86,7 @@ export class EffectApplier {
               modelKey,
               instanceId: row.id,
               definitionId: null,
-              elementId: state.subs[effect.subscriptionId]?.el ?? null,
+              elementId: subscriptionElementId(state, effect.subscriptionId),
               createdAt: now,
             }),
           );
@@ -159,21 +159,16 @@ export class EffectApplier {
     tx: Tx,
     row: InstanceEntity,
     at: Date,
-    before: InstanceState | null,
+    before: InstanceSnapshot | null,
     effects: readonly EngineEffect[],
   ): Promise<void> {
     const added = new Set(effects.map((e) => e.type));
-    const subscribed = !before || hasAny(before.subs) || added.has('subscribeMessage') || added.has('subscribeSignal');
-    const jobs = !before || hasAny(before.jobs) || added.has('createJob');
+    const subscribed = !before || hasSubscriptions(before) || added.has('subscribeMessage') || added.has('subscribeSignal');
+    const jobs = !before || hasOpenJobs(before) || added.has('createJob');
     if (subscribed) await this.subscriptions.deleteOfInstance(row.id, tx.manager);
     await this.tasks.closeAllOfInstance(row.id, at, tx.manager);
     // timers are subscriptions of the state; async jobs and external tasks its jobs
     if (subscribed || jobs || added.has('scheduleTimer')) await this.jobs.cancelPendingOfInstance(row.id, ['timer', 'async'], tx.manager);
     if (jobs) await this.externalTasks.cancelOfInstance(row.id, tx.manager);
   }
-}
-
-function hasAny(map: Record<string, unknown>): boolean {
-  for (const _ in map) return true;
-  return false;
 }

@@ -12,7 +12,7 @@ import type {
   StartInstance,
   TerminateInstance,
 } from '@liuzhuan/contracts';
-import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
+import { activeElementIds, incident, incidents, processVariables, readState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { DefinitionRepository } from '../definitions/definition.repository';
@@ -160,7 +160,7 @@ export class InstancesService {
   async retryIncident(id: string, incidentId: string, user: SessionUser, reason?: string): Promise<Instance> {
     const row = await this.instances.findById(id);
     if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
-    const state = JSON.parse(row.state) as InstanceState;
+    const engineIncident = incident(readState(row.state), incidentId);
     const intervention = {
       type: 'instance.intervention',
       details: {
@@ -171,15 +171,10 @@ export class InstancesService {
         username: user.username,
       },
     };
-    if (Object.prototype.hasOwnProperty.call(state.incidents, incidentId)) {
+    if (engineIncident) {
       const after = await this.tx.run(async (tx) => {
         const resolved = await this.executor.executeIn(tx, id, { type: 'resolveIncident', incidentId }, { actor: user.username });
-        await this.executor.appendHistory(
-          tx,
-          resolved,
-          [{ ...intervention, elementId: state.instances[state.incidents[incidentId].ei]?.el ?? null }],
-          user.username,
-        );
+        await this.executor.appendHistory(tx, resolved, [{ ...intervention, elementId: engineIncident.elementId }], user.username);
         return resolved;
       });
       return this.view(after);
@@ -198,16 +193,10 @@ export class InstancesService {
   }
 
   private async view(row: InstanceEntity, jobsMayHaveFailed = true): Promise<Instance> {
-    const state = JSON.parse(row.state) as InstanceState;
-    const incidents: Incident[] = Object.entries(state.incidents).map(([incidentId, i]) => ({
-      id: incidentId,
-      elementId: state.instances[i.ei]?.el ?? null,
-      code: i.code,
-      message: i.message,
-      source: 'engine',
-    }));
+    const state = readState(row.state);
+    const found: Incident[] = incidents(state).map((i) => ({ ...i, source: 'engine' }));
     for (const job of jobsMayHaveFailed ? await this.jobs.failedOfInstance(row.id) : []) {
-      incidents.push({
+      found.push({
         id: job.id,
         elementId: job.elementId,
         code: 'JOB_FAILED',
@@ -215,7 +204,7 @@ export class InstancesService {
         source: 'job',
       });
     }
-    return { ...summary(row), activeElementIds: activeElementIds(state), variables: state.variables, incidents };
+    return { ...summary(row), activeElementIds: activeElementIds(state), variables: processVariables(state), incidents: found };
   }
 }
 

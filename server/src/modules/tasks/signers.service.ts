@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AddSigners, OpinionInput, RemoveSigners, SessionUser, Task } from '@liuzhuan/contracts';
-import type { InstanceState } from '@liuzhuan/engine';
+import { openCountersignOf, readState, type OpenCountersign } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
@@ -50,14 +50,14 @@ export class SignersService {
       ...(input.reason ? { reason: input.reason } : {}),
     };
     if (input.position === 'parallel') {
-      const body = this.countersignBody(instance, id);
-      const pending = await this.pendingInBody(tx, instance, body);
+      const countersign = this.countersignOf(instance, id);
+      const pending = await this.pendingIn(tx, instance, countersign);
       const taken = usernames.filter((u) => pending.some((t) => t.assignee === u));
       if (taken.length) throw new DomainError('SIGNER_DUPLICATE', `Already signing: ${taken.join(', ')}`, { usernames: taken });
       const after = await this.executor.executeIn(
         tx,
         row.instanceId,
-        { type: 'addInstances', elementInstanceId: body, items: usernames },
+        { type: 'addInstances', elementInstanceId: countersign.bodyId, items: usernames },
         { actor: user.username, projection: { assignQueue: usernames } },
       );
       await this.executor.appendHistory(tx, after, [{ type: 'task.signers-added', elementId: row.elementId, details }], user.username);
@@ -95,8 +95,7 @@ export class SignersService {
   async remove(tx: Tx, id: string, input: RemoveSigners, user: SessionUser): Promise<Task> {
     const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
     this.guard.requireAssignee(relation, id);
-    const body = this.countersignBody(instance, id);
-    const pending = await this.pendingInBody(tx, instance, body);
+    const pending = await this.pendingIn(tx, instance, this.countersignOf(instance, id));
     const usernames = [...new Set(input.usernames)];
     if (usernames.includes(user.username))
       throw new DomainError('OPERATION_NOT_ALLOWED', 'Remove yourself by completing or returning the task');
@@ -238,17 +237,17 @@ export class SignersService {
     await this.notifications.send(tx, notes);
   }
 
-  /** The multi-instance body (会签) a task is an inner instance of. */
-  private countersignBody(instance: InstanceEntity, taskId: string): string {
-    const state = JSON.parse(instance.state) as InstanceState;
-    const inner = state.instances[taskId];
-    if (!inner?.inner || !inner.sc) throw new DomainError('TASK_NOT_COUNTERSIGN', `Task ${taskId} is not part of a countersign`);
-    return inner.sc;
+  /** The running countersign (会签) a task is an inner instance of. */
+  private countersignOf(instance: InstanceEntity, taskId: string): OpenCountersign {
+    const countersign = openCountersignOf(readState(instance.state), taskId);
+    if (!countersign) throw new DomainError('TASK_NOT_COUNTERSIGN', `Task ${taskId} is not part of a countersign`);
+    return countersign;
   }
 
-  private async pendingInBody(tx: Tx, instance: InstanceEntity, body: string): Promise<TaskEntity[]> {
-    const state = JSON.parse(instance.state) as InstanceState;
+  /** The open user tasks of a countersign, the given task's own included. */
+  private async pendingIn(tx: Tx, instance: InstanceEntity, countersign: OpenCountersign): Promise<TaskEntity[]> {
+    const inner = new Set(countersign.innerIds);
     const open = (await this.tasks.ofInstance(instance.id, tx.manager)).filter((t) => t.status === 'open' && t.kind === 'user');
-    return open.filter((t) => state.instances[t.id]?.sc === body);
+    return open.filter((t) => inner.has(t.id));
   }
 }

@@ -11,7 +11,7 @@ import type {
   TransferTask,
   WithdrawTask,
 } from '@liuzhuan/contracts';
-import { type InstanceState, returnTargets, withdrawal } from '@liuzhuan/engine';
+import { readState, returnTargets, withdrawalPlan } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
@@ -151,7 +151,7 @@ export class TaskRoutingService {
       if (row.status !== 'completed' || row.completedBy !== user.username || row.kind !== 'user') {
         throw new DomainError('NOT_WITHDRAWABLE', `Task ${id} was not completed by you`);
       }
-      const plan = withdrawal(JSON.parse(instance.state) as InstanceState, id);
+      const plan = withdrawalPlan(readState(instance.state), id);
       if (!plan) throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
       const cancelled = (await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t, tx.manager)))).filter(
         (t): t is TaskEntity => !!t,
@@ -284,7 +284,7 @@ export class TaskRoutingService {
   private async targetsOf(row: TaskEntity, instance: InstanceEntity, m: EntityManager): Promise<ReturnTarget[]> {
     if (row.kind !== 'user') return [];
     const process = await this.cache.get(instance.definitionId, m);
-    const candidates = returnTargets(process, JSON.parse(instance.state) as InstanceState, row.id);
+    const candidates = returnTargets(process, readState(instance.state), row.id);
     const completed = (await this.tasks.ofInstance(row.instanceId, m))
       .filter((t) => t.status === 'completed' && t.kind === 'user')
       .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));

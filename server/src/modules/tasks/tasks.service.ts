@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
-import { type InstanceState, withdrawal } from '@liuzhuan/engine';
+import { isCountersignTask, readState, withdrawalPlan } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import {
@@ -103,7 +103,7 @@ export class TasksService {
       const outcome = input.outcome ?? (opinion?.approve === undefined ? undefined : opinion.approve ? 'agree' : 'disagree');
       if (opinion) {
         // the state is read here only for an opinion (the engine parses it again in executeOn)
-        const countersign = !!(JSON.parse(instance.state) as InstanceState).instances[id]?.inner;
+        const countersign = isCountersignTask(readState(instance.state), id);
         await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       }
       if (this.signers.afterSigners(row).length) {
@@ -179,13 +179,12 @@ export class TasksService {
       else if (row.owner) items.push('resolve');
       else {
         items.push('complete', 'return', 'reject', 'transfer', 'delegate', 'add-signers');
-        const state = JSON.parse(instance.state) as InstanceState;
-        if (state.instances[id]?.inner) items.push('remove-signers');
+        if (isCountersignTask(readState(instance.state), id)) items.push('remove-signers');
         items.push('cc');
       }
     }
     if (active && row.status === 'completed' && row.completedBy === user.username && row.kind === 'user') {
-      const plan = withdrawal(JSON.parse(instance.state) as InstanceState, id);
+      const plan = withdrawalPlan(readState(instance.state), id);
       const cancels = plan ? await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t))) : [];
       if (plan && cancels.every((t) => !t?.openedAt)) items.push('withdraw');
     }

@@ -2,14 +2,14 @@
 // flows, joins and scope completion. Strict token semantics: no dead-path elimination.
 import { joinKey } from '../../state/instance-state';
 import type { ExecutionContext, Step } from '../execution-context';
-import { processors } from '../processors/processor-registry';
+import { multiInstanceBodyProcessor } from '../processors/multi-instance-body.processor';
+import { processorKind, processors } from '../processors/processor-registry';
 import { closeOwnedSubscriptions, openSubscription } from './event-subscription';
 import { selectActivityFlows } from './flow-taking';
-import { activateMultiInstanceBody, onInnerInstanceCompleted } from './multi-instance';
 
 export function activateElement(ctx: ExecutionContext, step: Extract<Step, { k: 'activate' }>, consumed?: readonly string[]): string {
   const node = ctx.node(step.elementId);
-  if (node.loop && !step.inner) return activateMultiInstanceBody(ctx, step);
+  const processor = processors[processorKind(node, step.inner)];
   const ei = step.id ?? ctx.newId();
   ctx.emit({
     type: 'element.activated',
@@ -17,13 +17,14 @@ export function activateElement(ctx: ExecutionContext, step: Extract<Step, { k: 
     elementInstanceId: ei,
     scopeInstanceId: step.scopeInstanceId,
     elementType: node.type,
+    ...processor.initialState?.(node),
     ...(step.vars ? { variables: step.vars } : {}),
     ...(step.inner ? { inner: true as const } : {}),
     ...(step.ret ? { ret: step.ret } : {}),
     ...(consumed ? { consumed } : {}),
   });
   if (!step.inner && !openBoundaries(ctx, ei)) return ei;
-  processors[node.type].onActivate(ctx, ei, node, step);
+  processor.onActivate(ctx, ei, node, step);
   return ei;
 }
 
@@ -47,15 +48,15 @@ export function completeElement(ctx: ExecutionContext, ei: string): void {
   const scope = inst.sc as string;
   let flows: readonly string[] | null = [];
   if (!inst.inner && !inst.ret) {
-    const processor = processors[node.type];
-    flows = inst.mi || !processor.selectFlows ? selectActivityFlows(ctx, ei, node) : processor.selectFlows(ctx, ei, node);
+    const processor = processors[processorKind(node, inst.inner)];
+    flows = processor.selectFlows ? processor.selectFlows(ctx, ei, node) : selectActivityFlows(ctx, ei, node);
     if (flows === null) return;
   }
   closeOwnedSubscriptions(ctx, ei);
   const { inner, ret } = inst;
   ctx.emit({ type: 'element.completed', elementId: node.id, elementInstanceId: ei });
   if (inner) {
-    onInnerInstanceCompleted(ctx, scope);
+    multiInstanceBodyProcessor.onInnerCompleted(ctx, scope);
     return;
   }
   if (ret) {
@@ -161,7 +162,7 @@ export function terminateElement(ctx: ExecutionContext, ei: string): void {
   closeOwnedSubscriptions(ctx, ei);
   resolveIncidentsOf(ctx, ei);
   const node = ctx.node(inst.el);
-  if (node) processors[node.type].onTerminate?.(ctx, ei, node);
+  if (node) processors[processorKind(node, inst.inner)].onTerminate?.(ctx, ei, node);
   if (ei === ctx.state.root) return;
   ctx.emit({ type: 'element.terminated', elementId: inst.el, elementInstanceId: ei });
 }

@@ -1,29 +1,12 @@
 // Multi-instance activities (BPMN 2.0 §10.3.6): a body instance owning inner instances, with
 // nrOfInstances / nrOfCompletedInstances / nrOfActiveInstances / loopCounter, completion
 // conditions and our countersign rules (会签: all, any, ratio, veto).
-import type { FlowNode } from '../../model/process.model';
-import type { ExecutionContext, Step } from '../execution-context';
-import { completeElement, openBoundaries, terminateElement } from './element-lifecycle';
+import type { CountersignRule, FlowNode } from '../../model/process.model';
+import type { MultiInstanceState } from '../../state/instance-state';
+import type { ExecutionContext } from '../execution-context';
+import { completeElement, terminateElement } from './element-lifecycle';
 import { raiseIncident } from './incident';
 import { evaluate } from './variable-mapping';
-
-export function activateMultiInstanceBody(ctx: ExecutionContext, step: Extract<Step, { k: 'activate' }>): string {
-  const node = ctx.node(step.elementId);
-  const loop = node.loop!;
-  const bodyId = ctx.newId();
-  ctx.emit({
-    type: 'element.activated',
-    elementId: node.id,
-    elementInstanceId: bodyId,
-    scopeInstanceId: step.scopeInstanceId,
-    elementType: node.type,
-    mi: { n: 0, c: 0, s: 0 },
-    ...(step.ret ? { ret: step.ret } : {}),
-  });
-  if (!openBoundaries(ctx, bodyId)) return bodyId;
-  startInstances(ctx, bodyId, node, loop.sequential);
-  return bodyId;
-}
 
 // Evaluates the collection or cardinality and starts the first inner instance(s).
 export function startInstances(ctx: ExecutionContext, bodyId: string, node: FlowNode, sequential: boolean): void {
@@ -86,39 +69,59 @@ export function onInnerInstanceCompleted(ctx: ExecutionContext, bodyId: string):
   let done = mi.c >= mi.n && active === 0;
   const rule = node.loop?.countersign;
   if (rule) {
-    const yes = mi.yes ?? 0;
-    const no = mi.no ?? 0;
-    let verdict: 'approved' | 'rejected' | null = null;
-    if (rule.kind === 'any' && mi.c >= 1) verdict = no > 0 && yes === 0 ? 'rejected' : 'approved';
-    if (rule.kind === 'veto' && no > 0) verdict = 'rejected';
-    if (rule.kind === 'ratio') {
-      if (yes / mi.n >= rule.ratio) verdict = 'approved';
-      else if ((mi.n - no) / mi.n < rule.ratio) verdict = 'rejected';
-    }
-    if (!verdict && done) verdict = rule.kind === 'all' && no > 0 ? 'rejected' : rule.kind === 'ratio' ? 'rejected' : 'approved';
+    const verdict = countersignVerdict(rule, mi, done);
     if (verdict) {
       ctx.emit({ type: 'variables.updated', variables: { [`${node.id}_countersign`]: verdict } });
       done = true;
     }
   }
   if (!done && node.loop?.completionCondition) {
-    const r = evaluate(ctx, bodyId, node.loop.completionCondition, {
-      nrOfInstances: mi.n,
-      nrOfCompletedInstances: mi.c,
-      nrOfActiveInstances: active,
-    });
-    if (!r.ok) {
-      raiseIncident(ctx, bodyId, 'EXPRESSION_FAILED', `Completion condition of ${node.id}: ${r.error}`, 'complete');
-      return;
-    }
-    done = r.value === true;
+    const holds = completionConditionHolds(ctx, bodyId, node, active);
+    if (holds === null) return;
+    done = holds;
   }
   if (done) {
-    for (const id of Object.keys(ctx.state.instances)) {
-      if (ctx.state.instances[id]?.sc === bodyId) terminateElement(ctx, id);
-    }
-    completeElement(ctx, bodyId);
+    finishBody(ctx, bodyId);
     return;
   }
   if (node.loop?.sequential && active === 0 && mi.c < mi.n) startInner(ctx, bodyId, node, mi.s);
+}
+
+// 会签 rules: whether the votes so far decide the countersign; `done`: every inner instance ended.
+function countersignVerdict(rule: CountersignRule, mi: MultiInstanceState, done: boolean): 'approved' | 'rejected' | null {
+  const yes = mi.yes ?? 0;
+  const no = mi.no ?? 0;
+  let verdict: 'approved' | 'rejected' | null = null;
+  if (rule.kind === 'any' && mi.c >= 1) verdict = no > 0 && yes === 0 ? 'rejected' : 'approved';
+  if (rule.kind === 'veto' && no > 0) verdict = 'rejected';
+  if (rule.kind === 'ratio') {
+    if (yes / mi.n >= rule.ratio) verdict = 'approved';
+    else if ((mi.n - no) / mi.n < rule.ratio) verdict = 'rejected';
+  }
+  if (!verdict && done) verdict = rule.kind === 'all' && no > 0 ? 'rejected' : rule.kind === 'ratio' ? 'rejected' : 'approved';
+  return verdict;
+}
+
+// The completionCondition (§10.3.6) over the body's counters; null when it cannot be evaluated
+// (an incident was raised and the body waits).
+function completionConditionHolds(ctx: ExecutionContext, bodyId: string, node: FlowNode, active: number): boolean | null {
+  const mi = ctx.state.instances[bodyId].mi!;
+  const r = evaluate(ctx, bodyId, node.loop!.completionCondition!, {
+    nrOfInstances: mi.n,
+    nrOfCompletedInstances: mi.c,
+    nrOfActiveInstances: active,
+  });
+  if (!r.ok) {
+    raiseIncident(ctx, bodyId, 'EXPRESSION_FAILED', `Completion condition of ${node.id}: ${r.error}`, 'complete');
+    return null;
+  }
+  return r.value === true;
+}
+
+// Ends the inner instances still running and leaves the body.
+function finishBody(ctx: ExecutionContext, bodyId: string): void {
+  for (const id of Object.keys(ctx.state.instances)) {
+    if (ctx.state.instances[id]?.sc === bodyId) terminateElement(ctx, id);
+  }
+  completeElement(ctx, bodyId);
 }
