@@ -23,10 +23,11 @@ export function chromiumSkip() {
   return `${CHROMIUM} is not installed (apt-get install chromium); skipping the browser test`;
 }
 
-export function launchChromium() {
+/** Debian's Chromium; `executablePath` may name a wrapper that starts it elsewhere (lan.e2e.mjs: in a network namespace). */
+export function launchChromium({ executablePath = CHROMIUM } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',

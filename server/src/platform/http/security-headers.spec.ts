@@ -18,11 +18,13 @@ describe('securityHeaders', () => {
     expect(headers['content-security-policy']).toContain("script-src 'self'");
     expect(headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(headers['strict-transport-security']).toBeUndefined();
+    expect(headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('should upgrade requests and send HSTS when the product is served over TLS', () => {
     const headers = securityHeaders(productSecurityOptions(true));
     expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(headers['strict-transport-security']).toContain('max-age=31536000');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });

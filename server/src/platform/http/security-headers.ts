@@ -22,8 +22,9 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
 }
 
 /**
- * The product's security headers. `upgrade-insecure-requests` and HSTS only when users reach it
- * over TLS: on a plain-HTTP intranet address they make the browser ask for every file over https.
+ * The product's security headers. `upgrade-insecure-requests`, HSTS and COOP only when users
+ * reach it over TLS: on a plain-HTTP intranet address the first two make the browser ask for every
+ * file over https, and the third is ignored with a console error.
  */
 export function productSecurityOptions(https: boolean): HelmetOptions {
   return {
@@ -42,6 +43,8 @@ export function productSecurityOptions(https: boolean): HelmetOptions {
       },
     },
     strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    // browsers ignore COOP on an untrustworthy (plain-HTTP, non-loopback) origin and log an error for it
+    crossOriginOpenerPolicy: https,
   };
 }
 
