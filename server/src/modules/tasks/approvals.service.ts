@@ -16,7 +16,7 @@ import type {
 } from '@liuzhuan/contracts';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { TaskErrors } from './tasks.errors';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CcCopyEntity, CommandExecutor, InstanceAccess, isWorkflowAdmin, TaskProxyEntity, TaskRepository } from '../runtime/runtime.api';
@@ -43,10 +43,8 @@ export class ApprovalsService {
   urge(id: string, input: UrgeTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const { row, candidates, instance } = await this.guard.lockAny(tx, id, user);
-      if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting'))
-        throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
-      if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId)))
-        throw new DomainError('OPERATION_NOT_ALLOWED', 'Only the initiator, an earlier handler or an admin urges');
+      if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting')) throw TaskErrors.notOpen(id, row.status);
+      if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId))) throw TaskErrors.urgeNotAllowed();
       const now = new Date();
       await tx.manager.insert(UrgeEntity, {
         id: newId(),
@@ -94,7 +92,7 @@ export class ApprovalsService {
   cc(id: string, input: CcTask, user: SessionUser): Promise<CcList> {
     return this.tx.run(async (tx) => {
       const { row, relation, instance } = await this.guard.lockAny(tx, id, user);
-      if (relation !== 'assignee' && relation !== 'admin') throw new DomainError('TASK_NOT_YOURS', `Task ${id} is not yours to copy`);
+      if (relation !== 'assignee' && relation !== 'admin') throw TaskErrors.notYoursToCopy(id);
       const usernames = [...new Set(input.usernames)];
       await this.guard.requireUsers(usernames, tx.manager);
       const now = new Date();
@@ -157,7 +155,7 @@ export class ApprovalsService {
   async ccRead(id: string, user: SessionUser): Promise<CcCopy> {
     const m = this.dataSource.manager;
     const row = await m.findOneBy(CcCopyEntity, { id });
-    if (!row || row.recipient !== user.username) throw new DomainError('CC_NOT_FOUND', `No copy ${id}`);
+    if (!row || row.recipient !== user.username) throw TaskErrors.ccNotFound(id);
     if (!row.readAt) {
       await m.createQueryBuilder().update(CcCopyEntity).set({ readAt: new Date() }).where('id = :id AND read_at IS NULL', { id }).execute();
     }
@@ -168,12 +166,10 @@ export class ApprovalsService {
   createProxy(input: CreateProxy, user: SessionUser): Promise<Proxy> {
     return this.tx.run(async (tx) => {
       const principal = input.principal ?? user.username;
-      if (principal !== user.username && !user.roles.includes('system_admin'))
-        throw new DomainError('OPERATION_NOT_ALLOWED', 'Only a system admin sets a proxy for someone else');
+      if (principal !== user.username && !user.roles.includes('system_admin')) throw TaskErrors.proxyForOthers();
       const from = new Date(input.from);
       const to = new Date(input.to);
-      if (!(from < to) || input.deputy === principal)
-        throw new DomainError('PROXY_INVALID_WINDOW', 'The window must end after it starts and the deputy differ from the principal');
+      if (!(from < to) || input.deputy === principal) throw TaskErrors.proxyInvalidWindow();
       await this.guard.requireUsers([principal, input.deputy], tx.manager);
       const row = Object.assign(new TaskProxyEntity(), {
         id: newId(),
@@ -211,7 +207,7 @@ export class ApprovalsService {
       { principal: user.username, revokedAt: IsNull(), validTo: MoreThan(new Date()) },
       { revokedAt: new Date() },
     );
-    if (!r.affected) throw new DomainError('PROXY_NOT_FOUND', 'No proxy in force');
+    if (!r.affected) throw TaskErrors.proxyNotFound();
   }
 
   async phrases(user: SessionUser): Promise<PhraseList> {
@@ -223,8 +219,7 @@ export class ApprovalsService {
   }
 
   async addPhrase(input: CreatePhrase, user: SessionUser): Promise<Phrase> {
-    if (input.scope === 'organization' && !isPhraseAdmin(user))
-      throw new DomainError('OPERATION_NOT_ALLOWED', 'Organization-wide phrases are kept by a workflow or system admin');
+    if (input.scope === 'organization' && !isPhraseAdmin(user)) throw TaskErrors.organizationPhrase();
     const row = Object.assign(new PhraseEntity(), {
       id: newId(),
       text: input.text,
@@ -240,7 +235,7 @@ export class ApprovalsService {
     const m = this.dataSource.manager;
     const row = await m.findOneBy(PhraseEntity, { id });
     const mayDelete = row && (row.scope === 'personal' ? row.owner === user.username : isPhraseAdmin(user));
-    if (!row || !mayDelete) throw new DomainError('PHRASE_NOT_FOUND', `No phrase ${id}`);
+    if (!row || !mayDelete) throw TaskErrors.phraseNotFound(id);
     await m.delete(PhraseEntity, { id });
   }
 }
