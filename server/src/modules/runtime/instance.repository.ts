@@ -7,7 +7,7 @@ import { sql, type SqlResult, type Table, Tables } from '../../platform/database
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
 import { RuntimeErrors } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity } from './instance.entity';
-import { TaskProxyEntity } from './task.entity';
+import { TaskProxyEntity } from '../proxies/proxies.api';
 
 @Injectable()
 export class InstanceRepository {

@@ -51,10 +51,4 @@ export const TaskErrors = {
   ccNotFound: (id: string) => new DomainError('CC_NOT_FOUND', `No copy ${id}`),
   organizationPhrase: () => new DomainError('OPERATION_NOT_ALLOWED', 'Organization-wide phrases are kept by a workflow or system admin'),
   phraseNotFound: (id: string) => new DomainError('PHRASE_NOT_FOUND', `No phrase ${id}`),
-
-  // 代理 (proxies)
-  proxyForOthers: () => new DomainError('OPERATION_NOT_ALLOWED', 'Only a system admin sets a proxy for someone else'),
-  proxyInvalidWindow: () =>
-    new DomainError('PROXY_INVALID_WINDOW', 'The window must end after it starts and the deputy differ from the principal'),
-  proxyNotFound: () => new DomainError('PROXY_NOT_FOUND', 'No proxy in force'),
 };
