@@ -1,4 +1,7 @@
-/** Error codes (→ HTTP status) of Approval operations (退回, 撤回, 转办, 加签, 代理, 催办, 抄送), opinions and common phrases. */
+/**
+ * Error codes (→ HTTP status) of Approval operations (退回, 撤回, 转办, 加签, 催办, 抄送), opinions and common phrases.
+ * 代理 uses APPROVAL_USER_UNKNOWN and OPERATION_NOT_ALLOWED too; its own codes are in proxies.errors.ts.
+ */
 export const APPROVAL_ERROR_CODES = {
   REASON_REQUIRED: 422,
   APPROVAL_USER_UNKNOWN: 422,
@@ -13,8 +16,6 @@ export const APPROVAL_ERROR_CODES = {
   SIGNER_NOT_FOUND: 422,
   SIGNER_DUPLICATE: 422,
   OPERATION_NOT_ALLOWED: 403,
-  PROXY_INVALID_WINDOW: 422,
-  PROXY_NOT_FOUND: 404,
   CC_NOT_FOUND: 404,
   PHRASE_NOT_FOUND: 404,
 } as const;
@@ -34,8 +35,6 @@ export const APPROVAL_ERROR_MESSAGES_ZH: Record<keyof typeof APPROVAL_ERROR_CODE
   SIGNER_NOT_FOUND: '所选人员没有待办的会签事项',
   SIGNER_DUPLICATE: '所选人员已在办理该事项',
   OPERATION_NOT_ALLOWED: '您不能对该事项执行此操作',
-  PROXY_INVALID_WINDOW: '代理的结束时间应晚于开始时间，且代理人不能是本人',
-  PROXY_NOT_FOUND: '没有有效的代理设置',
   CC_NOT_FOUND: '抄送记录不存在',
   PHRASE_NOT_FOUND: '常用语不存在',
 };

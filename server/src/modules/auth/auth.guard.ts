@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../platform/errors/domain-error';
+import { AuthErrors } from './auth.errors';
 import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
 
@@ -20,13 +20,13 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
-    if (!match) throw new DomainError('AUTH_REQUIRED', 'Sign in first: send Authorization: Bearer <token>');
+    if (!match) throw AuthErrors.noBearer();
     const { user, sessionId } = await this.auth.authenticate(match[1].trim());
     request.user = user;
     request.sessionId = sessionId;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => user.roles.includes(r))) {
-      throw new DomainError('FORBIDDEN_ROLE', `This action needs one of the roles: ${roles.join(', ')}`, { required: roles });
+      throw AuthErrors.roleRequired(roles);
     }
     return true;
   }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { verifyPassword } from '../../platform/crypto/password';
 import { sm3Hex } from '../../platform/crypto/sm3';
-import { DomainError } from '../../platform/errors/domain-error';
+import { AuthErrors } from './auth.errors';
 import { newId } from '../../platform/ids/ids';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
@@ -41,13 +41,11 @@ export class AuthService {
     const now = new Date();
     if (!user) {
       await verifyPassword(DUMMY_HASH, input.password);
-      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password');
+      throw AuthErrors.invalidCredentials();
     }
-    if (!user.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    if (!user.enabled) throw AuthErrors.userDisabled();
     if (user.lockedUntil && user.lockedUntil > now) {
-      throw new DomainError('AUTH_ACCOUNT_LOCKED', `Too many failed sign-ins; locked until ${user.lockedUntil.toISOString()}`, {
-        lockedUntil: user.lockedUntil.toISOString(),
-      });
+      throw AuthErrors.accountLocked(user.lockedUntil);
     }
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       await this.tx.run(async ({ manager }) => {
@@ -56,7 +54,7 @@ export class AuthService {
           await this.users.update(user.id, { lockedUntil: new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000) }, manager);
         }
       });
-      throw new DomainError('AUTH_INVALID_CREDENTIALS', 'Wrong username or password');
+      throw AuthErrors.invalidCredentials();
     }
 
     const token = randomBytes(32).toString('base64url');
@@ -89,7 +87,7 @@ export class AuthService {
    * the session cache's 2 s in another (see SessionCache).
    */
   async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string }> {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new DomainError('AUTH_REQUIRED', 'Sign in first');
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AuthErrors.malformedToken();
     const tokenHash = sm3Hex(token);
     const now = new Date();
     let found = this.cache.get(tokenHash, now.getTime()) ?? null;
@@ -97,13 +95,13 @@ export class AuthService {
       found = await this.sessions.findWithUser(tokenHash);
       if (found && !found.session.revokedAt) this.cache.set(tokenHash, found, now.getTime());
     }
-    if (!found || found.session.revokedAt) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
+    if (!found || found.session.revokedAt) throw AuthErrors.sessionEnded();
     const { session, user: row } = found;
     const idleLimit = session.lastSeenAt.getTime() + this.config.session.idleMinutes * 60_000;
     if (session.expiresAt <= now || idleLimit <= now.getTime()) {
-      throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has expired; sign in again');
+      throw AuthErrors.sessionExpired();
     }
-    if (!row.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    if (!row.enabled) throw AuthErrors.userDisabled();
     const { enabled: _enabled, ...user } = row;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
@@ -114,8 +112,8 @@ export class AuthService {
 
   private async sessionUser(userId: string): Promise<SessionUser> {
     const user = await this.users.findById(userId);
-    if (!user) throw new DomainError('AUTH_SESSION_EXPIRED', 'The session has ended; sign in again');
-    if (!user.enabled) throw new DomainError('AUTH_USER_DISABLED', 'This account is disabled');
+    if (!user) throw AuthErrors.sessionEnded();
+    if (!user.enabled) throw AuthErrors.userDisabled();
     const [roles, org] = await Promise.all([this.users.rolesOf([user.id]), this.orgs.findById(user.orgId)]);
     return {
       id: user.id,

@@ -6,7 +6,7 @@ export const MAX_WORKDAYS = 365;
 
 /**
  * The calendar module's rejections. The codes and their Chinese texts live in
- * `libs/contracts/src/errors.ts`; the English messages here name the offending value.
+ * `libs/contracts/src/calendar.errors.ts`; the English messages here name the offending value.
  */
 export const CalendarErrors = {
   invalidDate: (text: string) =>
@@ -21,4 +21,5 @@ export const CalendarErrors = {
   dayOutsideYear: (day: string, year: number) => new DomainError('CALENDAR_DAY_OUTSIDE_YEAR', `${day} is not in ${year}`),
   duplicateDay: (day: string) => new DomainError('CALENDAR_DUPLICATE_DAY', `${day} is listed twice`),
   overrideNotFound: (day: string) => new DomainError('CALENDAR_OVERRIDE_NOT_FOUND', `No local day on ${day}`),
+  invalidLimit: () => new DomainError('VALIDATION_FAILED', 'limit must be between 1 and 500'),
 };

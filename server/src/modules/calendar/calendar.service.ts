@@ -10,7 +10,6 @@ import type {
 } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
 import { UserRepository } from '../org/user.repository';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
@@ -60,7 +59,7 @@ export class CalendarService {
 
   /** The change log, newest first, with the actors' usernames. */
   async changes(limit: number): Promise<CalendarChangeList> {
-    if (limit < 1 || limit > 500) throw new DomainError('VALIDATION_FAILED', 'limit must be between 1 and 500');
+    if (limit < 1 || limit > 500) throw CalendarErrors.invalidLimit();
     const rows = await this.calendar.changes(limit);
     const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
     const users = await this.users.findByIds(actorIds);

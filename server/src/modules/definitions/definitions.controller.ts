@@ -8,7 +8,7 @@ import {
   type SessionUser,
 } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionErrors } from './definitions.errors';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/xml-body';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
@@ -19,20 +19,19 @@ async function uploadedXml(req: FastifyRequest, body: unknown): Promise<string> 
   if (typeof body === 'string') return body;
   if (req.isMultipart?.()) {
     const file = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the BPMN file in the multipart field "file"');
+    if (!file || file.fieldname !== 'file') throw DefinitionErrors.noFileField();
     try {
       const bytes = await file.toBuffer();
       // some limits end the stream early without an error: a cut file must not deploy half a model
-      if (file.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
+      if (file.file.truncated) throw DefinitionErrors.tooLarge();
       return bytes.toString('utf8');
     } catch (error) {
       // @fastify/multipart refuses a file over the limit while reading it
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB');
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw DefinitionErrors.tooLarge();
       throw error;
     }
   }
-  throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send BPMN XML as application/xml or as a multipart file');
+  throw DefinitionErrors.unsupportedBody();
 }
 
 @Controller('definitions')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Definition, DefinitionList, DefinitionQuery } from '@liuzhuan/contracts';
 import { compile, type ExecutableProcess, isDeployable, nextStartTimer, serializeProcess, startTriggers } from '@liuzhuan/engine';
 import { isDuplicateKey } from '../../platform/database/driver-error';
-import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionErrors } from './definitions.errors';
 import { newId } from '../../platform/ids/ids';
 import { ConcurrencyConflict, TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
@@ -43,8 +43,7 @@ export class DefinitionsService {
   async deploy(xml: string, deployedBy: string): Promise<Definition[]> {
     const result = await compile(xml);
     const details = result.diagnostics.map((d) => ({ elementId: d.elementId, severity: d.severity, code: d.code, message: d.message }));
-    if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE'))
-      throw new DomainError('PAYLOAD_TOO_LARGE', 'The BPMN file is larger than 5 MB', details);
+    if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE')) throw DefinitionErrors.tooLarge(details);
     if (!isDeployable(result) || !result.processes.length) {
       const errors = details.filter((d) => d.severity === 'error');
       const summary = errors.length
@@ -53,7 +52,7 @@ export class DefinitionsService {
             .map((d) => `${d.elementId ?? '(file)'}: ${d.message}`)
             .join('; ')
         : 'The file contains no process';
-      throw new DomainError('BPMN_INVALID', `The BPMN file cannot be deployed: ${summary}`, details);
+      throw DefinitionErrors.invalid(summary, details);
     }
     const rows = await this.tx.run(async (tx) => {
       try {
@@ -78,13 +77,13 @@ export class DefinitionsService {
   async xml(id: string): Promise<string> {
     const row = await this.require(id);
     const deployment = await this.definitions.findDeployment(row.deploymentId);
-    if (!deployment) throw new DomainError('DEFINITION_NOT_FOUND', `Definition ${id} has no stored file`);
+    if (!deployment) throw DefinitionErrors.fileMissing(id);
     return deployment.xml;
   }
 
   private async require(id: string): Promise<DefinitionEntity> {
     const row = await this.definitions.findById(id);
-    if (!row) throw new DomainError('DEFINITION_NOT_FOUND', `Definition ${id} not found`);
+    if (!row) throw DefinitionErrors.notFound(id);
     return row;
   }
 

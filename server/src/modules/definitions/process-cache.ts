@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { deserializeProcess, type ExecutableProcess } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../platform/errors/domain-error';
+import { DefinitionErrors } from './definitions.errors';
 import { DefinitionRepository } from './definition.repository';
 
 const CAPACITY = 500;
@@ -25,7 +25,7 @@ export class ProcessCache {
       return hit;
     }
     const row = await this.definitions.findById(definitionId, m);
-    if (!row) throw new DomainError('DEFINITION_NOT_FOUND', `Definition ${definitionId} not found`);
+    if (!row) throw DefinitionErrors.notFound(definitionId);
     const process = deserializeProcess(row.compiled);
     this.put(definitionId, process);
     return process;

@@ -22,7 +22,6 @@ import {
   VoidNumberSchema,
 } from '@liuzhuan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../platform/errors/domain-error';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachments.service';
@@ -33,10 +32,9 @@ import { DocumentErrors } from './documents.errors';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
 async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
-  if (!req.isMultipart?.())
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the attachment as multipart/form-data in the field "file"');
+  if (!req.isMultipart?.()) throw DocumentErrors.attachmentNotMultipart();
   const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-  if (!file || file.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', 'Send the attachment in the multipart field "file"');
+  if (!file || file.fieldname !== 'file') throw DocumentErrors.attachmentFieldMissing();
   try {
     const bytes = await file.toBuffer();
     // toBuffer throws only when a chunk follows the cut; a file cut on its last chunk comes back short

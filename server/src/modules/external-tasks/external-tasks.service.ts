@@ -14,7 +14,7 @@ import type {
 import { randomBytes } from 'node:crypto';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { ExternalTaskErrors } from './external-tasks.errors';
 import { newId } from '../../platform/ids/ids';
 import { ApiKeyEntity, type ExternalTaskEntity } from '../jobs/external-tasks/external-task.entity';
 import { ApiKeyRepository, ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
@@ -122,19 +122,19 @@ export class ExternalTasksService {
 
   async authenticateWorker(key: string | undefined): Promise<void> {
     if (!key || !/^lzk_[A-Za-z0-9_-]{20,100}$/.test(key) || !(await this.keys.findActiveByHash(sm3Hex(key)))) {
-      throw new DomainError('API_KEY_INVALID', 'Send a valid worker API key in X-Api-Key');
+      throw ExternalTaskErrors.apiKeyInvalid();
     }
   }
 
   /** The task under its instance's lock, still held by a live lock (of this worker, when named). */
   private async lockedTask(tx: Tx, id: string, workerId: string | undefined): Promise<ExternalTaskEntity> {
     const first = await this.tasks.findById(id, tx.manager);
-    if (!first) throw new DomainError('EXTERNAL_TASK_NOT_FOUND', `External task ${id} not found`);
+    if (!first) throw ExternalTaskErrors.notFound(id);
     await this.instances.lock(first.instanceId, tx);
     const row = (await this.tasks.findById(id, tx.manager)) as ExternalTaskEntity;
     const held = row.status === 'open' && row.lockExpiresAt !== null && row.lockExpiresAt.getTime() > Date.now();
     if (!held || (workerId !== undefined && row.workerId !== workerId)) {
-      throw new DomainError('EXTERNAL_TASK_NOT_LOCKED', `External task ${id} is not locked${workerId ? ` by ${workerId}` : ''}`);
+      throw ExternalTaskErrors.notLocked(id, workerId);
     }
     return row;
   }

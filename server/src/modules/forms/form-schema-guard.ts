@@ -1,5 +1,5 @@
 import { FormJsSchemaSchema, type FormJsSchema, MAX_FORM_SCHEMA_BYTES, MAX_FORM_SCHEMA_DEPTH } from '@liuzhuan/contracts';
-import { DomainError } from '../../platform/errors/domain-error';
+import { FormErrors } from './forms.errors';
 
 /** Keys that could reach a prototype when a client merges the schema into an object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -11,25 +11,18 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 export function checkFormSchema(input: unknown): { schema: FormJsSchema; json: string } {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new DomainError('FORM_SCHEMA_INVALID', 'The form schema must be a JSON object');
+    throw FormErrors.notAnObject();
   }
   walk(input, 1, '');
   const json = JSON.stringify(input);
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_FORM_SCHEMA_BYTES) {
-    throw new DomainError('FORM_SCHEMA_TOO_LARGE', `The form schema is ${bytes} bytes; at most ${MAX_FORM_SCHEMA_BYTES} are accepted`, {
-      bytes,
-      max: MAX_FORM_SCHEMA_BYTES,
-    });
+    throw FormErrors.tooLarge(bytes);
   }
   const parsed = FormJsSchemaSchema.safeParse(input);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: ['schema', ...i.path].join('.'), message: i.message, code: i.code }));
-    throw new DomainError(
-      'FORM_SCHEMA_INVALID',
-      `Not a form-js schema: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
-      details,
-    );
+    throw FormErrors.notFormJs(details);
   }
   // the stored text is the input as sent (zod's copy could drop or reorder nothing, but the input is what was checked)
   return { schema: JSON.parse(json) as FormJsSchema, json };
@@ -38,21 +31,14 @@ export function checkFormSchema(input: unknown): { schema: FormJsSchema; json: s
 function walk(value: unknown, depth: number, path: string): void {
   if (value === null || typeof value !== 'object') return;
   if (depth > MAX_FORM_SCHEMA_DEPTH) {
-    throw new DomainError(
-      'FORM_SCHEMA_INVALID',
-      `The form schema is nested deeper than ${MAX_FORM_SCHEMA_DEPTH} levels (at ${path || 'schema'})`,
-      { path, maxDepth: MAX_FORM_SCHEMA_DEPTH },
-    );
+    throw FormErrors.tooDeep(path);
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => walk(item, depth + 1, `${path}[${i}]`));
     return;
   }
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key))
-      throw new DomainError('FORM_SCHEMA_INVALID', `The form schema may not contain the key "${key}"`, {
-        path: path ? `${path}.${key}` : key,
-      });
+    if (FORBIDDEN_KEYS.has(key)) throw FormErrors.forbiddenKey(key, path ? `${path}.${key}` : key);
     walk((value as Record<string, unknown>)[key], depth + 1, path ? `${path}.${key}` : key);
   }
 }

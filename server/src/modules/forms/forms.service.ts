@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Form, FormJsSchema, FormList } from '@liuzhuan/contracts';
 import { isDuplicateKey } from '../../platform/database/driver-error';
-import { DomainError } from '../../platform/errors/domain-error';
+import { FormErrors } from './forms.errors';
 import { ConcurrencyConflict, TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { FormEntity } from './form.entity';
@@ -18,7 +18,7 @@ export class FormsService {
 
   async get(key: string): Promise<Form> {
     const form = await this.forms.latest(key);
-    if (!form) throw new DomainError('FORM_NOT_FOUND', `No form with the key ${key}`);
+    if (!form) throw FormErrors.notFound(key);
     return toForm(form);
   }
 

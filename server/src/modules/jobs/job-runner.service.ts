@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
+import { JobErrors } from './jobs.errors';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { JOB_QUEUE, type JobQueue } from '../../platform/queue/job-queue';
 import { JOB_HANDLER_TYPE, JOB_TYPES, type JobHandler } from './job-handler';
@@ -105,7 +106,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   /** Runs a pending job now whatever its due time (an admin pushing a stuck timer; tests). */
   async runNow(id: string): Promise<JobEntity> {
     const job = await this.jobs.findById(id);
-    if (!job) throw new DomainError('JOB_NOT_FOUND', `Job ${id} not found`);
+    if (!job) throw JobErrors.notFound(id);
     if (job.status === 'pending') await this.run(job);
     return (await this.jobs.findById(id)) ?? job;
   }

@@ -17,7 +17,7 @@ import {
 import { activeElementIds, processVariables, readState } from '@liuzhuan/engine';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { MailboxErrors } from './mailbox.errors';
 import { newId } from '../../platform/ids/ids';
 import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
 import { DefinitionRepository } from '../definitions/definition.repository';
@@ -70,10 +70,10 @@ export class MailboxService {
     const ipDigest = digestOf('letter-ip', ip);
     // counted in the database, so the limit holds across API processes and restarts
     if ((await this.letters.countFromSince(ipDigest, new Date(Date.now() - LETTER_WINDOW_MS))) >= LETTERS_PER_IP) {
-      throw new DomainError('RATE_LIMITED', `At most ${LETTERS_PER_IP} letters per ${LETTER_WINDOW_MS / 60000} minutes from one address`);
+      throw MailboxErrors.rateLimited(LETTERS_PER_IP, LETTER_WINDOW_MS / 60000);
     }
     const definition = await this.definitions.findByKey(LETTER_PROCESS_KEY, undefined);
-    if (!definition) throw new DomainError('DEFINITION_NOT_FOUND', `The process ${LETTER_PROCESS_KEY} is not deployed`);
+    if (!definition) throw MailboxErrors.processNotDeployed(LETTER_PROCESS_KEY);
     // 120 random bits: the code is the only key to the letter's status, so it must not be guessable
     const queryCode = randomBytes(15).toString('base64url');
     const now = new Date();
@@ -119,7 +119,7 @@ export class MailboxService {
   /** The status and the published reply only; an unknown code and a wrong one look the same. */
   async publicView(code: string): Promise<PublicLetter> {
     const letter = code.length <= 64 ? await this.letters.findByCodeDigest(digestOf('letter-code', code)) : null;
-    if (!letter) throw new DomainError('LETTER_NOT_FOUND', 'No letter with this query code');
+    if (!letter) throw MailboxErrors.codeNotFound();
     const instance = await this.instances.findById(letter.instanceId);
     return {
       status: statusOf(letter, instance),
@@ -159,11 +159,7 @@ export class MailboxService {
       const { letter, instance, task } = await this.atStep(tx, id, 'handle', user);
       const total = letter.timeLimitWorkdays + input.workdays;
       if (total > LETTER_MAX_WORKDAYS) {
-        throw new DomainError('LETTER_EXTENSION_LIMIT', `The time limit would be ${total} working days; at most ${LETTER_MAX_WORKDAYS}`, {
-          timeLimitWorkdays: letter.timeLimitWorkdays,
-          requested: input.workdays,
-          max: LETTER_MAX_WORKDAYS,
-        });
+        throw MailboxErrors.extensionLimit(letter.timeLimitWorkdays, input.workdays);
       }
       const dueAt = new Date(this.calendar.addWorkdays(task.createdAt.toISOString(), total).dueAt);
       const now = new Date();
@@ -218,7 +214,7 @@ export class MailboxService {
   publish(id: string, user: SessionUser): Promise<Letter> {
     return this.tx.run(async (tx) => {
       const { letter, task } = await this.atStep(tx, id, 'publish', user);
-      if (!letter.reply) throw new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} has no reply to publish`);
+      if (!letter.reply) throw MailboxErrors.noReply(id);
       const now = new Date();
       const publishedReply = maskPersonalData(letter.reply, {
         name: letter.writerName,
@@ -241,8 +237,7 @@ export class MailboxService {
   private async readable(id: string, user: SessionUser): Promise<LetterEntity> {
     const letter = await this.letters.findById(id);
     const instance = letter ? await this.instances.findById(letter.instanceId) : null;
-    if (!letter || !instance || !(await this.access.canRead(user, instance)))
-      throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    if (!letter || !instance || !(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
     return letter;
   }
 
@@ -257,13 +252,13 @@ export class MailboxService {
     user: SessionUser,
   ): Promise<{ letter: LetterEntity; instance: InstanceEntity; task: TaskEntity }> {
     const found = await this.letters.findById(id, tx.manager);
-    if (!found) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
+    if (!found) throw MailboxErrors.notFound(id);
     const instance = await this.instances.lock(found.instanceId, tx);
     const letter = (await this.letters.findById(id, tx.manager)) as LetterEntity;
     const task = (await this.letters.tasksAt(letter.instanceId, elementId, tx.manager)).find((t) => t.status === 'open');
     if (!task) {
-      if (!(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
-      throw new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} is not at ${elementId}`);
+      if (!(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
+      throw MailboxErrors.notInStep(id, elementId);
     }
     if (task.assignee === user.username || isWorkflowAdmin(user)) return { letter, instance, task };
     if (!task.assignee) {
@@ -272,8 +267,8 @@ export class MailboxService {
         .map((c) => c.value);
       if ((await this.access.groupsOf(user, tx.manager)).some((g) => groups.includes(g))) return { letter, instance, task };
     }
-    if (!(await this.access.canRead(user, instance))) throw new DomainError('LETTER_NOT_FOUND', `Letter ${id} not found`);
-    throw new DomainError('LETTER_NOT_YOURS', `The ${elementId} step of letter ${id} is not yours`);
+    if (!(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
+    throw MailboxErrors.notYours(id, elementId);
   }
 
   private async view(letter: LetterEntity, tx?: Tx): Promise<Letter> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Notification, NotificationList, NotificationQuery, ReadAllResult } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../platform/errors/domain-error';
+import { NotificationErrors } from './notifications.errors';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationEntity } from './notification.entity';
@@ -119,7 +119,7 @@ export class NotificationsService {
   async markRead(username: string, id: string): Promise<Notification> {
     await this.repository.markRead(username, id, new Date());
     const row = await this.repository.findOf(username, id);
-    if (!row) throw new DomainError('NOTIFICATION_NOT_FOUND', `Notification ${id} not found`);
+    if (!row) throw NotificationErrors.notFound(id);
     return toNotification(row);
   }
 

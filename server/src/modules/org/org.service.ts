@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateOrg, Org, UpdateOrg } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { OrgErrors } from './org.errors';
 import { newId } from '../../platform/ids/ids';
 import { OrgEntity } from './org.entity';
 import { OrgRepository } from './org.repository';
@@ -26,16 +26,16 @@ export class OrgService {
 
   async get(id: string): Promise<Org> {
     const org = await this.orgs.findById(id);
-    if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
+    if (!org) throw OrgErrors.orgNotFound(id);
     return toOrg(org);
   }
 
   async create(input: CreateOrg): Promise<Org> {
     return this.tx.run(async ({ manager: m }) => {
       if (input.parentId && !(await this.orgs.findById(input.parentId, m))) {
-        throw new DomainError('ORG_NOT_FOUND', `Parent organization ${input.parentId} not found`);
+        throw OrgErrors.parentNotFound(input.parentId);
       }
-      if (await this.orgs.findByCode(input.code, m)) throw new DomainError('ORG_CODE_TAKEN', `Organization code ${input.code} is taken`);
+      if (await this.orgs.findByCode(input.code, m)) throw OrgErrors.codeTaken(input.code);
       const now = new Date();
       const org = Object.assign(new OrgEntity(), {
         id: newId(),
@@ -56,7 +56,7 @@ export class OrgService {
   async update(id: string, patch: UpdateOrg): Promise<Org> {
     const updated = await this.tx.run(async ({ manager: m }) => {
       const org = await this.orgs.findById(id, m);
-      if (!org) throw new DomainError('ORG_NOT_FOUND', `Organization ${id} not found`);
+      if (!org) throw OrgErrors.orgNotFound(id);
       if (patch.parentId !== undefined && patch.parentId !== null) await this.assertNoCycle(id, patch.parentId, m);
       const changes: Partial<OrgEntity> = { updatedAt: new Date() };
       if (patch.parentId !== undefined) changes.parentId = patch.parentId;
@@ -76,9 +76,9 @@ export class OrgService {
   private async assertNoCycle(id: string, parentId: string, m: Parameters<OrgRepository['findById']>[1]): Promise<void> {
     let cursor: string | null = parentId;
     for (let depth = 0; cursor; depth++) {
-      if (cursor === id || depth > 64) throw new DomainError('ORG_PARENT_CYCLE', 'An organization cannot be placed under itself');
+      if (cursor === id || depth > 64) throw OrgErrors.parentCycle();
       const parent: OrgEntity | null = await this.orgs.findById(cursor, m);
-      if (!parent) throw new DomainError('ORG_NOT_FOUND', `Parent organization ${cursor} not found`);
+      if (!parent) throw OrgErrors.parentNotFound(cursor);
       cursor = parent.parentId;
     }
   }

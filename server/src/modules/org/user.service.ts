@@ -3,7 +3,7 @@ import type { CreateUser, Role, UpdateUser, User, UserList, UserQuery } from '@l
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { hashPassword, isStrongPassword } from '../../platform/crypto/password';
-import { DomainError } from '../../platform/errors/domain-error';
+import { OrgErrors } from './org.errors';
 import { newUser } from './new-user';
 import { OrgRepository } from './org.repository';
 import { pinyinKeys } from './pinyin';
@@ -30,17 +30,16 @@ export class UserService {
 
   async get(id: string, manager?: EntityManager): Promise<User> {
     const user = await this.users.findById(id, manager);
-    if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+    if (!user) throw OrgErrors.userNotFound(id);
     return (await this.toUsers([user], manager))[0];
   }
 
   async create(input: CreateUser): Promise<User> {
-    if (!isStrongPassword(input.password)) throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
+    if (!isStrongPassword(input.password)) throw OrgErrors.passwordTooWeak();
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async ({ manager: m }) => {
       // usernames are never reused: disabled users keep theirs, and nothing deletes a user
-      if (await this.users.findByUsername(input.username, m))
-        throw new DomainError('USERNAME_TAKEN', `Username ${input.username} is taken`);
+      if (await this.users.findByUsername(input.username, m)) throw OrgErrors.usernameTaken(input.username);
       await this.assertOrgAndGroups(input.orgId, input.groups, m);
       const now = new Date();
       const user = newUser(
@@ -55,12 +54,12 @@ export class UserService {
 
   async update(id: string, patch: UpdateUser): Promise<User> {
     if (patch.password !== undefined && !isStrongPassword(patch.password)) {
-      throw new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy');
+      throw OrgErrors.passwordTooWeak();
     }
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
     return this.announced(id, async (m) => {
       const user = await this.users.findById(id, m);
-      if (!user) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      if (!user) throw OrgErrors.userNotFound(id);
       await this.assertOrgAndGroups(patch.orgId ?? user.orgId, patch.groups ?? [], m);
       const changes: Partial<UserEntity> = { updatedAt: new Date() };
       if (patch.displayName !== undefined) Object.assign(changes, { displayName: patch.displayName }, pinyinKeys(patch.displayName));
@@ -76,7 +75,7 @@ export class UserService {
   /** A disabled user cannot sign in; the session check refuses their open sessions at once. */
   async setEnabled(id: string, enabled: boolean): Promise<User> {
     return this.announced(id, async (m) => {
-      if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
       await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
       return this.get(id, m);
     });
@@ -85,10 +84,10 @@ export class UserService {
   async setRoles(id: string, roles: Role[]): Promise<User> {
     const unique = [...new Set(roles)].sort();
     if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
-      throw new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people');
+      throw OrgErrors.roleSeparation();
     }
     return this.announced(id, async (m) => {
-      if (!(await this.users.findById(id, m))) throw new DomainError('USER_NOT_FOUND', `User ${id} not found`);
+      if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
       await this.users.replaceRoles(id, unique, m);
       await this.users.update(id, { updatedAt: new Date() }, m);
       return this.get(id, m);
@@ -103,10 +102,10 @@ export class UserService {
   }
 
   private async assertOrgAndGroups(orgId: string, groups: string[], m: EntityManager): Promise<void> {
-    if (!(await this.orgs.findById(orgId, m))) throw new DomainError('ORG_NOT_FOUND', `Organization ${orgId} not found`);
+    if (!(await this.orgs.findById(orgId, m))) throw OrgErrors.orgNotFound(orgId);
     const existing = await this.users.existingGroups(groups, m);
     const missing = groups.filter((g) => !existing.has(g));
-    if (missing.length) throw new DomainError('GROUP_NOT_FOUND', `Unknown groups: ${missing.join(', ')}`, { missing });
+    if (missing.length) throw OrgErrors.groupsNotFound(missing);
   }
 
   private async toUsers(entities: UserEntity[], manager?: EntityManager): Promise<User[]> {

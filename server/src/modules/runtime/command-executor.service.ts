@@ -12,12 +12,11 @@ import {
   rootInstanceId,
 } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
 import type { DefinitionHead } from '../definitions/definition.entity';
 import { ProcessCache } from '../definitions/process-cache';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
-import { rejectionToError } from './runtime.errors';
+import { RuntimeErrors, rejectionToError } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity, type InstanceRowStatus } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
 import type { TaskEntity } from './task.entity';
@@ -143,7 +142,7 @@ export class CommandExecutor {
     context: CommandContext,
   ): Promise<{ instance: InstanceEntity } & Pick<ProjectionResult, 'created' | 'candidates'>> {
     const { definition } = options;
-    if (!definition.executable) throw new DomainError('PROCESS_NOT_EXECUTABLE', `Process ${definition.key} is not executable`);
+    if (!definition.executable) throw RuntimeErrors.notExecutable(definition.key);
     const process = await this.cache.get(definition.id, tx.manager);
     const result = execute(process, null, options.command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);

@@ -3,6 +3,7 @@ import type { Message, MessageResult, Signal, SignalResult, SessionUser } from '
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
+import { RuntimeErrors } from './runtime.errors';
 import { DefinitionRepository, SubscriptionRepository } from '../definitions/definition.repository';
 import { JobOutbox, type NewJob } from '../jobs/job-outbox';
 import { JobRunner } from '../jobs/job-runner.service';
@@ -52,11 +53,7 @@ export class EventsService {
     }
     const [start] = await this.subscriptions.startsFor('message', input.name, tx.manager);
     const definition = start?.definitionId ? await this.definitions.findById(start.definitionId, tx.manager) : null;
-    if (!definition)
-      throw new DomainError(
-        'MESSAGE_NOT_CORRELATED',
-        `Nothing waits for message ${input.name}${input.correlationKey ? ` with key ${input.correlationKey}` : ''}`,
-      );
+    if (!definition) throw RuntimeErrors.messageNotCorrelated(input.name, input.correlationKey);
     const row = await this.executor.startIn(
       tx,
       {

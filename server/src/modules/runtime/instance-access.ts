@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../platform/errors/domain-error';
+import { RuntimeErrors } from './runtime.errors';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
@@ -27,7 +27,7 @@ export class InstanceAccess {
 
   async readable(user: SessionUser, id: string): Promise<InstanceEntity> {
     const row = await this.instances.findById(id);
-    if (!row || !(await this.canRead(user, row))) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
+    if (!row || !(await this.canRead(user, row))) throw RuntimeErrors.instanceNotFound(id);
     return row;
   }
 

@@ -5,9 +5,9 @@ import { isNullInto } from '../../platform/database/driver-error';
 import { enqueue, isBatched } from '../../platform/database/statement-batch';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { RuntimeErrors } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity } from './instance.entity';
-import { TaskProxyEntity } from './task.entity';
+import { TaskProxyEntity } from '../proxies/proxies.api';
 
 @Injectable()
 export class InstanceRepository {
@@ -33,7 +33,7 @@ export class InstanceRepository {
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
     const read = this.lockedRead(tx, 'i.id = ?', [id]);
     const row = read.found(await sql(tx.manager, read.text, read.params));
-    if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
+    if (!row) throw RuntimeErrors.instanceNotFound(id);
     return row;
   }
 

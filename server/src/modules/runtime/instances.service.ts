@@ -14,7 +14,7 @@ import type {
 } from '@liuzhuan/contracts';
 import { activeElementIds, incident, incidents, processVariables, readState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { RuntimeErrors } from './runtime.errors';
 import { DefinitionRepository } from '../definitions/definition.repository';
 import { JobOutbox } from '../jobs/job-outbox';
 import { JobRepository } from '../jobs/job.repository';
@@ -38,11 +38,7 @@ export class InstancesService {
 
   async start(input: StartInstance, user: SessionUser): Promise<StartedInstance> {
     const definition = await this.definitions.findByKey(input.definitionKey, input.version);
-    if (!definition)
-      throw new DomainError(
-        'DEFINITION_NOT_FOUND',
-        `No deployed process ${input.definitionKey}${input.version ? ` version ${input.version}` : ''}`,
-      );
+    if (!definition) throw RuntimeErrors.processNotDeployed(input.definitionKey, input.version);
     const {
       instance: row,
       created,
@@ -103,7 +99,7 @@ export class InstancesService {
     const reason = requireReason(input.reason);
     const from = input.elementInstanceId ?? input.taskId;
     if (!from || (input.elementInstanceId && input.taskId && input.elementInstanceId !== input.taskId)) {
-      throw new DomainError('COMMAND_INVALID', 'Name the element instance (or task) whose token moves');
+      throw RuntimeErrors.moveWithoutSource();
     }
     const row = await this.tx.run(async (tx) => {
       const after = await this.executor.executeIn(
@@ -159,7 +155,7 @@ export class InstancesService {
    */
   async retryIncident(id: string, incidentId: string, user: SessionUser, reason?: string): Promise<Instance> {
     const row = await this.instances.findById(id);
-    if (!row) throw new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`);
+    if (!row) throw RuntimeErrors.instanceNotFound(id);
     const engineIncident = incident(readState(row.state), incidentId);
     const intervention = {
       type: 'instance.intervention',
@@ -180,8 +176,7 @@ export class InstancesService {
       return this.view(after);
     }
     const job = await this.jobs.findById(incidentId);
-    if (!job || job.instanceId !== id || job.status !== 'failed')
-      throw new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`);
+    if (!job || job.instanceId !== id || job.status !== 'failed') throw RuntimeErrors.incidentNotFound(id, incidentId);
     await this.tx.run(async (tx) => {
       const locked = await this.instances.lock(id, tx);
       if (await this.jobs.retry(incidentId, tx.manager)) {
@@ -210,7 +205,7 @@ export class InstancesService {
 
 function requireReason(reason: string | undefined): string {
   const text = reason?.trim();
-  if (!text) throw new DomainError('REASON_REQUIRED', 'A reason is required');
+  if (!text) throw RuntimeErrors.reasonRequired();
   return text;
 }
 

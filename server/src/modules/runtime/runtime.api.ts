@@ -4,7 +4,7 @@ export { InstanceAccess, isWorkflowAdmin } from './instance-access';
 export { InstanceRepository } from './instance.repository';
 export { openedTasks } from './next-task';
 export { hasFilters, TaskRepository } from './task.repository';
-export { CcCopyEntity, TaskCandidateEntity, TaskProxyEntity, type TaskEntity, type TaskSigning } from './task.entity';
+export { CcCopyEntity, TaskCandidateEntity, type TaskEntity, type TaskSigning } from './task.entity';
 export type { InstanceEntity } from './instance.entity';
 export type { TasksCreatedHook } from './command-executor.service';
 export type { ProjectionContext } from './task-projection';

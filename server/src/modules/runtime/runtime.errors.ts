@@ -30,3 +30,17 @@ const REJECTION_CODES = {
 export function rejectionToError(rejection: Rejection): DomainError {
   return new DomainError(REJECTION_CODES[rejection.code] ?? 'COMMAND_REJECTED', rejection.message, { engineCode: rejection.code });
 }
+
+/** The runtime module's own rejections; codes and Chinese texts are in libs/contracts runtime.errors.ts. */
+export const RuntimeErrors = {
+  instanceNotFound: (id: string) => new DomainError('INSTANCE_NOT_FOUND', `Instance ${id} not found`),
+  incidentNotFound: (id: string, incidentId: string) =>
+    new DomainError('INCIDENT_NOT_FOUND', `Instance ${id} has no incident ${incidentId}`),
+  processNotDeployed: (key: string, version?: number) =>
+    new DomainError('DEFINITION_NOT_FOUND', `No deployed process ${key}${version ? ` version ${version}` : ''}`),
+  notExecutable: (key: string) => new DomainError('PROCESS_NOT_EXECUTABLE', `Process ${key} is not executable`),
+  moveWithoutSource: () => new DomainError('COMMAND_INVALID', 'Name the element instance (or task) whose token moves'),
+  reasonRequired: () => new DomainError('REASON_REQUIRED', 'A reason is required'),
+  messageNotCorrelated: (name: string, correlationKey?: string) =>
+    new DomainError('MESSAGE_NOT_CORRELATED', `Nothing waits for message ${name}${correlationKey ? ` with key ${correlationKey}` : ''}`),
+};

@@ -4,6 +4,7 @@ import { DefinitionsModule } from '../definitions/definitions.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrgModule } from '../org/org.module';
+import { ProxiesModule } from '../proxies/proxies.api';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
@@ -18,7 +19,7 @@ import { TaskRepository } from './task.repository';
 
 /** Process instances: the command executor, effect appliers, and the job handlers that continue instances. */
 @Module({
-  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule, NotificationsModule],
+  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule, NotificationsModule, ProxiesModule],
   controllers: [InstancesController, EventsController],
   providers: [
     CommandExecutor,

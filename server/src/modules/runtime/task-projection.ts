@@ -3,6 +3,7 @@ import type { EngineEvent, EventOf } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
+import { ProxyResolver } from '../proxies/proxies.api';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
 import { TaskCandidateEntity, TaskEntity } from './task.entity';
@@ -49,6 +50,7 @@ export class TaskProjection {
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
     private readonly instances: InstanceRepository,
+    private readonly proxies: ProxyResolver,
   ) {}
 
   /**
@@ -101,23 +103,11 @@ export class TaskProjection {
     created: TaskEntity[],
     notes: Map<string, Record<string, unknown>>,
   ): Promise<void> {
-    const principals = [...new Set(created.filter((t) => t.assignee).map((t) => t.assignee as string))];
     // none in force anywhere (seen when the instance was locked): no query
-    if (!principals.length || !this.instances.mayHaveActiveProxy(instance)) return;
-    const times = created.map((t) => t.createdAt.getTime());
-    const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
-    const rows = await this.tasks.proxiesInForce(principals, first, last, tx.manager);
-    if (!rows.length) return;
+    if (!this.instances.mayHaveActiveProxy(instance)) return;
+    const deputies = await this.proxies.deputiesFor(created, instance.definitionKey, tx.manager);
     for (const task of created) {
-      if (!task.assignee) continue;
-      const at = task.createdAt.getTime();
-      const proxy = rows.find(
-        (p) =>
-          p.principal === task.assignee &&
-          p.validFrom.getTime() <= at &&
-          p.validTo.getTime() > at &&
-          (!p.definitionKeys || (JSON.parse(p.definitionKeys) as string[]).includes(instance.definitionKey)),
-      );
+      const proxy = deputies.get(task.id);
       if (!proxy) continue;
       task.onBehalfOf = task.assignee;
       task.assignee = proxy.deputy;

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typ
 import { enqueue } from '../../platform/database/statement-batch';
 import { sql, type Table, Tables } from '../../platform/database/table';
 import { likeEscape } from '../org/pinyin';
-import { CcCopyEntity, TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
+import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
 /** What the inbox shows of a task's instance and 公文 (read in the same statement as the tasks). */
 export interface TaskDisplay {
@@ -86,17 +86,6 @@ export class TaskRepository {
       `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('instanceId')} = ? AND ${t.col('status')} IN ('open', 'waiting')`,
       [t.value('completedAt', at), instanceId],
     );
-  }
-
-  /** 代理 in force for any of these principals at some moment between `first` and `last`, newest first. */
-  async proxiesInForce(principals: string[], first: Date, last: Date, m: EntityManager): Promise<TaskProxyEntity[]> {
-    const p = this.tables.of(TaskProxyEntity);
-    const { records } = await sql(
-      m,
-      `SELECT * FROM ${p.name} WHERE ${p.col('principal')} IN (${principals.map(() => '?').join(', ')}) AND ${p.col('revokedAt')} IS NULL AND ${p.col('validFrom')} <= ? AND ${p.col('validTo')} > ? ORDER BY ${p.col('createdAt')} DESC`,
-      [...principals, p.value('validFrom', last), p.value('validTo', first)],
-    );
-    return records.map((r) => p.hydrate(r));
   }
 
   /** Changes a task only while it is in the expected status: false when it was not. */

@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { UserEntity } from '../org/user.entity';
 import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
-import { OpinionEntity } from './approvals.entity';
+import { OpinionEntity } from './opinion.entity';
 
 /** The document an opinion is written on, with the SM3 digest of its current version. */
 export type OpinionSubject = { documentId: string; digest: string };

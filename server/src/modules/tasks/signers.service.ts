@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AddSigners, OpinionInput, RemoveSigners, SessionUser, Task } from '@liuzhuan/contracts';
 import { openCountersignOf, readState, type OpenCountersign } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { TaskErrors } from './tasks.errors';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity, type TaskSigning } from '../runtime/runtime.api';
@@ -36,11 +36,11 @@ export class SignersService {
   async add(tx: Tx, id: string, input: AddSigners, user: SessionUser): Promise<Task> {
     const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
     this.guard.requireAssignee(relation, id);
-    if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
-    if (row.kind !== 'user') throw new DomainError('OPERATION_NOT_ALLOWED', 'A signer cannot add signers');
+    if (row.owner) throw TaskErrors.delegated(id);
+    if (row.kind !== 'user') throw TaskErrors.signerCannotAdd();
     const usernames = [...new Set(input.usernames)];
     if (usernames.length !== input.usernames.length || usernames.includes(user.username)) {
-      throw new DomainError('SIGNER_DUPLICATE', 'Each signer once, and not yourself', { usernames: input.usernames });
+      throw TaskErrors.signersInvalid(input.usernames);
     }
     await this.guard.requireUsers(usernames, tx.manager);
     const details: Record<string, unknown> = {
@@ -53,7 +53,7 @@ export class SignersService {
       const countersign = this.countersignOf(instance, id);
       const pending = await this.pendingIn(tx, instance, countersign);
       const taken = usernames.filter((u) => pending.some((t) => t.assignee === u));
-      if (taken.length) throw new DomainError('SIGNER_DUPLICATE', `Already signing: ${taken.join(', ')}`, { usernames: taken });
+      if (taken.length) throw TaskErrors.alreadySigning(taken);
       const after = await this.executor.executeIn(
         tx,
         row.instanceId,
@@ -65,7 +65,7 @@ export class SignersService {
     }
     const signing = row.signing ? (JSON.parse(row.signing) as TaskSigning) : null;
     if (input.position === 'before') {
-      if (signing?.after?.length) throw new DomainError('TASK_WAITING', `Task ${id} already has signers after it`);
+      if (signing?.after?.length) throw TaskErrors.hasSignersAfter(id);
       if (
         !(await this.tasks.updateIf(
           id,
@@ -74,13 +74,13 @@ export class SignersService {
           tx.manager,
         ))
       ) {
-        throw new DomainError('TASK_NOT_OPEN', `Task ${id} is not open`);
+        throw TaskErrors.noLongerOpen(id);
       }
       await this.createSignerTasks(tx, instance, row, usernames, user.username);
     } else {
       const after = [...(signing?.after ?? [])];
       const again = usernames.filter((u) => after.includes(u));
-      if (again.length) throw new DomainError('SIGNER_DUPLICATE', `Already signing after: ${again.join(', ')}`, { usernames: again });
+      if (again.length) throw TaskErrors.alreadySigningAfter(again);
       await this.tasks.updateIf(
         id,
         'open',
@@ -97,12 +97,10 @@ export class SignersService {
     this.guard.requireAssignee(relation, id);
     const pending = await this.pendingIn(tx, instance, this.countersignOf(instance, id));
     const usernames = [...new Set(input.usernames)];
-    if (usernames.includes(user.username))
-      throw new DomainError('OPERATION_NOT_ALLOWED', 'Remove yourself by completing or returning the task');
+    if (usernames.includes(user.username)) throw TaskErrors.removeSelf();
     const targets = usernames.map((u) => ({ u, task: pending.find((t) => t.assignee === u && t.id !== id) }));
     const missing = targets.filter((t) => !t.task).map((t) => t.u);
-    if (missing.length)
-      throw new DomainError('SIGNER_NOT_FOUND', `No pending countersign task of ${missing.join(', ')}`, { usernames: missing });
+    if (missing.length) throw TaskErrors.signersNotFound(missing);
     const ids = targets.map((t) => (t.task as TaskEntity).id);
     const after = await this.executor.executeIn(
       tx,
@@ -240,7 +238,7 @@ export class SignersService {
   /** The running countersign (会签) a task is an inner instance of. */
   private countersignOf(instance: InstanceEntity, taskId: string): OpenCountersign {
     const countersign = openCountersignOf(readState(instance.state), taskId);
-    if (!countersign) throw new DomainError('TASK_NOT_COUNTERSIGN', `Task ${taskId} is not part of a countersign`);
+    if (!countersign) throw TaskErrors.notCountersign(taskId);
     return countersign;
   }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
 import { UserRepository } from '../org/user.repository';
 import {
   InstanceAccess,
@@ -12,7 +11,8 @@ import {
   type TaskCandidateEntity,
   type TaskEntity,
 } from '../runtime/runtime.api';
-import { type Relation, taskNotFound } from './task-view';
+import type { Relation } from './task-view';
+import { TaskErrors } from './tasks.errors';
 
 /** Locks a task for an operation and says how the caller relates to it. */
 @Injectable()
@@ -33,9 +33,9 @@ export class TaskGuard {
     const locked = await this.lockAny(tx, id, user);
     const { row } = locked;
     // a reader of the instance with no part in the task learns nothing about it (as for an unknown id)
-    if (!locked.relation) throw taskNotFound(id);
-    if (row.status === 'waiting') throw new DomainError('TASK_WAITING', `Task ${id} waits for the signers added to it`);
-    if (row.status !== 'open') throw new DomainError('TASK_NOT_OPEN', `Task ${id} is ${row.status}`);
+    if (!locked.relation) throw TaskErrors.notFound(id);
+    if (row.status === 'waiting') throw TaskErrors.waiting(id);
+    if (row.status !== 'open') throw TaskErrors.notOpen(id, row.status);
     return locked;
   }
 
@@ -46,10 +46,10 @@ export class TaskGuard {
   async lockAny(tx: Tx, id: string, user: SessionUser) {
     // two statements, one round trip: lock + read the instance, then the task with its candidates as last committed
     const { instance, next: found } = await this.instances.lockOfTaskThen(id, tx, () => this.tasks.findWithCandidates(id, tx.manager));
-    if (!instance || !found) throw taskNotFound(id);
+    if (!instance || !found) throw TaskErrors.notFound(id);
     const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);
-    if (!relation && !(await this.access.canRead(user, instance))) throw taskNotFound(id);
+    if (!relation && !(await this.access.canRead(user, instance))) throw TaskErrors.notFound(id);
     return { row, candidates, relation, instance };
   }
 
@@ -66,14 +66,14 @@ export class TaskGuard {
 
   /** Only the assignee acts (an admin intervenes through reassign instead). */
   requireAssignee(relation: Relation, id: string): void {
-    if (relation !== 'assignee') throw new DomainError('TASK_NOT_YOURS', `Task ${id} is not yours to act on`);
+    if (relation !== 'assignee') throw TaskErrors.notYoursToAct(id);
   }
 
   /** The users named exist and are enabled: an unknown one is a 422 and nothing changes. */
   async requireUsers(usernames: string[], m: EntityManager): Promise<void> {
     for (const username of usernames) {
       const u = await this.users.findByUsername(username, m);
-      if (!u || !u.enabled) throw new DomainError('APPROVAL_USER_UNKNOWN', `No enabled user ${username}`, { username });
+      if (!u || !u.enabled) throw TaskErrors.userUnknown(username);
     }
   }
 }

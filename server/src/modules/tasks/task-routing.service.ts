@@ -14,7 +14,7 @@ import type {
 import { readState, returnTargets, withdrawalPlan } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
+import { TaskErrors } from './tasks.errors';
 import { ProcessCache } from '../definitions/process-cache';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
@@ -69,11 +69,8 @@ export class TaskRoutingService {
       else if (input.targetElementId) target = targets.find((t) => t.elementId === input.targetElementId);
       else target = targets[0];
       if (!target) {
-        if (input.targetElementId)
-          throw new DomainError('RETURN_TARGET_INVALID', `${input.targetElementId} is not an earlier step of task ${id}`, {
-            targetElementId: input.targetElementId,
-          });
-        throw new DomainError('RETURN_NO_TARGET', `Task ${id} has no earlier step to return to`);
+        if (input.targetElementId) throw TaskErrors.returnTargetInvalid(id, input.targetElementId);
+        throw TaskErrors.returnNoTarget(id);
       }
       const mode = input.mode ?? 'rerun';
       if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'return');
@@ -149,16 +146,15 @@ export class TaskRoutingService {
     return this.tx.run(async (tx) => {
       const { row, instance } = await this.guard.lockAny(tx, id, user);
       if (row.status !== 'completed' || row.completedBy !== user.username || row.kind !== 'user') {
-        throw new DomainError('NOT_WITHDRAWABLE', `Task ${id} was not completed by you`);
+        throw TaskErrors.notCompletedByYou(id);
       }
       const plan = withdrawalPlan(readState(instance.state), id);
-      if (!plan) throw new DomainError('NOT_WITHDRAWABLE', `What task ${id} led to has moved on`);
+      if (!plan) throw TaskErrors.movedOn(id);
       const cancelled = (await Promise.all(plan.cancelsTasks.map((t) => this.tasks.findById(t, tx.manager)))).filter(
         (t): t is TaskEntity => !!t,
       );
       const opened = cancelled.filter((t) => t.openedAt);
-      if (opened.length)
-        throw new DomainError('TASK_ALREADY_OPENED', 'The next handler has already opened the task', { taskIds: opened.map((t) => t.id) });
+      if (opened.length) throw TaskErrors.nextOpened(opened.map((t) => t.id));
       const after = await this.executor.executeIn(
         tx,
         row.instanceId,
@@ -196,9 +192,9 @@ export class TaskRoutingService {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       this.guard.requireAssignee(relation, id);
-      if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
+      if (row.owner) throw TaskErrors.delegated(id);
       await this.guard.requireUsers([input.username], tx.manager);
-      if (input.username === user.username) throw new DomainError('SIGNER_DUPLICATE', 'The task is already yours');
+      if (input.username === user.username) throw TaskErrors.alreadyYours();
       const patch = { assignee: input.username, onBehalfOf: null, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
       const details = { elementInstanceId: id, from: row.assignee, to: input.username, ...(input.reason ? { reason: input.reason } : {}) };
@@ -215,7 +211,7 @@ export class TaskRoutingService {
       this.guard.requireAssignee(relation, id);
       this.requireOwnUserTask(row);
       await this.guard.requireUsers([input.username], tx.manager);
-      if (input.username === user.username) throw new DomainError('SIGNER_DUPLICATE', 'The task is already yours');
+      if (input.username === user.username) throw TaskErrors.alreadyYours();
       const patch = { owner: user.username, assignee: input.username, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
       const details = {
@@ -234,7 +230,7 @@ export class TaskRoutingService {
   resolve(id: string, input: ResolveTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
-      if (relation !== 'assignee' || !row.owner) throw new DomainError('TASK_NOT_DELEGATED', `Task ${id} is not delegated to you`);
+      if (relation !== 'assignee' || !row.owner) throw TaskErrors.notDelegatedToYou(id);
       if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'proposal');
       const patch = { assignee: row.owner, owner: null, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
@@ -272,8 +268,8 @@ export class TaskRoutingService {
   }
 
   private requireOwnUserTask(row: TaskEntity): void {
-    if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${row.id} is delegated`);
-    if (row.kind !== 'user') throw new DomainError('OPERATION_NOT_ALLOWED', 'A signer task is completed, not returned or passed on');
+    if (row.owner) throw TaskErrors.delegated(row.id);
+    if (row.kind !== 'user') throw TaskErrors.signerTaskNotRouted();
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Task } from '@liuzhuan/contracts';
-import { DomainError } from '../../platform/errors/domain-error';
+import { TaskErrors } from './tasks.errors';
 import type { TaskCandidateEntity, TaskEntity } from '../runtime/runtime.api';
 
 /**
@@ -33,11 +33,9 @@ export function toTask(row: TaskEntity, candidates: TaskCandidateEntity[]): Task
   };
 }
 
-export const taskNotFound = (id: string) => new DomainError('TASK_NOT_FOUND', `Task ${id} not found`);
-
 /** Approval operations always say why; the schema lets a reason be absent so that this is a 422. */
 export function requireReason(reason: string | undefined): string {
   const text = reason?.trim();
-  if (!text) throw new DomainError('REASON_REQUIRED', 'A reason is required');
+  if (!text) throw TaskErrors.reasonRequired();
   return text;
 }

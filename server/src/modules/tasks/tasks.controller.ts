@@ -39,10 +39,11 @@ import {
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
-import { ApprovalsService } from './approvals.service';
+import { CcService } from './cc.service';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';
 import { TasksService } from './tasks.service';
+import { UrgeService } from './urge.service';
 
 const Id = () => Param('id', validate(IdParamSchema));
 
@@ -52,7 +53,8 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly routing: TaskRoutingService,
     private readonly signers: SignersService,
-    private readonly approvals: ApprovalsService,
+    private readonly urges: UrgeService,
+    private readonly copies: CcService,
     private readonly tx: TransactionRunner,
   ) {}
 
@@ -153,13 +155,13 @@ export class TasksController {
   @Post(':id/urge')
   @HttpCode(200)
   urge(@Id() id: string, @Body(validate(UrgeTaskSchema)) body: UrgeTask, @CurrentUser() user: SessionUser): Promise<Task> {
-    return this.approvals.urge(id, body, user);
+    return this.urges.urge(id, body, user);
   }
 
   @Post(':id/cc')
   @HttpCode(200)
   cc(@Id() id: string, @Body(validate(CcTaskSchema)) body: CcTask, @CurrentUser() user: SessionUser): Promise<CcList> {
-    return this.approvals.cc(id, body, user);
+    return this.copies.send(id, body, user);
   }
 
   @Post(':id/reassign')

@@ -5,24 +5,39 @@ import { OrgModule } from '../org/org.module';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
-import { ApprovalsController } from './approvals.controller';
-import { ApprovalsService } from './approvals.service';
+import { CcController } from './cc.controller';
+import { CcService } from './cc.service';
 import { Opinions, OpinionSubjects } from './opinions';
+import { OpinionsController } from './opinions.controller';
+import { PhrasesController } from './phrases.controller';
+import { PhrasesService } from './phrases.service';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
 import { TaskRoutingService } from './task-routing.service';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { UrgeService } from './urge.service';
 
 /**
  * Inbox queries and task operations over the runtime's task projection: complete, claim, and
- * the approval operations (退回, 驳回, 撤回, 转办, 委派, 加签/减签, 催办, 抄送, 代理, opinions, 常用语).
+ * the approval operations (退回, 驳回, 撤回, 转办, 委派, 加签/减签, 催办, 抄送, opinions, 常用语).
+ * 代理 (proxies) has a module of its own, modules/proxies.
  * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
  */
 @Module({
   imports: [RuntimeModule, DefinitionsModule, OrgModule, NotificationsModule],
-  controllers: [TasksController, ApprovalsController],
-  providers: [TasksService, TaskGuard, TaskRoutingService, SignersService, ApprovalsService, Opinions, OpinionSubjects],
+  controllers: [TasksController, OpinionsController, CcController, PhrasesController],
+  providers: [
+    TasksService,
+    TaskGuard,
+    TaskRoutingService,
+    SignersService,
+    UrgeService,
+    CcService,
+    PhrasesService,
+    Opinions,
+    OpinionSubjects,
+  ],
   exports: [OpinionSubjects],
 })
 export class TasksModule implements OnModuleInit {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskActions, TaskList, TaskQuery } from '@liuzhuan/contracts';
 import { isCountersignTask, readState, withdrawalPlan } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { DomainError } from '../../platform/errors/domain-error';
 import {
   CommandExecutor,
   hasFilters,
@@ -15,7 +14,8 @@ import {
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
-import { taskNotFound, toTask } from './task-view';
+import { toTask } from './task-view';
+import { TaskErrors } from './tasks.errors';
 
 /**
  * Inbox queries and task operations. Who may act on a task: its assignee; a candidate once
@@ -70,12 +70,12 @@ export class TasksService {
   /** One task; the assignee's first read marks it opened (已阅). */
   async get(id: string, user: SessionUser): Promise<Task> {
     const row = await this.tasks.findById(id);
-    if (!row) throw taskNotFound(id);
+    if (!row) throw TaskErrors.notFound(id);
     const candidates = (await this.tasks.candidatesOf([id])).get(id) ?? [];
     const relation = await this.guard.relation(user, row, candidates);
     if (!relation) {
       const instance = await this.instances.findById(row.instanceId);
-      if (!instance || !(await this.access.canRead(user, instance))) throw taskNotFound(id);
+      if (!instance || !(await this.access.canRead(user, instance))) throw TaskErrors.notFound(id);
     }
     if (relation === 'assignee' && !row.openedAt && row.status === 'open') {
       await this.tasks.markOpened(id, new Date());
@@ -87,9 +87,9 @@ export class TasksService {
   complete(id: string, input: CompleteTask, user: SessionUser): Promise<CompletedTask> {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
-      if (relation === 'candidate') throw new DomainError('TASK_NOT_YOURS', 'Claim the task before completing it');
+      if (relation === 'candidate') throw TaskErrors.claimFirst();
       // 委派: the delegate gives it back (resolve); only the owner completes
-      if (row.owner) throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated; the delegate resolves it first`);
+      if (row.owner) throw TaskErrors.delegatedResolveFirst(id);
       const opinion = normalizeOpinion(input.opinion);
       if (row.kind === 'addsign') {
         await this.signers.completeSigner(tx, instance, row, opinion, user);
@@ -139,10 +139,9 @@ export class TasksService {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation === 'assignee') return toTask(row, candidates);
-      if (relation === 'owner') throw new DomainError('TASK_DELEGATED', `Task ${id} is delegated`);
-      if (row.assignee) throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
-      if (!(await this.tasks.claim(id, user.username, tx.manager)))
-        throw new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`);
+      if (relation === 'owner') throw TaskErrors.delegated(id);
+      if (row.assignee) throw TaskErrors.claimedByOther(id);
+      if (!(await this.tasks.claim(id, user.username, tx.manager))) throw TaskErrors.claimedByOther(id);
       const details: Record<string, unknown> = { elementInstanceId: id, assignee: user.username };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.claimed', elementId: row.elementId, details }], user.username);
@@ -153,8 +152,7 @@ export class TasksService {
   unclaim(id: string, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
-      if (relation === 'candidate' || relation === 'owner')
-        throw new DomainError('TASK_NOT_YOURS', 'Only the assignee can give the task back');
+      if (relation === 'candidate' || relation === 'owner') throw TaskErrors.onlyAssigneeUnclaims();
       await this.tasks.unclaim(id, tx.manager);
       const details: Record<string, unknown> = { elementInstanceId: id, previousAssignee: row.assignee };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
@@ -166,11 +164,11 @@ export class TasksService {
   /** The operations this user may do on this task now: the client shows exactly these. */
   async actions(id: string, user: SessionUser): Promise<TaskActions> {
     const row = await this.tasks.findById(id);
-    if (!row) throw taskNotFound(id);
+    if (!row) throw TaskErrors.notFound(id);
     const candidates = (await this.tasks.candidatesOf([id])).get(id) ?? [];
     const relation = await this.guard.relation(user, row, candidates);
     const instance = await this.instances.findById(row.instanceId);
-    if (!instance || (!relation && !(await this.access.canRead(user, instance)))) throw taskNotFound(id);
+    if (!instance || (!relation && !(await this.access.canRead(user, instance)))) throw TaskErrors.notFound(id);
     const items: TaskAction[] = [];
     const active = instance.status === 'active';
     const open = active && row.status === 'open';

@@ -5,8 +5,11 @@ import { NotificationEntity } from '../../modules/notifications/notification.ent
 import { ApiKeyEntity, ExternalTaskEntity } from '../../modules/jobs/external-tasks/external-task.entity';
 import { HistoryEventEntity, InstanceEntity } from '../../modules/runtime/instance.entity';
 import { TaskCandidateEntity, TaskEntity } from '../../modules/runtime/task.entity';
-import { CcCopyEntity, TaskProxyEntity } from '../../modules/runtime/task.entity';
-import { OpinionEntity, PhraseEntity, UrgeEntity } from '../../modules/tasks/approvals.entity';
+import { CcCopyEntity } from '../../modules/runtime/task.entity';
+import { TaskProxyEntity } from '../../modules/proxies/proxy.entity';
+import { OpinionEntity } from '../../modules/tasks/opinion.entity';
+import { PhraseEntity } from '../../modules/tasks/phrase.entity';
+import { UrgeEntity } from '../../modules/tasks/urge.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
 import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
 import { OrgEntity } from '../../modules/org/org.entity';

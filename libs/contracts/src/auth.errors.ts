@@ -1,0 +1,19 @@
+/** Error codes (→ HTTP status) of sign-in, sessions and roles (三员分立). */
+export const AUTH_ERROR_CODES = {
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_SESSION_EXPIRED: 401,
+  AUTH_USER_DISABLED: 401,
+  AUTH_ACCOUNT_LOCKED: 401,
+  FORBIDDEN_ROLE: 403,
+} as const;
+
+/** Chinese text the client shows for each of them. */
+export const AUTH_ERROR_MESSAGES_ZH: Record<keyof typeof AUTH_ERROR_CODES, string> = {
+  AUTH_REQUIRED: '请先登录',
+  AUTH_INVALID_CREDENTIALS: '用户名或密码错误',
+  AUTH_SESSION_EXPIRED: '登录已过期，请重新登录',
+  AUTH_USER_DISABLED: '该账号已停用',
+  AUTH_ACCOUNT_LOCKED: '登录失败次数过多，账号已暂时锁定',
+  FORBIDDEN_ROLE: '您没有执行此操作的权限',
+};

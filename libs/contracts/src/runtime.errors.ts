@@ -1,0 +1,23 @@
+/** Error codes (→ HTTP status) of process instances and the commands run on them. */
+export const RUNTIME_ERROR_CODES = {
+  PROCESS_NOT_EXECUTABLE: 422,
+  INSTANCE_NOT_FOUND: 404,
+  INSTANCE_NOT_ACTIVE: 409,
+  INCIDENT_NOT_FOUND: 404,
+  MESSAGE_NOT_CORRELATED: 404,
+  COMMAND_REJECTED: 409,
+  COMMAND_INVALID: 422,
+  CONCURRENT_UPDATE: 409,
+} as const;
+
+/** Chinese text the client shows for each of them. */
+export const RUNTIME_ERROR_MESSAGES_ZH: Record<keyof typeof RUNTIME_ERROR_CODES, string> = {
+  PROCESS_NOT_EXECUTABLE: '该流程未标记为可执行，不能发起',
+  INSTANCE_NOT_FOUND: '流程实例不存在',
+  INSTANCE_NOT_ACTIVE: '流程已结束，不能再办理',
+  INCIDENT_NOT_FOUND: '该异常不存在或已处理',
+  MESSAGE_NOT_CORRELATED: '没有等待该消息的流程',
+  COMMAND_REJECTED: '流程当前状态不允许该操作',
+  COMMAND_INVALID: '操作不符合流程定义',
+  CONCURRENT_UPDATE: '流程正被他人同时办理，请稍后重试',
+};

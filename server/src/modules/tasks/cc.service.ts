@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import type { CcCopy, CcList, CcQuery, CcTask, SessionUser } from '@liuzhuan/contracts';
+import { DataSource } from 'typeorm';
+import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { newId } from '../../platform/ids/ids';
+import { NotificationsService } from '../notifications/notifications.api';
+import { CcCopyEntity, CommandExecutor, InstanceAccess } from '../runtime/runtime.api';
+import { TaskGuard } from './task-guard';
+import { TaskErrors } from './tasks.errors';
+
+/** 抄送 (cc): read-only copies of an instance for information, with their read receipts. */
+@Injectable()
+export class CcService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly dataSource: DataSource,
+    private readonly guard: TaskGuard,
+    private readonly executor: CommandExecutor,
+    private readonly access: InstanceAccess,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** 抄送: read-only copies for information; the recipients can then read the instance. */
+  send(id: string, input: CcTask, user: SessionUser): Promise<CcList> {
+    return this.tx.run(async (tx) => {
+      const { row, relation, instance } = await this.guard.lockAny(tx, id, user);
+      if (relation !== 'assignee' && relation !== 'admin') throw TaskErrors.notYoursToCopy(id);
+      const usernames = [...new Set(input.usernames)];
+      await this.guard.requireUsers(usernames, tx.manager);
+      const now = new Date();
+      const rows = usernames.map((recipient) =>
+        Object.assign(new CcCopyEntity(), {
+          id: newId(),
+          instanceId: row.instanceId,
+          taskId: id,
+          recipient,
+          sender: user.username,
+          note: input.note ?? null,
+          createdAt: now,
+          readAt: null,
+        }),
+      );
+      await tx.manager.insert(CcCopyEntity, rows);
+      await this.executor.appendHistory(
+        tx,
+        instance,
+        [
+          {
+            type: 'task.cc',
+            elementId: row.elementId,
+            details: { elementInstanceId: id, usernames, ...(input.note ? { note: input.note } : {}) },
+          },
+        ],
+        user.username,
+      );
+      await this.notifications.send(
+        tx,
+        rows.map((r) => ({
+          recipient: r.recipient,
+          kind: 'cc',
+          title: `抄送：${row.name ?? row.elementId}`,
+          body: input.note ?? '',
+          instanceId: row.instanceId,
+          link: `/cc?id=${r.id}`,
+          actor: user.username,
+        })),
+      );
+      return { items: rows.map(toCc), total: rows.length };
+    });
+  }
+
+  async list(query: CcQuery, user: SessionUser): Promise<CcList> {
+    const qb = this.dataSource.manager.createQueryBuilder(CcCopyEntity, 'c');
+    if (query.instanceId) {
+      await this.access.readable(user, query.instanceId);
+      qb.andWhere('c.instance_id = :instanceId', { instanceId: query.instanceId });
+    }
+    // without an instance, a user sees only the copies sent to them
+    if (query.mine === 'true' || !query.instanceId) qb.andWhere('c.recipient = :me', { me: user.username });
+    if (query.unread === 'true') qb.andWhere('c.read_at IS NULL');
+    if (query.unread === 'false') qb.andWhere('c.read_at IS NOT NULL');
+    const [items, total] = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(200).getManyAndCount();
+    return { items: items.map(toCc), total };
+  }
+
+  /** The read receipt: the first read sets the time. */
+  async read(id: string, user: SessionUser): Promise<CcCopy> {
+    const m = this.dataSource.manager;
+    const row = await m.findOneBy(CcCopyEntity, { id });
+    if (!row || row.recipient !== user.username) throw TaskErrors.ccNotFound(id);
+    if (!row.readAt) {
+      await m.createQueryBuilder().update(CcCopyEntity).set({ readAt: new Date() }).where('id = :id AND read_at IS NULL', { id }).execute();
+    }
+    return toCc((await m.findOneBy(CcCopyEntity, { id })) ?? row);
+  }
+}
+
+function toCc(r: CcCopyEntity): CcCopy {
+  return {
+    id: r.id,
+    instanceId: r.instanceId,
+    taskId: r.taskId,
+    recipient: r.recipient,
+    sender: r.sender,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+    readAt: r.readAt?.toISOString() ?? null,
+  };
+}
