@@ -4,7 +4,6 @@ import type { Tx } from '../../platform/database/transaction-runner';
 import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import type { InstanceEntity } from './instance.entity';
-import { InstanceRepository } from './instance.repository';
 import { TaskCandidateEntity, TaskEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
 
@@ -48,7 +47,6 @@ export class TaskProjection {
     private readonly tasks: TaskRepository,
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
-    private readonly instances: InstanceRepository,
   ) {}
 
   /**
@@ -84,12 +82,12 @@ export class TaskProjection {
         // a task created by this same command is not written yet: close it in memory
         const fresh = pending.get(event.elementInstanceId);
         if (fresh) Object.assign(fresh, patch);
-        else await this.tasks.close(event.elementInstanceId, patch, tx.manager);
+        else this.tasks.close(event.elementInstanceId, patch, tx.writes);
       }
     }
     if (created.length) {
       await this.applyProxies(tx, instance, created, notes);
-      await this.tasks.insert(created, [...candidates.values()].flat(), tx.manager);
+      this.tasks.insert(created, [...candidates.values()].flat(), tx.writes);
     }
     return { notes, created, candidates, closed };
   }
@@ -103,7 +101,7 @@ export class TaskProjection {
   ): Promise<void> {
     const principals = [...new Set(created.filter((t) => t.assignee).map((t) => t.assignee as string))];
     // none in force anywhere (seen when the instance was locked): no query
-    if (!principals.length || !this.instances.mayHaveActiveProxy(instance)) return;
+    if (!principals.length || instance.proxiesMayApply === false) return;
     const times = created.map((t) => t.createdAt.getTime());
     const [first, last] = [new Date(Math.min(...times)), new Date(Math.max(...times))];
     const rows = await this.tasks.proxiesInForce(principals, first, last, tx.manager);
