@@ -62,27 +62,6 @@ describe(`transaction runner on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQ
     },
   );
 
-  (TEST_TARGET === 'production' ? it : it.skip)(
-    'should run every unit in strict mode, also on a connection whose session was not strict',
-    async () => {
-      // given a pooled connection made lax, then handed back (the pool hands out the last one returned)
-      const lax = ds.createQueryRunner();
-      await lax.connect();
-      await lax.query("SET SESSION sql_mode = ''");
-      const laxId = Number((await lax.query('SELECT CONNECTION_ID() AS id'))[0].id);
-      await lax.release();
-      // when a runner that has not used it yet runs a unit
-      const fresh = new TransactionRunner(ds);
-      const seen = await fresh.run(
-        async (tx) =>
-          (await tx.manager.query('SELECT CONNECTION_ID() AS id, @@SESSION.sql_mode AS mode'))[0] as { id: number; mode: string },
-      );
-      // then the unit ran on that connection, in strict mode (a NULL into a NOT NULL column fails there)
-      expect(Number(seen.id)).toBe(laxId);
-      expect(seen.mode.split(',')).toContain('STRICT_TRANS_TABLES');
-    },
-  );
-
   it('should keep concurrent units apart when the first one rolls back', async () => {
     // when
     await interleave(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { Tables } from '../../platform/database/table';
+import { WriteBatch } from '../../platform/database/write-batch';
 import { NotificationEntity } from './notification.entity';
 
 /** Rows a poll fetches at most; a full batch is followed by another poll at once. */
@@ -13,10 +14,11 @@ export class NotificationRepository {
     private readonly tables: Tables,
   ) {}
 
-  /** Complete rows, written as they are (no read-back): one statement per 200. */
-  async insert(rows: NotificationEntity[], m: EntityManager): Promise<void> {
+  /** Complete rows, written as they are (no read-back): one statement per 200, now or in the unit's batch. */
+  async insert(rows: NotificationEntity[], into: EntityManager | WriteBatch): Promise<void> {
     // a few hundred rows per statement keeps MySQL's packet and SQLite's variable limits far away
-    await this.tables.of(NotificationEntity).insert(m, rows, 200);
+    if (into instanceof WriteBatch) this.tables.of(NotificationEntity).addInserts(into, rows, 200);
+    else await this.tables.of(NotificationEntity).insert(into, rows, 200);
   }
 
   /** Which of these dedupe keys were already used. */

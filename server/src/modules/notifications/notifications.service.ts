@@ -73,6 +73,8 @@ export class NotificationsService {
   async send(on: Tx | EntityManager, items: NewNotification[]): Promise<NotificationEntity[]> {
     const m = isTx(on) ? on.manager : on;
     const keys = items.map((i) => i.dedupeKey).filter((k): k is string => !!k);
+    // the keys are read as written so far in this unit, also by a send whose rows still wait in its batch
+    if (keys.length && isTx(on)) await on.writes.flush();
     const used = await this.repository.existingKeys([...new Set(keys)], m);
     const now = new Date();
     const rows: NotificationEntity[] = [];
@@ -100,7 +102,8 @@ export class NotificationsService {
     }
     if (!rows.length) return rows;
     for (const row of rows) row.id = nextNotificationId();
-    await this.repository.insert(rows, m);
+    // with the unit's other writes (its COMMIT on MySQL) when the Tx is given
+    await this.repository.insert(rows, isTx(on) ? on.writes : m);
     if (isTx(on)) on.afterCommit(() => this.hub.nudge());
     return rows;
   }

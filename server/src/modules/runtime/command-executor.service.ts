@@ -67,7 +67,14 @@ export interface HistoryEntry {
 /**
  * One command = one transaction: lock the instance row, load its state, run the engine, write
  * state + history + task rows + job rows + subscriptions together; the job ids are pushed to
- * the queue after commit. A lost race re-runs the whole unit (TransactionRunner).
+ * the queue after commit. The row lock is the command's guard: a concurrent command on the same
+ * instance waits for it and then reads this one's result.
+ *
+ * The rows a command writes and does not read back (tasks, candidates, history, the instance)
+ * go into the unit's write batch (`tx.writes`, write-batch.ts). In {@link run}, {@link executeOn}
+ * and {@link startWithTasks} they stay there and go out with the COMMIT, in the same packet on
+ * MySQL; {@link executeIn}, {@link startIn} and {@link appendHistory} send them before they
+ * return, because their callers go on to read tasks and rows of the same unit.
  */
 @Injectable()
 export class CommandExecutor {
@@ -93,21 +100,28 @@ export class CommandExecutor {
     this.closedHooks.push(hook);
   }
 
-  /** Runs a command on an instance in its own transaction. */
+  /** Runs a command on an instance in its own transaction; its writes go out with the COMMIT. */
   run(instanceId: string, command: EngineCommand, context: CommandContext): Promise<InstanceEntity> {
-    return this.tx.run((tx) => this.executeIn(tx, instanceId, command, context));
+    return this.tx.run(async (tx) => {
+      const row = await this.instances.lock(instanceId, tx);
+      return (await this.executeOn(tx, row, command, context)).instance;
+    });
   }
 
-  /** Runs a command inside the caller's transaction (task operations, job handlers). */
+  /** Runs a command inside the caller's transaction (task operations, job handlers); its writes are sent when it returns. */
   async executeIn(tx: Tx, instanceId: string, command: EngineCommand, context: CommandContext): Promise<InstanceEntity> {
     const row = await this.instances.lock(instanceId, tx);
-    return (await this.executeOn(tx, row, command, context)).instance;
+    const { instance } = await this.executeOn(tx, row, command, context);
+    await tx.writes.flush();
+    return instance;
   }
 
   /**
    * Runs a command on an instance row the caller has locked in this transaction and not changed
    * since (a task operation's {@link InstanceRepository.lock}); saves the second lock and read.
-   * Returns what the command wrote to the tasks it closed, and the tasks it opened with their candidates.
+   * Returns what the command wrote to the tasks it closed, and the tasks it opened with their
+   * candidates. Its writes wait in `tx.writes` for the COMMIT: a caller that reads rows the
+   * command may have written flushes the batch first.
    */
   async executeOn(
     tx: Tx,
@@ -119,23 +133,24 @@ export class CommandExecutor {
     const before = readState(row.state);
     const result = execute(process, before, command, this.env.create());
     if (!result.ok) throw rejectionToError(result.rejection);
-    const expectedVersion = row.version;
     // a completion is the source of the tasks it creates (撤回 undoes exactly those)
     const withSource =
       command.type === 'completeTask' && !context.projection?.sourceTaskId
         ? { ...context, projection: { ...context.projection, sourceTaskId: command.elementInstanceId } }
         : context;
     const { closed, created, candidates } = await this.persist(tx, row, process, result, withSource, before);
-    await this.instances.update(row, expectedVersion, tx.manager);
+    this.instances.update(row, tx.writes);
     return { instance: row, closed, created, candidates };
   }
 
-  /** Starts an instance (plain start, message start or signal start) in the caller's transaction. */
+  /** Starts an instance (plain start, message start or signal start) in the caller's transaction; its writes are sent when it returns. */
   async startIn(tx: Tx, options: StartOptions, context: CommandContext): Promise<InstanceEntity> {
-    return (await this.startWithTasks(tx, options, context)).instance;
+    const { instance } = await this.startWithTasks(tx, options, context);
+    await tx.writes.flush();
+    return instance;
   }
 
-  /** {@link startIn}, also returning the tasks the start created, with their candidates. */
+  /** {@link startIn}, also returning the tasks the start created, with their candidates; its writes wait for the COMMIT. */
   async startWithTasks(
     tx: Tx,
     options: StartOptions,
@@ -160,15 +175,14 @@ export class CommandExecutor {
       initiator: options.initiator,
       initiatorOrgId: options.initiatorOrgId,
     });
-    await this.instances.insert(row, tx.manager);
+    this.instances.insert(row, tx.writes);
     const { created, candidates } = await this.persist(tx, row, process, result, context, null);
-    await this.instances.update(row, 0, tx.manager);
+    this.instances.update(row, tx.writes);
     return { instance: row, created, candidates };
   }
 
-  /** Appends server-side history entries under the instance lock (claims, unclaims). */
+  /** Appends server-side history entries under the instance lock (claims, unclaims); sent when it returns. */
   async appendHistory(tx: Tx, row: InstanceEntity, entries: HistoryEntry[], actor: string | null): Promise<void> {
-    const expectedVersion = row.version;
     const at = new Date();
     const rows = entries.map((e) =>
       Object.assign(new HistoryEventEntity(), {
@@ -181,10 +195,11 @@ export class CommandExecutor {
         details: JSON.stringify(e.details),
       }),
     );
-    await this.instances.appendHistory(rows, tx.manager);
+    this.instances.appendHistory(rows, tx.writes);
     row.version += 1;
     row.updatedAt = at;
-    await this.instances.update(row, expectedVersion, tx.manager);
+    this.instances.update(row, tx.writes);
+    await tx.writes.flush();
   }
 
   /** `prior`: the state before the command (null when it started the instance). */
@@ -204,7 +219,7 @@ export class CommandExecutor {
     const projected = await this.tasks.apply(tx, row, result.events, context.actor, context.projection);
     const { notes: taskNotes, created } = projected;
     const history = result.events.map((event) => this.historyRow(row, event, context, taskNotes));
-    await this.instances.appendHistory(history, tx.manager);
+    this.instances.appendHistory(history, tx.writes);
     row.state = JSON.stringify(state);
     row.status = status;
     row.version += 1;

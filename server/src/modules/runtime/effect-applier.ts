@@ -166,7 +166,7 @@ export class EffectApplier {
     const subscribed = !before || hasSubscriptions(before) || added.has('subscribeMessage') || added.has('subscribeSignal');
     const jobs = !before || hasOpenJobs(before) || added.has('createJob');
     if (subscribed) await this.subscriptions.deleteOfInstance(row.id, tx.manager);
-    await this.tasks.closeAllOfInstance(row.id, at, tx.manager);
+    this.tasks.closeAllOfInstance(row.id, at, tx.writes);
     // timers are subscriptions of the state; async jobs and external tasks its jobs
     if (subscribed || jobs || added.has('scheduleTimer')) await this.jobs.cancelPendingOfInstance(row.id, ['timer', 'async'], tx.manager);
     if (jobs) await this.externalTasks.cancelOfInstance(row.id, tx.manager);

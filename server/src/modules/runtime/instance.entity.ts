@@ -4,8 +4,7 @@ export type InstanceRowStatus = 'active' | 'completed' | 'terminated';
 
 /**
  * A process instance: the engine state as JSON plus the columns queries filter on. `version`
- * grows by one per command; writers update it from the version they read and must touch exactly
- * one row (InstanceRepository.update).
+ * grows by one per command (a count, not a check: writers hold the row lock, InstanceRepository.lock).
  */
 @Entity('process_instance')
 export class InstanceEntity {
@@ -58,6 +57,13 @@ export class InstanceEntity {
 
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
+
+  /**
+   * Not a column. False when the lock read of this row found no 代理 (proxy) in force or to come
+   * anywhere: the tasks its command creates need no proxy query. Unset when the row was read
+   * otherwise (then a proxy may apply).
+   */
+  proxiesMayApply?: boolean;
 
   /** The row of an instance that starts now: active, version 0, no state or history yet. */
   static starting(

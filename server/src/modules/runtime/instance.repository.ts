@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isNullInto } from '../../platform/database/driver-error';
-import { enqueue, isBatched } from '../../platform/database/statement-batch';
-import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
-import { ConcurrencyConflict, type Tx } from '../../platform/database/transaction-runner';
+import { type SqlResult, type Table, Tables } from '../../platform/database/table';
+import type { Tx } from '../../platform/database/transaction-runner';
+import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { RuntimeErrors } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity } from './instance.entity';
 import { TaskProxyEntity } from '../proxies/proxies.api';
@@ -16,8 +15,8 @@ export class InstanceRepository {
     private readonly tables: Tables,
   ) {
     this.table = tables.of(InstanceEntity);
-    this.updateGuarded = this.updateText(true);
-    this.updatePlain = this.updateText(false);
+    const t = this.table;
+    this.updateText = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?`;
   }
 
   private readonly table: Table<InstanceEntity>;
@@ -29,45 +28,41 @@ export class InstanceRepository {
   /**
    * Locks the instance row for the rest of the transaction and reads it as last committed, in one
    * statement (MySQL `SELECT … FOR UPDATE`; on SQLite the transaction runner serializes writers).
+   * This lock is the one guard of an instance's state: a second writer waits here until the first
+   * has committed, then reads what it wrote. The unit's waiting writes go out ahead of it, so a
+   * second command on the same instance in one unit reads the first one's state.
    */
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
     const read = this.lockedRead(tx, 'i.id = ?', [id]);
-    const row = read.found(await sql(tx.manager, read.text, read.params));
+    const [result] = await tx.writes.flushWith(read);
+    const row = read.found(result);
     if (!row) throw RuntimeErrors.instanceNotFound(id);
     return row;
   }
 
   /**
-   * Locks and reads the instance of a task (null: no such task), then runs `next` — the read of
-   * the task itself, which must see it as committed once the lock is held. In a batched
-   * transaction both go out in one round trip and run one after the other on the server. The
-   * task's instance never changes, so the sub-select needs no lock of its own.
+   * Locks and reads the instance of a task (null: no such task), then `next` — the read of the
+   * task itself, which must see it as committed once the lock is held — in one round trip; they
+   * run one after the other on the server. The task's instance never changes, so the sub-select
+   * needs no lock of its own.
    */
-  async lockOfTaskThen<T>(taskId: string, tx: Tx, next: () => Promise<T>): Promise<{ instance: InstanceEntity | null; next: T }> {
-    let instance: InstanceEntity | null = null;
+  async lockOfTaskThen<T>(
+    taskId: string,
+    tx: Tx,
+    next: Statement & { found: (result: SqlResult) => T },
+  ): Promise<{ instance: InstanceEntity | null; next: T }> {
     const read = this.lockedRead(tx, 'i.id = (SELECT t.instance_id FROM task t WHERE t.id = ?)', [taskId]);
-    await enqueue(tx.manager, read.text, read.params, (result) => (instance = read.found(result)));
-    const result = await next();
-    return { instance, next: result };
+    const [locked, after] = await tx.writes.flushWith(read, next);
+    return { instance: read.found(locked), next: next.found(after) };
   }
 
   /**
-   * False only when the instance's lock read found no proxy (代理) in force or to come anywhere:
-   * then the tasks this command creates need no proxy query. Read in the command's transaction
-   * like that query would be (at READ COMMITTED the sub-select locks no task_proxy row).
+   * The locking read of an instance, and how to read its result. It also asks whether any 代理
+   * (proxy) is in force or to come anywhere; the answer travels on the row
+   * ({@link InstanceEntity.proxiesMayApply}), read in the command's transaction like the proxy
+   * query it may save (at READ COMMITTED the sub-select locks no task_proxy row).
    */
-  mayHaveActiveProxy(row: InstanceEntity): boolean {
-    return this.proxyHint.get(row) ?? true;
-  }
-
-  private readonly proxyHint = new WeakMap<InstanceEntity, boolean>();
-
-  /** The locking read of an instance, and how to read its result. */
-  private lockedRead(
-    tx: Tx,
-    where: string,
-    params: string[],
-  ): { text: string; params: unknown[]; found: (result: SqlResult) => InstanceEntity | null } {
+  private lockedRead(tx: Tx, where: string, params: string[]): Statement & { found: (result: SqlResult) => InstanceEntity | null } {
     const proxies = this.tables.of(TaskProxyEntity);
     const anyProxy = `CASE WHEN EXISTS (SELECT 1 FROM ${proxies.name} p WHERE ${proxies.col('revokedAt', 'p')} IS NULL AND ${proxies.col('validTo', 'p')} > ?) THEN 1 ELSE 0 END AS any_proxy`;
     return {
@@ -76,64 +71,41 @@ export class InstanceRepository {
       found: ({ records }) => {
         if (!records[0]) return null;
         const row = this.table.hydrate(records[0]);
-        this.proxyHint.set(row, Number(records[0].any_proxy) !== 0);
+        row.proxiesMayApply = Number(records[0].any_proxy) !== 0;
         return row;
       },
     };
   }
 
-  /** Queued in a batched transaction: it goes out with the command's next statement. */
-  async insert(row: InstanceEntity, m: EntityManager): Promise<void> {
-    await this.table.insert(m, [row]);
+  /** Adds the new instance's row to the unit's batch. */
+  insert(row: InstanceEntity, writes: WriteBatch): void {
+    this.table.addInserts(writes, [row]);
   }
 
   /**
-   * Writes the next version; touching no row means another writer got there first. In a MySQL
-   * unit the statement checks the version itself: one that moved sets NULL into the NOT NULL
-   * column, an error in strict mode (TransactionRunner sets it per connection) that stops the
-   * packet before the COMMIT queued after it (statement-batch.ts); the unit rolls back and is retried.
+   * Adds the row's new state to the unit's batch. The caller holds the row's lock ({@link lock}, or
+   * it inserted the row in this unit), so the statement touches exactly this row; `version` is a
+   * plain count of the commands applied, not a check.
    */
-  async update(row: InstanceEntity, expectedVersion: number, m: EntityManager): Promise<void> {
+  update(row: InstanceEntity, writes: WriteBatch): void {
     const t = this.table;
-    const guarded = isBatched(m);
-    const conflict = () => new ConcurrencyConflict(`instance ${row.id} changed since version ${expectedVersion}`);
-    const versions = guarded ? [expectedVersion, row.version] : [row.version];
-    const params = [
+    writes.add(this.updateText, [
       row.state,
       row.status,
-      ...versions,
+      row.version,
       row.historySeq,
       t.value('updatedAt', row.updatedAt),
       row.endedAt ? t.value('endedAt', row.endedAt) : null,
       row.id,
-      ...(guarded ? [] : [expectedVersion]),
-    ];
-    const check = ({ affected }: SqlResult) => {
-      if (affected !== 1) throw conflict();
-    };
-    await enqueue(
-      m,
-      guarded ? this.updateGuarded : this.updatePlain,
-      params,
-      check,
-      guarded ? (e) => (isNullInto(e, 'version') ? conflict() : undefined) : undefined,
-    );
+    ]);
   }
 
-  /** {@link update}'s statements, composed once: the version checked by the statement itself, or by its WHERE. */
-  private readonly updateGuarded: string;
-  private readonly updatePlain: string;
+  /** {@link update}'s statement, composed once. */
+  private readonly updateText: string;
 
-  private updateText(guarded: boolean): string {
-    const t = this.table;
-    const v = t.col('version');
-    const setVersion = guarded ? `${v} = CASE WHEN ${v} = ? THEN ? END` : `${v} = ?`;
-    return `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${setVersion}, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?${guarded ? '' : ` AND ${v} = ?`}`;
-  }
-
-  async appendHistory(rows: HistoryEventEntity[], m: EntityManager): Promise<void> {
-    // chunks keep the statement under SQLite's bound-parameter limit
-    await this.tables.of(HistoryEventEntity).insert(m, rows, 100);
+  /** Adds history rows to the unit's batch (chunks keep a statement under SQLite's bound-parameter limit). */
+  appendHistory(rows: HistoryEventEntity[], writes: WriteBatch): void {
+    this.tables.of(HistoryEventEntity).addInserts(writes, rows, 100);
   }
 
   history(instanceId: string): Promise<HistoryEventEntity[]> {

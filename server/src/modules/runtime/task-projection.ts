@@ -5,7 +5,6 @@ import { OrgRepository } from '../org/org.repository';
 import { UserRepository } from '../org/user.repository';
 import { ProxyResolver } from '../proxies/proxies.api';
 import type { InstanceEntity } from './instance.entity';
-import { InstanceRepository } from './instance.repository';
 import { TaskCandidateEntity, TaskEntity } from './task.entity';
 import { TaskRepository } from './task.repository';
 
@@ -49,7 +48,6 @@ export class TaskProjection {
     private readonly tasks: TaskRepository,
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
-    private readonly instances: InstanceRepository,
     private readonly proxies: ProxyResolver,
   ) {}
 
@@ -86,12 +84,12 @@ export class TaskProjection {
         // a task created by this same command is not written yet: close it in memory
         const fresh = pending.get(event.elementInstanceId);
         if (fresh) Object.assign(fresh, patch);
-        else await this.tasks.close(event.elementInstanceId, patch, tx.manager);
+        else this.tasks.close(event.elementInstanceId, patch, tx.writes);
       }
     }
     if (created.length) {
       await this.applyProxies(tx, instance, created, notes);
-      await this.tasks.insert(created, [...candidates.values()].flat(), tx.manager);
+      this.tasks.insert(created, [...candidates.values()].flat(), tx.writes);
     }
     return { notes, created, candidates, closed };
   }
@@ -104,7 +102,7 @@ export class TaskProjection {
     notes: Map<string, Record<string, unknown>>,
   ): Promise<void> {
     // none in force anywhere (seen when the instance was locked): no query
-    if (!this.instances.mayHaveActiveProxy(instance)) return;
+    if (instance.proxiesMayApply === false) return;
     const deputies = await this.proxies.deputiesFor(created, instance.definitionKey, tx.manager);
     for (const task of created) {
       const proxy = deputies.get(task.id);

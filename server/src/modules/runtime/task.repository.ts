@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import { enqueue } from '../../platform/database/statement-batch';
-import { sql, type Table, Tables } from '../../platform/database/table';
+import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
+import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { likeEscape } from '../org/pinyin';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
@@ -54,35 +54,33 @@ export class TaskRepository {
 
   private readonly table: Table<TaskEntity>;
 
-  /** Inserts complete task rows and their candidates: one statement each (chunked for SQLite's parameter limit). */
-  async insert(tasks: TaskEntity | TaskEntity[], candidates: TaskCandidateEntity[], m: EntityManager): Promise<void> {
-    await this.table.insert(m, Array.isArray(tasks) ? tasks : [tasks], 40);
-    await this.tables.of(TaskCandidateEntity).insert(m, candidates, 200);
+  /** Adds complete task rows and their candidates to the unit's batch: one statement each (chunked for SQLite's parameter limit). */
+  insert(tasks: TaskEntity | TaskEntity[], candidates: TaskCandidateEntity[], writes: WriteBatch): void {
+    this.table.addInserts(writes, Array.isArray(tasks) ? tasks : [tasks], 40);
+    this.tables.of(TaskCandidateEntity).addInserts(writes, candidates, 200);
   }
 
-  /** Closes an open or waiting task; a cancelled one takes its signer tasks (加签) with it. */
-  async close(id: string, patch: Pick<TaskEntity, 'status' | 'completedAt' | 'completedBy'>, m: EntityManager): Promise<void> {
+  /** Closes an open or waiting task (in the unit's batch); a cancelled one takes its signer tasks (加签) with it. */
+  close(id: string, patch: Pick<TaskEntity, 'status' | 'completedAt' | 'completedBy'>, writes: WriteBatch): void {
     const t = this.table;
     const completedAt = patch.completedAt ? t.value('completedAt', patch.completedAt) : null;
     const unfinished = `${t.col('status')} IN ('open', 'waiting')`;
-    await enqueue(
-      m,
+    writes.add(
       `UPDATE ${t.name} SET ${t.col('status')} = ?, ${t.col('completedAt')} = ?, ${t.col('completedBy')} = ? WHERE ${t.col('id')} = ? AND ${unfinished}`,
       [patch.status, completedAt, patch.completedBy, id],
     );
     if (patch.status === 'cancelled') {
-      await enqueue(
-        m,
+      writes.add(
         `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('parentTaskId')} = ? AND ${unfinished}`,
         [completedAt, id],
       );
     }
   }
 
-  async closeAllOfInstance(instanceId: string, at: Date, m: EntityManager): Promise<void> {
+  /** Cancels every unfinished task of an ended instance (in the unit's batch). */
+  closeAllOfInstance(instanceId: string, at: Date, writes: WriteBatch): void {
     const t = this.table;
-    await enqueue(
-      m,
+    writes.add(
       `UPDATE ${t.name} SET ${t.col('status')} = 'cancelled', ${t.col('completedAt')} = ? WHERE ${t.col('instanceId')} = ? AND ${t.col('status')} IN ('open', 'waiting')`,
       [t.value('completedAt', at), instanceId],
     );
@@ -113,26 +111,32 @@ export class TaskRepository {
     return m.findOneBy(TaskEntity, { id });
   }
 
-  /** A task and its candidates in one statement (the task operations' read under the instance lock). */
-  async findWithCandidates(id: string, m: EntityManager): Promise<{ task: TaskEntity; candidates: TaskCandidateEntity[] } | null> {
+  /**
+   * The read of a task and its candidates in one statement: the task operations send it right after
+   * the instance lock, in the same round trip (InstanceRepository.lockOfTaskThen).
+   */
+  withCandidatesRead(
+    id: string,
+  ): Statement & { found: (result: SqlResult) => { task: TaskEntity; candidates: TaskCandidateEntity[] } | null } {
     const t = this.table;
     const c = this.tables.of(TaskCandidateEntity);
-    const { records } = await sql(
-      m,
-      `SELECT ${t.select('t')}, ${c.col('kind', 'c')} AS c_kind, ${c.col('value', 'c')} AS c_value FROM ${t.name} t LEFT JOIN ${c.name} c ON ${c.col('taskId', 'c')} = ${t.col('id', 't')} WHERE ${t.col('id', 't')} = ?`,
-      [id],
-    );
-    if (!records[0]) return null;
-    const candidates = records
-      .filter((r) => r.c_kind != null)
-      .map((r) =>
-        Object.assign(new TaskCandidateEntity(), {
-          taskId: id,
-          kind: String(r.c_kind) as TaskCandidateEntity['kind'],
-          value: String(r.c_value),
-        }),
-      );
-    return { task: t.hydrate(records[0]), candidates };
+    return {
+      text: `SELECT ${t.select('t')}, ${c.col('kind', 'c')} AS c_kind, ${c.col('value', 'c')} AS c_value FROM ${t.name} t LEFT JOIN ${c.name} c ON ${c.col('taskId', 'c')} = ${t.col('id', 't')} WHERE ${t.col('id', 't')} = ?`,
+      params: [id],
+      found: ({ records }) => {
+        if (!records[0]) return null;
+        const candidates = records
+          .filter((r) => r.c_kind != null)
+          .map((r) =>
+            Object.assign(new TaskCandidateEntity(), {
+              taskId: id,
+              kind: String(r.c_kind) as TaskCandidateEntity['kind'],
+              value: String(r.c_value),
+            }),
+          );
+        return { task: t.hydrate(records[0]), candidates };
+      },
+    };
   }
 
   /** Sets the assignee only while the task is open and unassigned: one claim wins. */

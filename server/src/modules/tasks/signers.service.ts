@@ -146,7 +146,7 @@ export class SignersService {
   /** A signer completes their task; the last one releases the task they were added to. */
   async completeSigner(tx: Tx, instance: InstanceEntity, row: TaskEntity, opinion: OpinionInput | null, user: SessionUser): Promise<void> {
     const at = new Date();
-    await this.tasks.close(row.id, { status: 'completed', completedAt: at, completedBy: user.username }, tx.manager);
+    this.tasks.close(row.id, { status: 'completed', completedAt: at, completedBy: user.username }, tx.writes);
     if (opinion) await this.opinions.write(tx, row, user.username, opinion, 'countersign');
     await this.executor.appendHistory(
       tx,
@@ -222,7 +222,7 @@ export class SignersService {
         sourceTaskId: null,
         signing: null,
       };
-      await this.tasks.insert(task, [], tx.manager);
+      this.tasks.insert(task, [], tx.writes);
       notes.push({
         recipient: username,
         kind: 'task.assigned',

@@ -45,7 +45,7 @@ export class TaskGuard {
    */
   async lockAny(tx: Tx, id: string, user: SessionUser) {
     // two statements, one round trip: lock + read the instance, then the task with its candidates as last committed
-    const { instance, next: found } = await this.instances.lockOfTaskThen(id, tx, () => this.tasks.findWithCandidates(id, tx.manager));
+    const { instance, next: found } = await this.instances.lockOfTaskThen(id, tx, this.tasks.withCandidatesRead(id));
     if (!instance || !found) throw TaskErrors.notFound(id);
     const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);

@@ -127,8 +127,9 @@ export class TasksService {
         { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
         { actor: user.username, taskNote: { taskId: id, details } },
       );
-      // the projection says what it wrote to this task; read it only if it did not close it
+      // the projection says what it wrote to this task; read it only if it did not close it (after the command's writes)
       const patch = closed.get(id);
+      if (!patch) await tx.writes.flush();
       const task = toTask(patch ? { ...row, ...patch } : ((await this.tasks.findById(id, tx.manager)) ?? row), candidates);
       return { ...task, next: openedTasks(created, nextCandidates) };
     });

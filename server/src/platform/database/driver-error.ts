@@ -15,9 +15,3 @@ export function isDuplicateKey(error: unknown): boolean {
   const { code, errno } = driverErrorOf(error);
   return errno === 1062 || code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
-
-/** MySQL's "Column '<column>' cannot be null" (1048): strict mode refused a NULL. */
-export function isNullInto(error: unknown, column: string): boolean {
-  const { errno, sqlMessage } = driverErrorOf(error);
-  return errno === 1048 && (sqlMessage ?? '').includes(`'${column}'`);
-}

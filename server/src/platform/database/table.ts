@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { databaseKind, type DatabaseKind } from './data-source';
-import { enqueue } from './statement-batch';
+import type { Statement, WriteBatch } from './write-batch';
 
 /** What a statement returned: rows for a SELECT, the number of rows touched for a write. */
 export interface SqlResult {
@@ -82,9 +82,19 @@ export class Table<E extends ObjectLiteral> {
     return this.dataSource.driver.preparePersistentValue(v, this.column(property));
   }
 
-  /** Inserts complete rows, `chunk` to a statement (SQLite binds at most 32766 parameters). */
+  /** Inserts complete rows now, `chunk` to a statement (SQLite binds at most 32766 parameters). */
   async insert(m: EntityManager, rows: readonly E[], chunk = 100): Promise<void> {
+    for (const s of this.inserts(rows, chunk)) await sql(m, s.text, s.params);
+  }
+
+  /** {@link insert}, added to the unit's batch: the rows go out with its next flush (write-batch.ts). */
+  addInserts(batch: WriteBatch, rows: readonly E[], chunk = 100): void {
+    for (const s of this.inserts(rows, chunk)) batch.add(s.text, s.params);
+  }
+
+  private inserts(rows: readonly E[], chunk: number): Statement[] {
     const driver = this.dataSource.driver;
+    const statements: Statement[] = [];
     for (let i = 0; i < rows.length; i += chunk) {
       const part = rows.slice(i, i + chunk);
       const params: unknown[] = [];
@@ -95,9 +105,9 @@ export class Table<E extends ObjectLiteral> {
           params.push(v === undefined || v === null ? null : driver.preparePersistentValue(v, c));
         }
       }
-      // in a batched transaction the rows go out with the next statement (statement-batch.ts)
-      await enqueue(m, this.insertHead + part.map(() => this.rowSlots).join(', '), params);
+      statements.push({ text: this.insertHead + part.map(() => this.rowSlots).join(', '), params });
     }
+    return statements;
   }
 
   private column(property: string): ColumnMetadata {
