@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DOCUMENT_ENTITIES } from './document.entity';
 import { StorageModule } from '../../platform/storage/storage.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
@@ -19,7 +21,16 @@ import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule, TasksModule],
+  imports: [
+    TypeOrmModule.forFeature([...DOCUMENT_ENTITIES]),
+    RuntimeModule,
+    DefinitionsModule,
+    CalendarModule,
+    OrgModule,
+    NotificationsModule,
+    StorageModule,
+    TasksModule,
+  ],
   controllers: [DocumentsController, CirculationsController],
   providers: [
     DocumentRepository,

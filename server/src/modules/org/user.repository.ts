@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, UserQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { likeEscape } from './pinyin';
@@ -6,7 +7,7 @@ import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './us
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isNullInto } from '../../platform/database/driver-error';
@@ -12,7 +13,7 @@ import { TaskProxyEntity } from './task.entity';
 @Injectable()
 export class InstanceRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: Tables,
   ) {
     this.table = tables.of(InstanceEntity);

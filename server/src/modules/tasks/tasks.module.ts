@@ -1,4 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpinionEntity, PhraseEntity, UrgeEntity } from './approvals.entity';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { OrgModule } from '../org/org.module';
@@ -20,7 +22,13 @@ import { TasksService } from './tasks.service';
  * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
  */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, OrgModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity]),
+    RuntimeModule,
+    DefinitionsModule,
+    OrgModule,
+    NotificationsModule,
+  ],
   controllers: [TasksController, ApprovalsController],
   providers: [TasksService, TaskGuard, TaskRoutingService, SignersService, ApprovalsService, Opinions, OpinionSubjects],
   exports: [OpinionSubjects],
