@@ -10,6 +10,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
+import { CirculationRepository } from './circulation.repository';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
 import { DocumentOpinionSubject } from './document-opinion-subject';
@@ -34,6 +35,7 @@ import { DocumentsService } from './documents.service';
   controllers: [DocumentsController, CirculationsController],
   providers: [
     DocumentRepository,
+    CirculationRepository,
     DocumentAccess,
     DocumentVersions,
     DocumentsService,

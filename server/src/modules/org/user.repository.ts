@@ -26,6 +26,11 @@ export class UserRepository {
     return this.m(manager).findOneBy(UserEntity, { username });
   }
 
+  async findByUsernames(usernames: string[], manager?: EntityManager): Promise<UserEntity[]> {
+    if (!usernames.length) return [];
+    return this.m(manager).findBy(UserEntity, { username: In(usernames) });
+  }
+
   /** Matches Chinese names, usernames, full pinyin and initials (zxm → 张晓明). */
   async search(query: UserQuery): Promise<{ items: UserEntity[]; total: number }> {
     const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u');

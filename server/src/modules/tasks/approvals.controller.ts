@@ -16,7 +16,6 @@ import {
   type ProxyList,
   type SessionUser,
 } from '@liuzhuan/contracts';
-import { DataSource } from 'typeorm';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import { ApprovalsService } from './approvals.service';
@@ -28,12 +27,11 @@ export class ApprovalsController {
   constructor(
     private readonly approvals: ApprovalsService,
     private readonly opinions: Opinions,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Get('instances/:id/opinions')
   opinionsOf(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<OpinionList> {
-    return this.opinions.list(id, user, this.dataSource.manager);
+    return this.opinions.list(id, user);
   }
 
   @Get('cc')

@@ -14,13 +14,13 @@ import type {
   Task,
   UrgeTask,
 } from '@liuzhuan/contracts';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CcCopyEntity, CommandExecutor, InstanceAccess, isWorkflowAdmin, TaskProxyEntity, TaskRepository } from '../runtime/runtime.api';
 import { PhraseEntity, UrgeEntity } from './approvals.entity';
+import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
 import { TasksService } from './tasks.service';
 import { toTask } from './task-view';
@@ -30,7 +30,7 @@ import { toTask } from './task-view';
 export class ApprovalsService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly dataSource: DataSource,
+    private readonly approvals: ApprovalsRepository,
     private readonly guard: TaskGuard,
     private readonly tasks: TaskRepository,
     private readonly taskService: TasksService,
@@ -48,14 +48,17 @@ export class ApprovalsService {
       if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId)))
         throw new DomainError('OPERATION_NOT_ALLOWED', 'Only the initiator, an earlier handler or an admin urges');
       const now = new Date();
-      await tx.manager.insert(UrgeEntity, {
-        id: newId(),
-        instanceId: row.instanceId,
-        taskId: id,
-        urgedBy: user.username,
-        message: input.message,
-        createdAt: now,
-      });
+      await this.approvals.insertUrge(
+        Object.assign(new UrgeEntity(), {
+          id: newId(),
+          instanceId: row.instanceId,
+          taskId: id,
+          urgedBy: user.username,
+          message: input.message,
+          createdAt: now,
+        }),
+        tx.manager,
+      );
       // a task waiting for its signers (加签) is urged at the signers
       const holders =
         row.status === 'waiting'
@@ -110,7 +113,7 @@ export class ApprovalsService {
           readAt: null,
         }),
       );
-      await tx.manager.insert(CcCopyEntity, rows);
+      await this.approvals.insertCopies(rows, tx.manager);
       await this.executor.appendHistory(
         tx,
         instance,
@@ -140,28 +143,24 @@ export class ApprovalsService {
   }
 
   async ccList(query: CcQuery, user: SessionUser): Promise<CcList> {
-    const qb = this.dataSource.manager.createQueryBuilder(CcCopyEntity, 'c');
-    if (query.instanceId) {
-      await this.access.readable(user, query.instanceId);
-      qb.andWhere('c.instance_id = :instanceId', { instanceId: query.instanceId });
-    }
-    // without an instance, a user sees only the copies sent to them
-    if (query.mine === 'true' || !query.instanceId) qb.andWhere('c.recipient = :me', { me: user.username });
-    if (query.unread === 'true') qb.andWhere('c.read_at IS NULL');
-    if (query.unread === 'false') qb.andWhere('c.read_at IS NOT NULL');
-    const [items, total] = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(200).getManyAndCount();
+    if (query.instanceId) await this.access.readable(user, query.instanceId);
+    const [items, total] = await this.approvals.copiesWhere({
+      instanceId: query.instanceId,
+      // without an instance, a user sees only the copies sent to them
+      recipient: query.mine === 'true' || !query.instanceId ? user.username : undefined,
+      read: query.unread === 'true' ? false : query.unread === 'false' ? true : undefined,
+    });
     return { items: items.map(toCc), total };
   }
 
   /** The read receipt: the first read sets the time. */
   async ccRead(id: string, user: SessionUser): Promise<CcCopy> {
-    const m = this.dataSource.manager;
-    const row = await m.findOneBy(CcCopyEntity, { id });
+    const row = await this.approvals.copyById(id);
     if (!row || row.recipient !== user.username) throw new DomainError('CC_NOT_FOUND', `No copy ${id}`);
     if (!row.readAt) {
-      await m.createQueryBuilder().update(CcCopyEntity).set({ readAt: new Date() }).where('id = :id AND read_at IS NULL', { id }).execute();
+      await this.approvals.markCopyRead(id, new Date());
     }
-    return toCc((await m.findOneBy(CcCopyEntity, { id })) ?? row);
+    return toCc((await this.approvals.copyById(id)) ?? row);
   }
 
   /** 代理: the principal (or a system admin for them) names a deputy for a time window. */
@@ -186,39 +185,23 @@ export class ApprovalsService {
         createdAt: new Date(),
         revokedAt: null,
       });
-      await tx.manager.insert(TaskProxyEntity, row);
+      await this.approvals.insertProxy(row, tx.manager);
       return toProxy(row);
     });
   }
 
   async myProxies(user: SessionUser): Promise<ProxyList> {
-    const now = new Date();
-    const m = this.dataSource.manager;
-    const rows = await m.find(TaskProxyEntity, {
-      where: [
-        { principal: user.username, revokedAt: IsNull(), validTo: MoreThan(now) },
-        { deputy: user.username, revokedAt: IsNull(), validTo: MoreThan(now) },
-      ],
-      order: { validFrom: 'ASC' },
-    });
+    const rows = await this.approvals.proxiesOf(user.username, new Date());
     return { items: rows.map(toProxy) };
   }
 
   /** Ends every proxy the caller set as principal; tasks already with a deputy stay there. */
   async endMyProxies(user: SessionUser): Promise<void> {
-    const r = await this.dataSource.manager.update(
-      TaskProxyEntity,
-      { principal: user.username, revokedAt: IsNull(), validTo: MoreThan(new Date()) },
-      { revokedAt: new Date() },
-    );
-    if (!r.affected) throw new DomainError('PROXY_NOT_FOUND', 'No proxy in force');
+    if (!(await this.approvals.revokeProxiesOf(user.username, new Date()))) throw new DomainError('PROXY_NOT_FOUND', 'No proxy in force');
   }
 
   async phrases(user: SessionUser): Promise<PhraseList> {
-    const rows = await this.dataSource.manager.find(PhraseEntity, {
-      where: [{ owner: user.username, scope: 'personal' }, { scope: 'organization' }],
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const rows = await this.approvals.phrasesFor(user.username);
     return { items: rows.map(toPhrase) };
   }
 
@@ -232,16 +215,15 @@ export class ApprovalsService {
       owner: input.scope === 'personal' ? user.username : null,
       createdAt: new Date(),
     });
-    await this.dataSource.manager.insert(PhraseEntity, row);
+    await this.approvals.insertPhrase(row);
     return toPhrase(row);
   }
 
   async deletePhrase(id: string, user: SessionUser): Promise<void> {
-    const m = this.dataSource.manager;
-    const row = await m.findOneBy(PhraseEntity, { id });
+    const row = await this.approvals.phraseById(id);
     const mayDelete = row && (row.scope === 'personal' ? row.owner === user.username : isPhraseAdmin(user));
     if (!row || !mayDelete) throw new DomainError('PHRASE_NOT_FOUND', `No phrase ${id}`);
-    await m.delete(PhraseEntity, { id });
+    await this.approvals.deletePhrase(id);
   }
 }
 

@@ -1,11 +1,12 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpinionEntity, PhraseEntity, UrgeEntity } from './approvals.entity';
+import { ApprovalsRepository } from './approvals.repository';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { OrgModule } from '../org/org.module';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
+import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskProxyEntity } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
@@ -23,14 +24,23 @@ import { TasksService } from './tasks.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity]),
+    TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity, CcCopyEntity, TaskProxyEntity]),
     RuntimeModule,
     DefinitionsModule,
     OrgModule,
     NotificationsModule,
   ],
   controllers: [TasksController, ApprovalsController],
-  providers: [TasksService, TaskGuard, TaskRoutingService, SignersService, ApprovalsService, Opinions, OpinionSubjects],
+  providers: [
+    ApprovalsRepository,
+    TasksService,
+    TaskGuard,
+    TaskRoutingService,
+    SignersService,
+    ApprovalsService,
+    Opinions,
+    OpinionSubjects,
+  ],
   exports: [OpinionSubjects],
 })
 export class TasksModule implements OnModuleInit {
