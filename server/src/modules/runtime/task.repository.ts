@@ -187,6 +187,11 @@ export class TaskRepository {
     return map;
   }
 
+  /** The usernames named as candidates of a task (its candidate groups left out). */
+  async candidateUsersOf(taskId: string, m: EntityManager): Promise<string[]> {
+    return (await m.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
+  }
+
   /**
    * Whether the user has or had any task in the instance (as assignee, candidate, delegating
    * owner, principal of a deputy, completer), acted in it, or was sent a copy of it (抄送).

@@ -6,7 +6,7 @@ import { DueReminderScheduler, NotificationsModule, NotificationsService } from 
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { OrgModule } from '../org/org.module';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskProxyEntity } from '../runtime/runtime.api';
+import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskProxyEntity, TaskRepository } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
@@ -48,6 +48,7 @@ export class TasksModule implements OnModuleInit {
     private readonly executor: CommandExecutor,
     private readonly notifications: NotificationsService,
     private readonly reminders: DueReminderScheduler,
+    private readonly tasks: TaskRepository,
   ) {}
 
   /**
@@ -76,6 +77,6 @@ export class TasksModule implements OnModuleInit {
   /** The projection passes the candidates it wrote; read them only when it did not. */
   private async candidateUsers(tx: Tx, taskId: string, known: TaskCandidateEntity[] | undefined): Promise<string[]> {
     if (known) return known.filter((c) => c.kind === 'user').map((c) => c.value);
-    return (await tx.manager.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
+    return this.tasks.candidateUsersOf(taskId, tx.manager);
   }
 }
