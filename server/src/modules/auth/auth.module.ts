@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionEntity } from './session.entity';
 import { APP_GUARD } from '@nestjs/core';
 import { OrgModule } from '../org/org.module';
 import { AuthController } from './auth.controller';
@@ -7,7 +9,7 @@ import { AuthService } from './auth.service';
 import { SessionRepository } from './session.repository';
 
 @Module({
-  imports: [OrgModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule],
   controllers: [AuthController],
   providers: [AuthService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { Role } from '@liuzhuan/contracts';
 import { sql, Tables } from '../../platform/database/table';
@@ -22,7 +23,7 @@ export interface SessionWithUser {
 @Injectable()
 export class SessionRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: Tables,
   ) {}
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarChangeEntity, CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { OrgModule } from '../org/org.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
@@ -10,7 +12,7 @@ import { WORKDAY_CALENDAR, WorkdayCalendarService } from './workday-calendar.ser
  * `WORKDAY_CALENDAR` (the engine's `WorkdayCalendar` port) or `WorkdayCalendarService` itself.
  */
 @Module({
-  imports: [OrgModule],
+  imports: [TypeOrmModule.forFeature([CalendarDayEntity, CalendarYearEntity, CalendarVersionEntity, CalendarChangeEntity]), OrgModule],
   controllers: [CalendarController],
   providers: [
     CalendarRepository,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { sql, Tables } from '../../platform/database/table';
 import { type DefinitionHead, DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
@@ -18,7 +19,7 @@ const HEAD_COLUMNS = [
 @Injectable()
 export class DefinitionRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: Tables,
   ) {}
 
@@ -83,7 +84,7 @@ export class DefinitionRepository {
 /** Event subscriptions: what waits for which message or signal (correlation queries). */
 @Injectable()
 export class SubscriptionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(rows: EventSubscriptionEntity[], m: EntityManager): Promise<void> {
     if (rows.length) await m.insert(EventSubscriptionEntity, rows);

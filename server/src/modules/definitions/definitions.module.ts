@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { FormsModule } from '../forms/forms.module';
@@ -10,7 +12,12 @@ import { ShippedWorkflows } from './shipped-workflows';
 
 /** Deploy, validate and version BPMN; start events registered at deploy; event subscriptions. */
 @Module({
-  imports: [JobsModule, CalendarModule, FormsModule],
+  imports: [
+    TypeOrmModule.forFeature([DeploymentEntity, DefinitionEntity, EventSubscriptionEntity]),
+    JobsModule,
+    CalendarModule,
+    FormsModule,
+  ],
   controllers: [DefinitionsController],
   providers: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],
   exports: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Circulate, Circulation, CirculationList, ReorderCirculation, SessionUser, SkipReader } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager, In } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
 import { UserRepository } from '../org/user.repository';
+import { CirculationRepository } from './circulation.repository';
 import { DocumentAccess } from './document-access';
 import { CirculationEntity, CirculationReaderEntity, DocumentEntity } from './document.entity';
 import { DocumentErrors } from './documents.errors';
@@ -18,7 +18,7 @@ import { DocumentErrors } from './documents.errors';
 @Injectable()
 export class CirculationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly circulations: CirculationRepository,
     private readonly tx: TransactionRunner,
     private readonly access: DocumentAccess,
     private readonly users: UserRepository,
@@ -48,7 +48,6 @@ export class CirculationService {
         createdBy: user.username,
         createdAt: new Date(),
       });
-      await tx.manager.insert(CirculationEntity, row);
       const readers = input.readers.map((username, i) =>
         Object.assign(new CirculationReaderEntity(), {
           circulationId: id,
@@ -60,7 +59,7 @@ export class CirculationService {
           skipReason: null,
         }),
       );
-      await tx.manager.insert(CirculationReaderEntity, readers);
+      await this.circulations.insert(row, readers, tx.manager);
       await this.notifyHolders(tx, row, doc, readers, user.username);
     });
     return this.view(id);
@@ -75,11 +74,7 @@ export class CirculationService {
       if (c.status !== 'active' || me.status === 'skipped') throw DocumentErrors.circulationClosed();
       if (me.status !== 'holding') throw DocumentErrors.notYourTurn();
       Object.assign(me, { status: 'read', readAt: new Date(), note: note ?? null });
-      await tx.manager.update(
-        CirculationReaderEntity,
-        { circulationId: id, username: me.username },
-        { status: me.status, readAt: me.readAt, note: me.note },
-      );
+      await this.circulations.updateReader(id, me.username, { status: me.status, readAt: me.readAt, note: me.note }, tx.manager);
       await this.advance(tx, c, readers, doc, user.username);
     });
     return this.view(id);
@@ -100,7 +95,7 @@ export class CirculationService {
         r.seq = base + i + 1;
         r.status = i === 0 ? 'holding' : 'pending';
         r.skipReason = null;
-        await tx.manager.update(CirculationReaderEntity, { circulationId: id, username }, { seq: r.seq, status: r.status });
+        await this.circulations.updateReader(id, username, { seq: r.seq, status: r.status }, tx.manager);
       }
       if (input.readers[0] !== before)
         await this.notifyHolders(tx, c, doc, [open.find((r) => r.username === input.readers[0])!], user.username);
@@ -114,11 +109,7 @@ export class CirculationService {
       const r = readers.find((x) => x.username === input.reader);
       if (!r || (r.status !== 'pending' && r.status !== 'holding')) throw DocumentErrors.reorderMismatch();
       Object.assign(r, { status: 'skipped', skipReason: input.reason });
-      await tx.manager.update(
-        CirculationReaderEntity,
-        { circulationId: id, username: r.username },
-        { status: 'skipped', skipReason: input.reason },
-      );
+      await this.circulations.updateReader(id, r.username, { status: 'skipped', skipReason: input.reason }, tx.manager);
       await this.advance(tx, c, readers, doc, user.username);
     });
     return this.view(id);
@@ -127,21 +118,13 @@ export class CirculationService {
   /** Circulations of a document (visible to whoever may read the document). */
   async ofDocument(documentId: string, user: SessionUser): Promise<CirculationList> {
     await this.access.readable(user, documentId);
-    const rows = await this.dataSource.manager.find(CirculationEntity, { where: { documentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.circulations.ofDocument(documentId);
     return { items: await this.views(rows) };
   }
 
   /** `mine`: the circulations I am a reader of; otherwise those I started. */
   async list(mine: boolean, user: SessionUser): Promise<CirculationList> {
-    const m = this.dataSource.manager;
-    const rows = mine
-      ? await m
-          .createQueryBuilder(CirculationEntity, 'c')
-          .where('c.id IN (SELECT r.circulation_id FROM circulation_reader r WHERE r.username = :me)', { me: user.username })
-          .orderBy('c.created_at', 'DESC')
-          .limit(200)
-          .getMany()
-      : await m.find(CirculationEntity, { where: { createdBy: user.username }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = mine ? await this.circulations.readBy(user.username) : await this.circulations.startedBy(user.username);
     return { items: await this.views(rows) };
   }
 
@@ -156,17 +139,14 @@ export class CirculationService {
     user: SessionUser,
     work: (tx: Tx, c: CirculationEntity, readers: CirculationReaderEntity[], doc: DocumentEntity) => Promise<void>,
   ): Promise<void> {
-    const visible = await this.dataSource.manager.findOneBy(CirculationEntity, { id });
+    const visible = await this.circulations.findById(id);
     if (!visible) throw DocumentErrors.circulationNotFound(id);
     const doc = await this.access.readable(user, visible.documentId).catch(() => null);
     if (!doc) throw DocumentErrors.circulationNotFound(id);
     await this.tx.run(async (tx) => {
-      const qb = tx.manager.createQueryBuilder(CirculationEntity, 'c').where('c.id = :id', { id });
-      if (tx.dialect === 'mysql') qb.setLock('pessimistic_write');
-      const c = await qb.getOne();
-      if (!c) throw DocumentErrors.circulationNotFound(id);
-      const readers = await tx.manager.find(CirculationReaderEntity, { where: { circulationId: id }, order: { seq: 'ASC' } });
-      await work(tx, c, readers, doc);
+      const locked = await this.circulations.lock(id, tx);
+      if (!locked) throw DocumentErrors.circulationNotFound(id);
+      await work(tx, locked.circulation, locked.readers, doc);
     });
   }
 
@@ -182,13 +162,13 @@ export class CirculationService {
       const next = readers.filter((r) => r.status === 'pending').sort((a, b) => a.seq - b.seq)[0];
       if (next) {
         next.status = 'holding';
-        await tx.manager.update(CirculationReaderEntity, { circulationId: c.id, username: next.username }, { status: 'holding' });
+        await this.circulations.updateReader(c.id, next.username, { status: 'holding' }, tx.manager);
         await this.notifyHolders(tx, c, doc, [next], actor);
       }
     }
     if (!readers.some((r) => r.status === 'holding' || r.status === 'pending')) {
       c.status = 'completed';
-      await tx.manager.update(CirculationEntity, { id: c.id }, { status: 'completed' });
+      await this.circulations.complete(c.id, tx.manager);
     }
   }
 
@@ -216,20 +196,15 @@ export class CirculationService {
   }
 
   private async view(id: string): Promise<Circulation> {
-    const row = await this.dataSource.manager.findOneBy(CirculationEntity, { id });
+    const row = await this.circulations.findById(id);
     if (!row) throw DocumentErrors.circulationNotFound(id);
     return (await this.views([row]))[0];
   }
 
-  private async views(rows: CirculationEntity[], m: EntityManager = this.dataSource.manager): Promise<Circulation[]> {
+  private async views(rows: CirculationEntity[]): Promise<Circulation[]> {
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const readers = await m.find(CirculationReaderEntity, { where: { circulationId: In(ids) }, order: { seq: 'ASC' } });
-    const titles = new Map(
-      (
-        await m.find(DocumentEntity, { select: { id: true, title: true }, where: { id: In([...new Set(rows.map((r) => r.documentId))]) } })
-      ).map((d) => [d.id, d.title]),
-    );
+    const readers = await this.circulations.readersOf(rows.map((r) => r.id));
+    const titles = await this.circulations.documentTitles([...new Set(rows.map((r) => r.documentId))]);
     return rows.map((c) => {
       const mine = readers.filter((r) => r.circulationId === c.id);
       return {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
@@ -25,7 +26,7 @@ export interface OpinionRow {
 /** Documents, their versions, registrations, numbers and attachments. */
 @Injectable()
 export class DocumentRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findById(id: string, m: EntityManager = this.dataSource.manager): Promise<DocumentEntity | null> {
     return m.findOneBy(DocumentEntity, { id });

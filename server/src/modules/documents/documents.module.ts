@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DOCUMENT_ENTITIES } from './document.entity';
 import { StorageModule } from '../../platform/storage/storage.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
@@ -8,6 +10,7 @@ import { RuntimeModule } from '../runtime/runtime.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
+import { CirculationRepository } from './circulation.repository';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
 import { DocumentOpinionSubject } from './document-opinion-subject';
@@ -19,10 +22,20 @@ import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, CalendarModule, OrgModule, NotificationsModule, StorageModule, TasksModule],
+  imports: [
+    TypeOrmModule.forFeature([...DOCUMENT_ENTITIES]),
+    RuntimeModule,
+    DefinitionsModule,
+    CalendarModule,
+    OrgModule,
+    NotificationsModule,
+    StorageModule,
+    TasksModule,
+  ],
   controllers: [DocumentsController, CirculationsController],
   providers: [
     DocumentRepository,
+    CirculationRepository,
     DocumentAccess,
     DocumentVersions,
     DocumentsService,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyEntity } from '../jobs/external-tasks/external-task.entity';
 import { ApiKeyRepository } from '../jobs/external-tasks/external-task.repository';
 import { JobsModule } from '../jobs/jobs.module';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -10,7 +12,7 @@ import { ExternalTasksService } from './external-tasks.service';
  * job handler writes them); this module needs the runtime to continue instances, hence its own.
  */
 @Module({
-  imports: [JobsModule, RuntimeModule],
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity]), JobsModule, RuntimeModule],
   controllers: [ExternalTasksController, ApiKeysController],
   providers: [ExternalTasksService, ApiKeyRepository, WorkerKeyGuard],
 })

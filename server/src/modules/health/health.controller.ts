@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { Health } from '@liuzhuan/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { databaseKind } from '../../platform/database/data-source';
 import { JOB_QUEUE, type JobQueue } from '../../platform/queue/job-queue';
@@ -9,7 +10,7 @@ import { Public } from '../auth/auth.decorators';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
   ) {}
 

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { JobEntity } from './job.entity';
 
 @Injectable()
 export class JobRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(JobEntity) private readonly jobs: Repository<JobEntity>) {}
 
   async insert(rows: JobEntity[], m: EntityManager): Promise<void> {
     if (rows.length) await m.insert(JobEntity, rows);
   }
 
-  findById(id: string, m: EntityManager = this.dataSource.manager): Promise<JobEntity | null> {
+  findById(id: string, m: EntityManager = this.jobs.manager): Promise<JobEntity | null> {
     return m.findOneBy(JobEntity, { id });
   }
 
@@ -69,7 +70,7 @@ export class JobRepository {
   }
 
   listByInstance(instanceId: string | undefined, status: string | undefined): Promise<JobEntity[]> {
-    return this.dataSource.manager.find(JobEntity, {
+    return this.jobs.find({
       where: { ...(instanceId ? { instanceId } : {}), ...(status ? { status: status as JobEntity['status'] } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
       take: 500,
@@ -77,13 +78,13 @@ export class JobRepository {
   }
 
   failedOfInstance(instanceId: string): Promise<JobEntity[]> {
-    return this.dataSource.manager.find(JobEntity, { where: { instanceId, status: 'failed' }, order: { id: 'ASC' } });
+    return this.jobs.find({ where: { instanceId, status: 'failed' }, order: { id: 'ASC' } });
   }
 
   /** Pending jobs due before `horizon`, oldest first: what the sweeper pushes again. */
   duePending(horizon: Date, limit: number): Promise<JobEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(JobEntity, 'j')
+    return this.jobs
+      .createQueryBuilder('j')
       .where('j.status = :status', { status: 'pending' })
       .andWhere('j.due_at <= :horizon', { horizon })
       .orderBy('j.due_at', 'ASC')

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExternalTaskEntity } from './external-tasks/external-task.entity';
+import { JobEntity } from './job.entity';
 import { DiscoveryModule } from '@nestjs/core';
 import { ExternalTaskRepository } from './external-tasks/external-task.repository';
 import { JobOutbox } from './job-outbox';
@@ -11,7 +14,7 @@ import { JobsController } from './jobs.controller';
  * Handlers live with the module whose work they do (runtime, definitions) and are found at boot.
  */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [TypeOrmModule.forFeature([JobEntity, ExternalTaskEntity]), DiscoveryModule],
   controllers: [JobsController],
   providers: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],
   exports: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
 import { InstanceEntity } from '../runtime/instance.entity';
 import { TaskEntity } from '../runtime/task.entity';
@@ -6,7 +7,7 @@ import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 
 @Injectable()
 export class LetterRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(letter: LetterEntity, m: EntityManager): Promise<void> {
     await m.insert(LetterEntity, letter);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { RuntimeModule } from '../runtime/runtime.module';
@@ -8,7 +10,7 @@ import { MailboxService } from './mailbox.service';
 
 /** 领导信箱: public letters with query codes, run by the shipped leader-mailbox process. */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, CalendarModule],
+  imports: [TypeOrmModule.forFeature([LetterEntity, LetterExtensionEntity]), RuntimeModule, DefinitionsModule, CalendarModule],
   controllers: [PublicLettersController, LettersController],
   providers: [LetterRepository, MailboxService],
 })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationEntity } from './notification.entity';
 import { JobsModule } from '../jobs/jobs.module';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { NotificationRepository } from './notification.repository';
@@ -10,7 +12,7 @@ import { TaskDueReminderJob } from './task-due-reminder.job';
  * history), while the runtime needs NotificationsModule (the `notify` service task, scheduling).
  */
 @Module({
-  imports: [JobsModule, RuntimeModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), JobsModule, RuntimeModule, NotificationsModule],
   providers: [NotificationRepository, TaskDueReminderJob],
 })
 export class NotificationRemindersModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, IsNull, MoreThan, type Repository } from 'typeorm';
 import { Tables } from '../../platform/database/table';
 import { WriteBatch } from '../../platform/database/write-batch';
 import { NotificationEntity } from './notification.entity';
@@ -10,7 +11,7 @@ export const POLL_BATCH = 500;
 @Injectable()
 export class NotificationRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly tables: Tables,
   ) {}
 
@@ -33,7 +34,7 @@ export class NotificationRepository {
     const rows: NotificationEntity[] = [];
     for (let i = 0; i < recipients.length; i += 500) {
       rows.push(
-        ...(await this.dataSource.manager.find(NotificationEntity, {
+        ...(await this.notifications.find({
           where: { recipient: In(recipients.slice(i, i + 500)), id: MoreThan(afterId) },
           order: { id: 'ASC' },
           take: POLL_BATCH,
@@ -50,7 +51,7 @@ export class NotificationRepository {
     offset: number,
     limit: number,
   ): Promise<{ items: NotificationEntity[]; total: number }> {
-    const [items, total] = await this.dataSource.manager.findAndCount(NotificationEntity, {
+    const [items, total] = await this.notifications.findAndCount({
       where: { recipient, ...(unreadOnly ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: offset,
@@ -60,20 +61,16 @@ export class NotificationRepository {
   }
 
   unreadCount(recipient: string): Promise<number> {
-    return this.dataSource.manager.countBy(NotificationEntity, { recipient, readAt: IsNull() });
+    return this.notifications.countBy({ recipient, readAt: IsNull() });
   }
 
   findOf(recipient: string, id: string): Promise<NotificationEntity | null> {
-    return this.dataSource.manager.findOneBy(NotificationEntity, { id, recipient });
+    return this.notifications.findOneBy({ id, recipient });
   }
 
   /** Marks one (or every) unread notification of the recipient read; returns how many changed. */
   async markRead(recipient: string, id: string | null, at: Date): Promise<number> {
-    const r = await this.dataSource.manager.update(
-      NotificationEntity,
-      { recipient, readAt: IsNull(), ...(id ? { id } : {}) },
-      { readAt: at },
-    );
+    const r = await this.notifications.update({ recipient, readAt: IsNull(), ...(id ? { id } : {}) }, { readAt: at });
     return r.affected ?? 0;
   }
 

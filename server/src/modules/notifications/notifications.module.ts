@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationEntity } from './notification.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { DueReminderScheduler } from './due-reminders';
@@ -12,7 +14,7 @@ import { NotificationsService } from './notifications.service';
  * call `NotificationsService.send` inside their transaction.
  */
 @Module({
-  imports: [JobsModule, CalendarModule],
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), JobsModule, CalendarModule],
   controllers: [NotificationsController],
   providers: [NotificationRepository, NotificationHub, NotificationsService, DueReminderScheduler],
   exports: [NotificationsService, DueReminderScheduler],

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { hashPassword } from '../../platform/crypto/password';
 import { newId } from '../../platform/ids/ids';
 import { DEMO_GROUPS, DEMO_ORGS, DEMO_USERS } from './demo-city.data';
 import { OrgEntity } from './org.entity';
+import { OrgRepository } from './org.repository';
 import { newUser } from './new-user';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './user.entity';
 
@@ -16,13 +16,13 @@ export class DemoCitySeeder {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly orgs: OrgRepository,
     private readonly tx: TransactionRunner,
   ) {}
 
   /** Returns false when the database already has organizations (nothing is touched then). */
   async seed(): Promise<boolean> {
-    if ((await this.dataSource.manager.count(OrgEntity)) > 0) return false;
+    if ((await this.orgs.count()) > 0) return false;
     // one hash for all: every demo user has the same password, and argon2id is slow on purpose
     const passwordHash = await hashPassword(this.config.demo.password);
     const now = new Date();

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgEntity } from './org.entity';
+import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './user.entity';
 import { DemoCitySeeder } from './demo-city.seeder';
 import { OrgController } from './org.controller';
 import { OrgRepository } from './org.repository';
@@ -9,6 +12,7 @@ import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity])],
   controllers: [OrgController, UserController],
   providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
   exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],

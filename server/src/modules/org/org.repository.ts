@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { OrgEntity } from './org.entity';
 
 @Injectable()
 export class OrgRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(OrgEntity) private readonly orgs: Repository<OrgEntity>) {}
 
-  private repo(manager?: EntityManager) {
-    return (manager ?? this.dataSource.manager).getRepository(OrgEntity);
+  /** The organizations as seen by the transaction's manager, or outside any transaction. */
+  private repo(manager?: EntityManager): Repository<OrgEntity> {
+    return manager ? manager.getRepository(OrgEntity) : this.orgs;
   }
 
   list(): Promise<OrgEntity[]> {

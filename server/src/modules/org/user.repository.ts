@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role, UserQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { likeEscape } from './pinyin';
@@ -6,7 +7,7 @@ import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './us
 
 @Injectable()
 export class UserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -23,6 +24,11 @@ export class UserRepository {
 
   findByUsername(username: string, manager?: EntityManager): Promise<UserEntity | null> {
     return this.m(manager).findOneBy(UserEntity, { username });
+  }
+
+  async findByUsernames(usernames: string[], manager?: EntityManager): Promise<UserEntity[]> {
+    if (!usernames.length) return [];
+    return this.m(manager).findBy(UserEntity, { username: In(usernames) });
   }
 
   /** Matches Chinese names, usernames, full pinyin and initials (zxm → 张晓明). */

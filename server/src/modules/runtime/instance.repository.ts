@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type SqlResult, type Table, Tables } from '../../platform/database/table';
@@ -11,7 +12,7 @@ import { TaskProxyEntity } from '../proxies/proxies.api';
 @Injectable()
 export class InstanceRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: Tables,
   ) {
     this.table = tables.of(InstanceEntity);

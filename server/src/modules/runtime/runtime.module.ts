@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HistoryEventEntity, InstanceEntity } from './instance.entity';
+import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { JobsModule } from '../jobs/jobs.module';
@@ -19,7 +22,15 @@ import { TaskRepository } from './task.repository';
 
 /** Process instances: the command executor, effect appliers, and the job handlers that continue instances. */
 @Module({
-  imports: [DefinitionsModule, JobsModule, CalendarModule, OrgModule, NotificationsModule, ProxiesModule],
+  imports: [
+    TypeOrmModule.forFeature([InstanceEntity, HistoryEventEntity, TaskEntity, TaskCandidateEntity, CcCopyEntity]),
+    DefinitionsModule,
+    JobsModule,
+    CalendarModule,
+    OrgModule,
+    NotificationsModule,
+    ProxiesModule,
+  ],
   controllers: [InstancesController, EventsController],
   providers: [
     CommandExecutor,

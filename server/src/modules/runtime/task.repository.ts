@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskQuery } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { DatabaseKind } from '../../platform/database/data-source';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { likeEscape } from '../org/pinyin';
@@ -30,8 +32,15 @@ function displayOf(r: Record<string, unknown>): TaskDisplay {
   };
 }
 
-/** How the query builder writes the 公文 join of {@link TaskRepository.withDisplay} on MySQL. */
-const ODJOIN = 'LEFT JOIN `official_document` `od`';
+/**
+ * The join of a task's 公文, per dialect. On MySQL the index is forced: with few 公文 MariaDB
+ * would scan official_document into a join buffer, and the ORDER BY of the inbox would then need a
+ * temporary table — on disk, for the TEXT columns (a file per look-up).
+ */
+const DOCUMENT_JOIN: Record<DatabaseKind, string> = {
+  mysql: 'LEFT JOIN official_document od FORCE INDEX (ix_document_instance) ON od.instance_id = t.instance_id',
+  sqlite: 'LEFT JOIN official_document od ON od.instance_id = t.instance_id',
+};
 
 /** The inbox filters that need the instance, its 公文 or the clock. */
 export const hasFilters = (q: TaskQuery) => !!(q.q || q.urgency || q.docType || q.orgId || q.due);
@@ -46,7 +55,7 @@ export interface TaskWithCandidates {
 @Injectable()
 export class TaskRepository {
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tables: Tables,
   ) {
     this.table = tables.of(TaskEntity);
@@ -171,6 +180,11 @@ export class TaskRepository {
     return map;
   }
 
+  /** The usernames named as candidates of a task (its candidate groups left out). */
+  async candidateUsersOf(taskId: string, m: EntityManager): Promise<string[]> {
+    return (await m.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
+  }
+
   /**
    * Whether the user has or had any task in the instance (as assignee, candidate, delegating
    * owner, principal of a deputy, completer), acted in it, or was sent a copy of it (抄送).
@@ -209,28 +223,34 @@ export class TaskRepository {
     if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status && !hasFilters(query)) {
       return this.mineByDue(me.username, status, query.offset, query.limit);
     }
-    const qb = this.withDisplay(this.dataSource.manager.createQueryBuilder(TaskEntity, 't'));
-    const candidate = `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = :me)${me?.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''})`;
-    const params = { me: me?.username ?? '', groups: me?.groups ?? [] };
+    const where = new Where();
+    const groups = me?.groups ?? [];
+    const candidate = () =>
+      where.bind(
+        `t.id IN (SELECT c.task_id FROM task_candidate c WHERE (c.kind = 'user' AND c.value = ?)${groups.length ? ` OR (c.kind = 'group' AND c.value IN (${slots(groups)}))` : ''})`,
+        me?.username ?? '',
+        ...groups,
+      );
+    const mineOrClaimable = () => `(${where.bind('t.assignee = ?', me?.username ?? '')} OR (t.assignee IS NULL AND ${candidate()}))`;
     // both: the inbox (待办) — mine and the unassigned ones I may claim
-    if (query.assignee === 'me' && query.candidate === 'me')
-      qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
-    else if (query.assignee === 'me') qb.andWhere('t.assignee = :me', params);
-    else if (query.candidate === 'me') qb.andWhere(`t.assignee IS NULL AND ${candidate}`, params);
-    if (query.instanceId) qb.andWhere('t.instance_id = :instanceId', { instanceId: query.instanceId });
-    else if (me && !query.assignee && !query.candidate) qb.andWhere(`(t.assignee = :me OR (t.assignee IS NULL AND ${candidate}))`, params);
-    if (status) qb.andWhere('t.status = :status', { status });
-    this.filter(qb, query);
-    if (query.sort === 'due') {
-      // deadlines first, earliest first, then by creation (sorted by the database)
-      qb.orderBy('CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END', 'ASC')
-        .addOrderBy('t.due_at', 'ASC')
-        .addOrderBy('t.created_at', 'ASC')
-        .addOrderBy('t.id', 'ASC');
-    } else qb.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC');
-    const { items, display } = await this.read(qb.offset(query.offset).limit(query.limit));
+    if (query.assignee === 'me' && query.candidate === 'me') where.and(mineOrClaimable());
+    else if (query.assignee === 'me') where.and(where.bind('t.assignee = ?', me?.username ?? ''));
+    else if (query.candidate === 'me') where.and(`t.assignee IS NULL AND ${candidate()}`);
+    if (query.instanceId) where.and(where.bind('t.instance_id = ?', query.instanceId));
+    else if (me && !query.assignee && !query.candidate) where.and(mineOrClaimable());
+    if (status) where.and(where.bind('t.status = ?', status));
+    this.filter(where, query);
+    // deadlines first, earliest first, then by creation (sorted by the database)
+    const order =
+      query.sort === 'due'
+        ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END ASC, t.due_at ASC, t.created_at ASC, t.id ASC'
+        : 't.created_at DESC, t.id DESC';
+    const { items, display } = await this.read(where, order, query.offset, query.limit);
     // a first page that is not full is the whole list: no COUNT statement
-    const total = query.offset === 0 && items.length < query.limit ? items.length : await qb.getCount();
+    const total =
+      query.offset === 0 && items.length < query.limit
+        ? items.length
+        : await this.count(`SELECT COUNT(DISTINCT t.id) AS n FROM ${this.fromWithDisplay()}${where.text}`, where.params);
     return { items, total, display };
   }
 
@@ -257,13 +277,11 @@ export class TaskRepository {
     const t = this.table;
     const order =
       sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
-    // FORCE INDEX: with few 公文 MariaDB would scan official_document into a join buffer, and the
-    // ORDER BY would then need a temporary table — on disk, for the TEXT columns (a file per look-up)
     const text = `SELECT ${t.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
         od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name,
         EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id) AS c_any
       FROM ${t.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id
-        LEFT JOIN official_document od${this.tables.dialect === 'mysql' ? ' FORCE INDEX (ix_document_instance)' : ''} ON od.instance_id = t.instance_id LEFT JOIN org io ON io.id = pi.initiator_org_id
+        ${DOCUMENT_JOIN[this.tables.dialect]} LEFT JOIN org io ON io.id = pi.initiator_org_id
       WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
     const { records } = await sql(this.dataSource.manager, text, [instanceId, ...(status ? [status] : []), limit, offset]);
     const items: TaskEntity[] = [];
@@ -293,24 +311,19 @@ export class TaskRepository {
   }
 
   /**
-   * Joins the instance, its 公文 (with the 收文 registration) and the initiator's organization:
-   * each at most one row per task (official_document.instance_id is indexed, the others by key).
+   * The task, its instance, its 公文 (with the 收文 registration) and the initiator's
+   * organization: each at most one row per task (official_document.instance_id is indexed, the
+   * others by key).
    */
-  private withDisplay(qb: SelectQueryBuilder<TaskEntity>): SelectQueryBuilder<TaskEntity> {
-    return qb
-      .addSelect(this.variable('title'), 'v_title')
-      .addSelect(this.variable('docType'), 'v_doc_type')
-      .addSelect(this.variable('urgency'), 'v_urgency')
-      .leftJoin('process_instance', 'pi', 'pi.id = t.instance_id')
-      .leftJoin('official_document', 'od', 'od.instance_id = t.instance_id')
-      .leftJoin('incoming_registration', 'ir', 'ir.document_id = od.id')
-      .leftJoin('org', 'io', 'io.id = pi.initiator_org_id')
-      .addSelect('od.title', 'd_title')
-      .addSelect('od.doc_type', 'd_doc_type')
-      .addSelect('od.urgency', 'd_urgency')
-      .addSelect('od.id', 'd_document_id')
-      .addSelect('pi.initiator', 'd_initiator')
-      .addSelect('io.name', 'd_initiator_org_name');
+  private fromWithDisplay(): string {
+    return `${this.table.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id ${DOCUMENT_JOIN[this.tables.dialect]}
+      LEFT JOIN incoming_registration ir ON ir.document_id = od.id LEFT JOIN org io ON io.id = pi.initiator_org_id`;
+  }
+
+  /** Every column of the task, and the display fields read with {@link displayOf}. */
+  private selectWithDisplay(): string {
+    return `${this.table.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
+      od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name`;
   }
 
   /**
@@ -325,44 +338,56 @@ export class TaskRepository {
   }
 
   /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */
-  private filter(qb: SelectQueryBuilder<TaskEntity>, query: TaskQuery): void {
+  private filter(where: Where, query: TaskQuery): void {
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
       const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
-      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map(
-        (c) => `${c} LIKE :qLike ESCAPE '!'`,
+      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map((c) =>
+        where.bind(`${c} LIKE ? ESCAPE '!'`, like),
       );
       // letters only: pinyin, full or initials (tz for 通知)
-      if (/^[a-z]+$/.test(spelled))
-        conditions.push("od.title_pinyin LIKE :qPinyin ESCAPE '!'", "od.title_initials LIKE :qPinyin ESCAPE '!'");
-      qb.andWhere(`(${conditions.join(' OR ')})`, { qLike: like, qPinyin: `%${likeEscape(spelled)}%` });
+      if (/^[a-z]+$/.test(spelled)) {
+        const pinyin = `%${likeEscape(spelled)}%`;
+        conditions.push(where.bind("od.title_pinyin LIKE ? ESCAPE '!'", pinyin), where.bind("od.title_initials LIKE ? ESCAPE '!'", pinyin));
+      }
+      where.and(`(${conditions.join(' OR ')})`);
     }
-    if (query.urgency) qb.andWhere('od.urgency = :urgency', { urgency: query.urgency });
-    if (query.docType) qb.andWhere('od.doc_type = :docType', { docType: query.docType });
-    if (query.orgId) qb.andWhere('(ir.lead_dept = :orgId OR pi.initiator_org_id = :orgId)', { orgId: query.orgId });
+    if (query.urgency) where.and(where.bind('od.urgency = ?', query.urgency));
+    if (query.docType) where.and(where.bind('od.doc_type = ?', query.docType));
+    if (query.orgId) where.and(where.bind('(ir.lead_dept = ? OR pi.initiator_org_id = ?)', query.orgId, query.orgId));
     const now = new Date();
-    if (query.due === 'overdue') qb.andWhere('t.due_at IS NOT NULL AND t.due_at < :now', { now });
+    const at = (d: Date) => this.table.value('dueAt', d);
+    if (query.due === 'overdue') where.and(where.bind('t.due_at IS NOT NULL AND t.due_at < ?', at(now)));
     else if (query.due === 'soon')
-      qb.andWhere('t.due_at >= :now AND t.due_at < :soon', { now, soon: new Date(now.getTime() + 24 * 3600_000) });
-    else if (query.due === 'none') qb.andWhere('t.due_at IS NULL');
+      where.and(where.bind('t.due_at >= ? AND t.due_at < ?', at(now), at(new Date(now.getTime() + 24 * 3600_000))));
+    else if (query.due === 'none') where.and('t.due_at IS NULL');
   }
 
-  /** The tasks of a query made by {@link withDisplay} and their display fields: one statement. */
-  private async read(qb: SelectQueryBuilder<TaskEntity>): Promise<{ items: TaskEntity[]; display: Map<string, TaskDisplay> }> {
-    const [text, params] = qb.getQueryAndParameters();
-    // as in ofInstancePage: with few 公文 MariaDB would otherwise join official_document through a
-    // join buffer and sort the page in an on-disk temporary table (the selected TEXT columns)
-    const hinted = this.tables.dialect === 'mysql' ? text.replace(ODJOIN, `${ODJOIN} FORCE INDEX (ix_document_instance)`) : text;
-    const { records } = await sql(this.dataSource.manager, hinted, params);
+  /** A page of the tasks that match `where`, with their display fields: one statement. */
+  private async read(
+    where: Where,
+    order: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: TaskEntity[]; display: Map<string, TaskDisplay> }> {
+    const { records } = await sql(
+      this.dataSource.manager,
+      `SELECT ${this.selectWithDisplay()} FROM ${this.fromWithDisplay()}${where.text} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...where.params, limit, offset],
+    );
     const items: TaskEntity[] = [];
     const display = new Map<string, TaskDisplay>();
     for (const r of records) {
-      const task = this.table.hydrate(r, 't_');
+      const task = this.table.hydrate(r);
       if (display.has(task.id)) continue;
       items.push(task);
       display.set(task.id, displayOf(r));
     }
     return { items, display };
+  }
+
+  private async count(text: string, params: unknown[]): Promise<number> {
+    return Number((await sql(this.dataSource.manager, text, params)).records[0]?.n ?? 0);
   }
 
   /**
@@ -377,48 +402,69 @@ export class TaskRepository {
     offset: number,
     limit: number,
   ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
-    const mine = () =>
-      this.dataSource.manager
-        .createQueryBuilder(TaskEntity, 't')
-        .where('t.assignee = :me AND t.status = :status', { me: username, status });
+    const mine = () => {
+      const where = new Where();
+      where.and(where.bind('t.assignee = ? AND t.status = ?', username, status));
+      return where;
+    };
     const display = new Map<string, TaskDisplay>();
-    const page = async (qb: SelectQueryBuilder<TaskEntity>) => {
-      const r = await this.read(this.withDisplay(qb));
+    const page = async (where: Where, order: string, skip: number, take: number) => {
+      const r = await this.read(where, order, skip, take);
       for (const [k, v] of r.display) display.set(k, v);
       return r.items;
     };
     // past the first page: how many have a deadline says where the page starts
     const counts =
       offset > 0
-        ? await mine()
-            .select('COUNT(*)', 'total')
-            .addSelect('COUNT(t.due_at)', 'withDue')
-            .getRawOne<{ total: number | string; withDue: number | string }>()
+        ? ((
+            await sql(
+              this.dataSource.manager,
+              `SELECT COUNT(*) AS total, COUNT(t.due_at) AS with_due FROM ${this.table.name} t${mine().text}`,
+              mine().params,
+            )
+          ).records[0] as { total: number | string; with_due: number | string })
         : undefined;
-    const withDue = counts ? Number(counts.withDue) : undefined;
+    const withDue = counts ? Number(counts.with_due) : undefined;
     const items: TaskEntity[] = [];
     if (withDue === undefined || offset < withDue) {
-      items.push(
-        ...(await page(
-          mine().andWhere('t.due_at IS NOT NULL').orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').offset(offset).limit(limit),
-        )),
-      );
+      const where = mine();
+      where.and('t.due_at IS NOT NULL');
+      items.push(...(await page(where, 't.due_at ASC, t.id ASC', offset, limit)));
     }
     if (items.length < limit) {
       // on the first page, fewer than a page with a deadline means that is all of them
       const skip = Math.max(0, offset - (withDue ?? items.length));
-      items.push(
-        ...(await page(
-          mine()
-            .andWhere('t.due_at IS NULL')
-            .orderBy('t.id', 'ASC')
-            .offset(skip)
-            .limit(limit - items.length),
-        )),
-      );
+      const where = mine();
+      where.and('t.due_at IS NULL');
+      items.push(...(await page(where, 't.id ASC', skip, limit - items.length)));
     }
     if (counts) return { items, total: Number(counts.total), display };
-    const total = items.length < limit ? items.length : await mine().getCount();
+    const total =
+      items.length < limit ? items.length : await this.count(`SELECT COUNT(*) AS n FROM ${this.table.name} t${mine().text}`, mine().params);
     return { items, total, display };
+  }
+}
+
+/** `?, ?, …`: one placeholder per value. */
+const slots = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** The conditions of a hand-written statement and their parameters, in the order of their `?`. */
+class Where {
+  private readonly conditions: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** A condition whose `?` take these values; bind in the order the text will read. */
+  bind(condition: string, ...values: unknown[]): string {
+    this.params.push(...values);
+    return condition;
+  }
+
+  and(condition: string): void {
+    this.conditions.push(condition);
+  }
+
+  /** ` WHERE a AND b`, or nothing. */
+  get text(): string {
+    return this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';
   }
 }

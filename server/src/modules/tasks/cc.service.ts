@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { CcCopy, CcList, CcQuery, CcTask, SessionUser } from '@liuzhuan/contracts';
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CcCopyEntity, CommandExecutor, InstanceAccess } from '../runtime/runtime.api';
+import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
 import { TaskErrors } from './tasks.errors';
 
@@ -13,7 +13,7 @@ import { TaskErrors } from './tasks.errors';
 export class CcService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly dataSource: DataSource,
+    private readonly rows: ApprovalsRepository,
     private readonly guard: TaskGuard,
     private readonly executor: CommandExecutor,
     private readonly access: InstanceAccess,
@@ -40,7 +40,7 @@ export class CcService {
           readAt: null,
         }),
       );
-      await tx.manager.insert(CcCopyEntity, rows);
+      await this.rows.insertCopies(rows, tx.manager);
       await this.executor.appendHistory(
         tx,
         instance,
@@ -70,28 +70,22 @@ export class CcService {
   }
 
   async list(query: CcQuery, user: SessionUser): Promise<CcList> {
-    const qb = this.dataSource.manager.createQueryBuilder(CcCopyEntity, 'c');
-    if (query.instanceId) {
-      await this.access.readable(user, query.instanceId);
-      qb.andWhere('c.instance_id = :instanceId', { instanceId: query.instanceId });
-    }
-    // without an instance, a user sees only the copies sent to them
-    if (query.mine === 'true' || !query.instanceId) qb.andWhere('c.recipient = :me', { me: user.username });
-    if (query.unread === 'true') qb.andWhere('c.read_at IS NULL');
-    if (query.unread === 'false') qb.andWhere('c.read_at IS NOT NULL');
-    const [items, total] = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(200).getManyAndCount();
+    if (query.instanceId) await this.access.readable(user, query.instanceId);
+    const [items, total] = await this.rows.copiesWhere({
+      ...(query.instanceId ? { instanceId: query.instanceId } : {}),
+      // without an instance, a user sees only the copies sent to them
+      ...(query.mine === 'true' || !query.instanceId ? { recipient: user.username } : {}),
+      ...(query.unread === 'true' ? { read: false } : query.unread === 'false' ? { read: true } : {}),
+    });
     return { items: items.map(toCc), total };
   }
 
   /** The read receipt: the first read sets the time. */
   async read(id: string, user: SessionUser): Promise<CcCopy> {
-    const m = this.dataSource.manager;
-    const row = await m.findOneBy(CcCopyEntity, { id });
+    const row = await this.rows.copyById(id);
     if (!row || row.recipient !== user.username) throw TaskErrors.ccNotFound(id);
-    if (!row.readAt) {
-      await m.createQueryBuilder().update(CcCopyEntity).set({ readAt: new Date() }).where('id = :id AND read_at IS NULL', { id }).execute();
-    }
-    return toCc((await m.findOneBy(CcCopyEntity, { id })) ?? row);
+    if (!row.readAt) await this.rows.markCopyRead(id, new Date());
+    return toCc((await this.rows.copyById(id)) ?? row);
   }
 }
 

@@ -1,6 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { IdParamSchema, type OpinionList, type SessionUser } from '@liuzhuan/contracts';
-import { DataSource } from 'typeorm';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import { Opinions } from './opinions';
@@ -8,13 +7,10 @@ import { Opinions } from './opinions';
 /** The opinions (意见) written on an instance, oldest first. */
 @Controller('instances')
 export class OpinionsController {
-  constructor(
-    private readonly opinions: Opinions,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly opinions: Opinions) {}
 
   @Get(':id/opinions')
   list(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<OpinionList> {
-    return this.opinions.list(id, user, this.dataSource.manager);
+    return this.opinions.list(id, user);
   }
 }

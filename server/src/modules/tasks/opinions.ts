@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Opinion, OpinionInput, OpinionList, SessionUser } from '@liuzhuan/contracts';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { UserEntity } from '../org/user.entity';
+import { UserRepository } from '../org/user.repository';
 import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
 import { OpinionEntity } from './opinion.entity';
+import { ApprovalsRepository } from './approvals.repository';
 
 /** The document an opinion is written on, with the SM3 digest of its current version. */
 export type OpinionSubject = { documentId: string; digest: string };
@@ -45,6 +46,8 @@ export class Opinions {
   constructor(
     private readonly subjects: OpinionSubjects,
     private readonly access: InstanceAccess,
+    private readonly approvals: ApprovalsRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async write(tx: Tx, task: TaskEntity, author: string, input: OpinionInput, defaultKind: string): Promise<OpinionEntity> {
@@ -64,17 +67,15 @@ export class Opinions {
       documentDigest: subject?.digest ?? null,
       createdAt: new Date(),
     });
-    await tx.manager.insert(OpinionEntity, row);
+    await this.approvals.insertOpinion(row, tx.manager);
     return row;
   }
 
-  async list(instanceId: string, user: SessionUser, m: EntityManager): Promise<OpinionList> {
+  async list(instanceId: string, user: SessionUser): Promise<OpinionList> {
     await this.access.readable(user, instanceId);
-    const rows = await m.find(OpinionEntity, { where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.approvals.opinionsOf(instanceId);
     const usernames = [...new Set(rows.flatMap((r) => (r.onBehalfOf ? [r.author, r.onBehalfOf] : [r.author])))];
-    const names = new Map(
-      (usernames.length ? await m.findBy(UserEntity, { username: In(usernames) }) : []).map((u) => [u.username, u.displayName]),
-    );
+    const names = new Map((await this.users.findByUsernames(usernames)).map((u) => [u.username, u.displayName]));
     return { items: rows.map((r) => toOpinion(r, names)) };
   }
 }

@@ -1,21 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatePhrase, Phrase, PhraseList, SessionUser } from '@liuzhuan/contracts';
-import { DataSource } from 'typeorm';
 import { newId } from '../../platform/ids/ids';
+import { ApprovalsRepository } from './approvals.repository';
 import { PhraseEntity } from './phrase.entity';
 import { TaskErrors } from './tasks.errors';
 
 /** 常用语 (phrases): a user's own phrases for opinions and the organization-wide ones. */
 @Injectable()
 export class PhrasesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly rows: ApprovalsRepository) {}
 
   async list(user: SessionUser): Promise<PhraseList> {
-    const rows = await this.dataSource.manager.find(PhraseEntity, {
-      where: [{ owner: user.username, scope: 'personal' }, { scope: 'organization' }],
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return { items: rows.map(toPhrase) };
+    return { items: (await this.rows.phrasesFor(user.username)).map(toPhrase) };
   }
 
   async add(input: CreatePhrase, user: SessionUser): Promise<Phrase> {
@@ -27,16 +23,15 @@ export class PhrasesService {
       owner: input.scope === 'personal' ? user.username : null,
       createdAt: new Date(),
     });
-    await this.dataSource.manager.insert(PhraseEntity, row);
+    await this.rows.insertPhrase(row);
     return toPhrase(row);
   }
 
   async delete(id: string, user: SessionUser): Promise<void> {
-    const m = this.dataSource.manager;
-    const row = await m.findOneBy(PhraseEntity, { id });
+    const row = await this.rows.phraseById(id);
     const mayDelete = row && (row.scope === 'personal' ? row.owner === user.username : isPhraseAdmin(user));
     if (!row || !mayDelete) throw TaskErrors.phraseNotFound(id);
-    await m.delete(PhraseEntity, { id });
+    await this.rows.deletePhrase(id);
   }
 }
 

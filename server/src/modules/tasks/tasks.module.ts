@@ -1,9 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpinionEntity } from './opinion.entity';
+import { PhraseEntity } from './phrase.entity';
+import { UrgeEntity } from './urge.entity';
+import { ApprovalsRepository } from './approvals.repository';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { OrgModule } from '../org/org.module';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
+import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskRepository } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.module';
 import { CcController } from './cc.controller';
 import { CcService } from './cc.service';
@@ -25,9 +30,16 @@ import { UrgeService } from './urge.service';
  * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
  */
 @Module({
-  imports: [RuntimeModule, DefinitionsModule, OrgModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity, CcCopyEntity]),
+    RuntimeModule,
+    DefinitionsModule,
+    OrgModule,
+    NotificationsModule,
+  ],
   controllers: [TasksController, OpinionsController, CcController, PhrasesController],
   providers: [
+    ApprovalsRepository,
     TasksService,
     TaskGuard,
     TaskRoutingService,
@@ -45,6 +57,7 @@ export class TasksModule implements OnModuleInit {
     private readonly executor: CommandExecutor,
     private readonly notifications: NotificationsService,
     private readonly reminders: DueReminderScheduler,
+    private readonly tasks: TaskRepository,
   ) {}
 
   /**
@@ -73,6 +86,6 @@ export class TasksModule implements OnModuleInit {
   /** The projection passes the candidates it wrote; read them only when it did not. */
   private async candidateUsers(tx: Tx, taskId: string, known: TaskCandidateEntity[] | undefined): Promise<string[]> {
     if (known) return known.filter((c) => c.kind === 'user').map((c) => c.value);
-    return (await tx.manager.findBy(TaskCandidateEntity, { taskId, kind: 'user' })).map((c) => c.value);
+    return this.tasks.candidateUsersOf(taskId, tx.manager);
   }
 }

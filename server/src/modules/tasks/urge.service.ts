@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, TaskRepository } from '../runtime/runtime.api';
 import { UrgeEntity } from './urge.entity';
+import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
 import { TasksService } from './tasks.service';
 import { TaskErrors } from './tasks.errors';
@@ -16,6 +17,7 @@ export class UrgeService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly guard: TaskGuard,
+    private readonly rows: ApprovalsRepository,
     private readonly tasks: TaskRepository,
     private readonly taskService: TasksService,
     private readonly executor: CommandExecutor,
@@ -29,14 +31,17 @@ export class UrgeService {
       if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting')) throw TaskErrors.notOpen(id, row.status);
       if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId))) throw TaskErrors.urgeNotAllowed();
       const now = new Date();
-      await tx.manager.insert(UrgeEntity, {
-        id: newId(),
-        instanceId: row.instanceId,
-        taskId: id,
-        urgedBy: user.username,
-        message: input.message,
-        createdAt: now,
-      });
+      await this.rows.insertUrge(
+        Object.assign(new UrgeEntity(), {
+          id: newId(),
+          instanceId: row.instanceId,
+          taskId: id,
+          urgedBy: user.username,
+          message: input.message,
+          createdAt: now,
+        }),
+        tx.manager,
+      );
       // a task waiting for its signers (加签) is urged at the signers
       const holders =
         row.status === 'waiting'

@@ -1,33 +1,36 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Global, Logger, Module } from '@nestjs/common';
+import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { createDataSource, migrate } from './data-source';
+import { dataSourceOptions, migrate } from './data-source';
 import { Tables } from './table';
 import { TransactionRunner } from './transaction-runner';
 
+/**
+ * The one data source of the process, opened by `TypeOrmModule` from the typed config. It is
+ * migrated as it opens, before any repository can use it: serialized between processes on MySQL
+ * (see {@link migrate}), so `cli.js migrate`, the API and the worker all take the same path.
+ * Modules register their entities' repositories with `TypeOrmModule.forFeature`.
+ */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: DataSource,
+  imports: [
+    TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
-        const dataSource = createDataSource(config.database);
-        await dataSource.initialize();
+      useFactory: (config: AppConfig): TypeOrmModuleOptions => ({
+        ...dataSourceOptions(config.database),
+        // a database that cannot be opened or migrated stops the boot at once, as it always did
+        toRetry: () => false,
+      }),
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
         const applied = await migrate(dataSource);
         if (applied.length) new Logger('Database').log(`applied migrations: ${applied.join(', ')}`);
         return dataSource;
       },
-    },
-    TransactionRunner,
-    { provide: Tables, inject: [DataSource], useFactory: (dataSource: DataSource) => new Tables(dataSource) },
+    }),
   ],
-  exports: [DataSource, TransactionRunner, Tables],
+  providers: [TransactionRunner, { provide: Tables, inject: [DataSource], useFactory: (dataSource: DataSource) => new Tables(dataSource) }],
+  exports: [TransactionRunner, Tables],
 })
-export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
-  }
-}
+export class DatabaseModule {}

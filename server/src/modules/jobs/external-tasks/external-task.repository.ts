@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { ApiKeyEntity, ExternalTaskEntity } from './external-task.entity';
 
 @Injectable()
 export class ExternalTaskRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(row: ExternalTaskEntity, m: EntityManager): Promise<void> {
     await m.insert(ExternalTaskEntity, row);
@@ -58,17 +59,17 @@ export class ExternalTaskRepository {
 
 @Injectable()
 export class ApiKeyRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
   async insert(row: ApiKeyEntity): Promise<void> {
-    await this.dataSource.manager.insert(ApiKeyEntity, row);
+    await this.keys.insert(row);
   }
 
   findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.dataSource.manager.findOneBy(ApiKeyEntity, { keyHash }).then((k) => (k && !k.revokedAt ? k : null));
+    return this.keys.findOneBy({ keyHash }).then((k) => (k && !k.revokedAt ? k : null));
   }
 
   list(): Promise<ApiKeyEntity[]> {
-    return this.dataSource.manager.find(ApiKeyEntity, { order: { createdAt: 'DESC' } });
+    return this.keys.find({ order: { createdAt: 'DESC' } });
   }
 }
