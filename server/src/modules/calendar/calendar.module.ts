@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrgModule } from '../org/org.module';
+import { OrgModule } from '../org/org.api';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';

@@ -11,7 +11,7 @@ import type {
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { DocumentAccess } from './document-access';
 import { CirculationEntity, CirculationReaderEntity, DocumentEntity } from './document.entity';
 import { DocumentErrors } from './documents.errors';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DocumentQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { likeEscape } from '../org/pinyin';
+import { likeEscape } from '../org/org.api';
 import { AttachmentEntity, DocNumberEntity, DocumentEntity, DocumentVersionEntity, IncomingRegistrationEntity } from './document.entity';
 
 export interface Viewer {

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '../../platform/storage/storage.module';
-import { CalendarModule } from '../calendar/calendar.module';
-import { DefinitionsModule } from '../definitions/definitions.module';
+import { CalendarModule } from '../calendar/calendar.api';
+import { DefinitionsModule } from '../definitions/definitions.api';
 import { NotificationsModule } from '../notifications/notifications.api';
-import { OrgModule } from '../org/org.module';
-import { RuntimeModule } from '../runtime/runtime.module';
-import { TasksModule } from '../tasks/tasks.module';
+import { OrgModule } from '../org/org.api';
+import { RuntimeModule } from '../runtime/runtime.api';
+import { TasksModule } from '../tasks/tasks.api';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
 import { CirculationsController } from './circulations.controller';

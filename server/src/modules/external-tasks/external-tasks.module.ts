@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ApiKeyRepository } from '../jobs/external-tasks/external-task.repository';
-import { JobsModule } from '../jobs/jobs.module';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { ApiKeyRepository, JobsModule } from '../jobs/jobs.api';
+import { RuntimeModule } from '../runtime/runtime.api';
 import { ApiKeysController, ExternalTasksController, WorkerKeyGuard } from './external-tasks.controller';
 import { ExternalTasksService } from './external-tasks.service';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '../jobs/jobs.module';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { JobsModule } from '../jobs/jobs.api';
+import { RuntimeModule } from '../runtime/runtime.api';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsModule } from './notifications.module';
 import { TaskDueReminderJob } from './task-due-reminder.job';

@@ -9,8 +9,7 @@ import {
 } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import type { DefinitionHead } from '../definitions/definition.entity';
-import { ProcessCache } from '../definitions/process-cache';
+import { type DefinitionHead, ProcessCache } from '../definitions/definitions.api';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
 import { rejectionToError } from './runtime.errors';

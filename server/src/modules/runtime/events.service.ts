@@ -3,9 +3,8 @@ import type { Message, MessageResult, Signal, SignalResult, SessionUser } from '
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { DefinitionRepository, SubscriptionRepository } from '../definitions/definition.repository';
-import { JobOutbox, type NewJob } from '../jobs/job-outbox';
-import { JobRunner } from '../jobs/job-runner.service';
+import { DefinitionRepository, SubscriptionRepository } from '../definitions/definitions.api';
+import { JobOutbox, JobRunner, type NewJob } from '../jobs/jobs.api';
 import { CommandExecutor } from './command-executor.service';
 
 /**

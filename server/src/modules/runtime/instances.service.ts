@@ -15,9 +15,8 @@ import type {
 import { activeElementIds, type InstanceState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { DefinitionRepository } from '../definitions/definition.repository';
-import { JobOutbox } from '../jobs/job-outbox';
-import { JobRepository } from '../jobs/job.repository';
+import { DefinitionRepository } from '../definitions/definitions.api';
+import { JobOutbox, JobRepository } from '../jobs/jobs.api';
 import { CommandExecutor } from './command-executor.service';
 import { InstanceAccess, isWorkflowAdmin } from './instance-access';
 import { openedTasks } from './next-task';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CalendarModule } from '../calendar/calendar.module';
-import { DefinitionsModule } from '../definitions/definitions.module';
-import { JobsModule } from '../jobs/jobs.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { OrgModule } from '../org/org.module';
+import { CalendarModule } from '../calendar/calendar.api';
+import { DefinitionsModule } from '../definitions/definitions.api';
+import { JobsModule } from '../jobs/jobs.api';
+import { NotificationsModule } from '../notifications/notifications.api';
+import { OrgModule } from '../org/org.api';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';

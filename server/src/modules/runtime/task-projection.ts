@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { OrgRepository } from '../org/org.repository';
-import { UserRepository } from '../org/user.repository';
+import { OrgRepository, UserRepository } from '../org/org.api';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
 import { TaskCandidateEntity, TaskEntity } from './task.entity';

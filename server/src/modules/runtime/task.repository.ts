@@ -3,7 +3,7 @@ import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { enqueue } from '../../platform/database/statement-batch';
 import { sql, type Table, Tables } from '../../platform/database/table';
-import { likeEscape } from '../org/pinyin';
+import { likeEscape } from '../org/org.api';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity, TaskProxyEntity } from './task.entity';
 
 /** What the inbox shows of a task's instance and 公文 (read in the same statement as the tasks). */

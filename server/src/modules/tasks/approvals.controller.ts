@@ -18,7 +18,7 @@ import {
 } from '@liuzhuan/contracts';
 import { DataSource } from 'typeorm';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { ApprovalsService } from './approvals.service';
 import { Opinions } from './opinions';
 

@@ -19,7 +19,7 @@ import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
-import { CcCopyEntity, CommandExecutor, InstanceAccess, isWorkflowAdmin, TaskProxyEntity, TaskRepository } from '../runtime/runtime.api';
+import { CcCopyEntity, CommandExecutor, InstanceAccess, TaskProxyEntity, TaskRepository } from '../runtime/runtime.api';
 import { PhraseEntity, UrgeEntity } from './approvals.entity';
 import { TaskGuard } from './task-guard';
 import { TasksService } from './tasks.service';

@@ -3,7 +3,7 @@ import type { Opinion, OpinionInput, OpinionList, SessionUser } from '@liuzhuan/
 import { type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { UserEntity } from '../org/user.entity';
+import { UserEntity } from '../org/org.api';
 import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
 import { OpinionEntity } from './approvals.entity';
 

@@ -3,7 +3,7 @@ import type { SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import {
   InstanceAccess,
   InstanceRepository,

@@ -15,7 +15,7 @@ import { type InstanceState, returnTargets, withdrawal } from '@liuzhuan/engine'
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
-import { ProcessCache } from '../definitions/process-cache';
+import { ProcessCache } from '../definitions/definitions.api';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
 import { Opinions } from './opinions';

@@ -1,10 +1,9 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
-import { DefinitionsModule } from '../definitions/definitions.module';
-import { OrgModule } from '../org/org.module';
+import { DefinitionsModule } from '../definitions/definitions.api';
+import { OrgModule } from '../org/org.api';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { CommandExecutor, TaskCandidateEntity } from '../runtime/runtime.api';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { CommandExecutor, RuntimeModule, TaskCandidateEntity } from '../runtime/runtime.api';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
 import { Opinions, OpinionSubjects } from './opinions';
