@@ -50,6 +50,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@liuzhuan/engine$': join(__dirname, 'libs/engine/src/index.ts'),
+    '^@liuzhuan/engine/model$': join(__dirname, 'libs/engine/src/model/index.ts'),
     '^@liuzhuan/contracts$': join(__dirname, 'libs/contracts/src/index.ts'),
   },
 };
