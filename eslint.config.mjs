@@ -11,6 +11,7 @@ import nx from '@nx/eslint-plugin';
 import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const TS = ['**/*.ts', '**/*.mts', '**/*.cts'];
@@ -120,9 +121,9 @@ const engineImports = {
 
 // ---- the configuration -----------------------------------------------------------------------
 
-export default tseslint.config(
+export default defineConfig(
   {
-    ignores: ['dist/', 'coverage/', 'data/', 'tmp/', '.nx/', '**/.angular/', '**/node_modules/', 'bench/**/results/'],
+    ignores: ['dist/', 'coverage/', 'data/', 'tmp/', '.nx/', '**/.angular/', '**/node_modules/'],
   },
   ...nx.configs['flat/base'],
 
