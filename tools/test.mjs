@@ -47,9 +47,23 @@ function gate(title, cmd, args) {
   else totals.failed += 1;
 }
 
+// node:test files, counted from the spec reporter's summary
+function nodeTest(title, files) {
+  console.log(`\n=== ${title} ===`);
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, env, encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(r.stdout ?? '')?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped');
+  if (r.status !== 0) failures.push(title);
+}
+
 // ESLint holds the dependency direction (Nx tags), the engine's purity, module boundaries in the
 // server, the engine-state and client API-layer rules (eslint.config.mjs)
 gate('lint (ESLint)', 'npx', ['eslint', '.']);
+nodeTest('lint rules report what they guard', ['tools/lint-gates.test.mjs']);
 gate('formatting (Prettier)', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
 jest('contracts', 'libs/contracts/jest.config.cts', {}, ['--passWithNoTests']);
