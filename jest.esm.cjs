@@ -26,7 +26,7 @@ function esmPackages(nodeModules, names = new Set(), depth = 0) {
   return names;
 }
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const esm = [...esmPackages(join(__dirname, 'node_modules'))];
 
 const swcTransform = [
@@ -45,11 +45,12 @@ const swcTransform = [
 module.exports = {
   transform: { '^.+\\.(t|j|mj|cj)s$': swcTransform },
   // ignore a file when the innermost package holding it is not ESM
-  transformIgnorePatterns: [`node_modules/(?!(?:${esm.map(escape).join('|')})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
+  transformIgnorePatterns: [`node_modules/(?!(?:${esm.map(escapeRegExp).join('|')})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@liuzhuan/engine$': join(__dirname, 'libs/engine/src/index.ts'),
+    '^@liuzhuan/engine/model$': join(__dirname, 'libs/engine/src/model/index.ts'),
     '^@liuzhuan/contracts$': join(__dirname, 'libs/contracts/src/index.ts'),
   },
 };

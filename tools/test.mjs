@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every tier, in order — typecheck, unit and scenario (engine, contracts, client),
+// `npm test`: every tier, in order — lint, formatting, typecheck, unit and scenario (engine, contracts, client),
 // the server's medium and e2e suites on the embedded drivers and on MariaDB + Redis, then the
 // browser tests against the built product. In CI (CI=true) a missing MariaDB, Redis or Chromium
 // is a failure; locally those parts are skipped with a message.
@@ -41,7 +41,30 @@ function skipOrFail(title, reason) {
   } else console.log(`\n=== ${title}: skipped — ${reason} ===`);
 }
 
-run('dependency boundaries', process.execPath, ['tools/check-boundaries.mjs']);
+// a tier without a test count of its own (lint, formatting, the client's runner) counts as one test
+function gate(title, cmd, args) {
+  if (run(title, cmd, args)) totals.passed += 1;
+  else totals.failed += 1;
+}
+
+// node:test files, counted from the spec reporter's summary
+function nodeTest(title, files) {
+  console.log(`\n=== ${title} ===`);
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, env, encoding: 'utf8' });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const count = (name) => Number(new RegExp(`ℹ ${name} (\\d+)`).exec(r.stdout ?? '')?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail');
+  totals.skipped += count('skipped');
+  if (r.status !== 0) failures.push(title);
+}
+
+// ESLint holds the dependency direction (Nx tags), the engine's purity, module boundaries in the
+// server, the engine-state and client API-layer rules (eslint.config.mjs)
+gate('lint (ESLint)', 'npx', ['eslint', '.']);
+nodeTest('lint rules report what they guard', ['tools/lint-gates.test.mjs']);
+gate('formatting (Prettier)', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
 jest('contracts', 'libs/contracts/jest.config.cts', {}, ['--passWithNoTests']);
 jest('engine (unit, scenario, conformance)', 'libs/engine/jest.config.cts');
@@ -51,8 +74,7 @@ if (services) jest('server on MariaDB + Redis', 'server/jest.config.cts', { LIUZ
 else skipOrFail('server on MariaDB + Redis', 'MariaDB (127.0.0.1:3306) or Redis (127.0.0.1:6379) not reachable');
 
 // the client's component tests (vitest through Angular's runner) print their own summary
-if (run('client components', 'npx', ['nx', 'test', 'client', '--outputStyle=static'])) totals.passed += 1;
-else totals.failed += 1;
+gate('client components', 'npx', ['nx', 'test', 'client', '--outputStyle=static']);
 
 run('build server and client', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'server', 'client', '--outputStyle=static']);
 const e2e = existsSync(join(root, 'client/e2e')) ? readdirSync(join(root, 'client/e2e')).filter((f) => f.endsWith('.e2e.mjs')) : [];

@@ -121,8 +121,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
   let completions = 0,
     completeErrors = 0,
     lookups = 0,
-    startsInRun = 0,
-    finishedInstances = 0;
+    startsInRun = 0;
   const deadline = { warm: 0, end: 0 };
   async function nextTask(c) {
     for (;;) {
@@ -146,7 +145,6 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       const open = r.body.items.filter((t) => t.assignee === c.user);
       if (open.length) return open[0].id;
       c.instances.shift();
-      finishedInstances++;
     }
   }
   // the completion's answer names the tasks it opened (`next`): the client's next one, if it is
@@ -166,10 +164,7 @@ export async function runLoad({ serverPid, rss, rssIdleMb, admin }) {
       const d = performance.now() - t;
       if (!LOOKUP_EACH) {
         c.current = mineIn(r, c.user) ?? null;
-        if (ok(r) && !c.current) {
-          c.instances.shift();
-          if (phase === 'run') finishedInstances++;
-        }
+        if (ok(r) && !c.current) c.instances.shift();
       }
       if (phase !== 'run') continue;
       if (ok(r)) {

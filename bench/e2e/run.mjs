@@ -60,7 +60,9 @@ async function cleanup() {
   }
   try {
     await http.close();
-  } catch {}
+  } catch {
+    // cleanup after the run: a pool that is already closed is fine
+  }
   try {
     await admin.query(`DROP DATABASE IF EXISTS \`${DB}\``);
   } catch (e) {
@@ -68,7 +70,9 @@ async function cleanup() {
   }
   try {
     await admin.end();
-  } catch {}
+  } catch {
+    // cleanup after the run: the admin connection may already be gone
+  }
   try {
     const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
     await r.connect();
@@ -143,7 +147,9 @@ try {
     try {
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
       if (m) rss.maxKb = Math.max(rss.maxKb, Number(m[1]));
-    } catch {}
+    } catch {
+      // the server exited between two samples: nothing left to measure
+    }
   };
   rssTimer = setInterval(sampleRss, 200);
   const t0 = Date.now();
@@ -152,7 +158,9 @@ try {
     try {
       const r = await call(null, 'GET', '/api/health');
       if (r.status === 200) break;
-    } catch {}
+    } catch {
+      // not listening yet: poll again until the deadline below
+    }
     if (Date.now() - t0 > 120_000) throw new Error('server not healthy after 120 s');
     await sleep(250);
   }

@@ -4,16 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  ARTIFACTS,
-  chromiumSkip,
-  launchChromium,
-  PASSWORD,
-  ROOT,
-  serverUnderTest,
-  VIEWPORT,
-  watchForProblems,
-} from './support/harness.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 
 const skip = chromiumSkip();
 

@@ -121,7 +121,7 @@ function layout(name) {
   const topRow = Math.min(0, ...Object.values(spec.nodes).map((p) => p[1]));
   const shapes = new Map();
   for (const m of xml.matchAll(/<(\w+) id="([^"]+)"([^>]*)>/g)) {
-    const [, tag, id, rest] = m;
+    const [, tag, id] = m;
     if (tag === 'sequenceFlow' || tag === 'process' || tag === 'definitions') continue;
     if (tag === 'boundaryEvent') {
       const [host, dx, edge = 'bottom'] = spec.boundaries[id];

@@ -6,7 +6,7 @@ import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
 import { FORM_ROUTES } from './forms.routes';
-import { LoginRequestSchema, LoginResponseSchema, type Role, SessionUserSchema } from './auth';
+import { LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,

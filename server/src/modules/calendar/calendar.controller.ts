@@ -18,7 +18,7 @@ import {
   SetCalendarDaySchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { CalendarService } from './calendar.service';
 
 @Controller('calendar')

@@ -10,7 +10,7 @@ import type {
 } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';

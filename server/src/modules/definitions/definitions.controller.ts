@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { DefinitionErrors } from './definitions.errors';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/xml-body';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { DefinitionsService } from './definitions.service';
 
 /** The XML of a deploy: the raw `application/xml` body or the multipart field `file`. */

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
-import { CalendarModule } from '../calendar/calendar.module';
-import { JobsModule } from '../jobs/jobs.module';
-import { FormsModule } from '../forms/forms.module';
+import { CalendarModule } from '../calendar/calendar.api';
+import { JobsModule } from '../jobs/jobs.api';
+import { FormsModule } from '../forms/forms.api';
 import { DefinitionRepository, SubscriptionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';

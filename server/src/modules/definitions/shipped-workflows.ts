@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { FORM_KEY_PATTERN } from '@liuzhuan/contracts';
-import { FormsService } from '../forms/forms.service';
+import { FormsService } from '../forms/forms.api';
 import { DefinitionRepository } from './definition.repository';
 import { DefinitionsService } from './definitions.service';
 

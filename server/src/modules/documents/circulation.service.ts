@@ -3,7 +3,7 @@ import type { Circulate, Circulation, CirculationList, ReorderCirculation, Sessi
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { NotificationsService } from '../notifications/notifications.api';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { CirculationRepository } from './circulation.repository';
 import { DocumentAccess } from './document-access';
 import { CirculationEntity, CirculationReaderEntity, DocumentEntity } from './document.entity';

@@ -14,7 +14,7 @@ import {
   SkipReaderSchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { CirculationService } from './circulation.service';
 
 /** 传阅 from the reader's side: my list, read receipts; and the starter's reorder and skip. */

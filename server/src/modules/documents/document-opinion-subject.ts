@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OpinionSubjects } from '../tasks/opinions';
+import { OpinionSubjects } from '../tasks/tasks.api';
 import { DocumentRepository } from './document.repository';
 
 /**

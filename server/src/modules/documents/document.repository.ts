@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DocumentQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { likeEscape } from '../org/pinyin';
+import { likeEscape } from '../org/org.api';
 import { AttachmentEntity, DocNumberEntity, DocumentEntity, DocumentVersionEntity, IncomingRegistrationEntity } from './document.entity';
 
 export interface Viewer {

@@ -23,7 +23,7 @@ import {
 } from '@liuzhuan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachments.service';
 import { CirculationService } from './circulation.service';
 import { DocNumberService } from './doc-number.service';

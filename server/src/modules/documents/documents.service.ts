@@ -14,9 +14,9 @@ import {
 } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { WorkdayCalendarService } from '../calendar/workday-calendar.service';
-import { DefinitionRepository } from '../definitions/definition.repository';
-import { pinyinKeys } from '../org/pinyin';
+import { WorkdayCalendarService } from '../calendar/calendar.api';
+import { DefinitionRepository } from '../definitions/definitions.api';
+import { pinyinKeys } from '../org/org.api';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
 import { DocumentAccess } from './document-access';
 import { DocumentEntity, IncomingRegistrationEntity } from './document.entity';

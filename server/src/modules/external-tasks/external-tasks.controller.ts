@@ -28,7 +28,7 @@ import {
 } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, Public, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, Public, RequireRoles } from '../auth/auth.api';
 import { ExternalTasksService } from './external-tasks.service';
 
 /** Workers are not people: they sign nothing in and send the system admin's API key instead. */

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeyEntity } from '../jobs/external-tasks/external-task.entity';
-import { ApiKeyRepository } from '../jobs/external-tasks/external-task.repository';
-import { JobsModule } from '../jobs/jobs.module';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { ApiKeyEntity } from '../jobs/external-tasks/external-tasks.api';
+import { ApiKeyRepository } from '../jobs/external-tasks/external-tasks.api';
+import { JobsModule } from '../jobs/jobs.api';
+import { RuntimeModule } from '../runtime/runtime.api';
 import { ApiKeysController, ExternalTasksController, WorkerKeyGuard } from './external-tasks.controller';
 import { ExternalTasksService } from './external-tasks.service';
 

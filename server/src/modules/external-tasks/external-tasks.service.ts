@@ -16,8 +16,7 @@ import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { ExternalTaskErrors } from './external-tasks.errors';
 import { newId } from '../../platform/ids/ids';
-import { ApiKeyEntity, type ExternalTaskEntity } from '../jobs/external-tasks/external-task.entity';
-import { ApiKeyRepository, ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
+import { ApiKeyEntity, ApiKeyRepository, type ExternalTaskEntity, ExternalTaskRepository } from '../jobs/jobs.api';
 import { CommandExecutor, InstanceRepository } from '../runtime/runtime.api';
 
 function toExternalTask(row: ExternalTaskEntity): ExternalTask {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { type Form, type FormList, FormKeySchema, type SessionUser } from '@liuzhuan/contracts';
 import * as z from 'zod';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { FormsService } from './forms.service';
 
 /**

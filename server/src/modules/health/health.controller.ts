@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { databaseKind } from '../../platform/database/data-source';
 import { JOB_QUEUE, type JobQueue } from '../../platform/queue/job-queue';
 import { VERSION } from '../../version';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../auth/auth.api';
 
 @Controller('health')
 export class HealthController {

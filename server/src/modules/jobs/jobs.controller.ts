@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { IdParamSchema, type Job, type JobList, type JobQuery, JobQuerySchema } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { RequireRoles } from '../auth/auth.decorators';
+import { RequireRoles } from '../auth/auth.api';
 import type { JobEntity } from './job.entity';
 import { JobRepository } from './job.repository';
 import { JobRunner } from './job-runner.service';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
-import { InstanceEntity } from '../runtime/instance.entity';
-import { TaskEntity } from '../runtime/task.entity';
+import { InstanceEntity, TaskEntity } from '../runtime/runtime.api';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 
 @Injectable()

@@ -19,7 +19,7 @@ import {
 } from '@liuzhuan/contracts';
 import * as z from 'zod';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, Public, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, Public, RequireRoles } from '../auth/auth.api';
 import { MailboxService } from './mailbox.service';
 
 /** A query code as issued (base64url); anything else is refused before a lookup. */

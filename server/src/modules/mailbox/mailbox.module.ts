@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
-import { CalendarModule } from '../calendar/calendar.module';
-import { DefinitionsModule } from '../definitions/definitions.module';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { CalendarModule } from '../calendar/calendar.api';
+import { DefinitionsModule } from '../definitions/definitions.api';
+import { RuntimeModule } from '../runtime/runtime.api';
 import { LetterRepository } from './letter.repository';
 import { LettersController, PublicLettersController } from './mailbox.controller';
 import { MailboxService } from './mailbox.service';

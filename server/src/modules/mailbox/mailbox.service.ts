@@ -19,17 +19,17 @@ import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { MailboxErrors } from './mailbox.errors';
 import { newId } from '../../platform/ids/ids';
-import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
-import { DefinitionRepository } from '../definitions/definition.repository';
+import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/calendar.api';
+import { DefinitionRepository } from '../definitions/definitions.api';
 import {
   CommandExecutor,
   InstanceAccess,
+  type InstanceEntity,
   InstanceRepository,
   isWorkflowAdmin,
-  TaskRepository,
   type TaskEntity,
+  TaskRepository,
 } from '../runtime/runtime.api';
-import type { InstanceEntity } from '../runtime/instance.entity';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 import { LetterRepository } from './letter.repository';
 import { maskPersonalData } from './personal-data-mask';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { WorkdayCalendarService } from '../calendar/workday-calendar.service';
-import { JobOutbox } from '../jobs/job-outbox';
-import { JobRepository } from '../jobs/job.repository';
+import { WorkdayCalendarService } from '../calendar/calendar.api';
+import { JobOutbox, JobRepository } from '../jobs/jobs.api';
 
 /** The job that reminds a task's people of its deadline (催办 by the system). */
 export const TASK_DUE_REMINDER_JOB = 'task-due-reminder';

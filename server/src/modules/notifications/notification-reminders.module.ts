@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
-import { JobsModule } from '../jobs/jobs.module';
-import { RuntimeModule } from '../runtime/runtime.module';
+import { JobsModule } from '../jobs/jobs.api';
+import { RuntimeModule } from '../runtime/runtime.api';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsModule } from './notifications.module';
 import { TaskDueReminderJob } from './task-due-reminder.job';

@@ -13,7 +13,7 @@ import {
 import { Observable } from 'rxjs';
 import { ID_PATTERN } from '../../platform/ids/ids';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { NotificationHub, NOTIFICATION_STREAM_SETTINGS } from './notification-hub';
 import { NotificationsService, toNotification } from './notifications.service';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
-import { CalendarModule } from '../calendar/calendar.module';
-import { JobsModule } from '../jobs/jobs.module';
+import { CalendarModule } from '../calendar/calendar.api';
+import { JobsModule } from '../jobs/jobs.api';
 import { DueReminderScheduler } from './due-reminders';
 import { NotificationHub } from './notification-hub';
 import { NotificationsController } from './notifications.controller';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { HandlesJob, type JobHandler } from '../jobs/job-handler';
-import type { JobEntity } from '../jobs/job.entity';
+import { HandlesJob, type JobEntity, type JobHandler } from '../jobs/jobs.api';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
 import { type DueReminderPayload, TASK_DUE_REMINDER_JOB } from './due-reminders';
 import { NotificationRepository } from './notification.repository';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { type CreateOrg, CreateOrgSchema, IdParamSchema, type Org, type UpdateOrg, UpdateOrgSchema } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { RequireRoles } from '../auth/auth.decorators';
+import { RequireRoles } from '../auth/auth.api';
 import { OrgService } from './org.service';
 
 @Controller('orgs')

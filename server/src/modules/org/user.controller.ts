@@ -13,7 +13,7 @@ import {
   UserQuerySchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { RequireRoles } from '../auth/auth.decorators';
+import { RequireRoles } from '../auth/auth.api';
 import { UserService } from './user.service';
 
 @Controller('users')

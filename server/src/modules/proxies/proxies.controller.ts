@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { type CreateProxy, CreateProxySchema, type Proxy, type ProxyList, type SessionUser } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { ProxiesService } from './proxies.service';
 
 /** 代理: set a deputy for a time window, list and end one's proxies. */

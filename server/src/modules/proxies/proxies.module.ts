@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OrgModule } from '../org/org.module';
+import { OrgModule } from '../org/org.api';
 import { ProxiesController } from './proxies.controller';
 import { ProxiesService } from './proxies.service';
 import { ProxyResolver } from './proxy-resolver';

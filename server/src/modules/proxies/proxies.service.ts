@@ -3,7 +3,7 @@ import type { CreateProxy, Proxy, ProxyList, SessionUser } from '@liuzhuan/contr
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { TaskProxyEntity } from './proxy.entity';
 import { ProxyRepository } from './proxy.repository';
 import { ProxyErrors } from './proxies.errors';

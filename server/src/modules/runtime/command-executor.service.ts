@@ -12,8 +12,8 @@ import {
   rootInstanceId,
 } from '@liuzhuan/engine';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import type { DefinitionHead } from '../definitions/definition.entity';
-import { ProcessCache } from '../definitions/process-cache';
+import type { DefinitionHead } from '../definitions/definitions.api';
+import { ProcessCache } from '../definitions/definitions.api';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
 import { RuntimeErrors, rejectionToError } from './runtime.errors';

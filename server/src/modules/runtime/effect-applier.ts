@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EngineEffect, hasOpenJobs, hasSubscriptions, type InstanceSnapshot, subscriptionElementId } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { EventSubscriptionEntity } from '../definitions/definition.entity';
-import { SubscriptionRepository } from '../definitions/definition.repository';
-import { ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
-import { JobOutbox, type NewJob } from '../jobs/job-outbox';
-import { JobRepository } from '../jobs/job.repository';
+import { EventSubscriptionEntity, SubscriptionRepository } from '../definitions/definitions.api';
+import { ExternalTaskRepository, JobOutbox, JobRepository, type NewJob } from '../jobs/jobs.api';
 import type { InstanceEntity } from './instance.entity';
 import { TaskRepository } from './task.repository';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createExpressionEvaluator, type EngineEnv, type ExpressionEvaluator } from '@liuzhuan/engine';
 import { performance } from 'node:perf_hooks';
 import { newId } from '../../platform/ids/ids';
-import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
+import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/calendar.api';
 
 /**
  * The engine's environment for one command: one clock reading per command (every event of a

@@ -4,9 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { DomainError } from '../../platform/errors/domain-error';
 import { RuntimeErrors } from './runtime.errors';
-import { DefinitionRepository, SubscriptionRepository } from '../definitions/definition.repository';
-import { JobOutbox, type NewJob } from '../jobs/job-outbox';
-import { JobRunner } from '../jobs/job-runner.service';
+import { DefinitionRepository, SubscriptionRepository } from '../definitions/definitions.api';
+import { JobOutbox, type NewJob } from '../jobs/jobs.api';
+import { JobRunner } from '../jobs/jobs.api';
 import { CommandExecutor } from './command-executor.service';
 
 /**

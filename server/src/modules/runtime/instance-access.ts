@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { RuntimeErrors } from './runtime.errors';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
 import { TaskRepository } from './task.repository';

@@ -26,7 +26,7 @@ import {
   StartInstanceSchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { EventsService } from './events.service';
 import { InstancesService } from './instances.service';
 

@@ -15,9 +15,9 @@ import type {
 import { activeElementIds, incident, incidents, processVariables, readState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { RuntimeErrors } from './runtime.errors';
-import { DefinitionRepository } from '../definitions/definition.repository';
-import { JobOutbox } from '../jobs/job-outbox';
-import { JobRepository } from '../jobs/job.repository';
+import { DefinitionRepository } from '../definitions/definitions.api';
+import { JobOutbox } from '../jobs/jobs.api';
+import { JobRepository } from '../jobs/jobs.api';
 import { CommandExecutor } from './command-executor.service';
 import { InstanceAccess, isWorkflowAdmin } from './instance-access';
 import { openedTasks } from './next-task';

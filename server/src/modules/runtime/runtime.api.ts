@@ -1,10 +1,11 @@
-// The runtime module's public surface for other modules (tasks).
+// The runtime module's public surface for other modules.
 export { CommandExecutor, type CommandContext } from './command-executor.service';
 export { InstanceAccess, isWorkflowAdmin } from './instance-access';
 export { InstanceRepository } from './instance.repository';
 export { openedTasks } from './next-task';
 export { hasFilters, TaskRepository } from './task.repository';
-export { CcCopyEntity, TaskCandidateEntity, type TaskEntity, type TaskSigning } from './task.entity';
-export type { InstanceEntity } from './instance.entity';
+export { CcCopyEntity, TaskCandidateEntity, TaskEntity, type TaskSigning } from './task.entity';
+export { InstanceEntity } from './instance.entity';
 export type { TasksCreatedHook } from './command-executor.service';
 export type { ProjectionContext } from './task-projection';
+export { RuntimeModule } from './runtime.module';

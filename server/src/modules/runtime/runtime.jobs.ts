@@ -2,17 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Message } from '@liuzhuan/contracts';
 import { nextStartTimer } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/workday-calendar.service';
-import { DefinitionRepository } from '../definitions/definition.repository';
-import { ProcessCache } from '../definitions/process-cache';
-import { HandlesJob, type JobHandler } from '../jobs/job-handler';
-import type { JobEntity } from '../jobs/job.entity';
-import { ExternalTaskEntity } from '../jobs/external-tasks/external-task.entity';
-import { ExternalTaskRepository } from '../jobs/external-tasks/external-task.repository';
+import { WORKDAY_CALENDAR, type WorkdayCalendar } from '../calendar/calendar.api';
+import { DefinitionRepository, ProcessCache } from '../definitions/definitions.api';
+import {
+  ExternalTaskEntity,
+  ExternalTaskRepository,
+  type GivesUpJob,
+  HandlesJob,
+  type JobEntity,
+  type JobHandler,
+  JobOutbox,
+  JobRepository,
+} from '../jobs/jobs.api';
 import { NotificationsService, notifyTaskNotifications } from '../notifications/notifications.api';
-import { JobOutbox } from '../jobs/job-outbox';
-import { JobRepository } from '../jobs/job.repository';
-import type { GivesUpJob } from '../jobs/job-runner.service';
 import { CommandExecutor } from './command-executor.service';
 import { EventsService } from './events.service';
 import { InstanceRepository } from './instance.repository';

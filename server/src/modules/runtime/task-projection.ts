@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EngineEvent, EventOf } from '@liuzhuan/engine';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { OrgRepository } from '../org/org.repository';
-import { UserRepository } from '../org/user.repository';
+import { OrgRepository } from '../org/org.api';
+import { UserRepository } from '../org/org.api';
 import { ProxyResolver } from '../proxies/proxies.api';
 import type { InstanceEntity } from './instance.entity';
 import { TaskCandidateEntity, TaskEntity } from './task.entity';

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { DatabaseKind } from '../../platform/database/data-source';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
-import { likeEscape } from '../org/pinyin';
+import { likeEscape } from '../org/org.api';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
 /** What the inbox shows of a task's instance and 公文 (read in the same statement as the tasks). */

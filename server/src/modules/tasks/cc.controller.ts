@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { type CcCopy, type CcList, type CcQuery, CcQuerySchema, IdParamSchema, type SessionUser } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { CcService } from './cc.service';
 
 /** 抄送: the copies a user was sent (or an instance's), and their read receipts; sending is `POST tasks/:id/cc`. */

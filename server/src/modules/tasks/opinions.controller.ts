@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { IdParamSchema, type OpinionList, type SessionUser } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { Opinions } from './opinions';
 
 /** The opinions (意见) written on an instance, oldest first. */

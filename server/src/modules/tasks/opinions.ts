@@ -3,7 +3,7 @@ import type { Opinion, OpinionInput, OpinionList, SessionUser } from '@liuzhuan/
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
 import { OpinionEntity } from './opinion.entity';
 import { ApprovalsRepository } from './approvals.repository';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { type CreatePhrase, CreatePhraseSchema, IdParamSchema, type Phrase, type PhraseList, type SessionUser } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.api';
 import { PhrasesService } from './phrases.service';
 
 /** 常用语: common phrases for opinions. */

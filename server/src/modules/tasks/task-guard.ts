@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
-import { UserRepository } from '../org/user.repository';
+import { UserRepository } from '../org/org.api';
 import {
   InstanceAccess,
   InstanceRepository,

@@ -15,7 +15,7 @@ import { readState, returnTargets, withdrawalPlan } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { TaskErrors } from './tasks.errors';
-import { ProcessCache } from '../definitions/process-cache';
+import { ProcessCache } from '../definitions/definitions.api';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
 import { Opinions } from './opinions';

@@ -38,7 +38,7 @@ import {
 } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, RequireRoles } from '../auth/auth.decorators';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { CcService } from './cc.service';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';

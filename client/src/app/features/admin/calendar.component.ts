@@ -228,6 +228,7 @@ function currentYear(): number {
       <span><i class="swatch local"></i>{{ 'calendar.legend.local' | at }}</span>
     </div>
     <div class="layout">
+      <!-- eslint-disable-next-line @angular-eslint/template/interactive-supports-focus -- arrow keys bubble up from the focusable day buttons inside (roving focus) -->
       <div class="months" (keydown)="onKey($event)">
         @for (m of months(); track m.month) {
           <section class="month" [attr.aria-label]="'calendar.month' | at: { month: m.month }">

@@ -1,6 +1,6 @@
 // Reading and writing the `oa:` attributes of a BPMN element, exactly as libs/engine reads them
 // (parse/activity.compiler.ts: attr(el, 'oa:assignee') …). Kept free of bpmn-js so it is testable.
-import { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from '../../../../../../libs/engine/src/model/oa-descriptor';
+import { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from '@liuzhuan/engine/model';
 import camundaDescriptor from 'camunda-bpmn-moddle/resources/camunda.json';
 
 /** The `oa:` attributes the designer edits on a user task (办理人, 候选组, 组织角色, 办理时限, 会签, 表单). */

@@ -1,0 +1,7 @@
+// The org module's public surface for other modules.
+export { likeEscape, pinyinKeys } from './pinyin';
+export { OrgRepository } from './org.repository';
+export { UserRepository } from './user.repository';
+export { UserChanges } from './user-changes';
+export { UserEntity } from './user.entity';
+export { OrgModule } from './org.module';
