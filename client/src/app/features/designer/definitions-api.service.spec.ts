@@ -71,6 +71,19 @@ describe('DefinitionsApiService', () => {
     });
   });
 
+  it('should send the XML to the compiler and return its diagnostics when validating', async () => {
+    // Given a validation in flight
+    const found = firstValueFrom(api.validate(XML));
+    const req = http.expectOne('/api/definitions/validate');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.headers.get('Content-Type')).toBe('application/xml');
+    expect(req.request.body).toBe(XML);
+    // When the server answers 200 with a finding
+    req.flush({ diagnostics: [{ elementId: 'Flow_1', severity: 'error', code: 'BPMN_DANGLING_REFERENCE', message: 'no target' }] });
+    // Then the finding is returned on its element
+    expect(await found).toEqual([{ elementId: 'Flow_1', severity: 'error', code: 'BPMN_DANGLING_REFERENCE', message: 'no target' }]);
+  });
+
   it('should fail when the server answers 413', async () => {
     // Given a deploy in flight
     const outcome = firstValueFrom(api.deploy(XML));
