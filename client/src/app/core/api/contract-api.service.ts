@@ -50,7 +50,7 @@ export class ContractApi {
   private send(route: string, request: LooseRequest, responseType: 'json' | 'text'): Observable<unknown> {
     const [method, path] = route.split(' ');
     const xml = typeof request.body === 'string';
-    return this.http.request(method, contractUrl(path, request.params), {
+    return this.http.request(method, contractUrl(path as ContractPathName, request.params), {
       body: request.body,
       params: queryParams(request.query),
       context: request.context,
@@ -68,8 +68,14 @@ interface LooseRequest {
   headers?: HttpHeaders;
 }
 
-/** `/tasks/:id` with `{ id: 'a/b' }` → `/api/tasks/a%2Fb`. */
-export function contractUrl(path: string, params: Record<string, string> = {}): string {
+/** A path the contract declares, e.g. `/tasks/:id`. */
+export type ContractPathName = ContractRoutes[ContractRouteKey]['path'];
+
+/**
+ * `/tasks/:id` with `{ id: 'a/b' }` → `/api/tasks/a%2Fb`: the URL of a contract route, for the
+ * few calls HttpClient must make itself (the notification stream reads progress events).
+ */
+export function contractUrl(path: ContractPathName, params: Record<string, string> = {}): string {
   const filled = path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`missing path parameter ${name} of ${path}`);

@@ -106,14 +106,14 @@ describe('DefinitionsApiService', () => {
     expect((await rows).map((r) => r.version)).toEqual([2]);
   });
 
-  it('should accept a bare array when listing the latest versions', async () => {
+  it('should ask for the latest versions only when listing without all', async () => {
     // Given the list without all
     const rows = firstValueFrom(api.list(false));
     const req = http.expectOne('/api/definitions');
     expect(req.request.params.has('all')).toBe(false);
-    // When the server answers with an array
-    req.flush([{ id: 'd1', key: 'k', version: 1, name: null }]);
-    // Then it is used as is
+    // When the server answers its {items}
+    req.flush({ items: [{ id: 'd1', key: 'k', version: 1, name: null }] });
+    // Then they are returned
     expect((await rows).length).toBe(1);
   });
 
