@@ -187,7 +187,9 @@ export class NotificationBellComponent {
   protected async open(item: Notification): Promise<void> {
     if (!item.readAt) {
       try {
-        const read = NotificationSchema.parse(await firstValueFrom(this.api.call('POST /notifications/:id/read', { params: { id: item.id }, body: {} })));
+        const read = NotificationSchema.parse(
+          await firstValueFrom(this.api.call('POST /notifications/:id/read', { params: { id: item.id }, body: {} })),
+        );
         this.items.update((all) => all.map((n) => (n.id === read.id ? read : n)));
         this.unread.update((count) => Math.max(0, count - 1));
       } catch {
