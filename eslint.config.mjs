@@ -64,10 +64,13 @@ const clientEngineImports = {
     },
   ],
 };
-const apiLiteralSyntax = ['Literal[value=/\\/api\\//]', 'TemplateElement[value.raw=/\\/api\\//]'].map((selector) => ({
-  selector,
-  message: 'API URLs live in the API layer only (`*-api.service.ts`, `*.api.ts`); call it instead (issue #14, item 5).',
-}));
+// an import path through a folder named api (core/api/contract-api.service) is no URL
+const apiLiteralSyntax = ['Literal[value=/\\/api\\//]:not(ImportDeclaration > Literal)', 'TemplateElement[value.raw=/\\/api\\//]'].map(
+  (selector) => ({
+    selector,
+    message: 'API URLs live in the API layer only (`*-api.service.ts`, `*.api.ts`); call it instead (issue #14, item 5).',
+  }),
+);
 
 // STYLE.md: no Date.now(), Math.random(), timers or logging in libs/engine; no I/O either
 // (ARCHITECTURE.md). The clock, ids and the expression evaluator arrive in `env`.

@@ -138,6 +138,12 @@ const cases = [
   ],
   ['client: /api/ in an API service', 'client/src/app/shared/x-api.service.ts', "export const url = '/api/tasks';", null],
   ['client: /api/ in an .api.ts', 'client/src/app/shared/x.api.ts', "export const url = '/api/tasks';", null],
+  [
+    'client: an import from a folder named api',
+    'client/src/app/features/x.component.ts',
+    "import { ContractApi } from '../../core/api/contract-api.service';\nexport const api = ContractApi;",
+    null,
+  ],
   ['client: /api/ in a spec', 'client/src/app/features/x.spec.ts', "export const url = '/api/tasks';", null],
 ];
 

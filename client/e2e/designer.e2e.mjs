@@ -99,6 +99,14 @@ describe('process designer in a browser', { skip }, () => {
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await page.locator('.fjs-editor-container').waitFor({ state: 'detached' });
 
+    // When they validate it, then the server's compiler finds the script task, stores nothing, and it is badged
+    const validated = page.waitForResponse((r) => r.url().endsWith('/api/definitions/validate') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: /校验/ }).click();
+    assert.equal((await validated).status(), 200);
+    await page.locator('.designer-diagnostic[data-element-id="Script_1"]').waitFor();
+    await page.locator('.oa-diagnostic-badge[data-element-id="Script_1"]').waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+
     // And deploy
     expectedFailures.push({ method: 'POST', path: '/api/definitions', status: 422, responseSeen: false, consoleSeen: false });
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/definitions') && r.request().method() === 'POST');

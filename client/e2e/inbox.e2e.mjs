@@ -1,17 +1,15 @@
 // Browser test of the inbox and the task page against the real server: the clerk finds a task in
 // 待办, sees the progress diagram mark the current step, completes it with an opinion; the office
-// head finds it, sees the record; with the approvals API present the head returns it with a reason
-// and the clerk sees it back. Run: `node --test client/e2e/inbox.e2e.mjs` (after
-// `NX_DAEMON=false npx nx build server client`), or against a running server with LIUZHUAN_URL.
+// head finds it, sees the record; the head returns it with a reason and the clerk sees it back.
+// Run: `node --test client/e2e/inbox.e2e.mjs` (after `NX_DAEMON=false npx nx build server client`),
+// or against a running server with LIUZHUAN_URL.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
-import { deployFixture, hasRoute, login, startInstance, withoutMissingRoutes } from './support/workflow-api.mjs';
+import { deployFixture, login, startInstance } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
-/** Routes of the approvals API the client falls back from when the server has none yet. */
-const OPTIONAL_ROUTES = [/\/api\/tasks\/\w+\/actions$/, /\/api\/instances\/\w+\/opinions$/, /\/api\/phrases$/, /\/api\/cc\?mine=true$/];
 const TITLE = '关于做好冬季安全生产工作的通知';
 
 describe('inbox and task handling in a browser', { skip }, () => {
@@ -23,7 +21,6 @@ describe('inbox and task handling in a browser', { skip }, () => {
   let page;
   let problems = [];
   const expectedFailures = [];
-  let hasApprovals = false;
 
   before(async () => {
     server = await serverUnderTest();
@@ -62,7 +59,6 @@ describe('inbox and task handling in a browser', { skip }, () => {
   }
 
   test('should complete a task from the inbox with an opinion and show the progress to the next handler', async () => {
-    hasApprovals = await hasRoute(server.url, 'clerk', 'GET', '/tasks/00000000000000000000000000/actions');
     // Given the clerk signed in, with two drafts in 待办
     await signIn('clerk');
     await row(TITLE).waitFor();
@@ -122,11 +118,7 @@ describe('inbox and task handling in a browser', { skip }, () => {
     assertNoProblems();
   });
 
-  test('should bring a returned task back to the drafter with the reason', async (t) => {
-    if (!hasApprovals) {
-      t.skip('the server under test has no approvals API (GET /api/tasks/:id/actions) yet');
-      return;
-    }
+  test('should bring a returned task back to the drafter with the reason', async () => {
     // Given the head on the review task of the first test
     await signIn('head');
     await row(TITLE).waitFor();
@@ -152,11 +144,7 @@ describe('inbox and task handling in a browser', { skip }, () => {
     assertNoProblems();
   });
 
-  test('should let the drafter withdraw a completed task from 已办 while the next handler has not opened it', async (t) => {
-    if (!hasApprovals) {
-      t.skip('the server under test has no approvals API (GET /api/tasks/:id/actions) yet');
-      return;
-    }
+  test('should let the drafter withdraw a completed task from 已办 while the next handler has not opened it', async () => {
     // Given the clerk completed the 消防检查 draft (the head has not opened the review)
     await signIn('clerk');
     await row('关于开展消防检查的通知').waitFor();
@@ -210,7 +198,7 @@ describe('inbox and task handling in a browser', { skip }, () => {
   });
 
   function assertNoProblems() {
-    const left = withoutMissingRoutes(problems, OPTIONAL_ROUTES);
+    const left = problems;
     problems = [];
     assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
   }

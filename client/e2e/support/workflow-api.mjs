@@ -43,31 +43,3 @@ export async function startInstance(baseUrl, username, definitionKey, variables)
   if (result.status !== 201) throw new Error(`start ${definitionKey}: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
-
-/** Whether the server under test has a route (a 404 without a domain code means it has not). */
-export async function hasRoute(baseUrl, username, method, path) {
-  const user = await login(baseUrl, username);
-  const result = await user(method, path);
-  return !(result.status === 404 && !/_NOT_FOUND$/.test(String(result.body?.code ?? '')));
-}
-
-/**
- * Drops the problems a server without the approvals routes causes by design (the client falls
- * back when GET /tasks/:id/actions and friends answer 404): each tolerated HTTP 404 and one
- * console 404 message for it.
- */
-export function withoutMissingRoutes(problems, tolerated) {
-  const kept = [];
-  let consoleBudget = 0;
-  for (const problem of problems) {
-    if (/^HTTP 404: /.test(problem) && tolerated.some((re) => re.test(problem))) consoleBudget += 1;
-    else kept.push(problem);
-  }
-  return kept.filter((problem) => {
-    if (consoleBudget > 0 && /^console error: .*status of 404/.test(problem)) {
-      consoleBudget -= 1;
-      return false;
-    }
-    return true;
-  });
-}

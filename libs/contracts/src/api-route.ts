@@ -13,11 +13,11 @@ export interface ApiRoute {
   tag: string;
   summary: string;
   public?: boolean;
-  roles?: Role[];
+  roles?: readonly Role[];
   query?: ZodType;
   body?: ZodType;
   /** request body media types when not JSON (XML uploads); `multipart/form-data` carries a `file` */
-  bodyContentTypes?: string[];
+  bodyContentTypes?: readonly string[];
   /** the success response's media type when not JSON (`text/event-stream`: the schema is each event's data) */
   responseContentType?: string;
   /** status → schema (null: no body) */

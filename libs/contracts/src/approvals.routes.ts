@@ -29,7 +29,7 @@ import {
 import { InstanceSchema, TaskSchema } from './runtime';
 
 /** Routes of Approval operations (退回, 撤回, 转办, 加签, 代理, 催办, 抄送), opinions and common phrases. */
-export const APPROVAL_ROUTES: ApiRoute[] = [
+export const APPROVAL_ROUTES = [
   {
     method: 'GET',
     path: '/tasks/:id/actions',
@@ -199,4 +199,4 @@ export const APPROVAL_ROUTES: ApiRoute[] = [
     responses: { 201: PhraseSchema },
   },
   { method: 'DELETE', path: '/phrases/:id', tag: 'approvals', summary: 'Delete a common phrase', responses: { 204: null } },
-];
+] as const satisfies readonly ApiRoute[];

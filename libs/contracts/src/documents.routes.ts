@@ -23,7 +23,7 @@ import {
 const tag = 'documents';
 
 /** Routes of Official documents (公文), document numbers, attachments and 传阅. */
-export const DOCUMENT_ROUTES: ApiRoute[] = [
+export const DOCUMENT_ROUTES = [
   {
     method: 'POST',
     path: '/documents',
@@ -144,4 +144,4 @@ export const DOCUMENT_ROUTES: ApiRoute[] = [
     body: SkipReaderSchema,
     responses: { 200: CirculationSchema },
   },
-];
+] as const satisfies readonly ApiRoute[];

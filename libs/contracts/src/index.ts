@@ -10,3 +10,4 @@ export * from './documents';
 export * from './notifications';
 export * from './mailbox';
 export * from './forms';
+export * from './document-rules';

@@ -12,7 +12,7 @@ import {
 } from './mailbox';
 
 /** Routes of the leader mailbox (领导信箱): public intake and query, the office's and the department's steps. */
-export const MAILBOX_ROUTES: ApiRoute[] = [
+export const MAILBOX_ROUTES = [
   {
     method: 'POST',
     path: '/public/letters',
@@ -70,4 +70,4 @@ export const MAILBOX_ROUTES: ApiRoute[] = [
     body: PublishLetterSchema,
     responses: { 200: LetterSchema },
   },
-];
+] as const satisfies readonly ApiRoute[];

@@ -3,7 +3,7 @@ import { NotificationListSchema, NotificationQuerySchema, NotificationSchema, Re
 import { EmptyBodySchema } from './runtime';
 
 /** Routes of In-app notifications and their event stream. */
-export const NOTIFICATION_ROUTES: ApiRoute[] = [
+export const NOTIFICATION_ROUTES = [
   {
     method: 'GET',
     path: '/notifications',
@@ -37,4 +37,4 @@ export const NOTIFICATION_ROUTES: ApiRoute[] = [
     body: EmptyBodySchema,
     responses: { 200: NotificationSchema },
   },
-];
+] as const satisfies readonly ApiRoute[];

@@ -40,6 +40,7 @@ import {
   DefinitionSchema,
   DeployBodySchema,
   DeployResponseSchema,
+  DefinitionValidationSchema,
   EmptyBodySchema,
   HistorySchema,
   InstanceListSchema,
@@ -69,7 +70,7 @@ import {
 
 export type { ApiRoute } from './api-route';
 
-const CORE_ROUTES: ApiRoute[] = [
+const CORE_ROUTES = [
   { method: 'GET', path: '/health', tag: 'system', summary: 'Liveness and configuration', public: true, responses: { 200: HealthSchema } },
   {
     method: 'POST',
@@ -214,6 +215,16 @@ const CORE_ROUTES: ApiRoute[] = [
     body: DeployBodySchema,
     bodyContentTypes: ['application/xml', 'text/xml', 'multipart/form-data'],
     responses: { 201: DeployResponseSchema },
+  },
+  {
+    method: 'POST',
+    path: '/definitions/validate',
+    tag: 'definitions',
+    summary: 'Compile BPMN 2.0 XML and list its diagnostics with element ids (200 even with errors; nothing is stored)',
+    roles: ['workflow_admin'],
+    body: DeployBodySchema,
+    bodyContentTypes: ['application/xml', 'text/xml', 'multipart/form-data'],
+    responses: { 200: DefinitionValidationSchema },
   },
   {
     method: 'GET',
@@ -404,7 +415,7 @@ const CORE_ROUTES: ApiRoute[] = [
     roles: ['system_admin'],
     responses: { 200: ApiKeyListSchema },
   },
-];
+] as const satisfies readonly ApiRoute[];
 
 export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).meta({ id: 'ApiError' });
 
@@ -417,3 +428,18 @@ export const API_ROUTES: ApiRoute[] = [
   ...MAILBOX_ROUTES,
   ...FORM_ROUTES,
 ];
+
+/**
+ * One route with its schemas' types kept: what a typed client looks up by method and path
+ * (`ContractRoute<'GET', '/tasks'>`) to type its parameters and its answer.
+ */
+export type AnyContractRoute =
+  | (typeof CORE_ROUTES)[number]
+  | (typeof APPROVAL_ROUTES)[number]
+  | (typeof DOCUMENT_ROUTES)[number]
+  | (typeof NOTIFICATION_ROUTES)[number]
+  | (typeof MAILBOX_ROUTES)[number]
+  | (typeof FORM_ROUTES)[number];
+/** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
+export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
+export type ContractRouteKey = keyof ContractRoutes;

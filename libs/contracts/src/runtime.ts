@@ -68,6 +68,11 @@ export const DeployResponseSchema = z.union([DefinitionSchema, z.array(Definitio
 export const BpmnDiagnosticSchema = z
   .object({ elementId: z.string().nullable(), severity: z.enum(['error', 'warning']), code: z.string(), message: z.string() })
   .meta({ id: 'BpmnDiagnostic' });
+export type BpmnDiagnostic = z.infer<typeof BpmnDiagnosticSchema>;
+
+/** What the compiler finds in a BPMN file, as a deploy would find it; nothing is stored. */
+export const DefinitionValidationSchema = z.object({ diagnostics: z.array(BpmnDiagnosticSchema) }).meta({ id: 'DefinitionValidation' });
+export type DefinitionValidation = z.infer<typeof DefinitionValidationSchema>;
 
 export const INSTANCE_STATUSES = ['active', 'completed', 'terminated'] as const;
 export const InstanceStatusSchema = z.enum(INSTANCE_STATUSES);

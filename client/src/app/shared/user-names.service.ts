@@ -1,6 +1,6 @@
-import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, Pipe, PipeTransform, inject, signal } from '@angular/core';
-import type { UserList } from '@liuzhuan/contracts';
+import { ContractApi } from '../core/api/contract-api.service';
 import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
 const USERNAME = /^[a-z][a-z0-9_.-]{1,31}$/;
@@ -12,7 +12,7 @@ const USERNAME = /^[a-z][a-z0-9_.-]{1,31}$/;
  */
 @Injectable({ providedIn: 'root' })
 export class UserNames {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ContractApi);
   private readonly names = signal<ReadonlyMap<string, string>>(new Map());
   private readonly asked = new Set<string>();
 
@@ -26,8 +26,8 @@ export class UserNames {
 
   private lookUp(username: string): void {
     this.asked.add(username);
-    const params = new HttpParams().set('q', username).set('limit', '20');
-    this.http.get<UserList>('/api/users', { params, context: new HttpContext().set(SKIP_ERROR_MESSAGE, true) }).subscribe({
+    const context = new HttpContext().set(SKIP_ERROR_MESSAGE, true);
+    this.api.call('GET /users', { query: { q: username, limit: 20 }, context }).subscribe({
       next: (list) => {
         const user = list.items.find((u) => u.username === username);
         if (user) this.names.update((names) => new Map(names).set(username, user.displayName));

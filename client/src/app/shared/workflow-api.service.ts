@@ -1,19 +1,22 @@
-import { HttpClient, HttpContext, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CcCopy,
-  CcList,
   Circulation,
-  CirculationList,
+  CompleteTask,
   CompletedTask,
   HistoryEvent,
   Instance,
   InstanceList,
+  InstanceQuery,
   Job,
+  Org,
   Task,
   TaskList,
+  TaskQuery,
 } from '@liuzhuan/contracts';
-import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { Observable, map } from 'rxjs';
+import { ContractApi } from '../core/api/contract-api.service';
 import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
 export type InstanceStatus = Instance['status'];
@@ -72,177 +75,128 @@ export type TaskOperation = keyof typeof TASK_OPERATIONS;
 /** Only the caller shows the error; a 401 still leads to the sign-in page. */
 const OWN_ERRORS = () => new HttpContext().set(SKIP_ERROR_MESSAGE, true);
 
-function isMissingRoute(error: unknown): boolean {
-  return (
-    error instanceof HttpErrorResponse &&
-    (error.status === 404 || error.status === 405) &&
-    !/_NOT_FOUND$/.test(String(error.error?.code ?? ''))
-  );
-}
-
 /** The runtime and approval API used by the inbox, the task page and the monitor. */
 @Injectable({ providedIn: 'root' })
 export class WorkflowApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ContractApi);
 
-  tasks(query: {
-    assignee?: 'me';
-    candidate?: 'me';
-    status?: Task['status'];
-    instanceId?: string;
-    limit?: number;
-    offset?: number;
-  }): Observable<TaskList> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
-    return this.http.get<TaskList>('/api/tasks', { params });
+  /** Tasks, filtered, searched and paged by the server (the inbox's 待办 and 已办). */
+  tasks(query: Partial<TaskQuery>): Observable<TaskList> {
+    return this.api.call('GET /tasks', { query });
   }
 
   task(id: string): Observable<Task> {
-    return this.http.get<Task>(`/api/tasks/${encodeURIComponent(id)}`, { context: OWN_ERRORS() });
+    return this.api.call('GET /tasks/:id', { params: { id }, context: OWN_ERRORS() });
   }
 
   complete(
     id: string,
     body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> },
   ): Observable<CompletedTask> {
-    return this.http.post<CompletedTask>(`/api/tasks/${encodeURIComponent(id)}/complete`, body, { context: OWN_ERRORS() });
+    // form values are JSON by construction; the server validates them against the contract
+    return this.api.call('POST /tasks/:id/complete', { params: { id }, body: body as CompleteTask, context: OWN_ERRORS() });
   }
 
   claim(id: string): Observable<Task> {
-    return this.http.post<Task>(`/api/tasks/${encodeURIComponent(id)}/claim`, {}, { context: OWN_ERRORS() });
+    return this.api.call('POST /tasks/:id/claim', { params: { id }, body: {}, context: OWN_ERRORS() });
   }
 
-  /** The operations this user may do on the task now; null when the server does not say (no route yet). */
-  actions(id: string): Observable<string[] | null> {
-    return this.http.get<unknown>(`/api/tasks/${encodeURIComponent(id)}/actions`, { context: OWN_ERRORS() }).pipe(
-      map((body) => namesOf(body)),
-      catchError((error: unknown) => (isMissingRoute(error) ? of(null) : throwError(() => error))),
-    );
+  /** The operations this user may do on the task now. */
+  actions(id: string): Observable<string[]> {
+    return this.api.call('GET /tasks/:id/actions', { params: { id }, context: OWN_ERRORS() }).pipe(map((body) => body.items));
   }
 
   /** Visited steps a task can be returned to, nearest first; `default` is the one to preselect. */
   returnTargets(id: string): Observable<ReturnTarget[]> {
-    return this.http
-      .get<unknown>(`/api/tasks/${encodeURIComponent(id)}/return-targets`, { context: OWN_ERRORS() })
-      .pipe(map((body) => itemsOf<ReturnTarget>(body)));
+    return this.api.call('GET /tasks/:id/return-targets', { params: { id }, context: OWN_ERRORS() }).pipe(map((body) => body.items));
   }
 
   operate(id: string, operation: TaskOperation, body: Record<string, unknown>): Observable<unknown> {
-    return this.http.post(`/api/tasks/${encodeURIComponent(id)}/${operation}`, body, { context: OWN_ERRORS() });
+    // every operation is a contract route `POST /tasks/:id/<operation>`; the form built its body
+    const route = `POST /tasks/:id/${operation}` as const;
+    return this.api.call(route as 'POST /tasks/:id/urge', { params: { id }, body: body as never, context: OWN_ERRORS() });
   }
 
-  /** 常用语: personal and organization phrases; none when the server has no phrases yet. */
+  /** 常用语: personal and organization phrases. */
   phrases(): Observable<Phrase[]> {
-    return this.http.get<unknown>('/api/phrases', { context: OWN_ERRORS() }).pipe(
-      map((body) => itemsOf<Record<string, unknown>>(body).map(toPhrase)),
-      catchError(() => of([])),
-    );
+    return this.api
+      .call('GET /phrases', { context: OWN_ERRORS() })
+      .pipe(map((body) => body.items.map((p) => ({ id: p.id, text: p.text, scope: p.scope === 'organization' ? 'org' : 'personal' }))));
   }
 
   savePhrase(text: string): Observable<unknown> {
-    return this.http.post('/api/phrases', { text, scope: 'personal' }, { context: OWN_ERRORS() });
+    return this.api.call('POST /phrases', { body: { text, scope: 'personal' }, context: OWN_ERRORS() });
   }
 
-  /** Opinions of an instance; null when the server has no opinions route yet (the history carries them). */
-  opinions(instanceId: string): Observable<OpinionItem[] | null> {
-    return this.http.get<unknown>(`/api/instances/${encodeURIComponent(instanceId)}/opinions`, { context: OWN_ERRORS() }).pipe(
-      map((body) => itemsOf<OpinionItem>(body)),
-      catchError((error: unknown) => (isMissingRoute(error) ? of(null) : throwError(() => error))),
-    );
+  /** The opinions of an instance (authorLabel carries the 代理 marker). */
+  opinions(instanceId: string): Observable<OpinionItem[]> {
+    return this.api
+      .call('GET /instances/:id/opinions', { params: { id: instanceId }, context: OWN_ERRORS() })
+      .pipe(map((body) => body.items));
   }
 
-  instances(query: {
-    definitionKey?: string;
-    status?: InstanceStatus;
-    businessKey?: string;
-    limit?: number;
-    offset?: number;
-  }): Observable<InstanceList> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params = params.set(key, String(value));
-    return this.http.get<InstanceList>('/api/instances', { params });
+  instances(query: Partial<InstanceQuery>): Observable<InstanceList> {
+    return this.api.call('GET /instances', { query });
   }
 
   instance(id: string): Observable<Instance> {
-    return this.http.get<Instance>(`/api/instances/${encodeURIComponent(id)}`);
+    return this.api.call('GET /instances/:id', { params: { id } });
   }
 
   history(id: string): Observable<HistoryEvent[]> {
-    return this.http.get<{ items: HistoryEvent[] }>(`/api/instances/${encodeURIComponent(id)}/history`).pipe(map((body) => body.items));
+    return this.api.call('GET /instances/:id/history', { params: { id } }).pipe(map((body) => body.items));
   }
 
   definitionXml(definitionId: string): Observable<string> {
-    return this.http.get(`/api/definitions/${encodeURIComponent(definitionId)}/xml`, { responseType: 'text', context: OWN_ERRORS() });
+    return this.api.text('GET /definitions/:id/xml', { params: { id: definitionId }, context: OWN_ERRORS() });
   }
 
   definitionKeys(): Observable<string[]> {
-    return this.http.get<{ items: { key: string }[] }>('/api/definitions').pipe(map((body) => body.items.map((d) => d.key)));
+    return this.api.call('GET /definitions').pipe(map((body) => body.items.map((d) => d.key)));
   }
 
   jobs(instanceId: string): Observable<Job[]> {
-    return this.http.get<{ items: Job[] }>('/api/jobs', { params: { instanceId } }).pipe(map((body) => body.items));
+    return this.api.call('GET /jobs', { query: { instanceId } }).pipe(map((body) => body.items));
   }
 
   runJob(id: string): Observable<Job> {
-    return this.http.post<Job>(`/api/jobs/${encodeURIComponent(id)}/execute`, {}, { context: OWN_ERRORS() });
+    return this.api.call('POST /jobs/:id/execute', { params: { id }, body: {}, context: OWN_ERRORS() });
   }
 
   retryIncident(instanceId: string, incidentId: string): Observable<Instance> {
-    return this.http.post<Instance>(
-      `/api/instances/${encodeURIComponent(instanceId)}/incidents/${encodeURIComponent(incidentId)}/retry`,
-      {},
-      { context: OWN_ERRORS() },
-    );
+    return this.api.call('POST /instances/:id/incidents/:incidentId/retry', {
+      params: { id: instanceId, incidentId },
+      body: {},
+      context: OWN_ERRORS(),
+    });
   }
 
   /** 流程干预: end the instance (audited, reason required). */
   terminateInstance(instanceId: string, reason: string): Observable<Instance> {
-    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/terminate`, { reason }, { context: OWN_ERRORS() });
+    return this.api.call('POST /instances/:id/terminate', { params: { id: instanceId }, body: { reason }, context: OWN_ERRORS() });
   }
 
   /** 流程干预: move a task's token to a visited element (audited, reason required). */
   moveToken(instanceId: string, body: { taskId?: string; targetElementId: string; reason: string }): Observable<Instance> {
-    return this.http.post<Instance>(`/api/instances/${encodeURIComponent(instanceId)}/move`, body, { context: OWN_ERRORS() });
+    return this.api.call('POST /instances/:id/move', { params: { id: instanceId }, body, context: OWN_ERRORS() });
   }
 
   searchUsers(q: string): Observable<PickedUser[]> {
-    const params = new HttpParams().set('q', q.trim()).set('limit', '20');
-    return this.http.get<unknown>('/api/users', { params }).pipe(map((body) => itemsOf<PickedUser>(body)));
+    return this.api.call('GET /users', { query: { q: q.trim(), limit: 20 } }).pipe(map((body) => body.items));
+  }
+
+  /** Organizations in their display order (the inbox's department filter). */
+  orgs(): Observable<Org[]> {
+    return this.api.call('GET /orgs').pipe(map((body) => [...body.items].sort((a, b) => a.sortOrder - b.sortOrder)));
   }
 
   /** Circulations (传阅) the user reads. */
   circulations(): Observable<Circulation[]> {
-    return this.http.get<CirculationList>('/api/circulations', { params: { mine: 'true' } }).pipe(map((body) => body.items));
+    return this.api.call('GET /circulations', { query: { mine: 'true' } }).pipe(map((body) => body.items));
   }
 
   /** Copies sent to the user (抄送). */
   ccItems(): Observable<CcCopy[]> {
-    return this.http.get<CcList>('/api/cc', { params: { mine: 'true' } }).pipe(map((body) => body.items));
+    return this.api.call('GET /cc', { query: { mine: 'true' } }).pipe(map((body) => body.items));
   }
-}
-
-export function itemsOf<T>(body: unknown): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const items = (body as { items?: unknown } | null)?.items;
-  return Array.isArray(items) ? (items as T[]) : [];
-}
-
-/** `["complete", …]`, `{actions: [...]}` or `{items: [{name}]}` → names. */
-export function namesOf(body: unknown): string[] {
-  const list = Array.isArray(body)
-    ? body
-    : itemsOf<unknown>(body).length
-      ? itemsOf<unknown>(body)
-      : ((body as { actions?: unknown[] })?.actions ?? []);
-  return list
-    .map((a) =>
-      typeof a === 'string' ? a : String((a as { name?: string; action?: string }).name ?? (a as { action?: string }).action ?? ''),
-    )
-    .filter(Boolean);
-}
-
-function toPhrase(raw: Record<string, unknown>): Phrase {
-  const scope = raw['scope'] === 'organization' || raw['scope'] === 'org' ? 'org' : 'personal';
-  return { id: raw['id'] as string | undefined, text: String(raw['text'] ?? ''), scope };
 }

@@ -3,6 +3,7 @@ import {
   type Definition,
   type DefinitionList,
   type DefinitionQuery,
+  type DefinitionValidation,
   DefinitionQuerySchema,
   IdParamSchema,
   type SessionUser,
@@ -44,6 +45,14 @@ export class DefinitionsController {
   async deploy(@Req() req: FastifyRequest, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<Definition | Definition[]> {
     const deployed = await this.definitions.deploy(await uploadedXml(req, body), user.username);
     return deployed.length === 1 ? deployed[0] : deployed;
+  }
+
+  /** The designer's 校验: what a deploy of this XML would report, without storing it. */
+  @Post('validate')
+  @HttpCode(200)
+  @RequireRoles('workflow_admin')
+  async validate(@Req() req: FastifyRequest, @Body() body: unknown): Promise<DefinitionValidation> {
+    return this.definitions.validate(await uploadedXml(req, body));
   }
 
   @Get()

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Definition, DefinitionList, DefinitionQuery } from '@liuzhuan/contracts';
-import { compile, type ExecutableProcess, isDeployable, nextStartTimer, serializeProcess, startTriggers } from '@liuzhuan/engine';
+import type { Definition, DefinitionList, DefinitionQuery, DefinitionValidation } from '@liuzhuan/contracts';
+import {
+  compile,
+  type Diagnostic,
+  type ExecutableProcess,
+  isDeployable,
+  nextStartTimer,
+  serializeProcess,
+  startTriggers,
+} from '@liuzhuan/engine';
 import { isDuplicateKey } from '../../platform/database/driver-error';
 import { DefinitionErrors } from './definitions.errors';
 import { newId } from '../../platform/ids/ids';
@@ -23,6 +31,8 @@ export function toDefinition(row: DefinitionEntity): Definition {
   };
 }
 
+const diagnosticView = (d: Diagnostic) => ({ elementId: d.elementId, severity: d.severity, code: d.code, message: d.message });
+
 @Injectable()
 export class DefinitionsService {
   constructor(
@@ -41,7 +51,7 @@ export class DefinitionsService {
    */
   async deploy(xml: string, deployedBy: string): Promise<Definition[]> {
     const result = await compile(xml);
-    const details = result.diagnostics.map((d) => ({ elementId: d.elementId, severity: d.severity, code: d.code, message: d.message }));
+    const details = result.diagnostics.map(diagnosticView);
     if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE')) throw DefinitionErrors.tooLarge(details);
     if (!isDeployable(result) || !result.processes.length) {
       const errors = details.filter((d) => d.severity === 'error');
@@ -63,6 +73,20 @@ export class DefinitionsService {
     });
     rows.forEach((row, i) => this.cache.put(row.id, result.processes[i]));
     return rows.map(toDefinition);
+  }
+
+  /**
+   * The diagnostics a deploy of this XML would meet, each with its element id; nothing is written.
+   * A file without a process is an error here because deploy refuses it.
+   */
+  async validate(xml: string): Promise<DefinitionValidation> {
+    const result = await compile(xml);
+    const diagnostics = result.diagnostics.map(diagnosticView);
+    return {
+      diagnostics: result.processes.length
+        ? diagnostics
+        : diagnostics.map((d) => (d.code === 'BPMN_NO_PROCESS' ? { ...d, severity: 'error' as const } : d)),
+    };
   }
 
   async list(query: DefinitionQuery): Promise<DefinitionList> {

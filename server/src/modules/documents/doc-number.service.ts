@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { formatDocNumber, type OfficialDocument, parseDocNumber, type SessionUser } from '@liuzhuan/contracts';
+import { checkDocument, formatDocNumber, type OfficialDocument, parseDocNumber, type SessionUser } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { DocumentAccess } from './document-access';
 import { DocNumberEntity, type DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
-import { checkDocument } from './document-rules';
 import { DocumentVersions } from './document-versions';
 import { documentView, fieldsOf } from './document-view';
 import { DocumentErrors } from './documents.errors';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { DocumentVersionEntity, type DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
-import { canonicalJson, versionDigest } from './document-rules';
+import { canonicalJson, versionDigest } from './document-digest';
 import { versionContent } from './document-view';
 
 /**

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
+  checkDocument,
+  checkRegistration,
   type CreateDocument,
   DOCUMENT_DEFAULTS,
   type DocumentDetail,
@@ -21,7 +23,7 @@ import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/
 import { DocumentAccess } from './document-access';
 import { DocumentEntity, IncomingRegistrationEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
-import { canonicalJson, checkDocument, checkRegistration } from './document-rules';
+import { canonicalJson } from './document-digest';
 import { DocumentVersions } from './document-versions';
 import { assignFields, attachmentView, documentView, fieldsOf } from './document-view';
 import { DocumentErrors } from './documents.errors';

@@ -1,8 +1,8 @@
-import { HttpClient } from '@angular/common/http';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { LoginResponseSchema, Role, SessionUser, SessionUserSchema } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
+import { ContractApi } from '../api/contract-api.service';
 import { quietRequest } from '../http/http-context';
 
 /** sessionStorage, not localStorage: closing the browser on a shared office PC ends the session. */
@@ -15,7 +15,7 @@ interface StoredSession {
 
 @Injectable({ providedIn: 'root' })
 export class AuthService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ContractApi);
   private readonly router = inject(Router);
   private readonly storage = inject(DOCUMENT).defaultView?.sessionStorage ?? null;
 
@@ -37,7 +37,7 @@ export class AuthService {
 
   /** Rejects with the HttpErrorResponse of a failed sign-in; the sign-in page shows its code. */
   async login(username: string, password: string): Promise<SessionUser> {
-    const body = await firstValueFrom(this.http.post('/api/auth/login', { username, password }, { context: quietRequest() }));
+    const body = await firstValueFrom(this.api.call('POST /auth/login', { body: { username, password }, context: quietRequest() }));
     const response = LoginResponseSchema.parse(body);
     this.storeSession({ accessToken: response.accessToken, expiresAt: response.expiresAt });
     this.currentUser.set(response.user);
@@ -53,7 +53,7 @@ export class AuthService {
       return;
     }
     try {
-      const body = await firstValueFrom(this.http.get('/api/auth/me', { context: quietRequest() }));
+      const body = await firstValueFrom(this.api.call('GET /auth/me', { context: quietRequest() }));
       this.currentUser.set(SessionUserSchema.parse(body));
     } catch {
       // An expired or revoked token (401) or an unreachable server: start signed out, and let the
@@ -65,7 +65,7 @@ export class AuthService {
   async logout(): Promise<void> {
     if (this.token()) {
       try {
-        await firstValueFrom(this.http.post('/api/auth/logout', null, { context: quietRequest() }));
+        await firstValueFrom(this.api.call('POST /auth/logout', { context: quietRequest() }));
       } catch {
         // The server may already have dropped the session; signing out locally is what matters.
       }

@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink, RouterOutlet } from '@angular/router';
@@ -11,6 +10,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { ContractApi } from '../api/contract-api.service';
 import { quietRequest } from '../http/http-context';
 import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/t.pipe';
@@ -48,8 +48,8 @@ export class ShellComponent {
 
   /** Shown in the footer so that a support call can name the deployed build. */
   protected readonly version = toSignal(
-    inject(HttpClient)
-      .get('/api/health', { context: quietRequest() })
+    inject(ContractApi)
+      .call('GET /health', { context: quietRequest() })
       .pipe(
         map((body) => HealthSchema.parse(body).version),
         // Health is informational here; a failure must not disturb the page.

@@ -1,5 +1,4 @@
 import { DatePipe } from '@angular/common';
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
@@ -10,6 +9,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule, NzIconService } from 'ng-zorro-antd/icon';
 import { firstValueFrom } from 'rxjs';
+import { ContractApi } from '../api/contract-api.service';
 import { I18nService } from '../i18n/i18n.service';
 import { NotificationStream } from './notification-stream.service';
 
@@ -158,7 +158,7 @@ const TEXT = {
   `,
 })
 export class NotificationBellComponent {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ContractApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
   protected readonly stream = inject(NotificationStream);
@@ -176,7 +176,7 @@ export class NotificationBellComponent {
   /** The latest notifications and the unread count, fresh from the server. */
   async load(): Promise<void> {
     try {
-      const list = NotificationListSchema.parse(await firstValueFrom(this.http.get('/api/notifications', { params: { pageSize: SHOWN } })));
+      const list = NotificationListSchema.parse(await firstValueFrom(this.api.call('GET /notifications', { query: { pageSize: SHOWN } })));
       this.items.set(list.items);
       this.unread.set(list.unread);
     } catch {
@@ -187,7 +187,9 @@ export class NotificationBellComponent {
   protected async open(item: Notification): Promise<void> {
     if (!item.readAt) {
       try {
-        const read = NotificationSchema.parse(await firstValueFrom(this.http.post(`/api/notifications/${item.id}/read`, {})));
+        const read = NotificationSchema.parse(
+          await firstValueFrom(this.api.call('POST /notifications/:id/read', { params: { id: item.id }, body: {} })),
+        );
         this.items.update((all) => all.map((n) => (n.id === read.id ? read : n)));
         this.unread.update((count) => Math.max(0, count - 1));
       } catch {
@@ -199,7 +201,7 @@ export class NotificationBellComponent {
 
   protected async markAllRead(): Promise<void> {
     try {
-      const result = ReadAllResultSchema.parse(await firstValueFrom(this.http.post('/api/notifications/read-all', {})));
+      const result = ReadAllResultSchema.parse(await firstValueFrom(this.api.call('POST /notifications/read-all', { body: {} })));
       const now = new Date().toISOString();
       this.items.update((all) => all.map((n) => (n.readAt ? n : { ...n, readAt: now })));
       this.unread.set(result.unread);

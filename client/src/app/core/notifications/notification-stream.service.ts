@@ -3,6 +3,7 @@ import { DestroyRef, Injectable, effect, inject, signal, untracked } from '@angu
 import { NOTIFICATION_STREAM_EVENT, type Notification, NotificationSchema } from '@liuzhuan/contracts';
 import { Observable, Subject, Subscription, filter } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { contractUrl } from '../api/contract-api.service';
 import { SKIP_ERROR_MESSAGE } from '../http/http-context';
 import { SseParser } from './sse-parser';
 
@@ -55,7 +56,7 @@ export class NotificationStream {
     let headers = new HttpHeaders({ Accept: 'text/event-stream' });
     if (this.lastEventId) headers = headers.set('Last-Event-ID', this.lastEventId);
     this.connection = this.http
-      .get('/api/notifications/stream', {
+      .get(contractUrl('/notifications/stream'), {
         headers,
         observe: 'events',
         reportProgress: true,

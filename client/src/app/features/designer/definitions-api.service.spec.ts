@@ -71,6 +71,19 @@ describe('DefinitionsApiService', () => {
     });
   });
 
+  it('should send the XML to the compiler and return its diagnostics when validating', async () => {
+    // Given a validation in flight
+    const found = firstValueFrom(api.validate(XML));
+    const req = http.expectOne('/api/definitions/validate');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.headers.get('Content-Type')).toBe('application/xml');
+    expect(req.request.body).toBe(XML);
+    // When the server answers 200 with a finding
+    req.flush({ diagnostics: [{ elementId: 'Flow_1', severity: 'error', code: 'BPMN_DANGLING_REFERENCE', message: 'no target' }] });
+    // Then the finding is returned on its element
+    expect(await found).toEqual([{ elementId: 'Flow_1', severity: 'error', code: 'BPMN_DANGLING_REFERENCE', message: 'no target' }]);
+  });
+
   it('should fail when the server answers 413', async () => {
     // Given a deploy in flight
     const outcome = firstValueFrom(api.deploy(XML));
@@ -93,14 +106,14 @@ describe('DefinitionsApiService', () => {
     expect((await rows).map((r) => r.version)).toEqual([2]);
   });
 
-  it('should accept a bare array when listing the latest versions', async () => {
+  it('should ask for the latest versions only when listing without all', async () => {
     // Given the list without all
     const rows = firstValueFrom(api.list(false));
     const req = http.expectOne('/api/definitions');
     expect(req.request.params.has('all')).toBe(false);
-    // When the server answers with an array
-    req.flush([{ id: 'd1', key: 'k', version: 1, name: null }]);
-    // Then it is used as is
+    // When the server answers its {items}
+    req.flush({ items: [{ id: 'd1', key: 'k', version: 1, name: null }] });
+    // Then they are returned
     expect((await rows).length).toBe(1);
   });
 

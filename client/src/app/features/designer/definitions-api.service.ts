@@ -1,7 +1,8 @@
-import { HttpClient, HttpErrorResponse, HttpHeaders, HttpParams } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { User } from '@liuzhuan/contracts';
 import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { ContractApi } from '../../core/api/contract-api.service';
 
 /** A deployed process version, as `POST/GET /api/definitions` return it. */
 export interface DeployedDefinition {
@@ -14,7 +15,7 @@ export interface DeployedDefinition {
   deployedBy?: string;
 }
 
-/** One compile diagnostic (the `details` of a 422 BPMN_INVALID), or one found in the browser. */
+/** One compile diagnostic: from POST /api/definitions/validate, or the `details` of a 422 BPMN_INVALID. */
 export interface Diagnostic {
   elementId?: string | null;
   severity: 'error' | 'warning';
@@ -29,12 +30,6 @@ export type DeployOutcome =
 
 /** A user offered by the 办理人 picker. */
 export type PickableUser = Pick<User, 'id' | 'username' | 'displayName' | 'orgId' | 'position'>;
-
-/** The server's answer to a list: `{items}` by contract, a bare array tolerated. */
-function itemsOf<T>(body: { items?: T[] } | T[] | null): T[] {
-  if (Array.isArray(body)) return body;
-  return body?.items ?? [];
-}
 
 /** The diagnostics of a refused deploy, or null when the failure is something else. */
 export function diagnosticsOf(error: unknown): Diagnostic[] | null {
@@ -57,7 +52,7 @@ export function diagnosticsOf(error: unknown): Diagnostic[] | null {
 /** Process definitions (deploy, versions, XML of a version) and the user search of the designer. */
 @Injectable({ providedIn: 'root' })
 export class DefinitionsApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ContractApi);
 
   /**
    * Deploys the XML as a new version of each process key. A 422 BPMN_INVALID is an expected
@@ -65,8 +60,7 @@ export class DefinitionsApiService {
    * interceptor has shown the Chinese message already). Other errors (413, 403 …) are rethrown.
    */
   deploy(xml: string): Observable<DeployOutcome> {
-    const headers = new HttpHeaders({ 'Content-Type': 'application/xml' });
-    return this.http.post<DeployedDefinition | DeployedDefinition[]>('/api/definitions', xml, { headers }).pipe(
+    return this.api.call('POST /definitions', { body: xml }).pipe(
       map((body): DeployOutcome => ({ kind: 'deployed', definitions: Array.isArray(body) ? body : [body], diagnostics: [] })),
       catchError((error: unknown) => {
         const diagnostics = diagnosticsOf(error);
@@ -75,23 +69,24 @@ export class DefinitionsApiService {
     );
   }
 
+  /** 校验: what the engine's compiler finds in the XML, each on its element; nothing is stored. */
+  validate(xml: string): Observable<Diagnostic[]> {
+    return this.api.call('POST /definitions/validate', { body: xml }).pipe(map((body) => body.diagnostics));
+  }
+
   /** The latest version of each key, or every version with `all`. */
   list(all: boolean): Observable<DeployedDefinition[]> {
-    const params = all ? new HttpParams().set('all', 'true') : undefined;
-    return this.http
-      .get<{ items?: DeployedDefinition[] } | DeployedDefinition[]>('/api/definitions', { params })
-      .pipe(map((body) => itemsOf(body)));
+    return this.api.call('GET /definitions', { query: all ? { all: 'true' } : {} }).pipe(map((body) => body.items));
   }
 
   /** The BPMN XML a version was deployed from. */
   xml(id: string): Observable<string> {
-    return this.http.get(`/api/definitions/${encodeURIComponent(id)}/xml`, { responseType: 'text' });
+    return this.api.text('GET /definitions/:id/xml', { params: { id } });
   }
 
   /** Users matching Chinese, pinyin or initials (`zxm` finds 张晓明). */
   searchUsers(q: string, limit = 20): Observable<PickableUser[]> {
-    const params = new HttpParams().set('q', q.trim()).set('limit', String(limit));
-    return this.http.get<{ items?: PickableUser[] } | PickableUser[]>('/api/users', { params }).pipe(map((body) => itemsOf(body)));
+    return this.api.call('GET /users', { query: { q: q.trim(), limit } }).pipe(map((body) => body.items));
   }
 }
 

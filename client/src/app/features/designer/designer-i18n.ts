@@ -27,7 +27,7 @@ export const DESIGNER_ZH_CN = {
   'designer.discard.content': '当前流程有未保存（未部署或导出）的修改，继续将丢失这些修改。',
   'designer.discard.ok': '放弃修改',
   'designer.discard.cancel': '继续编辑',
-  'designer.validate.ok': '校验通过（完整校验在部署时由服务器完成）',
+  'designer.validate.ok': '校验通过',
   'designer.validate.found': '发现 {errors} 个错误、{warnings} 个警告',
   'designer.deploy.ok': '已部署：{name} 第 {version} 版',
   'designer.deploy.invalid': '部署被拒绝：发现 {count} 个问题，已在图中标出',
@@ -88,10 +88,6 @@ export const DESIGNER_ZH_CN = {
   'designer.oa.formKey': '表单',
   'designer.oa.formKeyHint': '任务表单的标识，如 leave-request',
   'designer.oa.editForm': '编辑表单',
-  'designer.check.noProcess': '文件中没有流程',
-  'designer.check.noStart': '流程没有开始事件',
-  'designer.check.danglingFlow': '顺序流 {id} 缺少起点或终点',
-  'designer.check.scriptFormat': '脚本任务使用“{format}”脚本，只支持 FEEL 脚本',
 } as const;
 
 export type DesignerKey = keyof typeof DESIGNER_ZH_CN;
@@ -118,7 +114,7 @@ export const DESIGNER_EN: Record<DesignerKey, string> = {
   'designer.discard.content': 'This process has changes that were neither deployed nor exported; they will be lost.',
   'designer.discard.ok': 'Discard',
   'designer.discard.cancel': 'Keep editing',
-  'designer.validate.ok': 'No problems found (the server checks everything on deploy)',
+  'designer.validate.ok': 'No problems found',
   'designer.validate.found': '{errors} errors, {warnings} warnings',
   'designer.deploy.ok': 'Deployed {name}, version {version}',
   'designer.deploy.invalid': 'Deploy refused: {count} problems, marked in the diagram',
@@ -179,10 +175,6 @@ export const DESIGNER_EN: Record<DesignerKey, string> = {
   'designer.oa.formKey': 'Form',
   'designer.oa.formKeyHint': 'The key of the task form, e.g. leave-request',
   'designer.oa.editForm': 'Edit form',
-  'designer.check.noProcess': 'The file contains no process',
-  'designer.check.noStart': 'The process has no start event',
-  'designer.check.danglingFlow': 'Sequence flow {id} lacks a source or a target',
-  'designer.check.scriptFormat': 'The script task uses "{format}"; only FEEL scripts are supported',
 };
 
 /**

@@ -25,7 +25,6 @@ import { DesignerI18n, DesignerTranslatePipe, diagnosticCodeLabel } from './desi
 import { createDesignerModeler, newDiagramXml, newProcessId } from './bpmn/designer-modeler';
 import { DiagnosticOverlays } from './bpmn/diagnostics-overlays';
 import { readOa, type OaBusinessObject } from './bpmn/oa-properties';
-import { checkStructure, type CheckedElement } from './bpmn/structure-check';
 import { DefinitionsApiService, type DeployedDefinition, type Diagnostic } from './definitions-api.service';
 import { FormPanelComponent } from './form-panel.component';
 import { FormSchemaStore } from './form-schema.store';
@@ -145,15 +144,25 @@ export default class DesignerPage implements HasUnsavedChanges {
     this.message.success(this.texts.t('designer.exported', { file }));
   }
 
-  // 校验: what the browser can check; the server checks the rest on deploy
-  protected validate(): void {
-    const definitions = (this.modeler as unknown as { getDefinitions(): CheckedElement } | undefined)?.getDefinitions();
-    const found = checkStructure(definitions, (key, params) => this.texts.t(key, params));
-    this.showDiagnostics(found);
-    if (!found.length) this.message.success(this.texts.t('designer.validate.ok'));
-    else {
-      const errors = found.filter((d) => d.severity === 'error').length;
-      this.message.warning(this.texts.t('designer.validate.found', { errors, warnings: found.length - errors }));
+  // 校验: the engine's compiler on the server, as a deploy would run it; nothing is stored
+  protected async validate(): Promise<void> {
+    const modeler = this.modeler;
+    if (!modeler || this.busy()) return;
+    this.busy.set(true);
+    try {
+      const { xml } = await modeler.saveXML({ format: true });
+      const found = await firstValueFrom(this.api.validate(xml ?? ''));
+      this.showDiagnostics(found);
+      if (!found.length) this.message.success(this.texts.t('designer.validate.ok'));
+      else {
+        const errors = found.filter((d) => d.severity === 'error').length;
+        this.message.warning(this.texts.t('designer.validate.found', { errors, warnings: found.length - errors }));
+      }
+    } catch (error) {
+      // 413, 403, network: the error interceptor has shown the Chinese message. Anything else is a bug.
+      if (!(error instanceof HttpErrorResponse)) throw error;
+    } finally {
+      this.busy.set(false);
     }
   }
 

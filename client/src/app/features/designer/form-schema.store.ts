@@ -1,6 +1,10 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { DesignerFormsApiService, type StoredForm } from './forms-api.service';
+import type { Form, FormJsSchema } from '@liuzhuan/contracts';
+import { FormsApiService } from '../../shared/forms-api.service';
+
+/** A stored version of a task form. */
+export type StoredForm = Omit<Form, 'schema'> & { schema: FormSchema };
 
 /** A form-js schema (JSON), as the form editor saves it. */
 export type FormSchema = Record<string, unknown> & { components?: unknown[] };
@@ -23,7 +27,7 @@ interface FormEntry {
  */
 @Injectable()
 export class FormSchemaStore {
-  private readonly api = inject(DesignerFormsApiService);
+  private readonly api = inject(FormsApiService);
   private readonly entries = signal<ReadonlyMap<string, FormEntry>>(new Map());
   private readonly statuses = signal<ReadonlyMap<string, FormLoadStatus>>(new Map());
 
@@ -86,7 +90,8 @@ export class FormSchemaStore {
   /** Saves the form as the next version on the server; throws (HttpErrorResponse) when refused. */
   async save(formKey: string): Promise<StoredForm> {
     const schema = this.get(formKey) ?? emptyFormSchema(formKey);
-    const stored = await firstValueFrom(this.api.save(formKey, schema));
+    // the editor's schema is form-js JSON; the server checks its shape (type, components)
+    const stored = await firstValueFrom(this.api.save(formKey, schema as FormJsSchema));
     // keep what the user has now (an edit during the request stays unsaved)
     const current = this.entries().get(formKey);
     this.put(formKey, {

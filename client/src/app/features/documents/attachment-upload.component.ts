@@ -8,7 +8,7 @@ import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocsI18n, DocsTranslatePipe } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
-import { attachmentName } from './document-rules';
+import { attachmentName } from './field-violations';
 
 interface QueuedFile {
   id: number;

@@ -2,7 +2,7 @@ import type { Resource } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import type { SecrecyPeriod } from '@liuzhuan/contracts';
 import type { DocsI18n, DocsKey } from './documents-i18n';
-import type { FieldViolation } from './document-rules';
+import type { FieldViolation } from './field-violations';
 
 /** Separators a clerk types between organ names in 主送/抄送 and between 签发人. */
 export const NAME_SEPARATORS = ['，', ',', '、', '；', ';'];

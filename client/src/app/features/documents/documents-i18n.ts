@@ -1,7 +1,7 @@
 import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
 import type { DocumentRule } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { FieldViolation } from './document-rules';
+import type { FieldViolation } from './field-violations';
 import { DOCS_ACTIONS_EN, DOCS_ACTIONS_ZH_CN, type DocsActionsKey } from './documents-actions-i18n';
 
 /** The 条例 rules in English; Chinese comes with the rule (DOCUMENT_RULES in the contracts). */

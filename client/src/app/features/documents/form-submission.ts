@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { apiErrorText, toApiError } from '../../core/http/api-error';
 import type { I18nService } from '../../core/i18n/i18n.service';
-import { serverViolations, type FieldViolation } from './document-rules';
+import { serverViolations, type FieldViolation } from './field-violations';
 import type { DocsI18n } from './documents-i18n';
 
 /**

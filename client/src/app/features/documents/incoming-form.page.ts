@@ -4,6 +4,9 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
+  checkDocument,
+  checkRegistration,
+  UPWARD_TYPES,
   DOC_TYPES,
   HANDLING_TYPES,
   RECEIPT_CHANNELS,
@@ -24,7 +27,7 @@ import { map } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocFieldComponent } from './doc-field.component';
 import { BEIJING, beijingIso, beijingNowInput, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
-import { UPWARD_TYPES, documentViolations } from './document-rules';
+import { formViolations } from './field-violations';
 import { NAME_SEPARATORS } from './doc-form';
 import { FormSubmission } from './form-submission';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
@@ -110,20 +113,23 @@ export default class IncomingFormPage {
 
   protected readonly violations = computed(() => {
     const v = this.value();
-    return documentViolations({
-      direction: 'incoming',
-      docType: v.docType || null,
-      title: v.title,
-      secretLevel: v.secretLevel,
-      secrecyPeriod: secrecyPeriodOf(v),
-      urgency: v.urgency,
-      mainRecipients: v.mainRecipients,
-      signers: v.signers,
-      sourceDocNumber: v.sourceDocNumber,
-      timeLimitWorkdays: v.timeLimitWorkdays,
-      leadDept: v.leadDept,
-      assistDepts: v.assistDepts,
-    });
+    const { registration } = this.body();
+    return formViolations([
+      ...checkDocument(
+        {
+          direction: 'incoming',
+          docType: v.docType || null,
+          title: v.title,
+          secretLevel: v.secretLevel,
+          secrecyPeriod: secrecyPeriodOf(v),
+          mainRecipients: v.mainRecipients,
+          signers: v.signers,
+          writtenDate: v.writtenDate || null,
+        },
+        'draft',
+      ),
+      ...checkRegistration({ urgency: v.urgency }, registration, 'incoming'),
+    ]);
   });
 
   /** 办理期限 from the working-day calendar, recomputed when 签收时间 or 时限 change. */
@@ -163,7 +169,7 @@ export default class IncomingFormPage {
       secrecyPeriod:
         (show('secrecyValue') ? controlError(c.secrecyValue, 'docs.field.secrecyPeriod', t, 'input', { min: 1, max: 30 }) : null) ??
         violationFor('secrecyPeriod', server, this.submitted() ? local : []),
-      signedForAt: pick('signedForAt', 'docs.field.signedForAt') ?? violationFor('signedForAt', server, []),
+      signedForAt: pick('signedForAt', 'docs.field.signedForAt') ?? violationFor('signedForAt', server, show('signedForAt') ? local : []),
       channel: pick('channel', 'docs.field.channel', 'select'),
       copies: pick('copies', 'docs.field.copies', 'input', { min: 1, max: 10_000 }),
       timeLimitWorkdays: pick('timeLimitWorkdays', 'docs.field.timeLimit'),

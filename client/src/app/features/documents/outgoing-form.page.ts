@@ -3,6 +3,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
+  checkDocument,
   DISCLOSURES,
   DOC_TYPES,
   DOCUMENT_RULES,
@@ -28,7 +29,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { DocFieldComponent } from './doc-field.component';
 import { NAME_SEPARATORS, controlError, secrecyPeriodOf, valueOr, violationFor } from './doc-form';
-import { documentViolations } from './document-rules';
+import { formViolations } from './field-violations';
 import { FormSubmission } from './form-submission';
 import { DocsI18n, DocsTranslatePipe, type DocsKey } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
@@ -150,19 +151,25 @@ export default class OutgoingFormPage {
 
   protected readonly violations = computed(() => {
     const v = this.value();
-    return documentViolations({
-      direction: 'outgoing',
-      docType: v.docType || null,
-      title: v.title,
-      secretLevel: v.secretLevel,
-      secrecyPeriod: secrecyPeriodOf(v),
-      urgency: v.urgency,
-      mainRecipients: v.mainRecipients,
-      signers: v.signers,
-      disclosure: v.disclosure,
-      disclosureReason: v.disclosureReason,
-      attachmentNames: this.attachments()?.names() ?? [],
-    });
+    return formViolations(
+      checkDocument(
+        {
+          direction: 'outgoing',
+          docType: v.docType || null,
+          title: v.title,
+          secretLevel: v.secretLevel,
+          secrecyPeriod: secrecyPeriodOf(v),
+          mainRecipients: v.mainRecipients,
+          signers: v.signers,
+          disclosure: v.disclosure,
+          disclosureReason: v.disclosureReason,
+          attachmentNotes: this.attachments()?.names() ?? [],
+          writtenDate: null,
+          orgCode: v.orgCode.trim() || null,
+        },
+        'draft',
+      ),
+    );
   });
 
   protected readonly errors = computed(() => {
@@ -192,7 +199,7 @@ export default class OutgoingFormPage {
       disclosure: violationFor('disclosure', server, this.submitted() ? local : []),
       disclosureReason: pick('disclosureReason', 'docs.field.disclosureReason'),
       body: pick('body', 'docs.field.body') ?? violationFor('body', server, []),
-      attachments: violationFor('attachments', server, local) ?? violationFor('attachmentNotes', server, []),
+      attachments: violationFor('attachments', server, []) ?? violationFor('attachmentNotes', server, local),
     };
   });
 

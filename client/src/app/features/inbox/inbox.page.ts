@@ -1,16 +1,16 @@
 import { DatePipe } from '@angular/common';
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { Instance, Org, TaskList } from '@liuzhuan/contracts';
+import type { Instance, Org, TaskQuery } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { catchError, debounceTime, firstValueFrom, from, mergeMap, of, toArray } from 'rxjs';
+import { Subject, catchError, debounceTime, distinctUntilChanged, firstValueFrom, from, mergeMap, of, switchMap, toArray } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
@@ -240,7 +240,6 @@ export default class InboxPage {
   private readonly auth = inject(AuthService);
   private readonly texts = inject(WorkflowI18n);
   private readonly names = inject(UserNames);
-  private readonly http = inject(HttpClient);
 
   /** From the route's `data`, via component input binding. */
   readonly view = input<InboxView>('inbox');
@@ -272,9 +271,13 @@ export default class InboxPage {
   protected readonly pageSize = PAGE_SIZE;
   protected readonly docTypes = DOC_TYPE_OPTIONS;
   protected readonly orgs = signal<readonly Org[]>([]);
-  /** the search text the server was asked for (the box's text once typing pauses) */
-  private readonly searched = signal('');
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the search text the server is asked for: the box's text once typing pauses */
+  private readonly searched = toSignal(
+    toObservable(computed(() => this.filter().q.trim())).pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged()),
+    { initialValue: '' },
+  );
+  /** each load request; a newer one cancels the one in flight (switchMap), so the newest load wins */
+  private readonly loads = new Subject<void>();
   /** the filters the server applies, but the search text (that one waits for typing to pause) */
   private readonly serverFilter = computed(() => {
     const f = this.filter();
@@ -283,9 +286,27 @@ export default class InboxPage {
   protected readonly byDue = compareByDue;
   /** Instances already read, so that a refresh asks only for new ones. */
   private readonly instanceCache = new Map<string, Instance>();
-  private loadCount = 0;
 
   constructor() {
+    this.loads
+      .pipe(
+        switchMap(() => {
+          this.loading.set(true);
+          return from(this.fetch(this.view())).pipe(
+            // the error interceptor has told the user; the list keeps what it showed
+            catchError(() => of(null)),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => {
+        if (page) {
+          this.rows.set(page.rows);
+          if (page.total !== undefined) this.total.set(page.total);
+        }
+        this.now.set(new Date());
+        this.loading.set(false);
+      });
     effect(() => {
       const view = this.view();
       untracked(() => {
@@ -302,32 +323,26 @@ export default class InboxPage {
         this.searched();
         this.serverFilter();
       }
-      untracked(() => void this.reload());
+      untracked(() => this.reload());
     });
     const stream = inject(NotificationStream);
     // a burst of notifications (a countersign creating several tasks) reloads once
     const live = stream
       .ofKind(...LIVE_KINDS)
       .pipe(debounceTime(300))
-      .subscribe(() => void this.reload());
+      .subscribe(() => this.reload());
     const timer = setInterval(() => {
       if (!stream.connected()) this.onVisibility();
     }, REFRESH_MS);
     inject(DestroyRef).onDestroy(() => {
       clearInterval(timer);
-      clearTimeout(this.searchTimer);
       live.unsubscribe();
     });
   }
 
   protected patch(change: Partial<InboxFilter>): void {
     this.filter.update((f) => ({ ...f, ...change }));
-    if (!this.server()) return;
-    this.page.set(1);
-    if (change.q !== undefined) {
-      clearTimeout(this.searchTimer);
-      this.searchTimer = setTimeout(() => this.searched.set(this.filter().q.trim()), SEARCH_DEBOUNCE_MS);
-    }
+    if (this.server()) this.page.set(1);
   }
 
   protected sortBy(order: NzTableSortOrder): void {
@@ -336,10 +351,7 @@ export default class InboxPage {
   }
 
   private loadOrgs(): void {
-    this.http.get<{ items: Org[] }>('/api/orgs').subscribe({
-      next: (list) => this.orgs.set([...list.items].sort((a, b) => a.sortOrder - b.sortOrder)),
-      error: () => undefined,
-    });
+    this.api.orgs().subscribe({ next: (orgs) => this.orgs.set(orgs), error: () => undefined });
   }
 
   protected due(row: InboxRow): DueState {
@@ -347,27 +359,16 @@ export default class InboxPage {
   }
 
   protected onVisibility(): void {
-    if (typeof document !== 'undefined' && document.visibilityState === 'visible') void this.reload();
+    if (typeof document !== 'undefined' && document.visibilityState === 'visible') this.reload();
   }
 
   /** Loads the view's rows; a newer load wins over an older one still in flight. */
-  async reload(): Promise<void> {
-    const load = ++this.loadCount;
-    this.loading.set(true);
-    try {
-      const rows = await this.fetch(this.view());
-      if (load === this.loadCount) this.rows.set(rows);
-    } catch {
-      // the error interceptor has told the user; the list keeps what it showed
-    } finally {
-      if (load === this.loadCount) {
-        this.now.set(new Date());
-        this.loading.set(false);
-      }
-    }
+  reload(): void {
+    this.loads.next();
   }
 
-  private async fetch(view: InboxView): Promise<InboxRow[]> {
+  /** The rows of a view, and for the server-paged views the total the server counted. */
+  private async fetch(view: InboxView): Promise<{ rows: InboxRow[]; total?: number }> {
     switch (view) {
       case 'inbox':
         // mine and my groups' unclaimed ones (assignee=me&candidate=me), asked for explicitly:
@@ -381,15 +382,15 @@ export default class InboxPage {
         const mine = list.items.filter((i) => i.initiator === me);
         // the list has no variables: the title and urgency come from each instance
         await this.readInstances(mine.map((i) => i.id));
-        return mine.map((i) => instanceRow(this.instanceCache.get(i.id) ?? i, this.texts.t(`monitor.status.${i.status}`)));
+        return { rows: mine.map((i) => instanceRow(this.instanceCache.get(i.id) ?? i, this.texts.t(`monitor.status.${i.status}`))) };
       }
       case 'cc': {
         const copies = await firstValueFrom(this.api.ccItems());
         await this.readInstances(copies.map((c) => c.instanceId));
-        return copies.map((c) => ccRow(c, this.instanceCache.get(c.instanceId)));
+        return { rows: copies.map((c) => ccRow(c, this.instanceCache.get(c.instanceId))) };
       }
       case 'circulation':
-        return (await firstValueFrom(this.api.circulations())).map(circulationRow);
+        return { rows: (await firstValueFrom(this.api.circulations())).map(circulationRow) };
     }
   }
 
@@ -397,9 +398,9 @@ export default class InboxPage {
    * One page of tasks, searched and filtered by the server; the matter (title, type, urgency,
    * initiator) comes with each task: no instance is read.
    */
-  private async taskPage(base: Record<string, string>): Promise<InboxRow[]> {
+  private async taskPage(base: Partial<TaskQuery>): Promise<{ rows: InboxRow[]; total: number }> {
     const f = this.filter();
-    const query: Record<string, string | number | undefined> = {
+    const query: Partial<TaskQuery> = {
       ...base,
       q: this.searched() || undefined,
       urgency: f.urgency ? URGENCY_CODE[f.urgency] : undefined,
@@ -410,11 +411,8 @@ export default class InboxPage {
       offset: (this.page() - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
     };
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
-    const list = await firstValueFrom(this.http.get<TaskList>('/api/tasks', { params }));
-    this.total.set(list.total);
-    return list.items.map((task) => taskRow(task));
+    const list = await firstValueFrom(this.api.tasks(query));
+    return { rows: list.items.map((task) => taskRow(task)), total: list.total };
   }
 
   /** Reads the instances not read yet, six at a time; one the user may not read is left out. */
