@@ -3,6 +3,7 @@
 
 -- complete
 START TRANSACTION;
+
 SELECT i.*, CASE WHEN EXISTS (SELECT 1
   FROM `task_proxy` p
   WHERE p.`revoked_at` IS NULL AND p.`valid_to` > ?) THEN 1 ELSE 0 END AS any_proxy
@@ -37,6 +38,6 @@ INSERT INTO `task_candidate` (`task_id`, `kind`, `value`)
 INSERT INTO `history_event` (`instance_id`, `seq`, `type`, `element_id`, `actor`, `at`, `details`)
   VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?);
 UPDATE `process_instance`
-  SET `state` = ?, `status` = ?, `version` = CASE WHEN `version` = ? THEN ? END, `history_seq` = ?, `updated_at` = ?, `ended_at` = ?
+  SET `state` = ?, `status` = ?, `version` = ?, `history_seq` = ?, `updated_at` = ?, `ended_at` = ?
   WHERE `id` = ?;
 COMMIT;

@@ -44,6 +44,6 @@ INSERT INTO "history_event" ("instance_id", "seq", "type", "element_id", "actor"
 
 UPDATE "process_instance"
   SET "state" = ?, "status" = ?, "version" = ?, "history_seq" = ?, "updated_at" = ?, "ended_at" = ?
-  WHERE "id" = ? AND "version" = ?;
+  WHERE "id" = ?;
 
 COMMIT;

@@ -9,13 +9,14 @@ SELECT `id`, `deployment_id`, `process_key`, `version`, `name`, `executable`, `d
   LIMIT 1;
 
 START TRANSACTION;
-INSERT INTO `process_instance` (`id`, `definition_id`, `definition_key`, `definition_version`, `business_key`, `parent_id`, `parent_element_instance_id`, `initiator`, `initiator_org_id`, `status`, `state`, `version`, `history_seq`, `started_at`, `ended_at`, `updated_at`)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
 SELECT *
   FROM `task_proxy`
   WHERE `principal` IN (?) AND `revoked_at` IS NULL AND `valid_from` <= ? AND `valid_to` > ?
   ORDER BY `created_at` DESC;
 
+INSERT INTO `process_instance` (`id`, `definition_id`, `definition_key`, `definition_version`, `business_key`, `parent_id`, `parent_element_instance_id`, `initiator`, `initiator_org_id`, `status`, `state`, `version`, `history_seq`, `started_at`, `ended_at`, `updated_at`)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 INSERT INTO `task` (`id`, `instance_id`, `definition_key`, `element_id`, `name`, `assignee`, `status`, `form_key`, `due_at`, `created_at`, `opened_at`, `completed_at`, `completed_by`, `owner`, `on_behalf_of`, `kind`, `parent_task_id`, `source_task_id`, `signing`)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 INSERT INTO `history_event` (`instance_id`, `seq`, `type`, `element_id`, `actor`, `at`, `details`)
@@ -23,6 +24,6 @@ INSERT INTO `history_event` (`instance_id`, `seq`, `type`, `element_id`, `actor`
 INSERT INTO `notification` (`id`, `recipient`, `kind`, `title`, `body`, `instance_id`, `task_id`, `link`, `actor`, `dedupe_key`, `created_at`, `read_at`)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 UPDATE `process_instance`
-  SET `state` = ?, `status` = ?, `version` = CASE WHEN `version` = ? THEN ? END, `history_seq` = ?, `updated_at` = ?, `ended_at` = ?
+  SET `state` = ?, `status` = ?, `version` = ?, `history_seq` = ?, `updated_at` = ?, `ended_at` = ?
   WHERE `id` = ?;
 COMMIT;
