@@ -25,7 +25,7 @@ export const UPWARD_TYPES: readonly DocTypeCode[] = ['GW10', 'GW11', 'GW13'];
 const NO_RECIPIENT_TYPES: readonly DocTypeCode[] = ['GW01', 'GW03', 'GW04', 'GW05', 'GW06', 'GW15'];
 /** Longest 保密期限 in years per 密级 (保守国家秘密法: 绝密 30, 机密 20, 秘密 10). */
 const MAX_SECRECY_YEARS: Record<Exclude<SecretLevel, 'NONE'>, number> = { SECRET: 10, CONFIDENTIAL: 20, TOP_SECRET: 30 };
-/** GB/T 9704 §7.3.5: no punctuation after an attachment's name. */
+/** GB/T 9704 §7.3.4 (附件说明): no punctuation after an attachment's name. */
 const TRAILING_PUNCTUATION = /[。，、；：！？.,;:!?…—\-·]$/u;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
