@@ -93,10 +93,14 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await row('2026年度工作总结').waitFor();
     await row(TITLE).waitFor({ state: 'detached' });
 
-    // When they look at 我发起的, then the instance is listed as running and opens read-only with who holds it now
+    // When they look at 我发起的, then the instance is listed as running, with its urgency from the list
+    // (no instance read one by one), and opens read-only with who holds it now
+    const instanceReads = watchInstanceReads();
     await page.locator('nav').getByText('我发起的', { exact: true }).click();
     await page.waitForURL(/\/inbox\/started$/);
     assert.match(await row(TITLE).innerText(), /运行中/);
+    assert.match(await row(TITLE).innerText(), /特急/);
+    assert.deepEqual(instanceReads.stop(), [], '我发起的 reads no instance one by one');
     await row(TITLE).locator('a.title-link').click();
     await page.waitForURL(/\/tasks\/instance\/\w+$/);
     await page.locator('.processing-record', { hasText: '已按要求修改，请审核' }).waitFor();
@@ -196,6 +200,45 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await screenshot('inbox-07-pinyin-search');
     assertNoProblems();
   });
+
+  test('should list a copy in 抄送我的 with the matter of its instance, reading no instance one by one', async () => {
+    // Given the clerk copies their 拟稿 of the first test to the office head
+    const clerkApi = await login(server.url, 'clerk');
+    const tasks = await clerkApi('GET', '/tasks?assignee=me&status=open');
+    const draft = tasks.body.items.find((t) => t.title === TITLE);
+    assert.ok(draft, JSON.stringify(tasks.body));
+    const cc = await clerkApi('POST', `/tasks/${draft.id}/cc`, { usernames: ['head'], note: '请阅知' });
+    assert.equal(cc.status, 200, JSON.stringify(cc.body));
+    // When the head opens 抄送我的
+    await signIn('head');
+    const instanceReads = watchInstanceReads();
+    await page.locator('nav').getByText('抄送我的', { exact: true }).click();
+    await page.waitForURL(/\/inbox\/cc$/);
+    // Then the copy is named by its title, with its 文种 and urgency, from the 抄送 list alone
+    await row(TITLE).waitFor();
+    const copied = await row(TITLE).innerText();
+    assert.match(copied, /特急/);
+    assert.match(copied, /通知/);
+    assert.match(copied, /请阅知/);
+    assert.deepEqual(instanceReads.stop(), [], '抄送我的 reads no instance one by one');
+    await screenshot('inbox-08-cc');
+    assertNoProblems();
+  });
+
+  /** Records the page's requests for one instance (GET /api/instances/:id) until stopped. */
+  function watchInstanceReads() {
+    const reads = [];
+    const listener = (request) => {
+      if (/\/api\/instances\/[^/?]+(\?|$)/.test(new URL(request.url()).pathname)) reads.push(request.url());
+    };
+    page.on('request', listener);
+    return {
+      stop: () => {
+        page.off('request', listener);
+        return reads;
+      },
+    };
+  }
 
   function assertNoProblems() {
     const left = problems;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MATTER_DISPLAY } from './matter';
 
 /**
  * Approval operations (退回, 驳回, 撤回, 转办, 委派, 加签/减签, 代理, 催办, 抄送, admin intervention),
@@ -127,6 +128,10 @@ export const CcCopySchema = z
     note: z.string().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
+    /** list only: the copied instance's process key and business key (what a row falls back to without a title) */
+    definitionKey: z.string().optional(),
+    businessKey: z.string().nullable().optional(),
+    ...MATTER_DISPLAY,
   })
   .meta({ id: 'CcCopy' });
 export type CcCopy = z.infer<typeof CcCopySchema>;

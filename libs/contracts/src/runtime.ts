@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { OpinionInputSchema } from './approvals';
+import { MATTER_DISPLAY } from './matter';
 
 /**
  * The process runtime: definitions (deployed BPMN), instances, tasks, jobs, messages and signals.
@@ -112,9 +113,10 @@ export const InstanceSchema = z
   .meta({ id: 'Instance' });
 export type Instance = z.infer<typeof InstanceSchema>;
 
-export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true }).meta({
-  id: 'InstanceSummary',
-});
+/** An instance as its list gives it: no variables, elements or incidents, but what a row shows of its matter. */
+export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true })
+  .extend(MATTER_DISPLAY)
+  .meta({ id: 'InstanceSummary' });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
 const PAGE = {
@@ -185,12 +187,7 @@ export const TaskSchema = z
     parentTaskId: z.string().nullable().optional(),
     /** the task whose completion created this one (撤回 checks these) */
     sourceTaskId: z.string().nullable().optional(),
-    /** inbox display (read-only, list only): the 公文's title, else the `title` process variable, else null */
-    title: z.string().nullable().optional(),
-    /** the 公文's 文种 code, else the `docType` process variable, else null */
-    docType: z.string().nullable().optional(),
-    /** the 公文's 紧急程度 code (NONE, URGENT, EXTRA_URGENT), else the `urgency` process variable, else null */
-    urgency: z.string().nullable().optional(),
+    ...MATTER_DISPLAY,
     /** the instance's initiator (username) */
     initiator: z.string().nullable().optional(),
     /** the name of the initiator's organization */

@@ -53,6 +53,7 @@ export {
   returnTargets,
   rootInstanceId,
   subscriptionElementId,
+  variableJsonPath,
   withdrawalPlan,
   type IncidentView,
   type InstanceSnapshot,

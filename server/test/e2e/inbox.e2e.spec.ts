@@ -48,6 +48,7 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
       if (r.status !== 201) throw new Error(`document: ${r.status} ${JSON.stringify(r.body)}`);
       ids[`${key}Doc`] = r.body.id;
       ids[`${key}RegNo`] = r.body.registration.regNo;
+      ids[`${key}Instance`] = r.body.instanceId;
       ids[key] = (await server.call('GET', `/api/tasks?instanceId=${r.body.instanceId}&status=open`, { token: t.deputy })).body.items[0].id;
     };
     await doc('flood', {
@@ -115,6 +116,45 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     expect(found.body.items).toEqual([
       expect.objectContaining({ id: taskId, title: '关于冬季供暖的请示', docType: '请示', urgency: '特急', documentId: null }),
     ]);
+    await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.deputy, body: {} });
+  });
+
+  it('should show the matter of each instance in the 我发起的 and 抄送 lists, read with the list', async () => {
+    // given a plain process whose matter is in its variables, and copies of it and of a 公文 task
+    const r = await server.call('POST', '/api/instances', {
+      token: t.staff,
+      body: { definitionKey: 'inboxPlain', variables: { deadline: null, title: '关于春季防火的报告', docType: '报告', urgency: '加急' } },
+    });
+    const taskId = (await server.call('GET', `/api/tasks?instanceId=${r.body.id}&status=open`, { token: t.deputy })).body.items[0].id;
+    for (const id of [taskId, ids.flood]) {
+      expect((await server.call('POST', `/api/tasks/${id}/cc`, { token: t.deputy, body: { usernames: ['fgw_clerk'] } })).status).toBe(200);
+    }
+    // when the initiators list their instances and the recipient the copies
+    const started = (await server.call('GET', '/api/instances', { token: t.staff })).body.items as any[];
+    const clerks = (await server.call('GET', '/api/instances', { token: t.clerk })).body.items as any[];
+    const copies = (await server.call('GET', '/api/cc?mine=true', { token: t.fgw_clerk })).body.items as any[];
+    // then each row carries the 公文's title, 文种 and urgency, else the variables, else null
+    expect(started.find((i) => i.id === r.body.id)).toMatchObject({ title: '关于春季防火的报告', docType: '报告', urgency: '加急' });
+    expect(started.find((i) => i.businessKey === 'HT-2026_soon')).toMatchObject({ title: null, docType: null, urgency: null });
+    expect(clerks.find((i) => i.id === ids.floodInstance)).toMatchObject({
+      title: '关于做好防汛工作的通知',
+      docType: 'GW08',
+      urgency: 'URGENT',
+    });
+    expect(copies.find((c) => c.instanceId === ids.floodInstance)).toMatchObject({
+      sender: 'deputy',
+      definitionKey: 'incoming-document',
+      title: '关于做好防汛工作的通知',
+      docType: 'GW08',
+      urgency: 'URGENT',
+    });
+    expect(copies.find((c) => c.instanceId === r.body.id)).toMatchObject({
+      definitionKey: 'inboxPlain',
+      businessKey: null,
+      title: '关于春季防火的报告',
+      docType: '报告',
+      urgency: '加急',
+    });
     await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.deputy, body: {} });
   });
 

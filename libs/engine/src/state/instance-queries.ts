@@ -75,6 +75,18 @@ export function activeElementIds(snapshot: InstanceSnapshot): string[] {
   return [...ids];
 }
 
+/**
+ * The SQL/JSON path (`JSON_VALUE`, `json_extract`) at which a top-level process variable lies in
+ * the persisted state JSON: the value {@link processVariables} gives for `name` once the JSON is
+ * read with {@link readState}. For a database that reads a variable without parsing the state
+ * (the inbox lists). `name` must be a plain identifier (letters, digits, `_`): anything else
+ * would need quoting in the path, and is refused.
+ */
+export function variableJsonPath(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a plain variable name: ${name}`);
+  return `$.variables.${name}`;
+}
+
 /** The process variables (read-only view; the engine changes them only through commands). */
 export function processVariables(snapshot: InstanceSnapshot): Readonly<Record<string, unknown>> {
   return stateOf(snapshot).variables;

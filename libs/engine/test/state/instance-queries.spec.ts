@@ -14,6 +14,7 @@ import {
   returnTargets,
   rootInstanceId,
   subscriptionElementId,
+  variableJsonPath,
   withdrawalPlan,
 } from '../../src';
 import { Scenario } from '../support/scenario';
@@ -59,6 +60,33 @@ describe('instance queries', () => {
     const s = await countersign();
     // then
     expect(processVariables(s.state!)).toEqual(expect.objectContaining({ signers: ['a', 'b', 'c'] }));
+  });
+});
+
+describe('variableJsonPath', () => {
+  /** Follows a `$.a.b` path through parsed JSON, as JSON_VALUE and json_extract do. */
+  const at = (json: string, path: string): unknown =>
+    path
+      .split('.')
+      .slice(1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], JSON.parse(json));
+
+  it('should point where processVariables reads a variable when the state is stored as JSON', async () => {
+    // given a stored state with variables
+    const s = await Scenario.fromFile(dir, 'countersign.bpmn', 'countersignRules');
+    s.start({ signers: ['a'], title: '关于防汛工作的通知', urgency: 'URGENT' });
+    const json = JSON.stringify(s.state);
+    // when / then
+    for (const name of ['title', 'urgency', 'signers']) {
+      expect(variableJsonPath(name).startsWith('$.')).toBe(true);
+      expect(at(json, variableJsonPath(name))).toEqual(processVariables(readState(json))[name]);
+    }
+    expect(at(json, variableJsonPath('title'))).toBe('关于防汛工作的通知');
+  });
+
+  it('should refuse a name the path would have to quote when it is not a plain identifier', () => {
+    expect(() => variableJsonPath("x') OR 1=1 --")).toThrow();
+    expect(() => variableJsonPath('a.b')).toThrow();
   });
 });
 

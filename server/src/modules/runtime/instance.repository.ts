@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type SqlResult, type Table, Tables } from '../../platform/database/table';
+import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
+import { documentJoin, type MatterDisplay, matterColumns, matterOf } from './matter-display';
 import type { Tx } from '../../platform/database/transaction-runner';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { RuntimeErrors } from './runtime.errors';
@@ -17,6 +18,22 @@ export class InstanceRepository {
   ) {
     this.table = tables.of(InstanceEntity);
     const t = this.table;
+    this.summaryColumns = (
+      [
+        'id',
+        'definitionId',
+        'definitionKey',
+        'definitionVersion',
+        'businessKey',
+        'parentId',
+        'initiator',
+        'status',
+        'startedAt',
+        'endedAt',
+      ] as const
+    )
+      .map((p) => t.col(p, 'i'))
+      .join(', ');
     this.updateText = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?`;
   }
 
@@ -117,39 +134,62 @@ export class InstanceRepository {
     return m.findOneBy(InstanceEntity, { parentId, parentElementInstanceId });
   }
 
-  /** Instances matching the filters; `visibleTo` limits them to those a user initiated or has a task in. */
+  /**
+   * Instances matching the filters, newest first, with what a row shows of their matter (the 公文's
+   * title, 文种 and urgency, else the variables: matter-display.ts) read in the same statement;
+   * `visibleTo` limits them to those a user initiated or has a task in.
+   */
   async query(
     query: InstanceQuery,
     visibleTo: { username: string; groups: string[] } | null,
-  ): Promise<{ items: InstanceEntity[]; total: number }> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(InstanceEntity, 'i')
-      .select([
-        'i.id',
-        'i.definitionId',
-        'i.definitionKey',
-        'i.definitionVersion',
-        'i.businessKey',
-        'i.parentId',
-        'i.initiator',
-        'i.status',
-        'i.startedAt',
-        'i.endedAt',
-      ]);
-    if (query.definitionKey) qb.andWhere('i.definition_key = :key', { key: query.definitionKey });
-    if (query.status) qb.andWhere('i.status = :status', { status: query.status });
-    if (query.businessKey) qb.andWhere('i.business_key = :bk', { bk: query.businessKey });
-    if (query.parentId) qb.andWhere('i.parent_id = :parentId', { parentId: query.parentId });
+  ): Promise<{ items: InstanceEntity[]; total: number; display: Map<string, MatterDisplay> }> {
+    const t = this.table;
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (condition: string, ...values: unknown[]) => {
+      conditions.push(condition);
+      params.push(...values);
+    };
+    if (query.definitionKey) where(`${t.col('definitionKey', 'i')} = ?`, query.definitionKey);
+    if (query.status) where(`${t.col('status', 'i')} = ?`, query.status);
+    if (query.businessKey) where(`${t.col('businessKey', 'i')} = ?`, query.businessKey);
+    if (query.parentId) where(`${t.col('parentId', 'i')} = ?`, query.parentId);
     if (visibleTo) {
-      qb.andWhere(
-        `(i.initiator = :me OR i.id IN (SELECT t.instance_id FROM task t WHERE t.assignee = :me)
+      const { username: me, groups } = visibleTo;
+      where(
+        `(${t.col('initiator', 'i')} = ? OR i.id IN (SELECT t.instance_id FROM task t WHERE t.assignee = ?)
           OR i.id IN (SELECT t2.instance_id FROM task t2 JOIN task_candidate c ON c.task_id = t2.id
-                      WHERE (c.kind = 'user' AND c.value = :me)${visibleTo.groups.length ? " OR (c.kind = 'group' AND c.value IN (:...groups))" : ''}))`,
-        { me: visibleTo.username, groups: visibleTo.groups },
+                      WHERE (c.kind = 'user' AND c.value = ?)${groups.length ? ` OR (c.kind = 'group' AND c.value IN (${groups.map(() => '?').join(', ')}))` : ''}))`,
+        me,
+        me,
+        me,
+        ...groups,
       );
     }
-    qb.orderBy('i.startedAt', 'DESC').addOrderBy('i.id', 'DESC').skip(query.offset).take(query.limit);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+    const filter = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const dialect = this.tables.dialect;
+    const { records } = await sql(
+      this.dataSource.manager,
+      `SELECT ${this.summaryColumns}, ${matterColumns(dialect, 'i')} FROM ${t.name} i ${documentJoin(dialect, 'i.id')}${filter}
+        ORDER BY ${t.col('startedAt', 'i')} DESC, i.id DESC LIMIT ? OFFSET ?`,
+      [...params, query.limit, query.offset],
+    );
+    const items: InstanceEntity[] = [];
+    const display = new Map<string, MatterDisplay>();
+    for (const r of records) {
+      const row = t.hydrate(r);
+      if (display.has(row.id)) continue;
+      items.push(row);
+      display.set(row.id, matterOf(r));
+    }
+    // a first page that is not full is the whole list: no COUNT statement
+    const total =
+      query.offset === 0 && items.length < query.limit
+        ? items.length
+        : Number((await sql(this.dataSource.manager, `SELECT COUNT(*) AS n FROM ${t.name} i${filter}`, params)).records[0]?.n ?? 0);
+    return { items, total, display };
   }
+
+  /** The columns of an instance a list shows (its state left out: it can be large). */
+  private readonly summaryColumns: string;
 }

@@ -71,8 +71,8 @@ export class InstancesService {
 
   async list(query: InstanceQuery, user: SessionUser): Promise<InstanceList> {
     const visibleTo = isWorkflowAdmin(user) ? null : { username: user.username, groups: await this.access.groupsOf(user) };
-    const { items, total } = await this.instances.query(query, visibleTo);
-    return { items: items.map((r) => ({ ...summary(r) })), total };
+    const { items, total, display } = await this.instances.query(query, visibleTo);
+    return { items: items.map((r) => ({ ...summary(r), ...display.get(r.id) })), total };
   }
 
   async history(id: string, user: SessionUser): Promise<{ items: HistoryEvent[] }> {

@@ -4,6 +4,7 @@ export { InstanceAccess, isWorkflowAdmin } from './instance-access';
 export { InstanceRepository } from './instance.repository';
 export { openedTasks } from './next-task';
 export { hasFilters, TaskRepository } from './task.repository';
+export { documentJoin, type MatterDisplay, matterColumns, matterOf } from './matter-display';
 export { CcCopyEntity, TaskCandidateEntity, TaskEntity, type TaskSigning } from './task.entity';
 export { InstanceEntity } from './instance.entity';
 export type { TasksCreatedHook } from './command-executor.service';

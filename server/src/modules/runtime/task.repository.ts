@@ -2,45 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { DatabaseKind } from '../../platform/database/data-source';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { likeEscape } from '../org/org.api';
+import { documentJoin, type MatterDisplay, matterColumns, matterOf, text, variableText } from './matter-display';
 import { CcCopyEntity, TaskCandidateEntity, TaskEntity } from './task.entity';
 
 /** What the inbox shows of a task's instance and 公文 (read in the same statement as the tasks). */
-export interface TaskDisplay {
-  title: string | null;
-  docType: string | null;
-  urgency: string | null;
+export interface TaskDisplay extends MatterDisplay {
   initiator: string | null;
   initiatorOrgName: string | null;
   documentId: string | null;
 }
 
-const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** The columns {@link displayOf} reads beyond the matter's: the 公文's id, the initiator and their organization. */
+const TASK_DISPLAY_COLUMNS = 'od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name';
 
-/** The display fields of a row selected with the d_ and v_ columns of the inbox queries. */
+/** The display fields of a row selected with {@link matterColumns} and {@link TASK_DISPLAY_COLUMNS}. */
 function displayOf(r: Record<string, unknown>): TaskDisplay {
   return {
-    title: text(r['d_title']) ?? text(r['v_title']),
-    docType: text(r['d_doc_type']) ?? text(r['v_doc_type']),
-    urgency: text(r['d_urgency']) ?? text(r['v_urgency']),
+    ...matterOf(r),
     initiator: text(r['d_initiator']),
     initiatorOrgName: text(r['d_initiator_org_name']),
     documentId: text(r['d_document_id']),
   };
 }
-
-/**
- * The join of a task's 公文, per dialect. On MySQL the index is forced: with few 公文 MariaDB
- * would scan official_document into a join buffer, and the ORDER BY of the inbox would then need a
- * temporary table — on disk, for the TEXT columns (a file per look-up).
- */
-const DOCUMENT_JOIN: Record<DatabaseKind, string> = {
-  mysql: 'LEFT JOIN official_document od FORCE INDEX (ix_document_instance) ON od.instance_id = t.instance_id',
-  sqlite: 'LEFT JOIN official_document od ON od.instance_id = t.instance_id',
-};
 
 /** The inbox filters that need the instance, its 公文 or the clock. */
 export const hasFilters = (q: TaskQuery) => !!(q.q || q.urgency || q.docType || q.orgId || q.due);
@@ -277,13 +263,12 @@ export class TaskRepository {
     const t = this.table;
     const order =
       sort === 'due' ? 'CASE WHEN t.due_at IS NULL THEN 1 ELSE 0 END, t.due_at, t.created_at, t.id' : 't.created_at DESC, t.id DESC';
-    const text = `SELECT ${t.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
-        od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name,
+    const statement = `SELECT ${this.selectWithDisplay()},
         EXISTS (SELECT 1 FROM task_candidate c WHERE c.task_id = t.id) AS c_any
       FROM ${t.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id
-        ${DOCUMENT_JOIN[this.tables.dialect]} LEFT JOIN org io ON io.id = pi.initiator_org_id
+        ${documentJoin(this.tables.dialect, 't.instance_id')} LEFT JOIN org io ON io.id = pi.initiator_org_id
       WHERE t.instance_id = ?${status ? ' AND t.status = ?' : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    const { records } = await sql(this.dataSource.manager, text, [instanceId, ...(status ? [status] : []), limit, offset]);
+    const { records } = await sql(this.dataSource.manager, statement, [instanceId, ...(status ? [status] : []), limit, offset]);
     const items: TaskEntity[] = [];
     const display = new Map<string, TaskDisplay>();
     const withCandidates: string[] = [];
@@ -316,25 +301,13 @@ export class TaskRepository {
    * others by key).
    */
   private fromWithDisplay(): string {
-    return `${this.table.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id ${DOCUMENT_JOIN[this.tables.dialect]}
+    return `${this.table.name} t LEFT JOIN process_instance pi ON pi.id = t.instance_id ${documentJoin(this.tables.dialect, 't.instance_id')}
       LEFT JOIN incoming_registration ir ON ir.document_id = od.id LEFT JOIN org io ON io.id = pi.initiator_org_id`;
   }
 
   /** Every column of the task, and the display fields read with {@link displayOf}. */
   private selectWithDisplay(): string {
-    return `${this.table.select('t')}, ${this.variable('title')} AS v_title, ${this.variable('docType')} AS v_doc_type, ${this.variable('urgency')} AS v_urgency,
-      od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name`;
-  }
-
-  /**
-   * A top-level process variable as text, read from the instance's state (JSON) — the fallback
-   * for tasks of instances without a 公文 (title, docType, urgency variables). `name` is a constant.
-   */
-  private variable(name: 'title' | 'docType' | 'urgency'): string {
-    const type = this.dataSource.options.type;
-    return type === 'mysql' || type === 'mariadb'
-      ? `JSON_VALUE(pi.state, '$.variables.${name}')`
-      : `json_extract(pi.state, '$.variables.${name}')`;
+    return `${this.table.select('t')}, ${matterColumns(this.tables.dialect)}, ${TASK_DISPLAY_COLUMNS}`;
   }
 
   /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */
@@ -342,9 +315,14 @@ export class TaskRepository {
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
       const spelled = query.q.toLowerCase().replace(/[\s']/g, '');
-      const conditions = ['t.name', 'pi.business_key', 'od.title', 'od.doc_number', 'ir.reg_no', this.variable('title')].map((c) =>
-        where.bind(`${c} LIKE ? ESCAPE '!'`, like),
-      );
+      const conditions = [
+        't.name',
+        'pi.business_key',
+        'od.title',
+        'od.doc_number',
+        'ir.reg_no',
+        variableText(this.tables.dialect, 'title'),
+      ].map((c) => where.bind(`${c} LIKE ? ESCAPE '!'`, like));
       // letters only: pinyin, full or initials (tz for 通知)
       if (/^[a-z]+$/.test(spelled)) {
         const pinyin = `%${likeEscape(spelled)}%`;

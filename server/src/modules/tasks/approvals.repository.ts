@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { CcCopyEntity } from '../runtime/runtime.api';
+import { sql, Tables } from '../../platform/database/table';
+import { CcCopyEntity, documentJoin, type MatterDisplay, matterColumns, matterOf } from '../runtime/runtime.api';
 import { OpinionEntity } from './opinion.entity';
 import { PhraseEntity } from './phrase.entity';
 import { UrgeEntity } from './urge.entity';
@@ -13,6 +14,15 @@ export interface CcFilter {
   read?: boolean;
 }
 
+/** What a 抄送 row shows of the copied instance: its process and business keys, and its matter. */
+export interface CcDisplay extends MatterDisplay {
+  definitionKey: string | undefined;
+  businessKey: string | null;
+}
+
+/** The most copies a list gives. */
+const CC_LIMIT = 200;
+
 /** The rows of the approval operations: opinions, 催办 urges, 抄送 copies and 常用语 phrases (代理: the proxies module). */
 @Injectable()
 export class ApprovalsRepository {
@@ -20,6 +30,7 @@ export class ApprovalsRepository {
     @InjectRepository(OpinionEntity) private readonly opinions: Repository<OpinionEntity>,
     @InjectRepository(CcCopyEntity) private readonly copies: Repository<CcCopyEntity>,
     @InjectRepository(PhraseEntity) private readonly phrases: Repository<PhraseEntity>,
+    private readonly tables: Tables,
   ) {}
 
   async insertOpinion(row: OpinionEntity, m: EntityManager): Promise<void> {
@@ -39,14 +50,52 @@ export class ApprovalsRepository {
     await m.insert(CcCopyEntity, rows);
   }
 
-  /** Copies, newest first, at most 200, and how many match. */
-  async copiesWhere(filter: CcFilter): Promise<[CcCopyEntity[], number]> {
-    const qb = this.copies.createQueryBuilder('c');
-    if (filter.instanceId) qb.andWhere('c.instance_id = :instanceId', { instanceId: filter.instanceId });
-    if (filter.recipient) qb.andWhere('c.recipient = :me', { me: filter.recipient });
-    if (filter.read === false) qb.andWhere('c.read_at IS NULL');
-    if (filter.read === true) qb.andWhere('c.read_at IS NOT NULL');
-    return qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(200).getManyAndCount();
+  /**
+   * Copies, newest first, at most 200, and how many match; with each, what a row shows of the
+   * copied instance (its keys, and its matter: matter-display.ts), read in the same statement.
+   */
+  async copiesWhere(filter: CcFilter): Promise<{ items: CcCopyEntity[]; total: number; display: Map<string, CcDisplay> }> {
+    const c = this.tables.of(CcCopyEntity);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (filter.instanceId) {
+      conditions.push(`${c.col('instanceId', 'c')} = ?`);
+      params.push(filter.instanceId);
+    }
+    if (filter.recipient) {
+      conditions.push(`${c.col('recipient', 'c')} = ?`);
+      params.push(filter.recipient);
+    }
+    if (filter.read === false) conditions.push(`${c.col('readAt', 'c')} IS NULL`);
+    if (filter.read === true) conditions.push(`${c.col('readAt', 'c')} IS NOT NULL`);
+    const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const dialect = this.tables.dialect;
+    const m = this.copies.manager;
+    const { records } = await sql(
+      m,
+      `SELECT ${c.select('c')}, pi.definition_key AS i_definition_key, pi.business_key AS i_business_key, ${matterColumns(dialect)}
+        FROM ${c.name} c LEFT JOIN process_instance pi ON pi.id = ${c.col('instanceId', 'c')} ${documentJoin(dialect, c.col('instanceId', 'c'))}${where}
+        ORDER BY ${c.col('createdAt', 'c')} DESC, ${c.col('id', 'c')} DESC LIMIT ${CC_LIMIT}`,
+      params,
+    );
+    const items: CcCopyEntity[] = [];
+    const display = new Map<string, CcDisplay>();
+    for (const r of records) {
+      const copy = c.hydrate(r);
+      if (display.has(copy.id)) continue;
+      items.push(copy);
+      display.set(copy.id, {
+        ...matterOf(r),
+        definitionKey: r['i_definition_key'] == null ? undefined : String(r['i_definition_key']),
+        businessKey: r['i_business_key'] == null ? null : String(r['i_business_key']),
+      });
+    }
+    // fewer than a full list is every one of them: no COUNT statement
+    const total =
+      items.length < CC_LIMIT
+        ? items.length
+        : Number((await sql(m, `SELECT COUNT(*) AS n FROM ${c.name} c${where}`, params)).records[0]?.n ?? 0);
+    return { items, total, display };
   }
 
   copyById(id: string): Promise<CcCopyEntity | null> {

@@ -71,13 +71,13 @@ export class CcService {
 
   async list(query: CcQuery, user: SessionUser): Promise<CcList> {
     if (query.instanceId) await this.access.readable(user, query.instanceId);
-    const [items, total] = await this.rows.copiesWhere({
+    const { items, total, display } = await this.rows.copiesWhere({
       ...(query.instanceId ? { instanceId: query.instanceId } : {}),
       // without an instance, a user sees only the copies sent to them
       ...(query.mine === 'true' || !query.instanceId ? { recipient: user.username } : {}),
       ...(query.unread === 'true' ? { read: false } : query.unread === 'false' ? { read: true } : {}),
     });
-    return { items: items.map(toCc), total };
+    return { items: items.map((r) => ({ ...toCc(r), ...display.get(r.id) })), total };
   }
 
   /** The read receipt: the first read sets the time. */

@@ -1,5 +1,5 @@
-import type { Instance, Task } from '@liuzhuan/contracts';
-import { compareByDue, dueState, filterRows, taskRow, type InboxRow } from './inbox-rows';
+import type { CcCopy, Instance, InstanceSummary, Task } from '@liuzhuan/contracts';
+import { ccRow, compareByDue, dueState, filterRows, instanceRow, taskRow, type InboxRow } from './inbox-rows';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 
@@ -66,6 +66,56 @@ describe('inbox rows', () => {
     // Then the row names it without its instance, the urgency code shown as 加急
     expect(r).toMatchObject({ title: '关于防汛工作的通知', type: '通知', urgency: '加急', initiator: 'head' });
     expect(taskRow(task({ urgency: 'EXTRA_URGENT' })).urgency).toBe('特急');
+  });
+
+  it("should take an instance's and a copy's matter from the list's display fields, else their keys", () => {
+    // Given an instance of a 公文 as GET /api/instances lists it, and one without a matter
+    const instance = (overrides: Partial<InstanceSummary>): InstanceSummary => ({
+      id: 'i1',
+      definitionId: 'd1',
+      definitionKey: 'incoming',
+      version: 1,
+      businessKey: 'SW-1',
+      parentId: null,
+      initiator: 'clerk',
+      status: 'active',
+      startedAt: '2026-11-26T08:00:00Z',
+      endedAt: null,
+      ...overrides,
+    });
+    // Then its row names it, the 文种 code and urgency code shown by name
+    expect(instanceRow(instance({ title: '关于防汛工作的通知', docType: 'GW08', urgency: 'URGENT' }), '进行中')).toMatchObject({
+      title: '关于防汛工作的通知',
+      type: '通知',
+      urgency: '加急',
+      step: '进行中',
+      initiator: 'clerk',
+      link: ['/tasks/instance', 'i1'],
+    });
+    expect(instanceRow(instance({ title: null }), '进行中')).toMatchObject({ title: 'SW-1', type: 'incoming', urgency: 'NONE' });
+    // And a copy as GET /api/cc?mine=true lists it, with its matter from the variables, or none
+    const copy = (overrides: Partial<CcCopy>): CcCopy => ({
+      id: 'c1',
+      instanceId: 'i2',
+      taskId: null,
+      recipient: 'clerk',
+      sender: 'head',
+      note: '请阅知',
+      createdAt: '2026-11-26T09:00:00Z',
+      readAt: null,
+      definitionKey: 'contract',
+      businessKey: null,
+      ...overrides,
+    });
+    expect(ccRow(copy({ title: '关于冬季供暖的请示', docType: '请示', urgency: '特急' }))).toMatchObject({
+      title: '关于冬季供暖的请示',
+      type: '请示',
+      urgency: '特急',
+      step: '请阅知',
+      initiator: 'head',
+      link: ['/tasks/instance', 'i2'],
+    });
+    expect(ccRow(copy({}))).toMatchObject({ title: 'contract', type: 'contract', urgency: 'NONE' });
   });
 
   it('should keep only matching rows when searching, filtering by urgency, due state or type', () => {

@@ -60,50 +60,56 @@ function matter(instance: Pick<Instance, 'businessKey' | 'definitionKey'> & { va
   };
 }
 
+/** The display fields a list gives with each item (GET /api/tasks, /api/instances, /api/cc): the 公文's, else the variables'. */
+type Listed = Pick<Task, 'title' | 'docType' | 'urgency'>;
+
+/** The matter a row shows: the item's display fields, else `fallback`. */
+function shown(item: Listed, fallback: { title: string; type: string; urgency: Urgency }) {
+  return {
+    title: item.title ?? fallback.title,
+    type: item.docType ? docTypeName(item.docType) : fallback.type,
+    urgency: item.urgency ? (URGENCY_OF_CODE[item.urgency] ?? 'NONE') : fallback.urgency,
+  };
+}
+
 /**
  * A task row: the matter from the task's display fields (the server joins the 公文 and the
  * instance into the list), else from the instance when given, else the process key.
  */
 export function taskRow(task: Task, instance?: Instance): InboxRow {
-  const m = instance ? matter(instance) : { title: task.definitionKey, type: task.definitionKey, urgency: 'NONE' as Urgency };
+  const m = shown(task, instance ? matter(instance) : { title: task.definitionKey, type: task.definitionKey, urgency: 'NONE' });
   return {
     id: task.id,
     link: ['/tasks', task.id],
-    title: task.title ?? m.title,
-    type: task.docType ? docTypeName(task.docType) : m.type,
+    ...m,
     step: task.name ?? task.elementId,
-    urgency: task.urgency ? (URGENCY_OF_CODE[task.urgency] ?? 'NONE') : m.urgency,
     dueAt: task.dueAt,
     initiator: task.initiator ?? instance?.initiator ?? '',
     createdAt: task.completedAt ?? task.createdAt,
   };
 }
 
-export function instanceRow(instance: InstanceSummary | Instance, statusLabel: string): InboxRow {
-  const m = matter(instance);
+/** An instance the user started (GET /api/instances): the matter from the list's display fields, else its keys. */
+export function instanceRow(instance: InstanceSummary, statusLabel: string): InboxRow {
   return {
     id: instance.id,
     link: ['/tasks/instance', instance.id],
-    title: m.title,
-    type: m.type,
+    ...shown(instance, { title: instance.businessKey ?? instance.definitionKey, type: instance.definitionKey, urgency: 'NONE' }),
     step: statusLabel,
-    urgency: m.urgency,
     dueAt: null,
     initiator: instance.initiator ?? '',
     createdAt: instance.startedAt,
   };
 }
 
-/** A copy sent to the user (抄送, GET /api/cc?mine=true), with its instance's matter. */
-export function ccRow(copy: CcCopy, instance: Instance | undefined): InboxRow {
-  const m = instance ? matter(instance) : { title: copy.instanceId, type: '', urgency: 'NONE' as Urgency };
+/** A copy sent to the user (抄送, GET /api/cc?mine=true): the matter from the list's display fields, else its instance's keys. */
+export function ccRow(copy: CcCopy): InboxRow {
+  const key = copy.definitionKey ?? '';
   return {
     id: copy.id,
     link: ['/tasks/instance', copy.instanceId],
-    title: m.title,
-    type: m.type,
+    ...shown(copy, { title: copy.businessKey ?? (copy.definitionKey || copy.instanceId), type: key, urgency: 'NONE' }),
     step: copy.note ?? '',
-    urgency: m.urgency,
     dueAt: null,
     initiator: copy.sender,
     createdAt: copy.createdAt,

@@ -2,10 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Task } from '@liuzhuan/contracts';
+import type { CcCopy, InstanceSummary, Task } from '@liuzhuan/contracts';
 import { signal } from '@angular/core';
 import type { Notification } from '@liuzhuan/contracts';
 import { Subject, filter } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import InboxPage from './inbox.page';
 
@@ -141,6 +142,65 @@ describe('InboxPage', () => {
     await fixture.whenStable();
     expect(root.textContent).toContain('关于做好防汛工作的通知');
     expect(root.querySelector('[data-testid="inbox-count"]')?.textContent).toContain('共 1 项');
+  });
+
+  it('should show 我发起的 and 抄送 rows from their lists alone, reading no instance one by one', async () => {
+    // Given a signed-in clerk, an instance of a 公文 they started and a copy of a plain process sent to them
+    TestBed.overrideProvider(AuthService, { useValue: { user: signal({ username: 'clerk' }) } });
+    const http = TestBed.inject(HttpTestingController);
+    const started: InstanceSummary = {
+      id: 'i1',
+      definitionId: 'd1',
+      definitionKey: 'incoming',
+      version: 1,
+      businessKey: 'SW-1',
+      parentId: null,
+      initiator: 'clerk',
+      status: 'active',
+      startedAt: '2026-11-26T08:00:00Z',
+      endedAt: null,
+      title: '关于防汛工作的通知',
+      docType: 'GW08',
+      urgency: 'EXTRA_URGENT',
+    };
+    const copy: CcCopy = {
+      id: 'c1',
+      instanceId: 'i2',
+      taskId: 't2',
+      recipient: 'clerk',
+      sender: 'head',
+      note: '请阅知',
+      createdAt: '2026-11-26T09:00:00Z',
+      readAt: null,
+      definitionKey: 'contract',
+      businessKey: null,
+      title: '关于冬季供暖的请示',
+      docType: '请示',
+      urgency: '加急',
+    };
+    const show = async (view: 'started' | 'cc', respond: () => void) => {
+      const fixture = TestBed.createComponent(InboxPage);
+      fixture.componentRef.setInput('view', view);
+      fixture.detectChanges();
+      await fixture.whenStable();
+      respond();
+      await new Promise((r) => setTimeout(r));
+      await fixture.whenStable();
+      fixture.detectChanges();
+      return fixture.nativeElement as HTMLElement;
+    };
+    // When the 我发起的 and 抄送我的 views render from their lists
+    const mine = await show('started', () => http.expectOne((r) => r.url === '/api/instances').flush({ items: [started], total: 1 }));
+    const copies = await show('cc', () => http.expectOne((r) => r.url === '/api/cc').flush({ items: [copy], total: 1 }));
+    // Then each row names its matter, 文种 and urgency from the list, and no instance is read
+    http.expectNone((r) => r.url.startsWith('/api/instances/'));
+    const row = (root: HTMLElement, id: string) => root.querySelector(`tbody tr[data-row-id="${id}"]`)?.textContent ?? '';
+    expect(row(mine, 'i1')).toContain('关于防汛工作的通知');
+    expect(row(mine, 'i1')).toContain('通知');
+    expect(row(mine, 'i1')).toContain('特急');
+    expect(row(copies, 'c1')).toContain('关于冬季供暖的请示');
+    expect(row(copies, 'c1')).toContain('请示');
+    expect(row(copies, 'c1')).toContain('加急');
   });
 
   it('should reload the list when a task.assigned notification arrives', async () => {

@@ -3,14 +3,14 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, injec
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import type { Instance, Org, TaskQuery } from '@liuzhuan/contracts';
+import type { Org, TaskQuery } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subject, catchError, debounceTime, distinctUntilChanged, firstValueFrom, from, mergeMap, of, switchMap, toArray } from 'rxjs';
+import { Subject, catchError, debounceTime, distinctUntilChanged, firstValueFrom, from, of, switchMap } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
@@ -284,8 +284,6 @@ export default class InboxPage {
     return [f.urgency, f.due, f.type, f.orgId ?? ''].join('|');
   });
   protected readonly byDue = compareByDue;
-  /** Instances already read, so that a refresh asks only for new ones. */
-  private readonly instanceCache = new Map<string, Instance>();
 
   constructor() {
     this.loads
@@ -380,15 +378,12 @@ export default class InboxPage {
         const me = this.auth.user()?.username;
         const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));
         const mine = list.items.filter((i) => i.initiator === me);
-        // the list has no variables: the title and urgency come from each instance
-        await this.readInstances(mine.map((i) => i.id));
-        return { rows: mine.map((i) => instanceRow(this.instanceCache.get(i.id) ?? i, this.texts.t(`monitor.status.${i.status}`))) };
+        // the matter (title, type, urgency) comes with each instance of the list: none is read
+        return { rows: mine.map((i) => instanceRow(i, this.texts.t(`monitor.status.${i.status}`))) };
       }
-      case 'cc': {
-        const copies = await firstValueFrom(this.api.ccItems());
-        await this.readInstances(copies.map((c) => c.instanceId));
-        return { rows: copies.map((c) => ccRow(c, this.instanceCache.get(c.instanceId))) };
-      }
+      case 'cc':
+        // likewise with each copy
+        return { rows: (await firstValueFrom(this.api.ccItems())).map(ccRow) };
       case 'circulation':
         return { rows: (await firstValueFrom(this.api.circulations())).map(circulationRow) };
     }
@@ -413,19 +408,5 @@ export default class InboxPage {
     };
     const list = await firstValueFrom(this.api.tasks(query));
     return { rows: list.items.map((task) => taskRow(task)), total: list.total };
-  }
-
-  /** Reads the instances not read yet, six at a time; one the user may not read is left out. */
-  private async readInstances(ids: string[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.instanceCache.has(id));
-    if (missing.length) {
-      const fetched = await firstValueFrom(
-        from(missing).pipe(
-          mergeMap((id) => this.api.instance(id).pipe(catchError(() => of(null))), 6),
-          toArray(),
-        ),
-      );
-      for (const instance of fetched) if (instance) this.instanceCache.set(instance.id, instance);
-    }
   }
 }
