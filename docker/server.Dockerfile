@@ -17,6 +17,9 @@ WORKDIR /app
 ENV NODE_ENV=production PORT=3000
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist/server ./dist/server
+# attachments and other files live under the data dir: a volume shared by every replica (compose.yml)
+ENV LIUZHUAN_DATA_DIR=/app/data
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 # the flags of tools/server-node-flags.mjs: they keep the API under 300 MB RSS under load
