@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../src/platform/config/config';
@@ -52,6 +53,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
       const conn = await createConnection(MYSQL_ADMIN_URL);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
+      await deleteKeys(`${env.REDIS_PREFIX}:*`);
     };
   }
   const config = loadConfig(env);
@@ -78,4 +80,20 @@ export async function createMigratedDatabase(): Promise<{ ds: DataSource; dispos
       await env.dispose();
     },
   };
+}
+
+/** Deletes the queue keys of one run (its own prefix), so a shared Redis keeps nothing of it. */
+async function deleteKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
