@@ -19,7 +19,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       poolSize: database.pool,
       // trace: mysql2 otherwise captures a stack trace before every statement (5 % of a completion's
       // CPU); a failed statement still reports its SQL and error through TypeORM's QueryFailedError.
-      // multipleStatements: a transaction sends its statements in a few packets (statement-batch.ts).
+      // multipleStatements: a unit's WriteBatch goes out in one packet with its COMMIT (write-batch.ts).
       // Safe here because no SQL text is ever built from input: every value is a bound parameter
       // (the query builder's, or `?` in the hand-written statements), escaped by the driver.
       extra: { trace: false, multipleStatements: true },
