@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './mailbox';
 export * from './forms';
 export * from './document-rules';
+export * from './reserved-variables';
