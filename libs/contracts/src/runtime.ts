@@ -338,15 +338,23 @@ export type ExternalTask = z.infer<typeof ExternalTaskSchema>;
 export const ExternalTaskListSchema = z.object({ items: z.array(ExternalTaskSchema) }).meta({ id: 'ExternalTaskList' });
 export type ExternalTaskList = z.infer<typeof ExternalTaskListSchema>;
 
+/**
+ * Who a worker is: required on every call about a locked task, and it must be the worker that
+ * holds the lock (the same `workerId`, with the same API key). Left optional in the schema so a
+ * missing one is answered 422 `EXTERNAL_TASK_WORKER_ID_REQUIRED` rather than a generic 400.
+ */
+const WorkerIdSchema = z.string().min(1).max(100).optional();
+
+/** Variables a worker may not set: the reserved ones (reserved-variables.ts) → 422 `EXTERNAL_TASK_VARIABLE_RESERVED`. */
 export const CompleteExternalTaskSchema = z
-  .object({ workerId: z.string().min(1).max(100).optional(), variables: VariablesSchema.optional() })
+  .object({ workerId: WorkerIdSchema, variables: VariablesSchema.optional() })
   .strict()
   .meta({ id: 'CompleteExternalTask' });
 export type CompleteExternalTask = z.infer<typeof CompleteExternalTaskSchema>;
 
 export const ExternalTaskFailureSchema = z
   .object({
-    workerId: z.string().min(1).max(100).optional(),
+    workerId: WorkerIdSchema,
     message: z.string().min(1).max(2000),
     retries: z.number().int().min(0).max(100),
   })
@@ -354,16 +362,61 @@ export const ExternalTaskFailureSchema = z
   .meta({ id: 'ExternalTaskFailure' });
 export type ExternalTaskFailure = z.infer<typeof ExternalTaskFailureSchema>;
 
+/** The lock's holder asks for more time: the lock now runs `lockSeconds` from now. */
+export const ExtendExternalTaskLockSchema = z
+  .object({ workerId: WorkerIdSchema, lockSeconds: z.number().int().min(1).max(86_400) })
+  .strict()
+  .meta({ id: 'ExtendExternalTaskLock' });
+export type ExtendExternalTaskLock = z.infer<typeof ExtendExternalTaskLockSchema>;
+
+/** The lock's holder reports a business error: the service task throws the BPMN error `errorCode`. */
+export const ExternalTaskBpmnErrorSchema = z
+  .object({
+    workerId: WorkerIdSchema,
+    errorCode: z.string().min(1).max(200),
+    errorMessage: z.string().max(2000).optional(),
+    variables: VariablesSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'ExternalTaskBpmnError' });
+export type ExternalTaskBpmnError = z.infer<typeof ExternalTaskBpmnErrorSchema>;
+
+/** An API key's topic list naming this lets the key fetch every topic. */
+export const API_KEY_ALL_TOPICS = '*';
+/** A key issued without `expiresAt` expires this many days later; none may run longer than API_KEY_MAX_DAYS. */
+export const API_KEY_DEFAULT_DAYS = 365;
+export const API_KEY_MAX_DAYS = 1096;
+
+/**
+ * A worker's API key, issued by the system admin. `topics` is required and not empty: the topics the
+ * key may fetch and lock, or `['*']` for all of them. `expiresAt` must be in the future and at most
+ * API_KEY_MAX_DAYS away (422 `API_KEY_EXPIRY_INVALID`); without it the key runs API_KEY_DEFAULT_DAYS.
+ */
 export const CreateApiKeySchema = z
-  .object({ name: z.string().trim().min(1).max(100) })
+  .object({
+    name: z.string().trim().min(1).max(100),
+    topics: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
+    expiresAt: z.iso.datetime({ offset: true }).optional(),
+  })
   .strict()
   .meta({ id: 'CreateApiKey' });
 export type CreateApiKey = z.infer<typeof CreateApiKeySchema>;
 export const ApiKeySchema = z
-  .object({ id: z.string(), name: z.string(), createdBy: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    topics: z.array(z.string()),
+    /** null only for a key issued before keys expired (it works until revoked) */
+    expiresAt: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    /** the last authenticated call, to the minute */
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
   .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKeySchema>;
-/** The key itself is shown once, when it is issued. */
+/** The key itself is shown once, when it is issued; the server keeps only its SM3 digest. */
 export const IssuedApiKeySchema = ApiKeySchema.extend({ key: z.string() }).meta({ id: 'IssuedApiKey' });
 export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;
 export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) }).meta({ id: 'ApiKeyList' });

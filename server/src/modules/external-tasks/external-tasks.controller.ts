@@ -2,8 +2,8 @@ import {
   Body,
   type CanActivate,
   Controller,
+  createParamDecorator,
   type ExecutionContext,
-  Get,
   HttpCode,
   Injectable,
   Param,
@@ -11,37 +11,45 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
-  type ApiKeyList,
   type CompleteExternalTask,
   CompleteExternalTaskSchema,
-  type CreateApiKey,
-  CreateApiKeySchema,
+  type ExtendExternalTaskLock,
+  ExtendExternalTaskLockSchema,
   type ExternalTask,
+  type ExternalTaskBpmnError,
+  ExternalTaskBpmnErrorSchema,
   type ExternalTaskFailure,
   ExternalTaskFailureSchema,
   type ExternalTaskList,
   type FetchAndLock,
   FetchAndLockSchema,
   IdParamSchema,
-  type IssuedApiKey,
-  type SessionUser,
 } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser, Public, RequireRoles } from '../auth/auth.api';
+import { Public } from '../auth/auth.api';
+import { ApiKeysService, type WorkerKey } from './api-keys.service';
 import { ExternalTasksService } from './external-tasks.service';
 
-/** Workers are not people: they sign nothing in and send the system admin's API key instead. */
+type WorkerRequest = FastifyRequest & { workerKey?: WorkerKey };
+
+/** Workers are not people: they sign nothing in and send an API key the system admin issued instead. */
 @Injectable()
 export class WorkerKeyGuard implements CanActivate {
-  constructor(private readonly service: ExternalTasksService) {}
+  constructor(private readonly keys: ApiKeysService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const header = context.switchToHttp().getRequest<FastifyRequest>().headers['x-api-key'];
-    await this.service.authenticateWorker(typeof header === 'string' ? header : undefined);
+    const request = context.switchToHttp().getRequest<WorkerRequest>();
+    const header = request.headers['x-api-key'];
+    request.workerKey = await this.keys.authenticate(typeof header === 'string' ? header : undefined);
     return true;
   }
 }
+
+/** The API key the {@link WorkerKeyGuard} authenticated. */
+const CurrentKey = createParamDecorator(
+  (_: unknown, context: ExecutionContext): WorkerKey => context.switchToHttp().getRequest<WorkerRequest>().workerKey as WorkerKey,
+);
 
 @Controller('external-tasks')
 @Public()
@@ -51,8 +59,8 @@ export class ExternalTasksController {
 
   @Post('fetch-and-lock')
   @HttpCode(200)
-  fetchAndLock(@Body(validate(FetchAndLockSchema)) body: FetchAndLock): Promise<ExternalTaskList> {
-    return this.service.fetchAndLock(body);
+  fetchAndLock(@Body(validate(FetchAndLockSchema)) body: FetchAndLock, @CurrentKey() key: WorkerKey): Promise<ExternalTaskList> {
+    return this.service.fetchAndLock(body, key);
   }
 
   @Post(':id/complete')
@@ -60,8 +68,9 @@ export class ExternalTasksController {
   complete(
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(CompleteExternalTaskSchema)) body: CompleteExternalTask,
+    @CurrentKey() key: WorkerKey,
   ): Promise<ExternalTask> {
-    return this.service.complete(id, body);
+    return this.service.complete(id, body, key);
   }
 
   @Post(':id/failure')
@@ -69,24 +78,28 @@ export class ExternalTasksController {
   failure(
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(ExternalTaskFailureSchema)) body: ExternalTaskFailure,
+    @CurrentKey() key: WorkerKey,
   ): Promise<ExternalTask> {
-    return this.service.failure(id, body);
-  }
-}
-
-@Controller('api-keys')
-@RequireRoles('system_admin')
-export class ApiKeysController {
-  constructor(private readonly service: ExternalTasksService) {}
-
-  @Post()
-  @HttpCode(201)
-  issue(@Body(validate(CreateApiKeySchema)) body: CreateApiKey, @CurrentUser() user: SessionUser): Promise<IssuedApiKey> {
-    return this.service.issueKey(body, user);
+    return this.service.failure(id, body, key);
   }
 
-  @Get()
-  list(): Promise<ApiKeyList> {
-    return this.service.listKeys();
+  @Post(':id/extend-lock')
+  @HttpCode(200)
+  extendLock(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ExtendExternalTaskLockSchema)) body: ExtendExternalTaskLock,
+    @CurrentKey() key: WorkerKey,
+  ): Promise<ExternalTask> {
+    return this.service.extendLock(id, body, key);
+  }
+
+  @Post(':id/bpmn-error')
+  @HttpCode(200)
+  bpmnError(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ExternalTaskBpmnErrorSchema)) body: ExternalTaskBpmnError,
+    @CurrentKey() key: WorkerKey,
+  ): Promise<ExternalTask> {
+    return this.service.bpmnError(id, body, key);
   }
 }

@@ -4,7 +4,9 @@ import { ApiKeyEntity } from '../jobs/external-tasks/external-tasks.api';
 import { ApiKeyRepository } from '../jobs/external-tasks/external-tasks.api';
 import { JobsModule } from '../jobs/jobs.api';
 import { RuntimeModule } from '../runtime/runtime.api';
-import { ApiKeysController, ExternalTasksController, WorkerKeyGuard } from './external-tasks.controller';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { ExternalTasksController, WorkerKeyGuard } from './external-tasks.controller';
 import { ExternalTasksService } from './external-tasks.service';
 
 /**
@@ -14,6 +16,6 @@ import { ExternalTasksService } from './external-tasks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKeyEntity]), JobsModule, RuntimeModule],
   controllers: [ExternalTasksController, ApiKeysController],
-  providers: [ExternalTasksService, ApiKeyRepository, WorkerKeyGuard],
+  providers: [ExternalTasksService, ApiKeysService, ApiKeyRepository, WorkerKeyGuard],
 })
 export class ExternalTasksModule {}

@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ApiKey,
-  ApiKeyList,
-  CompleteExternalTask,
-  CreateApiKey,
-  ExternalTask,
-  ExternalTaskFailure,
-  ExternalTaskList,
-  FetchAndLock,
-  IssuedApiKey,
-  SessionUser,
+import {
+  type CompleteExternalTask,
+  type ExtendExternalTaskLock,
+  type ExternalTask,
+  type ExternalTaskBpmnError,
+  type ExternalTaskFailure,
+  type ExternalTaskList,
+  type FetchAndLock,
+  reservedVariablesIn,
 } from '@liuzhuan/contracts';
-import { randomBytes } from 'node:crypto';
-import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
-import { ExternalTaskErrors } from './external-tasks.errors';
-import { newId } from '../../platform/ids/ids';
-import { ApiKeyEntity, ApiKeyRepository, type ExternalTaskEntity, ExternalTaskRepository } from '../jobs/jobs.api';
+import { type ExternalTaskEntity, ExternalTaskRepository } from '../jobs/jobs.api';
 import { CommandExecutor, InstanceRepository } from '../runtime/runtime.api';
+import { keyAllowsTopic, type WorkerKey } from './api-keys.service';
+import { ExternalTaskErrors } from './external-tasks.errors';
 
 function toExternalTask(row: ExternalTaskEntity): ExternalTask {
   return {
@@ -33,45 +29,48 @@ function toExternalTask(row: ExternalTaskEntity): ExternalTask {
   };
 }
 
-const toApiKey = (row: ApiKeyEntity): ApiKey => ({
-  id: row.id,
-  name: row.name,
-  createdBy: row.createdBy,
-  createdAt: row.createdAt.toISOString(),
-  revokedAt: row.revokedAt?.toISOString() ?? null,
-});
+/** A worker names itself on every call about a task, and sets no reserved variable: refused before anything is read. */
+function checkWorkerInput(input: { workerId?: string; variables?: Record<string, unknown> }): string {
+  if (input.workerId === undefined) throw ExternalTaskErrors.workerIdRequired();
+  const reserved = reservedVariablesIn(input.variables);
+  if (reserved.length) throw ExternalTaskErrors.variableReserved(reserved);
+  return input.workerId;
+}
 
 /**
- * External tasks (Camunda's external-task pattern): workers fetch and lock open tasks of their
- * topics, then complete them or report a failure. Completing continues the instance in one
- * command; a failure with no retries left becomes an incident on the service task.
+ * External tasks (Camunda's external-task pattern): workers fetch and lock open tasks of the topics
+ * their API key allows, then — only while they hold the lock (same `workerId`, same key, not
+ * expired) — complete them, report a failure or a BPMN error, or extend the lock. Completing
+ * continues the instance in one command; a failure with no retries left becomes an incident.
  */
 @Injectable()
 export class ExternalTasksService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly tasks: ExternalTaskRepository,
-    private readonly keys: ApiKeyRepository,
     private readonly instances: InstanceRepository,
     private readonly executor: CommandExecutor,
   ) {}
 
-  async fetchAndLock(input: FetchAndLock): Promise<ExternalTaskList> {
+  async fetchAndLock(input: FetchAndLock, key: WorkerKey): Promise<ExternalTaskList> {
+    const forbidden = input.topics.filter((topic) => !keyAllowsTopic(key, topic));
+    if (forbidden.length) throw ExternalTaskErrors.topicForbidden(forbidden);
     const now = new Date();
     const until = new Date(now.getTime() + input.lockSeconds * 1000);
     const locked: ExternalTask[] = [];
     // a few more candidates than asked for: another worker may take some of them first
     for (const row of await this.tasks.fetchable(input.topics, now, input.maxTasks * 2)) {
       if (locked.length >= input.maxTasks) break;
-      if (await this.tasks.lock(row.id, input.workerId, until, now))
+      if (await this.tasks.lock(row.id, input.workerId, key.id, until, now))
         locked.push(toExternalTask({ ...row, workerId: input.workerId, lockExpiresAt: until }));
     }
     return { items: locked };
   }
 
-  complete(id: string, input: CompleteExternalTask): Promise<ExternalTask> {
+  complete(id: string, input: CompleteExternalTask, key: WorkerKey): Promise<ExternalTask> {
+    const workerId = checkWorkerInput(input);
     return this.tx.run(async (tx) => {
-      const row = await this.lockedTask(tx, id, input.workerId);
+      const row = await this.heldTask(tx, id, workerId, key);
       await this.executor.executeIn(
         tx,
         row.instanceId,
@@ -83,9 +82,10 @@ export class ExternalTasksService {
     });
   }
 
-  failure(id: string, input: ExternalTaskFailure): Promise<ExternalTask> {
+  failure(id: string, input: ExternalTaskFailure, key: WorkerKey): Promise<ExternalTask> {
+    const workerId = checkWorkerInput(input);
     return this.tx.run(async (tx) => {
-      const row = await this.lockedTask(tx, id, input.workerId);
+      const row = await this.heldTask(tx, id, workerId, key);
       if (input.retries > 0) {
         await this.tasks.release(id, input.retries, input.message, tx.manager);
         return toExternalTask({ ...row, retries: input.retries, errorMessage: input.message, workerId: null, lockExpiresAt: null });
@@ -101,40 +101,46 @@ export class ExternalTasksService {
     });
   }
 
-  async issueKey(input: CreateApiKey, user: SessionUser): Promise<IssuedApiKey> {
-    const key = `lzk_${randomBytes(32).toString('base64url')}`;
-    const row = Object.assign(new ApiKeyEntity(), {
-      id: newId(),
-      name: input.name,
-      keyHash: sm3Hex(key),
-      createdBy: user.username,
-      createdAt: new Date(),
-      revokedAt: null,
+  extendLock(id: string, input: ExtendExternalTaskLock, key: WorkerKey): Promise<ExternalTask> {
+    const workerId = checkWorkerInput(input);
+    return this.tx.run(async (tx) => {
+      const row = await this.heldTask(tx, id, workerId, key);
+      const until = new Date(Date.now() + input.lockSeconds * 1000);
+      await this.tasks.extendLock(id, until, tx.manager);
+      return toExternalTask({ ...row, lockExpiresAt: until });
     });
-    await this.keys.insert(row);
-    return { ...toApiKey(row), key };
   }
 
-  async listKeys(): Promise<ApiKeyList> {
-    return { items: (await this.keys.list()).map(toApiKey) };
+  /** The service task throws the BPMN error: a boundary or event subprocess catches it, or the instance ends with it. */
+  bpmnError(id: string, input: ExternalTaskBpmnError, key: WorkerKey): Promise<ExternalTask> {
+    const workerId = checkWorkerInput(input);
+    return this.tx.run(async (tx) => {
+      const row = await this.heldTask(tx, id, workerId, key);
+      await this.executor.executeIn(
+        tx,
+        row.instanceId,
+        { type: 'throwError', jobKey: row.jobKey, errorCode: input.errorCode, message: input.errorMessage, variables: input.variables },
+        { actor: null },
+      );
+      // the engine may have cancelled the task with its element already; then this changes nothing
+      await this.tasks.close(id, 'completed', `BPMN error ${input.errorCode}`.slice(0, 2000), tx.manager);
+      return toExternalTask((await this.tasks.findById(id, tx.manager)) as ExternalTaskEntity);
+    });
   }
 
-  async authenticateWorker(key: string | undefined): Promise<void> {
-    if (!key || !/^lzk_[A-Za-z0-9_-]{20,100}$/.test(key) || !(await this.keys.findActiveByHash(sm3Hex(key)))) {
-      throw ExternalTaskErrors.apiKeyInvalid();
-    }
-  }
-
-  /** The task under its instance's lock, still held by a live lock (of this worker, when named). */
-  private async lockedTask(tx: Tx, id: string, workerId: string | undefined): Promise<ExternalTaskEntity> {
+  /**
+   * The task under its instance's lock, held by a live lock of this worker taken with this key. A
+   * key that may not act on the task's topic learns nothing more about it.
+   */
+  private async heldTask(tx: Tx, id: string, workerId: string, key: WorkerKey): Promise<ExternalTaskEntity> {
     const first = await this.tasks.findById(id, tx.manager);
     if (!first) throw ExternalTaskErrors.notFound(id);
+    if (!keyAllowsTopic(key, first.topic)) throw ExternalTaskErrors.topicForbidden([first.topic]);
     await this.instances.lock(first.instanceId, tx);
     const row = (await this.tasks.findById(id, tx.manager)) as ExternalTaskEntity;
     const held = row.status === 'open' && row.lockExpiresAt !== null && row.lockExpiresAt.getTime() > Date.now();
-    if (!held || (workerId !== undefined && row.workerId !== workerId)) {
-      throw ExternalTaskErrors.notLocked(id, workerId);
-    }
+    if (!held) throw ExternalTaskErrors.notLocked(id);
+    if (row.workerId !== workerId || row.lockKeyId !== key.id) throw ExternalTaskErrors.lockedByOther(id, workerId);
     return row;
   }
 }

@@ -40,6 +40,10 @@ export class ExternalTaskEntity {
   @Column({ name: 'lock_expires_at', type: 'datetime', nullable: true })
   lockExpiresAt: Date | null;
 
+  /** the API key the lock was taken with: only that key, with the same worker id, acts on the task */
+  @Column({ name: 'lock_key_id', type: 'varchar', length: 26, nullable: true })
+  lockKeyId?: string | null;
+
   @Column({ name: 'error_message', type: 'varchar', length: 2000, nullable: true })
   errorMessage: string | null;
 
@@ -47,7 +51,10 @@ export class ExternalTaskEntity {
   createdAt: Date;
 }
 
-/** A worker's API key, issued by the system admin; only its SM3 digest is stored. */
+/**
+ * A worker's API key, issued by the system admin; only its SM3 digest is stored. The key sent is
+ * `lzk_<id>_<secret>`: found by id, its digest compared in constant time.
+ */
 @Entity('api_key')
 export class ApiKeyEntity {
   @PrimaryColumn({ type: 'varchar', length: 26 })
@@ -67,4 +74,15 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt: Date | null;
+
+  /** JSON array of the topics the key may fetch and lock; `["*"]` for all */
+  @Column({ type: 'text' })
+  topics: string;
+
+  /** null only for keys issued before keys expired */
+  @Column({ name: 'expires_at', type: 'datetime', nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ name: 'last_used_at', type: 'datetime', nullable: true })
+  lastUsedAt: Date | null;
 }

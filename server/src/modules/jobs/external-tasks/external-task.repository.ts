@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, type Repository } from 'typeorm';
 import { ApiKeyEntity, ExternalTaskEntity } from './external-task.entity';
 
 @Injectable()
@@ -28,14 +28,19 @@ export class ExternalTaskRepository {
   }
 
   /** Takes the lock only if it is still free: of two workers fetching at once, one gets each task. */
-  async lock(id: string, workerId: string, until: Date, now: Date): Promise<boolean> {
+  async lock(id: string, workerId: string, keyId: string, until: Date, now: Date): Promise<boolean> {
     const r = await this.dataSource.manager
       .createQueryBuilder()
       .update(ExternalTaskEntity)
-      .set({ workerId, lockExpiresAt: until })
+      .set({ workerId, lockKeyId: keyId, lockExpiresAt: until })
       .where("id = :id AND status = 'open' AND (lock_expires_at IS NULL OR lock_expires_at < :now)", { id, now })
       .execute();
     return r.affected === 1;
+  }
+
+  /** The holder's lock now runs until `until` (the caller checked it holds it, under the instance lock). */
+  async extendLock(id: string, until: Date, m: EntityManager): Promise<void> {
+    await m.update(ExternalTaskEntity, { id, status: 'open' }, { lockExpiresAt: until });
   }
 
   async close(id: string, status: 'completed' | 'failed', errorMessage: string | null, m: EntityManager): Promise<void> {
@@ -44,7 +49,11 @@ export class ExternalTaskRepository {
 
   /** A failure with retries left: the task is open and unlocked again. */
   async release(id: string, retries: number, errorMessage: string, m: EntityManager): Promise<void> {
-    await m.update(ExternalTaskEntity, { id, status: 'open' }, { retries, errorMessage, workerId: null, lockExpiresAt: null });
+    await m.update(
+      ExternalTaskEntity,
+      { id, status: 'open' },
+      { retries, errorMessage, workerId: null, lockKeyId: null, lockExpiresAt: null },
+    );
   }
 
   async cancelByJobKeys(instanceId: string, jobKeys: string[], m: EntityManager): Promise<void> {
@@ -61,15 +70,30 @@ export class ExternalTaskRepository {
 export class ApiKeyRepository {
   constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
 
-  async insert(row: ApiKeyEntity): Promise<void> {
-    await this.keys.insert(row);
+  async insert(row: ApiKeyEntity, m: EntityManager): Promise<void> {
+    await m.insert(ApiKeyEntity, row);
   }
 
-  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.keys.findOneBy({ keyHash }).then((k) => (k && !k.revokedAt ? k : null));
+  /** Read on every worker call (no cache): a revocation holds at once on every replica. */
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ id });
+  }
+
+  /** A key issued before keys carried their id (`lzk_<secret>`): found by its digest. */
+  findByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.keys.findOneBy({ keyHash });
   }
 
   list(): Promise<ApiKeyEntity[]> {
     return this.keys.find({ order: { createdAt: 'DESC' } });
+  }
+
+  /** Sets revoked_at once; a second revocation keeps the first time. */
+  async revoke(id: string, at: Date, m: EntityManager): Promise<void> {
+    await m.update(ApiKeyEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  async touch(id: string, at: Date, m: EntityManager): Promise<void> {
+    await m.update(ApiKeyEntity, { id }, { lastUsedAt: at });
   }
 }
