@@ -1,12 +1,15 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ApiKey,
   CalendarChangeList,
   CalendarDayStatus,
   CalendarYear,
+  CreateApiKey,
   CreateOrg,
   CreateUser,
   ImportCalendarYear,
+  IssuedApiKey,
   Org,
   Role,
   SetCalendarDay,
@@ -22,7 +25,7 @@ import { SKIP_ERROR_MESSAGE } from '../../core/http/http-context';
 /** The caller shows the error inline (a form in a modal); a 401 still leads to the sign-in page. */
 const OWN_ERRORS = () => new HttpContext().set(SKIP_ERROR_MESSAGE, true);
 
-/** Organizations, users, roles and the working-day calendar (libs/contracts org.ts, calendar.ts). */
+/** Organizations, users, roles, the working-day calendar and workers' API keys (libs/contracts org.ts, calendar.ts, runtime.ts). */
 @Injectable({ providedIn: 'root' })
 export class AdminApiService {
   private readonly api = inject(ContractApi);
@@ -81,5 +84,18 @@ export class AdminApiService {
 
   importYear(year: number, body: ImportCalendarYear): Observable<CalendarYear> {
     return this.api.call('POST /calendar/years/:year/import', { params: { year: String(year) }, body, context: OWN_ERRORS() });
+  }
+
+  apiKeys(): Observable<ApiKey[]> {
+    return this.api.call('GET /api-keys').pipe(map((list) => list.items));
+  }
+
+  /** The answer carries the key itself, the only time it is ever shown. */
+  issueApiKey(body: CreateApiKey): Observable<IssuedApiKey> {
+    return this.api.call('POST /api-keys', { body, context: OWN_ERRORS() });
+  }
+
+  revokeApiKey(id: string): Observable<ApiKey> {
+    return this.api.call('DELETE /api-keys/:id', { params: { id } });
   }
 }

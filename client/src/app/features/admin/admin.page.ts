@@ -3,14 +3,23 @@ import type { Org } from '@liuzhuan/contracts';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { AdminTranslatePipe } from './admin-i18n';
+import { ApiKeyListComponent } from './api-key-list.component';
 import { WorkCalendarComponent } from './calendar.component';
 import { OrgListComponent } from './org-list.component';
 import { UserListComponent } from './user-list.component';
 
-/** 机构与用户 (system admin): organizations, users and the working-day calendar, one tab each. */
+/** 机构与用户 (system admin): organizations, users, the working-day calendar and API keys, one tab each. */
 @Component({
   selector: 'app-admin-page',
-  imports: [NzTabsModule, TranslatePipe, AdminTranslatePipe, OrgListComponent, UserListComponent, WorkCalendarComponent],
+  imports: [
+    NzTabsModule,
+    TranslatePipe,
+    AdminTranslatePipe,
+    OrgListComponent,
+    UserListComponent,
+    WorkCalendarComponent,
+    ApiKeyListComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
   template: `
@@ -24,6 +33,9 @@ import { UserListComponent } from './user-list.component';
       </nz-tab>
       <nz-tab [nzTitle]="'admin.tab.calendar' | at">
         <ng-template nz-tab><app-work-calendar /></ng-template>
+      </nz-tab>
+      <nz-tab [nzTitle]="'apiKey.tab' | at">
+        <ng-template nz-tab><app-api-key-list /></ng-template>
       </nz-tab>
     </nz-tabs>
   `,
