@@ -1,4 +1,6 @@
 import { createDataSource, databaseKind, migrate } from '../../src/platform/database/data-source';
+import { ApiKeyScope1796000000013 as MysqlApiKeyScope } from '../../src/platform/database/migrations/mysql/0013-api-key-scope';
+import { ApiKeyScope1796000000013 as SqliteApiKeyScope } from '../../src/platform/database/migrations/sqlite/0013-api-key-scope';
 import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../support/test-env';
 
 describe('migrations (medium)', () => {
@@ -25,6 +27,33 @@ describe('migrations (medium)', () => {
         expect(await ds.createQueryRunner().hasTable(table)).toBe(true);
       }
     } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('should keep the API keys issued before 0013 working for every topic, with no expiry', async () => {
+    // given a migrated database taken back to before 0013, holding a key of that time
+    const ds = createDataSource(env.config.database);
+    await ds.initialize();
+    const runner = ds.createQueryRunner();
+    const step = TEST_TARGET === 'production' ? new MysqlApiKeyScope() : new SqliteApiKeyScope();
+    try {
+      await migrate(ds);
+      await step.down(runner);
+      await runner.query(`INSERT INTO api_key (id, name, key_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)`, [
+        '01m8f2cfmb4d8ms8m3thz4ra00',
+        '旧密钥',
+        'a'.repeat(64),
+        'sysadmin',
+        '2026-01-01 00:00:00.000',
+      ]);
+      // when 0013 runs
+      await step.up(runner);
+      // then
+      const [row] = await runner.query(`SELECT topics, expires_at, last_used_at FROM api_key WHERE id = '01m8f2cfmb4d8ms8m3thz4ra00'`);
+      expect([row.topics, row.expires_at, row.last_used_at]).toEqual(['["*"]', null, null]);
+    } finally {
+      await runner.release();
       await ds.destroy();
     }
   });
