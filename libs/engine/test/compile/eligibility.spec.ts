@@ -17,7 +17,9 @@ const processOf = (result: CompileResult): ExecutableProcess => result.processes
 describe('oa:assigneeFrom and the starters of a process', () => {
   it('should parse every kind of source in a comma-separated list and name the unknown entries', () => {
     // given / when
-    const { sources, unknown } = parseEligibleSources(' group:city-leaders, org-heads ,role:leader,org:zjj, initiator-org, boss, group:, dept:x');
+    const { sources, unknown } = parseEligibleSources(
+      ' group:city-leaders, org-heads ,role:leader,org:zjj, initiator-org, boss, group:, dept:x',
+    );
     // then
     expect(sources).toEqual([
       { kind: 'group', code: 'city-leaders' },
@@ -104,7 +106,10 @@ describe('oa:assigneeFrom and the starters of a process', () => {
 
   it('should read the starters from camunda: and oa: attributes and oa:startVia', async () => {
     // given
-    const camunda = definitions('<userTask id="t1" />', 'camunda:candidateStarterGroups="office-clerks, dept-clerks" camunda:candidateStarterUsers="staff"');
+    const camunda = definitions(
+      '<userTask id="t1" />',
+      'camunda:candidateStarterGroups="office-clerks, dept-clerks" camunda:candidateStarterUsers="staff"',
+    );
     const oa = definitions('<userTask id="t1" />', 'oa:candidateStarterGroups="office-clerks" oa:startVia="documents"');
     const none = definitions('<userTask id="t1" />');
     // when
