@@ -8,6 +8,11 @@ export const RUNTIME_ERROR_CODES = {
   COMMAND_REJECTED: 409,
   COMMAND_INVALID: 422,
   CONCURRENT_UPDATE: 409,
+  VARIABLE_RESERVED: 422,
+  TASK_ASSIGNEE_NOT_ELIGIBLE: 422,
+  TASK_SELF_APPROVAL: 422,
+  PROCESS_START_FORBIDDEN: 403,
+  PROCESS_START_ELSEWHERE: 403,
 } as const;
 
 /** Chinese text the client shows for each of them. */
@@ -20,4 +25,9 @@ export const RUNTIME_ERROR_MESSAGES_ZH: Record<keyof typeof RUNTIME_ERROR_CODES,
   COMMAND_REJECTED: '流程当前状态不允许该操作',
   COMMAND_INVALID: '操作不符合流程定义',
   CONCURRENT_UPDATE: '流程正被他人同时办理，请稍后重试',
+  VARIABLE_RESERVED: '该流程变量由系统设置，不能由办理人设置',
+  TASK_ASSIGNEE_NOT_ELIGIBLE: '所选人员不在该环节可选的人员范围内',
+  TASK_SELF_APPROVAL: '不能指定本人（拟稿人或发起人）为该环节的办理人',
+  PROCESS_START_FORBIDDEN: '您无权发起该流程',
+  PROCESS_START_ELSEWHERE: '该流程只能从对应的业务功能发起（如公文办理），不能直接发起',
 };

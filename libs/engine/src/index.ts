@@ -61,3 +61,11 @@ export {
 } from './state/instance-queries';
 export { createExpressionEvaluator, parseExpression, type ExpressionEvaluator } from './execute/expression';
 export type { WorkdayCalendar } from './execute/time';
+export {
+  eligibilityRules,
+  formatEligibleSource,
+  parseEligibleSources,
+  type EligibilityRule,
+  type EligibleSource,
+  type StartRule,
+} from './model/eligibility';

@@ -25,6 +25,43 @@ describe('shipped workflows (e2e)', () => {
     expect(r.status).toBe(201);
     return r.body.id as string;
   };
+  /** 收文 and 发文 start only through the documents API (oa:startVia="documents"): the clerk registers or drafts the 公文 */
+  const registerIncoming = async (title: string, docType: string, registration: Record<string, unknown> = {}) => {
+    const r = await server.call('POST', '/api/documents', {
+      token: await as('clerk'),
+      body: {
+        direction: 'incoming',
+        docType,
+        title,
+        issuer: '陕西省交通运输厅',
+        mainRecipients: ['安康市人民政府'],
+        registration: {
+          sourceOrg: '陕西省交通运输厅',
+          signedForAt: '2026-10-12T09:15:00+08:00',
+          channel: 'EXCHANGE',
+          handlingType: 'ACT',
+          ...registration,
+        },
+      },
+    });
+    if (r.status !== 201) throw new Error(`registering ${title}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.instanceId as string;
+  };
+  const draftOutgoing = async (title: string) => {
+    const r = await server.call('POST', '/api/documents', {
+      token: await as('clerk'),
+      body: {
+        direction: 'outgoing',
+        docType: 'GW08',
+        title,
+        issuer: '安康市人民政府',
+        orgCode: '安政发',
+        mainRecipients: ['市政府各部门'],
+      },
+    });
+    if (r.status !== 201) throw new Error(`drafting ${title}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.instanceId as string;
+  };
   const tasksOf = async (instanceId: string) =>
     (await server.call('GET', `/api/tasks?instanceId=${instanceId}`, { token: admin })).body.items as any[];
   const openAt = async (instanceId: string, elementId: string) =>
@@ -57,12 +94,7 @@ describe('shipped workflows (e2e)', () => {
   describe('incoming-document 收文', () => {
     it('should have the lead and the assisting department handle in parallel, urge the one that is overdue, and conclude when both are done', async () => {
       // given: the office clerk signs for, registers and screens a document; the office proposes, the mayor instructs
-      const id = await start(
-        'clerk',
-        'incoming-document',
-        { title: '关于做好冬季道路安全工作的通知', fromOrg: '陕西省交通运输厅' },
-        'SW-2026-0101',
-      );
+      const id = await registerIncoming('关于做好冬季道路安全工作的通知', 'GW08');
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register', { incomingNumber: '收〔2026〕101号' });
       await act('clerk', id, 'screen', { screenResult: 'accept' });
@@ -114,11 +146,7 @@ describe('shipped workflows (e2e)', () => {
       // given: the document was registered for 市住建局 (by id) with 市财政局 and 市公安局 (by code) assisting
       const orgs = (await server.call('GET', '/api/orgs', { token: admin })).body.items as any[];
       const zjj = orgs.find((o) => o.code === 'zjj');
-      const id = await start('clerk', 'incoming-document', {
-        title: '关于开展城市体检工作的通知',
-        leadDept: zjj.id,
-        assistDepts: ['czj', 'gaj'],
-      });
+      const id = await registerIncoming('关于开展城市体检工作的通知', 'GW08', { leadDept: zjj.id, assistDepts: ['czj', 'gaj'] });
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register');
       await act('clerk', id, 'screen', { screenResult: 'accept' });
@@ -134,7 +162,7 @@ describe('shipped workflows (e2e)', () => {
 
     it('should go straight to 答复 after the lead department when no assisting department was named', async () => {
       // given
-      const id = await start('clerk', 'incoming-document', { title: '关于报送年度统计数据的函' });
+      const id = await registerIncoming('关于报送年度统计数据的函', 'GW14');
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register');
       await act('clerk', id, 'screen', { screenResult: 'accept' });
@@ -150,7 +178,7 @@ describe('shipped workflows (e2e)', () => {
 
     it('should return a document that fails 初审 to its sender and end there', async () => {
       // given
-      const id = await start('clerk', 'incoming-document', { title: '格式不符的来文' });
+      const id = await registerIncoming('关于格式不符来文的函', 'GW14');
       await act('clerk', id, 'signFor');
       await act('clerk', id, 'register');
       // when
@@ -166,12 +194,8 @@ describe('shipped workflows (e2e)', () => {
     it('should return a draft once at 核稿, have three departments countersign, send a substantively changed text back to the signer, and dispatch', async () => {
       // given: the office clerk drafts; 签发人 is the mayor; three departments countersign
       const countersigners = ['fgw_head', 'czj_head', 'zjj_head'];
-      const id = await start('clerk', 'outgoing-document', {
-        title: '安康市人民政府关于加强城市道路管理的通知',
-        issuer: 'mayor',
-        countersigners,
-      });
-      await act('clerk', id, 'draft');
+      const id = await draftOutgoing('安康市人民政府关于加强城市道路管理的通知');
+      await act('clerk', id, 'draft', { issuer: 'mayor', countersigners });
       // when: 核稿 by the head of the drafter's office returns it once
       const [review] = await openAt(id, 'review');
       expect(review.assignee).toBe('head');
@@ -211,12 +235,8 @@ describe('shipped workflows (e2e)', () => {
 
     it('should take a draft back to its drafter with the 退回 operation at 核稿, with the reason in the history', async () => {
       // given
-      const id = await start('clerk', 'outgoing-document', {
-        title: '关于调整办公时间的通知',
-        issuer: 'mayor',
-        countersigners: ['czj_head'],
-      });
-      await act('clerk', id, 'draft');
+      const id = await draftOutgoing('关于调整办公时间的通知');
+      await act('clerk', id, 'draft', { issuer: 'mayor', countersigners: ['czj_head'] });
       const [review] = await openAt(id, 'review');
       // when: the reviewer returns it (退回) instead of passing it
       const returned = await server.call('POST', `/api/tasks/${review.id}/return`, {
@@ -235,8 +255,8 @@ describe('shipped workflows (e2e)', () => {
 
     it('should leave 签发 to the city leaders as a group when no 签发人 was named', async () => {
       // given
-      const id = await start('clerk', 'outgoing-document', { title: '未指定签发人的通知', countersigners: ['fgw_head'] });
-      await act('clerk', id, 'draft');
+      const id = await draftOutgoing('未指定签发人的通知');
+      await act('clerk', id, 'draft', { countersigners: ['fgw_head'] });
       await act('head', id, 'review', { reviewResult: 'pass' });
       // when
       await act('fgw_head', id, 'countersign');

@@ -2,6 +2,7 @@
 // instances, no cycles) so the server can cache or store it per definition version.
 import type { ParsedExpression } from '../execute/expression';
 import type { TimerDefinition } from '../execute/time';
+import type { EligibleSource, StartRule } from './eligibility';
 
 export const MODEL_VERSION = 1;
 
@@ -73,6 +74,15 @@ export interface AssignmentSpec {
   readonly candidateUsers?: ValueTemplate;
   readonly candidateGroups?: ValueTemplate;
   readonly orgRole?: string;
+  /** oa:assigneeFrom: where the people a caller names for this task must come from (see eligibility.ts). */
+  readonly assigneeFrom?: readonly EligibleSource[];
+  /**
+   * The process variables a caller may set that name this task's people: the variable the
+   * assignee or the candidate users are exactly (`${issuer}`, `=issuer`), or the multi-instance
+   * collection (`countersigners`) when the assignee is its element variable. Engine-owned
+   * variables (`initiator`) are not listed. Absent when there are none.
+   */
+  readonly assigneeVariables?: readonly string[];
   readonly dueDate?: ValueTemplate;
   readonly dueWorkdays?: number;
   readonly formKey?: string;
@@ -144,6 +154,8 @@ export interface ExecutableProcess {
   readonly id: string;
   readonly name: string | null;
   readonly isExecutable: boolean;
+  /** Who may start it (camunda:candidateStarterGroups/Users, oa:startVia); absent: any signed-in user. */
+  readonly start?: StartRule;
   readonly nodes: Readonly<Record<string, FlowNode>>;
   readonly flows: Readonly<Record<string, SequenceFlow>>;
   readonly scopes: Readonly<Record<string, Scope>>;

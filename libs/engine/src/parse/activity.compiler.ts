@@ -2,11 +2,13 @@
 // call activities. BPMN 2.0 §10.3 (activities), §10.3.6 (loop characteristics).
 import type { AssignmentSpec, CallSpec, CountersignRule, MultiInstanceSpec, VariableMapping } from '../model/process.model';
 import type { DiagnosticSink } from './diagnostic';
+import { compileAssigneeFrom } from './eligibility.compiler';
 import type { ExpressionCompiler } from './expression-compiler';
 import { attr, bodyOf, extension, extensions, firstOf } from './extension-reader';
 import type { ModdleElement } from './moddle-reader';
 
 export function compileAssignment(el: ModdleElement, sink: DiagnosticSink, exprs: ExpressionCompiler, executable: boolean): AssignmentSpec {
+  const assigneeFrom = compileAssigneeFrom(el, sink, executable);
   const id = el.id ?? '';
   const zAssign = extension(el, 'zeebe:AssignmentDefinition');
   const zSchedule = extension(el, 'zeebe:TaskSchedule');
@@ -29,6 +31,7 @@ export function compileAssignment(el: ModdleElement, sink: DiagnosticSink, exprs
       id,
     ),
     orgRole: attr(el, 'oa:orgRole'),
+    assigneeFrom,
     dueDate: exprs.hintTemplate(firstOf(attr(zSchedule, 'dueDate'), attr(el, 'camunda:dueDate')), id),
     dueWorkdays,
     formKey: firstOf(attr(el, 'oa:formKey'), attr(zForm, 'formKey'), attr(zForm, 'formId'), attr(el, 'camunda:formKey')),

@@ -27,7 +27,10 @@ export type DiagnosticCode =
   | 'BPMN_NO_START'
   | 'BPMN_STRUCTURE'
   | 'BPMN_NO_PROCESS'
-  | 'BPMN_IGNORED_EXTENSION';
+  | 'BPMN_IGNORED_EXTENSION'
+  | 'BPMN_ASSIGNEE_SOURCE'
+  | 'BPMN_ASSIGNEE_UNCHECKED'
+  | 'BPMN_STARTERS_INVALID';
 
 export class DiagnosticSink {
   readonly items: Diagnostic[] = [];

@@ -3,7 +3,9 @@
 import type { ElementType, EventTrigger, ExecutableProcess, FlowNode, Scope, SequenceFlow } from '../model/process.model';
 import { ACTIVITY_TYPES, MODEL_VERSION } from '../model/process.model';
 import { compileAssignment, compileCall, compileJob, compileLoop } from './activity.compiler';
+import type { StartRule } from '../model/eligibility';
 import type { DiagnosticSink } from './diagnostic';
+import { compileAssigneeVariables, compileStartRule } from './eligibility.compiler';
 import { compileTrigger } from './event-definition.compiler';
 import { ExpressionCompiler } from './expression-compiler';
 import { attr, bodyOf, extension, prop } from './extension-reader';
@@ -95,6 +97,7 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
       id: processId,
       name: prop(processEl, 'name') ?? null,
       isExecutable: executable,
+      ...startRuleOf(processEl, sink, executable),
       nodes: walk.nodes,
       flows: walk.flows,
       scopes,
@@ -102,6 +105,11 @@ export function compileProcess(processEl: ModdleElement, sink: DiagnosticSink, e
     },
     sink,
   );
+}
+
+function startRuleOf(processEl: ModdleElement, sink: DiagnosticSink, executable: boolean): { start?: StartRule } {
+  const start = compileStartRule(processEl, sink, executable);
+  return start ? { start } : {};
 }
 
 // Generated ids count in document order (stable across compiles) and skip ids the file uses.
@@ -164,6 +172,7 @@ function compileNode(walk: ProcessWalk, el: ModdleElement, scopeId: string): voi
     const loop = compileLoop(el, walk.sink, walk.exprs, walk.executable);
     if (loop) node.loop = loop;
   }
+  compileAssigneeVariables(node, walk.sink);
   walk.nodes[id] = node;
   if (type === 'subProcess') {
     node.triggeredByEvent = el['triggeredByEvent'] === true;

@@ -15,7 +15,14 @@ describe('oa: moddle descriptor', () => {
     // given / when
     const { descriptor, undeclared } = oaDescriptorBeside(camunda as unknown as ModdleDescriptor);
     // then
-    expect(undeclared.sort()).toEqual(['oa:assignee', 'oa:candidateGroups', 'oa:candidateUsers', 'oa:formKey']);
+    expect(undeclared.sort()).toEqual([
+      'oa:assignee',
+      'oa:candidateGroups',
+      'oa:candidateStarterGroups',
+      'oa:candidateStarterUsers',
+      'oa:candidateUsers',
+      'oa:formKey',
+    ]);
     const kept = descriptor.types.flatMap((t) => (t.properties ?? []).map((p) => p.name));
     expect(kept).toEqual(expect.arrayContaining(['orgRole', 'dueWorkdays', 'countersign']));
   });

@@ -7,6 +7,7 @@ import { RuntimeErrors } from './runtime.errors';
 import { DefinitionRepository, SubscriptionRepository } from '../definitions/definitions.api';
 import { JobOutbox, type NewJob } from '../jobs/jobs.api';
 import { JobRunner } from '../jobs/jobs.api';
+import { CallerAuthority } from './caller-authority';
 import { CommandExecutor } from './command-executor.service';
 
 /**
@@ -22,9 +23,11 @@ export class EventsService {
     private readonly definitions: DefinitionRepository,
     private readonly outbox: JobOutbox,
     private readonly runner: JobRunner,
+    private readonly authority: CallerAuthority,
   ) {}
 
   correlate(input: Message, user: SessionUser | null): Promise<MessageResult> {
+    this.authority.refuseReserved(input.variables);
     return this.tx.run((tx) => this.correlateIn(tx, input, user));
   }
 
@@ -70,6 +73,7 @@ export class EventsService {
 
   /** Broadcasts through delivery jobs (one per receiver), written together, then run at once. */
   async broadcast(input: Signal): Promise<SignalResult> {
+    this.authority.refuseReserved(input.variables);
     const deliveries = await this.deliveries(input.name, input.variables ?? {}, null);
     const rows = await this.tx.run((tx) => this.outbox.add(tx, deliveries));
     for (const row of rows) await this.runner.runNow(row.id);

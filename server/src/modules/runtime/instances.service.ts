@@ -15,9 +15,10 @@ import type {
 import { activeElementIds, incident, incidents, processVariables, readState } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { RuntimeErrors } from './runtime.errors';
-import { DefinitionRepository } from '../definitions/definitions.api';
+import { DefinitionRepository, ProcessCache } from '../definitions/definitions.api';
 import { JobOutbox } from '../jobs/jobs.api';
 import { JobRepository } from '../jobs/jobs.api';
+import { CallerAuthority } from './caller-authority';
 import { CommandExecutor } from './command-executor.service';
 import { InstanceAccess, isWorkflowAdmin } from './instance-access';
 import { openedTasks } from './next-task';
@@ -34,11 +35,22 @@ export class InstancesService {
     private readonly access: InstanceAccess,
     private readonly jobs: JobRepository,
     private readonly outbox: JobOutbox,
+    private readonly cache: ProcessCache,
+    private readonly authority: CallerAuthority,
   ) {}
 
   async start(input: StartInstance, user: SessionUser): Promise<StartedInstance> {
+    // the server names the initiator; a caller sets no reserved variable
+    this.authority.refuseReserved(input.variables);
     const definition = await this.definitions.findByKey(input.definitionKey, input.version);
     if (!definition) throw RuntimeErrors.processNotDeployed(input.definitionKey, input.version);
+    const process = await this.cache.get(definition.id);
+    this.authority.mayStart(process, definition.key, user, process.start?.groups ? await this.access.groupsOf(user) : []);
+    await this.authority.checkNamed(process, input.variables, {
+      actor: user.username,
+      initiator: user.username,
+      initiatorOrgId: user.orgId,
+    });
     const {
       instance: row,
       created,

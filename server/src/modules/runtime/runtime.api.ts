@@ -1,4 +1,5 @@
 // The runtime module's public surface for other modules.
+export { CallerAuthority } from './caller-authority';
 export { CommandExecutor, type CommandContext } from './command-executor.service';
 export { InstanceAccess, isWorkflowAdmin } from './instance-access';
 export { InstanceRepository } from './instance.repository';

@@ -44,3 +44,37 @@ export const RuntimeErrors = {
   messageNotCorrelated: (name: string, correlationKey?: string) =>
     new DomainError('MESSAGE_NOT_CORRELATED', `Nothing waits for message ${name}${correlationKey ? ` with key ${correlationKey}` : ''}`),
 };
+
+const VIA_NAMES: Record<string, string> = { documents: '公文办理', mailbox: '领导信箱' };
+
+/** Who may be named, who may start, which variables a caller may set (approvers from the model). */
+export const AuthorityErrors = {
+  variableReserved: (names: string[]) =>
+    new DomainError('VARIABLE_RESERVED', `流程变量 ${names.join('、')} 由系统设置，不能由办理人设置`, { variables: names }),
+  notEligible: (
+    person: { username: string; displayName: string | null },
+    step: { elementId: string; name: string | null },
+    variable: string,
+  ) =>
+    new DomainError(
+      'TASK_ASSIGNEE_NOT_ELIGIBLE',
+      `${person.displayName ?? person.username}不在“${step.name ?? step.elementId}”环节可选的人员范围内`,
+      { username: person.username, elementId: step.elementId, variable },
+    ),
+  selfApproval: (
+    person: { username: string; displayName: string | null },
+    step: { elementId: string; name: string | null },
+    variable: string,
+  ) =>
+    new DomainError(
+      'TASK_SELF_APPROVAL',
+      `不能指定${person.displayName ?? person.username}（本人或流程发起人）办理本流程的“${step.name ?? step.elementId}”环节`,
+      { username: person.username, elementId: step.elementId, variable },
+    ),
+  startForbidden: (key: string) => new DomainError('PROCESS_START_FORBIDDEN', `您无权发起流程 ${key}`, { definitionKey: key }),
+  startElsewhere: (key: string, via: string) =>
+    new DomainError('PROCESS_START_ELSEWHERE', `流程 ${key} 只能通过${VIA_NAMES[via] ?? via}发起，不能直接发起`, {
+      definitionKey: key,
+      via,
+    }),
+};

@@ -8,6 +8,7 @@ import { JobsModule } from '../jobs/jobs.api';
 import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.api';
 import { ProxiesModule } from '../proxies/proxies.api';
+import { CallerAuthority } from './caller-authority';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
@@ -33,6 +34,7 @@ import { TaskRepository } from './task.repository';
   ],
   controllers: [InstancesController, EventsController],
   providers: [
+    CallerAuthority,
     CommandExecutor,
     EffectApplier,
     EngineEnvFactory,
@@ -44,6 +46,6 @@ import { TaskRepository } from './task.repository';
     TaskRepository,
     ...RUNTIME_JOB_HANDLERS,
   ],
-  exports: [CommandExecutor, InstanceAccess, InstanceRepository, TaskRepository],
+  exports: [CallerAuthority, CommandExecutor, InstanceAccess, InstanceRepository, TaskRepository],
 })
 export class RuntimeModule {}

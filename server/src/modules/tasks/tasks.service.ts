@@ -3,6 +3,7 @@ import type { CompletedTask, CompleteTask, SessionUser, Task, TaskAction, TaskAc
 import { isCountersignTask, readState, withdrawalPlan } from '@liuzhuan/engine';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import {
+  CallerAuthority,
   CommandExecutor,
   hasFilters,
   InstanceAccess,
@@ -32,6 +33,7 @@ export class TasksService {
     private readonly guard: TaskGuard,
     private readonly opinions: Opinions,
     private readonly signers: SignersService,
+    private readonly authority: CallerAuthority,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -85,11 +87,14 @@ export class TasksService {
   }
 
   complete(id: string, input: CompleteTask, user: SessionUser): Promise<CompletedTask> {
+    this.authority.refuseReserved(input.variables);
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation === 'candidate') throw TaskErrors.claimFirst();
       // 委派: the delegate gives it back (resolve); only the owner completes
       if (row.owner) throw TaskErrors.delegatedResolveFirst(id);
+      // whom the variables name for a later step comes from the model (before anything is written)
+      await this.authority.checkNamedOn(instance, input.variables, user.username, tx.manager);
       const opinion = normalizeOpinion(input.opinion);
       if (row.kind === 'addsign') {
         await this.signers.completeSigner(tx, instance, row, opinion, user);

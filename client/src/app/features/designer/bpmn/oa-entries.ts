@@ -7,6 +7,7 @@ import { useService } from 'bpmn-js-properties-panel';
 import type { DesignerKey } from '../designer-i18n';
 import type { PickableUser } from '../definitions-api.service';
 import {
+  assigneeFromError,
   dueWorkdaysError,
   formatCountersign,
   isMultiInstance,
@@ -260,6 +261,10 @@ const CandidateGroupsEntry = textEntry('candidateGroups', 'designer.oa.candidate
   normalize: normalizeGroups,
 });
 const OrgRoleEntry = textEntry('orgRole', 'designer.oa.orgRole', { description: 'designer.oa.orgRoleHint' });
+const AssigneeFromEntry = textEntry('assigneeFrom', 'designer.oa.assigneeFrom', {
+  description: 'designer.oa.assigneeFromHint',
+  validate: assigneeFromError,
+});
 const DueWorkdaysEntry = textEntry('dueWorkdays', 'designer.oa.dueWorkdays', { validate: dueWorkdaysError });
 
 /** The entries for a user task, in the order of the panel. */
@@ -268,6 +273,7 @@ export function userTaskEntries(element: Shape): OaEntry[] {
     { id: 'oa-assignee', element, component: AssigneeEntry, isEdited: () => !!readOa(element.businessObject, 'assignee') },
     { id: 'oa-candidateGroups', element, component: CandidateGroupsEntry, isEdited: isTextFieldEntryEdited },
     { id: 'oa-orgRole', element, component: OrgRoleEntry, isEdited: isTextFieldEntryEdited },
+    { id: 'oa-assigneeFrom', element, component: AssigneeFromEntry, isEdited: isTextFieldEntryEdited },
     { id: 'oa-dueWorkdays', element, component: DueWorkdaysEntry, isEdited: isTextFieldEntryEdited },
     { id: 'oa-countersign', element, component: CountersignEntry, isEdited: isSelectEntryEdited },
   ];

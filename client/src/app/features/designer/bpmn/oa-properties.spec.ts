@@ -1,4 +1,5 @@
 import {
+  assigneeFromError,
   designerModdleExtensions,
   dueWorkdaysError,
   formatCountersign,
@@ -32,7 +33,20 @@ describe('oa property helpers', () => {
     const assignable = (oa.types as { name: string; properties: { name: string }[] }[]).find((t) => t.name === 'Assignable');
     // Then camunda is there and oa keeps only names camunda does not declare on user tasks
     expect(camunda).toBeTruthy();
-    expect(assignable?.properties.map((p) => p.name)).toEqual(['orgRole', 'dueWorkdays', 'countersign']);
+    expect(assignable?.properties.map((p) => p.name)).toEqual(['orgRole', 'assigneeFrom', 'dueWorkdays', 'countersign']);
+  });
+
+  it('should accept the sources the engine accepts when validating 可选人员范围', () => {
+    expect(assigneeFromError('group:city-leaders, org-heads')).toBeNull();
+    expect(assigneeFromError('role:leader,org:zjj,initiator-org')).toBeNull();
+    expect(assigneeFromError('')).toBeNull();
+    expect(assigneeFromError('group:city-leaders,everyone')).toBe('designer.oa.assigneeFromInvalid');
+  });
+
+  it('should read and write oa:assigneeFrom like the other oa: attributes', () => {
+    const bo = { get: (name: string) => (name === 'oa:assigneeFrom' ? 'group:city-leaders' : undefined) };
+    expect(readOa(bo, 'assigneeFrom')).toBe('group:city-leaders');
+    expect(oaUpdate('assigneeFrom', ' org-heads ')).toEqual({ 'oa:assigneeFrom': 'org-heads' });
   });
 
   it('should accept whole working days only when validating 办理时限', () => {

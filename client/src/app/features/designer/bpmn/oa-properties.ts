@@ -1,10 +1,18 @@
 // Reading and writing the `oa:` attributes of a BPMN element, exactly as libs/engine reads them
 // (parse/activity.compiler.ts: attr(el, 'oa:assignee') …). Kept free of bpmn-js so it is testable.
-import { OA_DESCRIPTOR, oaDescriptorBeside, type ModdleDescriptor } from '@liuzhuan/engine/model';
+import { OA_DESCRIPTOR, oaDescriptorBeside, parseEligibleSources, type ModdleDescriptor } from '@liuzhuan/engine/model';
 import camundaDescriptor from 'camunda-bpmn-moddle/resources/camunda.json';
 
 /** The `oa:` attributes the designer edits on a user task (办理人, 候选组, 组织角色, 办理时限, 会签, 表单). */
-export const OA_TASK_ATTRIBUTES = ['assignee', 'candidateGroups', 'orgRole', 'dueWorkdays', 'countersign', 'formKey'] as const;
+export const OA_TASK_ATTRIBUTES = [
+  'assignee',
+  'candidateGroups',
+  'orgRole',
+  'assigneeFrom',
+  'dueWorkdays',
+  'countersign',
+  'formKey',
+] as const;
 export type OaTaskAttribute = (typeof OA_TASK_ATTRIBUTES)[number];
 
 /** Countersign (会签) rules the engine accepts: all / any / veto / ratio:x with 0 < x ≤ 1. */
@@ -53,6 +61,14 @@ export function oaUpdate(name: OaTaskAttribute, value: string | number | null | 
 /** Whether the element runs as multi-instance, the only case where 会签 has an effect. */
 export function isMultiInstance(bo: OaBusinessObject | undefined): boolean {
   return bo?.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics';
+}
+
+/**
+ * Why an `oa:assigneeFrom` text (可选人员范围) would be refused at deploy, or null when it is fine:
+ * a comma-separated list of group:<code>, role:<role>, org:<code>, org-heads, initiator-org.
+ */
+export function assigneeFromError(text: string): 'designer.oa.assigneeFromInvalid' | null {
+  return parseEligibleSources(text).unknown.length ? 'designer.oa.assigneeFromInvalid' : null;
 }
 
 /** Why a 办理时限 text is not a whole number of working days ≥ 0, or null when it is fine. */
