@@ -88,7 +88,7 @@ const CORE_ROUTES = [
     method: 'POST',
     path: '/auth/password',
     tag: 'auth',
-    summary: 'Change one\'s own password (the only route a must-change sign-in may call); ends the other sessions',
+    summary: "Change one's own password (the only route a must-change sign-in may call); ends the other sessions",
     body: ChangePasswordSchema,
     responses: { 204: null },
   },

@@ -148,7 +148,10 @@ describe('三员分立: the authority matrix (e2e)', () => {
       name: "reset a user's password",
       allowed: ['secadmin'],
       // the flag, and whether the target's session still answers: a refused reset ends nothing
-      state: async () => [(await userById(target.id)).mustChangePassword, (await server.call('GET', '/api/auth/me', { token: targetToken })).status],
+      state: async () => [
+        (await userById(target.id)).mustChangePassword,
+        (await server.call('GET', '/api/auth/me', { token: targetToken })).status,
+      ],
       act: (a) => server.call('POST', `/api/users/${target.id}/password-reset`, { token: t[a] }),
       undo: async () => {
         const reset = await server.call('POST', `/api/users/${target.id}/password-reset`, { token: t.secadmin });
@@ -218,7 +221,10 @@ describe('三员分立: the authority matrix (e2e)', () => {
     });
 
     it('should refuse two of the three admin roles on one person', async () => {
-      const r = await server.call('PUT', `/api/users/${target.id}/roles`, { token: t.secadmin, body: { roles: ['security_admin', 'auditor'] } });
+      const r = await server.call('PUT', `/api/users/${target.id}/roles`, {
+        token: t.secadmin,
+        body: { roles: ['security_admin', 'auditor'] },
+      });
       expect([r.status, r.body.code]).toEqual([422, 'ROLE_SEPARATION']);
       expect((await userById(target.id)).roles).toEqual(['clerk']);
     });
@@ -239,14 +245,18 @@ describe('三员分立: the authority matrix (e2e)', () => {
 
     it('should let a holder go once another enabled one exists', async () => {
       // given a second auditor
-      expect((await server.call('PUT', `/api/users/${target.id}/roles`, { token: t.secadmin, body: { roles: ['auditor'] } })).status).toBe(200);
+      expect((await server.call('PUT', `/api/users/${target.id}/roles`, { token: t.secadmin, body: { roles: ['auditor'] } })).status).toBe(
+        200,
+      );
       const aud = await userNamed('auditor');
       // when / then: either may be disabled, not both
       expect((await server.call('POST', `/api/users/${target.id}/disable`, { token: t.sysadmin })).status).toBe(200);
       const last = await server.call('POST', `/api/users/${aud.id}/disable`, { token: t.sysadmin });
       expect([last.status, last.body.code]).toEqual([409, 'LAST_ADMIN']);
       expect((await server.call('POST', `/api/users/${target.id}/enable`, { token: t.sysadmin })).status).toBe(200);
-      expect((await server.call('PUT', `/api/users/${target.id}/roles`, { token: t.secadmin, body: { roles: ['clerk'] } })).status).toBe(200);
+      expect((await server.call('PUT', `/api/users/${target.id}/roles`, { token: t.secadmin, body: { roles: ['clerk'] } })).status).toBe(
+        200,
+      );
     });
   });
 
@@ -293,9 +303,9 @@ describe('三员分立: the authority matrix (e2e)', () => {
       const changed = await server.call('POST', '/api/auth/password', { token, body: { current: initial, next: 'Gut#Neues2026' } });
       expect(changed.status).toBe(204);
       // then the change-only session is over, the initial password no longer works, the new one signs in normally
-      expect((await server.call('POST', '/api/auth/password', { token, body: { current: 'Gut#Neues2026', next: 'Gut#Neues2027' } })).status).toBe(
-        401,
-      );
+      expect(
+        (await server.call('POST', '/api/auth/password', { token, body: { current: 'Gut#Neues2026', next: 'Gut#Neues2027' } })).status,
+      ).toBe(401);
       expect((await server.call('POST', '/api/auth/login', { body: { username: 'm_fresh', password: initial } })).status).toBe(401);
       const normal = await server.call('POST', '/api/auth/login', { body: { username: 'm_fresh', password: 'Gut#Neues2026' } });
       expect(normal.status).toBe(200);
@@ -305,7 +315,7 @@ describe('三员分立: the authority matrix (e2e)', () => {
       expect((await userById(created.body.id)).mustChangePassword).toBe(false);
     });
 
-    it("should end every session of the user at a reset, within 2 s, and force a change", async () => {
+    it('should end every session of the user at a reset, within 2 s, and force a change', async () => {
       // given two open sessions of the target, one of them just read (and cached)
       const other = await server.login('m_target', targetPassword);
       expect((await server.call('GET', '/api/auth/me', { token: targetToken })).status).toBe(200);
@@ -320,7 +330,9 @@ describe('三员分立: the authority matrix (e2e)', () => {
       }
       expect(Date.now() - started).toBeLessThan(2_000);
       expect((await server.call('POST', '/api/auth/login', { body: { username: 'm_target', password: targetPassword } })).status).toBe(401);
-      const first = await server.call('POST', '/api/auth/login', { body: { username: 'm_target', password: reset.body.temporaryPassword } });
+      const first = await server.call('POST', '/api/auth/login', {
+        body: { username: 'm_target', password: reset.body.temporaryPassword },
+      });
       expect(first.body.passwordChangeRequired).toBe(true);
       expect((await server.call('GET', '/api/auth/me', { token: first.body.accessToken })).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
       targetPassword = 'Reset#Done2026';
@@ -332,9 +344,12 @@ describe('三员分立: the authority matrix (e2e)', () => {
       targetToken = await server.login('m_target', targetPassword);
     });
 
-    it("should let a user change their own password, ending their other sessions but not this one", async () => {
+    it('should let a user change their own password, ending their other sessions but not this one', async () => {
       const other = await server.login('m_target', targetPassword);
-      const r = await server.call('POST', '/api/auth/password', { token: targetToken, body: { current: targetPassword, next: 'Eigen#Wahl2026' } });
+      const r = await server.call('POST', '/api/auth/password', {
+        token: targetToken,
+        body: { current: targetPassword, next: 'Eigen#Wahl2026' },
+      });
       expect(r.status).toBe(204);
       targetPassword = 'Eigen#Wahl2026';
       expect((await server.call('GET', '/api/auth/me', { token: targetToken })).status).toBe(200);
@@ -355,13 +370,19 @@ describe('三员分立: the authority matrix (e2e)', () => {
     const mayorsProxies = async () => (await server.call('GET', '/api/proxies/mine', { token: t.mayor })).body.items;
 
     it("should refuse the system admin appointing himself the mayor's 代理", async () => {
-      const r = await server.call('POST', '/api/proxies', { token: t.sysadmin, body: { principal: 'mayor', deputy: 'sysadmin', ...window() } });
+      const r = await server.call('POST', '/api/proxies', {
+        token: t.sysadmin,
+        body: { principal: 'mayor', deputy: 'sysadmin', ...window() },
+      });
       expect([r.status, r.body.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
       expect(await mayorsProxies()).toEqual([]);
     });
 
     it('should refuse the security admin without a reason, or naming themselves', async () => {
-      const noReason = await server.call('POST', '/api/proxies', { token: t.secadmin, body: { principal: 'mayor', deputy: 'deputy', ...window() } });
+      const noReason = await server.call('POST', '/api/proxies', {
+        token: t.secadmin,
+        body: { principal: 'mayor', deputy: 'deputy', ...window() },
+      });
       expect([noReason.status, noReason.body.code]).toEqual([422, 'PROXY_REASON_REQUIRED']);
       const blank = await server.call('POST', '/api/proxies', {
         token: t.secadmin,
@@ -377,7 +398,10 @@ describe('三员分立: the authority matrix (e2e)', () => {
     });
 
     it('should refuse a plain user setting one for someone else', async () => {
-      const r = await server.call('POST', '/api/proxies', { token: t.clerk, body: { principal: 'mayor', deputy: 'clerk', reason: 'x', ...window() } });
+      const r = await server.call('POST', '/api/proxies', {
+        token: t.clerk,
+        body: { principal: 'mayor', deputy: 'clerk', reason: 'x', ...window() },
+      });
       expect([r.status, r.body.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
       expect(await mayorsProxies()).toEqual([]);
     });

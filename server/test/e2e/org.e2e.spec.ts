@@ -73,7 +73,9 @@ describe('organizations and users (e2e)', () => {
       initialPassword: expect.any(String),
     });
     // the initial password signs in for the change only (authority-matrix.e2e covers the change)
-    const login = await server.call('POST', '/api/auth/login', { body: { username: 'czj_staff1', password: created.body.initialPassword } });
+    const login = await server.call('POST', '/api/auth/login', {
+      body: { username: 'czj_staff1', password: created.body.initialPassword },
+    });
     expect(login.status).toBe(200);
     expect(login.body.passwordChangeRequired).toBe(true);
     const dup = await server.call('POST', '/api/users', { token: sysadmin, body: input });
@@ -81,7 +83,7 @@ describe('organizations and users (e2e)', () => {
     expect(dup.body.code).toBe('USERNAME_TAKEN');
   });
 
-  it('should refuse an unknown org, and a password, group or role field (no longer the system admin\'s)', async () => {
+  it("should refuse an unknown org, and a password, group or role field (no longer the system admin's)", async () => {
     const dept = await orgByCode('czj');
     const base = { username: 'czj_staff2', displayName: '王五', orgId: dept.id };
     const cases: [Record<string, unknown>, number, string][] = [

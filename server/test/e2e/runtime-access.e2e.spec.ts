@@ -106,9 +106,7 @@ describe('runtime access (e2e)', () => {
     });
     // when 发改委's clerk starts one, and someone from an organization without a leader another
     const headed = (await server.call('POST', '/api/instances', { token: t.fgw_clerk, body: { definitionKey: 'headed' } })).body.id;
-    const headless = (
-      await server.call('POST', '/api/instances', { token: hbStaff, body: { definitionKey: 'headed' } })
-    ).body.id;
+    const headless = (await server.call('POST', '/api/instances', { token: hbStaff, body: { definitionKey: 'headed' } })).body.id;
     // then
     const [first] = (await server.call('GET', `/api/tasks?instanceId=${headed}`, { token: t.admin })).body.items;
     expect(first).toMatchObject({ assignee: 'fgw_head', candidateGroups: ['dept-heads'] });

@@ -34,7 +34,11 @@ export class PasswordService {
     const passwordHash = await hashPassword(input.next);
     const now = new Date();
     await this.tx.run(async ({ manager }) => {
-      await this.users.update(user.id, { passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, updatedAt: now }, manager);
+      await this.users.update(
+        user.id,
+        { passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, updatedAt: now },
+        manager,
+      );
       await this.sessions.revokeAllOf(user.id, now, manager, user.mustChangePassword ? undefined : sessionId);
     });
     this.changes.changed(user.id);
@@ -49,7 +53,11 @@ export class PasswordService {
     const passwordHash = await hashPassword(temporaryPassword);
     const now = new Date();
     await this.tx.run(async ({ manager }) => {
-      await this.users.update(target.id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now }, manager);
+      await this.users.update(
+        target.id,
+        { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: now },
+        manager,
+      );
       await this.sessions.revokeAllOf(target.id, now, manager);
     });
     // this process forgets the cached sessions now; another API process within SESSION_CACHE_MS

@@ -4,7 +4,8 @@ import { DomainError } from '../../platform/errors/domain-error';
 export const ProxyErrors = {
   forOthers: () => new DomainError('OPERATION_NOT_ALLOWED', 'Only the security admin sets a proxy for someone else'),
   reasonRequired: () => new DomainError('PROXY_REASON_REQUIRED', 'A proxy set for someone else needs a reason'),
-  selfAppointment: () => new DomainError('PROXY_SELF_APPOINTMENT', 'Whoever sets a proxy for someone else cannot name themselves the deputy'),
+  selfAppointment: () =>
+    new DomainError('PROXY_SELF_APPOINTMENT', 'Whoever sets a proxy for someone else cannot name themselves the deputy'),
   deputyOutsideOrg: (deputy: string) =>
     new DomainError('PROXY_DEPUTY_OUTSIDE_ORG', `${deputy} is neither of the principal's organization nor of one above it`, { deputy }),
   deputyLacksRole: (deputy: string, missing: string[]) =>
