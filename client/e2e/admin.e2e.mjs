@@ -51,10 +51,10 @@ describe('admin pages in a browser', { skip }, () => {
     await option.click();
   }
 
-  test('should create a department and a user in it, refuse a weak password, and find the user by pinyin', async () => {
+  test('should create a department and a user in it, show the initial password once, and find the user by pinyin', async () => {
     // Given the system admin signed in (their home page is 机构与用户)
     const problems = [];
-    const page = await signIn('sysadmin', problems, [{ method: 'POST', path: '/api/users', status: 422 }]);
+    const page = await signIn('sysadmin', problems);
     await page.waitForURL(/\/admin$/);
     await page.locator('tr[data-org-code="ankang"]').waitFor();
     await screenshot(page, 'admin-01-orgs');
@@ -73,7 +73,7 @@ describe('admin pages in a browser', { skip }, () => {
     assert.match(await row.innerText(), /安康市应急管理局/);
     assert.match(await row.innerText(), /部门/);
 
-    // When they create a user in it, first with a weak password
+    // When they create a user in it (no password field: the server generates a one-time one)
     await page.getByRole('tab', { name: '用户' }).click();
     await page.locator('tr[data-username="sysadmin"]').waitFor();
     await page.locator('[data-action="add-user"]').click();
@@ -82,16 +82,16 @@ describe('admin pages in a browser', { skip }, () => {
     await userForm.getByLabel('姓名').fill('钟雨桐');
     await choose(page, userForm.getByTestId('user-org'), '安康市应急管理局');
     await userForm.getByLabel('职务').fill('文书');
-    await userForm.getByLabel('初始密码').fill('abcdefgh');
-    await userForm.getByRole('button', { name: '保存' }).click();
-    // Then the password policy is shown in the form
-    await userForm.getByTestId('form-error').waitFor();
-    assert.match(await userForm.getByTestId('form-error').innerText(), /密码强度不足/);
-    await screenshot(page, 'admin-03-weak-password');
-    // When a strong password is given
-    await userForm.getByLabel('初始密码').fill('Yjj@2026safe');
+    assert.equal(await userForm.locator('input[type="password"]').count(), 0);
     await userForm.getByRole('button', { name: '保存' }).click();
     await page.getByText('已创建用户 钟雨桐').waitFor();
+    // Then the initial password is shown once, in a dialog that says so
+    const once = page.getByTestId('one-time-password');
+    await once.waitFor();
+    assert.match(await once.innerText(), /只显示这一次/);
+    await screenshot(page, 'admin-03-initial-password');
+    await once.getByRole('button', { name: '我已记下' }).click();
+    await once.waitFor({ state: 'detached' });
 
     // And they search by the initials of 钟雨桐
     await page.getByLabel('姓名、拼音或首字母（如 zxm）').fill('zyt');

@@ -169,8 +169,10 @@ export const CreateProxySchema = z
     from: z.iso.datetime({ offset: true }),
     to: z.iso.datetime({ offset: true }),
     definitionKeys: z.array(z.string().min(1).max(200)).max(50).optional(),
-    /** set by a system admin for someone else; default: the caller */
+    /** set by the security admin for someone else (then `reason` is required); default: the caller */
     principal: USERNAME.optional(),
+    /** why the security admin sets a proxy for someone else */
+    reason: z.string().max(500).optional(),
   })
   .strict()
   .meta({ id: 'CreateProxy' });
@@ -186,6 +188,8 @@ export const ProxySchema = z
     definitionKeys: z.array(z.string()).nullable(),
     createdBy: z.string(),
     createdAt: z.string(),
+    /** the security admin's reason when they set it for the principal; null when the principal set it */
+    reason: z.string().nullable(),
   })
   .meta({ id: 'Proxy' });
 export type Proxy = z.infer<typeof ProxySchema>;

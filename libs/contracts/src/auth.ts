@@ -44,3 +44,34 @@ export const LoginResponseSchema = z
   })
   .meta({ id: 'LoginResponse' });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/**
+ * The answer to a sign-in whose account must change its password first (a new account's
+ * initial password, or one the security admin reset): the token is good only for
+ * `POST /api/auth/password`.
+ */
+export const PasswordChangeRequiredSchema = z
+  .object({
+    passwordChangeRequired: z.literal(true),
+    accessToken: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'PasswordChangeRequired' });
+export type PasswordChangeRequired = z.infer<typeof PasswordChangeRequiredSchema>;
+
+/** What `POST /api/auth/login` answers with 200. */
+export const LoginResultSchema = z.union([LoginResponseSchema, PasswordChangeRequiredSchema]).meta({ id: 'LoginResult' });
+export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+/** Self-service password change: the current password and the new one (rule: password-policy.ts on the server). */
+export const ChangePasswordSchema = z
+  .object({
+    current: z.string().min(1).max(256),
+    next: z.string().min(1).max(128),
+  })
+  .strict()
+  .meta({ id: 'ChangePassword' });
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
+
+/** The password rule, in Chinese, as the client explains it (the server's check is password-policy.ts). */
+export const PASSWORD_RULE_ZH = '新密码至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名';

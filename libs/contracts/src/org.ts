@@ -48,6 +48,8 @@ export const UserSchema = z
     roles: z.array(RoleSchema),
     groups: z.array(z.string()),
     enabled: z.boolean(),
+    /** must change the password at the next sign-in (a new account, or a reset) */
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
@@ -68,31 +70,48 @@ export type UserQuery = z.infer<typeof UserQuerySchema>;
 
 const USERNAME = z.string().regex(/^[a-z][a-z0-9_.-]{1,31}$/, 'lowercase letters, digits, _ . - ; 2–32 characters');
 
+/**
+ * A new account (system admin). No password and no groups: the server generates a one-time
+ * initial password, and groups carry approval authority, so they are the security admin's
+ * (`PUT /api/users/:id/groups`).
+ */
 export const CreateUserSchema = z
   .object({
     username: USERNAME,
     displayName: z.string().min(1).max(40),
     orgId: z.string().max(40),
     position: z.string().max(40).nullable().optional(),
-    groups: z.array(z.string().max(64)).max(50).default([]),
-    password: z.string().min(8).max(128),
   })
   .strict()
   .meta({ id: 'CreateUser' });
 export type CreateUser = z.infer<typeof CreateUserSchema>;
 
+/** The 201 answer to a new account: the user and, this once, the initial password (never stored in clear, never shown again). */
+export const CreatedUserSchema = UserSchema.extend({ initialPassword: z.string() }).meta({ id: 'CreatedUser' });
+export type CreatedUser = z.infer<typeof CreatedUserSchema>;
+
+/** Name, organization and position (system admin); no password, no groups, no roles. */
 export const UpdateUserSchema = z
   .object({
     displayName: z.string().min(1).max(40),
     orgId: z.string().max(40),
     position: z.string().max(40).nullable(),
-    groups: z.array(z.string().max(64)).max(50),
-    password: z.string().min(8).max(128),
   })
   .partial()
   .strict()
   .meta({ id: 'UpdateUser' });
 export type UpdateUser = z.infer<typeof UpdateUserSchema>;
+
+/** Group membership is approval authority (批示, 签发, 会签): set by the security admin only, never for themselves. */
+export const SetGroupsSchema = z
+  .object({ groups: z.array(z.string().max(64)).max(50) })
+  .strict()
+  .meta({ id: 'SetGroups' });
+export type SetGroups = z.infer<typeof SetGroupsSchema>;
+
+/** The security admin's password reset: a temporary password shown this once; every session of the user ends. */
+export const PasswordResetSchema = z.object({ temporaryPassword: z.string() }).meta({ id: 'PasswordReset' });
+export type PasswordReset = z.infer<typeof PasswordResetSchema>;
 
 /** Roles are granted by the security admin only (三员分立: the system admin creates users). */
 export const SetRolesSchema = z

@@ -6,13 +6,16 @@ import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
 import { FORM_ROUTES } from './forms.routes';
-import { LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from './auth';
+import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
+  CreatedUserSchema,
   CreateUserSchema,
   OrgListSchema,
   OrgSchema,
+  PasswordResetSchema,
+  SetGroupsSchema,
   SetRolesSchema,
   UpdateOrgSchema,
   UpdateUserSchema,
@@ -82,7 +85,15 @@ const CORE_ROUTES = [
     summary: 'Sign in with username and password',
     public: true,
     body: LoginRequestSchema,
-    responses: { 200: LoginResponseSchema },
+    responses: { 200: LoginResultSchema },
+  },
+  {
+    method: 'POST',
+    path: '/auth/password',
+    tag: 'auth',
+    summary: "Change one's own password (the only route a must-change sign-in may call); ends the other sessions",
+    body: ChangePasswordSchema,
+    responses: { 204: null },
   },
   { method: 'POST', path: '/auth/logout', tag: 'auth', summary: 'End the current session', responses: { 204: null } },
   { method: 'GET', path: '/auth/me', tag: 'auth', summary: 'The signed-in user', responses: { 200: SessionUserSchema } },
@@ -119,10 +130,10 @@ const CORE_ROUTES = [
     method: 'POST',
     path: '/users',
     tag: 'org',
-    summary: 'Create a user',
+    summary: 'Create a user with a one-time initial password, answered once (system admin)',
     roles: ['system_admin'],
     body: CreateUserSchema,
-    responses: { 201: UserSchema },
+    responses: { 201: CreatedUserSchema },
   },
   {
     method: 'PATCH',
@@ -157,6 +168,23 @@ const CORE_ROUTES = [
     roles: ['security_admin'],
     body: SetRolesSchema,
     responses: { 200: UserSchema },
+  },
+  {
+    method: 'PUT',
+    path: '/users/:id/groups',
+    tag: 'org',
+    summary: "Set a user's groups (security admin; groups carry approval authority)",
+    roles: ['security_admin'],
+    body: SetGroupsSchema,
+    responses: { 200: UserSchema },
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/password-reset',
+    tag: 'org',
+    summary: 'Reset a password: a temporary one answered once, a change forced, every session ended (security admin)',
+    roles: ['security_admin'],
+    responses: { 200: PasswordResetSchema },
   },
   {
     method: 'GET',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TestServer } from '../support/test-server';
 
 /** The approval specs' shared setup: one server, the demo users signed in, the .bpmn files next to the specs. */
-export const USERS = ['admin', 'sysadmin', 'clerk', 'staff', 'head', 'deputy', 'mayor'] as const;
+export const USERS = ['admin', 'sysadmin', 'secadmin', 'clerk', 'staff', 'head', 'deputy', 'mayor'] as const;
 export type User = (typeof USERS)[number];
 
 export class ApprovalsWorld {

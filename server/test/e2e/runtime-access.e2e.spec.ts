@@ -1,4 +1,5 @@
 import { bpmn, singleTask } from '../support/bpmn-fixtures';
+import { newAccount } from '../support/new-account';
 import { TestServer } from '../support/test-server';
 
 /** Who sees and acts on instances and tasks; everyone else learns nothing (404, or 401/403). */
@@ -97,22 +98,15 @@ describe('runtime access (e2e)', () => {
       <userTask id="t" oa:orgRole="head-of-initiator-department" oa:candidateGroups="dept-heads"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/><endEvent id="e"/></process>`);
     expect((await server.call('POST', '/api/definitions', { token: t.admin, raw: xml, contentType: 'application/xml' })).status).toBe(201);
     const orgs = (await server.call('GET', '/api/orgs', { token: t.admin })).body.items as any[];
-    const created = await server.call('POST', '/api/users', {
-      token: t.sysadmin,
-      body: {
-        username: 'hb_staff',
-        displayName: '汉滨科员',
-        orgId: orgs.find((o) => o.code === 'hanbin').id,
-        groups: [],
-        password: 'Liuzhuan@2026',
-      },
+    // a new account signs in with its one-time password and sets its own first
+    const { token: hbStaff } = await newAccount(server, t.sysadmin, {
+      username: 'hb_staff',
+      displayName: '汉滨科员',
+      orgId: orgs.find((o) => o.code === 'hanbin').id,
     });
-    expect(created.status).toBe(201);
     // when 发改委's clerk starts one, and someone from an organization without a leader another
     const headed = (await server.call('POST', '/api/instances', { token: t.fgw_clerk, body: { definitionKey: 'headed' } })).body.id;
-    const headless = (
-      await server.call('POST', '/api/instances', { token: await server.login('hb_staff'), body: { definitionKey: 'headed' } })
-    ).body.id;
+    const headless = (await server.call('POST', '/api/instances', { token: hbStaff, body: { definitionKey: 'headed' } })).body.id;
     // then
     const [first] = (await server.call('GET', `/api/tasks?instanceId=${headed}`, { token: t.admin })).body.items;
     expect(first).toMatchObject({ assignee: 'fgw_head', candidateGroups: ['dept-heads'] });

@@ -1,2 +1,4 @@
-// The auth module's public surface for other modules: the route decorators their controllers use.
+// The auth module's public surface for other modules: the route decorators their controllers use,
+// and the password rule and generator (org creates accounts with a one-time password).
 export { CurrentUser, Public, RequireRoles } from './auth.decorators';
+export { generatePassword, meetsPasswordPolicy } from './password-policy';

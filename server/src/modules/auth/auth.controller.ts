@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { type LoginRequest, LoginRequestSchema, type LoginResponse, type SessionUser } from '@liuzhuan/contracts';
+import { type LoginRequest, LoginRequestSchema, type LoginResult, type SessionUser } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentSessionId, CurrentUser, Public } from './auth.decorators';
@@ -12,7 +12,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body(validate(LoginRequestSchema)) body: LoginRequest, @Req() req: FastifyRequest): Promise<LoginResponse> {
+  login(@Body(validate(LoginRequestSchema)) body: LoginRequest, @Req() req: FastifyRequest): Promise<LoginResult> {
     return this.auth.login(body, req.ip ?? null);
   }
 

@@ -3,9 +3,13 @@ import type { Role, SessionUser } from '@liuzhuan/contracts';
 
 export const PUBLIC_ROUTE = 'liuzhuan:public';
 export const REQUIRED_ROLES = 'liuzhuan:roles';
+export const PASSWORD_CHANGE_ROUTE = 'liuzhuan:password-change';
 
 /** The route needs no sign-in (health, login, public letters). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The route answers a session whose user must change the password first (the change itself); every other route refuses it. */
+export const AllowedBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
 /** The route needs one of these roles. */
 export const RequireRoles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AuthErrors } from './auth.errors';
-import { type AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { type AuthenticatedRequest, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /** Global guard: every /api route needs a bearer token unless marked @Public(). */
@@ -21,7 +21,11 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
     if (!match) throw AuthErrors.noBearer();
-    const { user, sessionId } = await this.auth.authenticate(match[1].trim());
+    const { user, sessionId, mustChangePassword } = await this.auth.authenticate(match[1].trim());
+    // a one-time password (new account, reset) signs in for the change only
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
+      throw AuthErrors.passwordChangeRequired();
+    }
     request.user = user;
     request.sessionId = sessionId;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

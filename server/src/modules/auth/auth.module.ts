@@ -6,12 +6,14 @@ import { OrgModule } from '../org/org.api';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { PasswordController } from './password.controller';
+import { PasswordService } from './password.service';
 import { SessionRepository } from './session.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule],
-  controllers: [AuthController],
-  providers: [AuthService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, PasswordController],
+  providers: [AuthService, PasswordService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginRequest, LoginResponse, SessionUser } from '@liuzhuan/contracts';
+import type { LoginRequest, LoginResult, SessionUser } from '@liuzhuan/contracts';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { verifyPassword } from '../../platform/crypto/password';
@@ -14,6 +14,9 @@ import { SessionRepository } from './session.repository';
 
 /** The last-seen time is written at most this often, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** A sign-in with a one-time password is good for the change only, and not for long. */
+const CHANGE_ONLY_SESSION_MS = 15 * 60_000;
 
 /** A fixed argon2id hash to verify against when the username is unknown, so timing reveals nothing. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,p=1,t=2$ScpTtYyfelycgqnB6t3lyQ$jlf+8cU0mCgJ74bj5UTcYKlu0QyEm4woNXrkiNaT24E';
@@ -34,7 +37,7 @@ export class AuthService {
 
   private readonly cache = new SessionCache();
 
-  async login(input: LoginRequest, ip: string | null): Promise<LoginResponse> {
+  async login(input: LoginRequest, ip: string | null): Promise<LoginResult> {
     const user = await this.users.findByUsername(input.username);
     const now = new Date();
     if (!user) {
@@ -56,7 +59,8 @@ export class AuthService {
     }
 
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.config.session.maxHours * 3_600_000);
+    const changeOnly = Boolean(user.mustChangePassword);
+    const expiresAt = new Date(now.getTime() + (changeOnly ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
     const session = Object.assign(new SessionEntity(), {
       id: newId(),
       tokenHash: sm3Hex(token),
@@ -71,6 +75,8 @@ export class AuthService {
       if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null }, manager);
       await this.sessions.insert(session, manager);
     });
+    // the token answers POST /api/auth/password only (AuthGuard), whatever the user's roles
+    if (changeOnly) return { passwordChangeRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
@@ -84,7 +90,7 @@ export class AuthService {
    * session, or a user disabled since sign-in, is refused — at once in this process, within
    * the session cache's 2 s in another (see SessionCache).
    */
-  async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string }> {
+  async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean }> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AuthErrors.malformedToken();
     const tokenHash = sm3Hex(token);
     const now = new Date();
@@ -100,12 +106,12 @@ export class AuthService {
       throw AuthErrors.sessionExpired();
     }
     if (!row.enabled) throw AuthErrors.userDisabled();
-    const { enabled: _enabled, ...user } = row;
+    const { enabled: _enabled, mustChangePassword, ...user } = row;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
       session.lastSeenAt = now;
     }
-    return { user, sessionId: session.id };
+    return { user, sessionId: session.id, mustChangePassword };
   }
 
   private async sessionUser(userId: string): Promise<SessionUser> {

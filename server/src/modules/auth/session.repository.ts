@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import type { Role } from '@liuzhuan/contracts';
 import { sql, Tables } from '../../platform/database/table';
 import { SessionEntity } from './session.entity';
@@ -16,6 +16,7 @@ export interface SessionWithUser {
     orgName: string;
     position: string | null;
     enabled: boolean;
+    mustChangePassword: boolean;
     roles: Role[];
   };
 }
@@ -39,7 +40,7 @@ export class SessionRepository {
     const sessions = this.tables.of(SessionEntity);
     const { records } = await sql(
       this.dataSource.manager,
-      `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, o.name AS o_name,
+      `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, u.must_change_password AS u_must_change, o.name AS o_name,
          (SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id) AS u_roles
        FROM ${sessions.name} s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
        WHERE ${sessions.col('tokenHash', 's')} = ?`,
@@ -60,6 +61,7 @@ export class SessionRepository {
         orgName: row.o_name == null ? '' : String(row.o_name),
         position: row.u_position == null ? null : String(row.u_position),
         enabled: Boolean(Number(row.u_enabled)),
+        mustChangePassword: Boolean(Number(row.u_must_change)),
         roles,
       },
     };
@@ -67,6 +69,11 @@ export class SessionRepository {
 
   async touch(id: string, at: Date, manager: EntityManager): Promise<void> {
     await manager.update(SessionEntity, { id }, { lastSeenAt: at });
+  }
+
+  /** Ends every open session of the user but `exceptId` (a password changed or reset). */
+  async revokeAllOf(userId: string, at: Date, manager: EntityManager, exceptId?: string): Promise<void> {
+    await manager.update(SessionEntity, { userId, revokedAt: IsNull(), ...(exceptId ? { id: Not(exceptId) } : {}) }, { revokedAt: at });
   }
 
   async revoke(id: string, at: Date, manager: EntityManager): Promise<void> {

@@ -49,7 +49,14 @@ export class DemoCitySeeder {
       );
       for (const u of DEMO_USERS) {
         const user = newUser(
-          { username: u.username, displayName: u.name, orgId: orgIds.get(u.org)!, position: u.position, passwordHash },
+          {
+            username: u.username,
+            displayName: u.name,
+            orgId: orgIds.get(u.org)!,
+            position: u.position,
+            passwordHash,
+            mustChangePassword: false,
+          },
           now,
         );
         const id = user.id;

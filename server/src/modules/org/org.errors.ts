@@ -1,3 +1,4 @@
+import type { Role } from '@liuzhuan/contracts';
 import { DomainError } from '../../platform/errors/domain-error';
 
 /** The org module's rejections; codes and Chinese texts are in libs/contracts org.errors.ts. */
@@ -10,5 +11,9 @@ export const OrgErrors = {
   passwordTooWeak: () => new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy'),
   usernameTaken: (username: string) => new DomainError('USERNAME_TAKEN', `Username ${username} is taken`),
   roleSeparation: () => new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people'),
+  selfAdministration: () =>
+    new DomainError('SELF_ADMINISTRATION', 'An administrator changes neither their own roles, groups or password, nor disables themselves'),
+  lastAdmin: (role: Role) =>
+    new DomainError('LAST_ADMIN', `The last enabled holder of ${role} cannot be disabled or lose the role`, { role }),
   groupsNotFound: (missing: string[]) => new DomainError('GROUP_NOT_FOUND', `Unknown groups: ${missing.join(', ')}`, { missing }),
 };

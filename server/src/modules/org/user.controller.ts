@@ -1,8 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
+  type CreatedUser,
   type CreateUser,
   CreateUserSchema,
   IdParamSchema,
+  type SessionUser,
+  type SetGroups,
+  SetGroupsSchema,
   type SetRoles,
   SetRolesSchema,
   type UpdateUser,
@@ -13,9 +17,10 @@ import {
   UserQuerySchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { RequireRoles } from '../auth/auth.api';
+import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { UserService } from './user.service';
 
+/** Users under 三员分立 (docs/security.md): accounts are the system admin's, roles and groups the security admin's. */
 @Controller('users')
 export class UserController {
   constructor(private readonly users: UserService) {}
@@ -33,7 +38,7 @@ export class UserController {
 
   @Post()
   @RequireRoles('system_admin')
-  create(@Body(validate(CreateUserSchema)) body: CreateUser): Promise<User> {
+  create(@Body(validate(CreateUserSchema)) body: CreateUser): Promise<CreatedUser> {
     return this.users.create(body);
   }
 
@@ -46,21 +51,34 @@ export class UserController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequireRoles('system_admin')
-  disable(@Param('id', validate(IdParamSchema)) id: string): Promise<User> {
-    return this.users.setEnabled(id, false);
+  disable(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() actor: SessionUser): Promise<User> {
+    return this.users.setEnabled(id, false, actor);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @RequireRoles('system_admin')
-  enable(@Param('id', validate(IdParamSchema)) id: string): Promise<User> {
-    return this.users.setEnabled(id, true);
+  enable(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() actor: SessionUser): Promise<User> {
+    return this.users.setEnabled(id, true, actor);
   }
 
-  /** Roles are the security admin's to grant (三员分立). */
   @Put(':id/roles')
   @RequireRoles('security_admin')
-  setRoles(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(SetRolesSchema)) body: SetRoles): Promise<User> {
-    return this.users.setRoles(id, body.roles);
+  setRoles(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(SetRolesSchema)) body: SetRoles,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<User> {
+    return this.users.setRoles(id, body.roles, actor);
+  }
+
+  @Put(':id/groups')
+  @RequireRoles('security_admin')
+  setGroups(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(SetGroupsSchema)) body: SetGroups,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<User> {
+    return this.users.setGroups(id, body.groups, actor);
   }
 }

@@ -39,6 +39,10 @@ export class UserEntity {
   @Column({ name: 'locked_until', type: 'datetime', nullable: true })
   lockedUntil: Date | null;
 
+  /** the password was set by someone else (initial or reset): sign-in gives a change-only token */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 

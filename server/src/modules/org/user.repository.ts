@@ -76,6 +76,15 @@ export class UserRepository {
       .getMany();
   }
 
+  /** How many enabled users other than `exceptId` hold `role` (the last-admin rule). */
+  async countEnabledWithRole(role: Role, exceptId: string, manager: EntityManager): Promise<number> {
+    return manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.enabled = :enabled AND u.id <> :exceptId', { enabled: true, exceptId })
+      .andWhere('u.id IN (SELECT r.user_id FROM user_role r WHERE r.role = :role)', { role })
+      .getCount();
+  }
+
   async existingGroups(codes: string[], manager?: EntityManager): Promise<Set<string>> {
     if (!codes.length) return new Set();
     return new Set((await this.m(manager).findBy(GroupEntity, { code: In(codes) })).map((g) => g.code));

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUser, Role, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
+import type { CreatedUser, CreateUser, Role, SessionUser, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
-import { hashPassword, isStrongPassword } from '../../platform/crypto/password';
+import { hashPassword } from '../../platform/crypto/password';
+import { generatePassword } from '../auth/auth.api';
 import { OrgErrors } from './org.errors';
 import { newUser } from './new-user';
 import { OrgRepository } from './org.repository';
@@ -11,9 +12,14 @@ import { UserChanges } from './user-changes';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
-/** 三员分立: no one may hold two of the three administrator roles. */
-const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+/** 三员分立: no one may hold two of the three administrator roles, and each keeps one enabled holder. */
+export const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
 
+/**
+ * Users, under 三员分立 (docs/security.md): the system admin creates, changes, disables and
+ * enables accounts; the security admin sets roles and groups (approval authority), never their
+ * own. Which role may call what is on the controller; the rules about whom are here.
+ */
 @Injectable()
 export class UserService {
   constructor(
@@ -34,61 +40,90 @@ export class UserService {
     return (await this.toUsers([user], manager))[0];
   }
 
-  async create(input: CreateUser): Promise<User> {
-    if (!isStrongPassword(input.password)) throw OrgErrors.passwordTooWeak();
-    const passwordHash = await hashPassword(input.password);
-    return this.tx.run(async ({ manager: m }) => {
+  /** A new account with a generated one-time password, answered this once; it must be changed at the first sign-in. */
+  async create(input: CreateUser): Promise<CreatedUser> {
+    const initialPassword = generatePassword(input.username);
+    const passwordHash = await hashPassword(initialPassword);
+    const user = await this.tx.run(async ({ manager: m }) => {
       // usernames are never reused: disabled users keep theirs, and nothing deletes a user
       if (await this.users.findByUsername(input.username, m)) throw OrgErrors.usernameTaken(input.username);
-      await this.assertOrgAndGroups(input.orgId, input.groups, m);
-      const now = new Date();
-      const user = newUser(
-        { username: input.username, displayName: input.displayName, orgId: input.orgId, position: input.position ?? null, passwordHash },
-        now,
+      await this.assertOrgAndGroups(input.orgId, [], m);
+      const row = newUser(
+        {
+          username: input.username,
+          displayName: input.displayName,
+          orgId: input.orgId,
+          position: input.position ?? null,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        new Date(),
       );
-      await this.users.insert(user, m);
-      await this.users.replaceGroups(user.id, input.groups, m);
-      return this.get(user.id, m);
+      await this.users.insert(row, m);
+      return this.get(row.id, m);
     });
+    return { ...user, initialPassword };
   }
 
+  /** Name, organization, position: the system admin's part of an account. */
   async update(id: string, patch: UpdateUser): Promise<User> {
-    if (patch.password !== undefined && !isStrongPassword(patch.password)) {
-      throw OrgErrors.passwordTooWeak();
-    }
-    const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
     return this.announced(id, async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw OrgErrors.userNotFound(id);
-      await this.assertOrgAndGroups(patch.orgId ?? user.orgId, patch.groups ?? [], m);
+      await this.assertOrgAndGroups(patch.orgId ?? user.orgId, [], m);
       const changes: Partial<UserEntity> = { updatedAt: new Date() };
       if (patch.displayName !== undefined) Object.assign(changes, { displayName: patch.displayName }, pinyinKeys(patch.displayName));
       if (patch.orgId !== undefined) changes.orgId = patch.orgId;
       if (patch.position !== undefined) changes.position = patch.position;
-      if (passwordHash) Object.assign(changes, { passwordHash, failedLogins: 0, lockedUntil: null });
       await this.users.update(id, changes, m);
-      if (patch.groups) await this.users.replaceGroups(id, patch.groups, m);
       return this.get(id, m);
     });
   }
 
-  /** A disabled user cannot sign in; the session check refuses their open sessions at once. */
-  async setEnabled(id: string, enabled: boolean): Promise<User> {
+  /**
+   * A disabled user cannot sign in; the session check refuses their open sessions at once.
+   * Nobody disables themselves, nor the last enabled holder of an administrator role.
+   */
+  async setEnabled(id: string, enabled: boolean, actor: SessionUser): Promise<User> {
+    if (id === actor.id) throw OrgErrors.selfAdministration();
     return this.announced(id, async (m) => {
       if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
+      if (!enabled) {
+        const held = (await this.users.rolesOf([id], m)).get(id) ?? [];
+        await this.assertOthersHold(held, id, m);
+      }
       await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
       return this.get(id, m);
     });
   }
 
-  async setRoles(id: string, roles: Role[]): Promise<User> {
+  /** The security admin's: never their own, never two of the three admin roles, never the last holder's admin role. */
+  async setRoles(id: string, roles: Role[], actor: SessionUser): Promise<User> {
+    if (id === actor.id) throw OrgErrors.selfAdministration();
     const unique = [...new Set(roles)].sort();
     if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
       throw OrgErrors.roleSeparation();
     }
     return this.announced(id, async (m) => {
-      if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
+      const user = await this.users.findById(id, m);
+      if (!user) throw OrgErrors.userNotFound(id);
+      const removed = ((await this.users.rolesOf([id], m)).get(id) ?? []).filter((r) => !unique.includes(r));
+      if (user.enabled) await this.assertOthersHold(removed, id, m);
       await this.users.replaceRoles(id, unique, m);
+      await this.users.update(id, { updatedAt: new Date() }, m);
+      return this.get(id, m);
+    });
+  }
+
+  /** Group membership is approval authority (批示, 签发, 会签): the security admin's, never their own. */
+  async setGroups(id: string, groups: string[], actor: SessionUser): Promise<User> {
+    if (id === actor.id) throw OrgErrors.selfAdministration();
+    const unique = [...new Set(groups)].sort();
+    return this.announced(id, async (m) => {
+      const user = await this.users.findById(id, m);
+      if (!user) throw OrgErrors.userNotFound(id);
+      await this.assertOrgAndGroups(user.orgId, unique, m);
+      await this.users.replaceGroups(id, unique, m);
       await this.users.update(id, { updatedAt: new Date() }, m);
       return this.get(id, m);
     });
@@ -99,6 +134,13 @@ export class UserService {
     const result = await this.tx.run(({ manager }) => work(manager));
     this.changes.changed(id);
     return result;
+  }
+
+  /** Each of these administrator roles keeps an enabled holder besides `id`. */
+  private async assertOthersHold(roles: Role[], id: string, m: EntityManager): Promise<void> {
+    for (const role of roles.filter((r) => SEPARATED_ROLES.includes(r))) {
+      if ((await this.users.countEnabledWithRole(role, id, m)) === 0) throw OrgErrors.lastAdmin(role);
+    }
   }
 
   private async assertOrgAndGroups(orgId: string, groups: string[], m: EntityManager): Promise<void> {
@@ -122,6 +164,7 @@ export class UserService {
       roles: roles.get(u.id) ?? [],
       groups: groups.get(u.id) ?? [],
       enabled: u.enabled,
+      mustChangePassword: Boolean(u.mustChangePassword),
     }));
   }
 }

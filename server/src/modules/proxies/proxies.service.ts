@@ -1,30 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateProxy, Proxy, ProxyList, SessionUser } from '@liuzhuan/contracts';
+import type { CreateProxy, Proxy, ProxyList, Role, SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { UserRepository } from '../org/org.api';
+import { OrgRepository, UserEntity, UserRepository } from '../org/org.api';
 import { TaskProxyEntity } from './proxy.entity';
 import { ProxyRepository } from './proxy.repository';
 import { ProxyErrors } from './proxies.errors';
 
-/** 代理: the principal (or a system admin for them) names a deputy for a time window. */
+/** The roles a deputy must share with the principal: the ones tasks are given by (a leader's by a leader). */
+const TASK_ROLES: readonly Role[] = ['leader', 'clerk'];
+
+/**
+ * 代理 (docs/security.md): the principal names their own deputy; only the security admin names
+ * one for somebody else, with a reason, and never themselves. The deputy is an enabled user of
+ * the principal's organization or of one above it, holding the principal's task roles.
+ */
 @Injectable()
 export class ProxiesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly proxies: ProxyRepository,
     private readonly users: UserRepository,
+    private readonly orgs: OrgRepository,
   ) {}
 
   create(input: CreateProxy, user: SessionUser): Promise<Proxy> {
     return this.tx.run(async (tx) => {
       const principal = input.principal ?? user.username;
-      if (principal !== user.username && !user.roles.includes('system_admin')) throw ProxyErrors.forOthers();
+      const forOther = principal !== user.username;
+      const reason = input.reason?.trim() || null;
+      if (forOther) {
+        if (!user.roles.includes('security_admin')) throw ProxyErrors.forOthers();
+        if (!reason) throw ProxyErrors.reasonRequired();
+        if (input.deputy === user.username) throw ProxyErrors.selfAppointment();
+      }
       const from = new Date(input.from);
       const to = new Date(input.to);
       if (!(from < to) || input.deputy === principal) throw ProxyErrors.invalidWindow();
-      await this.requireUsers([principal, input.deputy], tx.manager);
+      const [p, d] = [await this.requireUser(principal, tx.manager), await this.requireUser(input.deputy, tx.manager)];
+      await this.assertEligible(p, d, tx.manager);
       const row = Object.assign(new TaskProxyEntity(), {
         id: newId(),
         principal,
@@ -34,6 +49,7 @@ export class ProxiesService {
         definitionKeys: input.definitionKeys?.length ? JSON.stringify(input.definitionKeys) : null,
         createdBy: user.username,
         createdAt: new Date(),
+        reason: forOther ? reason : null,
         revokedAt: null,
       });
       await this.proxies.insert(row, tx.manager);
@@ -51,12 +67,25 @@ export class ProxiesService {
     if (!(await this.proxies.endAllOf(user.username, new Date()))) throw ProxyErrors.notFound();
   }
 
-  /** The principal and the deputy exist and are enabled: an unknown one is a 422 and nothing changes. */
-  private async requireUsers(usernames: string[], m: EntityManager): Promise<void> {
-    for (const username of usernames) {
-      const u = await this.users.findByUsername(username, m);
-      if (!u || !u.enabled) throw ProxyErrors.userUnknown(username);
+  /** An existing, enabled user: an unknown or disabled one is a 422 and nothing changes. */
+  private async requireUser(username: string, m: EntityManager): Promise<UserEntity> {
+    const u = await this.users.findByUsername(username, m);
+    if (!u || !u.enabled) throw ProxyErrors.userUnknown(username);
+    return u;
+  }
+
+  /** The deputy works in the principal's organization or one above it, and holds the principal's task roles. */
+  private async assertEligible(principal: UserEntity, deputy: UserEntity, m: EntityManager): Promise<void> {
+    const chain = new Set<string>();
+    for (let id: string | null = principal.orgId; id && !chain.has(id); ) {
+      chain.add(id);
+      id = (await this.orgs.findById(id, m))?.parentId ?? null;
     }
+    if (!chain.has(deputy.orgId)) throw ProxyErrors.deputyOutsideOrg(deputy.username);
+    const roles = await this.users.rolesOf([principal.id, deputy.id], m);
+    const held = roles.get(deputy.id) ?? [];
+    const missing = (roles.get(principal.id) ?? []).filter((r) => TASK_ROLES.includes(r) && !held.includes(r));
+    if (missing.length) throw ProxyErrors.deputyLacksRole(deputy.username, missing);
   }
 }
 
@@ -70,5 +99,6 @@ function toProxy(r: TaskProxyEntity): Proxy {
     definitionKeys: r.definitionKeys ? (JSON.parse(r.definitionKeys) as string[]) : null,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
+    reason: r.reason ?? null,
   };
 }

@@ -28,6 +28,10 @@ export class TaskProxyEntity {
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 
+  /** the security admin's reason when they set it for someone else */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt: Date | null;
 }

@@ -13,10 +13,3 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
     return false;
   }
 }
-
-/** At least 8 characters and three of: lower case, upper case, digit, symbol. */
-export function isStrongPassword(password: string): boolean {
-  if (password.length < 8) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  return classes >= 3;
-}

@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { LoginResponseSchema, Role, SessionUser, SessionUserSchema } from '@liuzhuan/contracts';
+import { LoginResultSchema, Role, SessionUser, SessionUserSchema } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ContractApi } from '../api/contract-api.service';
 import { quietRequest } from '../http/http-context';
@@ -13,6 +13,17 @@ interface StoredSession {
   expiresAt: string;
 }
 
+/**
+ * Thrown by {@link AuthService.login} when the account signed in with a one-time password (a new
+ * account's, or a reset's): the server's token is good for {@link AuthService.changePassword} only.
+ */
+export class PasswordChangeRequired extends Error {
+  constructor() {
+    super('The password must be changed first');
+    this.name = 'PasswordChangeRequired';
+  }
+}
+
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly api = inject(ContractApi);
@@ -21,13 +32,15 @@ export class AuthService {
 
   private readonly session = signal<StoredSession | null>(this.readSession());
   private readonly currentUser = signal<SessionUser | null>(null);
+  /** The change-only token of a one-time password: in memory only, never stored. */
+  private readonly changeOnlyToken = signal<string | null>(null);
 
   readonly user = this.currentUser.asReadonly();
   readonly signedIn = computed(() => this.currentUser() !== null);
   readonly roles = computed<readonly Role[]>(() => this.currentUser()?.roles ?? []);
 
   token(): string | null {
-    return this.session()?.accessToken ?? null;
+    return this.session()?.accessToken ?? this.changeOnlyToken();
   }
 
   hasAnyRole(roles: readonly Role[]): boolean {
@@ -35,13 +48,31 @@ export class AuthService {
     return roles.some((role) => own.includes(role));
   }
 
-  /** Rejects with the HttpErrorResponse of a failed sign-in; the sign-in page shows its code. */
+  /**
+   * Rejects with the HttpErrorResponse of a failed sign-in (the sign-in page shows its code), or
+   * with {@link PasswordChangeRequired} when the password must be changed first.
+   */
   async login(username: string, password: string): Promise<SessionUser> {
     const body = await firstValueFrom(this.api.call('POST /auth/login', { body: { username, password }, context: quietRequest() }));
-    const response = LoginResponseSchema.parse(body);
+    const response = LoginResultSchema.parse(body);
+    if ('passwordChangeRequired' in response) {
+      this.clearSession();
+      this.changeOnlyToken.set(response.accessToken);
+      throw new PasswordChangeRequired();
+    }
+    this.changeOnlyToken.set(null);
     this.storeSession({ accessToken: response.accessToken, expiresAt: response.expiresAt });
     this.currentUser.set(response.user);
     return response.user;
+  }
+
+  /**
+   * Changes the signed-in (or change-only) user's password. After a change-only sign-in the
+   * server has ended that session: sign in again with the new password.
+   */
+  async changePassword(current: string, next: string): Promise<void> {
+    await firstValueFrom(this.api.call('POST /auth/password', { body: { current, next }, context: quietRequest() }));
+    this.changeOnlyToken.set(null);
   }
 
   /** On startup: turn a token kept in this tab back into a signed-in user, or forget it. */
@@ -79,6 +110,7 @@ export class AuthService {
     this.storage?.removeItem(SESSION_STORAGE_KEY);
     this.session.set(null);
     this.currentUser.set(null);
+    this.changeOnlyToken.set(null);
   }
 
   private storeSession(session: StoredSession): void {

@@ -1,4 +1,4 @@
-import { ROLE_LABELS_ZH } from '@liuzhuan/contracts';
+import { PASSWORD_RULE_ZH, ROLE_LABELS_ZH } from '@liuzhuan/contracts';
 
 /**
  * The Chinese dictionary is the source of truth: its keys define `TranslationKey`, and the
@@ -26,6 +26,14 @@ export const ZH_CN = {
   'login.submitting': '正在登录…',
   'login.hint': '本系统为政务内网系统，请妥善保管账号密码，离开时请退出登录。',
   'login.language': 'English',
+  'login.changeHeading': '请修改密码',
+  'login.changeIntro': '您正在使用一次性密码（新账号的初始密码或安全保密管理员重置的临时密码），须先设置自己的新密码。',
+  'login.currentPassword': '当前密码',
+  'login.newPassword': '新密码',
+  'login.repeatPassword': '再次输入新密码',
+  'login.passwordRule': PASSWORD_RULE_ZH,
+  'login.passwordMismatch': '两次输入的新密码不一致',
+  'login.changeSubmit': '修改密码并登录',
 
   'shell.toggleMenu': '展开/收起菜单',
   'shell.logout': '退出登录',

@@ -7,10 +7,12 @@ import type {
   CalendarYear,
   CreateApiKey,
   CreateOrg,
+  CreatedUser,
   CreateUser,
   ImportCalendarYear,
   IssuedApiKey,
   Org,
+  PasswordReset,
   Role,
   SetCalendarDay,
   UpdateOrg,
@@ -47,7 +49,8 @@ export class AdminApiService {
     return this.api.call('GET /users', { query: { ...query, q: query.q || undefined, orgId: query.orgId || undefined } });
   }
 
-  createUser(body: CreateUser): Observable<User> {
+  /** The answer carries the one-time initial password: show it once, keep it nowhere. */
+  createUser(body: CreateUser): Observable<CreatedUser> {
     return this.api.call('POST /users', { body, context: OWN_ERRORS() });
   }
 
@@ -63,6 +66,16 @@ export class AdminApiService {
 
   setRoles(id: string, roles: Role[]): Observable<User> {
     return this.api.call('PUT /users/:id/roles', { params: { id }, body: { roles }, context: OWN_ERRORS() });
+  }
+
+  /** Groups carry approval authority: the security admin's. */
+  setGroups(id: string, groups: string[]): Observable<User> {
+    return this.api.call('PUT /users/:id/groups', { params: { id }, body: { groups }, context: OWN_ERRORS() });
+  }
+
+  /** The security admin's reset: a temporary password, shown once; the user's sessions end. */
+  resetPassword(id: string): Observable<PasswordReset> {
+    return this.api.call('POST /users/:id/password-reset', { params: { id } });
   }
 
   calendar(year: number): Observable<CalendarYear> {

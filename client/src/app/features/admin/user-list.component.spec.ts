@@ -18,6 +18,7 @@ const LIU: User = {
   roles: ['system_admin'],
   groups: [],
   enabled: true,
+  mustChangePassword: false,
 };
 
 describe('UserListComponent', () => {
@@ -67,29 +68,72 @@ describe('UserListComponent', () => {
     expect(root.querySelector('tr[data-username]')).toBeNull();
   });
 
-  it('should show the password policy refusal in the form and keep it open', async () => {
-    // Given the new-user form filled with a weak password
+  it('should create a user without a password and show the initial password once', async () => {
+    // Given the new-user form (no password field: the server makes one)
     const root = await render('admin');
     (root.querySelector('[data-action="add-user"]') as HTMLButtonElement).click();
     await settle();
     const form = document.querySelector('[data-testid="user-form"]') as HTMLFormElement;
+    expect(form.querySelector('input[type="password"]')).toBeNull();
+    expect(form.querySelector('#user-groups')).toBeNull();
+    expect(document.querySelector('[data-testid="password-note"]')?.textContent).toContain('一次性初始密码');
     type(form.querySelector('#user-username') as HTMLInputElement, 'zhangsan');
     type(form.querySelector('#user-name') as HTMLInputElement, '张三');
-    type(form.querySelector('#user-password') as HTMLInputElement, 'abcdefgh');
     (fixture.componentInstance as unknown as { draft: { update(f: (d: object) => object): void } }).draft.update((d) => ({
       ...d,
       orgId: 'o1',
     }));
     await settle();
-    // When it is saved and the server refuses the password
+    // When it is saved
     form.dispatchEvent(new Event('submit'));
     const request = http.expectOne('/api/users');
-    expect(request.request.body).toMatchObject({ username: 'zhangsan', displayName: '张三', orgId: 'o1', password: 'abcdefgh' });
-    request.flush({ code: 'PASSWORD_TOO_WEAK', message: 'weak' }, { status: 422, statusText: 'Unprocessable' });
+    expect(request.request.body).toEqual({ username: 'zhangsan', displayName: '张三', orgId: 'o1', position: null });
+    request.flush({
+      ...LIU,
+      id: 'u2',
+      username: 'zhangsan',
+      displayName: '张三',
+      mustChangePassword: true,
+      initialPassword: 'Ab3#xyzXYZ234567',
+    });
     await settle();
-    // Then the Chinese policy message shows in the still-open form
-    expect(document.querySelector('[data-testid="form-error"]')?.textContent).toContain('密码强度不足');
-    expect(document.querySelector('[data-testid="user-form"]')).not.toBeNull();
+    http.expectOne((r) => r.url === '/api/users').flush({ items: [LIU], total: 1 });
+    await settle();
+    // Then the initial password shows once, in a dialog that says so
+    const shown = document.querySelector('[data-testid="one-time-password"]');
+    expect(shown?.textContent).toContain('Ab3#xyzXYZ234567');
+    expect(shown?.textContent).toContain('只显示这一次');
+    (document.querySelector('[data-action="one-time-done"]') as HTMLButtonElement).click();
+    await settle();
+    expect(document.body.textContent).not.toContain('Ab3#xyzXYZ234567');
+  });
+
+  it('should let the security admin reset a password and show the temporary one, and edit groups', async () => {
+    // Given the security admin's list
+    const root = await render('security');
+    // When a password is reset (confirmed)
+    (fixture.componentInstance as unknown as { resetPassword(u: User): Promise<void> }).resetPassword(LIU);
+    const reset = http.expectOne('/api/users/u1/password-reset');
+    expect(reset.request.method).toBe('POST');
+    reset.flush({ temporaryPassword: 'Tq7#mnbvcXZA2345' });
+    await settle();
+    // Then the temporary password shows once
+    expect(document.querySelector('[data-testid="one-time-password"]')?.textContent).toContain('Tq7#mnbvcXZA2345');
+    (document.querySelector('[data-action="one-time-done"]') as HTMLButtonElement).click();
+    await settle();
+    // When the groups are edited
+    (root.querySelector('[data-action="edit-groups"]') as HTMLButtonElement).click();
+    await settle();
+    const form = document.querySelector('[data-testid="groups-form"]') as HTMLFormElement;
+    type(form.querySelector('#user-groups') as HTMLInputElement, 'city-leaders, dept-heads');
+    await settle();
+    form.dispatchEvent(new Event('submit'));
+    const groups = http.expectOne('/api/users/u1/groups');
+    expect(groups.request.body).toEqual({ groups: ['city-leaders', 'dept-heads'] });
+    // Then a refusal (e.g. one's own groups) shows in the form
+    groups.flush({ code: 'SELF_ADMINISTRATION', message: 'no' }, { status: 403, statusText: 'Forbidden' });
+    await settle();
+    expect(document.querySelector('[data-testid="groups-form"] [data-testid="form-error"]')?.textContent).toContain('本人');
   });
 
   it('should refuse to combine two 三员 roles before sending, and show the server refusal too', async () => {

@@ -13,7 +13,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorText, toApiError } from '../../core/http/api-error';
+import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AdminApiService } from './admin-api.service';
 import { AdminI18n, AdminTranslatePipe } from './admin-i18n';
@@ -27,13 +27,18 @@ interface UserDraft {
   displayName: string;
   orgId: string | null;
   position: string;
-  groups: string;
+}
+
+/** A password shown this once (a new account's initial one, a reset's temporary one). */
+interface OneTimePassword {
+  title: string;
   password: string;
 }
 
 /**
- * 用户: pinyin-aware search; in `admin` mode (system admin) create, edit, enable/disable; in
- * `security` mode (security admin) assign roles under the 三员分立 rule.
+ * 用户 under 三员分立 (docs/security.md): pinyin-aware search; in `admin` mode (system admin)
+ * create (the server's one-time initial password is shown once), edit name, organization and
+ * position, enable/disable; in `security` mode (security admin) roles, groups and password resets.
  */
 @Component({
   selector: 'app-user-list',
@@ -105,6 +110,13 @@ interface UserDraft {
     nz-tag {
       margin-bottom: 2px;
     }
+    .one-time {
+      font-size: 20px;
+      letter-spacing: 1px;
+      text-align: center;
+      user-select: all;
+      margin: 8px 0 16px;
+    }
   `,
   template: `
     @if (mode() === 'security') {
@@ -158,7 +170,7 @@ interface UserDraft {
           <th nzWidth="130px">{{ 'user.position' | at }}</th>
           <th>{{ 'user.roles' | at }}</th>
           <th nzWidth="80px">{{ 'user.status' | at }}</th>
-          <th nzWidth="140px">{{ 'org.actions' | at }}</th>
+          <th [nzWidth]="mode() === 'security' ? '260px' : '140px'">{{ 'org.actions' | at }}</th>
         </tr>
       </thead>
       <tbody>
@@ -204,6 +216,21 @@ interface UserDraft {
                 } @else {
                   <button nz-button nzSize="small" type="button" data-action="assign-roles" (click)="openRoles(user)">
                     {{ 'security.assign' | at }}
+                  </button>
+                  <button nz-button nzSize="small" type="button" data-action="edit-groups" (click)="openGroups(user)">
+                    {{ 'security.groups' | at }}
+                  </button>
+                  <button
+                    nz-button
+                    nzSize="small"
+                    nzDanger
+                    type="button"
+                    data-action="reset-password"
+                    nz-popconfirm
+                    [nzPopconfirmTitle]="'security.resetConfirm' | at: { name: user.displayName }"
+                    (nzOnConfirm)="resetPassword(user)"
+                  >
+                    {{ 'security.reset' | at }}
                   </button>
                 }
               </span>
@@ -255,28 +282,9 @@ interface UserDraft {
                 ><input nz-input id="user-position" name="position" [(ngModel)]="d.position" maxlength="40"
               /></nz-form-control>
             </nz-form-item>
-            <nz-form-item>
-              <nz-form-label nzFor="user-groups">{{ 'user.groups' | at }}</nz-form-label>
-              <nz-form-control [nzExtra]="'user.groupsHint' | at"
-                ><input nz-input id="user-groups" name="groups" [(ngModel)]="d.groups"
-              /></nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label [nzRequired]="!d.id" nzFor="user-password">{{
-                (d.id ? 'user.newPassword' : 'user.password') | at
-              }}</nz-form-label>
-              <nz-form-control [nzExtra]="'user.passwordPolicy' | at">
-                <input
-                  nz-input
-                  id="user-password"
-                  name="password"
-                  type="password"
-                  [(ngModel)]="d.password"
-                  autocomplete="new-password"
-                  maxlength="128"
-                />
-              </nz-form-control>
-            </nz-form-item>
+            @if (!d.id) {
+              <p class="muted" data-testid="password-note">{{ 'user.passwordNote' | at }}</p>
+            }
             @if (!d.id) {
               <p class="muted">{{ 'user.rolesNote' | at }}</p>
             }
@@ -337,6 +345,56 @@ interface UserDraft {
         </form>
       </ng-container>
     </nz-modal>
+
+    <nz-modal
+      [nzVisible]="groupsOf() !== null"
+      [nzTitle]="groupsTitle()"
+      [nzFooter]="null"
+      (nzOnCancel)="groupsOf.set(null)"
+      [nzWidth]="520"
+    >
+      <ng-container *nzModalContent>
+        <form nz-form nzLayout="vertical" (ngSubmit)="saveGroups()" data-testid="groups-form">
+          <p class="muted">{{ 'security.groupsNote' | at }}</p>
+          <nz-form-item>
+            <nz-form-label nzFor="user-groups">{{ 'user.groups' | at }}</nz-form-label>
+            <nz-form-control [nzExtra]="'user.groupsHint' | at"
+              ><input nz-input id="user-groups" name="groups" [(ngModel)]="groupsText" autocomplete="off"
+            /></nz-form-control>
+          </nz-form-item>
+          @if (error()) {
+            <nz-alert nzType="error" [nzMessage]="error()!" nzShowIcon role="alert" data-testid="form-error" />
+          }
+          <div class="modal-actions">
+            <button nz-button type="button" (click)="groupsOf.set(null)">{{ 'admin.cancel' | at }}</button>
+            <button nz-button nzType="primary" type="submit" [nzLoading]="saving()">{{ 'admin.save' | at }}</button>
+          </div>
+        </form>
+      </ng-container>
+    </nz-modal>
+
+    <nz-modal
+      [nzVisible]="oneTime() !== null"
+      [nzTitle]="oneTime()?.title ?? ''"
+      [nzFooter]="null"
+      [nzMaskClosable]="false"
+      (nzOnCancel)="oneTime.set(null)"
+      [nzWidth]="480"
+    >
+      <ng-container *nzModalContent>
+        @if (oneTime(); as once) {
+          <div data-testid="one-time-password">
+            <p class="one-time mono" aria-live="polite">{{ once.password }}</p>
+            <nz-alert nzType="warning" nzShowIcon [nzMessage]="'user.oneTimeHint' | at" />
+            <div class="modal-actions">
+              <button nz-button nzType="primary" type="button" data-action="one-time-done" (click)="oneTime.set(null)">
+                {{ 'user.oneTimeDone' | at }}
+              </button>
+            </div>
+          </div>
+        }
+      </ng-container>
+    </nz-modal>
   `,
 })
 export class UserListComponent {
@@ -362,6 +420,10 @@ export class UserListComponent {
   protected readonly draft = signal<UserDraft | null>(null);
   protected readonly rolesOf = signal<User | null>(null);
   protected readonly roles = signal<Role[]>([]);
+  protected readonly groupsOf = signal<User | null>(null);
+  protected groupsText = '';
+  /** Shown once, then dropped: the password is kept in no other field, storage or log. */
+  protected readonly oneTime = signal<OneTimePassword | null>(null);
   protected readonly conflict = computed(() => separationConflict(this.roles()));
   protected q = '';
   protected orgId: string | null = null;
@@ -370,6 +432,7 @@ export class UserListComponent {
     const d = this.draft();
     return d?.id ? this.at('user.editTitle', { name: d.displayName }) : this.at('user.create');
   });
+  protected readonly groupsTitle = computed(() => this.at('security.groupsTitle', { name: this.groupsOf()?.displayName ?? '' }));
   protected readonly rolesTitle = computed(() => this.at('security.assignTitle', { name: this.rolesOf()?.displayName ?? '' }));
 
   constructor() {
@@ -433,7 +496,7 @@ export class UserListComponent {
 
   protected openCreate(): void {
     this.error.set(null);
-    this.draft.set({ id: null, username: '', displayName: '', orgId: this.orgId, position: '', groups: '', password: '' });
+    this.draft.set({ id: null, username: '', displayName: '', orgId: this.orgId, position: '' });
   }
 
   protected openEdit(user: User): void {
@@ -444,15 +507,13 @@ export class UserListComponent {
       displayName: user.displayName,
       orgId: user.orgId,
       position: user.position ?? '',
-      groups: user.groups.join(', '),
-      password: '',
     });
   }
 
   protected canSave(): boolean {
     const d = this.draft();
     if (!d || !d.displayName.trim() || !d.orgId) return false;
-    return d.id ? true : !!d.username.trim() && d.password.length > 0;
+    return d.id ? true : !!d.username.trim();
   }
 
   protected async save(): Promise<void> {
@@ -460,33 +521,23 @@ export class UserListComponent {
     if (!d || !d.orgId || this.saving() || !this.canSave()) return;
     this.saving.set(true);
     this.error.set(null);
-    const groups = d.groups
-      .split(/[,，;；\s]+/)
-      .map((g) => g.trim())
-      .filter(Boolean);
-    const common = { displayName: d.displayName.trim(), orgId: d.orgId, position: d.position.trim() || null, groups };
+    const common = { displayName: d.displayName.trim(), orgId: d.orgId, position: d.position.trim() || null };
     try {
       if (d.id) {
-        await firstValueFrom(this.api.updateUser(d.id, d.password ? { ...common, password: d.password } : common));
+        await firstValueFrom(this.api.updateUser(d.id, common));
         this.message.success(this.at('admin.saved'));
       } else {
-        const user = await firstValueFrom(this.api.createUser({ ...common, username: d.username.trim(), password: d.password }));
+        const { initialPassword, ...user } = await firstValueFrom(this.api.createUser({ ...common, username: d.username.trim() }));
         this.message.success(this.at('user.created', { name: user.displayName }));
+        this.oneTime.set({ title: this.at('user.initialPasswordTitle', { name: user.displayName }), password: initialPassword });
       }
       this.draft.set(null);
       await this.load();
     } catch (error) {
-      this.error.set(this.formError(error));
+      this.error.set(apiErrorText(error, this.i18n));
     } finally {
       this.saving.set(false);
     }
-  }
-
-  private formError(error: unknown): string {
-    const text = apiErrorText(error, this.i18n);
-    return toApiError(error)?.code === 'PASSWORD_TOO_WEAK' && !this.i18n.isChinese()
-      ? this.at('user.passwordWeak', { rule: this.at('user.passwordPolicy') })
-      : text;
   }
 
   protected async setEnabled(user: User, enabled: boolean): Promise<void> {
@@ -494,6 +545,42 @@ export class UserListComponent {
       await firstValueFrom(this.api.setEnabled(user.id, enabled));
       this.message.success(this.at(enabled ? 'user.enabledDone' : 'user.disabledDone', { name: user.displayName }));
       await this.load();
+    } catch {
+      // the error interceptor has told the user
+    }
+  }
+
+  protected openGroups(user: User): void {
+    this.error.set(null);
+    this.groupsText = user.groups.join(', ');
+    this.groupsOf.set(user);
+  }
+
+  protected async saveGroups(): Promise<void> {
+    const user = this.groupsOf();
+    if (!user || this.saving()) return;
+    const groups = this.groupsText
+      .split(/[,，;；\s]+/)
+      .map((g) => g.trim())
+      .filter(Boolean);
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      await firstValueFrom(this.api.setGroups(user.id, groups));
+      this.message.success(this.at('security.groupsSaved', { name: user.displayName }));
+      this.groupsOf.set(null);
+      await this.load();
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected async resetPassword(user: User): Promise<void> {
+    try {
+      const { temporaryPassword } = await firstValueFrom(this.api.resetPassword(user.id));
+      this.oneTime.set({ title: this.at('security.resetTitle', { name: user.displayName }), password: temporaryPassword });
     } catch {
       // the error interceptor has told the user
     }

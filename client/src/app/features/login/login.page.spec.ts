@@ -122,6 +122,42 @@ describe('LoginPage', () => {
     // Then the designer opens
     expect(navigate).toHaveBeenCalledWith('/designer');
   });
+
+  it('should ask for a new password after a one-time password, explain the rule, then sign in with it', async () => {
+    // Given a new account signing in with its initial password
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    type('#login-username', 'zhangsan');
+    type('#login-password', 'Init#Pass12345678');
+    await submit();
+    http
+      .expectOne('/api/auth/login')
+      .flush({ passwordChangeRequired: true, accessToken: 'change-only-token', expiresAt: '2099-01-01T00:00:00Z' });
+    await settle();
+    // Then the change form shows, with the rule in Chinese
+    expect(root.querySelector('[data-testid="change-password-form"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="password-rule"]')?.textContent).toContain('至少 10 位');
+    expect(root.querySelector<HTMLInputElement>('#change-current')?.value).toBe('Init#Pass12345678');
+    // When the two new passwords differ, nothing is sent
+    type('#change-next', 'Mein#Neues2026');
+    type('#change-repeat', 'Mein#Neues2027');
+    root.querySelector('[data-testid="change-password-form"]')?.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('两次输入的新密码不一致');
+    http.expectNone('/api/auth/password');
+    // When they match, the change goes with the change-only token, then a normal sign-in follows
+    type('#change-repeat', 'Mein#Neues2026');
+    root.querySelector('[data-testid="change-password-form"]')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const change = http.expectOne('/api/auth/password');
+    expect(change.request.body).toEqual({ current: 'Init#Pass12345678', next: 'Mein#Neues2026' });
+    change.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    const login = http.expectOne('/api/auth/login');
+    expect(login.request.body).toEqual({ username: 'zhangsan', password: 'Mein#Neues2026' });
+    login.flush(loginResponse(sessionUser()));
+    await settle();
+    expect(navigate).toHaveBeenCalled();
+  });
 });
 
 describe('safeReturnUrl', () => {

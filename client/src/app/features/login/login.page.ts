@@ -6,7 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { AuthService } from '../../core/auth/auth.service';
+import { AuthService, PasswordChangeRequired } from '../../core/auth/auth.service';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
@@ -39,6 +39,13 @@ export default class LoginPage {
     username: ['', [Validators.required, Validators.maxLength(64)]],
     password: ['', [Validators.required, Validators.maxLength(256)]],
   });
+  /** The new-password form after a sign-in with a one-time password (the rule: PASSWORD_RULE_ZH). */
+  protected readonly changeForm = inject(NonNullableFormBuilder).group({
+    current: ['', [Validators.required, Validators.maxLength(256)]],
+    next: ['', [Validators.required, Validators.maxLength(128)]],
+    repeat: ['', [Validators.required, Validators.maxLength(128)]],
+  });
+  protected readonly changing = signal(false);
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -63,11 +70,55 @@ export default class LoginPage {
       const user = await this.auth.login(username.trim(), password);
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? homePathFor(user.roles));
     } catch (error) {
+      if (error instanceof PasswordChangeRequired) {
+        this.changeForm.reset({ current: password, next: '', repeat: '' });
+        this.changing.set(true);
+        return;
+      }
       // Wrong password, locked or disabled account, server down: say so on the form and let
       // the user try again with the password field cleared.
       this.error.set(apiErrorText(error, this.i18n));
       this.form.controls.password.reset();
       this.passwordInput().nativeElement.focus();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** Sets the new password with the change-only token, then signs in with it. */
+  async submitChange(): Promise<void> {
+    if (this.submitting()) return;
+    if (this.changeForm.invalid) {
+      this.changeForm.markAllAsTouched();
+      Object.values(this.changeForm.controls).forEach((control) => {
+        control.markAsDirty();
+        control.updateValueAndValidity();
+      });
+      return;
+    }
+    const { current, next, repeat } = this.changeForm.getRawValue();
+    if (next !== repeat) {
+      this.error.set(this.i18n.t('login.passwordMismatch'));
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      await this.auth.changePassword(current, next);
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+      this.submitting.set(false);
+      return;
+    }
+    // the change-only session is over: sign in with the new password
+    this.changing.set(false);
+    this.changeForm.reset();
+    try {
+      const user = await this.auth.login(this.form.getRawValue().username.trim(), next);
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? homePathFor(user.roles));
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+      this.form.controls.password.reset();
     } finally {
       this.submitting.set(false);
     }

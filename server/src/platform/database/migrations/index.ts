@@ -16,6 +16,8 @@ import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-docum
 import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
 import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
+import { AdminSeparation1796000000010 as MysqlAdminSeparation0010 } from './mysql/0010-admin-separation';
+import { AdminSeparation1796000000010 as SqliteAdminSeparation0010 } from './sqlite/0010-admin-separation';
 import { ApiKeyScope1796000000013 as MysqlApiKeyScope0013 } from './mysql/0013-api-key-scope';
 import { ApiKeyScope1796000000013 as SqliteApiKeyScope0013 } from './sqlite/0013-api-key-scope';
 
@@ -33,6 +35,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDocuments0007,
   MysqlMailbox0008,
   MysqlForms0009,
+  MysqlAdminSeparation0010,
   MysqlApiKeyScope0013,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -45,5 +48,6 @@ export const SQLITE_MIGRATIONS = [
   SqliteDocuments0007,
   SqliteMailbox0008,
   SqliteForms0009,
+  SqliteAdminSeparation0010,
   SqliteApiKeyScope0013,
 ];
