@@ -16,6 +16,8 @@ import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-docum
 import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
 import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
+import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-trail';
+import { AuditTrail1796000000014 as SqliteAudit0014 } from './sqlite/0014-audit-trail';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -31,6 +33,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDocuments0007,
   MysqlMailbox0008,
   MysqlForms0009,
+  MysqlAudit0014,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -42,4 +45,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteDocuments0007,
   SqliteMailbox0008,
   SqliteForms0009,
+  SqliteAudit0014,
 ];
