@@ -8,6 +8,7 @@ import { JobsModule } from '../jobs/jobs.api';
 import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.api';
 import { ProxiesModule } from '../proxies/proxies.api';
+import { AuditModule } from '../audit/audit.api';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
@@ -30,6 +31,7 @@ import { TaskRepository } from './task.repository';
     OrgModule,
     NotificationsModule,
     ProxiesModule,
+    AuditModule,
   ],
   controllers: [InstancesController, EventsController],
   providers: [
