@@ -95,6 +95,32 @@ describe('audit trail (e2e)', () => {
     expect(onInstance.items[1].details).toEqual({ reason: '测试撤销' });
   });
 
+  it('should record every other admin intervention: reassign, terminate, signal, message, job execution', async () => {
+    // given an open task
+    await server.call('POST', '/api/definitions', { token: admin, raw: singleTask('intervened'), contentType: 'application/xml' });
+    const started = await server.call('POST', '/api/instances', { token: clerk, body: { definitionKey: 'intervened' } });
+    const taskId = started.body.tasks[0].id;
+    // when the workflow admin intervenes
+    const statuses = [
+      (await server.call('POST', `/api/tasks/${taskId}/reassign`, { token: admin, body: { username: 'staff', reason: '人员调整' } }))
+        .status,
+      (await server.call('POST', `/api/instances/${started.body.id}/terminate`, { token: admin, body: { reason: '重复提交' } })).status,
+      (await server.call('POST', '/api/signals', { token: admin, body: { name: 'audit-signal' } })).status,
+      (await server.call('POST', '/api/messages', { token: admin, body: { name: 'audit-message' } })).status,
+      (await server.call('POST', '/api/jobs/01m8f2cfmb4d8ms8m3thz4rak0/execute', { token: admin })).status,
+    ];
+    // then
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    const events = (await search({ actor: 'admin', limit: 10 })).items.map((e) => [e.eventType, e.targetId, e.result]);
+    expect(events.slice(0, 5).reverse()).toEqual([
+      ['task.reassign', taskId, 'success'],
+      ['instance.terminate', started.body.id, 'success'],
+      ['signal.broadcast', 'audit-signal', 'success'],
+      ['message.correlate', 'audit-message', 'failure'],
+      ['job.execute', '01m8f2cfmb4d8ms8m3thz4rak0', 'failure'],
+    ]);
+  });
+
   it('should record calendar changes and a refusal on an admin endpoint', async () => {
     // given
     const set = await server.call('PUT', '/api/calendar/days/2025-10-20', { token: sysadmin, body: { kind: 'holiday', name: '市庆日' } });

@@ -8,7 +8,22 @@ const ROW_SLOTS = `(${'?, '.repeat(13)}?)`;
 
 /** A row's values in {@link AUDIT_COLUMNS} order. */
 function valuesOf(r: AuditRow): unknown[] {
-  return [r.seq, r.id, r.at, r.actor, r.roles, r.ip, r.userAgent, r.eventType, r.targetType, r.targetId, r.result, r.errorCode, r.details, r.hash];
+  return [
+    r.seq,
+    r.id,
+    r.at,
+    r.actor,
+    r.roles,
+    r.ip,
+    r.userAgent,
+    r.eventType,
+    r.targetType,
+    r.targetId,
+    r.result,
+    r.errorCode,
+    r.details,
+    r.hash,
+  ];
 }
 
 /**

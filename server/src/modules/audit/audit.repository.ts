@@ -60,11 +60,11 @@ export class AuditRepository {
 
   /** Rows with `after` < seq ≤ `upTo`, in chain order. */
   async chainPage(after: number, upTo: number, size: number): Promise<AuditRow[]> {
-    const { records } = await sql(this.ds.manager, `SELECT ${AUDIT_COLUMNS} FROM audit_event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`, [
-      after,
-      upTo,
-      size,
-    ]);
+    const { records } = await sql(
+      this.ds.manager,
+      `SELECT ${AUDIT_COLUMNS} FROM audit_event WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
+      [after, upTo, size],
+    );
     return records.map(rowFrom);
   }
 }

@@ -114,13 +114,17 @@ export class EventsController {
 
   @Post('messages')
   @HttpCode(200)
-  message(@Body(validate(MessageSchema)) body: Message, @CurrentUser() user: SessionUser): Promise<MessageResult> {
-    return this.events.correlate(body, user);
+  message(
+    @Body(validate(MessageSchema)) body: Message,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<MessageResult> {
+    return this.events.correlate(body, user, audit);
   }
 
   @Post('signals')
   @HttpCode(200)
-  signal(@Body(validate(SignalSchema)) body: Signal): Promise<SignalResult> {
-    return this.events.broadcast(body);
+  signal(@Body(validate(SignalSchema)) body: Signal, @RequestAudit() audit: AuditContext): Promise<SignalResult> {
+    return this.events.broadcast(body, audit);
   }
 }
