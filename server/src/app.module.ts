@@ -17,6 +17,7 @@ import { NotificationRemindersModule } from './modules/notifications/notificatio
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { FormsModule } from './modules/forms/forms.module';
+import { AuditModule } from './modules/audit/audit.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         DocumentsModule,
         MailboxModule,
         FormsModule,
+        AuditModule,
       ],
     };
   }

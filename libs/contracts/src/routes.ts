@@ -6,6 +6,7 @@ import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
 import { FORM_ROUTES } from './forms.routes';
+import { AUDIT_ROUTES } from './audit.routes';
 import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
@@ -484,6 +485,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...MAILBOX_ROUTES,
   ...FORM_ROUTES,
+  ...AUDIT_ROUTES,
 ];
 
 /**
@@ -496,7 +498,8 @@ export type AnyContractRoute =
   | (typeof DOCUMENT_ROUTES)[number]
   | (typeof NOTIFICATION_ROUTES)[number]
   | (typeof MAILBOX_ROUTES)[number]
-  | (typeof FORM_ROUTES)[number];
+  | (typeof FORM_ROUTES)[number]
+  | (typeof AUDIT_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../src/platform/database/transaction-runne
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { statutoryDays, statutoryYears } from '../../src/modules/calendar/statutory-calendar';
 import { WorkdayCalendarService } from '../../src/modules/calendar/workday-calendar.service';
+import { AuditTrail, SYSTEM_AUDIT } from '../../src/modules/audit/audit.api';
 import { createDataSource, migrate } from '../../src/platform/database/data-source';
 import { createTestEnvironment, TEST_TARGET, type TestEnvironment } from '../support/test-env';
 
@@ -28,7 +29,8 @@ describe('working-day calendar (medium)', () => {
     const repo = new CalendarRepository(ds);
     const workdays = new WorkdayCalendarService(repo, env.config);
     await workdays.onModuleInit();
-    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, new TransactionRunner(ds), new UserRepository(ds)) };
+    const runner = new TransactionRunner(ds);
+    return { ds, repo, workdays, calendar: new CalendarService(repo, workdays, runner, new UserRepository(ds), new AuditTrail(runner)) };
   }
 
   beforeAll(async () => {
@@ -65,7 +67,7 @@ describe('working-day calendar (medium)', () => {
     // given both processes count 9 October 2025 as a working day
     expect(b.workdays.isWorkingDay('2025-10-09')).toBe(true);
     // when process A declares it a local holiday
-    const status = await a.calendar.setDay('2025-10-09', { kind: 'holiday', name: '市庆日' }, 'medium-test-admin');
+    const status = await a.calendar.setDay('2025-10-09', { kind: 'holiday', name: '市庆日' }, 'medium-test-admin', SYSTEM_AUDIT);
     // then A applies it at once, B after its next version check
     expect(a.workdays.isWorkingDay('2025-10-09')).toBe(false);
     expect(b.workdays.isWorkingDay('2025-10-09')).toBe(true);
@@ -84,7 +86,7 @@ describe('working-day calendar (medium)', () => {
     // when the calendar is changed six times at the same time
     await Promise.all(
       days.map((day, i) =>
-        writers[i % writers.length].calendar.setDay(day, { kind: 'holiday', name: `本地假日${i}` }, 'medium-test-admin'),
+        writers[i % writers.length].calendar.setDay(day, { kind: 'holiday', name: `本地假日${i}` }, 'medium-test-admin', SYSTEM_AUDIT),
       ),
     );
     // then every change has its own version and change-log row
@@ -98,10 +100,10 @@ describe('working-day calendar (medium)', () => {
 
   it('should keep local days and replace the statutory ones when a year is imported again', async () => {
     // given a local holiday in 2025 (set above) and a manually imported 2025 with one day only
-    await a.calendar.importYear(2025, { days: [{ day: '2025-01-01', kind: 'holiday', name: '元旦' }] }, 'medium-test-admin');
+    await a.calendar.importYear(2025, { days: [{ day: '2025-01-01', kind: 'holiday', name: '元旦' }] }, 'medium-test-admin', SYSTEM_AUDIT);
     expect((await a.repo.daysOfYear(2025)).filter((r) => r.source === 'statutory')).toHaveLength(1);
     // when the bundled data is imported again
-    const year = await a.calendar.importYear(2025, {}, 'medium-test-admin');
+    const year = await a.calendar.importYear(2025, {}, 'medium-test-admin', SYSTEM_AUDIT);
     // then the statutory days are back and the local day still wins
     expect(year.days.filter((d) => d.kind === 'workday' && d.source === 'statutory')).toHaveLength(5);
     expect(year.days).toContainEqual({ day: '2025-10-09', kind: 'holiday', name: '市庆日', source: 'local' });

@@ -3,6 +3,7 @@ import { type LoginRequest, LoginRequestSchema, type LoginResult, type SessionUs
 import type { FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentSessionId, CurrentUser, Public } from './auth.decorators';
+import { type AuditContext, auditContextOf, RequestAudit } from '../audit/audit.api';
 import { AuthService } from './auth.service';
 
 @Controller('auth')
@@ -13,13 +14,14 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body(validate(LoginRequestSchema)) body: LoginRequest, @Req() req: FastifyRequest): Promise<LoginResult> {
-    return this.auth.login(body, req.ip ?? null);
+    const { ip, userAgent } = auditContextOf(req);
+    return this.auth.login(body, { ip, userAgent });
   }
 
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentSessionId() sessionId: string): Promise<void> {
-    await this.auth.logout(sessionId);
+  async logout(@CurrentSessionId() sessionId: string, @RequestAudit() audit: AuditContext): Promise<void> {
+    await this.auth.logout(sessionId, audit);
   }
 
   @Get('me')

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuthErrors } from './auth.errors';
 import { type AuthenticatedRequest, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { auditContextOf, AuditTrail } from '../audit/audit.api';
 
 /** Global guard: every /api route needs a bearer token unless marked @Public(). */
 @Injectable()
@@ -12,6 +13,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +32,15 @@ export class AuthGuard implements CanActivate {
     request.sessionId = sessionId;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles?.length && !roles.some((r) => user.roles.includes(r))) {
+      // a refusal on an admin endpoint is an audit event (the path without its query, which may carry personal data)
+      await this.audit.recordAlone(auditContextOf(request), {
+        type: 'access.denied',
+        targetType: 'route',
+        targetId: `${request.method} ${request.routeOptions.url ?? ''}`,
+        result: 'failure',
+        errorCode: 'FORBIDDEN_ROLE',
+        details: { path: request.url.split('?')[0], required: roles },
+      });
       throw AuthErrors.roleRequired(roles);
     }
     return true;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionEntity } from './session.entity';
 import { APP_GUARD } from '@nestjs/core';
 import { OrgModule } from '../org/org.api';
+import { AuditModule } from '../audit/audit.api';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -11,7 +12,7 @@ import { PasswordService } from './password.service';
 import { SessionRepository } from './session.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule, AuditModule],
   controllers: [AuthController, PasswordController],
   providers: [AuthService, PasswordService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],

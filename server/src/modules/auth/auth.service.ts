@@ -8,6 +8,7 @@ import { AuthErrors } from './auth.errors';
 import { newId } from '../../platform/ids/ids';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { OrgRepository, UserChanges, UserRepository } from '../org/org.api';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 import { SessionRepository } from './session.repository';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     // every write goes through the shared runner: on SQLite it serializes writers on the one connection
     private readonly tx: TransactionRunner,
+    private readonly audit: AuditTrail,
     changes: UserChanges,
   ) {
     changes.subscribe((userId) => (userId ? this.cache.forgetUser(userId) : this.cache.clear()));
@@ -37,25 +39,63 @@ export class AuthService {
 
   private readonly cache = new SessionCache();
 
-  async login(input: LoginRequest, ip: string | null): Promise<LoginResult> {
+  /**
+   * Signs in. Every attempt is an audit event (`auth.login.success` / `auth.login.failure`, and
+   * `auth.login.locked` when this failure locks the account) whose details name the true reason;
+   * the answer to the client does not change with it.
+   */
+  async login(input: LoginRequest, request: Omit<AuditContext, 'actor' | 'roles'>): Promise<LoginResult> {
+    const ip = request.ip;
     const user = await this.users.findByUsername(input.username);
     const now = new Date();
+    // the actor of an attempt is the account it names (as typed, when there is none)
+    const attempt = (roles: readonly string[]): AuditContext => ({ ...request, actor: user?.username ?? input.username, roles });
+    const refused = async (reason: string, roles: readonly string[], error: Error & { code?: string }) => {
+      await this.audit.recordAlone(attempt(roles), {
+        type: 'auth.login.failure',
+        targetType: 'user',
+        targetId: user?.id ?? null,
+        result: 'failure',
+        errorCode: error.code ?? null,
+        details: { reason },
+      });
+      return error;
+    };
     if (!user) {
       await verifyPassword(DUMMY_HASH, input.password);
-      throw AuthErrors.invalidCredentials();
+      throw await refused('unknown_user', [], AuthErrors.invalidCredentials());
     }
-    if (!user.enabled) throw AuthErrors.userDisabled();
+    const roles = (await this.users.rolesOf([user.id])).get(user.id) ?? [];
+    if (!user.enabled) throw await refused('disabled', roles, AuthErrors.userDisabled());
     if (user.lockedUntil && user.lockedUntil > now) {
-      throw AuthErrors.accountLocked(user.lockedUntil);
+      throw await refused('locked', roles, AuthErrors.accountLocked(user.lockedUntil));
     }
     if (!(await verifyPassword(user.passwordHash, input.password))) {
-      await this.tx.run(async ({ manager }) => {
+      const context = attempt(roles);
+      const error = AuthErrors.invalidCredentials();
+      await this.tx.run(async (tx) => {
+        const { manager } = tx;
         const failures = await this.users.incrementFailedLogins(user.id, manager);
+        this.audit.record(tx, context, {
+          type: 'auth.login.failure',
+          targetType: 'user',
+          targetId: user.id,
+          result: 'failure',
+          errorCode: error.code,
+          details: { reason: 'wrong_password', failures },
+        });
         if (failures >= this.config.login.maxFailures) {
-          await this.users.update(user.id, { lockedUntil: new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000) }, manager);
+          const lockedUntil = new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000);
+          await this.users.update(user.id, { lockedUntil }, manager);
+          this.audit.record(tx, context, {
+            type: 'auth.login.locked',
+            targetType: 'user',
+            targetId: user.id,
+            details: { failures, lockedUntil: lockedUntil.toISOString() },
+          });
         }
       });
-      throw AuthErrors.invalidCredentials();
+      throw error;
     }
 
     const token = randomBytes(32).toString('base64url');
@@ -71,17 +111,27 @@ export class AuthService {
       revokedAt: null,
       ip,
     });
-    await this.tx.run(async ({ manager }) => {
+    await this.tx.run(async (tx) => {
+      const { manager } = tx;
       if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null }, manager);
       await this.sessions.insert(session, manager);
+      this.audit.record(tx, attempt(roles), {
+        type: 'auth.login.success',
+        targetType: 'user',
+        targetId: user.id,
+        details: { sessionId: session.id },
+      });
     });
     // the token answers POST /api/auth/password only (AuthGuard), whatever the user's roles
     if (changeOnly) return { passwordChangeRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.tx.run(({ manager }) => this.sessions.revoke(sessionId, new Date(), manager));
+  async logout(sessionId: string, context: AuditContext): Promise<void> {
+    await this.tx.run(async (tx) => {
+      await this.sessions.revoke(sessionId, new Date(), tx.manager);
+      this.audit.record(tx, context, { type: 'auth.logout', targetType: 'session', targetId: sessionId });
+    });
     this.cache.forgetSession(sessionId);
   }
 

@@ -19,6 +19,7 @@ import {
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CalendarService } from './calendar.service';
 
 @Controller('calendar')
@@ -47,14 +48,15 @@ export class CalendarController {
     @Param('day') day: string,
     @Body(validate(SetCalendarDaySchema)) body: SetCalendarDay,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<CalendarDayStatus> {
-    return this.calendar.setDay(day, body, user.id);
+    return this.calendar.setDay(day, body, user.id, audit);
   }
 
   @Delete('days/:day')
   @RequireRoles('system_admin')
-  removeDay(@Param('day') day: string, @CurrentUser() user: SessionUser): Promise<CalendarDayStatus> {
-    return this.calendar.removeDay(day, user.id);
+  removeDay(@Param('day') day: string, @CurrentUser() user: SessionUser, @RequestAudit() audit: AuditContext): Promise<CalendarDayStatus> {
+    return this.calendar.removeDay(day, user.id, audit);
   }
 
   @Post('years/:year/import')
@@ -64,7 +66,8 @@ export class CalendarController {
     @Param('year', validate(CalendarYearParamSchema)) year: number,
     @Body(validate(ImportCalendarYearSchema)) body: ImportCalendarYear,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<CalendarYear> {
-    return this.calendar.importYear(year, body, user.id);
+    return this.calendar.importYear(year, body, user.id, audit);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarChangeEntity, CalendarDayEntity, CalendarVersionEntity, CalendarYearEntity } from './calendar.entity';
 import { OrgModule } from '../org/org.api';
+import { AuditModule } from '../audit/audit.api';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
@@ -12,7 +13,11 @@ import { WORKDAY_CALENDAR, WorkdayCalendarService } from './workday-calendar.ser
  * `WORKDAY_CALENDAR` (the engine's `WorkdayCalendar` port) or `WorkdayCalendarService` itself.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarDayEntity, CalendarYearEntity, CalendarVersionEntity, CalendarChangeEntity]), OrgModule],
+  imports: [
+    TypeOrmModule.forFeature([CalendarDayEntity, CalendarYearEntity, CalendarVersionEntity, CalendarChangeEntity]),
+    OrgModule,
+    AuditModule,
+  ],
   controllers: [CalendarController],
   providers: [
     CalendarRepository,

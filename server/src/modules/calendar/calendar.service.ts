@@ -11,6 +11,7 @@ import type {
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { UserRepository } from '../org/org.api';
+import { type AuditContext, type AuditEventInput, AuditTrail } from '../audit/audit.api';
 import { type CalendarChangeAction, CalendarChangeEntity, CalendarDayEntity, CalendarYearEntity } from './calendar.entity';
 import { CalendarErrors } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
@@ -20,6 +21,9 @@ import { WorkdayCalendarService } from './workday-calendar.service';
 
 /** Where a year typed in by the admin came from, as opposed to the bundled data. */
 const MANUAL_SOURCE = 'manual';
+
+/** The audit event a calendar change is recorded as. */
+type CalendarEvent = Pick<AuditEventInput, 'type' | 'targetId'>;
 
 type ChangeStep = (
   m: EntityManager,
@@ -46,6 +50,7 @@ export class CalendarService {
     private readonly workdays: WorkdayCalendarService,
     private readonly tx: TransactionRunner,
     private readonly users: UserRepository,
+    private readonly trail: AuditTrail,
   ) {}
 
   async year(year: number): Promise<CalendarYear> {
@@ -89,9 +94,9 @@ export class CalendarService {
   }
 
   /** A local holiday or working day (e.g. a 市政府 decision for a local event), overriding the statutory entry. */
-  async setDay(dayText: string, input: SetCalendarDay, actorId: string): Promise<CalendarDayStatus> {
+  async setDay(dayText: string, input: SetCalendarDay, actorId: string, audit: AuditContext): Promise<CalendarDayStatus> {
     const day = this.validDay(dayText);
-    await this.change(actorId, async (m, version) => {
+    await this.change(actorId, audit, { type: 'calendar.day.set', targetId: day }, async (m, version) => {
       const before = effective(await this.calendar.daysOf(day, m));
       const row = Object.assign(new CalendarDayEntity(), {
         day,
@@ -106,9 +111,9 @@ export class CalendarService {
     return this.status(day);
   }
 
-  async removeDay(dayText: string, actorId: string): Promise<CalendarDayStatus> {
+  async removeDay(dayText: string, actorId: string, audit: AuditContext): Promise<CalendarDayStatus> {
     const day = this.validDay(dayText);
-    await this.change(actorId, async (m) => {
+    await this.change(actorId, audit, { type: 'calendar.day.remove', targetId: day }, async (m) => {
       const rows = await this.calendar.daysOf(day, m);
       const local = rows.find((r) => r.source === 'local');
       // thrown after the version was taken: the rollback gives the version back
@@ -129,11 +134,11 @@ export class CalendarService {
    * Loads a year's statutory days, replacing what was loaded for that year before (a corrected
    * notice); local days stay. Without `days` in the body the bundled data is used.
    */
-  async importYear(year: number, input: ImportCalendarYear, actorId: string): Promise<CalendarYear> {
+  async importYear(year: number, input: ImportCalendarYear, actorId: string, audit: AuditContext): Promise<CalendarYear> {
     const manual = input.days !== undefined;
     const days = manual ? this.validImportDays(year, input.days ?? []) : statutoryDays(year);
     if (!days) throw CalendarErrors.yearUnknown(year);
-    await this.change(actorId, async (m, version) => {
+    await this.change(actorId, audit, { type: 'calendar.import', targetId: String(year) }, async (m, version) => {
       const previous = (await this.calendar.daysOfYear(year, m)).filter((r) => r.source === 'statutory').length;
       const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
       await this.calendar.replaceStatutoryYear(year, rows, m);
@@ -170,21 +175,26 @@ export class CalendarService {
    * calendar. The shared transaction runner serializes writers on SQLite's single connection;
    * across processes the version row lock serializes them.
    */
-  private async change(actorId: string, apply: ChangeStep): Promise<void> {
-    await this.tx.run(async ({ manager: m }) => {
-      const version = await this.calendar.nextVersion(m);
-      const { action, year, day, details } = await apply(m, version);
-      const change = Object.assign(new CalendarChangeEntity(), {
-        version,
-        at: new Date(),
-        actorId,
-        action,
-        year,
-        day,
-        details: JSON.stringify(details),
-      });
-      await this.calendar.appendChange(change, m);
-    });
+  private async change(actorId: string, audit: AuditContext, event: CalendarEvent, apply: ChangeStep): Promise<void> {
+    const recorded = { ...event, targetType: 'calendar' };
+    await this.trail.failureRecorded(audit, recorded, () =>
+      this.tx.run(async (tx) => {
+        const m = tx.manager;
+        const version = await this.calendar.nextVersion(m);
+        const { action, year, day, details } = await apply(m, version);
+        const change = Object.assign(new CalendarChangeEntity(), {
+          version,
+          at: new Date(),
+          actorId,
+          action,
+          year,
+          day,
+          details: JSON.stringify(details),
+        });
+        await this.calendar.appendChange(change, m);
+        this.trail.record(tx, audit, { ...recorded, details: { calendarVersion: version, ...(details as Record<string, unknown>) } });
+      }),
+    );
     await this.workdays.reload();
   }
 

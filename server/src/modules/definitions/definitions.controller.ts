@@ -13,6 +13,7 @@ import { DefinitionErrors } from './definitions.errors';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/xml-body';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { DefinitionsService } from './definitions.service';
 
 /** The XML of a deploy: the raw `application/xml` body or the multipart field `file`. */
@@ -42,8 +43,13 @@ export class DefinitionsController {
   @Post()
   @HttpCode(201)
   @RequireRoles('workflow_admin')
-  async deploy(@Req() req: FastifyRequest, @Body() body: unknown, @CurrentUser() user: SessionUser): Promise<Definition | Definition[]> {
-    const deployed = await this.definitions.deploy(await uploadedXml(req, body), user.username);
+  async deploy(
+    @Req() req: FastifyRequest,
+    @Body() body: unknown,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<Definition | Definition[]> {
+    const deployed = await this.definitions.deploy(await uploadedXml(req, body), user.username, audit);
     return deployed.length === 1 ? deployed[0] : deployed;
   }
 

@@ -4,6 +4,7 @@ import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './d
 import { CalendarModule } from '../calendar/calendar.api';
 import { JobsModule } from '../jobs/jobs.api';
 import { FormsModule } from '../forms/forms.api';
+import { AuditModule } from '../audit/audit.api';
 import { DefinitionRepository, SubscriptionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
@@ -17,6 +18,7 @@ import { ShippedWorkflows } from './shipped-workflows';
     JobsModule,
     CalendarModule,
     FormsModule,
+    AuditModule,
   ],
   controllers: [DefinitionsController],
   providers: [DefinitionRepository, SubscriptionRepository, DefinitionsService, ProcessCache, ShippedWorkflows],

@@ -18,6 +18,7 @@ import { JobOutbox, JobRepository } from '../jobs/jobs.api';
 import { DefinitionEntity, DeploymentEntity, EventSubscriptionEntity } from './definition.entity';
 import { DefinitionRepository, SubscriptionRepository } from './definition.repository';
 import { ProcessCache } from './process-cache';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 
 export function toDefinition(row: DefinitionEntity): Definition {
   return {
@@ -43,13 +44,21 @@ export class DefinitionsService {
     private readonly outbox: JobOutbox,
     private readonly jobs: JobRepository,
     @Inject(WORKDAY_CALENDAR) private readonly calendar: WorkdayCalendar,
+    private readonly trail: AuditTrail,
   ) {}
 
   /**
    * Compiles and stores every process of the file as a new version of its key. A file with any
-   * error diagnostic is refused whole; nothing is written.
+   * error diagnostic is refused whole; nothing is written. Each stored definition is a
+   * `definition.deploy` event of its unit; a refused file is one failed event.
    */
-  async deploy(xml: string, deployedBy: string): Promise<Definition[]> {
+  async deploy(xml: string, deployedBy: string, audit: AuditContext): Promise<Definition[]> {
+    return this.trail.failureRecorded(audit, { type: 'definition.deploy', targetType: 'definition' }, () =>
+      this.compileAndStore(xml, deployedBy, audit),
+    );
+  }
+
+  private async compileAndStore(xml: string, deployedBy: string, audit: AuditContext): Promise<Definition[]> {
     const result = await compile(xml);
     const details = result.diagnostics.map(diagnosticView);
     if (result.diagnostics.some((d) => d.code === 'BPMN_TOO_LARGE')) throw DefinitionErrors.tooLarge(details);
@@ -65,7 +74,16 @@ export class DefinitionsService {
     }
     const rows = await this.tx.run(async (tx) => {
       try {
-        return await this.store(tx, xml, result.processes, deployedBy);
+        const stored = await this.store(tx, xml, result.processes, deployedBy);
+        for (const row of stored) {
+          this.trail.record(tx, audit, {
+            type: 'definition.deploy',
+            targetType: 'definition',
+            targetId: row.id,
+            details: { key: row.key, version: row.version, name: row.name, deploymentId: row.deploymentId },
+          });
+        }
+        return stored;
       } catch (error) {
         if (isDuplicateKey(error)) throw new ConcurrencyConflict('another deploy of the same key won');
         throw error;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { FORM_KEY_PATTERN } from '@liuzhuan/contracts';
 import { FormsService } from '../forms/forms.api';
+import { SYSTEM_AUDIT } from '../audit/audit.api';
 import { DefinitionRepository } from './definition.repository';
 import { DefinitionsService } from './definitions.service';
 
@@ -75,7 +76,7 @@ export class ShippedWorkflows {
     const deployed: string[] = [];
     for (const { key, xml } of readShippedWorkflows(dir)) {
       if (await this.definitions.findByKey(key, undefined)) continue;
-      await this.service.deploy(xml, SHIPPED_BY);
+      await this.service.deploy(xml, SHIPPED_BY, SYSTEM_AUDIT);
       deployed.push(key);
     }
     if (deployed.length) this.logger.log(`deployed the shipped workflows: ${deployed.join(', ')}`);

@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { DomainError } from '../../platform/errors/domain-error';
 import { JobErrors } from './jobs.errors';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { JOB_QUEUE, type JobQueue } from '../../platform/queue/job-queue';
 import { JOB_HANDLER_TYPE, JOB_TYPES, type JobHandler } from './job-handler';
 import type { JobEntity } from './job.entity';
@@ -104,14 +104,15 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Runs a pending job now whatever its due time (an admin pushing a stuck timer; tests). */
-  async runNow(id: string): Promise<JobEntity> {
+  /** Runs a pending job now; `within` adds to the unit that runs it (the admin's audit event), if it runs. */
+  async runNow(id: string, within?: (tx: Tx) => void): Promise<JobEntity> {
     const job = await this.jobs.findById(id);
     if (!job) throw JobErrors.notFound(id);
-    if (job.status === 'pending') await this.run(job);
+    if (job.status === 'pending') await this.run(job, within);
     return (await this.jobs.findById(id)) ?? job;
   }
 
-  private async run(job: JobEntity): Promise<void> {
+  private async run(job: JobEntity, within?: (tx: Tx) => void): Promise<void> {
     const handler = this.handlers.get(job.type);
     // boot checked every type; a row of an unknown type was written by a newer version
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
@@ -123,6 +124,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         await handler.handle(locked, tx);
         jobRunnerTestHooks.afterHandle?.(locked);
         await this.jobs.finish(job.id, 'done', null, tx.manager);
+        within?.(tx);
       });
     } catch (error) {
       if (error instanceof DomainError) {

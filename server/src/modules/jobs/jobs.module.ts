@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.api';
 import { ExternalTaskEntity } from './external-tasks/external-task.entity';
 import { JobEntity } from './job.entity';
 import { DiscoveryModule } from '@nestjs/core';
@@ -14,7 +15,7 @@ import { JobsController } from './jobs.controller';
  * Handlers live with the module whose work they do (runtime, definitions) and are found at boot.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([JobEntity, ExternalTaskEntity]), DiscoveryModule],
+  imports: [TypeOrmModule.forFeature([JobEntity, ExternalTaskEntity]), DiscoveryModule, AuditModule],
   controllers: [JobsController],
   providers: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],
   exports: [JobRepository, JobOutbox, JobRunner, ExternalTaskRepository],

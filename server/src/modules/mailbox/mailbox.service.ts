@@ -32,7 +32,7 @@ import {
 } from '../runtime/runtime.api';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 import { LetterRepository } from './letter.repository';
-import { maskPersonalData } from './personal-data-mask';
+import { maskPersonalData } from '../../platform/privacy/personal-data-mask';
 
 /** The shipped process every letter runs (workflows/leader-mailbox). */
 export const LETTER_PROCESS_KEY = 'leader-mailbox';

@@ -9,6 +9,7 @@ import { JobOutbox, type NewJob } from '../jobs/jobs.api';
 import { JobRunner } from '../jobs/jobs.api';
 import { CallerAuthority } from './caller-authority';
 import { CommandExecutor } from './command-executor.service';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 
 /**
  * Messages (to one waiting instance, else a message start event) and signals (to every waiting
@@ -24,11 +25,25 @@ export class EventsService {
     private readonly outbox: JobOutbox,
     private readonly runner: JobRunner,
     private readonly authority: CallerAuthority,
+    private readonly trail: AuditTrail,
   ) {}
 
-  correlate(input: Message, user: SessionUser | null): Promise<MessageResult> {
+  /** An admin's message (POST /messages): a `message.correlate` event of the same unit. */
+  correlate(input: Message, user: SessionUser | null, audit: AuditContext): Promise<MessageResult> {
     this.authority.refuseReserved(input.variables);
-    return this.tx.run((tx) => this.correlateIn(tx, input, user));
+    const event = {
+      type: 'message.correlate',
+      targetType: 'message',
+      targetId: input.name,
+      details: { correlationKey: input.correlationKey ?? null },
+    } as const;
+    return this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        const result = await this.correlateIn(tx, input, user);
+        this.trail.record(tx, audit, { ...event, details: { ...event.details, ...result } });
+        return result;
+      }),
+    );
   }
 
   /** In the caller's transaction: the oldest waiting instance, else a message start event. */
@@ -72,10 +87,20 @@ export class EventsService {
   }
 
   /** Broadcasts through delivery jobs (one per receiver), written together, then run at once. */
-  async broadcast(input: Signal): Promise<SignalResult> {
+  async broadcast(input: Signal, audit: AuditContext): Promise<SignalResult> {
     this.authority.refuseReserved(input.variables);
     const deliveries = await this.deliveries(input.name, input.variables ?? {}, null);
-    const rows = await this.tx.run((tx) => this.outbox.add(tx, deliveries));
+    // the event goes with the delivery jobs: once they are committed the signal is sent
+    const rows = await this.tx.run(async (tx) => {
+      const added = await this.outbox.add(tx, deliveries);
+      this.trail.record(tx, audit, {
+        type: 'signal.broadcast',
+        targetType: 'signal',
+        targetId: input.name,
+        details: { receivers: added.length },
+      });
+      return added;
+    });
     for (const row of rows) await this.runner.runNow(row.id);
     return { delivered: rows.length };
   }

@@ -27,6 +27,7 @@ import {
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { EventsService } from './events.service';
 import { InstancesService } from './instances.service';
 
@@ -62,8 +63,9 @@ export class InstancesController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(CancelInstanceSchema)) body: CancelInstance,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<Instance> {
-    return this.instances.cancel(id, body, user);
+    return this.instances.cancel(id, body, user, audit);
   }
 
   @Post(':id/move')
@@ -73,8 +75,9 @@ export class InstancesController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(MoveTokenSchema)) body: MoveToken,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<Instance> {
-    return this.instances.move(id, body, user);
+    return this.instances.move(id, body, user, audit);
   }
 
   @Post(':id/terminate')
@@ -84,8 +87,9 @@ export class InstancesController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(TerminateInstanceSchema)) body: TerminateInstance,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<Instance> {
-    return this.instances.terminate(id, body, user);
+    return this.instances.terminate(id, body, user, audit);
   }
 
   @Post(':id/incidents/:incidentId/retry')
@@ -96,8 +100,9 @@ export class InstancesController {
     @Param('incidentId', validate(IdParamSchema)) incidentId: string,
     @Body(validate(RetryIncidentSchema)) body: RetryIncident,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<Instance> {
-    return this.instances.retryIncident(id, incidentId, user, body.reason);
+    return this.instances.retryIncident(id, incidentId, user, audit, body.reason);
   }
 }
 
@@ -109,13 +114,17 @@ export class EventsController {
 
   @Post('messages')
   @HttpCode(200)
-  message(@Body(validate(MessageSchema)) body: Message, @CurrentUser() user: SessionUser): Promise<MessageResult> {
-    return this.events.correlate(body, user);
+  message(
+    @Body(validate(MessageSchema)) body: Message,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<MessageResult> {
+    return this.events.correlate(body, user, audit);
   }
 
   @Post('signals')
   @HttpCode(200)
-  signal(@Body(validate(SignalSchema)) body: Signal): Promise<SignalResult> {
-    return this.events.broadcast(body);
+  signal(@Body(validate(SignalSchema)) body: Signal, @RequestAudit() audit: AuditContext): Promise<SignalResult> {
+    return this.events.broadcast(body, audit);
   }
 }

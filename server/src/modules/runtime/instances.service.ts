@@ -24,6 +24,7 @@ import { InstanceAccess, isWorkflowAdmin } from './instance-access';
 import { openedTasks } from './next-task';
 import type { InstanceEntity } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
+import { type AuditContext, type AuditEventInput, AuditTrail } from '../audit/audit.api';
 
 @Injectable()
 export class InstancesService {
@@ -37,6 +38,7 @@ export class InstancesService {
     private readonly outbox: JobOutbox,
     private readonly cache: ProcessCache,
     private readonly authority: CallerAuthority,
+    private readonly trail: AuditTrail,
   ) {}
 
   async start(input: StartInstance, user: SessionUser): Promise<StartedInstance> {
@@ -102,12 +104,26 @@ export class InstancesService {
     };
   }
 
-  async cancel(id: string, input: CancelInstance, user: SessionUser): Promise<Instance> {
-    return this.view(await this.executor.run(id, { type: 'cancel', reason: input.reason }, { actor: user.username }));
+  async cancel(id: string, input: CancelInstance, user: SessionUser, audit: AuditContext): Promise<Instance> {
+    const event = { type: 'instance.cancel', targetType: 'instance', targetId: id, details: { reason: input.reason ?? null } } as const;
+    const row = await this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        const locked = await this.instances.lock(id, tx);
+        const { instance } = await this.executor.executeOn(tx, locked, { type: 'cancel', reason: input.reason }, { actor: user.username });
+        this.trail.record(tx, audit, event);
+        return instance;
+      }),
+    );
+    return this.view(row);
   }
 
   /** Admin intervention: move a token to a visited element (reason required, recorded with the admin's name). */
-  async move(id: string, input: MoveToken, user: SessionUser): Promise<Instance> {
+  async move(id: string, input: MoveToken, user: SessionUser, audit: AuditContext): Promise<Instance> {
+    const event = { type: 'instance.move', targetType: 'instance', targetId: id, details: { ...input } } as const;
+    return this.trail.failureRecorded(audit, event, () => this.moveRecorded(id, input, user, audit));
+  }
+
+  private async moveRecorded(id: string, input: MoveToken, user: SessionUser, audit: AuditContext): Promise<Instance> {
     const reason = requireReason(input.reason);
     const from = input.elementInstanceId ?? input.taskId;
     if (!from || (input.elementInstanceId && input.taskId && input.elementInstanceId !== input.taskId)) {
@@ -134,15 +150,22 @@ export class InstancesService {
         [{ type: 'instance.intervention', elementId: input.targetElementId, details }],
         user.username,
       );
+      this.trail.record(tx, audit, { type: 'instance.move', targetType: 'instance', targetId: id, details });
       return after;
     });
     return this.view(row);
   }
 
   /** Admin intervention: end the instance with outcome `terminated` (reason required). */
-  async terminate(id: string, input: TerminateInstance, user: SessionUser): Promise<Instance> {
+  async terminate(id: string, input: TerminateInstance, user: SessionUser, audit: AuditContext): Promise<Instance> {
+    const event = { type: 'instance.terminate', targetType: 'instance', targetId: id, details: { reason: input.reason ?? null } } as const;
+    const row = await this.trail.failureRecorded(audit, event, () => this.terminateRecorded(id, input, user, audit));
+    return this.view(row);
+  }
+
+  private async terminateRecorded(id: string, input: TerminateInstance, user: SessionUser, audit: AuditContext): Promise<InstanceEntity> {
     const reason = requireReason(input.reason);
-    const row = await this.tx.run(async (tx) => {
+    return this.tx.run(async (tx) => {
       const after = await this.executor.executeIn(tx, id, { type: 'terminate', outcome: 'terminated' }, { actor: user.username });
       await this.executor.appendHistory(
         tx,
@@ -156,16 +179,33 @@ export class InstancesService {
         ],
         user.username,
       );
+      this.trail.record(tx, audit, { type: 'instance.terminate', targetType: 'instance', targetId: id, details: { reason } });
       return after;
     });
-    return this.view(row);
   }
 
   /**
    * An engine incident is resolved by the engine; a job that gave up is made pending again. Both
    * are recorded as an intervention with the admin's name (and the reason, when given).
    */
-  async retryIncident(id: string, incidentId: string, user: SessionUser, reason?: string): Promise<Instance> {
+  async retryIncident(id: string, incidentId: string, user: SessionUser, audit: AuditContext, reason?: string): Promise<Instance> {
+    const event = {
+      type: 'instance.incident.retry',
+      targetType: 'instance',
+      targetId: id,
+      details: { incidentId, reason: reason ?? null },
+    } as const;
+    return this.trail.failureRecorded(audit, event, () => this.retryRecorded(id, incidentId, user, audit, event, reason));
+  }
+
+  private async retryRecorded(
+    id: string,
+    incidentId: string,
+    user: SessionUser,
+    audit: AuditContext,
+    event: AuditEventInput,
+    reason?: string,
+  ): Promise<Instance> {
     const row = await this.instances.findById(id);
     if (!row) throw RuntimeErrors.instanceNotFound(id);
     const engineIncident = incident(readState(row.state), incidentId);
@@ -183,6 +223,7 @@ export class InstancesService {
       const after = await this.tx.run(async (tx) => {
         const resolved = await this.executor.executeIn(tx, id, { type: 'resolveIncident', incidentId }, { actor: user.username });
         await this.executor.appendHistory(tx, resolved, [{ ...intervention, elementId: engineIncident.elementId }], user.username);
+        this.trail.record(tx, audit, { ...event, details: { ...event.details, source: 'engine' } });
         return resolved;
       });
       return this.view(after);
@@ -194,6 +235,7 @@ export class InstancesService {
       if (await this.jobs.retry(incidentId, tx.manager)) {
         this.outbox.pushAfterCommit(tx, [{ id: job.id, type: job.type, dueAt: new Date() }]);
         await this.executor.appendHistory(tx, locked, [{ ...intervention, elementId: job.elementId }], user.username);
+        this.trail.record(tx, audit, { ...event, details: { ...event.details, source: 'job' } });
       }
     });
     return this.view((await this.instances.findById(id)) ?? row);

@@ -9,6 +9,7 @@ import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.api';
 import { ProxiesModule } from '../proxies/proxies.api';
 import { CallerAuthority } from './caller-authority';
+import { AuditModule } from '../audit/audit.api';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
@@ -31,6 +32,7 @@ import { TaskRepository } from './task.repository';
     OrgModule,
     NotificationsModule,
     ProxiesModule,
+    AuditModule,
   ],
   controllers: [InstancesController, EventsController],
   providers: [

@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { TaskErrors } from './tasks.errors';
 import { ProcessCache } from '../definitions/definitions.api';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
 import { Opinions } from './opinions';
@@ -43,6 +44,7 @@ export class TaskRoutingService {
     private readonly opinions: Opinions,
     private readonly notifications: NotificationsService,
     private readonly cache: ProcessCache,
+    private readonly trail: AuditTrail,
   ) {}
 
   async returnTargets(id: string, user: SessionUser): Promise<ReturnTargetList> {
@@ -247,7 +249,17 @@ export class TaskRoutingService {
   }
 
   /** Admin intervention: the task goes to another user; recorded with the admin's name and reason. */
-  reassign(id: string, input: ReassignTask, user: SessionUser): Promise<Task> {
+  reassign(id: string, input: ReassignTask, user: SessionUser, audit: AuditContext): Promise<Task> {
+    const event = {
+      type: 'task.reassign',
+      targetType: 'task',
+      targetId: id,
+      details: { to: input.username, reason: input.reason ?? null },
+    } as const;
+    return this.trail.failureRecorded(audit, event, () => this.reassignRecorded(id, input, user, audit));
+  }
+
+  private reassignRecorded(id: string, input: ReassignTask, user: SessionUser, audit: AuditContext): Promise<Task> {
     return this.tx.run(async (tx) => {
       const reason = requireReason(input.reason);
       const { row, candidates, instance } = await this.guard.lockOpen(tx, id, user);
@@ -263,6 +275,12 @@ export class TaskRoutingService {
       };
       await this.executor.appendHistory(tx, instance, [{ type: 'task.reassigned', elementId: row.elementId, details }], user.username);
       await this.notifyAssigned(tx, row, input.username, `改派：${row.name ?? row.elementId}`, user.username, reason);
+      this.trail.record(tx, audit, {
+        type: 'task.reassign',
+        targetType: 'task',
+        targetId: id,
+        details: { instanceId: row.instanceId, from: row.assignee, to: input.username, reason },
+      });
       return toTask({ ...row, ...patch }, candidates);
     });
   }

@@ -39,6 +39,7 @@ import {
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CcService } from './cc.service';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';
@@ -167,7 +168,12 @@ export class TasksController {
   @Post(':id/reassign')
   @HttpCode(200)
   @RequireRoles('workflow_admin')
-  reassign(@Id() id: string, @Body(validate(ReassignTaskSchema)) body: ReassignTask, @CurrentUser() user: SessionUser): Promise<Task> {
-    return this.routing.reassign(id, body, user);
+  reassign(
+    @Id() id: string,
+    @Body(validate(ReassignTaskSchema)) body: ReassignTask,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<Task> {
+    return this.routing.reassign(id, body, user, audit);
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.api';
 import { OpinionEntity } from './opinion.entity';
 import { PhraseEntity } from './phrase.entity';
 import { UrgeEntity } from './urge.entity';
@@ -36,6 +37,7 @@ import { UrgeService } from './urge.service';
     DefinitionsModule,
     OrgModule,
     NotificationsModule,
+    AuditModule,
   ],
   controllers: [TasksController, OpinionsController, CcController, PhrasesController],
   providers: [

@@ -19,6 +19,12 @@ export interface Tx {
   /** the unit's writes that go out with its COMMIT (or ahead of a read that needs them): write-batch.ts */
   readonly writes: WriteBatch;
   afterCommit(work: () => Promise<void> | void): void;
+  /**
+   * Work that runs once the unit's own work has returned, still inside its transaction, just
+   * before its COMMIT (in the order registered; it may read and add writes). The audit trail
+   * appends its rows here, so the chain's tail is locked for one round trip, not the whole unit.
+   */
+  beforeCommit(work: () => Promise<void> | void): void;
 }
 
 const MAX_ATTEMPTS = 6;
@@ -61,7 +67,19 @@ export class TransactionRunner {
       const after: (() => Promise<void> | void)[] = [];
       let result: T;
       try {
-        result = await this.once((manager, writes) => work({ manager, dialect: this.dialect, writes, afterCommit: (w) => after.push(w) }));
+        result = await this.once(async (manager, writes) => {
+          const before: (() => Promise<void> | void)[] = [];
+          const value = await work({
+            manager,
+            dialect: this.dialect,
+            writes,
+            afterCommit: (w) => after.push(w),
+            beforeCommit: (w) => before.push(w),
+          });
+          // by index: a hook may register another
+          for (let i = 0; i < before.length; i++) await before[i]();
+          return value;
+        });
       } catch (error) {
         if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));

@@ -20,6 +20,8 @@ import { AdminSeparation1796000000010 as MysqlAdminSeparation0010 } from './mysq
 import { AdminSeparation1796000000010 as SqliteAdminSeparation0010 } from './sqlite/0010-admin-separation';
 import { ApiKeyScope1796000000013 as MysqlApiKeyScope0013 } from './mysql/0013-api-key-scope';
 import { ApiKeyScope1796000000013 as SqliteApiKeyScope0013 } from './sqlite/0013-api-key-scope';
+import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-trail';
+import { AuditTrail1796000000014 as SqliteAudit0014 } from './sqlite/0014-audit-trail';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -37,6 +39,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlForms0009,
   MysqlAdminSeparation0010,
   MysqlApiKeyScope0013,
+  MysqlAudit0014,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -50,4 +53,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteForms0009,
   SqliteAdminSeparation0010,
   SqliteApiKeyScope0013,
+  SqliteAudit0014,
 ];
