@@ -10,5 +10,6 @@ export * from './documents';
 export * from './notifications';
 export * from './mailbox';
 export * from './forms';
+export * from './user-contact';
 export * from './document-rules';
 export * from './reserved-variables';

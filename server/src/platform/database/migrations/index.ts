@@ -16,6 +16,8 @@ import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-docum
 import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
 import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
+import { PersonalData1796000000012 as MysqlPersonalData0012 } from './mysql/0012-personal-data';
+import { PersonalData1796000000012 as SqlitePersonalData0012 } from './sqlite/0012-personal-data';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -31,6 +33,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDocuments0007,
   MysqlMailbox0008,
   MysqlForms0009,
+  MysqlPersonalData0012,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -42,4 +45,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteDocuments0007,
   SqliteMailbox0008,
   SqliteForms0009,
+  SqlitePersonalData0012,
 ];
