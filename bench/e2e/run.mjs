@@ -133,6 +133,8 @@ try {
       DATABASE_URL: `mysql://${MYSQL.user}${MYSQL.password ? ':' + encodeURIComponent(MYSQL.password) : ''}@127.0.0.1:${proxyPort ?? MYSQL.port}/${DB}`,
       REDIS_URL,
       REDIS_PREFIX: PREFIX,
+      // production mode needs a data key (personal data is SM4-encrypted under it)
+      LIUZHUAN_DATA_KEY: process.env.LIUZHUAN_DATA_KEY ?? 'k1:00000000000000000000000000000b3c',
       LIUZHUAN_DEMO: 'true',
       LIUZHUAN_LOG_LEVEL: 'warn',
       LIUZHUAN_API_RUNS_JOBS: 'true', // no separate worker in this bench: the API process runs the jobs (none are due in this model)

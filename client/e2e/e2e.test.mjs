@@ -7,3 +7,4 @@ import './documents.e2e.mjs';
 import './monitor.e2e.mjs';
 import './incoming-flow.e2e.mjs';
 import './admin.e2e.mjs';
+import './letter.e2e.mjs';

@@ -33,6 +33,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/login/login.page'),
   },
   {
+    // 领导信箱: the public writes without signing in
+    path: 'letter',
+    title: 'letter.title',
+    loadComponent: () => import('./features/letter/letter.page'),
+  },
+  {
     path: '',
     component: ShellComponent,
     canActivate: [authGuard],

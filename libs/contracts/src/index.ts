@@ -11,5 +11,6 @@ export * from './notifications';
 export * from './mailbox';
 export * from './forms';
 export * from './audit';
+export * from './user-contact';
 export * from './document-rules';
 export * from './reserved-variables';

@@ -1,5 +1,6 @@
 import type { ApiRoute } from './api-route';
 import {
+  CaptchaSchema,
   CreateLetterSchema,
   LetterListSchema,
   LetterQuerySchema,
@@ -14,10 +15,18 @@ import {
 /** Routes of the leader mailbox (领导信箱): public intake and query, the office's and the department's steps. */
 export const MAILBOX_ROUTES = [
   {
+    method: 'GET',
+    path: '/public/captcha',
+    tag: 'mailbox',
+    summary: 'A captcha for the public letter form (an SVG drawn by the server; single use, 5 minutes)',
+    public: true,
+    responses: { 200: CaptchaSchema },
+  },
+  {
     method: 'POST',
     path: '/public/letters',
     tag: 'mailbox',
-    summary: 'Write to the leader without signing in (rate-limited per IP); returns the query code once',
+    summary: 'Write to the leader without signing in (captcha, rate-limited per IP); returns the query code once',
     public: true,
     body: CreateLetterSchema,
     responses: { 201: LetterReceiptSchema },

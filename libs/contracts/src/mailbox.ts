@@ -21,9 +21,24 @@ export const CreateLetterSchema = z
     idNumber: z.string().trim().regex(ID_NUMBER).optional(),
     address: z.string().trim().min(1).max(200).optional(),
     email: z.email().max(100).optional(),
+    /** the captcha of GET /public/captcha and what the writer read from it (unless the deployment turned it off) */
+    captchaId: z
+      .string()
+      .regex(/^[0-9A-Za-z]{26}$/)
+      .optional(),
+    captchaAnswer: z.string().trim().max(16).optional(),
   })
   .meta({ id: 'CreateLetter' });
 export type CreateLetter = z.infer<typeof CreateLetterSchema>;
+
+/**
+ * A captcha drawn by the server: an SVG image (data URL) of distorted characters, single use,
+ * short-lived. `required: false` (all else null) when the deployment turned it off.
+ */
+export const CaptchaSchema = z
+  .object({ required: z.boolean(), id: z.string().nullable(), image: z.string().nullable(), expiresAt: z.string().nullable() })
+  .meta({ id: 'Captcha' });
+export type Captcha = z.infer<typeof CaptchaSchema>;
 
 /** Where a letter is: derived from its process (审查 → 承办答复 → 审核 → 公开). */
 export const LetterStatusSchema = z
@@ -61,7 +76,9 @@ export const LetterSchema = z
     subject: z.string(),
     content: z.string(),
     name: z.string(),
+    /** masked (139****5678) except to the assignee of the letter's open task */
     phone: z.string(),
+    /** masked (6109**********1234) except to the assignee of the letter's open task */
     idNumber: z.string().nullable(),
     address: z.string().nullable(),
     email: z.string().nullable(),

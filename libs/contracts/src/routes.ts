@@ -8,6 +8,7 @@ import { MAILBOX_ROUTES } from './mailbox.routes';
 import { FORM_ROUTES } from './forms.routes';
 import { AUDIT_ROUTES } from './audit.routes';
 import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
+import { USER_CONTACT_ROUTES } from './user-contact';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
@@ -486,6 +487,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...MAILBOX_ROUTES,
   ...FORM_ROUTES,
   ...AUDIT_ROUTES,
+  ...USER_CONTACT_ROUTES,
 ];
 
 /**
@@ -499,7 +501,8 @@ export type AnyContractRoute =
   | (typeof NOTIFICATION_ROUTES)[number]
   | (typeof MAILBOX_ROUTES)[number]
   | (typeof FORM_ROUTES)[number]
-  | (typeof AUDIT_ROUTES)[number];
+  | (typeof AUDIT_ROUTES)[number]
+  | (typeof USER_CONTACT_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

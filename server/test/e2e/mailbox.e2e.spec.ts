@@ -1,5 +1,6 @@
 import { LETTERS_PER_IP } from '../../src/modules/mailbox/mailbox.service';
 import { eventually } from '../support/eventually';
+import { TEST_CAPTCHA_ANSWER } from '../support/test-env';
 import { TestServer } from '../support/test-server';
 
 /**
@@ -32,7 +33,11 @@ describe('leader mailbox (e2e)', () => {
   });
   afterAll(() => server.stop());
 
-  const write = async (body: unknown = letter()) => server.call('POST', '/api/public/letters', { body });
+  /** writes as the public form does: a fresh captcha, answered (tests know every answer: test-env.ts) */
+  const write = async (body: Record<string, unknown> = letter()) => {
+    const captcha = (await server.call('GET', '/api/public/captcha')).body;
+    return server.call('POST', '/api/public/letters', { body: { ...body, captchaId: captcha.id, captchaAnswer: TEST_CAPTCHA_ANSWER } });
+  };
   const publicView = async (code: string) => server.call('GET', `/api/public/letters/${code}`);
   const openTask = async (instanceId: string, elementId: string) =>
     eventually(async () => {
@@ -61,7 +66,14 @@ describe('leader mailbox (e2e)', () => {
     // given: a letter written without signing in
     const { code, letter: l } = await submitted();
     expect(code).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    expect(l).toMatchObject({ category: 'complaint', name: WRITER.name, phone: WRITER.phone, handler: null });
+    // the office sees the writer's phone and 身份证 number masked until someone handles the letter
+    expect(l).toMatchObject({
+      category: 'complaint',
+      name: WRITER.name,
+      phone: '139****5678',
+      idNumber: '6109**********1234',
+      handler: null,
+    });
     expect((await publicView(code)).body).toMatchObject({ status: 'received', reply: null });
     const instance = await server.call('GET', `/api/instances/${l.instanceId}`, { token: admin });
     expect(instance.body).toMatchObject({ definitionKey: 'leader-mailbox', businessKey: l.id });
@@ -92,6 +104,17 @@ describe('leader mailbox (e2e)', () => {
     const due15 = await server.call('GET', `/api/calendar/due?from=${encodeURIComponent(handle.createdAt)}&workdays=15`, { token: admin });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ timeLimitWorkdays: 10, dueAt: due10.body.dueAt });
+    // the handler calls the writer back: in clear to them, masked to the office and the workflow admin
+    expect((await server.call('GET', `/api/letters/${l.id}`, { token: zjj })).body).toMatchObject({
+      phone: WRITER.phone,
+      idNumber: WRITER.idNumber,
+    });
+    for (const other of [await as('clerk'), admin]) {
+      expect((await server.call('GET', `/api/letters/${l.id}`, { token: other })).body).toMatchObject({
+        phone: '139****5678',
+        idNumber: '6109**********1234',
+      });
+    }
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.code).toBe('LETTER_EXTENSION_LIMIT');
     expect(afterRefusal.body).toMatchObject({ timeLimitWorkdays: 10, dueAt: due10.body.dueAt });

@@ -17,6 +17,9 @@ export const TEST_TARGET: 'production' | 'embedded' = process.env.LIUZHUAN_TEST_
 const MYSQL_ADMIN_URL = process.env.LIUZHUAN_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const REDIS_URL = process.env.LIUZHUAN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** The answer of every captcha a test server issues (LIUZHUAN_TEST_CAPTCHA_ANSWER). */
+export const TEST_CAPTCHA_ANSWER = '2468';
+
 export interface TestEnvironment {
   config: AppConfig;
   /** the environment variables the config was loaded from (for spawned server processes) */
@@ -34,6 +37,10 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     LIUZHUAN_LOG_LEVEL: 'warn',
     LIUZHUAN_DEMO: 'true',
     LIUZHUAN_SWEEP_MS: '500',
+    // every captcha's answer (config.ts honours it only with NODE_ENV=test); a suite that needs
+    // random answers overrides it with ''
+    NODE_ENV: 'test',
+    LIUZHUAN_TEST_CAPTCHA_ANSWER: TEST_CAPTCHA_ANSWER,
     ...overrides,
   };
   let dropDatabase = async () => undefined as void;
@@ -49,6 +56,8 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     env.REDIS_PREFIX = `lz_test_${suffix}`;
     // one process plays API and worker in the suites, so timers fire without a separate worker
     env.LIUZHUAN_API_RUNS_JOBS ??= 'true';
+    // production mode needs a configured data key (personal data is encrypted under it)
+    env.LIUZHUAN_DATA_KEY ??= `k1:${randomBytes(16).toString('hex')}`;
     dropDatabase = async () => {
       const conn = await createConnection(MYSQL_ADMIN_URL);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -4,6 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /**
  * A letter to the leader (领导信箱) and its process. The query code is kept only as its SM3
  * digest, and so is the writer's IP address (only to count letters per address for the limit).
+ * The writer's phone and 身份证 number are SM4 cipher text (platform/crypto/key-store.ts).
  */
 @Entity('letter')
 export class LetterEntity {
@@ -28,11 +29,19 @@ export class LetterEntity {
   @Column({ name: 'writer_name', type: 'varchar', length: 50 })
   writerName: string;
 
-  @Column({ type: 'varchar', length: 20 })
-  phone: string;
+  /** SM4 cipher text with its key id (letter-personal-data.ts); never the clear number */
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 160 })
+  phoneCipher: string;
 
-  @Column({ name: 'id_number', type: 'varchar', length: 18, nullable: true })
-  idNumber: string | null;
+  /** keyed HMAC-SM3 of the normalized number, for equality look-ups; null only on a row not yet sealed */
+  @Column({ name: 'phone_index', type: 'varchar', length: 64, nullable: true })
+  phoneIndex: string | null;
+
+  @Column({ name: 'id_number_cipher', type: 'varchar', length: 160, nullable: true })
+  idNumberCipher: string | null;
+
+  @Column({ name: 'id_number_index', type: 'varchar', length: 64, nullable: true })
+  idNumberIndex: string | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   address: string | null;
@@ -90,4 +99,17 @@ export class LetterExtensionEntity {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+}
+
+/** A captcha of the public letter form: the answer only as a keyed digest; deleted when used. */
+@Entity('captcha')
+export class CaptchaEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ name: 'answer_digest', type: 'varchar', length: 64 })
+  answerDigest: string;
+
+  @Column({ name: 'expires_at', type: 'datetime' })
+  expiresAt: Date;
 }

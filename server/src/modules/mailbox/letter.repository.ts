@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import type { Tx } from '../../platform/database/transaction-runner';
 import { InstanceEntity, TaskEntity } from '../runtime/runtime.api';
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 
@@ -20,9 +21,48 @@ export class LetterRepository {
     return this.dataSource.manager.findOneBy(LetterEntity, { queryCodeDigest: digest });
   }
 
-  /** Letters written from one address since a moment (the per-IP limit of the public intake). */
-  countFromSince(ipDigest: string, since: Date): Promise<number> {
-    return this.dataSource.manager.countBy(LetterEntity, { ipDigest, createdAt: MoreThan(since) });
+  /**
+   * Takes the address's intake lock for the rest of the unit: the row of `letter_intake`, written
+   * (so locked FOR UPDATE-wise on MySQL) by an upsert. Concurrent letters from one address then
+   * count and insert one after another, so the limit holds under parallel requests; on SQLite the
+   * runner serializes write units already, and the upsert is the same statement.
+   */
+  async lockIntake(ipDigest: string, now: Date, tx: Tx): Promise<void> {
+    const sql =
+      tx.dialect === 'mysql'
+        ? 'INSERT INTO letter_intake (ip_digest, last_at) VALUES (?, ?) ON DUPLICATE KEY UPDATE last_at = VALUES(last_at)'
+        : 'INSERT INTO letter_intake (ip_digest, last_at) VALUES (?, ?) ON CONFLICT (ip_digest) DO UPDATE SET last_at = excluded.last_at';
+    await tx.manager.query(sql, [ipDigest, tx.dialect === 'mysql' ? now : now.toISOString().replace('T', ' ').replace('Z', '')]);
+  }
+
+  /** Letters written from one address since a moment (the per-IP limit), counted inside the unit after {@link lockIntake}. */
+  countFromSince(ipDigest: string, since: Date, m: EntityManager): Promise<number> {
+    return m.countBy(LetterEntity, { ipDigest, createdAt: MoreThan(since) });
+  }
+
+  /** Letters whose phone or 身份证 number is still clear text (rows written before SM4), a batch at a time. */
+  unsealed(limit: number): Promise<LetterEntity[]> {
+    return this.dataSource.manager.find(LetterEntity, { where: { phoneIndex: IsNull() }, order: { id: 'ASC' }, take: limit });
+  }
+
+  /** Seals one clear row; a row another process sealed meanwhile is left alone. */
+  async seal(
+    id: string,
+    patch: Pick<LetterEntity, 'phoneCipher' | 'phoneIndex' | 'idNumberCipher' | 'idNumberIndex'>,
+    m: EntityManager,
+  ): Promise<boolean> {
+    const r = await m.update(LetterEntity, { id, phoneIndex: IsNull() }, patch);
+    return r.affected === 1;
+  }
+
+  /** Of these instances, the ones where the user is the assignee of an open task (who may see personal data in clear). */
+  async assignedOpen(instanceIds: string[], username: string, m: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (!instanceIds.length) return new Set();
+    const rows = await m.find(TaskEntity, {
+      select: { instanceId: true },
+      where: { instanceId: In(instanceIds), assignee: username, status: 'open' },
+    });
+    return new Set(rows.map((r) => r.instanceId));
   }
 
   async update(id: string, patch: Partial<LetterEntity>, m: EntityManager): Promise<void> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
+  type Captcha,
   type CreateLetter,
   CreateLetterSchema,
   IdParamSchema,
@@ -21,6 +22,7 @@ import * as z from 'zod';
 import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, Public, RequireRoles } from '../auth/auth.api';
 import { MailboxService } from './mailbox.service';
+import { CaptchaService } from './captcha.service';
 
 /** A query code as issued (base64url); anything else is refused before a lookup. */
 const QueryCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a valid query code');
@@ -40,6 +42,19 @@ export class PublicLettersController {
   @Get(':code')
   view(@Param('code', validate(QueryCodeSchema)) code: string): Promise<PublicLetter> {
     return this.mailbox.publicView(code);
+  }
+}
+
+/** The captcha of the public letter form, drawn by the server. */
+@Controller('public/captcha')
+@Public()
+export class PublicCaptchaController {
+  constructor(private readonly captcha: CaptchaService) {}
+
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  issue(): Promise<Captcha> {
+    return this.captcha.issue();
   }
 }
 

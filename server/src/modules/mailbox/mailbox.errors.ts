@@ -17,5 +17,8 @@ export const MailboxErrors = {
     ),
   noReply: (id: string) => new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} has no reply to publish`),
   notInStep: (id: string, elementId: string) => new DomainError('LETTER_NOT_IN_STEP', `Letter ${id} is not at ${elementId}`),
+  captchaRequired: () => new DomainError('CAPTCHA_REQUIRED', 'A letter needs the captcha of GET /api/public/captcha and its answer'),
+  /** wrong, expired and already used look the same */
+  captchaInvalid: () => new DomainError('CAPTCHA_INVALID', 'The captcha answer is wrong, or the captcha expired or was used'),
   notYours: (id: string, elementId: string) => new DomainError('LETTER_NOT_YOURS', `The ${elementId} step of letter ${id} is not yours`),
 };

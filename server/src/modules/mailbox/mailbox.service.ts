@@ -15,6 +15,7 @@ import {
   type SessionUser,
 } from '@liuzhuan/contracts';
 import { activeElementIds, processVariables, readState } from '@liuzhuan/engine';
+import { KeyStore } from '../../platform/crypto/key-store';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { MailboxErrors } from './mailbox.errors';
@@ -33,6 +34,8 @@ import {
 import { LetterEntity, LetterExtensionEntity } from './letter.entity';
 import { LetterRepository } from './letter.repository';
 import { maskPersonalData } from '../../platform/privacy/personal-data-mask';
+import { CaptchaService } from './captcha.service';
+import { maskedLetterContact, openLetterContact, sealLetterContact } from './letter-personal-data';
 
 /** The shipped process every letter runs (workflows/leader-mailbox). */
 export const LETTER_PROCESS_KEY = 'leader-mailbox';
@@ -63,21 +66,31 @@ export class MailboxService {
     private readonly tasks: TaskRepository,
     private readonly access: InstanceAccess,
     @Inject(WORKDAY_CALENDAR) private readonly calendar: WorkdayCalendar,
+    private readonly keys: KeyStore,
+    private readonly captcha: CaptchaService,
   ) {}
 
-  /** Stores the letter and starts its process in one transaction; the query code is returned once. */
+  /**
+   * Stores the letter and starts its process in one transaction; the query code is returned once.
+   * The captcha is checked (and used up) first; the per-address limit is counted inside the
+   * transaction under the address's intake lock, so parallel letters cannot pass it together.
+   */
   async submit(input: CreateLetter, ip: string): Promise<LetterReceipt> {
+    await this.captcha.check(input.captchaId, input.captchaAnswer);
     const ipDigest = digestOf('letter-ip', ip);
-    // counted in the database, so the limit holds across API processes and restarts
-    if ((await this.letters.countFromSince(ipDigest, new Date(Date.now() - LETTER_WINDOW_MS))) >= LETTERS_PER_IP) {
-      throw MailboxErrors.rateLimited(LETTERS_PER_IP, LETTER_WINDOW_MS / 60000);
-    }
     const definition = await this.definitions.findByKey(LETTER_PROCESS_KEY, undefined);
     if (!definition) throw MailboxErrors.processNotDeployed(LETTER_PROCESS_KEY);
     // 120 random bits: the code is the only key to the letter's status, so it must not be guessable
     const queryCode = randomBytes(15).toString('base64url');
-    const now = new Date();
+    const contact = sealLetterContact(this.keys, input.phone, input.idNumber ?? null);
+    let now = new Date();
     await this.tx.run(async (tx) => {
+      now = new Date();
+      // counted in the database, so the limit holds across API processes and restarts
+      await this.letters.lockIntake(ipDigest, now, tx);
+      if ((await this.letters.countFromSince(ipDigest, new Date(now.getTime() - LETTER_WINDOW_MS), tx.manager)) >= LETTERS_PER_IP) {
+        throw MailboxErrors.rateLimited(LETTERS_PER_IP, LETTER_WINDOW_MS / 60000);
+      }
       const id = newId();
       const instance = await this.executor.startIn(
         tx,
@@ -98,8 +111,7 @@ export class MailboxService {
         subject: input.subject,
         content: input.content,
         writerName: input.name,
-        phone: input.phone,
-        idNumber: input.idNumber ?? null,
+        ...contact,
         address: input.address ?? null,
         email: input.email ?? null,
         ipDigest,
@@ -146,11 +158,16 @@ export class MailboxService {
       rows = rows.filter((_, i) => readable[i]);
     }
     const page = rows.slice(query.offset, query.offset + query.limit);
-    return { items: await Promise.all(page.map((r) => this.view(r))), total: rows.length };
+    const handling = await this.letters.assignedOpen(
+      page.map((r) => r.instanceId),
+      user.username,
+    );
+    return { items: await Promise.all(page.map((r) => this.view(r, handling.has(r.instanceId)))), total: rows.length };
   }
 
   async get(id: string, user: SessionUser): Promise<Letter> {
-    return this.view(await this.readable(id, user));
+    const letter = await this.readable(id, user);
+    return this.view(letter, (await this.letters.assignedOpen([letter.instanceId], user.username)).has(letter.instanceId));
   }
 
   /** 延期: the handler of 承办答复 asks for more working days; 15 in all at most (422 beyond). */
@@ -177,6 +194,7 @@ export class MailboxService {
         tx.manager,
       );
       await this.letters.update(id, { timeLimitWorkdays: total }, tx.manager);
+      const handling = (await this.letters.assignedOpen([letter.instanceId], user.username, tx.manager)).has(letter.instanceId);
       await this.executor.appendHistory(
         tx,
         instance,
@@ -189,7 +207,7 @@ export class MailboxService {
         ],
         user.username,
       );
-      return this.view({ ...letter, timeLimitWorkdays: total }, tx);
+      return this.view({ ...letter, timeLimitWorkdays: total }, handling, tx);
     });
   }
 
@@ -206,7 +224,7 @@ export class MailboxService {
       );
       const patch = { reply: input.text, repliedBy: user.username, repliedAt: now };
       await this.letters.update(id, patch, tx.manager);
-      return this.view({ ...letter, ...patch }, tx);
+      return this.view({ ...letter, ...patch }, await this.handles(letter, user, tx), tx);
     });
   }
 
@@ -216,10 +234,11 @@ export class MailboxService {
       const { letter, task } = await this.atStep(tx, id, 'publish', user);
       if (!letter.reply) throw MailboxErrors.noReply(id);
       const now = new Date();
+      const contact = openLetterContact(this.keys, letter);
       const publishedReply = maskPersonalData(letter.reply, {
         name: letter.writerName,
-        phone: letter.phone,
-        idNumber: letter.idNumber,
+        phone: contact.phone,
+        idNumber: contact.idNumber,
         address: letter.address,
       });
       await this.executor.executeIn(
@@ -230,7 +249,7 @@ export class MailboxService {
       );
       const patch = { publishedReply, publishedAt: now };
       await this.letters.update(id, patch, tx.manager);
-      return this.view({ ...letter, ...patch }, tx);
+      return this.view({ ...letter, ...patch }, await this.handles(letter, user, tx), tx);
     });
   }
 
@@ -271,7 +290,20 @@ export class MailboxService {
     throw MailboxErrors.notYours(id, elementId);
   }
 
-  private async view(letter: LetterEntity, tx?: Tx): Promise<Letter> {
+  /** Whether the user, after the command, holds an open task of the letter (and so needs its personal data). */
+  private async handles(letter: LetterEntity, user: SessionUser, tx: Tx): Promise<boolean> {
+    await tx.writes.flush();
+    return (await this.letters.assignedOpen([letter.instanceId], user.username, tx.manager)).has(letter.instanceId);
+  }
+
+  /**
+   * The letter as staff see it. The phone and 身份证 number are in clear only for `handling`: the
+   * assignee of one of its open tasks (who calls the writer back); everyone else, the workflow
+   * admin included, sees them masked.
+   */
+  private async view(letter: LetterEntity, handling: boolean, tx?: Tx): Promise<Letter> {
+    const clear = openLetterContact(this.keys, letter);
+    const contact = handling ? clear : maskedLetterContact(clear);
     const m = tx?.manager;
     // inside a command the instance is locked already: read it on the same connection
     const instance = tx ? await this.instances.lock(letter.instanceId, tx) : await this.instances.findById(letter.instanceId);
@@ -287,8 +319,8 @@ export class MailboxService {
       subject: letter.subject,
       content: letter.content,
       name: letter.writerName,
-      phone: letter.phone,
-      idNumber: letter.idNumber,
+      phone: contact.phone,
+      idNumber: contact.idNumber,
       address: letter.address,
       email: letter.email,
       department: str(variables?.['department']),

@@ -10,11 +10,14 @@ import { UserChanges } from './user-changes';
 import { UserController } from './user.controller';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
+import { UserContactEntity } from './user-contact.entity';
+import { UserContactController } from './user-contact.controller';
+import { UserContactService } from './user-contact.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity])],
-  controllers: [OrgController, UserController],
-  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
+  imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity, UserContactEntity])],
+  controllers: [OrgController, UserController, UserContactController],
+  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges, UserContactService],
   exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
 })
 export class OrgModule {}

@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from './config';
 
+/** production mode needs a data key (personal data is encrypted under it) */
+const KEY = { LIUZHUAN_DATA_KEY: 'k1:00112233445566778899aabbccddeeff' };
+
 describe('loadConfig', () => {
   it('should choose embedded SQLite, the local queue and demo data when nothing is set', () => {
     // given an empty environment
@@ -13,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('should choose MySQL and BullMQ without demo data when both URLs are set', () => {
-    const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const config = loadConfig({ ...KEY, DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/lz', pool: 20 });
     expect(config.queue).toEqual({ kind: 'bullmq', url: 'redis://127.0.0.1:6379', prefix: 'liuzhuan' });
     expect(config.demo.enabled).toBe(false);
@@ -53,7 +56,7 @@ describe('loadConfig', () => {
   });
 
   it('should turn demo data on in production mode when asked', () => {
-    const config = loadConfig({ DATABASE_URL: 'mysql://root@h/db', LIUZHUAN_DEMO: 'true' });
+    const config = loadConfig({ ...KEY, DATABASE_URL: 'mysql://root@h/db', LIUZHUAN_DEMO: 'true' });
     expect(config.demo.enabled).toBe(true);
   });
 
@@ -69,8 +72,9 @@ describe('loadConfig', () => {
   it('should run jobs in the API process only in embedded mode unless asked to', () => {
     // given / when
     const embedded = loadConfig({});
-    const production = loadConfig({ DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379' });
+    const production = loadConfig({ ...KEY, DATABASE_URL: 'mysql://root@h/db', REDIS_URL: 'redis://h:6379' });
     const both = loadConfig({
+      ...KEY,
       DATABASE_URL: 'mysql://root@h/db',
       REDIS_URL: 'redis://h:6379',
       LIUZHUAN_API_RUNS_JOBS: 'yes',
@@ -80,5 +84,28 @@ describe('loadConfig', () => {
     expect(embedded.jobs).toEqual({ runInApi: true, sweepMs: 10_000 });
     expect(production.jobs.runInApi).toBe(false);
     expect(both.jobs).toEqual({ runInApi: true, sweepMs: 500 });
+  });
+});
+
+describe('loadConfig: data keys and the letter captcha', () => {
+  it('should stop a production start without a data key, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz' })).toThrow(/LIUZHUAN_DATA_KEY.*required in production mode/);
+    const ok = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/lz', LIUZHUAN_DATA_KEY: 'k1:00112233445566778899aabbccddeeff' });
+    expect(ok.dataKeys).toEqual({ current: 'k1:00112233445566778899aabbccddeeff', file: null, old: [] });
+  });
+
+  it('should keep the embedded key file in the data dir, and refuse a malformed key', () => {
+    expect(loadConfig({ LIUZHUAN_DATA_DIR: '/srv/lz' }).dataKeys).toEqual({ current: null, file: '/srv/lz/keys/data.key', old: [] });
+    expect(() => loadConfig({ LIUZHUAN_DATA_KEY: 'secret' })).toThrow(/LIUZHUAN_DATA_KEY="secret"/);
+    expect(
+      loadConfig({ LIUZHUAN_DATA_OLD_KEYS: 'k1:00112233445566778899aabbccddeeff,k0:ffeeddccbbaa99887766554433221100' }).dataKeys.old,
+    ).toHaveLength(2);
+  });
+
+  it('should turn the captcha off only when told, and honour a fixed test answer only under NODE_ENV=test', () => {
+    expect(loadConfig({}).letterCaptcha).toBe(true);
+    expect(loadConfig({ LIUZHUAN_LETTER_CAPTCHA: 'false' }).letterCaptcha).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', LIUZHUAN_TEST_CAPTCHA_ANSWER: '2468' }).testCaptchaAnswer).toBe('2468');
+    expect(() => loadConfig({ NODE_ENV: 'production', LIUZHUAN_TEST_CAPTCHA_ANSWER: '2468' })).toThrow(/only honoured with NODE_ENV=test/);
   });
 });

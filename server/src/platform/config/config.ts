@@ -8,6 +8,9 @@ import { z } from 'zod';
  */
 const SWITCH = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'] as const;
 const isOn = (v: string) => ['true', '1', 'yes', 'on'].includes(v);
+/** A data key as configured: `<key id>:<32 hex digits>` (an SM4 key is 128 bits). */
+const DATA_KEY = /^[a-z0-9]{1,16}:[0-9a-fA-F]{32}$/;
+const DATA_KEY_HINT = 'must be <key id>:<32 hex digits>, e.g. k1:$(openssl rand -hex 16)';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
@@ -60,6 +63,22 @@ const EnvSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
+  LIUZHUAN_DATA_KEY: z.string().regex(DATA_KEY, DATA_KEY_HINT).optional(),
+  LIUZHUAN_DATA_KEY_FILE: z.string().min(1).optional(),
+  LIUZHUAN_DATA_OLD_KEYS: z
+    .string()
+    .regex(new RegExp(`^${DATA_KEY.source.slice(1, -1)}(,${DATA_KEY.source.slice(1, -1)})*$`), `comma-separated, each ${DATA_KEY_HINT}`)
+    .optional(),
+  LIUZHUAN_LETTER_CAPTCHA: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
+  NODE_ENV: z.string().optional(),
+  LIUZHUAN_TEST_CAPTCHA_ANSWER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{0,8}$/, 'letters and digits only')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -94,6 +113,17 @@ export interface AppConfig {
    * client stays blank for every machine but the server's own.
    */
   https: boolean;
+  /**
+   * The keys personal data is encrypted under (platform/crypto/key-store.ts). `current`: the key
+   * new cipher text uses (from LIUZHUAN_DATA_KEY, else read from `file`); `old`: keys still
+   * accepted for decryption after a rotation. `file` without `current`: the key is read from that
+   * file at start, and created there (0600) in embedded mode when it does not exist yet.
+   */
+  dataKeys: { current: string | null; file: string | null; old: string[] };
+  /** Whether a public letter needs a server-drawn captcha (LIUZHUAN_LETTER_CAPTCHA, default on). */
+  letterCaptcha: boolean;
+  /** Tests only (honoured with NODE_ENV=test): every captcha issued has this answer. */
+  testCaptchaAnswer: string | null;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DATABASE_URL && !e.LIUZHUAN_DATA_KEY && !e.LIUZHUAN_DATA_KEY_FILE) {
+    problems.push(
+      'LIUZHUAN_DATA_KEY="": required in production mode (DATABASE_URL set): personal data is encrypted under it. ' +
+        `Set LIUZHUAN_DATA_KEY (${DATA_KEY_HINT.replace('must be ', '')}) or LIUZHUAN_DATA_KEY_FILE, the same in every process`,
+    );
+  }
+  if (e.LIUZHUAN_TEST_CAPTCHA_ANSWER && e.NODE_ENV !== 'test') {
+    problems.push('LIUZHUAN_TEST_CAPTCHA_ANSWER: only honoured with NODE_ENV=test; unset it');
+  }
+  if (problems.length) throw new ConfigError(problems);
   const demo = e.LIUZHUAN_DEMO === undefined ? undefined : isOn(e.LIUZHUAN_DEMO);
   const dataDir = resolve(e.LIUZHUAN_DATA_DIR);
   return {
@@ -134,6 +175,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: e.LIUZHUAN_TRUST_PROXY ? e.LIUZHUAN_TRUST_PROXY.split(',') : [],
     https: e.LIUZHUAN_HTTPS !== undefined && isOn(e.LIUZHUAN_HTTPS),
+    dataKeys: {
+      current: e.LIUZHUAN_DATA_KEY ?? null,
+      file: e.LIUZHUAN_DATA_KEY_FILE ? resolve(e.LIUZHUAN_DATA_KEY_FILE) : e.DATABASE_URL ? null : resolve(dataDir, 'keys', 'data.key'),
+      old: e.LIUZHUAN_DATA_OLD_KEYS ? e.LIUZHUAN_DATA_OLD_KEYS.split(',') : [],
+    },
+    letterCaptcha: e.LIUZHUAN_LETTER_CAPTCHA === undefined || isOn(e.LIUZHUAN_LETTER_CAPTCHA),
+    testCaptchaAnswer: e.LIUZHUAN_TEST_CAPTCHA_ANSWER || null,
   };
 }
 

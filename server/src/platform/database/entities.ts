@@ -11,7 +11,8 @@ import { OpinionEntity } from '../../modules/tasks/opinion.entity';
 import { PhraseEntity } from '../../modules/tasks/phrase.entity';
 import { UrgeEntity } from '../../modules/tasks/urge.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
-import { LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
+import { CaptchaEntity, LetterEntity, LetterExtensionEntity } from '../../modules/mailbox/letter.entity';
+import { UserContactEntity } from '../../modules/org/user-contact.entity';
 import { OrgEntity } from '../../modules/org/org.entity';
 import { FormEntity } from '../../modules/forms/form.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from '../../modules/org/user.entity';
@@ -50,4 +51,6 @@ export const ENTITIES = [
   LetterEntity,
   LetterExtensionEntity,
   FormEntity,
+  CaptchaEntity,
+  UserContactEntity,
 ];

@@ -9,6 +9,7 @@ export const EN: Dictionary = {
   'login.title': 'Liuzhuan · Document Workflow and Approval',
   'login.subtitle': "Ankang Municipal People's Government",
   'login.heading': 'Sign in',
+  'letter.title': 'Write to the leader',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.usernamePlaceholder': 'Enter your username',

@@ -14,6 +14,7 @@ export const ZH_CN = {
   'login.title': '流转 · 公文流转与审批系统',
   'login.subtitle': '安康市人民政府',
   'login.heading': '用户登录',
+  'letter.title': '领导信箱',
   'login.username': '用户名',
   'login.password': '密码',
   'login.usernamePlaceholder': '请输入用户名',

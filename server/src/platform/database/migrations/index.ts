@@ -10,14 +10,16 @@ import { Approvals1796000000005 as MysqlApprovals0005 } from './mysql/0005-appro
 import { Approvals1796000000005 as SqliteApprovals0005 } from './sqlite/0005-approvals';
 import { Notifications1796000000006 as MysqlNotifications0006 } from './mysql/0006-notifications';
 import { Notifications1796000000006 as SqliteNotifications0006 } from './sqlite/0006-notifications';
-import { Mailbox1796000000008 as MysqlMailbox0008 } from './mysql/0008-mailbox';
-import { Mailbox1796000000008 as SqliteMailbox0008 } from './sqlite/0008-mailbox';
 import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-documents';
 import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
+import { Mailbox1796000000008 as MysqlMailbox0008 } from './mysql/0008-mailbox';
+import { Mailbox1796000000008 as SqliteMailbox0008 } from './sqlite/0008-mailbox';
 import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
 import { AdminSeparation1796000000010 as MysqlAdminSeparation0010 } from './mysql/0010-admin-separation';
 import { AdminSeparation1796000000010 as SqliteAdminSeparation0010 } from './sqlite/0010-admin-separation';
+import { PersonalData1796000000012 as MysqlPersonalData0012 } from './mysql/0012-personal-data';
+import { PersonalData1796000000012 as SqlitePersonalData0012 } from './sqlite/0012-personal-data';
 import { ApiKeyScope1796000000013 as MysqlApiKeyScope0013 } from './mysql/0013-api-key-scope';
 import { ApiKeyScope1796000000013 as SqliteApiKeyScope0013 } from './sqlite/0013-api-key-scope';
 import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-trail';
@@ -38,6 +40,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlMailbox0008,
   MysqlForms0009,
   MysqlAdminSeparation0010,
+  MysqlPersonalData0012,
   MysqlApiKeyScope0013,
   MysqlAudit0014,
 ];
@@ -52,6 +55,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteMailbox0008,
   SqliteForms0009,
   SqliteAdminSeparation0010,
+  SqlitePersonalData0012,
   SqliteApiKeyScope0013,
   SqliteAudit0014,
 ];
