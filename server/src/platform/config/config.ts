@@ -60,6 +60,16 @@ const EnvSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
+  // a 20 MB attachment at 2 Mbit/s takes 80 s to arrive: the request time covers it with room
+  LIUZHUAN_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(5, 'must be 5–3600').max(3600, 'must be 5–3600').default(120),
+  LIUZHUAN_HEADERS_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–600').max(600, 'must be 1–600').default(20),
+  LIUZHUAN_KEEP_ALIVE_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–600').max(600, 'must be 1–600').default(72),
+  LIUZHUAN_IDLE_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(20, 'must be 20–3600').max(3600, 'must be 20–3600').default(120),
+  LIUZHUAN_OPENAPI_PUBLIC: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
 });
 
 export interface AppConfig {
@@ -94,6 +104,16 @@ export interface AppConfig {
    * client stays blank for every machine but the server's own.
    */
   https: boolean;
+  /**
+   * Node's HTTP limits, in ms. `requestTimeoutMs`: the whole request (headers and body) must
+   * arrive within it; `headersTimeoutMs`: the headers within it (slow-header clients);
+   * `keepAliveTimeoutMs`: an idle kept-alive connection is closed after it; `idleTimeoutMs`: a
+   * socket with no traffic either way is closed after it (the notification stream sends a
+   * heartbeat every 15 s, so it stays open).
+   */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; idleTimeoutMs: number };
+  /** Whether /api/docs and /api/docs-json answer without a sign-in (default: embedded mode only). */
+  openApiPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +154,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: e.LIUZHUAN_TRUST_PROXY ? e.LIUZHUAN_TRUST_PROXY.split(',') : [],
     https: e.LIUZHUAN_HTTPS !== undefined && isOn(e.LIUZHUAN_HTTPS),
+    http: {
+      requestTimeoutMs: e.LIUZHUAN_REQUEST_TIMEOUT_SECONDS * 1000,
+      // Node requires the headers' limit to be within the request's
+      headersTimeoutMs: Math.min(e.LIUZHUAN_HEADERS_TIMEOUT_SECONDS, e.LIUZHUAN_REQUEST_TIMEOUT_SECONDS) * 1000,
+      keepAliveTimeoutMs: e.LIUZHUAN_KEEP_ALIVE_SECONDS * 1000,
+      idleTimeoutMs: e.LIUZHUAN_IDLE_TIMEOUT_SECONDS * 1000,
+    },
+    openApiPublic: e.LIUZHUAN_OPENAPI_PUBLIC === undefined ? !e.DATABASE_URL : isOn(e.LIUZHUAN_OPENAPI_PUBLIC),
   };
 }
 
