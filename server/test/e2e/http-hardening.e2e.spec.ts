@@ -28,7 +28,9 @@ describe('HTTP hardening (e2e)', () => {
     expect(response.status).toBe(200);
     const rows: { ip: string | null }[] = await target.app
       .get(DataSource)
-      .query("SELECT s.ip FROM session s JOIN app_user u ON u.id = s.user_id WHERE u.username = 'clerk' ORDER BY s.created_at DESC, s.id DESC");
+      .query(
+        "SELECT s.ip FROM session s JOIN app_user u ON u.id = s.user_id WHERE u.username = 'clerk' ORDER BY s.created_at DESC, s.id DESC",
+      );
     return rows[0]?.ip;
   };
 

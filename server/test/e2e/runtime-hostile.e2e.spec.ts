@@ -253,13 +253,22 @@ describe('runtime hostile input (e2e)', () => {
       expect(r.status).toBe(422);
       expect(r.body.code).toBe('BPMN_INVALID');
       expect(r.body.details).toEqual([
-        expect.objectContaining({ code: 'BPMN_EXPRESSION_REGEX', elementId: 'yes', message: expect.stringContaining('regular expression not supported') }),
+        expect.objectContaining({
+          code: 'BPMN_EXPRESSION_REGEX',
+          elementId: 'yes',
+          message: expect.stringContaining('regular expression not supported'),
+        }),
       ]);
       expect(await counts()).toEqual(before);
     });
 
     it.each([
-      ['a pattern from a variable has a back-reference', '=matches(s, p)', { s: 'aa', p: '(a)\\1' }, 'regular expression not supported: back-references'],
+      [
+        'a pattern from a variable has a back-reference',
+        '=matches(s, p)',
+        { s: 'aa', p: '(a)\\1' },
+        'regular expression not supported: back-references',
+      ],
       [
         'an expression iterates past its step budget',
         `=sum([${Array.from({ length: 11 }, () => 'count(for i in 1..1000 return i)').join(', ')}]) > 0`,

@@ -23,7 +23,10 @@ export function requireSignInForOpenApi(app: INestApplication, fastify: FastifyI
       await auth.authenticate(match[1].trim());
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      await reply.code(error.status).header('content-type', 'application/json; charset=utf-8').send({ code: error.code, message: error.message });
+      await reply
+        .code(error.status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ code: error.code, message: error.message });
     }
   });
 }

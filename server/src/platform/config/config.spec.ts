@@ -50,7 +50,12 @@ describe('loadConfig', () => {
 
   it('should limit request, header, keep-alive and idle times when nothing is configured', () => {
     // given / when / then
-    expect(loadConfig({}).http).toEqual({ requestTimeoutMs: 120_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 72_000, idleTimeoutMs: 120_000 });
+    expect(loadConfig({}).http).toEqual({
+      requestTimeoutMs: 120_000,
+      headersTimeoutMs: 20_000,
+      keepAliveTimeoutMs: 72_000,
+      idleTimeoutMs: 120_000,
+    });
     expect(
       loadConfig({
         LIUZHUAN_REQUEST_TIMEOUT_SECONDS: '10',

@@ -61,10 +61,30 @@ const EnvSchema = z.object({
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
   // a 20 MB attachment at 2 Mbit/s takes 80 s to arrive: the request time covers it with room
-  LIUZHUAN_REQUEST_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(5, 'must be 5–3600').max(3600, 'must be 5–3600').default(120),
-  LIUZHUAN_HEADERS_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–600').max(600, 'must be 1–600').default(20),
-  LIUZHUAN_KEEP_ALIVE_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(1, 'must be 1–600').max(600, 'must be 1–600').default(72),
-  LIUZHUAN_IDLE_TIMEOUT_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(20, 'must be 20–3600').max(3600, 'must be 20–3600').default(120),
+  LIUZHUAN_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(5, 'must be 5–3600')
+    .max(3600, 'must be 5–3600')
+    .default(120),
+  LIUZHUAN_HEADERS_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, 'must be 1–600')
+    .max(600, 'must be 1–600')
+    .default(20),
+  LIUZHUAN_KEEP_ALIVE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, 'must be 1–600')
+    .max(600, 'must be 1–600')
+    .default(72),
+  LIUZHUAN_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(20, 'must be 20–3600')
+    .max(3600, 'must be 20–3600')
+    .default(120),
   LIUZHUAN_OPENAPI_PUBLIC: z
     .string()
     .toLowerCase()

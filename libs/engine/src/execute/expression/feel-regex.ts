@@ -41,7 +41,10 @@ function compileUncached(pattern: string, flags: string): RegexCompileResult {
     if (flags.includes('x')) source = stripWhitespace(source);
     const unsafe = backtrackingOnly(source);
     if (unsafe) return { ok: false, error: `${REGEX_REFUSED}: ${unsafe} need a backtracking engine (no linear-time match)` };
-    source = source.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g, (_, braced: string, plain: string) => `\\x{${braced ?? plain}}`);
+    source = source.replace(
+      /\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g,
+      (_, braced: string, plain: string) => `\\x{${braced ?? plain}}`,
+    );
   }
   let bits = 0;
   if (flags.includes('i')) bits |= RE2JS.CASE_INSENSITIVE;
