@@ -14,5 +14,6 @@ RUN npx nx build client --outputStyle=static
 
 FROM nginx:1.27-alpine
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY docker/security-headers.conf /etc/nginx/security-headers.conf
 COPY --from=build /src/dist/client/browser /usr/share/nginx/html
 EXPOSE 80

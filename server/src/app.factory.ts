@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { JobRunner } from './modules/jobs/job-runner.service';
+import { requireSignInForOpenApi } from './modules/auth/auth.api';
 import { DemoCitySeeder } from './modules/org/demo-city.seeder';
 import { ShippedWorkflows } from './modules/definitions/shipped-workflows';
 import type { AppConfig } from './platform/config/config';
@@ -32,6 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
     ...(config.trustProxy.length ? { trustProxy: config.trustProxy } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -45,10 +49,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.server.headersTimeout = config.http.headersTimeoutMs;
   acceptEmptyJsonBodies(fastify);
   await acceptXmlBodies(fastify);
   applySecurityHeaders(fastify, productSecurityOptions(config.https));
 
+  if (!config.openApiPublic) requireSignInForOpenApi(app, fastify);
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(VERSION) as never, {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Liuzhuan API',

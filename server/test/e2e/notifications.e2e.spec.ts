@@ -99,7 +99,7 @@ describe('notifications (e2e)', () => {
 
   it('should describe the stream in the OpenAPI document as text/event-stream of notifications', async () => {
     // when
-    const doc = (await server.call('GET', '/api/docs-json')).body;
+    const doc = (await server.call('GET', '/api/docs-json', { token: clerk })).body;
     // then
     const stream = doc.paths['/api/notifications/stream'].get;
     expect(stream.responses['200'].content).toEqual({ 'text/event-stream': { schema: { $ref: '#/components/schemas/Notification' } } });

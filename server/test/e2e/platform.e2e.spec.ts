@@ -70,7 +70,9 @@ describe('platform (e2e)', () => {
   });
 
   it('should publish an OpenAPI document listing exactly the routes in the contracts', async () => {
-    const r = await server.call('GET', '/api/docs-json');
+    // production mode shows it to signed-in users only (http-hardening.e2e.spec.ts)
+    const token = await server.login('clerk');
+    const r = await server.call('GET', '/api/docs-json', { token });
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     const documented = Object.entries(r.body.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
@@ -78,7 +80,7 @@ describe('platform (e2e)', () => {
     );
     expect(documented.sort()).toEqual(API_ROUTES.map((x) => `${x.method} /api${x.path.replace(/:(\w+)/g, '{$1}')}`).sort());
     expect(r.body.components.schemas.LoginRequest.required).toEqual(['username', 'password']);
-    const ui = await server.call('GET', '/api/docs');
+    const ui = await server.call('GET', '/api/docs', { token });
     expect(ui.status).toBe(200);
   });
 

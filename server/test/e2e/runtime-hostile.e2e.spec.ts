@@ -205,4 +205,88 @@ describe('runtime hostile input (e2e)', () => {
     expect(await counts()).toEqual(before);
     expect((await server.call('GET', `/api/instances/${instanceId}`, { token: clerk })).body.variables).toEqual({ initiator: 'clerk' });
   });
+  describe('FEEL that a backtracking engine would never finish', () => {
+    /** start → gateway: `condition` to a task for clerk (yes), otherwise to one for head (no) */
+    const choice = (key: string, condition: string) =>
+      bpmn(`<process id="${key}" isExecutable="true">
+        <startEvent id="start"/><sequenceFlow id="f0" sourceRef="start" targetRef="gw"/>
+        <exclusiveGateway id="gw" default="no"/>
+        <sequenceFlow id="yes" sourceRef="gw" targetRef="yesTask"><conditionExpression xsi:type="tFormalExpression">${condition}</conditionExpression></sequenceFlow>
+        <sequenceFlow id="no" sourceRef="gw" targetRef="noTask"/>
+        <userTask id="yesTask" camunda:assignee="clerk"/><userTask id="noTask" camunda:assignee="head"/>
+        <sequenceFlow id="f1" sourceRef="yesTask" targetRef="end"/><sequenceFlow id="f2" sourceRef="noTask" targetRef="end"/>
+        <endEvent id="end"/></process>`);
+    const start = (key: string, variables: Record<string, unknown>) =>
+      server.call('POST', '/api/instances', { token: clerk, body: { definitionKey: key, variables } });
+    const instance = async (id: string) => (await server.call('GET', `/api/instances/${id}`, { token: admin })).body;
+
+    it('should run the ReDoS probe in linear time and answer other requests meanwhile', async () => {
+      // given: this pattern on this input froze the whole server for 289 s on JavaScript's RegExp
+      const deployed = await deployRaw(choice('redos', '=matches(s, "^a*a*a*a*a*a*a*a*b$")'));
+      expect(deployed.status).toBe(201);
+      // when
+      const [started, other] = await Promise.all([
+        start('redos', { s: 'a'.repeat(30) + 'c' }),
+        server.call('GET', '/api/auth/me', { token: clerk }),
+      ]);
+      const longer = await start('redos', { s: 'a'.repeat(50_000) + 'c' });
+      // then: both take the default flow, and the other request was answered
+      expect([started.status, longer.status, other.status]).toEqual([201, 201, 200]);
+      for (const id of [started.body.id, longer.body.id]) {
+        const body = await instance(id);
+        expect(body.incidents).toEqual([]);
+      }
+      const heads = (await server.call('GET', '/api/tasks?assignee=me', { token: await server.login('head') })).body.items;
+      expect(heads.filter((t: any) => [started.body.id, longer.body.id].includes(t.instanceId))).toHaveLength(2);
+    });
+
+    it.each([
+      // a FEEL string "(a)\\1" is the pattern (a)\1
+      ['a back-reference', '=matches(s, "(a)\\\\1")'],
+      ['a lookahead', '=replace(s, "a(?!b)", "") = s'],
+    ])('should refuse a literal pattern with %s at deploy with the element id and write nothing', async (_, condition) => {
+      // given
+      const before = await counts();
+      // when
+      const r = await deployRaw(choice('backref', condition));
+      // then
+      expect(r.status).toBe(422);
+      expect(r.body.code).toBe('BPMN_INVALID');
+      expect(r.body.details).toEqual([
+        expect.objectContaining({
+          code: 'BPMN_EXPRESSION_REGEX',
+          elementId: 'yes',
+          message: expect.stringContaining('regular expression not supported'),
+        }),
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it.each([
+      [
+        'a pattern from a variable has a back-reference',
+        '=matches(s, p)',
+        { s: 'aa', p: '(a)\\1' },
+        'regular expression not supported: back-references',
+      ],
+      [
+        'an expression iterates past its step budget',
+        `=sum([${Array.from({ length: 11 }, () => 'count(for i in 1..1000 return i)').join(', ')}]) > 0`,
+        {},
+        // 11 000 steps stop it; on a loaded machine the 100 ms time limit, checked afterwards, may first
+        /more than 10000 iteration steps|over the budget of 100 ms/,
+      ],
+    ])('should raise an incident when %s', async (_, condition, variables, message) => {
+      // given
+      const key = `budget${Object.keys(variables).length}`;
+      expect((await deployRaw(choice(key, condition))).status).toBe(201);
+      // when
+      const started = await start(key, variables);
+      // then
+      expect(started.status).toBe(201);
+      expect((await instance(started.body.id)).incidents).toEqual([
+        expect.objectContaining({ elementId: 'gw', message: expect.stringMatching(message) }),
+      ]);
+    });
+  });
 });

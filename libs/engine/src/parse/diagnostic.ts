@@ -23,6 +23,8 @@ export type DiagnosticCode =
   | 'BPMN_UNSUPPORTED_ELEMENT'
   | 'BPMN_SCRIPT_LANGUAGE'
   | 'BPMN_EXPRESSION_INVALID'
+  /** a FEEL regular expression RE2 cannot run in linear time (back-references, lookaround) or cannot parse */
+  | 'BPMN_EXPRESSION_REGEX'
   | 'BPMN_TIMER_INVALID'
   | 'BPMN_NO_START'
   | 'BPMN_STRUCTURE'

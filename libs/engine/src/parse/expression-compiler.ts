@@ -1,6 +1,7 @@
 // Compile-time parsing of expressions, value templates and timers, each failure reported as a
 // diagnostic naming the element.
 import { parseExpression, type ParsedExpression } from '../execute/expression';
+import { REGEX_REFUSED } from '../execute/expression/feel-regex';
 import { isExpressionText, parseTimer } from '../execute/time';
 import type { TimerSpec, ValueTemplate } from '../model/process.model';
 import type { DiagnosticSink } from './diagnostic';
@@ -71,7 +72,11 @@ export class ExpressionCompiler {
   ): ParsedExpression | undefined {
     const result = parseExpression(source, language ? { language } : undefined);
     if (result.ok) return result.expression;
-    const code = /language/i.test(result.error) ? 'BPMN_SCRIPT_LANGUAGE' : 'BPMN_EXPRESSION_INVALID';
+    const code = /language/i.test(result.error)
+      ? 'BPMN_SCRIPT_LANGUAGE'
+      : result.error.includes(REGEX_REFUSED)
+        ? 'BPMN_EXPRESSION_REGEX'
+        : 'BPMN_EXPRESSION_INVALID';
     this.sink[severity](code, elementId, `Invalid expression "${clip(source)}": ${result.error}.${note}`);
     return undefined;
   }

@@ -212,6 +212,32 @@ describe('compile: hostile input never throws and always names a code', () => {
   });
 
   it.each([
+    ['a back-reference', '=matches(s, "(a)\\1")'],
+    ['a lookahead', '=replace(s, "a(?=b)", "")'],
+  ])('should refuse with the element id when a literal FEEL pattern has %s', async (_, condition) => {
+    // given / when
+    const result = await compile(
+      definitions(
+        `<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">${condition}</conditionExpression></sequenceFlow><endEvent id="e"/>`,
+      ),
+    );
+    // then
+    expect(codes(result)).toEqual(['BPMN_EXPRESSION_REGEX@f1']);
+    expect(result.diagnostics[0].message).toContain('regular expression not supported');
+  });
+
+  it('should accept a pattern when a backtracking engine would take polynomial time on it', async () => {
+    // given / when: RE2 runs it in linear time, so the model is fine
+    const result = await compile(
+      definitions(
+        '<startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"><conditionExpression xsi:type="tFormalExpression">=matches(s, "^a*a*a*a*a*a*a*a*b$")</conditionExpression></sequenceFlow><endEvent id="e"/>',
+      ),
+    );
+    // then
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it.each([
     ['timeDuration', 'PT-1X'],
     ['timeDate', 'next tuesday'],
     ['timeCycle', 'R3/PT1H/oops/more'],

@@ -51,6 +51,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LIUZHUAN_TRUST_PROXY: 'any proxy' })).toThrow(/LIUZHUAN_TRUST_PROXY/);
   });
 
+  it('should limit request, header, keep-alive and idle times when nothing is configured', () => {
+    // given / when / then
+    expect(loadConfig({}).http).toEqual({
+      requestTimeoutMs: 120_000,
+      headersTimeoutMs: 20_000,
+      keepAliveTimeoutMs: 72_000,
+      idleTimeoutMs: 120_000,
+    });
+    expect(
+      loadConfig({
+        LIUZHUAN_REQUEST_TIMEOUT_SECONDS: '10',
+        LIUZHUAN_HEADERS_TIMEOUT_SECONDS: '30',
+        LIUZHUAN_KEEP_ALIVE_SECONDS: '5',
+        LIUZHUAN_IDLE_TIMEOUT_SECONDS: '60',
+      }).http,
+    ).toEqual({ requestTimeoutMs: 10_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, idleTimeoutMs: 60_000 });
+  });
+
+  it.each([
+    ['LIUZHUAN_REQUEST_TIMEOUT_SECONDS', '0'],
+    ['LIUZHUAN_HEADERS_TIMEOUT_SECONDS', 'soon'],
+    ['LIUZHUAN_IDLE_TIMEOUT_SECONDS', '5'],
+  ])('should reject %s=%s when it is not a limit in range', (name, value) => {
+    // given / when / then
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it('should open the OpenAPI description in embedded mode only unless LIUZHUAN_OPENAPI_PUBLIC says otherwise', () => {
+    // given
+    const production = { DATABASE_URL: 'mysql://root@h/db' };
+    // when / then
+    expect(loadConfig({}).openApiPublic).toBe(true);
+    expect(loadConfig(production).openApiPublic).toBe(false);
+    expect(loadConfig({ ...production, LIUZHUAN_OPENAPI_PUBLIC: 'true' }).openApiPublic).toBe(true);
+    expect(loadConfig({ LIUZHUAN_OPENAPI_PUBLIC: 'off' }).openApiPublic).toBe(false);
+    expect(() => loadConfig({ LIUZHUAN_OPENAPI_PUBLIC: 'maybe' })).toThrow(/LIUZHUAN_OPENAPI_PUBLIC/);
+  });
+
   it('should reject an unknown demo switch value', () => {
     expect(() => loadConfig({ LIUZHUAN_DEMO: 'maybe' })).toThrow(/must be one of/);
   });

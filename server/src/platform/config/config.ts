@@ -74,6 +74,36 @@ const EnvSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
+  // a 20 MB attachment at 2 Mbit/s takes 80 s to arrive: the request time covers it with room
+  LIUZHUAN_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(5, 'must be 5–3600')
+    .max(3600, 'must be 5–3600')
+    .default(120),
+  LIUZHUAN_HEADERS_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, 'must be 1–600')
+    .max(600, 'must be 1–600')
+    .default(20),
+  LIUZHUAN_KEEP_ALIVE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1, 'must be 1–600')
+    .max(600, 'must be 1–600')
+    .default(72),
+  LIUZHUAN_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(20, 'must be 20–3600')
+    .max(3600, 'must be 20–3600')
+    .default(120),
+  LIUZHUAN_OPENAPI_PUBLIC: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
   NODE_ENV: z.string().optional(),
   LIUZHUAN_TEST_CAPTCHA_ANSWER: z
     .string()
@@ -124,6 +154,16 @@ export interface AppConfig {
   letterCaptcha: boolean;
   /** Tests only (honoured with NODE_ENV=test): every captcha issued has this answer. */
   testCaptchaAnswer: string | null;
+  /**
+   * Node's HTTP limits, in ms. `requestTimeoutMs`: the whole request (headers and body) must
+   * arrive within it; `headersTimeoutMs`: the headers within it (slow-header clients);
+   * `keepAliveTimeoutMs`: an idle kept-alive connection is closed after it; `idleTimeoutMs`: a
+   * socket with no traffic either way is closed after it (the notification stream sends a
+   * heartbeat every 15 s, so it stays open).
+   */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; idleTimeoutMs: number };
+  /** Whether /api/docs and /api/docs-json answer without a sign-in (default: embedded mode only). */
+  openApiPublic: boolean;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +222,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     letterCaptcha: e.LIUZHUAN_LETTER_CAPTCHA === undefined || isOn(e.LIUZHUAN_LETTER_CAPTCHA),
     testCaptchaAnswer: e.LIUZHUAN_TEST_CAPTCHA_ANSWER || null,
+    http: {
+      requestTimeoutMs: e.LIUZHUAN_REQUEST_TIMEOUT_SECONDS * 1000,
+      // Node requires the headers' limit to be within the request's
+      headersTimeoutMs: Math.min(e.LIUZHUAN_HEADERS_TIMEOUT_SECONDS, e.LIUZHUAN_REQUEST_TIMEOUT_SECONDS) * 1000,
+      keepAliveTimeoutMs: e.LIUZHUAN_KEEP_ALIVE_SECONDS * 1000,
+      idleTimeoutMs: e.LIUZHUAN_IDLE_TIMEOUT_SECONDS * 1000,
+    },
+    openApiPublic: e.LIUZHUAN_OPENAPI_PUBLIC === undefined ? !e.DATABASE_URL : isOn(e.LIUZHUAN_OPENAPI_PUBLIC),
   };
 }
 

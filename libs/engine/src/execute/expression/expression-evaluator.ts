@@ -9,6 +9,7 @@ import {
   type ParseResult,
 } from './expression.types';
 import { checkFeel, normalizeName } from './feel-guard';
+import { budgetedBuiltin, type FeelBuiltins } from './feel-budget';
 import { runFeel } from './feel-evaluator';
 import { evaluateJuel, JuelEvaluationError } from './juel-evaluator';
 import { type JuelNode, parseJuel } from './juel-parser';
@@ -16,7 +17,7 @@ import { DataLimitError, INPUT_LIMITS, toPlainVariables } from './plain-data';
 
 type Compiled =
   // constant: the value of a literal (`5`, `2.5`, `true`, `false`, `null`), known without feelin
-  | { dialect: 'feel'; variables: ReadonlySet<string>; constant?: { value: number | boolean | null } }
+  | { dialect: 'feel'; variables: ReadonlySet<string>; builtins: FeelBuiltins; constant?: { value: number | boolean | null } }
   | { dialect: 'juel'; ast: JuelNode; variables: ReadonlySet<string> };
 
 type CompileResult = { ok: true; compiled: Compiled } | { ok: false; error: string };
@@ -85,7 +86,7 @@ function evaluateOnce(expr: ParsedExpression, variables: Readonly<Record<string,
     if (compiled.compiled.dialect === 'juel') {
       return { ok: true, value: evaluateJuel(compiled.compiled.ast, plain) };
     }
-    return runFeel(expr.body, plain);
+    return runFeel(expr.body, plain, compiled.compiled.builtins);
   } catch (error) {
     // the three expected failures of evaluating a model's expression over its data
     if (error instanceof JuelEvaluationError) return { ok: false, error: error.message };
@@ -123,5 +124,11 @@ function compileFeel(body: string): CompileResult {
   let constant: { value: number | boolean | null } | undefined;
   if (FEEL_NUMBER.test(text) && text.length <= 15) constant = { value: Number(text) };
   else if (Object.prototype.hasOwnProperty.call(FEEL_KEYWORDS, text)) constant = { value: FEEL_KEYWORDS[text] };
-  return { ok: true, compiled: { dialect: 'feel', variables: checked.variables, ...(constant ? { constant } : {}) } };
+  // every built-in the text names runs budgeted (and matches/replace/split on RE2)
+  const builtins = new Map<string, NonNullable<ReturnType<typeof budgetedBuiltin>>>();
+  for (const name of constant ? [] : checked.variables) {
+    const fn = budgetedBuiltin(name);
+    if (fn) builtins.set(name, fn);
+  }
+  return { ok: true, compiled: { dialect: 'feel', variables: checked.variables, builtins, ...(constant ? { constant } : {}) } };
 }

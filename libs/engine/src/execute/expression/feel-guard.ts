@@ -1,4 +1,5 @@
-import { parseExpression as parseFeelTree } from 'feelin';
+import { evaluate as evaluateFeel, parseExpression as parseFeelTree } from 'feelin';
+import { compileFeelRegex } from './feel-regex';
 
 /** Structural limits that keep a synchronous feelin evaluation bounded (it cannot be interrupted). */
 export const FEEL_LIMITS = {
@@ -7,7 +8,6 @@ export const FEEL_LIMITS = {
   /** for/some/every/filter nested inside one another: 1 keeps the work linear in the data size. */
   maxIterationDepth: 1,
   maxRangeSize: 1000,
-  maxPatternLength: 200,
 } as const;
 
 export type FeelCheck = { ok: true; variables: Set<string> } | { ok: false; error: string };
@@ -54,7 +54,7 @@ const CONSTANT_TIME_FUNCTIONS = new Set([
   'started by',
   'coincides',
 ]);
-// Functions that compile a pattern argument into a RegExp (catastrophic backtracking risk).
+// Functions whose second argument is a regular expression (run on RE2, see feel-regex.ts).
 const REGEX_FUNCTIONS = new Set(['matches', 'replace', 'split']);
 
 class FeelGuardError extends Error {}
@@ -123,6 +123,14 @@ interface Level {
   iteration: number;
   /** Names bound by the enclosing for/some/every; 'any' inside a filter, whose names are the item's. */
   bound: ReadonlySet<string> | 'any';
+  /** Enclosing context literals, innermost last. */
+  contexts?: readonly ContextScope[];
+}
+
+/** The entries of a context literal seen so far and how often later entries read them. */
+interface ContextScope {
+  readonly iteration: number;
+  readonly keys: Map<string, { literal: boolean; reads: number }>;
 }
 
 function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
@@ -145,7 +153,10 @@ function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
       return visitChildren(node, walk, { ...inner, parens: level.parens + 1 });
     case 'VariableName':
       walk.variables.add(normalizeName(walk.text.slice(node.from, node.to)));
+      countContextRead(normalizeName(walk.text.slice(node.from, node.to)), level, node.from);
       return visitChildren(node, walk, inner);
+    case 'Context':
+      return visitContext(node, walk, inner);
     case 'FunctionInvocation':
       checkInvocation(node, walk, level);
       return visitChildren(node, walk, inner);
@@ -156,6 +167,46 @@ function visit(node: SyntaxNodeLike, walk: Walk, level: Level): void {
       return visitFilter(node, walk, inner);
     default:
       return visitChildren(node, walk, inner);
+  }
+}
+
+// A context entry that reads an earlier one twice doubles it: `{a: l, b: [a, a], c: [b, b], …}`
+// builds a value exponentially larger than the text, which comparing or printing then walks.
+// So an entry may be read once (never inside an iteration, which reads it once per element),
+// unless its value is a literal such as a number or a string.
+function visitContext(node: SyntaxNodeLike, walk: Walk, level: Level): void {
+  const scope: ContextScope = { iteration: level.iteration, keys: new Map() };
+  const contexts = [...(level.contexts ?? []), scope];
+  for (const entry of children(node)) {
+    if (entry.name !== 'ContextEntry') {
+      visit(entry, walk, level);
+      continue;
+    }
+    const [key, value] = children(entry);
+    if (value) visit(value, walk, { ...level, contexts });
+    if (key) scope.keys.set(contextKey(key, walk), { literal: !!value && LITERALS.has(value.name), reads: 0 });
+  }
+}
+
+const LITERALS = new Set(['NumericLiteral', 'StringLiteral', 'BooleanLiteral', 'nil']);
+
+function contextKey(key: SyntaxNodeLike, walk: Walk): string {
+  const text = walk.text.slice(key.from, key.to);
+  const literal = key.firstChild?.name === 'StringLiteral' ? (evaluateFeel(text, {}).value as unknown) : undefined;
+  return typeof literal === 'string' ? literal : normalizeName(text);
+}
+
+function countContextRead(name: string, level: Level, at: number): void {
+  const contexts = level.contexts ?? [];
+  for (let i = contexts.length - 1; i >= 0; i--) {
+    const entry = contexts[i].keys.get(name);
+    if (!entry) continue;
+    if (entry.literal) return;
+    entry.reads += level.iteration > contexts[i].iteration ? 2 : 1;
+    if (entry.reads > 1) {
+      throw new FeelGuardError(`context entry '${name}' is read more than once (at ${at}); read it once or compute it outside`);
+    }
+    return;
   }
 }
 
@@ -245,12 +296,22 @@ function checkInvocation(node: SyntaxNodeLike, walk: Walk, level: Level): void {
     }
   }
   if (!REGEX_FUNCTIONS.has(name)) return;
+  // a literal pattern is compiled now, so a model whose pattern RE2 cannot run is refused at deploy;
+  // any other pattern is compiled when the expression runs
   const parameters = rest.find((part) => part.name === 'PositionalParameters');
-  const pattern = parameters ? children(parameters)[1] : undefined;
-  if (!pattern || pattern.name !== 'StringLiteral') {
-    throw new FeelGuardError(`${name}() needs its pattern as a string literal (at ${node.from})`);
-  }
-  checkPattern(walk.text.slice(pattern.from + 1, pattern.to - 1), name);
+  const args = parameters ? children(parameters).filter((part) => part.name !== ',' && part.name !== '(' && part.name !== ')') : [];
+  const pattern = literalString(args[1], walk);
+  const flagsAt = name === 'matches' ? 2 : name === 'replace' ? 3 : -1;
+  const flags = flagsAt < 0 || args[flagsAt] === undefined ? '' : literalString(args[flagsAt], walk);
+  if (pattern === undefined || flags === undefined) return;
+  const compiled = compileFeelRegex(pattern, flags);
+  if (!compiled.ok) throw new FeelGuardError(`${name}() ${compiled.error} (at ${node.from})`);
+}
+
+function literalString(node: SyntaxNodeLike | undefined, walk: Walk): string | undefined {
+  if (node?.name !== 'StringLiteral') return undefined;
+  const value: unknown = evaluateFeel(walk.text.slice(node.from, node.to), {}).value;
+  return typeof value === 'string' ? value : undefined;
 }
 
 // Variable names whose values reach a call's arguments. Function names are not read, and a
@@ -263,22 +324,4 @@ function argumentNames(node: SyntaxNodeLike, walk: Walk): string[] {
     if (callee && CONSTANT_TIME_FUNCTIONS.has(normalizeName(walk.text.slice(callee.from, callee.to)))) return [];
   }
   return parts.flatMap((part) => argumentNames(part, walk));
-}
-
-// Catastrophic backtracking needs a quantified group that itself repeats or alternates
-// ("(a+)+", "(a|a)*") or a back-reference; reject those instead of timing out.
-function checkPattern(pattern: string, name: string): void {
-  if (pattern.length > FEEL_LIMITS.maxPatternLength) throw new FeelGuardError(`${name}() pattern is too long`);
-  if (/\\[1-9k]/.test(pattern)) throw new FeelGuardError(`${name}() pattern may not use back-references`);
-  const stripped = pattern.replace(/\\./g, 'x').replace(/\[[^\]]*\]/g, 'x');
-  const groups: number[] = [];
-  for (let i = 0; i < stripped.length; i++) {
-    if (stripped[i] === '(') groups.push(i);
-    if (stripped[i] !== ')') continue;
-    const open = groups.pop() ?? 0;
-    const body = stripped.slice(open + 1, i);
-    if (/^[*+?{]/.test(stripped.slice(i + 1)) && /[*+{|]/.test(body)) {
-      throw new FeelGuardError(`${name}() pattern has a nested quantifier, which can take exponential time`);
-    }
-  }
 }
