@@ -80,7 +80,7 @@ describe('loadConfig', () => {
 
   it('should open the OpenAPI description in embedded mode only unless LIUZHUAN_OPENAPI_PUBLIC says otherwise', () => {
     // given
-    const production = { DATABASE_URL: 'mysql://root@h/db' };
+    const production = { ...KEY, DATABASE_URL: 'mysql://root@h/db' };
     // when / then
     expect(loadConfig({}).openApiPublic).toBe(true);
     expect(loadConfig(production).openApiPublic).toBe(false);
