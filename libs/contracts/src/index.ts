@@ -12,3 +12,5 @@ export * from './mailbox';
 export * from './forms';
 export * from './document-rules';
 export * from './reserved-variables';
+export * from './clearance';
+export * from './clearance.routes';

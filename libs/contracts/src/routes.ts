@@ -6,6 +6,7 @@ import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
 import { FORM_ROUTES } from './forms.routes';
+import { CLEARANCE_ROUTES } from './clearance.routes';
 import { LoginRequestSchema, LoginResponseSchema, SessionUserSchema } from './auth';
 import { HealthSchema } from './health';
 import {
@@ -427,6 +428,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...NOTIFICATION_ROUTES,
   ...MAILBOX_ROUTES,
   ...FORM_ROUTES,
+  ...CLEARANCE_ROUTES,
 ];
 
 /**
@@ -439,7 +441,8 @@ export type AnyContractRoute =
   | (typeof DOCUMENT_ROUTES)[number]
   | (typeof NOTIFICATION_ROUTES)[number]
   | (typeof MAILBOX_ROUTES)[number]
-  | (typeof FORM_ROUTES)[number];
+  | (typeof FORM_ROUTES)[number]
+  | (typeof CLEARANCE_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

@@ -10,5 +10,6 @@ export const OrgErrors = {
   passwordTooWeak: () => new DomainError('PASSWORD_TOO_WEAK', 'Password does not meet the policy'),
   usernameTaken: (username: string) => new DomainError('USERNAME_TAKEN', `Username ${username} is taken`),
   roleSeparation: () => new DomainError('ROLE_SEPARATION', 'System admin, security admin and auditor must be different people'),
+  ownClearance: () => new DomainError('CLEARANCE_OWN_FORBIDDEN', 'No one sets their own clearance'),
   groupsNotFound: (missing: string[]) => new DomainError('GROUP_NOT_FOUND', `Unknown groups: ${missing.join(', ')}`, { missing }),
 };

@@ -8,13 +8,16 @@ import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
 import { UserChanges } from './user-changes';
 import { UserController } from './user.controller';
+import { ClearanceController } from './clearance.controller';
+import { ClearanceRepository } from './clearance.repository';
+import { ClearanceService } from './clearance.service';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity])],
-  controllers: [OrgController, UserController],
-  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
-  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
+  controllers: [OrgController, UserController, ClearanceController],
+  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges, ClearanceRepository, ClearanceService],
+  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges, ClearanceRepository],
 })
 export class OrgModule {}

@@ -122,6 +122,7 @@ export class UserService {
       roles: roles.get(u.id) ?? [],
       groups: groups.get(u.id) ?? [],
       enabled: u.enabled,
+      clearance: (u.clearance ?? 'none') as User['clearance'],
     }));
   }
 }

@@ -70,7 +70,7 @@ export class CcService {
   }
 
   async list(query: CcQuery, user: SessionUser): Promise<CcList> {
-    if (query.instanceId) await this.access.readable(user, query.instanceId);
+    if (query.instanceId) await this.access.readableInFull(user, query.instanceId);
     const { items, total, display } = await this.rows.copiesWhere({
       ...(query.instanceId ? { instanceId: query.instanceId } : {}),
       // without an instance, a user sees only the copies sent to them

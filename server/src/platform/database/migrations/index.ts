@@ -16,6 +16,8 @@ import { Documents1796000000007 as MysqlDocuments0007 } from './mysql/0007-docum
 import { Documents1796000000007 as SqliteDocuments0007 } from './sqlite/0007-documents';
 import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
+import { ClearanceAndClassification1796000000011 as MysqlClearance0011 } from './mysql/0011-clearance-and-classification';
+import { ClearanceAndClassification1796000000011 as SqliteClearance0011 } from './sqlite/0011-clearance-and-classification';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -31,6 +33,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlDocuments0007,
   MysqlMailbox0008,
   MysqlForms0009,
+  MysqlClearance0011,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -42,4 +45,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteDocuments0007,
   SqliteMailbox0008,
   SqliteForms0009,
+  SqliteClearance0011,
 ];
