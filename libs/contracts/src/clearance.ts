@@ -33,10 +33,7 @@ export function levelsAllowed(clearance: string | null | undefined): SecretLevel
 }
 
 /** 设定涉密等级: the security admin's act, never on their own account. */
-export const SetClearanceSchema = z
-  .object({ clearance: ClearanceSchema })
-  .strict()
-  .meta({ id: 'SetClearance' });
+export const SetClearanceSchema = z.object({ clearance: ClearanceSchema }).strict().meta({ id: 'SetClearance' });
 export type SetClearance = z.infer<typeof SetClearanceSchema>;
 
 /** Error codes (→ HTTP status) of clearances. */

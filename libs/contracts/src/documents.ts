@@ -187,7 +187,10 @@ export type CreateDocument = z.infer<typeof CreateDocumentSchema>;
  * `secrecyPeriod` may be sent unchanged only: changing them is 变更密级 (the security admin's
  * `POST /documents/:id/classification`), a PATCH that changes them is a 403.
  */
-export const UpdateDocumentSchema = DocumentFieldsSchema.partial().extend(PaperCustodySchema.partial().shape).strict().meta({ id: 'UpdateDocument' });
+export const UpdateDocumentSchema = DocumentFieldsSchema.partial()
+  .extend(PaperCustodySchema.partial().shape)
+  .strict()
+  .meta({ id: 'UpdateDocument' });
 
 /** 变更密级: the security admin's act, with a reason; raising it needs the custody fields and no electronic content. */
 export const ChangeClassificationSchema = z

@@ -57,9 +57,9 @@ describe('read access by part (e2e)', () => {
     // given a request past the head, at 分管领导审批 for the group city-leaders
     const id = await start({ days: 5, reason: '探亲' });
     const first = await openAt(id, 'deptHeadApproval');
-    expect((await server.call('POST', `/api/tasks/${first.id}/complete`, { token: t.head, body: { variables: { approved: true } } })).status).toBe(
-      200,
-    );
+    expect(
+      (await server.call('POST', `/api/tasks/${first.id}/complete`, { token: t.head, body: { variables: { approved: true } } })).status,
+    ).toBe(200);
     const task = await openAt(id, 'leaderApproval');
     // while unclaimed, every city leader may look before claiming
     expect((await get(t.mayor, `/api/instances/${id}`)).status).toBe(200);
@@ -94,7 +94,10 @@ describe('read access by part (e2e)', () => {
     expect(tasks.body.items.map((x: any) => [x.elementId, x.assignee])).toEqual([['deptHeadApproval', 'head']]);
     expect((await get(t.admin, `/api/instances/${id}/opinions`)).status).toBe(404);
     // and they still intervene: reassign the task
-    const moved = await server.call('POST', `/api/tasks/${task.id}/reassign`, { token: t.admin, body: { username: 'deputy', reason: '主任出差' } });
+    const moved = await server.call('POST', `/api/tasks/${task.id}/reassign`, {
+      token: t.admin,
+      body: { username: 'deputy', reason: '主任出差' },
+    });
     expect(moved.status).toBe(200);
     // while the head who no longer holds it keeps no part... unless they acted: they did not
     expect((await get(t.head, `/api/instances/${id}`)).status).toBe(404);
@@ -127,8 +130,8 @@ describe('read access by part (e2e)', () => {
     expect(one.status).toBe(404);
     expect(instance.body.metadataOnly).toBe(true);
     for (const secret of ['王秀英', '13800001111', '610902198805061234', '暖气'])
-      expect(JSON.stringify(instance.body) + JSON.stringify((await get(t.admin, `/api/instances/${letter.instanceId}/history`)).body)).not.toContain(
-        secret,
-      );
+      expect(
+        JSON.stringify(instance.body) + JSON.stringify((await get(t.admin, `/api/instances/${letter.instanceId}/history`)).body),
+      ).not.toContain(secret);
   });
 });

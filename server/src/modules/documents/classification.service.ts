@@ -44,7 +44,8 @@ export class ClassificationService {
       const current = fieldsOf(doc);
       if (current.secretLevel === input.secretLevel) throw DocumentErrors.classificationUnchanged();
       const classified = !mayHoldElectronicContent(input.secretLevel);
-      if (classified && (current.body || (await this.documents.attachments(id, tx.manager)).length)) throw DocumentErrors.classifiedNoBody();
+      if (classified && (current.body || (await this.documents.attachments(id, tx.manager)).length))
+        throw DocumentErrors.classifiedNoBody();
       const next: DocumentFields = {
         ...current,
         secretLevel: input.secretLevel,

@@ -4,7 +4,14 @@ import type { DocumentQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { likeEscape } from '../org/org.api';
-import { AttachmentEntity, ClassificationChangeEntity, DocNumberEntity, DocumentEntity, DocumentVersionEntity, IncomingRegistrationEntity } from './document.entity';
+import {
+  AttachmentEntity,
+  ClassificationChangeEntity,
+  DocNumberEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
+  IncomingRegistrationEntity,
+} from './document.entity';
 
 export interface Viewer {
   username: string;

@@ -25,7 +25,7 @@ export const DocumentErrors = {
   clearanceInsufficient: (level: string) =>
     new DomainError('DOCUMENT_CLEARANCE_INSUFFICIENT', `Your clearance does not allow a document classified ${level}`),
   custody: (code: PaperCustodyViolation) =>
-    new DomainError(code, 'A classified document needs its paper copy\'s 份号 (six digits), 保管人 and 存放位置', { code }),
+    new DomainError(code, "A classified document needs its paper copy's 份号 (six digits), 保管人 and 存放位置", { code }),
   processNotDeployed: (key: string) => new DomainError('DOCUMENT_PROCESS_NOT_DEPLOYED', `No deployed process with key ${key}`),
   notEditable: (id: string) => new DomainError('DOCUMENT_NOT_EDITABLE', `Document ${id} has ended its handling`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),

@@ -26,7 +26,6 @@ import {
   InstanceAccess,
   type InstanceEntity,
   InstanceRepository,
-  isWorkflowAdmin,
   type TaskEntity,
   TaskRepository,
 } from '../runtime/runtime.api';
@@ -139,7 +138,9 @@ export class MailboxService {
     let rows = await this.letters.newestFirst(LETTER_LIST_SCAN);
     const instances = new Map((await this.letters.instancesOf(rows.map((r) => r.instanceId))).map((i) => [i.id, i]));
     const readable = await Promise.all(
-      rows.map(async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity))),
+      rows.map(
+        async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity)),
+      ),
     );
     rows = rows.filter((_, i) => readable[i]);
     const page = rows.slice(query.offset, query.offset + query.limit);

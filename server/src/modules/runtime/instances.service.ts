@@ -246,6 +246,14 @@ export const METADATA_DETAIL_KEYS = [
   'incidentId',
   'targetElementId',
   'fromElementInstanceId',
+  'candidateUsers',
+  'candidateGroups',
+  'orgRoleResolved',
+  'orgRoleNote',
+  'dueAt',
+  'usernames',
+  'auto',
+  'stage',
 ] as const;
 
 function metadataOf(type: string, details: Record<string, unknown>): Record<string, unknown> {

@@ -194,10 +194,10 @@ export class TaskRepository {
     );
     if (reader.length) return true;
     // whoever wrote an opinion in it
-    const wrote: unknown[] = await this.dataSource.manager.query('SELECT 1 AS x FROM opinion WHERE instance_id = ? AND author = ? LIMIT 1', [
-      instanceId,
-      username,
-    ]);
+    const wrote: unknown[] = await this.dataSource.manager.query(
+      'SELECT 1 AS x FROM opinion WHERE instance_id = ? AND author = ? LIMIT 1',
+      [instanceId, username],
+    );
     if (wrote.length) return true;
     // whoever acted in the instance (a task transferred away, say) keeps reading it
     const acted = await this.dataSource.manager

@@ -45,7 +45,10 @@ export class TasksService {
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
     const hidden = await this.hiddenMatters(user, items, display, !me);
     return {
-      items: items.map((t) => ({ ...toTask(t, candidates.get(t.id) ?? []), ...withoutHidden(display.get(t.id), hidden.has(t.instanceId)) })),
+      items: items.map((t) => ({
+        ...toTask(t, candidates.get(t.id) ?? []),
+        ...withoutHidden(display.get(t.id), hidden.has(t.instanceId)),
+      })),
       total,
     };
   }

@@ -21,7 +21,9 @@ export class ClearanceAndClassification1796000000011 implements MigrationInterfa
       changed_by VARCHAR(32) NOT NULL,
       changed_at DATETIME NOT NULL
     )`);
-    await q.query(`CREATE INDEX IF NOT EXISTS ix_classification_change_document ON document_classification_change (document_id, changed_at)`);
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS ix_classification_change_document ON document_classification_change (document_id, changed_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
