@@ -1,6 +1,7 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  Clearance,
   CalendarChangeList,
   CalendarDayStatus,
   CalendarYear,
@@ -60,6 +61,11 @@ export class AdminApiService {
 
   setRoles(id: string, roles: Role[]): Observable<User> {
     return this.api.call('PUT /users/:id/roles', { params: { id }, body: { roles }, context: OWN_ERRORS() });
+  }
+
+  /** 涉密等级: the security admin's, never on their own account. */
+  setClearance(id: string, clearance: Clearance): Observable<User> {
+    return this.api.call('PUT /users/:id/clearance', { params: { id }, body: { clearance }, context: OWN_ERRORS() });
   }
 
   calendar(year: number): Observable<CalendarYear> {

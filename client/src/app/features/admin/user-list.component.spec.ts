@@ -18,6 +18,7 @@ const LIU: User = {
   roles: ['system_admin'],
   groups: [],
   enabled: true,
+  clearance: 'none',
 };
 
 describe('UserListComponent', () => {
