@@ -77,7 +77,20 @@ export class CcService {
       ...(query.mine === 'true' || !query.instanceId ? { recipient: user.username } : {}),
       ...(query.unread === 'true' ? { read: false } : query.unread === 'false' ? { read: true } : {}),
     });
-    return { items: items.map((r) => ({ ...toCc(r), ...display.get(r.id) })), total };
+    // no title of a classified 公文 the recipient's clearance does not allow
+    const hidden = await this.access.hiddenMatters(
+      user,
+      items.filter((r) => display.get(r.id)?.title).map((r) => r.instanceId),
+      false,
+    );
+    return {
+      items: items.map((r) => ({
+        ...toCc(r),
+        ...display.get(r.id),
+        ...(hidden.has(r.instanceId) ? { title: null, docType: null, urgency: null } : {}),
+      })),
+      total,
+    };
   }
 
   /** The read receipt: the first read sets the time. */
