@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ClearanceSchema } from './clearance';
 
 /** The six roles; 三员分立: sysadmin, secadmin and auditor are held by different people. */
 export const ROLES = ['clerk', 'leader', 'workflow_admin', 'system_admin', 'security_admin', 'auditor'] as const;
@@ -32,6 +33,8 @@ export const SessionUserSchema = z
     orgName: z.string(),
     position: z.string().nullable(),
     roles: z.array(RoleSchema),
+    /** 涉密等级 (none | general | important | core); absent counts as none */
+    clearance: ClearanceSchema.optional(),
   })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.infer<typeof SessionUserSchema>;

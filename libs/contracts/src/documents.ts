@@ -139,16 +139,85 @@ export const IncomingRegistrationInputSchema = z
   .meta({ id: 'IncomingRegistrationInput' });
 export type IncomingRegistrationInput = z.infer<typeof IncomingRegistrationInputSchema>;
 
+/**
+ * 纸质涉密载体 custody: a classified document exists on this system only as metadata; its paper
+ * copy is tracked by 份号 (six digits, GB/T 9704 §7.2.1), 保管人 and 存放位置 — required when the
+ * 密级 is 秘密 or above ({@link checkPaperCustody}). Not elements of the document's version.
+ */
+export const PaperCustodySchema = z.object({
+  /** 份号: six digits */
+  copyNumber: z.string().trim().max(20).nullable(),
+  /** 保管人 */
+  custodian: z.string().trim().max(40).nullable(),
+  /** 存放位置 */
+  storageLocation: z.string().trim().max(200).nullable(),
+});
+export type PaperCustody = z.infer<typeof PaperCustodySchema>;
+export const COPY_NUMBER_PATTERN = /^\d{6}$/;
+
+/** The first custody rule a classified document breaks, as an error code; null when none. */
+export function checkPaperCustody(level: SecretLevel, c: Partial<PaperCustody>): PaperCustodyViolation | null {
+  if (level === 'NONE') return c.copyNumber && !COPY_NUMBER_PATTERN.test(c.copyNumber) ? 'DOCUMENT_COPY_NUMBER_FORMAT' : null;
+  if (!c.copyNumber?.trim()) return 'DOCUMENT_COPY_NUMBER_REQUIRED';
+  if (!COPY_NUMBER_PATTERN.test(c.copyNumber)) return 'DOCUMENT_COPY_NUMBER_FORMAT';
+  if (!c.custodian?.trim()) return 'DOCUMENT_CUSTODIAN_REQUIRED';
+  if (!c.storageLocation?.trim()) return 'DOCUMENT_STORAGE_LOCATION_REQUIRED';
+  return null;
+}
+export type PaperCustodyViolation =
+  | 'DOCUMENT_COPY_NUMBER_REQUIRED'
+  | 'DOCUMENT_COPY_NUMBER_FORMAT'
+  | 'DOCUMENT_CUSTODIAN_REQUIRED'
+  | 'DOCUMENT_STORAGE_LOCATION_REQUIRED';
+
+/** Whether a document of this 密级 may carry an electronic body or attachments on this system (only 非密). */
+export const mayHoldElectronicContent = (level: SecretLevel): boolean => level === 'NONE';
+
 /** Registers an incoming document (with `registration`) or drafts an outgoing one; omitted elements take {@link DOCUMENT_DEFAULTS}. */
 export const CreateDocumentSchema = DocumentFieldsSchema.partial()
   .required({ docType: true, title: true })
   .extend({ direction: DocumentDirectionSchema, registration: IncomingRegistrationInputSchema.optional() })
+  .extend(PaperCustodySchema.partial().shape)
   .strict()
   .meta({ id: 'CreateDocument' });
 export type CreateDocument = z.infer<typeof CreateDocumentSchema>;
 
-/** A change of some elements; each accepted change is a new version. */
-export const UpdateDocumentSchema = DocumentFieldsSchema.partial().strict().meta({ id: 'UpdateDocument' });
+/**
+ * A change of some elements; each accepted change is a new version. `secretLevel` and
+ * `secrecyPeriod` may be sent unchanged only: changing them is 变更密级 (the security admin's
+ * `POST /documents/:id/classification`), a PATCH that changes them is a 403.
+ */
+export const UpdateDocumentSchema = DocumentFieldsSchema.partial()
+  .extend(PaperCustodySchema.partial().shape)
+  .strict()
+  .meta({ id: 'UpdateDocument' });
+
+/** 变更密级: the security admin's act, with a reason; raising it needs the custody fields and no electronic content. */
+export const ChangeClassificationSchema = z
+  .object({
+    secretLevel: SecretLevelSchema,
+    /** required for a classified level, absent (cleared) for NONE */
+    secrecyPeriod: SecrecyPeriodSchema.nullable().optional(),
+    /** mandatory; an empty one is a 422 DOCUMENT_CLASSIFICATION_REASON_REQUIRED */
+    reason: z.string().max(500).optional(),
+  })
+  .extend(PaperCustodySchema.partial().shape)
+  .strict()
+  .meta({ id: 'ChangeClassification' });
+export type ChangeClassification = z.infer<typeof ChangeClassificationSchema>;
+
+export const ClassificationChangeSchema = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    fromLevel: SecretLevelSchema,
+    toLevel: SecretLevelSchema,
+    reason: z.string(),
+    changedBy: z.string(),
+    changedAt: z.string(),
+  })
+  .meta({ id: 'ClassificationChange' });
+export type ClassificationChange = z.infer<typeof ClassificationChangeSchema>;
 export type UpdateDocument = z.infer<typeof UpdateDocumentSchema>;
 
 export const IncomingRegistrationSchema = z
@@ -210,6 +279,10 @@ export const OfficialDocumentSchema = z
     disclosureReason: z.string().nullable(),
     attachmentNotes: z.array(z.string()),
     body: z.string().nullable(),
+    /** 份号, 保管人, 存放位置 of the paper copy (classified documents) */
+    copyNumber: z.string().nullable(),
+    custodian: z.string().nullable(),
+    storageLocation: z.string().nullable(),
     status: z.enum(DOCUMENT_STATUSES),
     instanceId: z.string().nullable(),
     /** document version: 1 at creation, +1 per accepted change */

@@ -12,6 +12,7 @@ import { DOCUMENT_ERROR_CODES, DOCUMENT_ERROR_MESSAGES_ZH } from './documents.er
 import { NOTIFICATION_ERROR_CODES, NOTIFICATION_ERROR_MESSAGES_ZH } from './notifications.errors';
 import { MAILBOX_ERROR_CODES, MAILBOX_ERROR_MESSAGES_ZH } from './mailbox.errors';
 import { FORM_ERROR_CODES, FORM_ERROR_MESSAGES_ZH } from './forms.errors';
+import { CLEARANCE_ERROR_CODES, CLEARANCE_ERROR_MESSAGES_ZH } from './clearance';
 
 /**
  * Stable error codes of the HTTP API. Each error response is
@@ -44,6 +45,7 @@ export const ERROR_CODES = {
   ...NOTIFICATION_ERROR_CODES,
   ...MAILBOX_ERROR_CODES,
   ...FORM_ERROR_CODES,
+  ...CLEARANCE_ERROR_CODES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -71,6 +73,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ...NOTIFICATION_ERROR_MESSAGES_ZH,
   ...MAILBOX_ERROR_MESSAGES_ZH,
   ...FORM_ERROR_MESSAGES_ZH,
+  ...CLEARANCE_ERROR_MESSAGES_ZH,
   VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',

@@ -14,3 +14,5 @@ export * from './audit';
 export * from './user-contact';
 export * from './document-rules';
 export * from './reserved-variables';
+export * from './clearance';
+export * from './clearance.routes';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RoleSchema } from './auth';
+import { ClearanceSchema } from './clearance';
 
 export const ORG_KINDS = ['government', 'office', 'department', 'county'] as const;
 export const OrgKindSchema = z.enum(ORG_KINDS);
@@ -50,6 +51,8 @@ export const UserSchema = z
     enabled: z.boolean(),
     /** must change the password at the next sign-in (a new account, or a reset) */
     mustChangePassword: z.boolean(),
+    /** 涉密等级, set only by the security admin (PUT /users/:id/clearance) */
+    clearance: ClearanceSchema,
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;

@@ -9,6 +9,7 @@ import { FORM_ROUTES } from './forms.routes';
 import { AUDIT_ROUTES } from './audit.routes';
 import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
 import { USER_CONTACT_ROUTES } from './user-contact';
+import { CLEARANCE_ROUTES } from './clearance.routes';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
@@ -488,6 +489,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...FORM_ROUTES,
   ...AUDIT_ROUTES,
   ...USER_CONTACT_ROUTES,
+  ...CLEARANCE_ROUTES,
 ];
 
 /**
@@ -502,7 +504,8 @@ export type AnyContractRoute =
   | (typeof MAILBOX_ROUTES)[number]
   | (typeof FORM_ROUTES)[number]
   | (typeof AUDIT_ROUTES)[number]
-  | (typeof USER_CONTACT_ROUTES)[number];
+  | (typeof USER_CONTACT_ROUTES)[number]
+  | (typeof CLEARANCE_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

@@ -107,6 +107,11 @@ export const InstanceSchema = z
     activeElementIds: z.array(z.string()),
     variables: z.record(z.string(), z.unknown()),
     incidents: z.array(IncidentSchema),
+    /**
+     * true: the intervention view of a workflow admin with no part in the instance — no
+     * variables (they carry the matter's content); status, elements, incidents and dates only
+     */
+    metadataOnly: z.boolean().optional(),
     startedAt: z.string(),
     endedAt: z.string().nullable(),
   })

@@ -58,16 +58,28 @@ export class ApprovalsWorld {
     return r.body;
   }
 
+  /**
+   * Who reads an instance in full for the checks: its initiator (always has a part). The workflow
+   * admin with no part sees only metadata (issue #15), so the admin is the reader only when the
+   * instance has no initiator.
+   */
+  private async reader(instanceId: string): Promise<User> {
+    const initiator = (await this.call('admin', 'GET', `/api/instances/${instanceId}`)).body.initiator as string | null;
+    if (!initiator) return 'admin';
+    if (!(USERS as readonly string[]).includes(initiator)) throw new Error(`initiator ${initiator} is not signed in`);
+    return initiator as User;
+  }
+
   async instance(instanceId: string): Promise<any> {
-    return (await this.call('admin', 'GET', `/api/instances/${instanceId}`)).body;
+    return (await this.call(await this.reader(instanceId), 'GET', `/api/instances/${instanceId}`)).body;
   }
 
   async history(instanceId: string): Promise<any[]> {
-    return (await this.call('admin', 'GET', `/api/instances/${instanceId}/history`)).body.items;
+    return (await this.call(await this.reader(instanceId), 'GET', `/api/instances/${instanceId}/history`)).body.items;
   }
 
   async opinions(instanceId: string): Promise<any[]> {
-    return (await this.call('admin', 'GET', `/api/instances/${instanceId}/opinions`)).body.items;
+    return (await this.call(await this.reader(instanceId), 'GET', `/api/instances/${instanceId}/opinions`)).body.items;
   }
 
   async notifications(user: User): Promise<any[]> {

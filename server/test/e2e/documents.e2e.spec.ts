@@ -240,7 +240,8 @@ describe('official documents (e2e)', () => {
       }
       expect(await box('fgw_clerk', 'all')).not.toContain(docId);
       expect(await box('staff', 'all')).not.toContain(docId);
-      expect((await server.call('GET', `/api/documents/${docId}`, { token: t.admin })).status).toBe(200);
+      // the workflow admin with no part reads no document either (issue #15: metadata only, through the instance)
+      expect((await server.call('GET', `/api/documents/${docId}`, { token: t.admin })).status).toBe(404);
     });
   });
 
@@ -353,7 +354,13 @@ describe('official documents (e2e)', () => {
     });
 
     it('should hold classified documents as metadata only', async () => {
-      const secret = { secretLevel: 'SECRET', secrecyPeriod: { value: 5, unit: 'YEAR' } };
+      const secret = {
+        secretLevel: 'SECRET',
+        secrecyPeriod: { value: 5, unit: 'YEAR' },
+        copyNumber: '000001',
+        custodian: '张晓明',
+        storageLocation: '机要室',
+      };
       const withBody = await create(outgoing({ ...secret, body: '正文' }));
       expect([withBody.status, withBody.body.code]).toEqual([422, 'DOCUMENT_CLASSIFIED_NO_BODY']);
       const meta = await create(outgoing(secret));
@@ -362,8 +369,15 @@ describe('official documents (e2e)', () => {
       expect([up.status, up.body.code]).toEqual([422, 'DOCUMENT_CLASSIFIED_NO_BODY']);
       const plain = (await create(outgoing())).body;
       expect((await upload(plain.id, Buffer.from('x'), '附件.txt')).status).toBe(201);
+      // raising the 密级 is the security admin's 变更密级, refused while the document holds an attachment
       const raise = await server.call('PATCH', `/api/documents/${plain.id}`, { token: t.clerk, body: secret });
-      expect([raise.status, raise.body.code]).toEqual([422, 'DOCUMENT_CLASSIFIED_NO_BODY']);
+      expect([raise.status, raise.body.code]).toEqual([403, 'DOCUMENT_CLASSIFICATION_LOCKED']);
+      const { secretLevel, secrecyPeriod, ...custody } = secret;
+      const changed = await server.call('POST', `/api/documents/${plain.id}/classification`, {
+        token: await server.login('secadmin'),
+        body: { secretLevel, secrecyPeriod, ...custody, reason: '经审定属秘密' },
+      });
+      expect([changed.status, changed.body.code]).toEqual([422, 'DOCUMENT_CLASSIFIED_NO_BODY']);
     });
   });
 

@@ -33,10 +33,16 @@ describe('leader mailbox (e2e)', () => {
   });
   afterAll(() => server.stop());
 
+  /** letters accepted from this test's address so far (the workflow admin no longer lists letters: issue #15) */
+  let written = 0;
   /** writes as the public form does: a fresh captcha, answered (tests know every answer: test-env.ts) */
   const write = async (body: Record<string, unknown> = letter()) => {
     const captcha = (await server.call('GET', '/api/public/captcha')).body;
-    return server.call('POST', '/api/public/letters', { body: { ...body, captchaId: captcha.id, captchaAnswer: TEST_CAPTCHA_ANSWER } });
+    const r = await server.call('POST', '/api/public/letters', {
+      body: { ...body, captchaId: captcha.id, captchaAnswer: TEST_CAPTCHA_ANSWER },
+    });
+    if (r.status === 201) written++;
+    return r;
   };
   const publicView = async (code: string) => server.call('GET', `/api/public/letters/${code}`);
   const openTask = async (instanceId: string, elementId: string) =>
@@ -125,7 +131,7 @@ describe('leader mailbox (e2e)', () => {
     expect(beyond.status).toBe(422);
     expect(beyond.body.code).toBe('LETTER_EXTENSION_LIMIT');
     expect((await openTask(l.instanceId, 'handle')).dueAt).toBe(due15.body.dueAt);
-    const history = await server.call('GET', `/api/instances/${l.instanceId}/history`, { token: admin });
+    const history = await server.call('GET', `/api/instances/${l.instanceId}/history`, { token: zjj });
     expect(
       history.body.items.filter((e: any) => e.type === 'letter.extended').map((e: any) => [e.actor, e.details.timeLimitWorkdays]),
     ).toEqual([
@@ -183,7 +189,7 @@ describe('leader mailbox (e2e)', () => {
 
   it('should refuse bad letters with 400 and unknown or malformed query codes with 404/400, storing nothing', async () => {
     // given
-    const before = (await server.call('GET', '/api/letters', { token: admin })).body.total;
+    const before = (await server.call('GET', '/api/letters', { token: await as('clerk') })).body.total;
     // when
     const extra = await write(letter({ status: 'published' }));
     const long = await write(letter({ content: '长'.repeat(5001) }));
@@ -197,7 +203,7 @@ describe('leader mailbox (e2e)', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'LETTER_NOT_FOUND']);
     expect(malformed.status).toBeGreaterThanOrEqual(400);
     expect(malformed.status).toBeLessThan(500);
-    expect((await server.call('GET', '/api/letters', { token: admin })).body.total).toBe(before);
+    expect((await server.call('GET', '/api/letters', { token: await as('clerk') })).body.total).toBe(before);
   });
 
   it('should keep the letters from the public and from other departments', async () => {
@@ -226,7 +232,7 @@ describe('leader mailbox (e2e)', () => {
 
   it('should refuse more than the allowed letters from one address in ten minutes with 429', async () => {
     // given: the letters this address wrote above
-    const already = (await server.call('GET', '/api/letters?limit=200', { token: admin })).body.total;
+    const already = written;
     expect(already).toBeLessThan(LETTERS_PER_IP);
     // when
     const statuses: number[] = [];

@@ -177,6 +177,7 @@ export class AuthService {
       orgName: org?.name ?? '',
       position: user.position,
       roles: roles.get(user.id) ?? [],
+      clearance: (user.clearance ?? 'none') as SessionUser['clearance'],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
-import type { Role } from '@liuzhuan/contracts';
+import type { Clearance, Role } from '@liuzhuan/contracts';
 import { sql, Tables } from '../../platform/database/table';
 import { SessionEntity } from './session.entity';
 
@@ -18,6 +18,7 @@ export interface SessionWithUser {
     enabled: boolean;
     mustChangePassword: boolean;
     roles: Role[];
+    clearance: Clearance;
   };
 }
 
@@ -40,7 +41,7 @@ export class SessionRepository {
     const sessions = this.tables.of(SessionEntity);
     const { records } = await sql(
       this.dataSource.manager,
-      `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, u.must_change_password AS u_must_change, o.name AS o_name,
+      `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, u.must_change_password AS u_must_change, u.clearance AS u_clearance, o.name AS o_name,
          (SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id) AS u_roles
        FROM ${sessions.name} s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
        WHERE ${sessions.col('tokenHash', 's')} = ?`,
@@ -63,6 +64,7 @@ export class SessionRepository {
         enabled: Boolean(Number(row.u_enabled)),
         mustChangePassword: Boolean(Number(row.u_must_change)),
         roles,
+        clearance: (row.u_clearance == null ? 'none' : String(row.u_clearance)) as Clearance,
       },
     };
   }

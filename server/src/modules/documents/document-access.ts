@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionUser } from '@liuzhuan/contracts';
-import { InstanceAccess, InstanceRepository, isWorkflowAdmin } from '../runtime/runtime.api';
+import { clearanceAllows, levelsAllowed, type SessionUser } from '@liuzhuan/contracts';
+import { InstanceAccess, InstanceRepository } from '../runtime/runtime.api';
 import type { DocumentEntity } from './document.entity';
 import { DocumentErrors } from './documents.errors';
 import { DocumentRepository, type Viewer } from './document.repository';
 
 /**
- * Who may read a document: whoever may read its process instance (workflow admin, initiator,
- * anyone who has or had a task in it), its creator, and the readers it was circulated to.
- * Everyone else gets the same 404 as for an id that does not exist.
+ * Who may read a document — by part, and by clearance (issue #15): its creator, whoever has a
+ * part in its process instance (initiator, who acted in it, a candidate of an open unclaimed
+ * task, 抄送 recipients: InstanceAccess) and the readers it was circulated to (传阅, its 知悉范围);
+ * for a 秘密 or higher document, only those of them whose clearance allows its 密级. A workflow
+ * admin reads a document only with such a part: their intervention view is the instance's
+ * metadata (GET /instances/:id), never the body or the attachments. Everyone else gets the same
+ * 404 as for an id that does not exist.
  */
 @Injectable()
 export class DocumentAccess {
@@ -19,7 +23,7 @@ export class DocumentAccess {
   ) {}
 
   async viewer(user: SessionUser): Promise<Viewer> {
-    return { username: user.username, groups: await this.instanceAccess.groupsOf(user), all: isWorkflowAdmin(user) };
+    return { username: user.username, groups: await this.instanceAccess.groupsOf(user), levels: levelsAllowed(user.clearance) };
   }
 
   async readable(user: SessionUser, id: string): Promise<DocumentEntity> {
@@ -29,17 +33,18 @@ export class DocumentAccess {
   }
 
   async canRead(user: SessionUser, doc: DocumentEntity): Promise<boolean> {
-    if (isWorkflowAdmin(user) || doc.createdBy === user.username) return true;
+    if (!clearanceAllows(user.clearance, doc.secretLevel)) return false;
+    if (doc.createdBy === user.username) return true;
     if (doc.instanceId) {
       const instance = await this.instances.findById(doc.instanceId);
-      if (instance && (await this.instanceAccess.canRead(user, instance))) return true;
+      if (instance && (await this.instanceAccess.hasPart(user, instance))) return true;
     }
     return this.documents.isCirculationReader(doc.id, user.username);
   }
 
-  /** Who may change it: the drafter or whoever holds one of its open tasks (and a workflow admin). */
+  /** Who may change it: the drafter or whoever holds one of its open tasks (and a workflow admin who can read it). */
   async canEdit(user: SessionUser, doc: DocumentEntity): Promise<boolean> {
-    if (isWorkflowAdmin(user) || doc.createdBy === user.username) return true;
+    if (user.roles.includes('workflow_admin') || doc.createdBy === user.username) return true;
     return !!doc.instanceId && this.documents.holdsOpenTask(doc.instanceId, await this.viewer(user));
   }
 }

@@ -28,6 +28,10 @@ export class DocumentEntity {
   @Column({ name: 'disclosure_reason', type: 'varchar', length: 500, nullable: true }) disclosureReason: string | null;
   @Column({ name: 'attachment_notes', type: 'text' }) attachmentNotes: string;
   @Column({ type: 'text', nullable: true }) body: string | null;
+  /** 份号, 保管人, 存放位置 of the paper copy (required at 秘密 and above) */
+  @Column({ name: 'copy_number', type: 'varchar', length: 6, nullable: true }) copyNumber: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) custodian: string | null;
+  @Column({ name: 'storage_location', type: 'varchar', length: 200, nullable: true }) storageLocation: string | null;
   @Column({ name: 'instance_id', type: 'varchar', length: 26, nullable: true }) instanceId: string | null;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'varchar', length: 64 }) digest: string;
@@ -129,6 +133,18 @@ export class CirculationReaderEntity {
   @Column({ name: 'skip_reason', type: 'varchar', length: 500, nullable: true }) skipReason: string | null;
 }
 
+/** 变更密级: every change of a document's 密级, by the security admin, with the reason. */
+@Entity('document_classification_change')
+export class ClassificationChangeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) id: string;
+  @Column({ name: 'document_id', type: 'varchar', length: 26 }) documentId: string;
+  @Column({ name: 'from_level', type: 'varchar', length: 16 }) fromLevel: string;
+  @Column({ name: 'to_level', type: 'varchar', length: 16 }) toLevel: string;
+  @Column({ type: 'varchar', length: 500 }) reason: string;
+  @Column({ name: 'changed_by', type: 'varchar', length: 32 }) changedBy: string;
+  @Column({ name: 'changed_at', type: 'datetime' }) changedAt: Date;
+}
+
 export const DOCUMENT_ENTITIES = [
   DocumentEntity,
   DocumentVersionEntity,
@@ -138,4 +154,5 @@ export const DOCUMENT_ENTITIES = [
   AttachmentEntity,
   CirculationEntity,
   CirculationReaderEntity,
+  ClassificationChangeEntity,
 ];

@@ -4,13 +4,20 @@ import type { DocumentQuery } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { likeEscape } from '../org/org.api';
-import { AttachmentEntity, DocNumberEntity, DocumentEntity, DocumentVersionEntity, IncomingRegistrationEntity } from './document.entity';
+import {
+  AttachmentEntity,
+  ClassificationChangeEntity,
+  DocNumberEntity,
+  DocumentEntity,
+  DocumentVersionEntity,
+  IncomingRegistrationEntity,
+} from './document.entity';
 
 export interface Viewer {
   username: string;
   groups: string[];
-  /** a workflow admin sees every document */
-  all: boolean;
+  /** the 密级 the viewer's clearance allows: every list leaves the others out (titles included) */
+  levels: string[];
 }
 
 export interface OpinionRow {
@@ -97,6 +104,10 @@ export class DocumentRepository {
     return this.dataSource.manager.findOneBy(AttachmentEntity, { documentId, id });
   }
 
+  async insertClassificationChange(c: ClassificationChangeEntity, m: EntityManager): Promise<void> {
+    await m.insert(ClassificationChangeEntity, c);
+  }
+
   async insertAttachment(a: AttachmentEntity, m: EntityManager): Promise<void> {
     await m.insert(AttachmentEntity, a);
   }
@@ -133,8 +144,10 @@ export class DocumentRepository {
 
   /**
    * A box of documents. todo: an open task of its instance is mine (or offered to me); done: I
-   * completed a task of it; mine: I registered or drafted it; all: every document I may read
-   * (its instance's initiator or task holders, and its circulation readers).
+   * completed a task of it; mine: I registered or drafted it; all: every document I have a part
+   * in (created it, initiated, hold or held or completed a task of it, may claim an open
+   * unclaimed task of it, got a 抄送 of it, am a 传阅 reader). Every box leaves out the documents
+   * whose 密级 the viewer's clearance does not allow.
    */
   async search(query: DocumentQuery, me: Viewer): Promise<{ items: DocumentEntity[]; total: number }> {
     const qb = this.dataSource.manager
@@ -142,6 +155,7 @@ export class DocumentRepository {
       .leftJoin(IncomingRegistrationEntity, 'r', 'r.document_id = d.id');
     const params = { me: me.username, groups: me.groups };
     const candidate = candidateSql(me, false);
+    qb.where('d.secret_level IN (:...levels)', { levels: me.levels.length ? me.levels : ['NONE'] });
     if (query.box === 'todo') {
       qb.andWhere(
         `d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'open' AND (t.assignee = :me OR (t.assignee IS NULL AND t.id IN (${candidate}))))`,
@@ -151,9 +165,12 @@ export class DocumentRepository {
       qb.andWhere(`d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.status = 'completed' AND t.completed_by = :me)`, params);
     } else if (query.box === 'mine') {
       qb.andWhere('d.created_by = :me', params);
-    } else if (!me.all) {
+    } else {
       qb.andWhere(
-        `(d.created_by = :me OR d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.assignee = :me OR t.id IN (${candidate}))` +
+        `(d.created_by = :me OR d.instance_id IN (SELECT pi.id FROM process_instance pi WHERE pi.initiator = :me)` +
+          ` OR d.instance_id IN (SELECT t.instance_id FROM task t WHERE t.assignee = :me OR t.completed_by = :me OR t.owner = :me` +
+          ` OR (t.status = 'open' AND t.assignee IS NULL AND t.id IN (${candidate})))` +
+          ` OR d.instance_id IN (SELECT cc.instance_id FROM cc_copy cc WHERE cc.recipient = :me)` +
           ` OR d.id IN (SELECT c.document_id FROM circulation c JOIN circulation_reader cr ON cr.circulation_id = c.id WHERE cr.username = :me))`,
         params,
       );

@@ -3,6 +3,9 @@ import {
   AllocateNumberSchema,
   type Attachment,
   type AttachmentList,
+  type ChangeClassification,
+  ChangeClassificationSchema,
+  type ClassificationChange,
   type Circulate,
   CirculateSchema,
   type Circulation,
@@ -26,6 +29,7 @@ import { validate } from '../../platform/http/zod-validation.pipe';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachments.service';
 import { CirculationService } from './circulation.service';
+import { ClassificationService } from './classification.service';
 import { DocNumberService } from './doc-number.service';
 import { DocumentsService } from './documents.service';
 import { DocumentErrors } from './documents.errors';
@@ -54,6 +58,7 @@ export class DocumentsController {
     private readonly numbers: DocNumberService,
     private readonly attachments: AttachmentsService,
     private readonly circulations: CirculationService,
+    private readonly classification: ClassificationService,
   ) {}
 
   @Post()
@@ -80,6 +85,18 @@ export class DocumentsController {
     @CurrentUser() user: SessionUser,
   ): Promise<DocumentDetail> {
     return this.documents.update(id, body, user);
+  }
+
+  /** 变更密级: the security admin's act, with a reason. */
+  @Post(':id/classification')
+  @HttpCode(200)
+  @RequireRoles('security_admin')
+  changeClassification(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(ChangeClassificationSchema)) body: ChangeClassification,
+    @CurrentUser() user: SessionUser,
+  ): Promise<ClassificationChange> {
+    return this.classification.change(id, body, user);
   }
 
   @Post(':id/number')

@@ -1,4 +1,4 @@
-import type { DocumentRuleViolation } from '@liuzhuan/contracts';
+import type { DocumentRuleViolation, PaperCustodyViolation } from '@liuzhuan/contracts';
 import { DomainError } from '../../platform/errors/domain-error';
 
 /** The documents module's rejections; codes and Chinese texts are in libs/contracts documents.errors.ts. */
@@ -15,6 +15,17 @@ export const DocumentErrors = {
       'DOCUMENT_CLASSIFIED_NO_BODY',
       'Classified documents (秘密 and above) are registered as metadata only: no electronic body or attachment',
     ),
+  classificationLocked: (id: string) =>
+    new DomainError(
+      'DOCUMENT_CLASSIFICATION_LOCKED',
+      `The 密级 and 保密期限 of document ${id} change only through the security admin's POST /documents/:id/classification`,
+    ),
+  classificationReasonRequired: () => new DomainError('DOCUMENT_CLASSIFICATION_REASON_REQUIRED', 'A change of 密级 needs a reason'),
+  classificationUnchanged: () => new DomainError('DOCUMENT_CLASSIFICATION_UNCHANGED', 'The document already has this 密级'),
+  clearanceInsufficient: (level: string) =>
+    new DomainError('DOCUMENT_CLEARANCE_INSUFFICIENT', `Your clearance does not allow a document classified ${level}`),
+  custody: (code: PaperCustodyViolation) =>
+    new DomainError(code, "A classified document needs its paper copy's 份号 (six digits), 保管人 and 存放位置", { code }),
   processNotDeployed: (key: string) => new DomainError('DOCUMENT_PROCESS_NOT_DEPLOYED', `No deployed process with key ${key}`),
   notEditable: (id: string) => new DomainError('DOCUMENT_NOT_EDITABLE', `Document ${id} has ended its handling`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),

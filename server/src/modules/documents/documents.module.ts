@@ -10,6 +10,7 @@ import { RuntimeModule } from '../runtime/runtime.api';
 import { TasksModule } from '../tasks/tasks.api';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
+import { ClassificationService } from './classification.service';
 import { CirculationRepository } from './circulation.repository';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
@@ -42,6 +43,7 @@ import { DocumentsService } from './documents.service';
     DocNumberService,
     AttachmentsService,
     CirculationService,
+    ClassificationService,
     DocumentOpinionSubject,
   ],
   exports: [DocumentsService, DocumentRepository],

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkDocument,
+  checkPaperCustody,
   checkRegistration,
+  clearanceAllows,
+  mayHoldElectronicContent,
+  type PaperCustody,
   type CreateDocument,
   DOCUMENT_DEFAULTS,
   type DocumentDetail,
@@ -57,11 +61,16 @@ export class DocumentsService {
    * process, no process without its document.
    */
   async create(input: CreateDocument, user: SessionUser): Promise<DocumentDetail> {
-    const { direction, registration, ...given } = input;
+    const { direction, registration, copyNumber, custodian, storageLocation, ...given } = input;
+    const custody = custodyOf({ copyNumber, custodian, storageLocation });
     const fields: DocumentFields = { ...DOCUMENT_DEFAULTS, ...withoutUndefined(given) } as DocumentFields;
+    // whoever records a classified document must be cleared for it (they could not read it afterwards)
+    if (!clearanceAllows(user.clearance, fields.secretLevel)) throw DocumentErrors.clearanceInsufficient(fields.secretLevel);
     const violations = [...checkDocument({ ...fields, direction }, 'draft'), ...checkRegistration(fields, registration, direction)];
     if (violations.length) throw DocumentErrors.rules(violations);
-    if (fields.secretLevel !== 'NONE' && fields.body) throw DocumentErrors.classifiedNoBody();
+    if (!mayHoldElectronicContent(fields.secretLevel) && fields.body) throw DocumentErrors.classifiedNoBody();
+    const custodyViolation = checkPaperCustody(fields.secretLevel, custody);
+    if (custodyViolation) throw DocumentErrors.custody(custodyViolation);
     const definition = await this.definitions.findByKey(PROCESS_KEYS[direction], undefined);
     if (!definition) throw DocumentErrors.processNotDeployed(PROCESS_KEYS[direction]);
     // 签收 time is recorded to the minute (条例 第二十四条)
@@ -85,6 +94,7 @@ export class DocumentsService {
         updatedAt: now,
       });
       assignFields(doc, fields);
+      Object.assign(doc, custody);
       setSearchKeys(doc);
       await this.versions.next(tx, doc, user.username);
       await this.documents.insert(doc, tx.manager);
@@ -176,16 +186,28 @@ export class DocumentsService {
       if (!doc) throw DocumentErrors.notFound(id);
       if (doc.instanceId && (await this.documents.instanceStatuses([doc.instanceId], tx.manager)).get(doc.instanceId) !== 'active')
         throw DocumentErrors.notEditable(id);
+      const { copyNumber, custodian, storageLocation, ...elements } = input;
       const current = fieldsOf(doc);
-      const next = { ...current, ...withoutUndefined(input) } as DocumentFields;
-      if (canonicalJson(next) === canonicalJson(current)) return;
+      const next = { ...current, ...withoutUndefined(elements) } as DocumentFields;
+      // 密级 and 保密期限 change only through 变更密级 (the security admin's act, with a reason)
+      if (next.secretLevel !== current.secretLevel || canonicalJson(next.secrecyPeriod) !== canonicalJson(current.secrecyPeriod))
+        throw DocumentErrors.classificationLocked(id);
+      const custody = { ...custodyOf(doc), ...withoutUndefined(custodyOf({ copyNumber, custodian, storageLocation })) };
+      const custodyChanged = canonicalJson(custody) !== canonicalJson(custodyOf(doc));
+      const fieldsChanged = canonicalJson(next) !== canonicalJson(current);
+      if (!fieldsChanged && !custodyChanged) return;
       const violations = checkDocument({ ...next, direction: doc.direction }, doc.docNumber ? 'issue' : 'draft');
       if (violations.length) throw DocumentErrors.rules(violations);
-      if (next.secretLevel !== 'NONE' && (next.body || (await this.documents.attachments(id, tx.manager)).length))
+      if (!mayHoldElectronicContent(next.secretLevel) && (next.body || (await this.documents.attachments(id, tx.manager)).length))
         throw DocumentErrors.classifiedNoBody();
+      const custodyViolation = checkPaperCustody(next.secretLevel, custody);
+      if (custodyViolation) throw DocumentErrors.custody(custodyViolation);
       assignFields(doc, next);
+      Object.assign(doc, custody);
       setSearchKeys(doc);
-      await this.versions.next(tx, doc, user.username);
+      // the custody of the paper copy is not an element of the document: no new version for it alone
+      if (fieldsChanged) await this.versions.next(tx, doc, user.username);
+      else doc.updatedAt = new Date();
       await this.documents.save(doc, tx.manager);
     });
     return this.get(id, user);
@@ -258,6 +280,12 @@ export class DocumentsService {
         };
       });
   }
+}
+
+/** The custody fields given (undefined: not given), trimmed; an empty text is null. */
+export function custodyOf(c: Partial<PaperCustody>): PaperCustody {
+  const norm = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
+  return { copyNumber: norm(c.copyNumber), custodian: norm(c.custodian), storageLocation: norm(c.storageLocation) } as PaperCustody;
 }
 
 function setSearchKeys(doc: DocumentEntity): void {

@@ -27,7 +27,6 @@ import {
   InstanceAccess,
   type InstanceEntity,
   InstanceRepository,
-  isWorkflowAdmin,
   type TaskEntity,
   TaskRepository,
 } from '../runtime/runtime.api';
@@ -142,21 +141,20 @@ export class MailboxService {
   }
 
   /**
-   * The letters the caller may read: all for a workflow admin; for anyone else those whose
-   * process they take part in (the office's groups see every letter from 审查 on, a department
-   * only the letters forwarded to it). Letters hold personal data, so the list is never wider.
+   * The letters the caller may read: those whose process they have a part in (InstanceAccess:
+   * a group sees a letter while its step is open and unclaimed, then only who acted in it). A
+   * workflow admin with no part sees none: letters hold citizens' personal data, and the admin's
+   * intervention view is the instance's metadata. The list is never wider.
    */
   async list(query: LetterQuery, user: SessionUser): Promise<LetterList> {
     let rows = await this.letters.newestFirst(LETTER_LIST_SCAN);
-    if (!isWorkflowAdmin(user)) {
-      const instances = new Map((await this.letters.instancesOf(rows.map((r) => r.instanceId))).map((i) => [i.id, i]));
-      const readable = await Promise.all(
-        rows.map(
-          async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity)),
-        ),
-      );
-      rows = rows.filter((_, i) => readable[i]);
-    }
+    const instances = new Map((await this.letters.instancesOf(rows.map((r) => r.instanceId))).map((i) => [i.id, i]));
+    const readable = await Promise.all(
+      rows.map(
+        async (r) => instances.has(r.instanceId) && (await this.access.canRead(user, instances.get(r.instanceId) as InstanceEntity)),
+      ),
+    );
+    rows = rows.filter((_, i) => readable[i]);
     const page = rows.slice(query.offset, query.offset + query.limit);
     const handling = await this.letters.assignedOpen(
       page.map((r) => r.instanceId),
@@ -279,7 +277,8 @@ export class MailboxService {
       if (!(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
       throw MailboxErrors.notInStep(id, elementId);
     }
-    if (task.assignee === user.username || isWorkflowAdmin(user)) return { letter, instance, task };
+    // a workflow admin intervenes through the task (reassign), never at the letter: it holds personal data
+    if (task.assignee === user.username) return { letter, instance, task };
     if (!task.assignee) {
       const groups = ((await this.tasks.candidatesOf([task.id], tx.manager)).get(task.id) ?? [])
         .filter((c) => c.kind === 'group')

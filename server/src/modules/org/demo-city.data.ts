@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@liuzhuan/contracts';
+import type { OrgKind, Role, Clearance } from '@liuzhuan/contracts';
 
 /** The demo city: 安康市人民政府, its office, six departments and two county governments. */
 export interface DemoOrg {
@@ -124,6 +124,9 @@ export const DEMO_GROUPS: { code: string; name: string; org: string | null }[] =
   { code: 'dept-heads', name: '各部门负责人', org: null },
   { code: 'dept-clerks', name: '各部门文书', org: null },
 ];
+
+/** 涉密等级 of the demo city (issue #15); everyone else is 非涉密人员. */
+export const DEMO_CLEARANCES: Record<string, Clearance> = { clerk: 'important', head: 'core', deputy: 'core', mayor: 'core' };
 
 /** The fixed demo users of every role; all share the demo password. */
 export const DEMO_USERS: DemoUser[] = [

@@ -3,7 +3,7 @@ import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { hashPassword } from '../../platform/crypto/password';
 import { newId } from '../../platform/ids/ids';
-import { DEMO_GROUPS, DEMO_ORGS, DEMO_USERS } from './demo-city.data';
+import { DEMO_GROUPS, DEMO_ORGS, DEMO_USERS, DEMO_CLEARANCES } from './demo-city.data';
 import { OrgEntity } from './org.entity';
 import { OrgRepository } from './org.repository';
 import { newUser } from './new-user';
@@ -59,6 +59,7 @@ export class DemoCitySeeder {
           },
           now,
         );
+        user.clearance = DEMO_CLEARANCES[u.username] ?? 'none';
         const id = user.id;
         await m.insert(UserEntity, user);
         if (u.roles.length)

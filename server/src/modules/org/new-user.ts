@@ -20,6 +20,7 @@ export function newUser(
     ...fields,
     ...pinyinKeys(fields.displayName),
     enabled: true,
+    clearance: 'none',
     failedLogins: 0,
     lockedUntil: null,
     createdAt: now,

@@ -2,6 +2,7 @@
 export { likeEscape, pinyinKeys } from './pinyin';
 export { OrgRepository } from './org.repository';
 export { UserRepository } from './user.repository';
+export { ClearanceRepository } from './clearance.repository';
 export { UserChanges } from './user-changes';
 export { UserEntity } from './user.entity';
 export { OrgModule } from './org.module';

@@ -15,5 +15,6 @@ export const OrgErrors = {
     new DomainError('SELF_ADMINISTRATION', 'An administrator changes neither their own roles, groups or password, nor disables themselves'),
   lastAdmin: (role: Role) =>
     new DomainError('LAST_ADMIN', `The last enabled holder of ${role} cannot be disabled or lose the role`, { role }),
+  ownClearance: () => new DomainError('CLEARANCE_OWN_FORBIDDEN', 'No one sets their own clearance'),
   groupsNotFound: (missing: string[]) => new DomainError('GROUP_NOT_FOUND', `Unknown groups: ${missing.join(', ')}`, { missing }),
 };

@@ -8,6 +8,9 @@ import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
 import { UserChanges } from './user-changes';
 import { UserController } from './user.controller';
+import { ClearanceController } from './clearance.controller';
+import { ClearanceRepository } from './clearance.repository';
+import { ClearanceService } from './clearance.service';
 import { UserRepository } from './user.repository';
 import { UserService } from './user.service';
 import { UserContactEntity } from './user-contact.entity';
@@ -16,8 +19,18 @@ import { UserContactService } from './user-contact.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity, UserContactEntity])],
-  controllers: [OrgController, UserController, UserContactController],
-  providers: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges, UserContactService],
-  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges],
+  controllers: [OrgController, UserController, UserContactController, ClearanceController],
+  providers: [
+    OrgRepository,
+    UserRepository,
+    OrgService,
+    UserService,
+    DemoCitySeeder,
+    UserChanges,
+    UserContactService,
+    ClearanceRepository,
+    ClearanceService,
+  ],
+  exports: [OrgRepository, UserRepository, OrgService, UserService, DemoCitySeeder, UserChanges, ClearanceRepository],
 })
 export class OrgModule {}

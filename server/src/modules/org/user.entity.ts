@@ -33,6 +33,10 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   enabled: boolean;
 
+  /** 涉密等级: none | general | important | core (set only by the security admin) */
+  @Column({ type: 'varchar', length: 12, default: 'none' })
+  clearance: string;
+
   @Column({ name: 'failed_logins', type: 'int' })
   failedLogins: number;
 

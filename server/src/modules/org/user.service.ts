@@ -165,6 +165,7 @@ export class UserService {
       groups: groups.get(u.id) ?? [],
       enabled: u.enabled,
       mustChangePassword: Boolean(u.mustChangePassword),
+      clearance: (u.clearance ?? 'none') as User['clearance'],
     }));
   }
 }

@@ -137,7 +137,8 @@ export class InstanceRepository {
   /**
    * Instances matching the filters, newest first, with what a row shows of their matter (the 公文's
    * title, 文种 and urgency, else the variables: matter-display.ts) read in the same statement;
-   * `visibleTo` limits them to those a user initiated or has a task in.
+   * `visibleTo` limits them to those a user initiated, holds or completed a task in, or may
+   * claim a task of (open and unclaimed).
    */
   async query(
     query: InstanceQuery,
@@ -157,9 +158,11 @@ export class InstanceRepository {
     if (visibleTo) {
       const { username: me, groups } = visibleTo;
       where(
-        `(${t.col('initiator', 'i')} = ? OR i.id IN (SELECT t.instance_id FROM task t WHERE t.assignee = ?)
+        `(${t.col('initiator', 'i')} = ? OR i.id IN (SELECT t.instance_id FROM task t WHERE t.assignee = ? OR t.completed_by = ?)
           OR i.id IN (SELECT t2.instance_id FROM task t2 JOIN task_candidate c ON c.task_id = t2.id
-                      WHERE (c.kind = 'user' AND c.value = ?)${groups.length ? ` OR (c.kind = 'group' AND c.value IN (${groups.map(() => '?').join(', ')}))` : ''}))`,
+                      WHERE t2.status = 'open' AND t2.assignee IS NULL
+                        AND ((c.kind = 'user' AND c.value = ?)${groups.length ? ` OR (c.kind = 'group' AND c.value IN (${groups.map(() => '?').join(', ')}))` : ''})))`,
+        me,
         me,
         me,
         me,

@@ -79,28 +79,45 @@ export class InstancesService {
     return { ...(await this.view(row, false)), tasks: openedTasks(created, candidates) };
   }
 
+  /** The instance; a workflow admin with no part in it gets the intervention view (no variables). */
   async get(id: string, user: SessionUser): Promise<Instance> {
-    return this.view(await this.access.readable(user, id));
+    const { row, view } = await this.access.readableView(user, id);
+    const full = await this.view(row);
+    return view === 'full' ? full : { ...full, variables: {}, metadataOnly: true };
   }
 
   async list(query: InstanceQuery, user: SessionUser): Promise<InstanceList> {
-    const visibleTo = isWorkflowAdmin(user) ? null : { username: user.username, groups: await this.access.groupsOf(user) };
+    const admin = isWorkflowAdmin(user);
+    const visibleTo = admin ? null : { username: user.username, groups: await this.access.groupsOf(user) };
     const { items, total, display } = await this.instances.query(query, visibleTo);
-    return { items: items.map((r) => ({ ...summary(r), ...display.get(r.id) })), total };
+    // no title of a classified 公文 the user may not read
+    const hidden = await this.access.hiddenMatters(
+      user,
+      items.map((r) => r.id),
+      admin,
+    );
+    return {
+      items: items.map((r) => ({ ...summary(r), ...(hidden.has(r.id) ? HIDDEN_MATTER : display.get(r.id)) })),
+      total,
+    };
   }
 
+  /** The history; in the intervention view each event keeps only the metadata of its details. */
   async history(id: string, user: SessionUser): Promise<{ items: HistoryEvent[] }> {
-    await this.access.readable(user, id);
+    const { view } = await this.access.readableView(user, id);
     const rows = await this.instances.history(id);
     return {
-      items: rows.map((r) => ({
-        seq: r.seq,
-        type: r.type,
-        elementId: r.elementId,
-        actor: r.actor,
-        at: r.at.toISOString(),
-        details: JSON.parse(r.details) as Record<string, unknown>,
-      })),
+      items: rows.map((r) => {
+        const details = JSON.parse(r.details) as Record<string, unknown>;
+        return {
+          seq: r.seq,
+          type: r.type,
+          elementId: r.elementId,
+          actor: r.actor,
+          at: r.at.toISOString(),
+          details: view === 'full' ? details : metadataOf(r.type, details),
+        };
+      }),
     };
   }
 
@@ -255,6 +272,49 @@ export class InstancesService {
     }
     return { ...summary(row), activeElementIds: activeElementIds(state), variables: processVariables(state), incidents: found };
   }
+}
+
+/** A list row's matter when the user may not see it. */
+const HIDDEN_MATTER = { title: null, docType: null, urgency: null };
+
+/**
+ * The keys of a history event's details the intervention view keeps: who, which element, which
+ * task, what an intervention did and why (`reason` only of an intervention: a 退回's reason is
+ * the handler's words on the matter). Everything else — variables, opinions, outcomes, messages'
+ * payloads — carries the matter's content and is left out.
+ */
+export const METADATA_DETAIL_KEYS = [
+  'elementInstanceId',
+  'taskId',
+  'assignee',
+  'previousAssignee',
+  'from',
+  'to',
+  'owner',
+  'onBehalfOf',
+  'action',
+  'reason',
+  'by',
+  'username',
+  'intervention',
+  'incidentId',
+  'targetElementId',
+  'fromElementInstanceId',
+  'candidateUsers',
+  'candidateGroups',
+  'orgRoleResolved',
+  'orgRoleNote',
+  'dueAt',
+  'usernames',
+  'auto',
+  'stage',
+] as const;
+
+function metadataOf(type: string, details: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key of METADATA_DETAIL_KEYS) if (key in details) kept[key] = details[key];
+  if (type !== 'instance.intervention') delete kept['reason'];
+  return kept;
 }
 
 function requireReason(reason: string | undefined): string {

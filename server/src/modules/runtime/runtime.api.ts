@@ -1,7 +1,8 @@
 // The runtime module's public surface for other modules.
 export { CallerAuthority } from './caller-authority';
 export { CommandExecutor, type CommandContext } from './command-executor.service';
-export { InstanceAccess, isWorkflowAdmin } from './instance-access';
+export { InstanceAccess, type InstanceView, isWorkflowAdmin } from './instance-access';
+export { InstanceClassification } from './instance-classification';
 export { InstanceRepository } from './instance.repository';
 export { openedTasks } from './next-task';
 export { hasFilters, TaskRepository } from './task.repository';

@@ -15,6 +15,7 @@ import { EffectApplier } from './effect-applier';
 import { EngineEnvFactory } from './engine-env';
 import { EventsService } from './events.service';
 import { InstanceAccess } from './instance-access';
+import { InstanceClassification } from './instance-classification';
 import { InstanceRepository } from './instance.repository';
 import { EventsController, InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
@@ -42,12 +43,13 @@ import { TaskRepository } from './task.repository';
     EngineEnvFactory,
     EventsService,
     InstanceAccess,
+    InstanceClassification,
     InstanceRepository,
     InstancesService,
     TaskProjection,
     TaskRepository,
     ...RUNTIME_JOB_HANDLERS,
   ],
-  exports: [CallerAuthority, CommandExecutor, InstanceAccess, InstanceRepository, TaskRepository],
+  exports: [CallerAuthority, CommandExecutor, InstanceAccess, InstanceClassification, InstanceRepository, TaskRepository],
 })
 export class RuntimeModule {}

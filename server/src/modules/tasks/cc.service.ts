@@ -70,14 +70,27 @@ export class CcService {
   }
 
   async list(query: CcQuery, user: SessionUser): Promise<CcList> {
-    if (query.instanceId) await this.access.readable(user, query.instanceId);
+    if (query.instanceId) await this.access.readableInFull(user, query.instanceId);
     const { items, total, display } = await this.rows.copiesWhere({
       ...(query.instanceId ? { instanceId: query.instanceId } : {}),
       // without an instance, a user sees only the copies sent to them
       ...(query.mine === 'true' || !query.instanceId ? { recipient: user.username } : {}),
       ...(query.unread === 'true' ? { read: false } : query.unread === 'false' ? { read: true } : {}),
     });
-    return { items: items.map((r) => ({ ...toCc(r), ...display.get(r.id) })), total };
+    // no title of a classified 公文 the recipient's clearance does not allow
+    const hidden = await this.access.hiddenMatters(
+      user,
+      items.filter((r) => display.get(r.id)?.title).map((r) => r.instanceId),
+      false,
+    );
+    return {
+      items: items.map((r) => ({
+        ...toCc(r),
+        ...display.get(r.id),
+        ...(hidden.has(r.instanceId) ? { title: null, docType: null, urgency: null } : {}),
+      })),
+      total,
+    };
   }
 
   /** The read receipt: the first read sets the time. */

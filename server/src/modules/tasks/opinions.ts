@@ -72,7 +72,8 @@ export class Opinions {
   }
 
   async list(instanceId: string, user: SessionUser): Promise<OpinionList> {
-    await this.access.readable(user, instanceId);
+    // opinions are content: the workflow admin's intervention view does not include them
+    await this.access.readableInFull(user, instanceId);
     const rows = await this.approvals.opinionsOf(instanceId);
     const usernames = [...new Set(rows.flatMap((r) => (r.onBehalfOf ? [r.author, r.onBehalfOf] : [r.author])))];
     const names = new Map((await this.users.findByUsernames(usernames)).map((u) => [u.username, u.displayName]));

@@ -49,19 +49,32 @@ export class TaskGuard {
     if (!instance || !found) throw TaskErrors.notFound(id);
     const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);
-    if (!relation && !(await this.access.canRead(user, instance))) throw TaskErrors.notFound(id);
+    if (!relation && !(await this.access.canRead(user, instance))) {
+      // a candidate who lost the race to claim is told so, and learns nothing more
+      if (row.status === 'open' && row.assignee && (await this.offered(user, candidates, tx.manager))) throw TaskErrors.claimedByOther(id);
+      throw TaskErrors.notFound(id);
+    }
     return { row, candidates, relation, instance };
   }
 
+  /**
+   * How the user relates to the task. A candidate (by name or group) relates to it only while it
+   * is open and unclaimed: once someone claimed it or it was assigned, the other candidates have
+   * no part in it (read access by part, not by group).
+   */
   async relation(user: SessionUser, row: TaskEntity, candidates: TaskCandidateEntity[], m?: EntityManager): Promise<Relation> {
     if (row.assignee === user.username) return 'assignee';
     if (row.owner === user.username) return 'owner';
-    // a candidate keeps seeing a task someone else claimed (and is told so), but cannot act on it
     if (isWorkflowAdmin(user)) return 'admin';
-    if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return 'candidate';
+    if (row.status !== 'open' || row.assignee) return null;
+    return (await this.offered(user, candidates, m)) ? 'candidate' : null;
+  }
+
+  /** Whether the task's candidates name the user or one of their groups. */
+  private async offered(user: SessionUser, candidates: TaskCandidateEntity[], m?: EntityManager): Promise<boolean> {
+    if (candidates.some((c) => c.kind === 'user' && c.value === user.username)) return true;
     const groups = candidates.filter((c) => c.kind === 'group').map((c) => c.value);
-    if (groups.length && (await this.access.groupsOf(user, m)).some((g) => groups.includes(g))) return 'candidate';
-    return null;
+    return groups.length > 0 && (await this.access.groupsOf(user, m)).some((g) => groups.includes(g));
   }
 
   /** Only the assignee acts (an admin intervenes through reassign instead). */

@@ -45,7 +45,26 @@ export class TasksService {
     const me = needsMe ? { username: user.username, groups: await this.access.groupsOf(user) } : null;
     const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
-    return { items: items.map((t) => ({ ...toTask(t, candidates.get(t.id) ?? []), ...display.get(t.id) })), total };
+    const hidden = await this.hiddenMatters(user, items, display, !me);
+    return {
+      items: items.map((t) => ({
+        ...toTask(t, candidates.get(t.id) ?? []),
+        ...withoutHidden(display.get(t.id), hidden.has(t.instanceId)),
+      })),
+      total,
+    };
+  }
+
+  /** The instances among these tasks' whose classified 公文 the list must not name (see InstanceAccess.hiddenMatters). */
+  private hiddenMatters(
+    user: SessionUser,
+    items: { id: string; instanceId: string }[],
+    display: Map<string, { documentId: string | null }>,
+    checkPart: boolean,
+  ): Promise<Set<string>> {
+    // only rows with a 公文 can be classified: a list without one sends no further statement
+    const withDocument = items.filter((t) => display.get(t.id)?.documentId).map((t) => t.instanceId);
+    return withDocument.length ? this.access.hiddenMatters(user, withDocument, checkPart) : Promise.resolve(new Set());
   }
 
   /**
@@ -63,8 +82,12 @@ export class TasksService {
     );
     if (page.initiator === undefined || (page.initiator !== user.username && !isWorkflowAdmin(user)))
       await this.access.readable(user, instanceId);
+    const hidden = await this.hiddenMatters(user, page.items, page.display, page.initiator !== user.username);
     return {
-      items: page.items.map((t) => ({ ...toTask(t, page.candidates.get(t.id) ?? []), ...page.display.get(t.id) })),
+      items: page.items.map((t) => ({
+        ...toTask(t, page.candidates.get(t.id) ?? []),
+        ...withoutHidden(page.display.get(t.id), hidden.has(t.instanceId)),
+      })),
       total: page.total,
     };
   }
@@ -147,6 +170,8 @@ export class TasksService {
       if (relation === 'assignee') return toTask(row, candidates);
       if (relation === 'owner') throw TaskErrors.delegated(id);
       if (row.assignee) throw TaskErrors.claimedByOther(id);
+      // a classified 公文's task is not for a user whose clearance does not allow its 密级
+      if (relation === 'candidate' && !(await this.access.cleared(user, instance))) throw TaskErrors.notFound(id);
       if (!(await this.tasks.claim(id, user.username, tx.manager))) throw TaskErrors.claimedByOther(id);
       const details: Record<string, unknown> = { elementInstanceId: id, assignee: user.username };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
@@ -208,4 +233,9 @@ export class TasksService {
     if (isWorkflowAdmin(user) || initiator === user.username) return true;
     return (await this.tasks.ofInstance(instanceId)).some((t) => t.completedBy === user.username);
   }
+}
+
+/** A list row's display fields, with the matter (title, 文种, urgency) left out when hidden. */
+function withoutHidden<T extends object>(display: T | undefined, hidden: boolean): T | Record<string, null> | undefined {
+  return hidden && display ? { ...display, title: null, docType: null, urgency: null } : display;
 }

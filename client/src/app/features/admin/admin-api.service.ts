@@ -2,6 +2,7 @@ import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ApiKey,
+  Clearance,
   CalendarChangeList,
   CalendarDayStatus,
   CalendarYear,
@@ -76,6 +77,11 @@ export class AdminApiService {
   /** The security admin's reset: a temporary password, shown once; the user's sessions end. */
   resetPassword(id: string): Observable<PasswordReset> {
     return this.api.call('POST /users/:id/password-reset', { params: { id } });
+  }
+
+  /** 涉密等级: the security admin's, never on their own account. */
+  setClearance(id: string, clearance: Clearance): Observable<User> {
+    return this.api.call('PUT /users/:id/clearance', { params: { id }, body: { clearance }, context: OWN_ERRORS() });
   }
 
   calendar(year: number): Observable<CalendarYear> {

@@ -19,6 +19,7 @@ const LIU: User = {
   groups: [],
   enabled: true,
   mustChangePassword: false,
+  clearance: 'none',
 };
 
 describe('UserListComponent', () => {
@@ -162,5 +163,26 @@ describe('UserListComponent', () => {
     request.flush({ code: 'ROLE_SEPARATION', message: 'no' }, { status: 422, statusText: 'Unprocessable' });
     await settle();
     expect(document.querySelector('[data-testid="roles-form"] [data-testid="form-error"]')?.textContent).toContain('三员分立');
+  });
+
+  it("should show each user's 涉密等级 and let the security admin set it", async () => {
+    // Given the system admin's list: the clearance is shown, not editable
+    const admin = await render('admin');
+    expect(admin.querySelector('tr[data-username="liuyang"] [data-testid="user-clearance"]')?.textContent).toContain('非涉密人员');
+    expect(admin.querySelector('[data-testid="user-clearance"] nz-select')).toBeNull();
+    // Given the security admin's list: a select per user
+    const root = await render('security');
+    expect(root.querySelector('tr[data-username="liuyang"] [data-testid="user-clearance"] nz-select')).not.toBeNull();
+    // When 重要涉密人员 is chosen
+    const list = fixture.componentInstance as unknown as { setClearance(user: User, clearance: string): Promise<void> };
+    const done = list.setClearance(LIU, 'important');
+    // Then it goes to the server, and the list is read again
+    const request = http.expectOne('/api/users/u1/clearance');
+    expect([request.request.method, request.request.body]).toEqual(['PUT', { clearance: 'important' }]);
+    request.flush({ ...LIU, clearance: 'important' });
+    await settle();
+    http.expectOne((r) => r.url === '/api/users').flush({ items: [{ ...LIU, clearance: 'important' }], total: 1 });
+    await done;
+    await settle();
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ERROR_MESSAGES_ZH, ROLES, type Org, type Role, type User } from '@liuzhuan/contracts';
+import { CLEARANCE_NAMES, CLEARANCES, ERROR_MESSAGES_ZH, ROLES, type Clearance, type Org, type Role, type User } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -13,7 +13,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorText } from '../../core/http/api-error';
+import { apiErrorText, toApiError } from '../../core/http/api-error';
+import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AdminApiService } from './admin-api.service';
 import { AdminI18n, AdminTranslatePipe } from './admin-i18n';
@@ -169,6 +170,7 @@ interface OneTimePassword {
           <th>{{ 'user.org' | at }}</th>
           <th nzWidth="130px">{{ 'user.position' | at }}</th>
           <th>{{ 'user.roles' | at }}</th>
+          <th nzWidth="140px">{{ 'user.clearance' | at }}</th>
           <th nzWidth="80px">{{ 'user.status' | at }}</th>
           <th [nzWidth]="mode() === 'security' ? '260px' : '140px'">{{ 'org.actions' | at }}</th>
         </tr>
@@ -185,6 +187,24 @@ interface OneTimePassword {
                 <nz-tag [nzColor]="isSeparated(role) ? 'gold' : 'blue'">{{ roleLabel(role) }}</nz-tag>
               } @empty {
                 <span class="muted">{{ 'user.noRoles' | at }}</span>
+              }
+            </td>
+            <td data-testid="user-clearance">
+              @if (mode() === 'security') {
+                <nz-select
+                  nzSize="small"
+                  [ngModel]="user.clearance"
+                  [nzDisabled]="user.id === me() || saving()"
+                  [attr.title]="user.id === me() ? ('security.clearanceOwn' | at) : null"
+                  [attr.aria-label]="('user.clearance' | at) + ' ' + user.displayName"
+                  (ngModelChange)="setClearance(user, $event)"
+                >
+                  @for (c of clearances; track c) {
+                    <nz-option [nzValue]="c" [nzLabel]="clearanceLabel(c)" />
+                  }
+                </nz-select>
+              } @else {
+                {{ clearanceLabel(user.clearance) }}
               }
             </td>
             <td>
@@ -402,6 +422,7 @@ export class UserListComponent {
   private readonly i18n = inject(I18nService);
   private readonly at = inject(AdminI18n).t;
   private readonly message = inject(NzMessageService);
+  private readonly auth = inject(AuthService);
 
   readonly mode = input<'admin' | 'security'>('admin');
   /** The organizations (the page loads them once for both lists). */
@@ -409,6 +430,10 @@ export class UserListComponent {
 
   protected readonly pageSize = PAGE_SIZE;
   protected readonly allRoles = ROLES;
+  protected readonly clearances = CLEARANCES;
+  /** The signed-in user's id: no one sets their own clearance. */
+  protected readonly me = computed(() => this.auth.user()?.id ?? null);
+  protected readonly clearanceLabel = (c: Clearance | undefined) => CLEARANCE_NAMES[c ?? 'none'];
   protected readonly orgRows = computed(() => orgTree(this.orgs()));
   private readonly orgNames = computed(() => new Map(this.orgs().map((o) => [o.id, o.name])));
   protected readonly items = signal<User[]>([]);
@@ -611,6 +636,21 @@ export class UserListComponent {
       this.error.set(apiErrorText(error, this.i18n));
     } finally {
       this.saving.set(false);
+    }
+  }
+
+  /** 设定涉密等级 (security mode); a refusal shows as a message and the list is read again. */
+  protected async setClearance(user: User, clearance: Clearance): Promise<void> {
+    if (this.saving() || clearance === user.clearance) return;
+    this.saving.set(true);
+    try {
+      await firstValueFrom(this.api.setClearance(user.id, clearance));
+      this.message.success(this.at('security.clearanceSaved', { name: user.displayName, clearance: CLEARANCE_NAMES[clearance] }));
+    } catch (error) {
+      this.message.error(apiErrorText(error, this.i18n));
+    } finally {
+      this.saving.set(false);
+      await this.load();
     }
   }
 }

@@ -23,6 +23,7 @@ import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { CirculationPanelComponent } from './circulation-panel.component';
+import { ClassificationChangeComponent } from './classification-change.component';
 import { DocNumberComponent } from './doc-number.component';
 import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
@@ -89,6 +90,7 @@ function formatSize(bytes: number): string {
     NzTagModule,
     AttachmentUploadComponent,
     CirculationPanelComponent,
+    ClassificationChangeComponent,
     DocNumberComponent,
     DocsTranslatePipe,
     ProgressDiagramComponent,
@@ -181,6 +183,9 @@ export default class DocumentViewPage {
     const d = this.current();
     return !!d && d.direction === 'outgoing' && d.status === 'handling' && this.auth.hasAnyRole(['clerk']);
   });
+
+  /** 变更密级 is the security admin's act (the server has the last word). */
+  protected readonly canClassify = computed(() => !!this.current() && this.auth.hasAnyRole(['security_admin']));
 
   /** 修改文稿 of an outgoing draft in the 拟稿 form. */
   protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing');

@@ -2,7 +2,9 @@ import { HttpClient, HttpContext, HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   Attachment,
+  ChangeClassification,
   Circulate,
+  ClassificationChange,
   Circulation,
   CirculationList,
   CreateDocument,
@@ -80,6 +82,11 @@ export class DocumentsApi {
   /** A change of the draft's elements: a new version with its SM3 digest. The form shows refusals. */
   update(id: string, body: UpdateDocument): Promise<DocumentDetail> {
     return firstValueFrom(this.api.call('PATCH /documents/:id', { params: { id }, body, context: shownByPage() }));
+  }
+
+  /** 变更密级 (security admin, reason required); the page shows refusals next to the form. */
+  changeClassification(id: string, body: ChangeClassification): Promise<ClassificationChange> {
+    return firstValueFrom(this.api.call('POST /documents/:id/classification', { params: { id }, body, context: shownByPage() }));
   }
 
   /** 编号: allocates the 发文字号 (clerk); the page shows refusals next to the button. */

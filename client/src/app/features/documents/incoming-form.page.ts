@@ -11,6 +11,9 @@ import {
   HANDLING_TYPES,
   RECEIPT_CHANNELS,
   SECRET_LEVELS,
+  COPY_NUMBER_PATTERN,
+  checkPaperCustody,
+  ERROR_MESSAGES_ZH,
   URGENCIES,
   type CreateDocument,
   type DocTypeCode,
@@ -91,6 +94,10 @@ export default class IncomingFormPage {
     timeLimitWorkdays: [null as number | null, [Validators.min(1), Validators.max(365)]],
     leadDept: [null as string | null],
     assistDepts: [[] as string[]],
+    // 份号, 保管人, 存放位置 of the paper copy: required from 秘密 up (the server has the last word)
+    copyNumber: ['', Validators.pattern(COPY_NUMBER_PATTERN)],
+    custodian: ['', Validators.maxLength(40)],
+    storageLocation: ['', Validators.maxLength(200)],
   });
 
   /** Re-read the form on every value, status or touch change (the form is not signal-based). */
@@ -173,6 +180,10 @@ export default class IncomingFormPage {
       channel: pick('channel', 'docs.field.channel', 'select'),
       copies: pick('copies', 'docs.field.copies', 'input', { min: 1, max: 10_000 }),
       timeLimitWorkdays: pick('timeLimitWorkdays', 'docs.field.timeLimit'),
+      custody: (() => {
+        const code = this.submitted() ? checkPaperCustody(c.secretLevel.value, this.form.getRawValue()) : null;
+        return code ? ERROR_MESSAGES_ZH[code] : null;
+      })(),
       leadDept: pick('leadDept', 'docs.field.leadDept', 'select'),
       assistDepts: assistIsLead ? t.t('docs.err.assistIsLead') : violationFor('assistDepts', server, []),
     };
@@ -214,6 +225,13 @@ export default class IncomingFormPage {
       writtenDate: v.writtenDate || null,
       mainRecipients: v.mainRecipients,
       signers: v.signers,
+      ...(v.secretLevel !== 'NONE'
+        ? {
+            copyNumber: v.copyNumber.trim() || null,
+            custodian: v.custodian.trim() || null,
+            storageLocation: v.storageLocation.trim() || null,
+          }
+        : {}),
       registration: {
         sourceOrg: v.sourceOrg.trim(),
         sourceDocNumber: v.sourceDocNumber.trim() || null,

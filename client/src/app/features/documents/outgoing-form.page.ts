@@ -8,6 +8,9 @@ import {
   DOC_TYPES,
   DOCUMENT_RULES,
   ORG_CODE_PATTERN,
+  COPY_NUMBER_PATTERN,
+  checkPaperCustody,
+  ERROR_MESSAGES_ZH,
   SECRET_LEVELS,
   URGENCIES,
   type CreateDocument,
@@ -98,6 +101,10 @@ export default class OutgoingFormPage {
     disclosure: ['ON_REQUEST' as Disclosure],
     disclosureReason: ['', Validators.maxLength(500)],
     body: ['', Validators.maxLength(200_000)],
+    // 份号, 保管人, 存放位置 of the paper copy: required from 秘密 up (the server has the last word)
+    copyNumber: ['', Validators.pattern(COPY_NUMBER_PATTERN)],
+    custodian: ['', Validators.maxLength(40)],
+    storageLocation: ['', Validators.maxLength(200)],
   });
 
   private readonly formTick = toSignal(this.form.events.pipe(map(() => ({}))), { initialValue: {} });
@@ -199,6 +206,7 @@ export default class OutgoingFormPage {
       disclosure: violationFor('disclosure', server, this.submitted() ? local : []),
       disclosureReason: pick('disclosureReason', 'docs.field.disclosureReason'),
       body: pick('body', 'docs.field.body') ?? violationFor('body', server, []),
+      custody: this.custodyError(),
       attachments: violationFor('attachments', server, []) ?? violationFor('attachmentNotes', server, local),
     };
   });
@@ -210,6 +218,13 @@ export default class OutgoingFormPage {
       .map(this.docsI18n.rule);
   });
 
+  /** The first custody rule a classified draft breaks, once submitted (Chinese text of its error code). */
+  private readonly custodyError = computed(() => {
+    const v = this.value();
+    const code = this.submitted() ? checkPaperCustody(v.secretLevel, v) : null;
+    return code ? ERROR_MESSAGES_ZH[code] : null;
+  });
+
   submit(): Promise<void> {
     return this.submission.run(
       () => !!this.failure(),
@@ -218,7 +233,8 @@ export default class OutgoingFormPage {
       async () => {
         const id = this.id();
         if (id) {
-          const { direction: _direction, attachmentNotes: _notes, ...fields } = this.body();
+          // 密级 and 保密期限 are read-only here: changing them is the security admin's 变更密级
+          const { direction: _direction, attachmentNotes: _notes, secretLevel: _level, secrecyPeriod: _period, ...fields } = this.body();
           const saved = await this.api.update(id, fields);
           this.message.success(this.docsI18n.t('docs.edited', { version: saved.version }));
           await this.router.navigate(['/documents', id]);
@@ -254,6 +270,13 @@ export default class OutgoingFormPage {
       disclosureReason: v.disclosure === 'NOT_PUBLIC' ? v.disclosureReason.trim() || null : null,
       attachmentNotes: classified ? [] : (this.attachments()?.names() ?? []),
       body: classified ? null : v.body || null,
+      ...(classified
+        ? {
+            copyNumber: v.copyNumber.trim() || null,
+            custodian: v.custodian.trim() || null,
+            storageLocation: v.storageLocation.trim() || null,
+          }
+        : {}),
     };
   }
 
@@ -277,7 +300,12 @@ export default class OutgoingFormPage {
       disclosure: d.disclosure,
       disclosureReason: d.disclosureReason ?? '',
       body: d.body ?? '',
+      copyNumber: d.copyNumber ?? '',
+      custodian: d.custodian ?? '',
+      storageLocation: d.storageLocation ?? '',
     });
+    // a draft's 密级 and 保密期限 are read-only: changing them is the security admin's 变更密级
+    for (const name of ['secretLevel', 'secrecyValue', 'secrecyUnit', 'secrecyCondition'] as const) this.form.controls[name].disable();
   }
 
   private focusFirstInvalid(): void {

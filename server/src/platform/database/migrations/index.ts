@@ -18,6 +18,8 @@ import { Forms1796000000009 as MysqlForms0009 } from './mysql/0009-forms';
 import { Forms1796000000009 as SqliteForms0009 } from './sqlite/0009-forms';
 import { AdminSeparation1796000000010 as MysqlAdminSeparation0010 } from './mysql/0010-admin-separation';
 import { AdminSeparation1796000000010 as SqliteAdminSeparation0010 } from './sqlite/0010-admin-separation';
+import { ClearanceAndClassification1796000000011 as MysqlClearance0011 } from './mysql/0011-clearance-and-classification';
+import { ClearanceAndClassification1796000000011 as SqliteClearance0011 } from './sqlite/0011-clearance-and-classification';
 import { PersonalData1796000000012 as MysqlPersonalData0012 } from './mysql/0012-personal-data';
 import { PersonalData1796000000012 as SqlitePersonalData0012 } from './sqlite/0012-personal-data';
 import { ApiKeyScope1796000000013 as MysqlApiKeyScope0013 } from './mysql/0013-api-key-scope';
@@ -40,6 +42,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlMailbox0008,
   MysqlForms0009,
   MysqlAdminSeparation0010,
+  MysqlClearance0011,
   MysqlPersonalData0012,
   MysqlApiKeyScope0013,
   MysqlAudit0014,
@@ -55,6 +58,7 @@ export const SQLITE_MIGRATIONS = [
   SqliteMailbox0008,
   SqliteForms0009,
   SqliteAdminSeparation0010,
+  SqliteClearance0011,
   SqlitePersonalData0012,
   SqliteApiKeyScope0013,
   SqliteAudit0014,
