@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { JobRunner } from './modules/jobs/job-runner.service';
-import { requireSignInForOpenApi } from './modules/auth/auth.api';
+import { requireSignInForOpenApi } from './modules/auth/openapi-access';
 import { DemoCitySeeder } from './modules/org/demo-city.seeder';
 import { ShippedWorkflows } from './modules/definitions/shipped-workflows';
 import type { AppConfig } from './platform/config/config';

@@ -57,7 +57,8 @@ describe('personal data at rest (e2e)', () => {
     if (!task.assignee) expect((await server.call('POST', `/api/tasks/${task.id}/claim`, { token })).status).toBe(200);
     expect((await server.call('POST', `/api/tasks/${task.id}/complete`, { token, body: { variables } })).status).toBe(200);
   };
-  const newest = async () => (await server.call('GET', '/api/letters?limit=1', { token: admin })).body.items[0];
+  // the office's clerk lists letters (the workflow admin has no part in them: docs/security.md)
+  const newest = async () => (await server.call('GET', '/api/letters?limit=1', { token: await as('clerk') })).body.items[0];
 
   /** Every file under the data dir, with the secrets found in it as bytes. */
   const filesWithSecrets = (dir: string): string[] => {
@@ -115,9 +116,10 @@ describe('personal data at rest (e2e)', () => {
     await act('head', l.instanceId, 'audit', { replyApproved: true });
     expect((await server.call('POST', `/api/letters/${l.id}/publish`, { token: await as('clerk'), body: {} })).status).toBe(200);
 
-    // then: the handler saw them in clear, the workflow admin and the office masked
+    // then: the handler saw them in clear, the office masked, the workflow admin nothing
     expect(asHandler.body).toMatchObject({ phone: PHONE, idNumber: ID_NUMBER });
-    for (const token of [admin, await as('clerk'), zjj]) {
+    expect((await server.call('GET', `/api/letters/${l.id}`, { token: admin })).status).toBe(404);
+    for (const token of [await as('clerk'), zjj]) {
       expect((await server.call('GET', `/api/letters/${l.id}`, { token })).body).toMatchObject({
         phone: '139****0123',
         idNumber: '6109**********461X',
@@ -186,7 +188,7 @@ describe('personal data at rest (e2e)', () => {
     const written = await write({ phone: '13511112222' });
     // then
     expect(written.status).toBe(201);
-    expect((await server.call('GET', `/api/letters/${before.id}`, { token: admin })).body.phone).toBe(before.phone);
+    expect((await server.call('GET', `/api/letters/${before.id}`, { token: await as('clerk') })).body.phone).toBe(before.phone);
     const latest = await newest();
     expect(latest.phone).toBe('135****2222');
     const [row] = await server.app.get(DataSource).query('SELECT phone_cipher FROM letter WHERE id = ?', [latest.id]);
