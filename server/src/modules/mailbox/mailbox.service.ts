@@ -274,7 +274,7 @@ export class MailboxService {
     const letter = (await this.letters.findById(id, tx.manager)) as LetterEntity;
     const task = (await this.letters.tasksAt(letter.instanceId, elementId, tx.manager)).find((t) => t.status === 'open');
     if (!task) {
-      if (!(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
+      if (!(await this.access.canRead(user, instance, tx.manager))) throw MailboxErrors.notFound(id);
       throw MailboxErrors.notInStep(id, elementId);
     }
     // a workflow admin intervenes through the task (reassign), never at the letter: it holds personal data
@@ -285,7 +285,7 @@ export class MailboxService {
         .map((c) => c.value);
       if ((await this.access.groupsOf(user, tx.manager)).some((g) => groups.includes(g))) return { letter, instance, task };
     }
-    if (!(await this.access.canRead(user, instance))) throw MailboxErrors.notFound(id);
+    if (!(await this.access.canRead(user, instance, tx.manager))) throw MailboxErrors.notFound(id);
     throw MailboxErrors.notYours(id, elementId);
   }
 

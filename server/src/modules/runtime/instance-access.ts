@@ -59,18 +59,20 @@ export class InstanceAccess {
   }
 
   /** A part in the instance and a clearance that allows its 公文's 密级. */
-  async canRead(user: SessionUser, row: InstanceEntity): Promise<boolean> {
-    return (await this.hasPart(user, row)) && this.cleared(user, row);
+  // `m`: the caller's transaction when it holds the instance's lock: a read through another pooled
+  // connection while holding it can starve the pool (every connection waiting on that lock).
+  async canRead(user: SessionUser, row: InstanceEntity, m?: EntityManager): Promise<boolean> {
+    return (await this.hasPart(user, row, m)) && this.cleared(user, row, m);
   }
 
-  async hasPart(user: SessionUser, row: InstanceEntity): Promise<boolean> {
+  async hasPart(user: SessionUser, row: InstanceEntity, m?: EntityManager): Promise<boolean> {
     if (row.initiator === user.username) return true;
-    return this.tasks.involves(row.id, user.username, await this.groupsOf(user));
+    return this.tasks.involves(row.id, user.username, await this.groupsOf(user, m), m);
   }
 
   /** Whether the user's clearance allows the 密级 of the 公文 the instance handles (always, without one). */
-  async cleared(user: SessionUser, row: Pick<InstanceEntity, 'id' | 'parentId'>): Promise<boolean> {
-    return clearanceAllows(user.clearance, await this.classification.levelOf(row));
+  async cleared(user: SessionUser, row: Pick<InstanceEntity, 'id' | 'parentId'>, m?: EntityManager): Promise<boolean> {
+    return clearanceAllows(user.clearance, await this.classification.levelOf(row, m));
   }
 
   /**

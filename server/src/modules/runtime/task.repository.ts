@@ -175,9 +175,9 @@ export class TaskRepository {
    * Whether the user has or had any task in the instance (as assignee, candidate, delegating
    * owner, principal of a deputy, completer), acted in it, or was sent a copy of it (抄送).
    */
-  async involves(instanceId: string, username: string, groups: string[]): Promise<boolean> {
+  async involves(instanceId: string, username: string, groups: string[], m: EntityManager = this.dataSource.manager): Promise<boolean> {
     // a candidate (by name or group) has a part only while the task is open and unclaimed
-    const qb = this.dataSource.manager
+    const qb = m
       .createQueryBuilder(TaskEntity, 't')
       .leftJoin(TaskCandidateEntity, 'c', 'c.task_id = t.id')
       .where('t.instance_id = :instanceId', { instanceId })
@@ -186,21 +186,21 @@ export class TaskRepository {
         { me: username, groups },
       );
     if ((await qb.getCount()) > 0) return true;
-    if ((await this.dataSource.manager.countBy(CcCopyEntity, { instanceId, recipient: username })) > 0) return true;
+    if ((await m.countBy(CcCopyEntity, { instanceId, recipient: username })) > 0) return true;
     // 知悉范围: the readers of a 传阅 of the instance's 公文
-    const reader: unknown[] = await this.dataSource.manager.query(
+    const reader: unknown[] = await m.query(
       'SELECT 1 AS x FROM official_document d JOIN circulation c ON c.document_id = d.id JOIN circulation_reader r ON r.circulation_id = c.id WHERE d.instance_id = ? AND r.username = ? LIMIT 1',
       [instanceId, username],
     );
     if (reader.length) return true;
     // whoever wrote an opinion in it
-    const wrote: unknown[] = await this.dataSource.manager.query(
-      'SELECT 1 AS x FROM opinion WHERE instance_id = ? AND author = ? LIMIT 1',
-      [instanceId, username],
-    );
+    const wrote: unknown[] = await m.query('SELECT 1 AS x FROM opinion WHERE instance_id = ? AND author = ? LIMIT 1', [
+      instanceId,
+      username,
+    ]);
     if (wrote.length) return true;
     // whoever acted in the instance (a task transferred away, say) keeps reading it
-    const acted = await this.dataSource.manager
+    const acted = await m
       .createQueryBuilder()
       .select('h.seq', 'seq')
       .from('history_event', 'h')

@@ -49,7 +49,7 @@ export class TaskGuard {
     if (!instance || !found) throw TaskErrors.notFound(id);
     const { task: row, candidates } = found;
     const relation = await this.relation(user, row, candidates, tx.manager);
-    if (!relation && !(await this.access.canRead(user, instance))) {
+    if (!relation && !(await this.access.canRead(user, instance, tx.manager))) {
       // a candidate who lost the race to claim is told so, and learns nothing more
       if (row.status === 'open' && row.assignee && (await this.offered(user, candidates, tx.manager))) throw TaskErrors.claimedByOther(id);
       throw TaskErrors.notFound(id);

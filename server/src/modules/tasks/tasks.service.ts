@@ -171,7 +171,7 @@ export class TasksService {
       if (relation === 'owner') throw TaskErrors.delegated(id);
       if (row.assignee) throw TaskErrors.claimedByOther(id);
       // a classified 公文's task is not for a user whose clearance does not allow its 密级
-      if (relation === 'candidate' && !(await this.access.cleared(user, instance))) throw TaskErrors.notFound(id);
+      if (relation === 'candidate' && !(await this.access.cleared(user, instance, tx.manager))) throw TaskErrors.notFound(id);
       if (!(await this.tasks.claim(id, user.username, tx.manager))) throw TaskErrors.claimedByOther(id);
       const details: Record<string, unknown> = { elementInstanceId: id, assignee: user.username };
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
