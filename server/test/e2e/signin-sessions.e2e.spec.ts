@@ -49,10 +49,10 @@ describe('sign-in sessions (e2e)', () => {
       await sleep(1000);
       expect((await me(token)).status).toBe(200);
     }
-    // when it is left idle past 3 s
+    // when it is left idle past 3 s and then ten requests arrive at once
     await sleep(3500);
-    const first = await me(token);
-    const second = await me(token);
+    const [first, ...others] = await Promise.all(Array.from({ length: 10 }, () => me(token)));
+    const second = others[others.length - 1];
     // then it has ended, and the audit trail holds one expiry
     expect([first.status, first.body.code]).toEqual([401, 'AUTH_SESSION_EXPIRED']);
     expect([second.status, second.body.code]).toEqual([401, 'AUTH_SESSION_EXPIRED']);
