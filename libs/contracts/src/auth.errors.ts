@@ -9,6 +9,7 @@ export const AUTH_ERROR_CODES = {
   AUTH_PASSWORD_CHANGE_REQUIRED: 403,
   AUTH_CURRENT_PASSWORD_WRONG: 422,
   PASSWORD_UNCHANGED: 422,
+  PASSWORD_REUSED: 422,
 } as const;
 
 /** Chinese text the client shows for each of them. */
@@ -22,4 +23,5 @@ export const AUTH_ERROR_MESSAGES_ZH: Record<keyof typeof AUTH_ERROR_CODES, strin
   AUTH_PASSWORD_CHANGE_REQUIRED: '请先修改密码：初始密码或重置后的临时密码只能用于修改密码',
   AUTH_CURRENT_PASSWORD_WRONG: '当前密码不正确',
   PASSWORD_UNCHANGED: '新密码不能与当前密码相同',
+  PASSWORD_REUSED: '新密码不能与最近使用过的密码相同',
 };

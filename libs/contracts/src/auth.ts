@@ -58,6 +58,8 @@ export const PasswordChangeRequiredSchema = z
     passwordChangeRequired: z.literal(true),
     accessToken: z.string(),
     expiresAt: z.string(),
+    /** `expired`: the password outlived its maximum age (LIUZHUAN_PASSWORD_MAX_AGE_DAYS); absent for a one-time password */
+    reason: z.enum(['expired']).optional(),
   })
   .meta({ id: 'PasswordChangeRequired' });
 export type PasswordChangeRequired = z.infer<typeof PasswordChangeRequiredSchema>;

@@ -190,6 +190,14 @@ const CORE_ROUTES = [
     responses: { 200: PasswordResetSchema },
   },
   {
+    method: 'POST',
+    path: '/users/:id/unlock',
+    tag: 'org',
+    summary: 'Unlock an account locked by failed sign-ins (security admin, not their own)',
+    roles: ['security_admin'],
+    responses: { 204: null },
+  },
+  {
     method: 'GET',
     path: '/calendar',
     tag: 'calendar',

@@ -77,9 +77,9 @@ describe('sign-in (e2e)', () => {
     }
     // when
     const r = await server.call('POST', '/api/auth/login', { body: { username: 'fgw_clerk', password: 'Liuzhuan@2026' } });
-    // then
+    // then the answer is the one every failed sign-in gets (the audit trail keeps the reason)
     expect(r.status).toBe(401);
-    expect(r.body.code).toBe('AUTH_ACCOUNT_LOCKED');
+    expect(r.body.code).toBe('AUTH_INVALID_CREDENTIALS');
   });
 
   it('should end the open sessions of a user the system admin disables', async () => {
@@ -95,14 +95,16 @@ describe('sign-in (e2e)', () => {
     expect(r.body.enabled).toBe(false);
     const me = await server.call('GET', '/api/auth/me', { token: victim });
     expect(me.status).toBe(401);
-    expect(me.body.code).toBe('AUTH_USER_DISABLED');
+    expect(me.body.code).toBe('AUTH_SESSION_EXPIRED');
     const again = await server.call('POST', '/api/auth/login', { body: { username: 'staff', password: 'Liuzhuan@2026' } });
     expect(again.status).toBe(401);
-    expect(again.body.code).toBe('AUTH_USER_DISABLED');
+    expect(again.body.code).toBe('AUTH_INVALID_CREDENTIALS');
     await server.call('POST', `/api/users/${staff.id}/enable`, { token: sysadmin });
+    // enabling again does not revive the ended session
+    expect((await server.call('GET', '/api/auth/me', { token: victim })).status).toBe(401);
   });
 
-  it('should apply changed roles to a signed-in user at the next request', async () => {
+  it('should end the sessions of a user whose roles the security admin changes', async () => {
     // given a signed-in user whose session this process has just read
     const token = await server.login('deputy');
     expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader']);
@@ -115,10 +117,12 @@ describe('sign-in (e2e)', () => {
       (await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } }))
         .status,
     ).toBe(200);
-    // then the very next request sees them
-    expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader', 'workflow_admin']);
+    // then the very next request is refused, and a new sign-in carries the new roles
+    expect((await server.call('GET', '/api/auth/me', { token })).body.code).toBe('AUTH_SESSION_EXPIRED');
+    const again = await server.login('deputy');
+    expect((await server.call('GET', '/api/auth/me', { token: again })).body.roles).toEqual(['leader', 'workflow_admin']);
     await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader'] } });
-    expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['leader']);
+    expect((await server.call('GET', '/api/auth/me', { token: again })).status).toBe(401);
   });
 
   it.each([

@@ -316,7 +316,9 @@ describe('三员分立: the authority matrix (e2e)', () => {
     });
 
     it('should end every session of the user at a reset, within 2 s, and force a change', async () => {
-      // given two open sessions of the target, one of them just read (and cached)
+      // given two open sessions of the target, one of them just read (and cached); the matrix above
+      // changed the target's roles and disabled it, which ended its earlier sessions
+      targetToken = await server.login('m_target', targetPassword);
       const other = await server.login('m_target', targetPassword);
       expect((await server.call('GET', '/api/auth/me', { token: targetToken })).status).toBe(200);
       // when

@@ -20,6 +20,9 @@ export const AuthErrors = {
   passwordTooWeak: () =>
     new DomainError('PASSWORD_TOO_WEAK', 'At least 10 characters, three of lower/upper case, digit, symbol, and not the username'),
   userNotFound: (id: string) => new DomainError('USER_NOT_FOUND', `User ${id} not found`),
+  selfUnlock: () => new DomainError('SELF_ADMINISTRATION', 'An administrator does not unlock their own account'),
+  passwordReused: (history: number) =>
+    new DomainError('PASSWORD_REUSED', `The new password must differ from the last ${history} passwords`, { history }),
   selfReset: () => new DomainError('SELF_ADMINISTRATION', 'An administrator does not reset their own password; change it instead'),
   roleRequired: (roles: Role[]) =>
     new DomainError('FORBIDDEN_ROLE', `This action needs one of the roles: ${roles.join(', ')}`, { required: roles }),

@@ -23,7 +23,8 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
     if (!match) throw AuthErrors.noBearer();
-    const { user, sessionId, mustChangePassword } = await this.auth.authenticate(match[1].trim());
+    const { ip, userAgent } = auditContextOf(request);
+    const { user, sessionId, mustChangePassword } = await this.auth.authenticate(match[1].trim(), { ip, userAgent });
     // a one-time password (new account, reset) signs in for the change only
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
       throw AuthErrors.passwordChangeRequired();

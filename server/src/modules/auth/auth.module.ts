@@ -10,11 +10,23 @@ import { AuthService } from './auth.service';
 import { PasswordController } from './password.controller';
 import { PasswordService } from './password.service';
 import { SessionRepository } from './session.repository';
+import { AccountLockout } from './lockout';
+import { LockoutController } from './lockout.controller';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHistory } from './password-history';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule, AuditModule],
-  controllers: [AuthController, PasswordController],
-  providers: [AuthService, PasswordService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, PasswordController, LockoutController],
+  providers: [
+    AuthService,
+    PasswordService,
+    SessionRepository,
+    AccountLockout,
+    LoginThrottle,
+    PasswordHistory,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -11,7 +11,10 @@ import { OrgRepository, UserChanges, UserRepository } from '../org/org.api';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
-import { SessionRepository } from './session.repository';
+import { SessionRepository, type SessionWithUser } from './session.repository';
+import { AccountLockout } from './lockout';
+import { LoginThrottle } from './login-throttle';
+import { PasswordHistory } from './password-history';
 
 /** The last-seen time is written at most this often, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -32,9 +35,14 @@ export class AuthService {
     // every write goes through the shared runner: on SQLite it serializes writers on the one connection
     private readonly tx: TransactionRunner,
     private readonly audit: AuditTrail,
+    private readonly lockout: AccountLockout,
+    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordHistory,
     changes: UserChanges,
   ) {
     changes.subscribe((userId) => (userId ? this.cache.forgetUser(userId) : this.cache.clear()));
+    // a user disabled or given other roles: every open session ends, in the unit that changes them
+    changes.onSessionsEnd((userId, at, manager) => this.sessions.revokeAllOf(userId, at, manager));
   }
 
   private readonly cache = new SessionCache();
@@ -46,36 +54,38 @@ export class AuthService {
    */
   async login(input: LoginRequest, request: Omit<AuditContext, 'actor' | 'roles'>): Promise<LoginResult> {
     const ip = request.ip;
-    const user = await this.users.findByUsername(input.username);
     const now = new Date();
+    const user = await this.users.findByUsername(input.username);
     // the actor of an attempt is the account it names (as typed, when there is none)
     const attempt = (roles: readonly string[]): AuditContext => ({ ...request, actor: user?.username ?? input.username, roles });
-    const refused = async (reason: string, roles: readonly string[], error: Error & { code?: string }) => {
+    // every refusal answers the same (AUTH_INVALID_CREDENTIALS) after the same work; the audit event keeps the true reason
+    const refused = async (reason: string, roles: readonly string[], details: Record<string, unknown> = {}) => {
+      const error = AuthErrors.invalidCredentials();
+      await verifyPassword(DUMMY_HASH, input.password);
       await this.audit.recordAlone(attempt(roles), {
         type: 'auth.login.failure',
         targetType: 'user',
         targetId: user?.id ?? null,
         result: 'failure',
-        errorCode: error.code ?? null,
-        details: { reason },
+        errorCode: error.code,
+        details: { reason, ...details },
       });
       return error;
     };
-    if (!user) {
-      await verifyPassword(DUMMY_HASH, input.password);
-      throw await refused('unknown_user', [], AuthErrors.invalidCredentials());
-    }
+    const address = ip ?? 'unknown';
+    const addressWindow = await this.throttle.reserve(address, now);
+    if (addressWindow === null) throw await refused('throttled', []);
+    if (!user) throw await refused('unknown_user', []);
     const roles = (await this.users.rolesOf([user.id])).get(user.id) ?? [];
-    if (!user.enabled) throw await refused('disabled', roles, AuthErrors.userDisabled());
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw await refused('locked', roles, AuthErrors.accountLocked(user.lockedUntil));
-    }
+    if (!user.enabled) throw await refused('disabled', roles);
+    // counted before the password is checked: parallel guesses check at most the limit (lockout.ts)
+    const { reserved, failures } = await this.lockout.reserve(user.id, now);
+    if (!reserved) throw await refused('locked', roles, { failures });
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       const context = attempt(roles);
       const error = AuthErrors.invalidCredentials();
       await this.tx.run(async (tx) => {
-        const { manager } = tx;
-        const failures = await this.users.incrementFailedLogins(user.id, manager);
+        const lockedUntil = await this.lockout.lockIfReached(user.id, failures, now, tx.manager);
         this.audit.record(tx, context, {
           type: 'auth.login.failure',
           targetType: 'user',
@@ -84,9 +94,7 @@ export class AuthService {
           errorCode: error.code,
           details: { reason: 'wrong_password', failures },
         });
-        if (failures >= this.config.login.maxFailures) {
-          const lockedUntil = new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000);
-          await this.users.update(user.id, { lockedUntil }, manager);
+        if (lockedUntil) {
           this.audit.record(tx, context, {
             type: 'auth.login.locked',
             targetType: 'user',
@@ -97,9 +105,12 @@ export class AuthService {
       });
       throw error;
     }
-
+    await this.throttle.release(address, addressWindow);
+    // the demo city's documented password never expires (docs/security.md)
+    const demoPassword = this.config.demo.enabled && input.password === this.config.demo.password;
+    const expired = !user.mustChangePassword && !demoPassword && this.passwords.isExpired(user, now);
     const token = randomBytes(32).toString('base64url');
-    const changeOnly = Boolean(user.mustChangePassword);
+    const changeOnly = Boolean(user.mustChangePassword) || expired;
     const expiresAt = new Date(now.getTime() + (changeOnly ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
     const session = Object.assign(new SessionEntity(), {
       id: newId(),
@@ -113,17 +124,26 @@ export class AuthService {
     });
     await this.tx.run(async (tx) => {
       const { manager } = tx;
-      if (user.failedLogins || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null }, manager);
+      await this.lockout.clear(user.id, manager);
+      // an expired password signs in for the change only, as a one-time password does
+      if (expired) await this.users.update(user.id, { mustChangePassword: true }, manager);
       await this.sessions.insert(session, manager);
       this.audit.record(tx, attempt(roles), {
         type: 'auth.login.success',
         targetType: 'user',
         targetId: user.id,
-        details: { sessionId: session.id },
+        details: { sessionId: session.id, ...(expired ? { passwordExpired: true } : {}) },
       });
     });
     // the token answers POST /api/auth/password only (AuthGuard), whatever the user's roles
-    if (changeOnly) return { passwordChangeRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
+    if (changeOnly) {
+      return {
+        passwordChangeRequired: true,
+        accessToken: token,
+        expiresAt: expiresAt.toISOString(),
+        ...(expired ? { reason: 'expired' as const } : {}),
+      };
+    }
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
@@ -140,7 +160,10 @@ export class AuthService {
    * session, or a user disabled since sign-in, is refused — at once in this process, within
    * the session cache's 2 s in another (see SessionCache).
    */
-  async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean }> {
+  async authenticate(
+    token: string,
+    request: Omit<AuditContext, 'actor' | 'roles'> = { ip: null, userAgent: null },
+  ): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean }> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AuthErrors.malformedToken();
     const tokenHash = sm3Hex(token);
     const now = new Date();
@@ -151,17 +174,39 @@ export class AuthService {
     }
     if (!found || found.session.revokedAt) throw AuthErrors.sessionEnded();
     const { session, user: row } = found;
-    const idleLimit = session.lastSeenAt.getTime() + this.config.session.idleMinutes * 60_000;
+    const idleMs = this.config.session.idleMinutes * 60_000;
+    const idleLimit = session.lastSeenAt.getTime() + idleMs;
     if (session.expiresAt <= now || idleLimit <= now.getTime()) {
+      await this.expire(found, session.expiresAt <= now ? 'absolute' : 'idle', now, request);
       throw AuthErrors.sessionExpired();
     }
     if (!row.enabled) throw AuthErrors.userDisabled();
     const { enabled: _enabled, mustChangePassword, ...user } = row;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    // sliding idle time, written at most once a minute (more often only when the idle limit is shorter)
+    if (now.getTime() - session.lastSeenAt.getTime() > Math.min(TOUCH_INTERVAL_MS, idleMs / 4)) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
       session.lastSeenAt = now;
     }
     return { user, sessionId: session.id, mustChangePassword };
+  }
+
+  /** An expired session ends, recorded once (`auth.session.expired`) by whichever request or replica ends it. */
+  private async expire(found: SessionWithUser, reason: 'idle' | 'absolute', now: Date, request: Omit<AuditContext, 'actor' | 'roles'>) {
+    const { session, user } = found;
+    await this.tx.run(async (tx) => {
+      if (!(await this.sessions.endIfOpen(session.id, now, tx.manager))) return;
+      this.audit.record(
+        tx,
+        { ...request, actor: user.username, roles: user.roles },
+        {
+          type: 'auth.session.expired',
+          targetType: 'session',
+          targetId: session.id,
+          details: { reason, lastSeenAt: session.lastSeenAt.toISOString(), expiresAt: session.expiresAt.toISOString() },
+        },
+      );
+    });
+    this.cache.forgetSession(session.id);
   }
 
   private async sessionUser(userId: string): Promise<SessionUser> {

@@ -78,6 +78,17 @@ export class SessionRepository {
     await manager.update(SessionEntity, { userId, revokedAt: IsNull(), ...(exceptId ? { id: Not(exceptId) } : {}) }, { revokedAt: at });
   }
 
+  /** Ends a session still open; false when another request (or replica) already ended it. */
+  async endIfOpen(id: string, at: Date, manager: EntityManager): Promise<boolean> {
+    const sessions = this.tables.of(SessionEntity);
+    const { affected } = await sql(
+      manager,
+      `UPDATE ${sessions.name} SET ${sessions.col('revokedAt')} = ? WHERE ${sessions.col('id')} = ? AND ${sessions.col('revokedAt')} IS NULL`,
+      [sessions.value('revokedAt', at), id],
+    );
+    return affected > 0;
+  }
+
   async revoke(id: string, at: Date, manager: EntityManager): Promise<void> {
     await manager.update(SessionEntity, { id, revokedAt: IsNull() }, { revokedAt: at });
   }

@@ -43,6 +43,14 @@ export class UserEntity {
   @Column({ name: 'locked_until', type: 'datetime', nullable: true })
   lockedUntil: Date | null;
 
+  /** when the failures counted in `failedLogins` began (auth/lockout.ts); null: none counted */
+  @Column({ name: 'login_window_start', type: 'datetime', nullable: true })
+  loginWindowStart?: Date | null;
+
+  /** when the password was last set; null: at `createdAt` (expiry, auth/password-expiry.ts) */
+  @Column({ name: 'password_changed_at', type: 'datetime', nullable: true })
+  passwordChangedAt?: Date | null;
+
   /** the password was set by someone else (initial or reset): sign-in gives a change-only token */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;

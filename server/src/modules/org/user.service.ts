@@ -92,7 +92,10 @@ export class UserService {
         const held = (await this.users.rolesOf([id], m)).get(id) ?? [];
         await this.assertOthersHold(held, id, m);
       }
-      await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }, m);
+      const now = new Date();
+      await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, loginWindowStart: null, updatedAt: now }, m);
+      // a disabled user's sessions end for good (enabling again does not revive them)
+      if (!enabled) await this.changes.endSessions(id, now, m);
       return this.get(id, m);
     });
   }
@@ -107,10 +110,14 @@ export class UserService {
     return this.announced(id, async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw OrgErrors.userNotFound(id);
-      const removed = ((await this.users.rolesOf([id], m)).get(id) ?? []).filter((r) => !unique.includes(r));
+      const held = (await this.users.rolesOf([id], m)).get(id) ?? [];
+      const removed = held.filter((r) => !unique.includes(r));
       if (user.enabled) await this.assertOthersHold(removed, id, m);
       await this.users.replaceRoles(id, unique, m);
-      await this.users.update(id, { updatedAt: new Date() }, m);
+      const now = new Date();
+      await this.users.update(id, { updatedAt: now }, m);
+      // other roles, other rights: the user signs in again (docs/security.md)
+      if (held.join() !== unique.join()) await this.changes.endSessions(id, now, m);
       return this.get(id, m);
     });
   }

@@ -36,10 +36,16 @@ const EnvSchema = z.object({
     .optional(),
   LIUZHUAN_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Liuzhuan@2026'),
   LIUZHUAN_CLIENT_DIR: z.string().optional(),
-  LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(30),
-  LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(168).default(12),
+  // durations may be fractions (tests use a few seconds: LIUZHUAN_SESSION_IDLE_MINUTES=0.05)
+  LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(30),
+  LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).positive().max(168).default(12),
   LIUZHUAN_LOGIN_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(5),
-  LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1440).default(15),
+  LIUZHUAN_LOGIN_WINDOW_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(15),
+  LIUZHUAN_LOCKOUT_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(30),
+  LIUZHUAN_LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).default(100),
+  LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(15),
+  LIUZHUAN_PASSWORD_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a number' }).min(0).max(3650).default(90),
+  LIUZHUAN_PASSWORD_HISTORY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(24).default(5),
   LIUZHUAN_WORKDAY_END: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30')
@@ -121,7 +127,13 @@ export interface AppConfig {
   demo: { enabled: boolean; password: string };
   clientDir: string | null;
   session: { idleMinutes: number; maxHours: number };
-  login: { maxFailures: number; lockoutMinutes: number };
+  /**
+   * Sign-in (身份鉴别): `maxFailures` wrong passwords within `windowMinutes` lock the account for
+   * `lockoutMinutes`; one address may fail `addressMaxFailures` times per `addressWindowMinutes`.
+   */
+  login: { maxFailures: number; windowMinutes: number; lockoutMinutes: number; addressMaxFailures: number; addressWindowMinutes: number };
+  /** A password expires `maxAgeDays` after it was set (0: never) and may not be one of the last `history`. */
+  password: { maxAgeDays: number; history: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** working-day deadlines end at this Beijing wall-clock time, `HH:MM` */
   calendar: { workdayEnd: string };
@@ -206,7 +218,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: { enabled: demo ?? !e.DATABASE_URL, password: e.LIUZHUAN_DEMO_PASSWORD },
     clientDir: e.LIUZHUAN_CLIENT_DIR ? resolve(e.LIUZHUAN_CLIENT_DIR) : null,
     session: { idleMinutes: e.LIUZHUAN_SESSION_IDLE_MINUTES, maxHours: e.LIUZHUAN_SESSION_MAX_HOURS },
-    login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
+    login: {
+      maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES,
+      windowMinutes: e.LIUZHUAN_LOGIN_WINDOW_MINUTES,
+      lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES,
+      addressMaxFailures: e.LIUZHUAN_LOGIN_ADDRESS_MAX_FAILURES,
+      addressWindowMinutes: e.LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES,
+    },
+    password: { maxAgeDays: e.LIUZHUAN_PASSWORD_MAX_AGE_DAYS, history: e.LIUZHUAN_PASSWORD_HISTORY },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
     jobs: {
