@@ -2,5 +2,6 @@
 // and the password rule and generator (org creates accounts with a one-time password), and the
 // sign-in check the application puts in front of the OpenAPI routes.
 export { CurrentUser, Public, RequireRoles } from './auth.decorators';
+export { AdminRoute } from './admin-route';
 export { generatePassword, meetsPasswordPolicy } from './password-policy';
 export { requireSignInForOpenApi } from './openapi-access';

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionEntity } from './session.entity';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { OrgModule } from '../org/org.api';
 import { AuditModule } from '../audit/audit.api';
+import { AccessDeniedRecorder } from './access-denied.interceptor';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -14,7 +15,13 @@ import { SessionRepository } from './session.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule, AuditModule],
   controllers: [AuthController, PasswordController],
-  providers: [AuthService, PasswordService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    PasswordService,
+    SessionRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AccessDeniedRecorder },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}
