@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.api';
 import { OrgEntity } from './org.entity';
@@ -21,7 +21,8 @@ import { UserContactService } from './user-contact.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity, UserContactEntity]),
-    AuditModule,
+    // audit → auth → org → audit: the audit module's controller takes its user from auth, which reads org
+    forwardRef(() => AuditModule),
   ],
   controllers: [OrgController, UserController, UserContactController, ClearanceController],
   providers: [
