@@ -27,6 +27,8 @@ export const AUDIT_EVENT_TYPES = {
   'user.roles.change': '变更角色',
   'user.groups.change': '变更用户组',
   'user.clearance.change': '变更人员密级',
+  'org.create': '创建机构',
+  'org.update': '修改机构',
   'classification.change': '变更密级',
   'proxy.set': '设置代理',
   'proxy.clear': '取消代理',

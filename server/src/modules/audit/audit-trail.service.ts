@@ -19,6 +19,8 @@ export class AuditTrail {
   private readonly log = new Logger('AuditTrail');
   /** the events each open unit has recorded, by the unit's batch (one per attempt) */
   private readonly pending = new WeakMap<WriteBatch, Omit<AuditRow, 'seq' | 'hash'>[]>();
+  /** errors {@link failureRecorded} has recorded: the 403 recorder leaves them alone (one event per refusal) */
+  private readonly recordedErrors = new WeakSet<object>();
 
   constructor(private readonly tx: TransactionRunner) {}
 
@@ -43,20 +45,31 @@ export class AuditTrail {
 
   /**
    * Runs `work` (which records `event` itself on success, in its unit); when it throws, records
-   * the same event as a failure with the error's code, in a unit of its own, and rethrows.
+   * the same event as a failure with the error's code, in a unit of its own, and rethrows. A
+   * refusal (403) is recorded as `access.denied` instead, naming the attempted event type.
    */
   async failureRecorded<T>(context: AuditContext, event: AuditEventInput, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       const errorCode = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
+      const refused = error instanceof DomainError && error.status === 403;
+      const failure: AuditEventInput = refused
+        ? { ...event, type: 'access.denied', details: { attempted: event.type, ...event.details } }
+        : { ...event };
       try {
-        await this.recordAlone(context, { ...event, result: 'failure', errorCode });
+        await this.recordAlone(context, { ...failure, result: 'failure', errorCode });
+        if (error !== null && typeof error === 'object') this.recordedErrors.add(error);
       } catch (auditError) {
         // the caller's error is the one to report; the lost event is logged
         this.log.error(`audit event ${event.type} (failure) not recorded: ${(auditError as Error).message}`);
       }
       throw error;
     }
+  }
+
+  /** Whether {@link failureRecorded} has already recorded this error. */
+  hasRecorded(error: unknown): boolean {
+    return error !== null && typeof error === 'object' && this.recordedErrors.has(error);
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionEntity } from './session.entity';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { OrgModule } from '../org/org.api';
 import { AuditModule } from '../audit/audit.api';
+import { AccessDeniedRecorder } from './access-denied.interceptor';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -26,6 +27,7 @@ import { PasswordHistory } from './password-history';
     LoginThrottle,
     PasswordHistory,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AccessDeniedRecorder },
   ],
   exports: [AuthService],
 })

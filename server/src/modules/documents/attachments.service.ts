@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Attachment, AttachmentList, SessionUser } from '@liuzhuan/contracts';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { FILE_STORAGE, type FileStorage } from '../../platform/storage/file-storage';
 import { DocumentAccess } from './document-access';
@@ -33,6 +34,7 @@ export class AttachmentsService {
     private readonly access: DocumentAccess,
     private readonly versions: DocumentVersions,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly trail: AuditTrail,
   ) {}
 
   async upload(documentId: string, file: UploadedFile, user: SessionUser): Promise<Attachment> {
@@ -79,12 +81,26 @@ export class AttachmentsService {
   }
 
   /** The bytes, only when they still match the digest recorded at upload. */
-  async download(documentId: string, attachmentId: string, user: SessionUser): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
-    await this.access.readable(user, documentId);
+  async download(
+    documentId: string,
+    attachmentId: string,
+    user: SessionUser,
+    audit: AuditContext,
+  ): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
+    const doc = await this.access.readable(user, documentId);
     const attachment = await this.documents.attachment(documentId, attachmentId);
     if (!attachment) throw DocumentErrors.attachmentNotFound(attachmentId);
     const bytes = await this.storage.get(attachment.storageKey);
     if (!bytes || sm3Hex(bytes) !== attachment.sm3) throw DocumentErrors.digestMismatch(attachmentId);
+    // a classified document holds no attachment on this system; one held before it was raised is still recorded
+    if (doc.secretLevel !== 'NONE') {
+      await this.trail.recordAlone(audit, {
+        type: 'document.classified.download',
+        targetType: 'document',
+        targetId: documentId,
+        details: { attachmentId, name: attachment.name, sm3: attachment.sm3, secretLevel: doc.secretLevel },
+      });
+    }
     return { attachment, bytes };
   }
 }

@@ -26,6 +26,7 @@ import {
 } from '@liuzhuan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile } from './attachments.service';
 import { CirculationService } from './circulation.service';
@@ -74,8 +75,12 @@ export class DocumentsController {
   }
 
   @Get(':id')
-  get(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() user: SessionUser): Promise<DocumentDetail> {
-    return this.documents.get(id, user);
+  get(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<DocumentDetail> {
+    return this.documents.read(id, user, audit);
   }
 
   @Patch(':id')
@@ -95,8 +100,9 @@ export class DocumentsController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(ChangeClassificationSchema)) body: ChangeClassification,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<ClassificationChange> {
-    return this.classification.change(id, body, user);
+    return this.classification.change(id, body, user, audit);
   }
 
   @Post(':id/number')
@@ -141,9 +147,10 @@ export class DocumentsController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Param('attachmentId', validate(IdParamSchema)) attachmentId: string,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { attachment, bytes } = await this.attachments.download(id, attachmentId, user);
+    const { attachment, bytes } = await this.attachments.download(id, attachmentId, user, audit);
     reply.header('content-type', attachment.contentType);
     reply.header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
     reply.header('x-content-sm3', attachment.sm3);

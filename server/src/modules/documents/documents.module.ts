@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DOCUMENT_ENTITIES } from './document.entity';
 import { StorageModule } from '../../platform/storage/storage.module';
+import { AuditModule } from '../audit/audit.api';
 import { CalendarModule } from '../calendar/calendar.api';
 import { DefinitionsModule } from '../definitions/definitions.api';
 import { NotificationsModule } from '../notifications/notifications.api';
@@ -32,6 +33,7 @@ import { DocumentsService } from './documents.service';
     NotificationsModule,
     StorageModule,
     TasksModule,
+    AuditModule,
   ],
   controllers: [DocumentsController, CirculationsController],
   providers: [

@@ -19,6 +19,7 @@ import {
   type UpdateDocument,
 } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { WorkdayCalendarService } from '../calendar/calendar.api';
 import { DefinitionRepository } from '../definitions/definitions.api';
@@ -53,6 +54,7 @@ export class DocumentsService {
     private readonly instances: InstanceRepository,
     private readonly tasks: TaskRepository,
     private readonly calendar: WorkdayCalendarService,
+    private readonly trail: AuditTrail,
   ) {}
 
   /**
@@ -175,6 +177,21 @@ export class DocumentsService {
 
   async get(id: string, user: SessionUser): Promise<DocumentDetail> {
     return this.detail(await this.access.readable(user, id));
+  }
+
+  /** `GET /documents/:id`: reading a classified document (秘密 and above: its elements and 处理单) is an audit event. */
+  async read(id: string, user: SessionUser, audit: AuditContext): Promise<DocumentDetail> {
+    const doc = await this.access.readable(user, id);
+    const detail = await this.detail(doc);
+    if (doc.secretLevel !== 'NONE') {
+      await this.trail.recordAlone(audit, {
+        type: 'document.classified.read',
+        targetType: 'document',
+        targetId: id,
+        details: { secretLevel: doc.secretLevel, docNumber: doc.docNumber ?? null, parts: ['elements', 'processingRecord'] },
+      });
+    }
+    return detail;
   }
 
   /** Changes elements of a document still in handling; an accepted change is a new version. */

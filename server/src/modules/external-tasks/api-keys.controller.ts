@@ -9,6 +9,7 @@ import {
   type SessionUser,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { ApiKeysService } from './api-keys.service';
 
@@ -20,8 +21,12 @@ export class ApiKeysController {
 
   @Post()
   @HttpCode(201)
-  issue(@Body(validate(CreateApiKeySchema)) body: CreateApiKey, @CurrentUser() user: SessionUser): Promise<IssuedApiKey> {
-    return this.service.issue(body, user);
+  issue(
+    @Body(validate(CreateApiKeySchema)) body: CreateApiKey,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<IssuedApiKey> {
+    return this.service.issue(body, user, audit);
   }
 
   @Get()
@@ -30,7 +35,7 @@ export class ApiKeysController {
   }
 
   @Delete(':id')
-  revoke(@Param('id', validate(IdParamSchema)) id: string): Promise<ApiKey> {
-    return this.service.revoke(id);
+  revoke(@Param('id', validate(IdParamSchema)) id: string, @RequestAudit() audit: AuditContext): Promise<ApiKey> {
+    return this.service.revoke(id, audit);
   }
 }

@@ -12,6 +12,8 @@ import {
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { DomainError } from '../../platform/errors/domain-error';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { ApiKeyEntity, ApiKeyRepository } from '../jobs/jobs.api';
 import { ExternalTaskErrors } from './external-tasks.errors';
@@ -70,9 +72,15 @@ export class ApiKeysService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly keys: ApiKeyRepository,
+    private readonly trail: AuditTrail,
   ) {}
 
-  async issue(input: CreateApiKey, user: SessionUser): Promise<IssuedApiKey> {
+  async issue(input: CreateApiKey, user: SessionUser, audit: AuditContext): Promise<IssuedApiKey> {
+    const event = { type: 'apikey.issue', targetType: 'apikey', details: { name: input.name, topics: input.topics } } as const;
+    return this.trail.failureRecorded(audit, event, () => this.issueRecorded(input, user, audit));
+  }
+
+  private async issueRecorded(input: CreateApiKey, user: SessionUser, audit: AuditContext): Promise<IssuedApiKey> {
     const now = new Date();
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(now.getTime() + API_KEY_DEFAULT_DAYS * DAY_MS);
     if (expiresAt.getTime() <= now.getTime() || expiresAt.getTime() > now.getTime() + API_KEY_MAX_DAYS * DAY_MS) {
@@ -91,18 +99,54 @@ export class ApiKeysService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    await this.tx.run((tx) => this.keys.insert(row, tx.manager));
-    return { ...toApiKey(row), key };
+    const issued = toApiKey(row);
+    await this.tx.run(async (tx) => {
+      await this.keys.insert(row, tx.manager);
+      // never the key itself: its id, name, topics and expiry
+      const details = { name: issued.name, topics: issued.topics, expiresAt: issued.expiresAt };
+      this.trail.record(tx, audit, { type: 'apikey.issue', targetType: 'apikey', targetId: id, details });
+    });
+    return { ...issued, key };
   }
 
   async list(): Promise<ApiKeyList> {
     return { items: (await this.keys.list()).map(toApiKey) };
   }
 
-  async revoke(id: string): Promise<ApiKey> {
-    if (!(await this.keys.findById(id))) throw ExternalTaskErrors.apiKeyNotFound(id);
-    await this.tx.run((tx) => this.keys.revoke(id, new Date(), tx.manager));
+  async revoke(id: string, audit: AuditContext): Promise<ApiKey> {
+    const event = { type: 'apikey.revoke', targetType: 'apikey', targetId: id } as const;
+    await this.trail.failureRecorded(audit, event, async () => {
+      const row = await this.keys.findById(id);
+      if (!row) throw ExternalTaskErrors.apiKeyNotFound(id);
+      await this.tx.run(async (tx) => {
+        await this.keys.revoke(id, new Date(), tx.manager);
+        this.trail.record(tx, audit, { ...event, details: { name: row.name, alreadyRevokedAt: row.revokedAt?.toISOString() ?? null } });
+      });
+    });
     return toApiKey((await this.keys.findById(id)) as ApiKeyEntity);
+  }
+
+  /**
+   * {@link authenticate}, with a refused key recorded (`apikey.refused`, alone: it changes
+   * nothing): the actor is `apikey:<id>` when the header names a key id, else `anonymous`.
+   */
+  async authenticateRecorded(header: string | undefined, audit: AuditContext): Promise<WorkerKey> {
+    try {
+      return await this.authenticate(header);
+    } catch (error) {
+      if (error instanceof DomainError) await this.recordRefusal(header, audit, error.code, {});
+      throw error;
+    }
+  }
+
+  /** A refused use of a key (unknown, revoked, expired, a topic outside its list), with no part of the key but its id. */
+  async recordRefusal(header: string | undefined, audit: AuditContext, errorCode: string, details: Record<string, unknown>): Promise<void> {
+    const id = header ? (KEY_FORMAT.exec(header)?.[1] ?? null) : null;
+    const format = !header ? 'missing' : id ? 'id' : LEGACY_KEY_FORMAT.test(header) ? 'legacy' : 'malformed';
+    await this.trail.recordAlone(
+      { ...audit, actor: id ? `apikey:${id}` : audit.actor, roles: [] },
+      { type: 'apikey.refused', targetType: 'apikey', targetId: id, result: 'failure', errorCode, details: { format, ...details } },
+    );
   }
 
   /** The key of an `X-Api-Key` header, or a 401: unknown, revoked or expired. */

@@ -6,9 +6,12 @@ import {
   type ExecutionContext,
   HttpCode,
   Injectable,
+  type CallHandler,
+  type NestInterceptor,
   Param,
   Post,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   type CompleteExternalTask,
@@ -27,6 +30,9 @@ import {
 } from '@liuzhuan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { validate } from '../../platform/http/zod-validation.pipe';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
+import { DomainError } from '../../platform/errors/domain-error';
+import { auditContextOf } from '../audit/audit.api';
 import { Public } from '../auth/auth.api';
 import { ApiKeysService, type WorkerKey } from './api-keys.service';
 import { ExternalTasksService } from './external-tasks.service';
@@ -41,8 +47,29 @@ export class WorkerKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WorkerRequest>();
     const header = request.headers['x-api-key'];
-    request.workerKey = await this.keys.authenticate(typeof header === 'string' ? header : undefined);
+    request.workerKey = await this.keys.authenticateRecorded(typeof header === 'string' ? header : undefined, auditContextOf(request));
     return true;
+  }
+}
+
+/** A key used outside its topics (403 API_KEY_TOPIC_FORBIDDEN) is a refused use too: an `apikey.refused` event. */
+@Injectable()
+export class KeyRefusalRecorder implements NestInterceptor {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (!(error instanceof DomainError) || error.code !== 'API_KEY_TOPIC_FORBIDDEN') return throwError(() => error);
+        const request = context.switchToHttp().getRequest<WorkerRequest>();
+        const header = request.headers['x-api-key'];
+        const recorded = this.keys.recordRefusal(typeof header === 'string' ? header : undefined, auditContextOf(request), error.code, {
+          path: request.url.split('?')[0],
+          refused: error.details ?? null,
+        });
+        return from(recorded).pipe(mergeMap(() => throwError(() => error)));
+      }),
+    );
   }
 }
 
@@ -54,6 +81,7 @@ const CurrentKey = createParamDecorator(
 @Controller('external-tasks')
 @Public()
 @UseGuards(WorkerKeyGuard)
+@UseInterceptors(KeyRefusalRecorder)
 export class ExternalTasksController {
   constructor(private readonly service: ExternalTasksService) {}
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { IdParamSchema, type SessionUser, type SetClearance, SetClearanceSchema, type User } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { ClearanceService } from './clearance.service';
 
@@ -15,7 +16,8 @@ export class ClearanceController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(SetClearanceSchema)) body: SetClearance,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<User> {
-    return this.clearances.set(id, body.clearance, user);
+    return this.clearances.set(id, body.clearance, user, audit);
   }
 }

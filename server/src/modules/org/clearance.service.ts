@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Clearance, SessionUser, User } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { ClearanceRepository } from './clearance.repository';
 import { OrgErrors } from './org.errors';
 import { UserChanges } from './user-changes';
@@ -16,15 +17,21 @@ export class ClearanceService {
     private readonly users: UserRepository,
     private readonly userService: UserService,
     private readonly changes: UserChanges,
+    private readonly trail: AuditTrail,
   ) {}
 
-  async set(id: string, clearance: Clearance, by: SessionUser): Promise<User> {
-    if (id === by.id) throw OrgErrors.ownClearance();
-    const user = await this.tx.run(async ({ manager: m }) => {
-      if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
-      await this.clearances.set(id, clearance, m);
-      return this.userService.get(id, m);
-    });
+  async set(id: string, clearance: Clearance, by: SessionUser, audit: AuditContext): Promise<User> {
+    const event = { type: 'user.clearance.change', targetType: 'user', targetId: id, details: { to: clearance } } as const;
+    const user = await this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        if (id === by.id) throw OrgErrors.ownClearance();
+        const row = await this.users.findById(id, tx.manager);
+        if (!row) throw OrgErrors.userNotFound(id);
+        await this.clearances.set(id, clearance, tx.manager);
+        this.trail.record(tx, audit, { ...event, details: { username: row.username, from: row.clearance ?? 'none', to: clearance } });
+        return this.userService.get(id, tx.manager);
+      }),
+    );
     this.changes.changed(id);
     return user;
   }

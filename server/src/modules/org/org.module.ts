@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.api';
 import { OrgEntity } from './org.entity';
 import { GroupEntity, GroupMemberEntity, UserEntity, UserRoleEntity } from './user.entity';
 import { DemoCitySeeder } from './demo-city.seeder';
@@ -18,7 +19,11 @@ import { UserContactController } from './user-contact.controller';
 import { UserContactService } from './user-contact.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity, UserContactEntity])],
+  imports: [
+    TypeOrmModule.forFeature([OrgEntity, UserEntity, UserRoleEntity, GroupEntity, GroupMemberEntity, UserContactEntity]),
+    // audit → auth → org → audit: the audit module's controller takes its user from auth, which reads org
+    forwardRef(() => AuditModule),
+  ],
   controllers: [OrgController, UserController, UserContactController, ClearanceController],
   providers: [
     OrgRepository,

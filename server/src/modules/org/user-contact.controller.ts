@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { IdParamSchema, type SessionUser, type UpdateUserContact, UpdateUserContactSchema, type UserContact } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
+import { AdminRoute, CurrentUser } from '../auth/auth.api';
 import { UserContactService } from './user-contact.service';
 
 /** A user's phone and 身份证 number (personal data: SM4 at rest, masked to others). */
@@ -14,12 +15,15 @@ export class UserContactController {
     return this.contacts.get(id, user);
   }
 
+  /** The user's own, or the system admin's: anyone else's attempt is an `access.denied` event. */
   @Put()
+  @AdminRoute()
   set(
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(UpdateUserContactSchema)) body: UpdateUserContact,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<UserContact> {
-    return this.contacts.set(id, body, user);
+    return this.contacts.set(id, body, user, audit);
   }
 }

@@ -5,6 +5,7 @@ import type { SessionUser, UpdateUserContact, UserContact } from '@liuzhuan/cont
 import { KeyStore } from '../../platform/crypto/key-store';
 import { maskPersonal, openPersonal, sealPersonal } from '../../platform/crypto/personal-data';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { UserContactEntity } from './user-contact.entity';
 import { UserContactErrors } from './user-contact.errors';
 import { UserRepository } from './user.repository';
@@ -24,6 +25,7 @@ export class UserContactService {
     private readonly tx: TransactionRunner,
     private readonly keys: KeyStore,
     private readonly users: UserRepository,
+    private readonly trail: AuditTrail,
   ) {}
 
   async get(userId: string, reader: SessionUser): Promise<UserContact> {
@@ -32,29 +34,38 @@ export class UserContactService {
     return this.view(userId, await this.dataSource.manager.findOneBy(UserContactEntity, { userId }), reader);
   }
 
-  async set(userId: string, input: UpdateUserContact, writer: SessionUser): Promise<UserContact> {
-    if (writer.id !== userId && !writer.roles.includes('system_admin')) throw UserContactErrors.notYours();
-    const row = await this.tx.run(async (tx) => {
-      if (!(await this.users.findById(userId, tx.manager))) throw UserContactErrors.userNotFound(userId);
-      const current = await tx.manager.findOneBy(UserContactEntity, { userId });
-      const next = Object.assign(
-        new UserContactEntity(),
-        current ?? { userId, phoneCipher: null, phoneIndex: null, idNumberCipher: null, idNumberIndex: null },
-      );
-      if (input.phone !== undefined) {
-        const sealed = input.phone === null ? null : sealPersonal(this.keys, 'phone', PHONE_FIELD, input.phone);
-        next.phoneCipher = sealed?.cipher ?? null;
-        next.phoneIndex = sealed?.index ?? null;
-      }
-      if (input.idNumber !== undefined) {
-        const sealed = input.idNumber === null ? null : sealPersonal(this.keys, 'idNumber', ID_FIELD, input.idNumber);
-        next.idNumberCipher = sealed?.cipher ?? null;
-        next.idNumberIndex = sealed?.index ?? null;
-      }
-      next.updatedAt = new Date();
-      await tx.manager.save(UserContactEntity, next);
-      return next;
-    });
+  async set(userId: string, input: UpdateUserContact, writer: SessionUser, audit: AuditContext): Promise<UserContact> {
+    // which fields were set or cleared, never their values (personal data)
+    const contact = Object.fromEntries(
+      (['phone', 'idNumber'] as const).filter((f) => input[f] !== undefined).map((f) => [f, input[f] === null ? 'cleared' : 'set']),
+    );
+    const event = { type: 'user.update', targetType: 'user', targetId: userId, details: { contact } } as const;
+    const row = await this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        if (writer.id !== userId && !writer.roles.includes('system_admin')) throw UserContactErrors.notYours();
+        const user = await this.users.findById(userId, tx.manager);
+        if (!user) throw UserContactErrors.userNotFound(userId);
+        const current = await tx.manager.findOneBy(UserContactEntity, { userId });
+        const next = Object.assign(
+          new UserContactEntity(),
+          current ?? { userId, phoneCipher: null, phoneIndex: null, idNumberCipher: null, idNumberIndex: null },
+        );
+        if (input.phone !== undefined) {
+          const sealed = input.phone === null ? null : sealPersonal(this.keys, 'phone', PHONE_FIELD, input.phone);
+          next.phoneCipher = sealed?.cipher ?? null;
+          next.phoneIndex = sealed?.index ?? null;
+        }
+        if (input.idNumber !== undefined) {
+          const sealed = input.idNumber === null ? null : sealPersonal(this.keys, 'idNumber', ID_FIELD, input.idNumber);
+          next.idNumberCipher = sealed?.cipher ?? null;
+          next.idNumberIndex = sealed?.index ?? null;
+        }
+        next.updatedAt = new Date();
+        await tx.manager.save(UserContactEntity, next);
+        this.trail.record(tx, audit, { ...event, details: { username: user.username, contact } });
+        return next;
+      }),
+    );
     return this.view(userId, row, writer);
   }
 

@@ -17,6 +17,7 @@ import {
   UserQuerySchema,
 } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
 import { CurrentUser, RequireRoles } from '../auth/auth.api';
 import { UserService } from './user.service';
 
@@ -38,28 +39,40 @@ export class UserController {
 
   @Post()
   @RequireRoles('system_admin')
-  create(@Body(validate(CreateUserSchema)) body: CreateUser): Promise<CreatedUser> {
-    return this.users.create(body);
+  create(@Body(validate(CreateUserSchema)) body: CreateUser, @RequestAudit() audit: AuditContext): Promise<CreatedUser> {
+    return this.users.create(body, audit);
   }
 
   @Patch(':id')
   @RequireRoles('system_admin')
-  update(@Param('id', validate(IdParamSchema)) id: string, @Body(validate(UpdateUserSchema)) body: UpdateUser): Promise<User> {
-    return this.users.update(id, body);
+  update(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Body(validate(UpdateUserSchema)) body: UpdateUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<User> {
+    return this.users.update(id, body, audit);
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @RequireRoles('system_admin')
-  disable(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() actor: SessionUser): Promise<User> {
-    return this.users.setEnabled(id, false, actor);
+  disable(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() actor: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<User> {
+    return this.users.setEnabled(id, false, actor, audit);
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @RequireRoles('system_admin')
-  enable(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() actor: SessionUser): Promise<User> {
-    return this.users.setEnabled(id, true, actor);
+  enable(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() actor: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<User> {
+    return this.users.setEnabled(id, true, actor, audit);
   }
 
   @Put(':id/roles')
@@ -68,8 +81,9 @@ export class UserController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(SetRolesSchema)) body: SetRoles,
     @CurrentUser() actor: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<User> {
-    return this.users.setRoles(id, body.roles, actor);
+    return this.users.setRoles(id, body.roles, actor, audit);
   }
 
   @Put(':id/groups')
@@ -78,7 +92,8 @@ export class UserController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(SetGroupsSchema)) body: SetGroups,
     @CurrentUser() actor: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<User> {
-    return this.users.setGroups(id, body.groups, actor);
+    return this.users.setGroups(id, body.groups, actor, audit);
   }
 }

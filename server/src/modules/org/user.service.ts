@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatedUser, CreateUser, Role, SessionUser, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { hashPassword } from '../../platform/crypto/password';
+import { type AuditContext, type AuditEventInput, AuditTrail } from '../audit/audit.api';
 import { generatePassword } from '../auth/auth.api';
 import { OrgErrors } from './org.errors';
 import { newUser } from './new-user';
@@ -27,6 +28,7 @@ export class UserService {
     private readonly orgs: OrgRepository,
     private readonly tx: TransactionRunner,
     private readonly changes: UserChanges,
+    private readonly trail: AuditTrail,
   ) {}
 
   async search(query: UserQuery): Promise<UserList> {
@@ -41,33 +43,43 @@ export class UserService {
   }
 
   /** A new account with a generated one-time password, answered this once; it must be changed at the first sign-in. */
-  async create(input: CreateUser): Promise<CreatedUser> {
+  async create(input: CreateUser, audit: AuditContext): Promise<CreatedUser> {
     const initialPassword = generatePassword(input.username);
     const passwordHash = await hashPassword(initialPassword);
-    const user = await this.tx.run(async ({ manager: m }) => {
-      // usernames are never reused: disabled users keep theirs, and nothing deletes a user
-      if (await this.users.findByUsername(input.username, m)) throw OrgErrors.usernameTaken(input.username);
-      await this.assertOrgAndGroups(input.orgId, [], m);
-      const row = newUser(
-        {
-          username: input.username,
-          displayName: input.displayName,
-          orgId: input.orgId,
-          position: input.position ?? null,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        new Date(),
-      );
-      await this.users.insert(row, m);
-      return this.get(row.id, m);
-    });
+    const { username, displayName, orgId } = input;
+    const event = {
+      type: 'user.create',
+      targetType: 'user',
+      details: { username, displayName, orgId, position: input.position ?? null },
+    } as const;
+    const user = await this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        const m = tx.manager;
+        // usernames are never reused: disabled users keep theirs, and nothing deletes a user
+        if (await this.users.findByUsername(input.username, m)) throw OrgErrors.usernameTaken(input.username);
+        await this.assertOrgAndGroups(input.orgId, [], m);
+        const row = newUser(
+          {
+            username: input.username,
+            displayName: input.displayName,
+            orgId: input.orgId,
+            position: input.position ?? null,
+            passwordHash,
+            mustChangePassword: true,
+          },
+          new Date(),
+        );
+        await this.users.insert(row, m);
+        this.trail.record(tx, audit, { ...event, targetId: row.id });
+        return this.get(row.id, m);
+      }),
+    );
     return { ...user, initialPassword };
   }
 
   /** Name, organization, position: the system admin's part of an account. */
-  async update(id: string, patch: UpdateUser): Promise<User> {
-    return this.announced(id, async (m) => {
+  async update(id: string, patch: UpdateUser, audit: AuditContext): Promise<User> {
+    return this.announced(id, audit, { type: 'user.update', details: { ...patch } }, async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw OrgErrors.userNotFound(id);
       await this.assertOrgAndGroups(patch.orgId ?? user.orgId, [], m);
@@ -76,7 +88,10 @@ export class UserService {
       if (patch.orgId !== undefined) changes.orgId = patch.orgId;
       if (patch.position !== undefined) changes.position = patch.position;
       await this.users.update(id, changes, m);
-      return this.get(id, m);
+      const fields = ['displayName', 'orgId', 'position'] as const;
+      const changed = fields.filter((f) => patch[f] !== undefined && patch[f] !== user[f]);
+      const pick = (from: Partial<UserEntity>) => Object.fromEntries(changed.map((f) => [f, from[f] ?? null]));
+      return { result: await this.get(id, m), details: { username: user.username, before: pick(user), after: pick(changes) } };
     });
   }
 
@@ -84,10 +99,11 @@ export class UserService {
    * A disabled user cannot sign in; the session check refuses their open sessions at once.
    * Nobody disables themselves, nor the last enabled holder of an administrator role.
    */
-  async setEnabled(id: string, enabled: boolean, actor: SessionUser): Promise<User> {
-    if (id === actor.id) throw OrgErrors.selfAdministration();
-    return this.announced(id, async (m) => {
-      if (!(await this.users.findById(id, m))) throw OrgErrors.userNotFound(id);
+  async setEnabled(id: string, enabled: boolean, actor: SessionUser, audit: AuditContext): Promise<User> {
+    return this.announced(id, audit, { type: enabled ? 'user.enable' : 'user.disable' }, async (m) => {
+      if (id === actor.id) throw OrgErrors.selfAdministration();
+      const user = await this.users.findById(id, m);
+      if (!user) throw OrgErrors.userNotFound(id);
       if (!enabled) {
         const held = (await this.users.rolesOf([id], m)).get(id) ?? [];
         await this.assertOthersHold(held, id, m);
@@ -96,49 +112,64 @@ export class UserService {
       await this.users.update(id, { enabled, failedLogins: 0, lockedUntil: null, loginWindowStart: null, updatedAt: now }, m);
       // a disabled user's sessions end for good (enabling again does not revive them)
       if (!enabled) await this.changes.endSessions(id, now, m);
-      return this.get(id, m);
+      return { result: await this.get(id, m), details: { username: user.username, wasEnabled: Boolean(user.enabled) } };
     });
   }
 
   /** The security admin's: never their own, never two of the three admin roles, never the last holder's admin role. */
-  async setRoles(id: string, roles: Role[], actor: SessionUser): Promise<User> {
-    if (id === actor.id) throw OrgErrors.selfAdministration();
+  async setRoles(id: string, roles: Role[], actor: SessionUser, audit: AuditContext): Promise<User> {
     const unique = [...new Set(roles)].sort();
-    if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) {
-      throw OrgErrors.roleSeparation();
-    }
-    return this.announced(id, async (m) => {
+    return this.announced(id, audit, { type: 'user.roles.change', details: { after: unique } }, async (m) => {
+      if (id === actor.id) throw OrgErrors.selfAdministration();
+      if (unique.filter((r) => SEPARATED_ROLES.includes(r)).length > 1) throw OrgErrors.roleSeparation();
       const user = await this.users.findById(id, m);
       if (!user) throw OrgErrors.userNotFound(id);
-      const held = (await this.users.rolesOf([id], m)).get(id) ?? [];
-      const removed = held.filter((r) => !unique.includes(r));
+      const before = [...((await this.users.rolesOf([id], m)).get(id) ?? [])].sort();
+      const removed = before.filter((r) => !unique.includes(r));
       if (user.enabled) await this.assertOthersHold(removed, id, m);
       await this.users.replaceRoles(id, unique, m);
       const now = new Date();
       await this.users.update(id, { updatedAt: now }, m);
       // other roles, other rights: the user signs in again (docs/security.md)
-      if (held.join() !== unique.join()) await this.changes.endSessions(id, now, m);
-      return this.get(id, m);
+      if (before.join() !== unique.join()) await this.changes.endSessions(id, now, m);
+      return { result: await this.get(id, m), details: { username: user.username, ...changeOf(before, unique) } };
     });
   }
 
   /** Group membership is approval authority (批示, 签发, 会签): the security admin's, never their own. */
-  async setGroups(id: string, groups: string[], actor: SessionUser): Promise<User> {
-    if (id === actor.id) throw OrgErrors.selfAdministration();
+  async setGroups(id: string, groups: string[], actor: SessionUser, audit: AuditContext): Promise<User> {
     const unique = [...new Set(groups)].sort();
-    return this.announced(id, async (m) => {
+    return this.announced(id, audit, { type: 'user.groups.change', details: { after: unique } }, async (m) => {
+      if (id === actor.id) throw OrgErrors.selfAdministration();
       const user = await this.users.findById(id, m);
       if (!user) throw OrgErrors.userNotFound(id);
       await this.assertOrgAndGroups(user.orgId, unique, m);
+      const before = [...((await this.users.groupsOf([id], m)).get(id) ?? [])].sort();
       await this.users.replaceGroups(id, unique, m);
       await this.users.update(id, { updatedAt: new Date() }, m);
-      return this.get(id, m);
+      return { result: await this.get(id, m), details: { username: user.username, ...changeOf(before, unique) } };
     });
   }
 
-  /** A change to an existing user, in one transaction; once committed, the session cache hears of it. */
-  private async announced<T>(id: string, work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.tx.run(({ manager }) => work(manager));
+  /**
+   * A change to an existing user, in one transaction with its audit event (`event`, completed by
+   * the details `work` gives back); once committed, the session cache hears of it. A refusal is
+   * recorded as a failure of the same event (a 403 as `access.denied`).
+   */
+  private async announced<T>(
+    id: string,
+    audit: AuditContext,
+    event: Omit<AuditEventInput, 'targetType' | 'targetId'>,
+    work: (m: EntityManager) => Promise<{ result: T; details: Record<string, unknown> }>,
+  ): Promise<T> {
+    const recorded = { ...event, targetType: 'user', targetId: id };
+    const result = await this.trail.failureRecorded(audit, recorded, () =>
+      this.tx.run(async (tx: Tx) => {
+        const done = await work(tx.manager);
+        this.trail.record(tx, audit, { ...recorded, details: done.details });
+        return done.result;
+      }),
+    );
     this.changes.changed(id);
     return result;
   }
@@ -175,4 +206,14 @@ export class UserService {
       clearance: (u.clearance ?? 'none') as User['clearance'],
     }));
   }
+}
+
+/** A list before and after a change, with what was added and removed (roles, groups). */
+function changeOf(before: readonly string[], after: readonly string[]): Record<string, string[]> {
+  return {
+    before: [...before],
+    after: [...after],
+    added: after.filter((x) => !before.includes(x)),
+    removed: before.filter((x) => !after.includes(x)),
+  };
 }

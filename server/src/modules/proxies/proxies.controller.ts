@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { type CreateProxy, CreateProxySchema, type Proxy, type ProxyList, type SessionUser } from '@liuzhuan/contracts';
 import { validate } from '../../platform/http/zod-validation.pipe';
-import { CurrentUser } from '../auth/auth.api';
+import { type AuditContext, RequestAudit } from '../audit/audit.api';
+import { AdminRoute, CurrentUser } from '../auth/auth.api';
 import { ProxiesService } from './proxies.service';
 
 /** 代理: set a deputy for a time window, list and end one's proxies. */
@@ -9,10 +10,16 @@ import { ProxiesService } from './proxies.service';
 export class ProxiesController {
   constructor(private readonly proxies: ProxiesService) {}
 
+  /** One's own, or (the security admin's) somebody else's: anyone else's attempt at that is an `access.denied` event. */
   @Post()
   @HttpCode(201)
-  create(@Body(validate(CreateProxySchema)) body: CreateProxy, @CurrentUser() user: SessionUser): Promise<Proxy> {
-    return this.proxies.create(body, user);
+  @AdminRoute()
+  create(
+    @Body(validate(CreateProxySchema)) body: CreateProxy,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<Proxy> {
+    return this.proxies.create(body, user, audit);
   }
 
   @Get('mine')
@@ -22,7 +29,7 @@ export class ProxiesController {
 
   @Delete('mine')
   @HttpCode(204)
-  async endMine(@CurrentUser() user: SessionUser): Promise<void> {
-    await this.proxies.endMine(user);
+  async endMine(@CurrentUser() user: SessionUser, @RequestAudit() audit: AuditContext): Promise<void> {
+    await this.proxies.endMine(user, audit);
   }
 }

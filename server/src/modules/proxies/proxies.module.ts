@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.api';
 import { OrgModule } from '../org/org.api';
 import { ProxiesController } from './proxies.controller';
 import { ProxiesService } from './proxies.service';
@@ -11,7 +12,7 @@ import { ProxyRepository } from './proxy.repository';
  * tasks module: kept in tasks, the runtime would depend on the module that depends on it.
  */
 @Module({
-  imports: [OrgModule],
+  imports: [OrgModule, AuditModule],
   controllers: [ProxiesController],
   providers: [ProxyRepository, ProxyResolver, ProxiesService],
   exports: [ProxyResolver],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreateProxy, Proxy, ProxyList, Role, SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
+import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { OrgRepository, UserEntity, UserRepository } from '../org/org.api';
 import { TaskProxyEntity } from './proxy.entity';
@@ -23,38 +24,61 @@ export class ProxiesService {
     private readonly proxies: ProxyRepository,
     private readonly users: UserRepository,
     private readonly orgs: OrgRepository,
+    private readonly trail: AuditTrail,
   ) {}
 
-  create(input: CreateProxy, user: SessionUser): Promise<Proxy> {
-    return this.tx.run(async (tx) => {
-      const principal = input.principal ?? user.username;
-      const forOther = principal !== user.username;
-      const reason = input.reason?.trim() || null;
-      if (forOther) {
-        if (!user.roles.includes('security_admin')) throw ProxyErrors.forOthers();
-        if (!reason) throw ProxyErrors.reasonRequired();
-        if (input.deputy === user.username) throw ProxyErrors.selfAppointment();
-      }
-      const from = new Date(input.from);
-      const to = new Date(input.to);
-      if (!(from < to) || input.deputy === principal) throw ProxyErrors.invalidWindow();
-      const [p, d] = [await this.requireUser(principal, tx.manager), await this.requireUser(input.deputy, tx.manager)];
-      await this.assertEligible(p, d, tx.manager);
-      const row = Object.assign(new TaskProxyEntity(), {
-        id: newId(),
-        principal,
-        deputy: input.deputy,
-        validFrom: from,
-        validTo: to,
-        definitionKeys: input.definitionKeys?.length ? JSON.stringify(input.definitionKeys) : null,
-        createdBy: user.username,
-        createdAt: new Date(),
-        reason: forOther ? reason : null,
-        revokedAt: null,
-      });
-      await this.proxies.insert(row, tx.manager);
-      return toProxy(row);
-    });
+  create(input: CreateProxy, user: SessionUser, audit: AuditContext): Promise<Proxy> {
+    const principal = input.principal ?? user.username;
+    const { deputy, from: validFrom, to: validTo } = input;
+    const event = {
+      type: 'proxy.set',
+      targetType: 'user',
+      targetId: principal,
+      details: { principal, deputy, from: validFrom, to: validTo },
+    } as const;
+    return this.trail.failureRecorded(audit, event, () =>
+      this.tx.run(async (tx) => {
+        const forOther = principal !== user.username;
+        const reason = input.reason?.trim() || null;
+        if (forOther) {
+          if (!user.roles.includes('security_admin')) throw ProxyErrors.forOthers();
+          if (!reason) throw ProxyErrors.reasonRequired();
+          if (input.deputy === user.username) throw ProxyErrors.selfAppointment();
+        }
+        const from = new Date(input.from);
+        const to = new Date(input.to);
+        if (!(from < to) || input.deputy === principal) throw ProxyErrors.invalidWindow();
+        const [p, d] = [await this.requireUser(principal, tx.manager), await this.requireUser(input.deputy, tx.manager)];
+        await this.assertEligible(p, d, tx.manager);
+        const row = Object.assign(new TaskProxyEntity(), {
+          id: newId(),
+          principal,
+          deputy: input.deputy,
+          validFrom: from,
+          validTo: to,
+          definitionKeys: input.definitionKeys?.length ? JSON.stringify(input.definitionKeys) : null,
+          createdBy: user.username,
+          createdAt: new Date(),
+          reason: forOther ? reason : null,
+          revokedAt: null,
+        });
+        await this.proxies.insert(row, tx.manager);
+        const proxy = toProxy(row);
+        this.trail.record(tx, audit, {
+          ...event,
+          details: {
+            id: proxy.id,
+            principal,
+            deputy,
+            from: proxy.from,
+            to: proxy.to,
+            definitionKeys: proxy.definitionKeys,
+            reason: proxy.reason,
+          },
+        });
+        return proxy;
+      }),
+    );
   }
 
   /** The proxies not ended yet that the user set or acts in. */
@@ -63,8 +87,18 @@ export class ProxiesService {
   }
 
   /** Ends every proxy the caller set as principal; tasks already with a deputy stay there. */
-  async endMine(user: SessionUser): Promise<void> {
-    if (!(await this.proxies.endAllOf(user.username, new Date()))) throw ProxyErrors.notFound();
+  async endMine(user: SessionUser, audit: AuditContext): Promise<void> {
+    await this.tx.run(async (tx) => {
+      const ended = await this.proxies.endAllOf(user.username, new Date(), tx.manager);
+      if (!ended.length) throw ProxyErrors.notFound();
+      const proxies = ended.map((p) => ({ id: p.id, deputy: p.deputy, from: p.validFrom.toISOString(), to: p.validTo.toISOString() }));
+      this.trail.record(tx, audit, {
+        type: 'proxy.clear',
+        targetType: 'user',
+        targetId: user.username,
+        details: { principal: user.username, proxies },
+      });
+    });
   }
 
   /** An existing, enabled user: an unknown or disabled one is a 422 and nothing changes. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { sql, Tables } from '../../platform/database/table';
 import { TaskProxyEntity } from './proxy.entity';
 
@@ -40,13 +40,10 @@ export class ProxyRepository {
     });
   }
 
-  /** Ends every proxy of the principal not ended yet; the number ended. */
-  async endAllOf(principal: string, now: Date): Promise<number> {
-    const r = await this.dataSource.manager.update(
-      TaskProxyEntity,
-      { principal, revokedAt: IsNull(), validTo: MoreThan(now) },
-      { revokedAt: now },
-    );
-    return r.affected ?? 0;
+  /** Ends every proxy of the principal not ended yet; the proxies ended. */
+  async endAllOf(principal: string, now: Date, m: EntityManager): Promise<TaskProxyEntity[]> {
+    const open = await m.find(TaskProxyEntity, { where: { principal, revokedAt: IsNull(), validTo: MoreThan(now) } });
+    if (open.length) await m.update(TaskProxyEntity, { id: In(open.map((p) => p.id)), revokedAt: IsNull() }, { revokedAt: now });
+    return open;
   }
 }
