@@ -22,6 +22,8 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
+import { DocumentVerificationController } from './document-verification.controller';
+import { DocumentVerifier } from './document-verification';
 @Module({
   imports: [
     TypeOrmModule.forFeature([...DOCUMENT_ENTITIES]),
@@ -33,7 +35,7 @@ import { DocumentsService } from './documents.service';
     StorageModule,
     TasksModule,
   ],
-  controllers: [DocumentsController, CirculationsController],
+  controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
   providers: [
     DocumentRepository,
     CirculationRepository,
@@ -45,6 +47,7 @@ import { DocumentsService } from './documents.service';
     CirculationService,
     ClassificationService,
     DocumentOpinionSubject,
+    DocumentVerifier,
   ],
   exports: [DocumentsService, DocumentRepository],
 })
