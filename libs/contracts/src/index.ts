@@ -16,3 +16,4 @@ export * from './document-rules';
 export * from './reserved-variables';
 export * from './clearance';
 export * from './clearance.routes';
+export * from './record-verification';

@@ -10,6 +10,7 @@ import { AUDIT_ROUTES } from './audit.routes';
 import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
 import { USER_CONTACT_ROUTES } from './user-contact';
 import { CLEARANCE_ROUTES } from './clearance.routes';
+import { RECORD_VERIFICATION_ROUTES } from './record-verification';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
@@ -498,6 +499,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...AUDIT_ROUTES,
   ...USER_CONTACT_ROUTES,
   ...CLEARANCE_ROUTES,
+  ...RECORD_VERIFICATION_ROUTES,
 ];
 
 /**
@@ -513,7 +515,8 @@ export type AnyContractRoute =
   | (typeof FORM_ROUTES)[number]
   | (typeof AUDIT_ROUTES)[number]
   | (typeof USER_CONTACT_ROUTES)[number]
-  | (typeof CLEARANCE_ROUTES)[number];
+  | (typeof CLEARANCE_ROUTES)[number]
+  | (typeof RECORD_VERIFICATION_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

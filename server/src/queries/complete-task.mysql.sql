@@ -16,7 +16,7 @@ SELECT t.*, c.`kind` AS c_kind, c.`value` AS c_value
   LEFT JOIN `task_candidate` c ON c.`task_id` = t.`id`
   WHERE t.`id` = ?;
 
-SELECT `DocumentEntity`.`id` AS `DocumentEntity_id`, `DocumentEntity`.`direction` AS `DocumentEntity_direction`, `DocumentEntity`.`doc_type` AS `DocumentEntity_doc_type`, `DocumentEntity`.`title` AS `DocumentEntity_title`, `DocumentEntity`.`title_pinyin` AS `DocumentEntity_title_pinyin`, `DocumentEntity`.`title_initials` AS `DocumentEntity_title_initials`, `DocumentEntity`.`secret_level` AS `DocumentEntity_secret_level`, `DocumentEntity`.`secrecy_period` AS `DocumentEntity_secrecy_period`, `DocumentEntity`.`urgency` AS `DocumentEntity_urgency`, `DocumentEntity`.`issuer` AS `DocumentEntity_issuer`, `DocumentEntity`.`org_code` AS `DocumentEntity_org_code`, `DocumentEntity`.`doc_number` AS `DocumentEntity_doc_number`, `DocumentEntity`.`signers` AS `DocumentEntity_signers`, `DocumentEntity`.`main_recipients` AS `DocumentEntity_main_recipients`, `DocumentEntity`.`cc_recipients` AS `DocumentEntity_cc_recipients`, `DocumentEntity`.`written_date` AS `DocumentEntity_written_date`, `DocumentEntity`.`note` AS `DocumentEntity_note`, `DocumentEntity`.`disclosure` AS `DocumentEntity_disclosure`, `DocumentEntity`.`disclosure_reason` AS `DocumentEntity_disclosure_reason`, `DocumentEntity`.`attachment_notes` AS `DocumentEntity_attachment_notes`, `DocumentEntity`.`body` AS `DocumentEntity_body`, `DocumentEntity`.`copy_number` AS `DocumentEntity_copy_number`, `DocumentEntity`.`custodian` AS `DocumentEntity_custodian`, `DocumentEntity`.`storage_location` AS `DocumentEntity_storage_location`, `DocumentEntity`.`instance_id` AS `DocumentEntity_instance_id`, `DocumentEntity`.`version` AS `DocumentEntity_version`, `DocumentEntity`.`digest` AS `DocumentEntity_digest`, `DocumentEntity`.`created_by` AS `DocumentEntity_created_by`, `DocumentEntity`.`created_org_id` AS `DocumentEntity_created_org_id`, `DocumentEntity`.`created_at` AS `DocumentEntity_created_at`, `DocumentEntity`.`updated_at` AS `DocumentEntity_updated_at`
+SELECT `DocumentEntity`.`id` AS `DocumentEntity_id`, `DocumentEntity`.`direction` AS `DocumentEntity_direction`, `DocumentEntity`.`doc_type` AS `DocumentEntity_doc_type`, `DocumentEntity`.`title` AS `DocumentEntity_title`, `DocumentEntity`.`title_pinyin` AS `DocumentEntity_title_pinyin`, `DocumentEntity`.`title_initials` AS `DocumentEntity_title_initials`, `DocumentEntity`.`secret_level` AS `DocumentEntity_secret_level`, `DocumentEntity`.`secrecy_period` AS `DocumentEntity_secrecy_period`, `DocumentEntity`.`urgency` AS `DocumentEntity_urgency`, `DocumentEntity`.`issuer` AS `DocumentEntity_issuer`, `DocumentEntity`.`org_code` AS `DocumentEntity_org_code`, `DocumentEntity`.`doc_number` AS `DocumentEntity_doc_number`, `DocumentEntity`.`signers` AS `DocumentEntity_signers`, `DocumentEntity`.`main_recipients` AS `DocumentEntity_main_recipients`, `DocumentEntity`.`cc_recipients` AS `DocumentEntity_cc_recipients`, `DocumentEntity`.`written_date` AS `DocumentEntity_written_date`, `DocumentEntity`.`note` AS `DocumentEntity_note`, `DocumentEntity`.`disclosure` AS `DocumentEntity_disclosure`, `DocumentEntity`.`disclosure_reason` AS `DocumentEntity_disclosure_reason`, `DocumentEntity`.`attachment_notes` AS `DocumentEntity_attachment_notes`, `DocumentEntity`.`body` AS `DocumentEntity_body`, `DocumentEntity`.`copy_number` AS `DocumentEntity_copy_number`, `DocumentEntity`.`custodian` AS `DocumentEntity_custodian`, `DocumentEntity`.`storage_location` AS `DocumentEntity_storage_location`, `DocumentEntity`.`instance_id` AS `DocumentEntity_instance_id`, `DocumentEntity`.`version` AS `DocumentEntity_version`, `DocumentEntity`.`digest` AS `DocumentEntity_digest`, `DocumentEntity`.`version_hash` AS `DocumentEntity_version_hash`, `DocumentEntity`.`created_by` AS `DocumentEntity_created_by`, `DocumentEntity`.`created_org_id` AS `DocumentEntity_created_org_id`, `DocumentEntity`.`created_at` AS `DocumentEntity_created_at`, `DocumentEntity`.`updated_at` AS `DocumentEntity_updated_at`
   FROM `official_document` `DocumentEntity`
   WHERE ((`DocumentEntity`.`instance_id` = ?))
   LIMIT 1;
@@ -25,9 +25,11 @@ SELECT parent_id
   FROM process_instance
   WHERE id = ?;
 
-INSERT INTO `opinion`(`id`, `instance_id`, `task_id`, `element_id`, `author`, `on_behalf_of`, `kind`, `text`, `approve`, `document_id`, `document_digest`, `created_at`)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
-
+INSERT INTO `opinion` (`id`, `instance_id`, `task_id`, `element_id`, `author`, `on_behalf_of`, `kind`, `text`, `approve`, `document_id`, `document_digest`, `created_at`, `seq`, `hash`)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+UPDATE `process_instance`
+  SET `opinion_seq` = ?, `opinion_hash` = ?
+  WHERE `id` = ?;
 UPDATE `task`
   SET `status` = ?, `completed_at` = ?, `completed_by` = ?
   WHERE `id` = ? AND `status` IN ('open', 'waiting');
@@ -35,9 +37,9 @@ INSERT INTO `task` (`id`, `instance_id`, `definition_key`, `element_id`, `name`,
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 INSERT INTO `task_candidate` (`task_id`, `kind`, `value`)
   VALUES (?, ?, ?);
-INSERT INTO `history_event` (`instance_id`, `seq`, `type`, `element_id`, `actor`, `at`, `details`)
-  VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?);
+INSERT INTO `history_event` (`instance_id`, `seq`, `type`, `element_id`, `actor`, `at`, `details`, `hash`)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?);
 UPDATE `process_instance`
-  SET `state` = ?, `status` = ?, `version` = ?, `history_seq` = ?, `updated_at` = ?, `ended_at` = ?
+  SET `state` = ?, `status` = ?, `version` = ?, `history_seq` = ?, `history_hash` = ?, `updated_at` = ?, `ended_at` = ?
   WHERE `id` = ?;
 COMMIT;

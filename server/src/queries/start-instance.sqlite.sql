@@ -15,20 +15,20 @@ SELECT *
   WHERE "principal" IN (?) AND "revoked_at" IS NULL AND "valid_from" <= ? AND "valid_to" > ?
   ORDER BY "created_at" DESC;
 
-INSERT INTO "process_instance" ("id", "definition_id", "definition_key", "definition_version", "business_key", "parent_id", "parent_element_instance_id", "initiator", "initiator_org_id", "status", "state", "version", "history_seq", "started_at", "ended_at", "updated_at")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+INSERT INTO "process_instance" ("id", "definition_id", "definition_key", "definition_version", "business_key", "parent_id", "parent_element_instance_id", "initiator", "initiator_org_id", "status", "state", "version", "history_seq", "history_hash", "opinion_seq", "opinion_hash", "started_at", "ended_at", "updated_at")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 INSERT INTO "task" ("id", "instance_id", "definition_key", "element_id", "name", "assignee", "status", "form_key", "due_at", "created_at", "opened_at", "completed_at", "completed_by", "owner", "on_behalf_of", "kind", "parent_task_id", "source_task_id", "signing")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
-INSERT INTO "history_event" ("instance_id", "seq", "type", "element_id", "actor", "at", "details")
-  VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?);
+INSERT INTO "history_event" ("instance_id", "seq", "type", "element_id", "actor", "at", "details", "hash")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?);
 
 INSERT INTO "notification" ("id", "recipient", "kind", "title", "body", "instance_id", "task_id", "link", "actor", "dedupe_key", "created_at", "read_at")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 UPDATE "process_instance"
-  SET "state" = ?, "status" = ?, "version" = ?, "history_seq" = ?, "updated_at" = ?, "ended_at" = ?
+  SET "state" = ?, "status" = ?, "version" = ?, "history_seq" = ?, "history_hash" = ?, "updated_at" = ?, "ended_at" = ?
   WHERE "id" = ?;
 
 COMMIT;

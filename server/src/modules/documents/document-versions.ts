@@ -4,11 +4,13 @@ import { DocumentVersionEntity, type DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
 import { canonicalJson, versionDigest } from './document-digest';
 import { versionContent } from './document-view';
+import { versionHash } from './version-chain';
 
 /**
  * Document versions: every accepted change of an element, the number or the attachments is a
  * new version whose SM3 digest covers the canonical JSON of the whole content. Opinions name
- * the digest of the version they were given on.
+ * the digest of the version they were given on. Versions are chained per document with SM3
+ * (version-chain.ts); the document row keeps the last link's hash (`versionHash`).
  */
 @Injectable()
 export class DocumentVersions {
@@ -21,16 +23,18 @@ export class DocumentVersions {
     doc.version = (doc.version ?? 0) + 1;
     doc.digest = digest;
     doc.updatedAt = new Date();
-    await this.documents.insertVersion(
-      Object.assign(new DocumentVersionEntity(), {
-        documentId: doc.id,
-        version: doc.version,
-        digest,
-        content: canonicalJson(content),
-        changedBy: actor,
-        changedAt: doc.updatedAt,
-      }),
-      tx.manager,
-    );
+    const row = Object.assign(new DocumentVersionEntity(), {
+      documentId: doc.id,
+      version: doc.version,
+      digest,
+      content: canonicalJson(content),
+      changedBy: actor,
+      changedAt: doc.updatedAt,
+      hash: null as string | null,
+    });
+    // chained onto the document's last version in memory: the caller holds the document row (locked, or new in this unit)
+    row.hash = versionHash(doc.versionHash ?? null, row);
+    doc.versionHash = row.hash;
+    await this.documents.insertVersion(row, tx.manager);
   }
 }

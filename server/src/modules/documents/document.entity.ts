@@ -35,6 +35,8 @@ export class DocumentEntity {
   @Column({ name: 'instance_id', type: 'varchar', length: 26, nullable: true }) instanceId: string | null;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'varchar', length: 64 }) digest: string;
+  /** the hash of the last version's chain link (document-versions.ts); null before the first chained version */
+  @Column({ name: 'version_hash', type: 'varchar', length: 64, nullable: true }) versionHash: string | null;
   @Column({ name: 'created_by', type: 'varchar', length: 32 }) createdBy: string;
   @Column({ name: 'created_org_id', type: 'varchar', length: 26 }) createdOrgId: string;
   @Column({ name: 'created_at', type: 'datetime' }) createdAt: Date;
@@ -50,6 +52,8 @@ export class DocumentVersionEntity {
   @Column({ type: 'text' }) content: string;
   @Column({ name: 'changed_by', type: 'varchar', length: 32 }) changedBy: string;
   @Column({ name: 'changed_at', type: 'datetime' }) changedAt: Date;
+  /** SM3(previous version's hash ‖ this row's canonical form); null on versions written before the chain */
+  @Column({ type: 'varchar', length: 64, nullable: true }) hash: string | null;
 }
 
 /** 收文登记 of an incoming document. */

@@ -23,6 +23,8 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
+import { DocumentVerificationController } from './document-verification.controller';
+import { DocumentVerifier } from './document-verification';
 @Module({
   imports: [
     TypeOrmModule.forFeature([...DOCUMENT_ENTITIES]),
@@ -35,7 +37,7 @@ import { DocumentsService } from './documents.service';
     TasksModule,
     AuditModule,
   ],
-  controllers: [DocumentsController, CirculationsController],
+  controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
   providers: [
     DocumentRepository,
     CirculationRepository,
@@ -47,6 +49,7 @@ import { DocumentsService } from './documents.service';
     CirculationService,
     ClassificationService,
     DocumentOpinionSubject,
+    DocumentVerifier,
   ],
   exports: [DocumentsService, DocumentRepository],
 })

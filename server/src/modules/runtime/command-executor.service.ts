@@ -19,6 +19,7 @@ import { EngineEnvFactory } from './engine-env';
 import { RuntimeErrors, rejectionToError } from './runtime.errors';
 import { HistoryEventEntity, InstanceEntity, type InstanceRowStatus } from './instance.entity';
 import { InstanceRepository } from './instance.repository';
+import { chainHistory } from './history-chain';
 import type { TaskEntity } from './task.entity';
 import { type ProjectionContext, type ProjectionResult, TaskProjection } from './task-projection';
 
@@ -195,6 +196,7 @@ export class CommandExecutor {
         details: JSON.stringify(e.details),
       }),
     );
+    chainHistory(row, rows);
     this.instances.appendHistory(rows, tx.writes);
     row.version += 1;
     row.updatedAt = at;
@@ -219,6 +221,7 @@ export class CommandExecutor {
     const projected = await this.tasks.apply(tx, row, result.events, context.actor, context.projection);
     const { notes: taskNotes, created } = projected;
     const history = result.events.map((event) => this.historyRow(row, event, context, taskNotes));
+    chainHistory(row, history);
     this.instances.appendHistory(history, tx.writes);
     row.state = JSON.stringify(state);
     row.status = status;

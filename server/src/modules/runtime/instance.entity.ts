@@ -49,6 +49,18 @@ export class InstanceEntity {
   @Column({ name: 'history_seq', type: 'int' })
   historySeq: number;
 
+  /** the hash of this instance's last history link (history-chain.ts); null before the first chained row */
+  @Column({ name: 'history_hash', type: 'varchar', length: 64, nullable: true })
+  historyHash: string | null;
+
+  /** the last opinion sequence number written for this instance */
+  @Column({ name: 'opinion_seq', type: 'int', default: 0 })
+  opinionSeq: number;
+
+  /** the hash of this instance's last opinion link; null before the first chained opinion */
+  @Column({ name: 'opinion_hash', type: 'varchar', length: 64, nullable: true })
+  opinionHash: string | null;
+
   @Column({ name: 'started_at', type: 'datetime' })
   startedAt: Date;
 
@@ -82,6 +94,9 @@ export class InstanceEntity {
       state: '{}',
       version: 0,
       historySeq: 0,
+      historyHash: null,
+      opinionSeq: 0,
+      opinionHash: null,
       startedAt: now,
       endedAt: null,
       updatedAt: now,
@@ -112,4 +127,8 @@ export class HistoryEventEntity {
 
   @Column({ type: 'text' })
   details: string;
+
+  /** SM3(previous row's hash of this instance ‖ this row's canonical form); null on rows written before the chain */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Between, DataSource, type EntityManager } from 'typeorm';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { documentJoin, type MatterDisplay, matterColumns, matterOf } from './matter-display';
 import type { Tx } from '../../platform/database/transaction-runner';
@@ -34,7 +34,7 @@ export class InstanceRepository {
     )
       .map((p) => t.col(p, 'i'))
       .join(', ');
-    this.updateText = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?`;
+    this.updateText = `UPDATE ${t.name} SET ${t.col('state')} = ?, ${t.col('status')} = ?, ${t.col('version')} = ?, ${t.col('historySeq')} = ?, ${t.col('historyHash')} = ?, ${t.col('updatedAt')} = ?, ${t.col('endedAt')} = ? WHERE ${t.col('id')} = ?`;
   }
 
   private readonly table: Table<InstanceEntity>;
@@ -112,8 +112,19 @@ export class InstanceRepository {
       row.status,
       row.version,
       row.historySeq,
+      row.historyHash,
       t.value('updatedAt', row.updatedAt),
       row.endedAt ? t.value('endedAt', row.endedAt) : null,
+      row.id,
+    ]);
+  }
+
+  /** Adds the instance's new opinion head (its last opinion's seq and hash) to the unit's batch; the caller holds the row's lock. */
+  updateOpinionHead(row: InstanceEntity, writes: WriteBatch): void {
+    const t = this.table;
+    writes.add(`UPDATE ${t.name} SET ${t.col('opinionSeq')} = ?, ${t.col('opinionHash')} = ? WHERE ${t.col('id')} = ?`, [
+      row.opinionSeq,
+      row.opinionHash,
       row.id,
     ]);
   }
@@ -128,6 +139,15 @@ export class InstanceRepository {
 
   history(instanceId: string): Promise<HistoryEventEntity[]> {
     return this.dataSource.manager.find(HistoryEventEntity, { where: { instanceId }, order: { seq: 'ASC' }, take: 10_000 });
+  }
+
+  /** History rows with after < seq ≤ upTo, in order, at most `limit` (verification reads the chain in pages). */
+  historyPage(instanceId: string, after: number, upTo: number, limit: number): Promise<HistoryEventEntity[]> {
+    return this.dataSource.manager.find(HistoryEventEntity, {
+      where: { instanceId, seq: Between(after + 1, upTo) },
+      order: { seq: 'ASC' },
+      take: limit,
+    });
   }
 
   childOf(parentId: string, parentElementInstanceId: string, m: EntityManager): Promise<InstanceEntity | null> {

@@ -12,3 +12,4 @@ export { InstanceEntity } from './instance.entity';
 export type { TasksCreatedHook } from './command-executor.service';
 export type { ProjectionContext } from './task-projection';
 export { RuntimeModule } from './runtime.module';
+export { historyCanonical } from './history-chain';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { sql, Tables } from '../../platform/database/table';
+import type { WriteBatch } from '../../platform/database/write-batch';
 import { CcCopyEntity, documentJoin, type MatterDisplay, matterColumns, matterOf } from '../runtime/runtime.api';
 import { OpinionEntity } from './opinion.entity';
 import { PhraseEntity } from './phrase.entity';
@@ -33,8 +34,9 @@ export class ApprovalsRepository {
     private readonly tables: Tables,
   ) {}
 
-  async insertOpinion(row: OpinionEntity, m: EntityManager): Promise<void> {
-    await m.insert(OpinionEntity, row);
+  /** Adds the opinion to the unit's batch (it goes out with the next flush or the COMMIT). */
+  insertOpinion(row: OpinionEntity, writes: WriteBatch): void {
+    this.tables.of(OpinionEntity).addInserts(writes, [row]);
   }
 
   /** The opinions of an instance, oldest first. */

@@ -39,4 +39,12 @@ export class OpinionEntity {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  /** position in the instance's opinion chain (1, 2, 3 …); null on opinions written before the chain */
+  @Column({ type: 'int', nullable: true })
+  seq: number | null;
+
+  /** SM3(previous opinion's hash of this instance ‖ this row's canonical form); null before the chain */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

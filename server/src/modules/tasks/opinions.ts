@@ -4,7 +4,9 @@ import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
 import { UserRepository } from '../org/org.api';
-import { InstanceAccess, type TaskEntity } from '../runtime/runtime.api';
+import { storable } from '../../platform/crypto/record-chain';
+import { type InstanceEntity, InstanceAccess, InstanceRepository, type TaskEntity } from '../runtime/runtime.api';
+import { opinionHash } from './opinion-chain';
 import { OpinionEntity } from './opinion.entity';
 import { ApprovalsRepository } from './approvals.repository';
 
@@ -48,9 +50,22 @@ export class Opinions {
     private readonly access: InstanceAccess,
     private readonly approvals: ApprovalsRepository,
     private readonly users: UserRepository,
+    private readonly instances: InstanceRepository,
   ) {}
 
-  async write(tx: Tx, task: TaskEntity, author: string, input: OpinionInput, defaultKind: string): Promise<OpinionEntity> {
+  /**
+   * Writes an opinion on the task's instance, whose row the caller has locked in this unit: the
+   * opinion is chained onto the instance's last one (opinion-chain.ts) in memory, and the row and
+   * the instance's new opinion head go out with the unit's next flush (the write batch).
+   */
+  async write(
+    tx: Tx,
+    instance: InstanceEntity,
+    task: TaskEntity,
+    author: string,
+    input: OpinionInput,
+    defaultKind: string,
+  ): Promise<OpinionEntity> {
     const subject = await this.subjects.resolve(tx.manager, task.instanceId);
     const row = Object.assign(new OpinionEntity(), {
       id: newId(),
@@ -61,13 +76,19 @@ export class Opinions {
       // a deputy writes for the principal (代理); the delegate of a task (委派) writes as themself
       onBehalfOf: task.assignee === author && !task.owner ? task.onBehalfOf : null,
       kind: input.kind ?? defaultKind,
-      text: input.text,
+      text: storable(input.text),
       approve: input.approve ?? null,
       documentId: subject?.documentId ?? null,
       documentDigest: subject?.digest ?? null,
       createdAt: new Date(),
+      seq: instance.opinionSeq + 1,
+      hash: null as string | null,
     });
-    await this.approvals.insertOpinion(row, tx.manager);
+    row.hash = opinionHash(instance.opinionHash, row);
+    instance.opinionSeq = row.seq ?? 0;
+    instance.opinionHash = row.hash;
+    this.approvals.insertOpinion(row, tx.writes);
+    this.instances.updateOpinionHead(instance, tx.writes);
     return row;
   }
 

@@ -147,7 +147,7 @@ export class SignersService {
   async completeSigner(tx: Tx, instance: InstanceEntity, row: TaskEntity, opinion: OpinionInput | null, user: SessionUser): Promise<void> {
     const at = new Date();
     this.tasks.close(row.id, { status: 'completed', completedAt: at, completedBy: user.username }, tx.writes);
-    if (opinion) await this.opinions.write(tx, row, user.username, opinion, 'countersign');
+    if (opinion) await this.opinions.write(tx, instance, row, user.username, opinion, 'countersign');
     await this.executor.appendHistory(
       tx,
       instance,

@@ -75,7 +75,7 @@ export class TaskRoutingService {
         throw TaskErrors.returnNoTarget(id);
       }
       const mode = input.mode ?? 'rerun';
-      if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'return');
+      if (input.opinion) await this.opinions.write(tx, instance, row, user.username, input.opinion, 'return');
       const after = await this.executor.executeIn(
         tx,
         row.instanceId,
@@ -117,11 +117,18 @@ export class TaskRoutingService {
   reject(id: string, input: RejectTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
       const reason = requireReason(input.reason);
-      const { row, candidates, relation } = await this.guard.lockOpen(tx, id, user);
+      const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       this.guard.requireAssignee(relation, id);
       this.requireOwnUserTask(row);
       if (input.opinion)
-        await this.opinions.write(tx, row, user.username, { ...input.opinion, approve: input.opinion.approve ?? false }, 'reject');
+        await this.opinions.write(
+          tx,
+          instance,
+          row,
+          user.username,
+          { ...input.opinion, approve: input.opinion.approve ?? false },
+          'reject',
+        );
       const after = await this.executor.executeIn(tx, row.instanceId, { type: 'terminate', outcome: 'rejected' }, { actor: user.username });
       await this.executor.appendHistory(
         tx,
@@ -233,7 +240,7 @@ export class TaskRoutingService {
     return this.tx.run(async (tx) => {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       if (relation !== 'assignee' || !row.owner) throw TaskErrors.notDelegatedToYou(id);
-      if (input.opinion) await this.opinions.write(tx, row, user.username, input.opinion, 'proposal');
+      if (input.opinion) await this.opinions.write(tx, instance, row, user.username, input.opinion, 'proposal');
       const patch = { assignee: row.owner, owner: null, openedAt: null };
       await this.tasks.updateIf(id, 'open', patch, tx.manager);
       const details = {

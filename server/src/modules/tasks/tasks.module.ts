@@ -15,6 +15,8 @@ import { CcController } from './cc.controller';
 import { CcService } from './cc.service';
 import { Opinions, OpinionSubjects } from './opinions';
 import { OpinionsController } from './opinions.controller';
+import { RecordVerificationController } from './record-verification.controller';
+import { RecordVerifier } from './record-verification.service';
 import { PhrasesController } from './phrases.controller';
 import { PhrasesService } from './phrases.service';
 import { SignersService } from './signers.service';
@@ -39,7 +41,7 @@ import { UrgeService } from './urge.service';
     NotificationsModule,
     AuditModule,
   ],
-  controllers: [TasksController, OpinionsController, CcController, PhrasesController],
+  controllers: [TasksController, OpinionsController, CcController, PhrasesController, RecordVerificationController],
   providers: [
     ApprovalsRepository,
     TasksService,
@@ -51,6 +53,7 @@ import { UrgeService } from './urge.service';
     PhrasesService,
     Opinions,
     OpinionSubjects,
+    RecordVerifier,
   ],
   exports: [OpinionSubjects],
 })

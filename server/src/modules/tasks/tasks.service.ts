@@ -132,7 +132,7 @@ export class TasksService {
       if (opinion) {
         // the state is read here only for an opinion (the engine parses it again in executeOn)
         const countersign = isCountersignTask(readState(instance.state), id);
-        await this.opinions.write(tx, row, user.username, opinion, countersign ? 'countersign' : 'approval');
+        await this.opinions.write(tx, instance, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       }
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(
@@ -144,7 +144,7 @@ export class TasksService {
         );
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
-      // the instance locked above is unchanged since (an opinion is its own row): no second lock
+      // the instance locked above is unchanged since (an opinion moved only its opinion head, on this object): no second lock
       const {
         closed,
         created,

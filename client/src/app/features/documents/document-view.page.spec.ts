@@ -100,6 +100,11 @@ describe('DocumentViewPage', () => {
     // And a classified document offers no upload, saying why
     expect(root.querySelector('input[type="file"]')).toBeNull();
     expect(root.textContent).toContain('秘密及以上公文只登记元数据');
+    // And the document's record is verified by the server (its SM3 chain): 记录完整
+    http.expectOne('/api/documents/doc-1/verify').flush({ ok: true, checked: 1, legacy: 0 });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(root.querySelector('#doc-verification')?.textContent?.trim()).toBe('记录完整');
     http.verify();
   });
 
@@ -119,6 +124,7 @@ describe('DocumentViewPage', () => {
     http.expectOne('/api/orgs').flush({ items: [] });
     await fixture.whenStable();
     http.match((r) => r.url === '/api/users');
+    http.match((r) => r.url.endsWith('/verify'));
     return { http, fixture, root: fixture.nativeElement as HTMLElement };
   }
 

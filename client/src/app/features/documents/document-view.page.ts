@@ -17,6 +17,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService } from '../../core/auth/auth.service';
+import { RecordVerificationComponent } from '../../shared/record-verification.component';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
@@ -94,6 +95,7 @@ function formatSize(bytes: number): string {
     DocNumberComponent,
     DocsTranslatePipe,
     ProgressDiagramComponent,
+    RecordVerificationComponent,
     UserNamePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

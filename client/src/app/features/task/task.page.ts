@@ -7,6 +7,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ProcessingRecordComponent } from '../../shared/processing-record.component';
+import { RecordVerificationComponent } from '../../shared/record-verification.component';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe } from '../../shared/user-names.service';
@@ -29,6 +30,7 @@ import { TaskFormComponent } from './task-form.component';
     TaskFormComponent,
     ProcessingRecordComponent,
     ProgressDiagramComponent,
+    RecordVerificationComponent,
     UserNamePipe,
     WorkflowTranslatePipe,
   ],

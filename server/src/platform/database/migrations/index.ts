@@ -28,6 +28,8 @@ import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-tr
 import { AuditTrail1796000000014 as SqliteAudit0014 } from './sqlite/0014-audit-trail';
 import { SignInHardening1796000000015 as MysqlSignIn0015 } from './mysql/0015-sign-in-hardening';
 import { SignInHardening1796000000015 as SqliteSignIn0015 } from './sqlite/0015-sign-in-hardening';
+import { RecordChains1796000000017 as MysqlRecordChains0017 } from './mysql/0017-record-chains';
+import { RecordChains1796000000017 as SqliteRecordChains0017 } from './sqlite/0017-record-chains';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -49,6 +51,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlApiKeyScope0013,
   MysqlAudit0014,
   MysqlSignIn0015,
+  MysqlRecordChains0017,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -66,4 +69,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteApiKeyScope0013,
   SqliteAudit0014,
   SqliteSignIn0015,
+  SqliteRecordChains0017,
 ];
