@@ -70,6 +70,8 @@ export default class AuditPage {
   protected readonly pageIndex = signal(1);
   protected readonly loading = signal(false);
   protected readonly selected = signal<AuditEvent | null>(null);
+  /** 640 px, or the whole screen of a phone. */
+  protected readonly drawerWidth = signal(640);
   protected readonly chain = signal<ChainState>({ state: 'unknown' });
   protected readonly chainResult = computed(() => {
     const chain = this.chain();
@@ -81,6 +83,11 @@ export default class AuditPage {
 
   constructor() {
     void this.load();
+  }
+
+  protected open(event: AuditEvent): void {
+    this.drawerWidth.set(Math.min(640, this.document.defaultView?.innerWidth ?? 640));
+    this.selected.set(event);
   }
 
   protected resultKey(result: AuditResult): AuditKey {
