@@ -8,3 +8,4 @@ import './monitor.e2e.mjs';
 import './incoming-flow.e2e.mjs';
 import './admin.e2e.mjs';
 import './letter.e2e.mjs';
+import './audit-console.e2e.mjs';

@@ -4,26 +4,13 @@ import { accessGuard, roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './core/layout/shell.component';
 import {
   ADMIN_ROLES,
-  AUDIT_ROLES,
+  AUDIT_READER_ROLES,
   DESIGNER_ROLES,
   DOCUMENT_ROLES,
   MONITOR_ROLES,
   SECURITY_ROLES,
   canUseInbox,
 } from './core/layout/nav-items';
-import type { Role } from '@liuzhuan/contracts';
-import type { TranslationKey } from './core/i18n/zh-cn';
-
-/** A feature that is routed and guarded already, with its page still to be built. */
-function comingSoon(path: string, title: TranslationKey, roles: readonly Role[]): Route {
-  return {
-    path,
-    title,
-    canActivate: [roleGuard(roles)],
-    data: { feature: title },
-    loadComponent: () => import('./features/coming-soon/coming-soon.page'),
-  };
-}
 
 export const appRoutes: Route[] = [
   {
@@ -81,7 +68,13 @@ export const appRoutes: Route[] = [
         canActivate: [roleGuard(SECURITY_ROLES)],
         loadChildren: () => import('./features/admin/security.routes'),
       },
-      comingSoon('audit', 'nav.audit', AUDIT_ROLES),
+      {
+        // the auditor's console; the security admin's 审计员操作记录 (the server limits what they read)
+        path: 'audit',
+        title: 'nav.audit',
+        canActivate: [roleGuard(AUDIT_READER_ROLES)],
+        loadComponent: () => import('./features/audit/audit.page'),
+      },
       {
         path: 'forbidden',
         title: 'forbidden.title',

@@ -47,7 +47,12 @@ export class ContractApi {
     return this.send(route, (args as LooseRequest[])[0] ?? {}, 'text') as Observable<string>;
   }
 
-  private send(route: string, request: LooseRequest, responseType: 'json' | 'text'): Observable<unknown> {
+  /** A route that answers a file (an export): its bytes, for the caller to save. */
+  blob<K extends ContractRouteKey>(route: K, ...args: Args<ContractRoutes[K]>): Observable<Blob> {
+    return this.send(route, (args as LooseRequest[])[0] ?? {}, 'blob') as Observable<Blob>;
+  }
+
+  private send(route: string, request: LooseRequest, responseType: 'json' | 'text' | 'blob'): Observable<unknown> {
     const [method, path] = route.split(' ');
     const xml = typeof request.body === 'string';
     return this.http.request(method, contractUrl(path as ContractPathName, request.params), {

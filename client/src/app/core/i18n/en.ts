@@ -49,6 +49,7 @@ export const EN: Dictionary = {
   'nav.admin': 'Organizations & users',
   'nav.security': 'Security policy',
   'nav.audit': 'Audit log',
+  'nav.auditorLog': "Auditor's actions",
 
   'inbox.col.title': 'Title',
   'inbox.col.type': 'Type',
@@ -62,7 +63,6 @@ export const EN: Dictionary = {
   'inbox.empty.cc': 'Nothing copied to you',
   'inbox.empty.circulation': 'Nothing in circulation',
 
-  'comingSoon.subtitle': 'This feature is under construction',
   'notFound.title': 'Page not found',
   'notFound.subtitle': 'The page you visited does not exist or has been removed.',
   'forbidden.title': 'Access denied',

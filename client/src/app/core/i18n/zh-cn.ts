@@ -54,6 +54,7 @@ export const ZH_CN = {
   'nav.admin': '机构与用户',
   'nav.security': '安全策略',
   'nav.audit': '审计日志',
+  'nav.auditorLog': '审计员操作记录',
 
   'inbox.col.title': '标题',
   'inbox.col.type': '类型',
@@ -67,7 +68,6 @@ export const ZH_CN = {
   'inbox.empty.cc': '暂无抄送我的事项',
   'inbox.empty.circulation': '暂无传阅事项',
 
-  'comingSoon.subtitle': '该功能正在建设中',
   'notFound.title': '页面不存在',
   'notFound.subtitle': '您访问的页面不存在或已被移除。',
   'forbidden.title': '无权访问',

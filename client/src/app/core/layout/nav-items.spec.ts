@@ -20,8 +20,9 @@ describe('navItemsFor / homePathFor', () => {
   it('should keep the three separated admins apart when each holds one admin role', () => {
     // Given the three admins of 三员分立, then each sees only their own page
     expect(navItemsFor(['system_admin']).map((item) => item.path)).toEqual(['/admin']);
-    expect(navItemsFor(['security_admin']).map((item) => item.path)).toEqual(['/security']);
-    expect(navItemsFor(['auditor']).map((item) => item.path)).toEqual(['/audit']);
+    expect(navItemsFor(['security_admin']).map((item) => item.path)).toEqual(['/security', '/audit']);
+    expect(navItemsFor(['security_admin']).map((item) => item.label)).toEqual(['nav.security', 'nav.auditorLog']);
+    expect(navItemsFor(['auditor']).map((item) => item.label)).toEqual(['nav.audit']);
   });
 
   it('should lead to the inbox first when a workflow admin is also a leader', () => {

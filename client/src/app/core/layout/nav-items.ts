@@ -29,6 +29,8 @@ export const MONITOR_ROLES: readonly Role[] = ['workflow_admin'];
 export const ADMIN_ROLES: readonly Role[] = ['system_admin'];
 export const SECURITY_ROLES: readonly Role[] = ['security_admin'];
 export const AUDIT_ROLES: readonly Role[] = ['auditor'];
+/** The audit console: the auditor reads everyone's events, the security admin the auditor's own (三员分立). */
+export const AUDIT_READER_ROLES: readonly Role[] = ['auditor', 'security_admin'];
 
 /** Menu order; the first item a user may open is their home page. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -43,6 +45,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin', label: 'nav.admin', icon: 'team', allowed: anyOf(ADMIN_ROLES) },
   { path: '/security', label: 'nav.security', icon: 'safety-certificate', allowed: anyOf(SECURITY_ROLES) },
   { path: '/audit', label: 'nav.audit', icon: 'audit', allowed: anyOf(AUDIT_ROLES) },
+  // the same console for the security admin, limited by the server to the auditor's own events
+  {
+    path: '/audit',
+    label: 'nav.auditorLog',
+    icon: 'audit',
+    allowed: (roles) => roles.includes('security_admin') && !roles.includes('auditor'),
+  },
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {

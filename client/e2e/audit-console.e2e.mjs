@@ -1,0 +1,169 @@
+// Browser test of the audit console against the real server: the auditor finds a failed sign-in,
+// filters by event type, reads the event in the drawer, verifies the SM3 chain and exports CSV; the
+// page fits a 390 px phone; the security admin sees only the auditor's own events (三员分立).
+// Run: `node --test client/e2e/audit-console.e2e.mjs` (after `NX_DAEMON=false npx nx build server client`).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+
+const skip = chromiumSkip();
+const PHONE = { width: 390, height: 844 };
+const CSV_HEADER = 'seq,id,at,actor,roles,ip,userAgent,eventType,eventLabel,targetType,targetId,result,errorCode,details,hash';
+
+describe('audit console in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+
+  before(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+    // a refused sign-in for the auditor to find (the mayor's password mistyped once)
+    const refused = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'mayor', password: 'not-the-password' }),
+    });
+    assert.equal(refused.status, 401);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A signed-in page of a demo user at the given size, watched for problems (the sign-in form, as admin.e2e.mjs does). */
+  async function signIn(username, problems, viewport = VIEWPORT) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    watchForProblems(page, problems, []);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    return page;
+  }
+
+  async function screenshot(page, name) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= page.viewportSize().width, `${name}: the page is ${width}px wide, wider than the viewport`);
+  }
+
+  /** The drawer has slid in: its right edge is the window's. */
+  async function drawerShown(page) {
+    await page.getByTestId('audit-detail').waitFor();
+    await page.waitForFunction(() => {
+      const drawer = document.querySelector('.ant-drawer-content-wrapper');
+      return drawer !== null && Math.abs(drawer.getBoundingClientRect().right - window.innerWidth) < 1 && !drawer.getAnimations().length;
+    });
+  }
+
+  /** Picks an option of an nz-select by typing part of its label. */
+  async function choose(page, select, text) {
+    await select.click();
+    await page.keyboard.type(text);
+    const option = page.locator('nz-option-item').filter({ hasText: text }).first();
+    await option.waitFor();
+    await option.click();
+  }
+
+  test('should let the auditor find a failed sign-in, read it, verify the chain and export CSV', async () => {
+    // Given the auditor signed in (their home page is the audit console)
+    const problems = [];
+    const page = await signIn('auditor', problems);
+    await page.waitForURL(/\/audit$/);
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    // Then the mayor's refused sign-in is listed, in Chinese, as a failure
+    const failure = page.locator('tr[data-event-type="auth.login.failure"][data-actor="mayor"]');
+    await failure.waitFor();
+    assert.match(await failure.innerText(), /登录失败/);
+    assert.match(await failure.innerText(), /失败/);
+    await screenshot(page, 'audit-01-console');
+
+    // When they filter by the event type 登录失败
+    await choose(page, page.getByTestId('filter-event-type'), '登录失败');
+    await page.getByRole('button', { name: '查询' }).click();
+    // Then only sign-in failures are listed
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tr[data-event-type]')];
+      return rows.length > 0 && rows.every((row) => row.getAttribute('data-event-type') === 'auth.login.failure');
+    });
+
+    // When they open the event
+    await failure.click();
+    // Then the drawer shows its columns, the true reason in the details and the SM3 hash
+    const detail = page.getByTestId('audit-detail');
+    await drawerShown(page);
+    assert.match(await page.getByTestId('audit-details').innerText(), /"reason": "wrong_password"/);
+    assert.match(await detail.innerText(), /AUTH_INVALID_CREDENTIALS/);
+    assert.match(await page.getByTestId('audit-hash').innerText(), /^[0-9a-f]{64}$/);
+    await screenshot(page, 'audit-02-drawer');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+
+    // When they verify the chain
+    await page.locator('[data-action="verify"]').click();
+    // Then it is intact, with the number of events checked
+    const chain = page.getByTestId('audit-chain');
+    await chain.getByText(/完整，已校验 \d+ 条/).waitFor();
+    await screenshot(page, 'audit-03-verified');
+
+    // When they export CSV
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-csv"]').click()]);
+    // Then the file is named in Chinese, starts with the BOM and the header, and holds the filtered events only
+    assert.match(download.suggestedFilename(), /^审计日志-\d{8}\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF' + CSV_HEADER + '\r\n'), `the CSV starts with: ${JSON.stringify(csv.slice(0, 200))}`);
+    const rows = csv.trim().split('\r\n').slice(1);
+    assert.ok(rows.length > 0);
+    assert.ok(
+      rows.every((row) => row.includes(',auth.login.failure,')),
+      'every exported row is a sign-in failure',
+    );
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
+  test('should fit the console on a 390 px phone with the filters folded', async () => {
+    // Given the auditor on a phone
+    const problems = [];
+    const page = await signIn('auditor', problems, PHONE);
+    await page.waitForURL(/\/audit$/);
+    await page.locator('tr[data-event-type]').first().waitFor();
+    // Then the filters are folded behind a button and nothing is wider than the screen
+    assert.equal(await page.locator('form.audit-filters').isVisible(), false);
+    await screenshot(page, 'audit-04-phone');
+    // When the filters are unfolded, then they fit too
+    await page.getByRole('button', { name: /筛选条件/ }).click();
+    await page.locator('form.audit-filters').waitFor({ state: 'visible' });
+    await screenshot(page, 'audit-05-phone-filters');
+    // When an event is opened, then the drawer fits the screen
+    await page.getByRole('button', { name: /筛选条件/ }).click();
+    await page.locator('tr[data-event-type]').first().click();
+    await drawerShown(page);
+    await screenshot(page, 'audit-06-phone-drawer');
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
+  test("should show the security admin only the auditor's own events as 审计员操作记录", async () => {
+    // Given the security admin signed in, the auditor having searched and verified above
+    const problems = [];
+    const page = await signIn('secadmin', problems);
+    await page.waitForURL(/\/security$/);
+    // When they open 审计员操作记录 from the menu
+    await page.getByRole('link', { name: '审计员操作记录' }).click();
+    await page.waitForURL(/\/audit$/);
+    await page.getByRole('heading', { name: '审计员操作记录' }).waitFor();
+    // Then every listed event is the auditor's, and the mayor's sign-in failure is not there
+    await page.locator('tr[data-event-type]').first().waitFor();
+    const actors = await page.locator('tr[data-event-type]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-actor')));
+    assert.ok(actors.length > 0);
+    assert.deepEqual([...new Set(actors)], ['auditor']);
+    assert.equal(await page.locator('tr[data-actor="mayor"]').count(), 0);
+    await screenshot(page, 'audit-07-secadmin');
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+});
