@@ -16,3 +16,5 @@ export * from './document-rules';
 export * from './reserved-variables';
 export * from './clearance';
 export * from './clearance.routes';
+export * from './second-factor';
+export * from './second-factor.routes';

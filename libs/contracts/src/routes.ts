@@ -10,6 +10,7 @@ import { AUDIT_ROUTES } from './audit.routes';
 import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUserSchema } from './auth';
 import { USER_CONTACT_ROUTES } from './user-contact';
 import { CLEARANCE_ROUTES } from './clearance.routes';
+import { SECOND_FACTOR_ROUTES } from './second-factor.routes';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
@@ -490,6 +491,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...AUDIT_ROUTES,
   ...USER_CONTACT_ROUTES,
   ...CLEARANCE_ROUTES,
+  ...SECOND_FACTOR_ROUTES,
 ];
 
 /**
@@ -505,7 +507,8 @@ export type AnyContractRoute =
   | (typeof FORM_ROUTES)[number]
   | (typeof AUDIT_ROUTES)[number]
   | (typeof USER_CONTACT_ROUTES)[number]
-  | (typeof CLEARANCE_ROUTES)[number];
+  | (typeof CLEARANCE_ROUTES)[number]
+  | (typeof SECOND_FACTOR_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

@@ -12,6 +12,7 @@ import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 import { SessionRepository } from './session.repository';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 /** The last-seen time is written at most this often, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -32,6 +33,7 @@ export class AuthService {
     // every write goes through the shared runner: on SQLite it serializes writers on the one connection
     private readonly tx: TransactionRunner,
     private readonly audit: AuditTrail,
+    private readonly secondFactor: SecondFactorService,
     changes: UserChanges,
   ) {
     changes.subscribe((userId) => (userId ? this.cache.forgetUser(userId) : this.cache.clear()));
@@ -97,10 +99,14 @@ export class AuthService {
       });
       throw error;
     }
+    // the second factor (second-factor.service.ts): throws AUTH_TOTP_REQUIRED / AUTH_TOTP_INVALID
+    const factor = await this.secondFactor.atSignIn(user, roles, input.totp, attempt(roles));
 
     const token = randomBytes(32).toString('base64url');
     const changeOnly = Boolean(user.mustChangePassword);
-    const expiresAt = new Date(now.getTime() + (changeOnly ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
+    const enrolOnly = !changeOnly && factor === 'enrol';
+    const limited = changeOnly || enrolOnly;
+    const expiresAt = new Date(now.getTime() + (limited ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
     const session = Object.assign(new SessionEntity(), {
       id: newId(),
       tokenHash: sm3Hex(token),
@@ -124,6 +130,8 @@ export class AuthService {
     });
     // the token answers POST /api/auth/password only (AuthGuard), whatever the user's roles
     if (changeOnly) return { passwordChangeRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
+    // an account that must enrol a second factor: good for enrolment only (AuthGuard), never admin rights
+    if (enrolOnly) return { enrolmentRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
@@ -140,7 +148,9 @@ export class AuthService {
    * session, or a user disabled since sign-in, is refused — at once in this process, within
    * the session cache's 2 s in another (see SessionCache).
    */
-  async authenticate(token: string): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean }> {
+  async authenticate(
+    token: string,
+  ): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean; enrolmentRequired: boolean }> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AuthErrors.malformedToken();
     const tokenHash = sm3Hex(token);
     const now = new Date();
@@ -156,12 +166,14 @@ export class AuthService {
       throw AuthErrors.sessionExpired();
     }
     if (!row.enabled) throw AuthErrors.userDisabled();
-    const { enabled: _enabled, mustChangePassword, ...user } = row;
+    const { enabled: _enabled, mustChangePassword, secondFactor, ...user } = row;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
       session.lastSeenAt = now;
     }
-    return { user, sessionId: session.id, mustChangePassword };
+    // an account that must have a second factor and has none is good for enrolment only, whatever the session
+    const enrolmentRequired = !secondFactor && this.secondFactor.mustEnrol(user.roles);
+    return { user, sessionId: session.id, mustChangePassword, enrolmentRequired };
   }
 
   private async sessionUser(userId: string): Promise<SessionUser> {

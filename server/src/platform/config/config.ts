@@ -104,6 +104,11 @@ const EnvSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
+  LIUZHUAN_TOTP_LEADERS: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
   NODE_ENV: z.string().optional(),
   LIUZHUAN_TEST_CAPTCHA_ANSWER: z
     .string()
@@ -122,6 +127,8 @@ export interface AppConfig {
   clientDir: string | null;
   session: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; lockoutMinutes: number };
+  /** `leaders`: leaders must enrol a second factor too (the admins always must; docs/security.md) */
+  totp: { leaders: boolean };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** working-day deadlines end at this Beijing wall-clock time, `HH:MM` */
   calendar: { workdayEnd: string };
@@ -207,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDir: e.LIUZHUAN_CLIENT_DIR ? resolve(e.LIUZHUAN_CLIENT_DIR) : null,
     session: { idleMinutes: e.LIUZHUAN_SESSION_IDLE_MINUTES, maxHours: e.LIUZHUAN_SESSION_MAX_HOURS },
     login: { maxFailures: e.LIUZHUAN_LOGIN_MAX_FAILURES, lockoutMinutes: e.LIUZHUAN_LOCKOUT_MINUTES },
+    totp: { leaders: e.LIUZHUAN_TOTP_LEADERS === undefined ? false : isOn(e.LIUZHUAN_TOTP_LEADERS) },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
     jobs: {

@@ -26,6 +26,8 @@ import { ApiKeyScope1796000000013 as MysqlApiKeyScope0013 } from './mysql/0013-a
 import { ApiKeyScope1796000000013 as SqliteApiKeyScope0013 } from './sqlite/0013-api-key-scope';
 import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-trail';
 import { AuditTrail1796000000014 as SqliteAudit0014 } from './sqlite/0014-audit-trail';
+import { SecondFactor1796000000016 as MysqlSecondFactor0016 } from './mysql/0016-second-factor';
+import { SecondFactor1796000000016 as SqliteSecondFactor0016 } from './sqlite/0016-second-factor';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -46,6 +48,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlPersonalData0012,
   MysqlApiKeyScope0013,
   MysqlAudit0014,
+  MysqlSecondFactor0016,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -62,4 +65,5 @@ export const SQLITE_MIGRATIONS = [
   SqlitePersonalData0012,
   SqliteApiKeyScope0013,
   SqliteAudit0014,
+  SqliteSecondFactor0016,
 ];
