@@ -6,16 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
+import { ARTIFACTS, chromiumSkip, launchChromium, ROOT, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 import { signInOnPage } from './support/second-factor.mjs';
-  ARTIFACTS,
-  chromiumSkip,
-  launchChromium,
-  ROOT,
-  serverUnderTest,
-  VIEWPORT,
-  watchForProblems,
-} from './support/harness.mjs';
 
 const FIXTURE = join(ROOT, 'client/e2e/fixtures/leave-approval-bad.bpmn');
 const skip = chromiumSkip();

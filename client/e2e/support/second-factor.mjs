@@ -12,7 +12,9 @@ export const currentStep = (at = Date.now()) => Math.floor(at / PERIOD_MS);
 
 /** The RFC 6238 code (SHA-1, 6 digits, 30 s) of a secret at a time step. */
 export function totpAt(secret, step) {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: step * PERIOD_MS });
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: step * PERIOD_MS,
+  });
 }
 
 /** A code the server has not seen: this step's, else the next one's (one step of drift is accepted), else a recovery code, else wait. */
@@ -75,14 +77,32 @@ export async function apiSignIn(baseUrl, username, password = PASSWORD) {
  */
 export async function signInOnPage(page, baseUrl, username, expectedFailures = [], password = PASSWORD) {
   const key = `${baseUrl} ${username}`;
-  if (known.has(key)) expectedFailures.push({ method: 'POST', path: '/api/auth/login', status: 401, responseSeen: false, consoleSeen: false });
+  if (known.has(key))
+    expectedFailures.push({ method: 'POST', path: '/api/auth/login', status: 401, responseSeen: false, consoleSeen: false });
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByLabel('密码').press('Enter');
   const stage = await Promise.race([
-    page.getByTestId('totp-enrol').waitFor().then(() => 'enrol', () => null),
-    page.getByTestId('totp-code-form').waitFor().then(() => 'code', () => null),
-    page.waitForURL((url) => !url.pathname.startsWith('/login')).then(() => 'done', () => null),
+    page
+      .getByTestId('totp-enrol')
+      .waitFor()
+      .then(
+        () => 'enrol',
+        () => null,
+      ),
+    page
+      .getByTestId('totp-code-form')
+      .waitFor()
+      .then(
+        () => 'code',
+        () => null,
+      ),
+    page
+      .waitForURL((url) => !url.pathname.startsWith('/login'))
+      .then(
+        () => 'done',
+        () => null,
+      ),
   ]);
   if (stage === 'enrol') {
     const secret = (await page.getByTestId('totp-secret').textContent()).trim();
@@ -91,7 +111,13 @@ export async function signInOnPage(page, baseUrl, username, expectedFailures = [
     await page.locator('#totp-activate-code').press('Enter');
     const codes = page.getByTestId('totp-recovery-codes');
     await codes.waitFor();
-    rememberFactor(baseUrl, username, secret, step, (await codes.locator('li').allTextContents()).map((c) => c.trim()));
+    rememberFactor(
+      baseUrl,
+      username,
+      secret,
+      step,
+      (await codes.locator('li').allTextContents()).map((c) => c.trim()),
+    );
     await page.getByRole('button', { name: '我已妥善保存，继续登录' }).click();
   }
   if (stage === 'enrol' || stage === 'code') {

@@ -113,8 +113,7 @@ describe('sign-in (e2e)', () => {
     );
     // when the security admin changes the roles
     expect(
-      (await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'clerk'] } }))
-        .status,
+      (await server.call('PUT', `/api/users/${deputy.id}/roles`, { token: secadmin, body: { roles: ['leader', 'clerk'] } })).status,
     ).toBe(200);
     // then the very next request sees them
     expect((await server.call('GET', '/api/auth/me', { token })).body.roles).toEqual(['clerk', 'leader']);

@@ -46,7 +46,9 @@ describe('second factor: TOTP at sign-in (e2e)', () => {
     // the enrolment-only session ended with the activation
     expect((await server.call('GET', '/api/auth/me', { token })).status).toBe(401);
     // the secret is stored sealed (SM4), never in clear
-    const [row] = await server.app.get(DataSource).query('SELECT secret_cipher FROM user_second_factor WHERE user_id = ?', [await userId('auditor')]);
+    const [row] = await server.app
+      .get(DataSource)
+      .query('SELECT secret_cipher FROM user_second_factor WHERE user_id = ?', [await userId('auditor')]);
     expect(row.secret_cipher).not.toContain(secret);
     expect(row.secret_cipher).toMatch(/^[a-z0-9]+:/);
 
@@ -127,7 +129,9 @@ describe('second factor: TOTP at sign-in (e2e)', () => {
     const enrolled = await server.call('POST', '/api/auth/totp/enroll', { token });
     expect(enrolled.status).toBe(200);
     const step = currentStep();
-    expect((await server.call('POST', '/api/auth/totp/activate', { token, body: { code: totpAt(enrolled.body.secret, step) } })).status).toBe(200);
+    expect(
+      (await server.call('POST', '/api/auth/totp/activate', { token, body: { code: totpAt(enrolled.body.secret, step) } })).status,
+    ).toBe(200);
     // (their own session stays: it was a full one)
     expect((await server.call('GET', '/api/auth/me', { token })).status).toBe(200);
     expect((await signIn('staff')).body.code).toBe('AUTH_TOTP_REQUIRED');
@@ -158,7 +162,9 @@ describe('second factor: TOTP at sign-in (e2e)', () => {
     const token = (await signIn('deputy')).body.accessToken;
     const deputyId = await userId('deputy');
     // when the security admin makes them a workflow admin
-    expect((await server.call('PUT', `/api/users/${deputyId}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } })).status).toBe(200);
+    expect(
+      (await server.call('PUT', `/api/users/${deputyId}/roles`, { token: secadmin, body: { roles: ['leader', 'workflow_admin'] } })).status,
+    ).toBe(200);
     // then the session no longer answers until a factor is enrolled
     const me = await server.call('GET', '/api/auth/me', { token });
     expect(me.status === 401 || me.body.code === 'AUTH_TOTP_ENROLMENT_REQUIRED').toBe(true);

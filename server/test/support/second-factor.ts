@@ -12,7 +12,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The RFC 6238 code of a secret at a time step (what an authenticator app shows). */
 export function totpAt(secret: string, step: number): string {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: step * PERIOD_MS });
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
+    timestamp: step * PERIOD_MS,
+  });
 }
 
 export const currentStep = (at = Date.now()) => Math.floor(at / PERIOD_MS);

@@ -32,7 +32,11 @@ export class AuthGuard implements CanActivate {
       throw AuthErrors.passwordChangeRequired();
     }
     // an account that must have a second factor and has none: enrolment only (the forced password change first)
-    if (enrolmentRequired && !(mustChangePassword && passwordRoute) && !this.reflector.getAllAndOverride<boolean>(ENROLMENT_ROUTE, targets)) {
+    if (
+      enrolmentRequired &&
+      !(mustChangePassword && passwordRoute) &&
+      !this.reflector.getAllAndOverride<boolean>(ENROLMENT_ROUTE, targets)
+    ) {
       throw SecondFactorErrors.enrolmentRequired();
     }
     request.user = user;

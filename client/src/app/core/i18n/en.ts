@@ -31,7 +31,8 @@ export const EN: Dictionary = {
   'login.passwordMismatch': 'The two new passwords differ',
   'login.changeSubmit': 'Change password and sign in',
   'login.totpHeading': 'Two-factor authentication',
-  'login.totpEnrolIntro': 'Your account must use a second factor. Scan the QR code with an authenticator app on your phone, or type the secret, then enter the 6-digit code it shows.',
+  'login.totpEnrolIntro':
+    'Your account must use a second factor. Scan the QR code with an authenticator app on your phone, or type the secret, then enter the 6-digit code it shows.',
   'login.totpQrAlt': 'QR code for the authenticator app',
   'login.totpSecret': 'Secret: ',
   'login.totpCode': '6-digit code',
@@ -40,7 +41,8 @@ export const EN: Dictionary = {
   'login.totpActivate': 'Activate',
   'login.totpBack': 'Back to sign-in',
   'login.totpIntro': 'Enter the 6-digit code your authenticator shows.',
-  'login.recoveryWarning': 'These 10 recovery codes are shown only now. Write them down or print them and keep them safe (not on the phone); each replaces a code once if the phone is lost.',
+  'login.recoveryWarning':
+    'These 10 recovery codes are shown only now. Write them down or print them and keep them safe (not on the phone); each replaces a code once if the phone is lost.',
   'login.recoveryKept': 'I have kept them: continue',
   'login.recoveryIntro': 'Enter a recovery code you have not used; each works once.',
   'login.recoveryCode': 'Recovery code',

@@ -36,7 +36,8 @@ export const ZH_CN = {
   'login.passwordMismatch': '两次输入的新密码不一致',
   'login.changeSubmit': '修改密码并登录',
   'login.totpHeading': '双因素认证',
-  'login.totpEnrolIntro': '您的账号须绑定双因素认证。请用手机上的身份验证器（如 Microsoft Authenticator、Google 身份验证器、腾讯身份验证器）扫描二维码，或手动输入密钥，然后输入显示的 6 位验证码完成绑定。',
+  'login.totpEnrolIntro':
+    '您的账号须绑定双因素认证。请用手机上的身份验证器（如 Microsoft Authenticator、Google 身份验证器、腾讯身份验证器）扫描二维码，或手动输入密钥，然后输入显示的 6 位验证码完成绑定。',
   'login.totpQrAlt': '身份验证器绑定二维码',
   'login.totpSecret': '密钥：',
   'login.totpCode': '6 位动态验证码',
@@ -45,7 +46,8 @@ export const ZH_CN = {
   'login.totpActivate': '绑定并启用',
   'login.totpBack': '返回登录',
   'login.totpIntro': '请输入身份验证器上显示的 6 位动态验证码。',
-  'login.recoveryWarning': '以下 10 个恢复码只显示这一次。请抄写或打印后妥善保管（不要存放在手机上）；手机丢失时，每个恢复码可代替动态验证码登录一次。',
+  'login.recoveryWarning':
+    '以下 10 个恢复码只显示这一次。请抄写或打印后妥善保管（不要存放在手机上）；手机丢失时，每个恢复码可代替动态验证码登录一次。',
   'login.recoveryKept': '我已妥善保存，继续登录',
   'login.recoveryIntro': '请输入一个未使用过的恢复码，每个恢复码只能使用一次。',
   'login.recoveryCode': '恢复码',

@@ -244,7 +244,8 @@ export const ADMIN_EN: Record<AdminKey, string> = {
   'security.resetConfirm': 'Reset the password of {name}? Their sessions end at once and they must change it at the next sign-in.',
   'security.resetTitle': 'Temporary password of {name}',
   'security.totpReset': 'Reset 2FA',
-  'security.totpResetConfirm': 'Reset the second factor of {name}? Their authenticator and recovery codes stop working and their sessions end; accounts that need one enrol again at the next sign-in.',
+  'security.totpResetConfirm':
+    'Reset the second factor of {name}? Their authenticator and recovery codes stop working and their sessions end; accounts that need one enrol again at the next sign-in.',
   'security.totpResetDone': 'The second factor of {name} was reset',
   'user.clearance': 'Clearance',
   'security.clearanceSaved': 'Set the clearance of {name} to {clearance}',

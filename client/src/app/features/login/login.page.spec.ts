@@ -165,7 +165,9 @@ describe('LoginPage', () => {
     type('#login-username', 'auditor');
     type('#login-password', 'Liuzhuan@2026');
     await submit();
-    http.expectOne('/api/auth/login').flush({ enrolmentRequired: true, accessToken: 'enrol-only-token', expiresAt: '2099-01-01T00:00:00Z' });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ enrolmentRequired: true, accessToken: 'enrol-only-token', expiresAt: '2099-01-01T00:00:00Z' });
     await settle();
     // Then the secret is fetched with the enrolment-only token and shown with its QR code
     const enroll = http.expectOne('/api/auth/totp/enroll');
@@ -211,9 +213,7 @@ describe('LoginPage', () => {
     type('#login-username', 'secadmin');
     type('#login-password', 'Liuzhuan@2026');
     await submit();
-    http
-      .expectOne('/api/auth/login')
-      .flush({ code: 'AUTH_TOTP_REQUIRED', message: 'code' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/login').flush({ code: 'AUTH_TOTP_REQUIRED', message: 'code' }, { status: 401, statusText: 'Unauthorized' });
     await settle();
     // Then the code form shows, with the recovery code option
     expect(root.querySelector('[data-testid="totp-code-form"]')?.textContent).toContain('6 位动态验证码');

@@ -40,7 +40,11 @@ export class SecondFactorController {
   @Post('users/:id/totp-reset')
   @HttpCode(204)
   @RequireRoles('security_admin')
-  async reset(@Param('id', validate(IdParamSchema)) id: string, @CurrentUser() actor: SessionUser, @RequestAudit() audit: AuditContext): Promise<void> {
+  async reset(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() actor: SessionUser,
+    @RequestAudit() audit: AuditContext,
+  ): Promise<void> {
     await this.factors.reset(id, actor, audit);
   }
 }

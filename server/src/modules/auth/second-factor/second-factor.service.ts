@@ -53,7 +53,12 @@ export class SecondFactorService {
     const event = { targetType: 'user', targetId: user.id, result: 'failure' as const };
     if (!code) {
       const error = SecondFactorErrors.codeRequired();
-      await this.audit.recordAlone(context, { ...event, type: 'auth.totp.failure', errorCode: error.code, details: { reason: 'code_missing' } });
+      await this.audit.recordAlone(context, {
+        ...event,
+        type: 'auth.totp.failure',
+        errorCode: error.code,
+        details: { reason: 'code_missing' },
+      });
       throw error;
     }
     const now = Date.now();
@@ -91,7 +96,12 @@ export class SecondFactorService {
     const { secret, enrolment } = await this.factor.begin(user.username);
     await this.tx.run(async (tx) => {
       await this.factors.replace(user.id, this.factor.kind, this.keys.encrypt(secret, SECRET_CONTEXT), Date.now(), tx.manager);
-      this.audit.record(tx, context, { type: 'auth.totp.enroll', targetType: 'user', targetId: user.id, details: { stage: 'secret_issued', kind: this.factor.kind } });
+      this.audit.record(tx, context, {
+        type: 'auth.totp.enroll',
+        targetType: 'user',
+        targetId: user.id,
+        details: { stage: 'secret_issued', kind: this.factor.kind },
+      });
     });
     return enrolment as TotpEnrolment;
   }
