@@ -66,7 +66,9 @@ export const PasswordChangeRequiredSchema = z
 export type PasswordChangeRequired = z.infer<typeof PasswordChangeRequiredSchema>;
 
 /** What `POST /api/auth/login` answers with 200. */
-export const LoginResultSchema = z.union([LoginResponseSchema, PasswordChangeRequiredSchema, EnrolmentRequiredSchema]).meta({ id: 'LoginResult' });
+export const LoginResultSchema = z
+  .union([LoginResponseSchema, PasswordChangeRequiredSchema, EnrolmentRequiredSchema])
+  .meta({ id: 'LoginResult' });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 /** Self-service password change: the current password and the new one (rule: password-policy.ts on the server). */
