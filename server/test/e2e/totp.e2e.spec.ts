@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { singleTask } from '../support/bpmn-fixtures';
 import { currentStep, totpAt } from '../support/second-factor';
 import { DEMO_PASSWORD, TestServer } from '../support/test-server';
 
@@ -94,11 +95,12 @@ describe('second factor: TOTP at sign-in (e2e)', () => {
     expect(first.body.enrolmentRequired).toBe(true);
     const token = first.body.accessToken;
     // when it calls admin routes, or anything else
-    const deploy = await server.call('GET', '/api/definitions', { token });
+    const deploy = await server.call('POST', '/api/definitions', { token, raw: singleTask('enrolOnly'), contentType: 'application/xml' });
+    const list = await server.call('GET', '/api/definitions', { token });
     const me = await server.call('GET', '/api/auth/me', { token });
     const logout = await server.call('POST', '/api/auth/logout', { token });
     // then: refused, with the code that says what to do
-    for (const r of [deploy, me, logout]) expect([r.status, r.body.code]).toEqual([403, 'AUTH_TOTP_ENROLMENT_REQUIRED']);
+    for (const r of [deploy, list, me, logout]) expect([r.status, r.body.code]).toEqual([403, 'AUTH_TOTP_ENROLMENT_REQUIRED']);
     // and a wrong activation code activates nothing
     await server.call('POST', '/api/auth/totp/enroll', { token });
     const wrong = await server.call('POST', '/api/auth/totp/activate', { token, body: { code: '000000' } });
