@@ -6,16 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  ARTIFACTS,
-  chromiumSkip,
-  launchChromium,
-  PASSWORD,
-  ROOT,
-  serverUnderTest,
-  VIEWPORT,
-  watchForProblems,
-} from './support/harness.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, ROOT, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { signInOnPage } from './support/second-factor.mjs';
 
 const FIXTURE = join(ROOT, 'client/e2e/fixtures/leave-approval-bad.bpmn');
 const skip = chromiumSkip();
@@ -52,9 +44,8 @@ describe('process designer in a browser', { skip }, () => {
     // Given the workflow admin signed in
     await openPage();
     await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
+    // the workflow admin enrols a second factor at the first sign-in (support/second-factor.mjs)
+    await signInOnPage(page, server.url, 'admin', expectedFailures);
     // When they open 流程设计
     const menuItem = page.locator('nav').getByText('流程设计', { exact: true });
     await menuItem.waitFor();

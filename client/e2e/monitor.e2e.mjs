@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 import { deployFixture, startInstance } from './support/workflow-api.mjs';
+import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 
@@ -35,11 +36,11 @@ describe('process monitor in a browser', { skip }, () => {
     // Given the workflow admin signed in
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await context.newPage();
-    watchForProblems(page, problems, []);
+    const expectedFailures = [];
+    watchForProblems(page, problems, expectedFailures);
     await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
+    // the workflow admin enrols a second factor at the first sign-in (support/second-factor.mjs)
+    await signInOnPage(page, server.url, 'admin', expectedFailures);
     // When they open 流程监控 and filter running instances of the process
     const menuItem = page.locator('nav').getByText('流程监控', { exact: true });
     await menuItem.waitFor();

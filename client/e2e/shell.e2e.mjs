@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 
@@ -118,9 +119,8 @@ describe('client shell in a browser', { skip }, () => {
     await openPage();
     await page.goto(server.url + '/login');
     // When the workflow admin signs in
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
+    // the workflow admin enrols a second factor at the first sign-in (support/second-factor.mjs)
+    await signInOnPage(page, server.url, 'admin', expectedFailures);
     // Then the menu offers 流程设计 and the process designer opens (designer.e2e.mjs covers it in depth)
     const designer = page.locator('nav').getByText('流程设计', { exact: true });
     await designer.waitFor();

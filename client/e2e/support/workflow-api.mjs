@@ -2,16 +2,12 @@
 // HTTP API as the demo users, so the browser part starts from a known state.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PASSWORD, ROOT } from './harness.mjs';
+import { ROOT } from './harness.mjs';
+import { apiSignIn } from './second-factor.mjs';
 
+/** Signs in over the API (the admins enrol or answer their second factor: second-factor.mjs) and returns a caller. */
 export async function login(baseUrl, username) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const { accessToken } = await response.json();
+  const accessToken = await apiSignIn(baseUrl, username);
   return (method, path, body) => call(baseUrl, accessToken, method, path, body);
 }
 

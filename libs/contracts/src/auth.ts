@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ClearanceSchema } from './clearance';
+import { EnrolmentRequiredSchema } from './second-factor';
 
 /** The six roles; 三员分立: sysadmin, secadmin and auditor are held by different people. */
 export const ROLES = ['clerk', 'leader', 'workflow_admin', 'system_admin', 'security_admin', 'auditor'] as const;
@@ -19,6 +20,8 @@ export const LoginRequestSchema = z
   .object({
     username: z.string().min(1).max(64),
     password: z.string().min(1).max(256),
+    /** the authenticator's 6-digit code, or a recovery code, when the account has a second factor */
+    totp: z.string().min(1).max(32).optional(),
   })
   .strict()
   .meta({ id: 'LoginRequest' });
@@ -65,7 +68,9 @@ export const PasswordChangeRequiredSchema = z
 export type PasswordChangeRequired = z.infer<typeof PasswordChangeRequiredSchema>;
 
 /** What `POST /api/auth/login` answers with 200. */
-export const LoginResultSchema = z.union([LoginResponseSchema, PasswordChangeRequiredSchema]).meta({ id: 'LoginResult' });
+export const LoginResultSchema = z
+  .union([LoginResponseSchema, PasswordChangeRequiredSchema, EnrolmentRequiredSchema])
+  .meta({ id: 'LoginResult' });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 /** Self-service password change: the current password and the new one (rule: password-policy.ts on the server). */

@@ -13,6 +13,7 @@ import { NOTIFICATION_ERROR_CODES, NOTIFICATION_ERROR_MESSAGES_ZH } from './noti
 import { MAILBOX_ERROR_CODES, MAILBOX_ERROR_MESSAGES_ZH } from './mailbox.errors';
 import { FORM_ERROR_CODES, FORM_ERROR_MESSAGES_ZH } from './forms.errors';
 import { CLEARANCE_ERROR_CODES, CLEARANCE_ERROR_MESSAGES_ZH } from './clearance';
+import { SECOND_FACTOR_ERROR_CODES, SECOND_FACTOR_ERROR_MESSAGES_ZH } from './second-factor.errors';
 
 /**
  * Stable error codes of the HTTP API. Each error response is
@@ -46,6 +47,7 @@ export const ERROR_CODES = {
   ...MAILBOX_ERROR_CODES,
   ...FORM_ERROR_CODES,
   ...CLEARANCE_ERROR_CODES,
+  ...SECOND_FACTOR_ERROR_CODES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -74,6 +76,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ...MAILBOX_ERROR_MESSAGES_ZH,
   ...FORM_ERROR_MESSAGES_ZH,
   ...CLEARANCE_ERROR_MESSAGES_ZH,
+  ...SECOND_FACTOR_ERROR_MESSAGES_ZH,
   VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',

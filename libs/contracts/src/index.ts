@@ -17,3 +17,5 @@ export * from './reserved-variables';
 export * from './clearance';
 export * from './clearance.routes';
 export * from './record-verification';
+export * from './second-factor';
+export * from './second-factor.routes';

@@ -11,6 +11,7 @@ import { ChangePasswordSchema, LoginRequestSchema, LoginResultSchema, SessionUse
 import { USER_CONTACT_ROUTES } from './user-contact';
 import { CLEARANCE_ROUTES } from './clearance.routes';
 import { RECORD_VERIFICATION_ROUTES } from './record-verification';
+import { SECOND_FACTOR_ROUTES } from './second-factor.routes';
 import { HealthSchema } from './health';
 import {
   CreateOrgSchema,
@@ -500,6 +501,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...USER_CONTACT_ROUTES,
   ...CLEARANCE_ROUTES,
   ...RECORD_VERIFICATION_ROUTES,
+  ...SECOND_FACTOR_ROUTES,
 ];
 
 /**
@@ -516,7 +518,8 @@ export type AnyContractRoute =
   | (typeof AUDIT_ROUTES)[number]
   | (typeof USER_CONTACT_ROUTES)[number]
   | (typeof CLEARANCE_ROUTES)[number]
-  | (typeof RECORD_VERIFICATION_ROUTES)[number];
+  | (typeof RECORD_VERIFICATION_ROUTES)[number]
+  | (typeof SECOND_FACTOR_ROUTES)[number];
 /** Every route by `METHOD /path`, e.g. `ContractRoutes['GET /tasks']`. */
 export type ContractRoutes = { [R in AnyContractRoute as `${R['method']} ${R['path']}`]: R };
 export type ContractRouteKey = keyof ContractRoutes;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { timerThenTask } from '../support/bpmn-fixtures';
 import { eventually } from '../support/eventually';
+import { type KnownFactor, signInWithSecondFactor } from '../support/second-factor';
 import { createTestEnvironment } from '../support/test-env';
 import { DEMO_PASSWORD, TestServer } from '../support/test-server';
 
@@ -40,8 +41,14 @@ describe('runtime crash (medium)', () => {
         headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body,
       });
+    // the admin enrols a second factor at its first sign-in (support/second-factor.ts)
+    const factors = new Map<string, KnownFactor>();
+    const postJson = async (path: string, body: unknown, token?: string) => {
+      const r = await post(path, token ?? null, JSON.stringify(body));
+      return { status: r.status, body: await r.json() };
+    };
     const login = async (username: string) =>
-      (await (await post('/api/auth/login', null, JSON.stringify({ username, password: DEMO_PASSWORD }))).json()).accessToken as string;
+      (await signInWithSecondFactor(postJson, factors, username, DEMO_PASSWORD)).body.accessToken as string;
     const [admin, clerk] = [await login('admin'), await login('clerk')];
     expect((await post('/api/definitions', admin, timerThenTask('killed', 'PT0.5S'), 'application/xml')).status).toBe(201);
     // when starting an instance kills the server right after its commit

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { createTestEnvironment, type TestEnvironment } from './test-env';
+import { type KnownFactor, signInWithSecondFactor } from './second-factor';
 
 export const DEMO_PASSWORD = 'Liuzhuan@2026';
 
@@ -9,6 +10,9 @@ export interface ApiResponse<T = any> {
   body: T;
   headers: Headers;
 }
+
+/** The second factors the tests enrolled, per database (a restarted server on the same environment knows them). */
+const FACTORS = new WeakMap<TestEnvironment, Map<string, KnownFactor>>();
 
 /** A started server on a free port, called over real HTTP as a client would. */
 export class TestServer {
@@ -66,8 +70,25 @@ export class TestServer {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /** The second factors enrolled by {@link login} on this database, by username. */
+  get factors(): Map<string, KnownFactor> {
+    let known = FACTORS.get(this.env);
+    if (!known) FACTORS.set(this.env, (known = new Map()));
+    return known;
+  }
+
+  /**
+   * Signs in and returns a normal session token. An account that must have a second factor (the
+   * admins) enrols one on its first sign-in and answers a TOTP code from then on, as a person
+   * with an authenticator app would (support/second-factor.ts).
+   */
   async login(username: string, password = DEMO_PASSWORD): Promise<string> {
-    const r = await this.call('POST', '/api/auth/login', { body: { username, password } });
+    const r = await signInWithSecondFactor(
+      (path, body, token) => this.call('POST', path, { body, token }),
+      this.factors,
+      username,
+      password,
+    );
     if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.accessToken;
   }

@@ -6,6 +6,8 @@ import { AuthErrors } from './auth.errors';
 import { type AuthenticatedRequest, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { auditContextOf, AuditTrail } from '../audit/audit.api';
+import { ENROLMENT_ROUTE } from './second-factor/enrolment-route';
+import { SecondFactorErrors } from './second-factor/second-factor.errors';
 
 /** Global guard: every /api route needs a bearer token unless marked @Public(). */
 @Injectable()
@@ -24,10 +26,19 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
     if (!match) throw AuthErrors.noBearer();
     const { ip, userAgent } = auditContextOf(request);
-    const { user, sessionId, mustChangePassword } = await this.auth.authenticate(match[1].trim(), { ip, userAgent });
+    const { user, sessionId, mustChangePassword, enrolmentRequired } = await this.auth.authenticate(match[1].trim(), { ip, userAgent });
     // a one-time password (new account, reset) signs in for the change only
-    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
+    const passwordRoute = this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets);
+    if (mustChangePassword && !passwordRoute) {
       throw AuthErrors.passwordChangeRequired();
+    }
+    // an account that must have a second factor and has none: enrolment only (the forced password change first)
+    if (
+      enrolmentRequired &&
+      !(mustChangePassword && passwordRoute) &&
+      !this.reflector.getAllAndOverride<boolean>(ENROLMENT_ROUTE, targets)
+    ) {
+      throw SecondFactorErrors.enrolmentRequired();
     }
     request.user = user;
     request.sessionId = sessionId;

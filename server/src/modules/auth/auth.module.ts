@@ -15,10 +15,15 @@ import { AccountLockout } from './lockout';
 import { LockoutController } from './lockout.controller';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHistory } from './password-history';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SECOND_FACTOR } from './second-factor/second-factor.port';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { TotpFactor } from './second-factor/totp-factor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), OrgModule, AuditModule],
-  controllers: [AuthController, PasswordController, LockoutController],
+  controllers: [AuthController, PasswordController, LockoutController, SecondFactorController],
   providers: [
     AuthService,
     PasswordService,
@@ -26,6 +31,9 @@ import { PasswordHistory } from './password-history';
     AccountLockout,
     LoginThrottle,
     PasswordHistory,
+    SecondFactorRepository,
+    SecondFactorService,
+    { provide: SECOND_FACTOR, useClass: TotpFactor },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AccessDeniedRecorder },
   ],

@@ -15,6 +15,7 @@ import { SessionRepository, type SessionWithUser } from './session.repository';
 import { AccountLockout } from './lockout';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHistory } from './password-history';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 /** The last-seen time is written at most this often, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly lockout: AccountLockout,
     private readonly throttle: LoginThrottle,
     private readonly passwords: PasswordHistory,
+    private readonly secondFactor: SecondFactorService,
     changes: UserChanges,
   ) {
     changes.subscribe((userId) => (userId ? this.cache.forgetUser(userId) : this.cache.clear()));
@@ -105,13 +107,17 @@ export class AuthService {
       });
       throw error;
     }
+    // the second factor (second-factor.service.ts): throws AUTH_TOTP_REQUIRED / AUTH_TOTP_INVALID (a failure for the address too)
+    const factor = await this.secondFactor.atSignIn(user, roles, input.totp, attempt(roles), failures);
     await this.throttle.release(address, addressWindow);
     // the demo city's documented password never expires (docs/security.md)
     const demoPassword = this.config.demo.enabled && input.password === this.config.demo.password;
     const expired = !user.mustChangePassword && !demoPassword && this.passwords.isExpired(user, now);
     const token = randomBytes(32).toString('base64url');
     const changeOnly = Boolean(user.mustChangePassword) || expired;
-    const expiresAt = new Date(now.getTime() + (changeOnly ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
+    const enrolOnly = !changeOnly && factor === 'enrol';
+    const limited = changeOnly || enrolOnly;
+    const expiresAt = new Date(now.getTime() + (limited ? CHANGE_ONLY_SESSION_MS : this.config.session.maxHours * 3_600_000));
     const session = Object.assign(new SessionEntity(), {
       id: newId(),
       tokenHash: sm3Hex(token),
@@ -144,6 +150,8 @@ export class AuthService {
         ...(expired ? { reason: 'expired' as const } : {}),
       };
     }
+    // an account that must enrol a second factor: good for enrolment only (AuthGuard), never admin rights
+    if (enrolOnly) return { enrolmentRequired: true, accessToken: token, expiresAt: expiresAt.toISOString() };
     return { accessToken: token, expiresAt: expiresAt.toISOString(), user: await this.sessionUser(user.id) };
   }
 
@@ -163,7 +171,7 @@ export class AuthService {
   async authenticate(
     token: string,
     request: Omit<AuditContext, 'actor' | 'roles'> = { ip: null, userAgent: null },
-  ): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean }> {
+  ): Promise<{ user: SessionUser; sessionId: string; mustChangePassword: boolean; enrolmentRequired: boolean }> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw AuthErrors.malformedToken();
     const tokenHash = sm3Hex(token);
     const now = new Date();
@@ -181,13 +189,15 @@ export class AuthService {
       throw AuthErrors.sessionExpired();
     }
     if (!row.enabled) throw AuthErrors.userDisabled();
-    const { enabled: _enabled, mustChangePassword, ...user } = row;
+    const { enabled: _enabled, mustChangePassword, secondFactor, ...user } = row;
     // sliding idle time, written at most once a minute (more often only when the idle limit is shorter)
     if (now.getTime() - session.lastSeenAt.getTime() > Math.min(TOUCH_INTERVAL_MS, idleMs / 4)) {
       await this.tx.run(({ manager }) => this.sessions.touch(session.id, now, manager));
       session.lastSeenAt = now;
     }
-    return { user, sessionId: session.id, mustChangePassword };
+    // an account that must have a second factor and has none is good for enrolment only, whatever the session
+    const enrolmentRequired = !secondFactor && this.secondFactor.mustEnrol(user.roles);
+    return { user, sessionId: session.id, mustChangePassword, enrolmentRequired };
   }
 
   /** An expired session ends, recorded once (`auth.session.expired`) by whichever request or replica ends it. */

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../../platform/errors/domain-error';
 import { AuthErrors } from './auth.errors';
+import { SecondFactorErrors } from './second-factor/second-factor.errors';
 import { AuthService } from './auth.service';
 
 // Swagger UI's page and files, the JSON and the YAML document
@@ -20,7 +21,10 @@ export function requireSignInForOpenApi(app: INestApplication, fastify: FastifyI
     const match = typeof header === 'string' ? /^Bearer (.+)$/i.exec(header) : null;
     try {
       if (!match) throw AuthErrors.noBearer();
-      await auth.authenticate(match[1].trim());
+      const signedIn = await auth.authenticate(match[1].trim());
+      // a change-only or enrolment-only sign-in reads nothing else
+      if (signedIn.mustChangePassword) throw AuthErrors.passwordChangeRequired();
+      if (signedIn.enrolmentRequired) throw SecondFactorErrors.enrolmentRequired();
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await reply

@@ -17,6 +17,8 @@ export interface SessionWithUser {
     position: string | null;
     enabled: boolean;
     mustChangePassword: boolean;
+    /** an active second factor (user_second_factor.activated_at set) */
+    secondFactor: boolean;
     roles: Role[];
     clearance: Clearance;
   };
@@ -42,7 +44,8 @@ export class SessionRepository {
     const { records } = await sql(
       this.dataSource.manager,
       `SELECT ${sessions.select('s')}, u.username AS u_username, u.display_name AS u_display_name, u.org_id AS u_org_id, u.position AS u_position, u.enabled AS u_enabled, u.must_change_password AS u_must_change, u.clearance AS u_clearance, o.name AS o_name,
-         (SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id) AS u_roles
+         (SELECT GROUP_CONCAT(r.role) FROM user_role r WHERE r.user_id = s.user_id) AS u_roles,
+         (SELECT f.activated_at FROM user_second_factor f WHERE f.user_id = s.user_id) AS u_factor_at
        FROM ${sessions.name} s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
        WHERE ${sessions.col('tokenHash', 's')} = ?`,
       [tokenHash],
@@ -63,6 +66,7 @@ export class SessionRepository {
         position: row.u_position == null ? null : String(row.u_position),
         enabled: Boolean(Number(row.u_enabled)),
         mustChangePassword: Boolean(Number(row.u_must_change)),
+        secondFactor: row.u_factor_at != null,
         roles,
         clearance: (row.u_clearance == null ? 'none' : String(row.u_clearance)) as Clearance,
       },

@@ -110,6 +110,11 @@ const EnvSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
     .optional(),
+  LIUZHUAN_TOTP_LEADERS: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(SWITCH, { error: 'must be one of true/false/1/0/yes/no/on/off' }))
+    .optional(),
   NODE_ENV: z.string().optional(),
   LIUZHUAN_TEST_CAPTCHA_ANSWER: z
     .string()
@@ -134,6 +139,8 @@ export interface AppConfig {
   login: { maxFailures: number; windowMinutes: number; lockoutMinutes: number; addressMaxFailures: number; addressWindowMinutes: number };
   /** A password expires `maxAgeDays` after it was set (0: never) and may not be one of the last `history`. */
   password: { maxAgeDays: number; history: number };
+  /** `leaders`: leaders must enrol a second factor too (the admins always must; docs/security.md) */
+  totp: { leaders: boolean };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** working-day deadlines end at this Beijing wall-clock time, `HH:MM` */
   calendar: { workdayEnd: string };
@@ -226,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       addressWindowMinutes: e.LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES,
     },
     password: { maxAgeDays: e.LIUZHUAN_PASSWORD_MAX_AGE_DAYS, history: e.LIUZHUAN_PASSWORD_HISTORY },
+    totp: { leaders: e.LIUZHUAN_TOTP_LEADERS === undefined ? false : isOn(e.LIUZHUAN_TOTP_LEADERS) },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },
     jobs: {

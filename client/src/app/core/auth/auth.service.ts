@@ -1,6 +1,14 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { LoginResultSchema, Role, SessionUser, SessionUserSchema } from '@liuzhuan/contracts';
+import {
+  LoginResultSchema,
+  Role,
+  SessionUser,
+  SessionUserSchema,
+  TotpEnrolment,
+  TotpEnrolmentSchema,
+  TotpRecoveryCodesSchema,
+} from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ContractApi } from '../api/contract-api.service';
 import { quietRequest } from '../http/http-context';
@@ -24,6 +32,18 @@ export class PasswordChangeRequired extends Error {
   }
 }
 
+/**
+ * Thrown by {@link AuthService.login} when the account must enrol a second factor first (the
+ * admins): the server's token is good for {@link AuthService.enrollTotp} and
+ * {@link AuthService.activateTotp} only.
+ */
+export class EnrolmentRequired extends Error {
+  constructor() {
+    super('A second factor must be enrolled first');
+    this.name = 'EnrolmentRequired';
+  }
+}
+
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly api = inject(ContractApi);
@@ -32,7 +52,7 @@ export class AuthService {
 
   private readonly session = signal<StoredSession | null>(this.readSession());
   private readonly currentUser = signal<SessionUser | null>(null);
-  /** The change-only token of a one-time password: in memory only, never stored. */
+  /** The change-only token of a one-time password, or the enrolment-only token of an admin without a second factor: in memory only, never stored. */
   private readonly changeOnlyToken = signal<string | null>(null);
 
   readonly user = this.currentUser.asReadonly();
@@ -52,9 +72,16 @@ export class AuthService {
    * Rejects with the HttpErrorResponse of a failed sign-in (the sign-in page shows its code), or
    * with {@link PasswordChangeRequired} when the password must be changed first.
    */
-  async login(username: string, password: string): Promise<SessionUser> {
-    const body = await firstValueFrom(this.api.call('POST /auth/login', { body: { username, password }, context: quietRequest() }));
+  async login(username: string, password: string, totp?: string): Promise<SessionUser> {
+    const body = await firstValueFrom(
+      this.api.call('POST /auth/login', { body: { username, password, ...(totp ? { totp } : {}) }, context: quietRequest() }),
+    );
     const response = LoginResultSchema.parse(body);
+    if ('enrolmentRequired' in response) {
+      this.clearSession();
+      this.changeOnlyToken.set(response.accessToken);
+      throw new EnrolmentRequired();
+    }
     if ('passwordChangeRequired' in response) {
       this.clearSession();
       this.changeOnlyToken.set(response.accessToken);
@@ -73,6 +100,21 @@ export class AuthService {
   async changePassword(current: string, next: string): Promise<void> {
     await firstValueFrom(this.api.call('POST /auth/password', { body: { current, next }, context: quietRequest() }));
     this.changeOnlyToken.set(null);
+  }
+
+  /** A new TOTP secret and its QR code (with an enrolment-only token, or one's own session). */
+  async enrollTotp(): Promise<TotpEnrolment> {
+    return TotpEnrolmentSchema.parse(await firstValueFrom(this.api.call('POST /auth/totp/enroll', { context: quietRequest() })));
+  }
+
+  /**
+   * Activates the enrolled secret with a code; answers the ten recovery codes (shown once).
+   * After an enrolment-only sign-in the server has ended that session: sign in again with a code.
+   */
+  async activateTotp(code: string): Promise<string[]> {
+    const body = await firstValueFrom(this.api.call('POST /auth/totp/activate', { body: { code }, context: quietRequest() }));
+    this.changeOnlyToken.set(null);
+    return TotpRecoveryCodesSchema.parse(body).recoveryCodes;
   }
 
   /** On startup: turn a token kept in this tab back into a signed-in user, or forget it. */

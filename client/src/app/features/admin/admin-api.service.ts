@@ -79,6 +79,11 @@ export class AdminApiService {
     return this.api.call('POST /users/:id/password-reset', { params: { id } });
   }
 
+  /** The security admin's reset of a user's second factor: they enrol again at the next sign-in; their sessions end. */
+  resetTotp(id: string): Observable<void> {
+    return this.api.call('POST /users/:id/totp-reset', { params: { id } });
+  }
+
   /** 涉密等级: the security admin's, never on their own account. */
   setClearance(id: string, clearance: Clearance): Observable<User> {
     return this.api.call('PUT /users/:id/clearance', { params: { id }, body: { clearance }, context: OWN_ERRORS() });

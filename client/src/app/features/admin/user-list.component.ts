@@ -252,6 +252,18 @@ interface OneTimePassword {
                   >
                     {{ 'security.reset' | at }}
                   </button>
+                  <button
+                    nz-button
+                    nzSize="small"
+                    nzDanger
+                    type="button"
+                    data-action="reset-totp"
+                    nz-popconfirm
+                    [nzPopconfirmTitle]="'security.totpResetConfirm' | at: { name: user.displayName }"
+                    (nzOnConfirm)="resetTotp(user)"
+                  >
+                    {{ 'security.totpReset' | at }}
+                  </button>
                 }
               </span>
             </td>
@@ -606,6 +618,15 @@ export class UserListComponent {
     try {
       const { temporaryPassword } = await firstValueFrom(this.api.resetPassword(user.id));
       this.oneTime.set({ title: this.at('security.resetTitle', { name: user.displayName }), password: temporaryPassword });
+    } catch {
+      // the error interceptor has told the user
+    }
+  }
+
+  protected async resetTotp(user: User): Promise<void> {
+    try {
+      await firstValueFrom(this.api.resetTotp(user.id));
+      this.message.success(this.at('security.totpResetDone', { name: user.displayName }));
     } catch {
       // the error interceptor has told the user
     }

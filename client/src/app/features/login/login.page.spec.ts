@@ -158,6 +158,78 @@ describe('LoginPage', () => {
     await settle();
     expect(navigate).toHaveBeenCalled();
   });
+
+  it('should enrol a second factor: QR code, activation, the recovery codes once, then a sign-in with a code', async () => {
+    // Given an admin whose sign-in answers that a second factor must be enrolled
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    type('#login-username', 'auditor');
+    type('#login-password', 'Liuzhuan@2026');
+    await submit();
+    http
+      .expectOne('/api/auth/login')
+      .flush({ enrolmentRequired: true, accessToken: 'enrol-only-token', expiresAt: '2099-01-01T00:00:00Z' });
+    await settle();
+    // Then the secret is fetched with the enrolment-only token and shown with its QR code
+    const enroll = http.expectOne('/api/auth/totp/enroll');
+    expect(enroll.request.headers.get('Authorization')).toBe('Bearer enrol-only-token');
+    enroll.flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUrl: 'otpauth://totp/x', qrDataUrl: 'data:image/png;base64,AAAA' });
+    await settle();
+    expect(root.querySelector('[data-testid="totp-secret"]')?.textContent).toBe('JBSWY3DPEHPK3PXP');
+    expect(root.querySelector<HTMLImageElement>('[data-testid="totp-qr"]')?.src).toContain('data:image/png');
+    // When a code that is not 6 digits is typed, nothing is sent
+    type('#totp-activate-code', '12a');
+    root.querySelector('[data-testid="totp-enrol"] form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('请输入 6 位数字验证码');
+    http.expectNone('/api/auth/totp/activate');
+    // When the right code is typed, the ten recovery codes show once, with the warning
+    type('#totp-activate-code', '123456');
+    root.querySelector('[data-testid="totp-enrol"] form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const activate = http.expectOne('/api/auth/totp/activate');
+    expect(activate.request.body).toEqual({ code: '123456' });
+    const codes = Array.from({ length: 10 }, (_, i) => `abcde-2345${i}`);
+    activate.flush({ recoveryCodes: codes });
+    await settle();
+    const shown = root.querySelector('[data-testid="totp-recovery-codes"]');
+    expect(shown?.querySelectorAll('li')).toHaveLength(10);
+    expect(shown?.textContent).toContain('只显示这一次');
+    // When they were kept, the sign-in asks for a code and goes with the password
+    (Array.from(shown?.querySelectorAll('button') ?? []).find((b) => b.textContent?.includes('继续登录')) as HTMLButtonElement).click();
+    await settle();
+    expect(root.querySelector('[data-testid="totp-recovery-codes"]')).toBeNull();
+    type('#totp-code', '654321');
+    root.querySelector('[data-testid="totp-code-form"]')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const login = http.expectOne('/api/auth/login');
+    expect(login.request.body).toEqual({ username: 'auditor', password: 'Liuzhuan@2026', totp: '654321' });
+    login.flush(loginResponse(sessionUser()));
+    await settle();
+    expect(navigate).toHaveBeenCalled();
+  });
+
+  it('should ask for a code when the account has a second factor, and accept a recovery code instead', async () => {
+    // Given an account with a second factor, signed in without a code
+    type('#login-username', 'secadmin');
+    type('#login-password', 'Liuzhuan@2026');
+    await submit();
+    http.expectOne('/api/auth/login').flush({ code: 'AUTH_TOTP_REQUIRED', message: 'code' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    // Then the code form shows, with the recovery code option
+    expect(root.querySelector('[data-testid="totp-code-form"]')?.textContent).toContain('6 位动态验证码');
+    root.querySelector<HTMLButtonElement>('[data-testid="toggle-recovery"]')?.click();
+    await settle();
+    expect(root.querySelector('[data-testid="totp-code-form"]')?.textContent).toContain('恢复码');
+    // When a wrong recovery code is sent, the error shows in Chinese
+    type('#totp-code', 'abcde-fghjk');
+    root.querySelector('[data-testid="totp-code-form"]')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const login = http.expectOne('/api/auth/login');
+    expect(login.request.body).toEqual({ username: 'secadmin', password: 'Liuzhuan@2026', totp: 'abcde-fghjk' });
+    login.flush({ code: 'AUTH_TOTP_INVALID', message: 'wrong' }, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('动态验证码或恢复码不正确');
+  });
 });
 
 describe('safeReturnUrl', () => {

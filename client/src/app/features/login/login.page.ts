@@ -6,8 +6,9 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { AuthService, PasswordChangeRequired } from '../../core/auth/auth.service';
-import { apiErrorText } from '../../core/http/api-error';
+import { TotpEnrolment } from '@liuzhuan/contracts';
+import { AuthService, EnrolmentRequired, PasswordChangeRequired } from '../../core/auth/auth.service';
+import { apiErrorText, toApiError } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { homePathFor } from '../../core/layout/nav-items';
@@ -46,6 +47,17 @@ export default class LoginPage {
     repeat: ['', [Validators.required, Validators.maxLength(128)]],
   });
   protected readonly changing = signal(false);
+  /**
+   * The second factor: `enrol` shows the QR code and the secret with a code field, `recovery`
+   * the ten recovery codes (once), `code` asks for the authenticator's code (or a recovery code).
+   */
+  protected readonly factorStage = signal<'enrol' | 'recovery' | 'code' | null>(null);
+  protected readonly enrolment = signal<TotpEnrolment | null>(null);
+  protected readonly recoveryCodes = signal<readonly string[]>([]);
+  protected readonly useRecoveryCode = signal(false);
+  protected readonly codeForm = inject(NonNullableFormBuilder).group({
+    code: ['', [Validators.required, Validators.maxLength(32)]],
+  });
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -73,6 +85,14 @@ export default class LoginPage {
       if (error instanceof PasswordChangeRequired) {
         this.changeForm.reset({ current: password, next: '', repeat: '' });
         this.changing.set(true);
+        return;
+      }
+      if (error instanceof EnrolmentRequired) {
+        await this.startEnrolment();
+        return;
+      }
+      if (toApiError(error)?.code === 'AUTH_TOTP_REQUIRED') {
+        this.askForCode();
         return;
       }
       // Wrong password, locked or disabled account, server down: say so on the form and let
@@ -122,6 +142,91 @@ export default class LoginPage {
     } finally {
       this.submitting.set(false);
     }
+  }
+
+  /** Gets a new secret with the enrolment-only token and shows it. */
+  private async startEnrolment(): Promise<void> {
+    try {
+      this.enrolment.set(await this.auth.enrollTotp());
+      this.codeForm.reset();
+      this.factorStage.set('enrol');
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+    }
+  }
+
+  private askForCode(): void {
+    this.codeForm.reset();
+    this.useRecoveryCode.set(false);
+    this.factorStage.set('code');
+  }
+
+  /** Activates the secret with the first code; the recovery codes are shown next, once. */
+  async submitActivation(): Promise<void> {
+    if (this.submitting()) return;
+    const code = this.codeForm.getRawValue().code.trim();
+    if (!/^\d{6}$/.test(code)) {
+      this.error.set(this.i18n.t('login.totpCodeInvalid'));
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      this.recoveryCodes.set(await this.auth.activateTotp(code));
+      this.enrolment.set(null);
+      this.factorStage.set('recovery');
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+      this.codeForm.reset();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** The recovery codes were kept: forget them here and sign in with a code. */
+  continueAfterRecoveryCodes(): void {
+    this.recoveryCodes.set([]);
+    this.error.set(null);
+    this.askForCode();
+  }
+
+  toggleRecoveryCode(): void {
+    this.useRecoveryCode.update((v) => !v);
+    this.codeForm.reset();
+    this.error.set(null);
+  }
+
+  /** Signs in with the password and the authenticator's code (or a recovery code). */
+  async submitCode(): Promise<void> {
+    if (this.submitting()) return;
+    const code = this.codeForm.getRawValue().code.trim();
+    if (!code || (!this.useRecoveryCode() && !/^\d{6}$/.test(code))) {
+      this.error.set(this.i18n.t(this.useRecoveryCode() ? 'login.recoveryCodeRequired' : 'login.totpCodeInvalid'));
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set(null);
+    const { username, password } = this.form.getRawValue();
+    try {
+      const user = await this.auth.login(username.trim(), password, code);
+      this.factorStage.set(null);
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? homePathFor(user.roles));
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.i18n));
+      this.codeForm.reset();
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** Back to the username and password. */
+  cancelSecondFactor(): void {
+    this.auth.clearSession();
+    this.factorStage.set(null);
+    this.enrolment.set(null);
+    this.recoveryCodes.set([]);
+    this.error.set(null);
+    this.form.controls.password.reset();
   }
 
   private focusFirstInvalid(): void {

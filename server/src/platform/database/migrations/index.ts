@@ -28,6 +28,8 @@ import { AuditTrail1796000000014 as MysqlAudit0014 } from './mysql/0014-audit-tr
 import { AuditTrail1796000000014 as SqliteAudit0014 } from './sqlite/0014-audit-trail';
 import { SignInHardening1796000000015 as MysqlSignIn0015 } from './mysql/0015-sign-in-hardening';
 import { SignInHardening1796000000015 as SqliteSignIn0015 } from './sqlite/0015-sign-in-hardening';
+import { SecondFactor1796000000016 as MysqlSecondFactor0016 } from './mysql/0016-second-factor';
+import { SecondFactor1796000000016 as SqliteSecondFactor0016 } from './sqlite/0016-second-factor';
 import { RecordChains1796000000017 as MysqlRecordChains0017 } from './mysql/0017-record-chains';
 import { RecordChains1796000000017 as SqliteRecordChains0017 } from './sqlite/0017-record-chains';
 
@@ -51,6 +53,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlApiKeyScope0013,
   MysqlAudit0014,
   MysqlSignIn0015,
+  MysqlSecondFactor0016,
   MysqlRecordChains0017,
 ];
 export const SQLITE_MIGRATIONS = [
@@ -69,5 +72,6 @@ export const SQLITE_MIGRATIONS = [
   SqliteApiKeyScope0013,
   SqliteAudit0014,
   SqliteSignIn0015,
+  SqliteSecondFactor0016,
   SqliteRecordChains0017,
 ];
