@@ -1,10 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { loginResponse, sessionUser } from '../../core/auth/auth.testing';
 import { AuthService } from '../../core/auth/auth.service';
+import { authInterceptor } from '../../core/auth/auth.interceptor';
 import { APP_ICONS } from '../../core/icons';
 import LoginPage, { safeReturnUrl } from './login.page';
 
@@ -17,7 +18,13 @@ describe('LoginPage', () => {
     localStorage.clear();
     sessionStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+      // the app's interceptor puts the (limited) token on the calls, as in the running client
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LoginPage);
