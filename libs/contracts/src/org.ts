@@ -51,6 +51,8 @@ export const UserSchema = z
     enabled: z.boolean(),
     /** must change the password at the next sign-in (a new account, or a reset) */
     mustChangePassword: z.boolean(),
+    /** locked by failed sign-ins until then (ISO time); null when not locked (the security admin unlocks) */
+    lockedUntil: z.string().nullable().optional(),
     /** 涉密等级, set only by the security admin (PUT /users/:id/clearance) */
     clearance: ClearanceSchema,
   })

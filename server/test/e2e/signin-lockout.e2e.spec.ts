@@ -49,6 +49,9 @@ describe('sign-in lockout and throttle (e2e)', () => {
   const userId = async (username: string) =>
     (await server.call('GET', `/api/users?q=${username}`, { token: sysadmin })).body.items.find((u: any) => u.username === username).id;
   const REFUSED = { code: 'AUTH_INVALID_CREDENTIALS', message: expect.any(String) };
+  /** the user as the security admin's list shows them (lockedUntil: when a lock holds) */
+  const listed = async (username: string) =>
+    (await server.call('GET', `/api/users?q=${username}`, { token: secadmin })).body.items.find((u: any) => u.username === username);
 
   it('should check exactly the limit of 30 parallel wrong passwords, lock, and refuse the right one', async () => {
     // when 30 wrong passwords arrive at once
@@ -72,6 +75,7 @@ describe('sign-in lockout and throttle (e2e)', () => {
     await new Promise((r) => setTimeout(r, 2200));
     expect((await signIn('fgw_clerk', DEMO_PASSWORD, '10.0.0.2')).status).toBe(401);
     const id = await userId('fgw_clerk');
+    expect(Date.parse((await listed('fgw_clerk')).lockedUntil)).toBeGreaterThan(Date.now());
     // when the system admin tries, then the security admin on their own account, then on the user's
     expect((await server.call('POST', `/api/users/${id}/unlock`, { token: sysadmin })).body.code).toBe('FORBIDDEN_ROLE');
     const self = await server.call('POST', `/api/users/${await userId('secadmin')}/unlock`, { token: secadmin });
@@ -79,6 +83,7 @@ describe('sign-in lockout and throttle (e2e)', () => {
     const unlocked = await server.call('POST', `/api/users/${id}/unlock`, { token: secadmin });
     // then
     expect(unlocked.status).toBe(204);
+    expect((await listed('fgw_clerk')).lockedUntil).toBeNull();
     expect((await signIn('fgw_clerk', DEMO_PASSWORD, '10.0.0.2')).status).toBe(200);
     const audit = await events({ eventType: 'auth.unlock', targetId: id });
     expect(audit.items.map((e) => [e.actor, e.result, e.details.wasLocked])).toEqual([['secadmin', 'success', true]]);

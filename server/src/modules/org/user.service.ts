@@ -203,6 +203,7 @@ export class UserService {
       groups: groups.get(u.id) ?? [],
       enabled: u.enabled,
       mustChangePassword: Boolean(u.mustChangePassword),
+      lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
       clearance: (u.clearance ?? 'none') as User['clearance'],
     }));
   }

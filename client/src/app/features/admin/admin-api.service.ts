@@ -80,6 +80,11 @@ export class AdminApiService {
   }
 
   /** The security admin's reset of a user's second factor: they enrol again at the next sign-in; their sessions end. */
+  /** The security admin ends a lock from failed sign-ins before its time. */
+  unlock(id: string): Observable<void> {
+    return this.api.call('POST /users/:id/unlock', { params: { id } });
+  }
+
   resetTotp(id: string): Observable<void> {
     return this.api.call('POST /users/:id/totp-reset', { params: { id } });
   }

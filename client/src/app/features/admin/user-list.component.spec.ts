@@ -38,13 +38,13 @@ describe('UserListComponent', () => {
     await fixture.whenStable();
   }
 
-  async function render(mode: 'admin' | 'security'): Promise<HTMLElement> {
+  async function render(mode: 'admin' | 'security', users: User[] = [LIU]): Promise<HTMLElement> {
     fixture = TestBed.createComponent(UserListComponent);
     fixture.componentRef.setInput('mode', mode);
     fixture.componentRef.setInput('orgs', ORGS);
     fixture.detectChanges();
     await settle();
-    http.expectOne((r) => r.url === '/api/users').flush({ items: [LIU], total: 1 });
+    http.expectOne((r) => r.url === '/api/users').flush({ items: users, total: users.length });
     await settle();
     return fixture.nativeElement as HTMLElement;
   }
@@ -107,6 +107,21 @@ describe('UserListComponent', () => {
     (document.querySelector('[data-action="one-time-done"]') as HTMLButtonElement).click();
     await settle();
     expect(document.body.textContent).not.toContain('Ab3#xyzXYZ234567');
+  });
+
+  it('should show a locked account to the security admin and unlock it', async () => {
+    // Given a user locked by failed sign-ins
+    const root = await render('security', [{ ...LIU, lockedUntil: '2099-01-01T04:30:00.000Z' }]);
+    expect(root.querySelector('[data-testid="user-locked"]')?.textContent).toContain('已锁定');
+    // When the security admin unlocks
+    (root.querySelector('[data-action="unlock"]') as HTMLButtonElement).click();
+    const request = http.expectOne('/api/users/u1/unlock');
+    expect(request.request.method).toBe('POST');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    // Then the lock is gone from the list
+    expect(root.querySelector('[data-testid="user-locked"]')).toBeNull();
+    expect(root.querySelector('[data-action="unlock"]')).toBeNull();
   });
 
   it('should let the security admin reset a password and show the temporary one, and edit groups', async () => {

@@ -213,6 +213,15 @@ interface OneTimePassword {
               } @else {
                 <nz-tag nzColor="default">{{ 'user.disabled' | at }}</nz-tag>
               }
+              @if (user.lockedUntil) {
+                <nz-tag
+                  nzColor="error"
+                  data-testid="user-locked"
+                  [attr.title]="'user.lockedUntil' | at: { time: lockedTime(user.lockedUntil) }"
+                >
+                  {{ 'user.locked' | at }}
+                </nz-tag>
+              }
             </td>
             <td>
               <span class="actions">
@@ -240,6 +249,11 @@ interface OneTimePassword {
                   <button nz-button nzSize="small" type="button" data-action="edit-groups" (click)="openGroups(user)">
                     {{ 'security.groups' | at }}
                   </button>
+                  @if (user.lockedUntil && user.id !== me()) {
+                    <button nz-button nzSize="small" type="button" data-action="unlock" (click)="unlock(user)">
+                      {{ 'security.unlock' | at }}
+                    </button>
+                  }
                   <button
                     nz-button
                     nzSize="small"
@@ -621,6 +635,23 @@ export class UserListComponent {
     } catch {
       // the error interceptor has told the user
     }
+  }
+
+  protected async unlock(user: User): Promise<void> {
+    try {
+      await firstValueFrom(this.api.unlock(user.id));
+      this.message.success(this.at('security.unlocked', { name: user.displayName }));
+      this.items.update((list) => list.map((u) => (u.id === user.id ? { ...u, lockedUntil: null } : u)));
+    } catch {
+      // the error interceptor has told the user
+    }
+  }
+
+  /** A lock's end as Beijing wall-clock time, HH:mm. */
+  protected lockedTime(iso: string): string {
+    return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(
+      new Date(iso),
+    );
   }
 
   protected async resetTotp(user: User): Promise<void> {

@@ -59,16 +59,9 @@ export class SecondFactorService {
     const stored = await this.factors.find(user.id);
     if (!stored?.activatedAt) return this.mustEnrol(roles) ? 'enrol' : 'none';
     const event = { targetType: 'user', targetId: user.id, result: 'failure' as const };
-    if (!code) {
-      const error = SecondFactorErrors.codeRequired();
-      await this.audit.recordAlone(context, {
-        ...event,
-        type: 'auth.totp.failure',
-        errorCode: error.code,
-        details: { reason: 'code_missing' },
-      });
-      throw error;
-    }
+    // the client sends the password first and asks for the code only when told: not a failure of the
+    // factor, so no audit event (the attempt was still counted by the lockout, as every attempt is)
+    if (!code) throw SecondFactorErrors.codeRequired();
     const now = Date.now();
     const step = /^\d{6}$/.test(code) ? this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now) : null;
     const reason = await this.tx.run(async ({ manager }) => {
