@@ -6,6 +6,8 @@ import type {
   CalendarChangeList,
   CalendarDayStatus,
   CalendarYear,
+  ChangeClassification,
+  ClassificationChange,
   CreateApiKey,
   CreateOrg,
   CreatedUser,
@@ -126,5 +128,10 @@ export class AdminApiService {
 
   revokeApiKey(id: string): Observable<ApiKey> {
     return this.api.call('DELETE /api-keys/:id', { params: { id } });
+  }
+
+  /** 变更密级 (security admin): needs no read access to the document; the form shows refusals inline. */
+  changeClassification(id: string, body: ChangeClassification): Observable<ClassificationChange> {
+    return this.api.call('POST /documents/:id/classification', { params: { id }, body, context: OWN_ERRORS() });
   }
 }
