@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 const PHONE = { width: 390, height: 844 };
@@ -39,11 +40,11 @@ describe('audit console in a browser', { skip }, () => {
   async function signIn(username, problems, viewport = VIEWPORT) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    watchForProblems(page, problems, []);
+    const expectedFailures = [];
+    watchForProblems(page, problems, expectedFailures);
     await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
+    // the admins enrol a second factor at the first sign-in and answer a code after (support/second-factor.mjs)
+    await signInOnPage(page, server.url, username, expectedFailures);
     return page;
   }
 
