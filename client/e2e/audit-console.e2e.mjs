@@ -11,7 +11,7 @@ import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 const PHONE = { width: 390, height: 844 };
-const CSV_HEADER = 'seq,id,at,actor,roles,ip,userAgent,eventType,eventLabel,targetType,targetId,result,errorCode,details,hash';
+const CSV_HEADER = '序号,事件ID,时间（北京时间）,操作人,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,结果,错误代码,详情,哈希（SM3）';
 
 describe('audit console in a browser', { skip }, () => {
   /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */

@@ -189,7 +189,12 @@ describe('audit trail (e2e)', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('seq,id,at,actor,roles,ip,userAgent,eventType,eventLabel,targetType,targetId,result,errorCode,details,hash');
+    expect(lines[0]).toBe(
+      '序号,事件ID,时间（北京时间）,操作人,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,结果,错误代码,详情,哈希（SM3）',
+    );
+    // Beijing wall-clock time and the result in words
+    expect(lines[1]).toMatch(/^\d+,[0-9a-z]{26},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3},/);
+    expect(lines[1]).toContain(',成功,');
     expect(lines.length - 1).toBe(expected);
     expect(lines[1]).toContain('登录成功');
     const book = new ExcelJS.Workbook();

@@ -3,31 +3,42 @@ import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import type { AuditRow } from './audit-event';
 
-/** The columns of an export, in order: the event's fields in camelCase, with the type's Chinese label beside its code. */
+/**
+ * The columns of an export, in order, headed in Chinese for the auditor who opens it in a
+ * spreadsheet: the event's fields, the type's code beside its label, times as Beijing wall-clock
+ * time (the product's time zone, as the console shows them), the result in words.
+ */
 const HEADERS = [
-  'seq',
-  'id',
-  'at',
-  'actor',
-  'roles',
-  'ip',
-  'userAgent',
-  'eventType',
-  'eventLabel',
-  'targetType',
-  'targetId',
-  'result',
-  'errorCode',
-  'details',
-  'hash',
+  '序号',
+  '事件ID',
+  '时间（北京时间）',
+  '操作人',
+  '角色',
+  'IP 地址',
+  '客户端',
+  '事件代码',
+  '事件',
+  '对象类型',
+  '对象ID',
+  '结果',
+  '错误代码',
+  '详情',
+  '哈希（SM3）',
 ] as const;
+
+const RESULT_ZH: Record<string, string> = { success: '成功', failure: '失败' };
+
+/** `2026-12-08 06:14:08.123` in Asia/Shanghai (UTC+8, no daylight saving). */
+export function beijingTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+}
 
 function cellsOf(r: AuditRow): (string | number)[] {
   const label = (AUDIT_EVENT_TYPES as Record<string, string>)[r.eventType] ?? '';
   return [
     r.seq,
     r.id,
-    new Date(r.at).toISOString(),
+    beijingTime(r.at),
     r.actor,
     r.roles,
     r.ip ?? '',
@@ -36,7 +47,7 @@ function cellsOf(r: AuditRow): (string | number)[] {
     label,
     r.targetType ?? '',
     r.targetId ?? '',
-    r.result,
+    RESULT_ZH[r.result] ?? r.result,
     r.errorCode ?? '',
     r.details,
     r.hash,
