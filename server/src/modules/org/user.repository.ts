@@ -115,15 +115,4 @@ export class UserRepository {
         groups.map((groupCode) => ({ userId, groupCode })),
       );
   }
-
-  /** Counts a failed sign-in atomically and returns the new count. */
-  async incrementFailedLogins(id: string, manager?: EntityManager): Promise<number> {
-    await this.m(manager)
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ failedLogins: () => 'failed_logins + 1' })
-      .where('id = :id', { id })
-      .execute();
-    return (await this.findById(id, manager))?.failedLogins ?? 0;
-  }
 }
