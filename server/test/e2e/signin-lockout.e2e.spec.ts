@@ -19,6 +19,9 @@ describe('sign-in lockout and throttle (e2e)', () => {
       // a 2-second window, so the test can watch it pass; the lock itself lasts the default 30 minutes
       LIUZHUAN_LOGIN_WINDOW_MINUTES: String(2 / 60),
       LIUZHUAN_LOGIN_ADDRESS_MAX_FAILURES: String(ADDRESS_LIMIT),
+      // the address windows are fixed (aligned to the clock): a day-long one keeps the throttle test
+      // from straddling a boundary, as a 15-minute one did at 23:15 (login-throttle.ts)
+      LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES: '1440',
       // each test signs in from its own address (X-Forwarded-For from the loopback proxy)
       LIUZHUAN_TRUST_PROXY: '127.0.0.1',
     });
