@@ -19,8 +19,7 @@ describe('sign-in lockout and throttle (e2e)', () => {
       // a 2-second window, so the test can watch it pass; the lock itself lasts the default 30 minutes
       LIUZHUAN_LOGIN_WINDOW_MINUTES: String(2 / 60),
       LIUZHUAN_LOGIN_ADDRESS_MAX_FAILURES: String(ADDRESS_LIMIT),
-      // the address windows are fixed (aligned to the clock): a day-long one keeps the throttle test
-      // from straddling a boundary, as a 15-minute one did at 23:15 (login-throttle.ts)
+      // a day-long address window: the throttle test below outlasts the accounts' windows, not this one
       LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES: '1440',
       // each test signs in from its own address (X-Forwarded-For from the loopback proxy)
       LIUZHUAN_TRUST_PROXY: '127.0.0.1',
@@ -136,7 +135,7 @@ describe('sign-in lockout and throttle (e2e)', () => {
     for (const username of guesses.slice(0, ADDRESS_LIMIT / 2)) expect((await signIn(username, 'nope', '10.0.0.5')).status).toBe(401);
     // a success is no failure: it does not count
     expect((await signIn('cgj_clerk', DEMO_PASSWORD, '10.0.0.5')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 2200)); // the accounts' windows pass; the address's (15 minutes) does not
+    await new Promise((r) => setTimeout(r, 2200)); // the accounts' windows pass; the address's (a day) does not
     for (const username of guesses.slice(ADDRESS_LIMIT / 2)) expect((await signIn(username, 'nope', '10.0.0.5')).status).toBe(401);
     // when it then signs in with a right password
     const throttled = await signIn('cgj_clerk', DEMO_PASSWORD, '10.0.0.5');
@@ -145,5 +144,43 @@ describe('sign-in lockout and throttle (e2e)', () => {
     expect(await failures('cgj_clerk')).toEqual({ throttled: 1 });
     // and the same account from another address signs in
     expect((await signIn('cgj_clerk', DEMO_PASSWORD, '10.0.0.6')).status).toBe(200);
+  });
+
+  describe('the address window', () => {
+    const WINDOW_SECONDS = 6;
+    let short: TestServer;
+    beforeAll(async () => {
+      short = await TestServer.start({
+        LIUZHUAN_LOGIN_ADDRESS_MAX_FAILURES: '3',
+        LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES: String(WINDOW_SECONDS / 60),
+        LIUZHUAN_TRUST_PROXY: '127.0.0.1',
+      });
+    });
+    afterAll(() => short.stop());
+    const attempt = async (username: string, password: string) =>
+      (
+        await fetch(`${short.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.9.9' },
+          body: JSON.stringify({ username, password }),
+        })
+      ).status;
+    const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
+    it('should run from the first failure of the address and start again once it has passed', async () => {
+      // given one failure, and two more half a window later (clock-aligned windows would split them)
+      const first = Date.now();
+      expect(await attempt('fgw_clerk', 'nope')).toBe(401);
+      await sleepUntil(first + (WINDOW_SECONDS * 1000) / 2);
+      expect(await attempt('czj_clerk', 'nope')).toBe(401);
+      expect(await attempt('jtj_clerk', 'nope')).toBe(401);
+      // when the address then signs in rightly within the window that began at its first failure
+      const within = await attempt('cgj_clerk', DEMO_PASSWORD);
+      expect(Date.now() - first).toBeLessThan(WINDOW_SECONDS * 1000); // the refusal below is inside the window
+      // then it is refused; and once the window has passed, the same sign-in is accepted
+      expect(within).toBe(401);
+      await sleepUntil(first + WINDOW_SECONDS * 1000 + 500);
+      expect(await attempt('cgj_clerk', DEMO_PASSWORD)).toBe(200);
+    });
   });
 });
