@@ -1,7 +1,6 @@
 import { Route } from '@angular/router';
 import { authGuard, guestGuard, homeGuard } from './core/auth/auth.guard';
 import { accessGuard, roleGuard } from './core/auth/role.guard';
-import { ShellComponent } from './core/layout/shell.component';
 import {
   ADMIN_ROLES,
   AUDIT_READER_ROLES,
@@ -27,7 +26,8 @@ export const appRoutes: Route[] = [
   },
   {
     path: '',
-    component: ShellComponent,
+    // the signed-in shell (menu, notifications) loads after sign-in: the sign-in page stays small
+    loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
     canActivate: [authGuard],
     children: [
       // A guard, not `redirectTo`: redirects run before guards, when the user may not be known.
