@@ -32,6 +32,8 @@ import { SecondFactor1796000000016 as MysqlSecondFactor0016 } from './mysql/0016
 import { SecondFactor1796000000016 as SqliteSecondFactor0016 } from './sqlite/0016-second-factor';
 import { RecordChains1796000000017 as MysqlRecordChains0017 } from './mysql/0017-record-chains';
 import { RecordChains1796000000017 as SqliteRecordChains0017 } from './sqlite/0017-record-chains';
+import { AuditAnchor1796000000019 as MysqlAuditAnchor0019 } from './mysql/0019-audit-anchor';
+import { AuditAnchor1796000000019 as SqliteAuditAnchor0019 } from './sqlite/0019-audit-anchor';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -55,6 +57,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlSignIn0015,
   MysqlSecondFactor0016,
   MysqlRecordChains0017,
+  MysqlAuditAnchor0019,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -74,4 +77,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteSignIn0015,
   SqliteSecondFactor0016,
   SqliteRecordChains0017,
+  SqliteAuditAnchor0019,
 ];
