@@ -113,11 +113,29 @@ describe('audit trail: retention, archiving and anchors (e2e)', () => {
     // then
     expect(r.status).toBe(200);
     expect(r.headers.get('x-content-sm3')).toBe(first.fileDigest);
-    const lines = (await r.text()).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await r.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ format: 'liuzhuan-audit-archive', version: 1, anchorId: first.id, fromSeq: 1, toSeq: first.seq });
     expect(lines.length).toBe(first.archivedCount + 1);
     expect(Object.keys(lines[1]).sort()).toEqual(
-      ['seq', 'id', 'at', 'actor', 'roles', 'ip', 'user_agent', 'event_type', 'target_type', 'target_id', 'result', 'error_code', 'details', 'hash'].sort(),
+      [
+        'seq',
+        'id',
+        'at',
+        'actor',
+        'roles',
+        'ip',
+        'user_agent',
+        'event_type',
+        'target_type',
+        'target_id',
+        'result',
+        'error_code',
+        'details',
+        'hash',
+      ].sort(),
     );
     expect(lines[lines.length - 1]).toMatchObject({ seq: first.seq, hash: first.hash });
     expect((await lastEvent('audit.anchor.download')).targetId).toBe(first.id);
@@ -135,7 +153,10 @@ describe('audit trail: retention, archiving and anchors (e2e)', () => {
     expect(second).toMatchObject({ archivedFromSeq: first.seq + 1, seq: upTo });
     expect((await anchors()).map((a) => a.id)).toEqual([second.id, first.id]);
     for (const a of [first, second]) {
-      expect((await server.call('GET', `/api/audit/anchors/${a.id}/verify`, { token: auditor })).body).toMatchObject({ ok: true, checked: a.archivedCount });
+      expect((await server.call('GET', `/api/audit/anchors/${a.id}/verify`, { token: auditor })).body).toMatchObject({
+        ok: true,
+        checked: a.archivedCount,
+      });
     }
     expect((await verify()).body).toMatchObject({ ok: true, fromSeq: upTo + 1, anchorId: second.id });
   });
@@ -174,7 +195,10 @@ describe('audit trail: retention, archiving and anchors (e2e)', () => {
     expect((await verify()).body).toMatchObject({ ok: false, checked: 0, firstBrokenSeq: from });
     // (put back as it was, the chain verifies again)
     const cols = Object.keys(gone);
-    await db().query(`INSERT INTO audit_event (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, cols.map((c) => gone[c]));
+    await db().query(
+      `INSERT INTO audit_event (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      cols.map((c) => gone[c]),
+    );
     expect((await verify()).body.ok).toBe(true);
   });
 
@@ -202,6 +226,10 @@ describe('audit trail: retention, archiving and anchors (e2e)', () => {
     const r = await server.call('GET', `/api/audit/anchors/${first.id}/verify`, { token: auditor });
     // then
     expect(r.body).toMatchObject({ ok: false, digestOk: false, checked: 1, firstBrokenSeq: target.seq, firstBrokenId: target.id });
-    expect(await lastEvent('audit.anchor.verify')).toMatchObject({ result: 'failure', errorCode: 'AUDIT_CHAIN_BROKEN', targetId: first.id });
+    expect(await lastEvent('audit.anchor.verify')).toMatchObject({
+      result: 'failure',
+      errorCode: 'AUDIT_CHAIN_BROKEN',
+      targetId: first.id,
+    });
   });
 });

@@ -18,10 +18,12 @@ export async function backdateAuditEvents(server: TestServer, upToSeq: number, d
     await m.query(`SELECT seq FROM audit_chain_head WHERE id = 1${lock}`);
     const [anchor] = (await m.query('SELECT seq, hash FROM audit_anchor ORDER BY seq DESC LIMIT 1')) as { seq: number; hash: string }[];
     let previous = anchor ? String(anchor.hash) : GENESIS_HASH;
-    const rows = ((await m.query(`SELECT ${AUDIT_COLUMNS} FROM audit_event WHERE seq > ? ORDER BY seq`, [Number(anchor?.seq ?? 0)])) as Record<
-      string,
-      unknown
-    >[]).map(rowFrom);
+    const rows = (
+      (await m.query(`SELECT ${AUDIT_COLUMNS} FROM audit_event WHERE seq > ? ORDER BY seq`, [Number(anchor?.seq ?? 0)])) as Record<
+        string,
+        unknown
+      >[]
+    ).map(rowFrom);
     for (const row of rows) {
       const { hash: _old, ...rest } = row;
       if (rest.seq <= upToSeq) rest.at = base + rest.seq;

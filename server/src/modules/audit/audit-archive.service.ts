@@ -102,7 +102,14 @@ export class AuditArchiver {
           this.trail.record(tx, context, {
             ...event,
             targetId: id,
-            details: { before, fromSeq: anchor.archivedFromSeq, toSeq: anchor.seq, count: anchor.archivedCount, fileDigest: anchor.fileDigest, more },
+            details: {
+              before,
+              fromSeq: anchor.archivedFromSeq,
+              toSeq: anchor.seq,
+              count: anchor.archivedCount,
+              fileDigest: anchor.fileDigest,
+              more,
+            },
           });
           return { anchor, more };
         });

@@ -8,12 +8,17 @@ export const AuditErrors = {
     new DomainError('FORBIDDEN_ROLE', `The audit trail is read by the roles: ${AUDIT_READER_ROLES.join(', ')}`, {
       required: AUDIT_READER_ROLES,
     }),
-  notTheAuditor: () => new DomainError('FORBIDDEN_ROLE', 'Only the auditor archives the audit trail and reads its archives', { required: ['auditor'] }),
+  notTheAuditor: () =>
+    new DomainError('FORBIDDEN_ROLE', 'Only the auditor archives the audit trail and reads its archives', { required: ['auditor'] }),
   retention: (retentionDays: number, latestBefore: number) =>
-    new DomainError('AUDIT_RETENTION', `Events are kept at least ${retentionDays} days: archive before ${new Date(latestBefore).toISOString()} at the latest`, {
-      retentionDays,
-      latestBefore: new Date(latestBefore).toISOString(),
-    }),
+    new DomainError(
+      'AUDIT_RETENTION',
+      `Events are kept at least ${retentionDays} days: archive before ${new Date(latestBefore).toISOString()} at the latest`,
+      {
+        retentionDays,
+        latestBefore: new Date(latestBefore).toISOString(),
+      },
+    ),
   nothingToArchive: () => new DomainError('AUDIT_ARCHIVE_EMPTY', 'No event after the last anchor is older than the cut-off'),
   chainBroken: (check: ChainCheckResult) =>
     new DomainError('AUDIT_ARCHIVE_CHAIN_BROKEN', `The events to archive do not verify (first broken seq ${check.firstBrokenSeq})`, {
