@@ -7,7 +7,7 @@ export const ARCHIVE_ZH_CN = {
   'archive.rule':
     '审计日志至少保存 {days} 天（《网络安全法》第二十一条）。归档把所选日期之前的记录移入归档文件，锚点记下最后一条的序号和哈希，其余记录从锚点起校验。',
   'archive.before': '归档此日期之前的记录',
-  'archive.beforeHint': '只能选择 {days} 天以前的日期',
+  'archive.beforeHint': '只能选择 {date} 及以前的日期（保存期限 {days} 天）',
   'archive.action': '归档',
   'archive.confirm': '确认把 {date} 之前的审计记录移入归档文件？此操作不可撤销。',
   'archive.done': '已归档 {count} 条（第 {from}–{to} 条）',
@@ -35,7 +35,7 @@ export const ARCHIVE_EN: Record<ArchiveKey, string> = {
   'archive.rule':
     'Audit events are kept at least {days} days (Cybersecurity Law, art. 21). Archiving moves the events before the chosen date to a file; an anchor keeps the last one’s seq and hash, and the rest is verified from the anchor.',
   'archive.before': 'Archive events before',
-  'archive.beforeHint': 'Only dates at least {days} days ago',
+  'archive.beforeHint': 'Only {date} or earlier (kept {days} days)',
   'archive.action': 'Archive',
   'archive.confirm': 'Move the audit events before {date} to an archive file? This cannot be undone.',
   'archive.done': '{count} events archived (seq {from}–{to})',

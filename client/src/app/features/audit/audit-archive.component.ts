@@ -1,5 +1,5 @@
 import { DatePipe, DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AuditAnchor, AuditVerification } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -66,6 +66,11 @@ export class AuditArchiveComponent {
   protected readonly done = signal<string | null>(null);
   protected readonly checks = signal<Record<string, FileCheck>>({});
   protected readonly short = shortDigest;
+  /** Emitted once events were archived: the page reloads its list (they are no longer there). */
+  readonly archived = output<void>();
+
+  /** The latest day that may be chosen: the picker opens on it. */
+  protected readonly latestDay = computed(() => new Date(Date.now() - this.retentionDays() * DAY_MS));
 
   /** Days younger than the retention period cannot be chosen (the server refuses them anyway). */
   protected readonly disabledDate = (day: Date): boolean => cutOffOf(day).getTime() > Date.now() - this.retentionDays() * DAY_MS;
@@ -103,6 +108,7 @@ export class AuditArchiveComponent {
       const text = this.t.t('archive.done', { count: anchor.archivedCount, from: anchor.archivedFromSeq, to: anchor.seq });
       this.done.set(more ? `${text}；${this.t.t('archive.more')}` : text);
       this.before.set(null);
+      this.archived.emit();
       await this.load();
     } catch (error) {
       this.error.set(apiErrorText(error, this.i18n));
