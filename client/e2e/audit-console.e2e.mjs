@@ -1,6 +1,7 @@
 // Browser test of the audit console against the real server: the auditor finds a failed sign-in,
 // filters by event type, reads the event in the drawer, verifies the SM3 chain and exports CSV; the
-// page fits a 390 px phone; the security admin sees only the auditor's own events (三员分立).
+// page fits a 390 px phone; the security admin sees only the auditor's own events (三员分立); the
+// 归档 section states the 180-day rule and shows the server's refusal in Chinese.
 // Run: `node --test client/e2e/audit-console.e2e.mjs` (after `NX_DAEMON=false npx nx build server client`).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -37,10 +38,9 @@ describe('audit console in a browser', { skip }, () => {
   });
 
   /** A signed-in page of a demo user at the given size, watched for problems (the sign-in form, as admin.e2e.mjs does). */
-  async function signIn(username, problems, viewport = VIEWPORT) {
+  async function signIn(username, problems, viewport = VIEWPORT, expectedFailures = []) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    const expectedFailures = [];
     watchForProblems(page, problems, expectedFailures);
     await page.goto(server.url + '/login');
     // the admins enrol a second factor at the first sign-in and answer a code after (support/second-factor.mjs)
@@ -125,6 +125,30 @@ describe('audit console in a browser', { skip }, () => {
       rows.every((row) => row.includes(',auth.login.failure,')),
       'every exported row is a sign-in failure',
     );
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
+  test("should state the 180-day rule in 归档 and show the server's refusal in Chinese", async () => {
+    // Given the auditor on the console, every event younger than 180 days (a fresh server)
+    const problems = [];
+    const expected = [{ method: 'POST', path: '/api/audit/archive', status: 422, responseSeen: false, consoleSeen: false }];
+    const page = await signIn('auditor', problems, VIEWPORT, expected);
+    await page.waitForURL(/\/audit$/);
+    const section = page.getByTestId('audit-archive');
+    await section.getByText('尚未归档').waitFor();
+    assert.match(await page.getByTestId('archive-rule').innerText(), /至少保存 180 天（《网络安全法》第二十一条）/);
+    // When they archive before a day 200 days ago and confirm
+    const day = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
+    await page.locator('[data-testid="archive-before"] input').fill(day);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-action="archive"]').click();
+    await page.locator('.ant-popconfirm-buttons button.ant-btn-primary, .ant-popover-buttons button.ant-btn-primary').first().click();
+    // Then the refusal (nothing that old) is shown in Chinese, and nothing is archived
+    await page.getByTestId('archive-error').getByText('所选日期之前没有可归档的审计记录').waitFor();
+    assert.equal(await page.locator('[data-anchor-id]').count(), 0);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'audit-08-archive');
+    assert.ok(expected[0].responseSeen, 'the archive was refused by the server');
     assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
   });
 

@@ -1,6 +1,14 @@
 import * as z from 'zod';
 import type { ApiRoute } from './api-route';
-import { AuditEventListSchema, AuditExportQuerySchema, AuditQuerySchema, AuditVerificationSchema } from './audit';
+import {
+  AuditAnchorListSchema,
+  AuditArchiveRequestSchema,
+  AuditArchiveResultSchema,
+  AuditEventListSchema,
+  AuditExportQuerySchema,
+  AuditQuerySchema,
+  AuditVerificationSchema,
+} from './audit';
 
 /**
  * Routes of the audit trail. The auditor reads everyone's events, the security admin only the
@@ -30,7 +38,41 @@ export const AUDIT_ROUTES = [
     method: 'GET',
     path: '/audit/verify',
     tag: 'audit',
-    summary: 'Recompute the SM3 hash chain from the stored events and name the first row that no longer matches',
+    summary: 'Recompute the SM3 hash chain from the last anchor over the stored events and name the first row that no longer matches',
+    roles: ['auditor', 'security_admin'],
+    responses: { 200: AuditVerificationSchema },
+  },
+  {
+    method: 'POST',
+    path: '/audit/archive',
+    tag: 'audit',
+    summary: 'Archive the events before a cut-off (at least the retention period ago) to a file and anchor the chain',
+    roles: ['auditor'],
+    body: AuditArchiveRequestSchema,
+    responses: { 201: AuditArchiveResultSchema },
+  },
+  {
+    method: 'GET',
+    path: '/audit/anchors',
+    tag: 'audit',
+    summary: 'List the chain anchors, newest first, with their archive files',
+    roles: ['auditor', 'security_admin'],
+    responses: { 200: AuditAnchorListSchema },
+  },
+  {
+    method: 'GET',
+    path: '/audit/anchors/:id/file',
+    tag: 'audit',
+    summary: "Download an anchor's archive file (JSON Lines: a header, then every archived event with its hash)",
+    roles: ['auditor'],
+    responseContentType: 'application/x-ndjson',
+    responses: { 200: z.string() },
+  },
+  {
+    method: 'GET',
+    path: '/audit/anchors/:id/verify',
+    tag: 'audit',
+    summary: "Re-read an anchor's archive file, check its SM3 digest and recompute its chain from the previous anchor",
     roles: ['auditor', 'security_admin'],
     responses: { 200: AuditVerificationSchema },
   },

@@ -60,6 +60,10 @@ export const AUDIT_EVENT_TYPES = {
   'audit.export': '导出审计日志',
   'audit.verify': '校验审计日志完整性',
   'audit.access.denied': '审计日志访问被拒绝',
+  'audit.archive': '归档审计日志',
+  'audit.anchor.list': '查看审计日志归档记录',
+  'audit.anchor.download': '下载审计日志归档文件',
+  'audit.anchor.verify': '校验审计日志归档文件',
 } as const;
 
 export type AuditEventType = keyof typeof AUDIT_EVENT_TYPES;
@@ -123,7 +127,11 @@ export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;
 export const AuditEventListSchema = z.object({ items: z.array(AuditEventSchema), total: z.number().int() }).meta({ id: 'AuditEventList' });
 export type AuditEventList = z.infer<typeof AuditEventListSchema>;
 
-/** GET /audit/verify: the chain recomputed from the stored rows at this call. */
+/**
+ * GET /audit/verify: the chain recomputed from the stored rows at this call, from the last anchor
+ * on (the rows before it are archived). GET /audit/anchors/:id/verify: an archive file re-read,
+ * its digest checked against its anchor and its chain recomputed from the previous anchor.
+ */
 export const AuditVerificationSchema = z
   .object({
     ok: z.boolean(),
@@ -133,9 +141,62 @@ export const AuditVerificationSchema = z
     firstBrokenSeq: z.number().int().optional(),
     /** that row's id (absent when the row itself is missing) */
     firstBrokenId: z.string().optional(),
+    /** the first position checked: 1, or the position after the anchor the check started from */
+    fromSeq: z.number().int(),
+    /** the anchor the check started from (verify), or the anchor checked (an archive file) */
+    anchorId: z.string().optional(),
+    /** when that anchor was made, ISO 8601 */
+    anchorAt: z.string().optional(),
+    /** an archive file only: whether its SM3 digest is still the one its anchor recorded */
+    digestOk: z.boolean().optional(),
   })
   .meta({ id: 'AuditVerification' });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
+/** POST /audit/archive: archive the events recorded before `before` (at least the retention period ago). */
+export const AuditArchiveRequestSchema = z.object({ before: z.iso.datetime({ offset: true }) }).strict();
+export type AuditArchiveRequest = z.infer<typeof AuditArchiveRequestSchema>;
+
+/**
+ * A chain anchor (锚点): the last archived event's position and hash, from which the remaining
+ * chain is verified, and the archive file that holds the archived events.
+ */
+export const AuditAnchorSchema = z
+  .object({
+    id: z.string(),
+    /** the last archived event's seq; the remaining chain starts at seq + 1 */
+    seq: z.number().int(),
+    /** that event's hash: the remaining chain's previous hash */
+    hash: z.string(),
+    /** that event's time, ISO 8601 */
+    at: z.string(),
+    /** the first archived event's seq (the previous anchor's seq + 1) */
+    archivedFromSeq: z.number().int(),
+    archivedCount: z.number().int(),
+    /** the cut-off asked for: every archived event is older, ISO 8601 */
+    archivedBefore: z.string(),
+    /** SM3 of the archive file's bytes, hex */
+    fileDigest: z.string(),
+    fileName: z.string(),
+    fileSize: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AuditAnchor' });
+export type AuditAnchor = z.infer<typeof AuditAnchorSchema>;
+
+export const AuditAnchorListSchema = z
+  .object({
+    items: z.array(AuditAnchorSchema),
+    /** events younger than this many days are never archived */
+    retentionDays: z.number().int(),
+  })
+  .meta({ id: 'AuditAnchorList' });
+export type AuditAnchorList = z.infer<typeof AuditAnchorListSchema>;
+
+/** POST /audit/archive's answer: the new anchor, and whether older events remain (an archive holds at most 100,000). */
+export const AuditArchiveResultSchema = z.object({ anchor: AuditAnchorSchema, more: z.boolean() }).meta({ id: 'AuditArchiveResult' });
+export type AuditArchiveResult = z.infer<typeof AuditArchiveResultSchema>;
 
 /** Who may read the audit trail (三员分立): the auditor all of it, the security admin the auditor's own events. */
 export const AUDIT_READER_ROLES = ['auditor', 'security_admin'] as const satisfies readonly z.infer<typeof RoleSchema>[];

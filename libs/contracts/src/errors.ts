@@ -14,6 +14,7 @@ import { MAILBOX_ERROR_CODES, MAILBOX_ERROR_MESSAGES_ZH } from './mailbox.errors
 import { FORM_ERROR_CODES, FORM_ERROR_MESSAGES_ZH } from './forms.errors';
 import { CLEARANCE_ERROR_CODES, CLEARANCE_ERROR_MESSAGES_ZH } from './clearance';
 import { SECOND_FACTOR_ERROR_CODES, SECOND_FACTOR_ERROR_MESSAGES_ZH } from './second-factor.errors';
+import { AUDIT_ERROR_CODES, AUDIT_ERROR_MESSAGES_ZH } from './audit.errors';
 
 /**
  * Stable error codes of the HTTP API. Each error response is
@@ -48,6 +49,7 @@ export const ERROR_CODES = {
   ...FORM_ERROR_CODES,
   ...CLEARANCE_ERROR_CODES,
   ...SECOND_FACTOR_ERROR_CODES,
+  ...AUDIT_ERROR_CODES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -77,6 +79,7 @@ export const ERROR_MESSAGES_ZH: Record<ErrorCode, string> = {
   ...FORM_ERROR_MESSAGES_ZH,
   ...CLEARANCE_ERROR_MESSAGES_ZH,
   ...SECOND_FACTOR_ERROR_MESSAGES_ZH,
+  ...AUDIT_ERROR_MESSAGES_ZH,
   VALIDATION_FAILED: '提交的内容不符合要求，请检查后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',

@@ -233,12 +233,12 @@ describe('audit trail (e2e)', () => {
     // when
     const edited = await verify();
     // then
-    expect(edited.body).toEqual({ ok: false, checked: middle - 1, firstBrokenSeq: middle, firstBrokenId: row.id });
+    expect(edited.body).toEqual({ ok: false, checked: middle - 1, firstBrokenSeq: middle, firstBrokenId: row.id, fromSeq: 1 });
     expect((await search({ eventType: 'audit.verify', result: 'failure' })).items[0].details).toMatchObject({ firstBrokenSeq: middle });
     // and a row removed instead is named by its place
     await db().query('UPDATE audit_event SET details = ? WHERE seq = ?', [row.details, middle]);
     expect((await verify()).body.ok).toBe(true);
     await db().query('DELETE FROM audit_event WHERE seq = ?', [middle + 1]);
-    expect((await verify()).body).toEqual({ ok: false, checked: middle, firstBrokenSeq: middle + 1 });
+    expect((await verify()).body).toEqual({ ok: false, checked: middle, firstBrokenSeq: middle + 1, fromSeq: 1 });
   });
 });

@@ -1,6 +1,8 @@
 import type { SessionUser } from '@liuzhuan/contracts';
 import type { DataSource } from 'typeorm';
 import { AuditTrail, SYSTEM_AUDIT } from '../../src/modules/audit/audit.api';
+import { AuditAccess } from '../../src/modules/audit/audit-access';
+import { AuditArchiveRepository } from '../../src/modules/audit/audit-archive.repository';
 import { AuditReader } from '../../src/modules/audit/audit-reader.service';
 import { AuditRepository } from '../../src/modules/audit/audit.repository';
 import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
@@ -24,7 +26,7 @@ describe(`audit chain on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} 
     ds = db.ds;
     runner = new TransactionRunner(ds);
     trail = new AuditTrail(runner);
-    reader = new AuditReader(new AuditRepository(ds), trail);
+    reader = new AuditReader(new AuditRepository(ds), new AuditArchiveRepository(ds), trail, new AuditAccess(trail));
   });
   afterAll(() => db.dispose());
 
@@ -98,7 +100,7 @@ describe(`audit chain on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} 
     const result = await reader.verify(auditor, SYSTEM_AUDIT);
     // then
     expect(await count('auth.login.failure')).toBe(1000);
-    expect(result).toEqual({ ok: true, checked: head + 1000 });
+    expect(result).toEqual({ ok: true, checked: head + 1000, fromSeq: 1 });
     const seqs = (await ds.query('SELECT seq FROM audit_event ORDER BY seq')).map((r: { seq: unknown }) => Number(r.seq));
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     process.stdout.write(`audit chain: 1000 events by 20 writers in ${Math.round(elapsed)} ms (${TEST_TARGET})\n`);
@@ -109,13 +111,24 @@ describe(`audit chain on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} 
     const [row] = await ds.query('SELECT seq, id, actor FROM audit_event ORDER BY seq LIMIT 1 OFFSET 9');
     await ds.query("UPDATE audit_event SET actor = 'someone-else' WHERE seq = ?", [row.seq]);
     // when / then
-    expect(await reader.verify(auditor, SYSTEM_AUDIT)).toEqual({ ok: false, checked: 9, firstBrokenSeq: 10, firstBrokenId: row.id });
+    expect(await reader.verify(auditor, SYSTEM_AUDIT)).toEqual({
+      ok: false,
+      checked: 9,
+      firstBrokenSeq: 10,
+      firstBrokenId: row.id,
+      fromSeq: 1,
+    });
     await ds.query('UPDATE audit_event SET actor = ? WHERE seq = ?', [row.actor, row.seq]);
     const last = await reader.verify(auditor, SYSTEM_AUDIT);
     expect(last.ok).toBe(true);
     // the tail row removed: the head still counts it
     const [{ seq }] = await ds.query('SELECT seq FROM audit_chain_head WHERE id = 1');
     await ds.query('DELETE FROM audit_event WHERE seq = ?', [seq]);
-    expect(await reader.verify(auditor, SYSTEM_AUDIT)).toEqual({ ok: false, checked: Number(seq) - 1, firstBrokenSeq: Number(seq) });
+    expect(await reader.verify(auditor, SYSTEM_AUDIT)).toEqual({
+      ok: false,
+      checked: Number(seq) - 1,
+      firstBrokenSeq: Number(seq),
+      fromSeq: 1,
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEvent, AuditEventList, AuditExportQuery, AuditQuery, AuditVerification, SessionUser } from '@liuzhuan/contracts';
 import type { Readable } from 'node:stream';
-import { type AuditContext, type AuditRow, chainHash, GENESIS_HASH } from './audit-event';
+import { AuditAccess } from './audit-access';
+import { AuditArchiveRepository } from './audit-archive.repository';
+import { ChainCheck } from './audit-chain-check';
+import { type AuditContext, type AuditRow, GENESIS_HASH } from './audit-event';
 import { csvStream, xlsxStream } from './audit-export';
-import { AuditErrors } from './audit.errors';
-import { type AuditFilter, AuditRepository, type AuditScope } from './audit.repository';
+import { type AuditFilter, AuditRepository } from './audit.repository';
 import { AuditTrail } from './audit-trail.service';
 
 /** Rows read per round trip when the chain is verified. */
@@ -20,11 +22,13 @@ const VERIFY_PAGE = 1000;
 export class AuditReader {
   constructor(
     private readonly rows: AuditRepository,
+    private readonly anchors: AuditArchiveRepository,
     private readonly trail: AuditTrail,
+    private readonly access: AuditAccess,
   ) {}
 
   async search(user: SessionUser, context: AuditContext, query: AuditQuery): Promise<AuditEventList> {
-    const scope = await this.scopeOf(user, context, 'audit.search');
+    const scope = await this.access.scopeOf(user, context, 'audit.search');
     const { offset, limit, ...filter } = query;
     const { rows, total } = await this.rows.search(scope, filter, offset, limit);
     await this.trail.recordAlone(context, { type: 'audit.search', details: { scope, filter, offset, limit, total } });
@@ -32,7 +36,7 @@ export class AuditReader {
   }
 
   async export(user: SessionUser, context: AuditContext, query: AuditExportQuery): Promise<{ stream: Readable; filename: string }> {
-    const scope = await this.scopeOf(user, context, 'audit.export');
+    const scope = await this.access.scopeOf(user, context, 'audit.export');
     const { format, ...filter } = query;
     const total = await this.rows.count(scope, filter);
     await this.trail.recordAlone(context, { type: 'audit.export', details: { scope, filter, format, total } });
@@ -42,12 +46,13 @@ export class AuditReader {
   }
 
   /**
-   * Recomputes the chain from the stored rows, every call: seq runs 1, 2, 3 … without a gap up to
-   * the committed tail, each hash is SM3(previous hash ‖ canonical form), and the tail's hash is
+   * Recomputes the chain from the stored rows, every call (nothing cached), from the last anchor
+   * on: seq runs anchor + 1, anchor + 2 … without a gap up to the committed tail, each hash is
+   * SM3(previous hash ‖ canonical form) starting from the anchor's hash, and the tail's hash is
    * the last row's. A row appended meanwhile is past the tail read first, and is left for the next call.
    */
   async verify(user: SessionUser, context: AuditContext): Promise<AuditVerification> {
-    await this.scopeOf(user, context, 'audit.verify');
+    await this.access.scopeOf(user, context, 'audit.verify');
     const result = await this.check();
     await this.trail.recordAlone(context, {
       type: 'audit.verify',
@@ -59,37 +64,30 @@ export class AuditReader {
   }
 
   private async check(): Promise<AuditVerification> {
-    const head = await this.rows.head();
-    let previous = GENESIS_HASH;
-    let expected = 1;
-    for (;;) {
-      const page = await this.rows.chainPage(expected - 1, head.seq, VERIFY_PAGE);
-      for (const row of page) {
-        if (row.seq !== expected) return { ok: false, checked: expected - 1, firstBrokenSeq: expected };
-        const { hash, ...rest } = row;
-        const computed = chainHash(previous, rest);
-        if (computed !== hash) return { ok: false, checked: expected - 1, firstBrokenSeq: row.seq, firstBrokenId: row.id };
-        previous = hash;
-        expected += 1;
-      }
-      if (page.length < VERIFY_PAGE) break;
+    for (let attempt = 1; ; attempt++) {
+      const anchor = await this.anchors.latest();
+      const result = await this.checkFrom(anchor?.seq ?? 0, anchor?.hash ?? GENESIS_HASH);
+      const answer: AuditVerification = {
+        ...result,
+        fromSeq: (anchor?.seq ?? 0) + 1,
+        ...(anchor ? { anchorId: anchor.id, anchorAt: new Date(anchor.createdAt).toISOString() } : {}),
+      };
+      // an archive that committed while this ran removed rows it expected: check again from the new anchor
+      if (result.ok || attempt >= 3 || (await this.anchors.latest())?.id === anchor?.id) return answer;
     }
-    // rows missing at the end, or a tail that no longer names the last row
-    if (expected - 1 !== head.seq) return { ok: false, checked: expected - 1, firstBrokenSeq: expected };
-    if (head.seq > 0 && previous !== head.hash) return { ok: false, checked: head.seq, firstBrokenSeq: head.seq };
-    return { ok: true, checked: head.seq };
   }
 
-  private async scopeOf(user: SessionUser, context: AuditContext, attempted: string): Promise<AuditScope> {
-    if (user.roles.includes('auditor')) return 'all';
-    if (user.roles.includes('security_admin')) return 'auditor-events';
-    await this.trail.recordAlone(context, {
-      type: 'audit.access.denied',
-      result: 'failure',
-      errorCode: 'FORBIDDEN_ROLE',
-      details: { attempted },
-    });
-    throw AuditErrors.notAReader();
+  private async checkFrom(anchorSeq: number, anchorHash: string) {
+    const head = await this.rows.head();
+    const check = new ChainCheck(anchorSeq + 1, anchorHash);
+    let after = anchorSeq;
+    for (;;) {
+      const page = await this.rows.chainPage(after, head.seq, VERIFY_PAGE);
+      if (!page.every((row) => check.add(row))) break;
+      if (page.length < VERIFY_PAGE) break;
+      after = page[page.length - 1].seq;
+    }
+    return check.end(head.seq, head.hash);
   }
 }
 

@@ -18,7 +18,7 @@ export interface AuditFilter {
   targetId?: string;
 }
 
-/** Reads of `audit_event`; it has no statement that changes a row (the chain appends: audit-chain.ts). */
+/** Reads of `audit_event`; it has no statement that changes a row (the chain appends: audit-chain.ts; the one deletion is the archive's, audit-archive.repository.ts). */
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -90,7 +90,7 @@ function whereOf(scope: AuditScope, f: AuditFilter): { where: string; params: un
   return { where: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-function rowFrom(r: Record<string, unknown>): AuditRow {
+export function rowFrom(r: Record<string, unknown>): AuditRow {
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
     seq: Number(r.seq),

@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(15),
   LIUZHUAN_PASSWORD_MAX_AGE_DAYS: z.coerce.number({ error: 'must be a number' }).min(0).max(3650).default(90),
   LIUZHUAN_PASSWORD_HISTORY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(24).default(5),
+  // 网络安全法 §21: network logs are kept at least six months
+  LIUZHUAN_AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(180, 'must be at least 180 (网络安全法 §21)')
+    .max(36_500)
+    .default(180),
   LIUZHUAN_WORKDAY_END: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour), e.g. 17:30')
@@ -139,6 +146,8 @@ export interface AppConfig {
   login: { maxFailures: number; windowMinutes: number; lockoutMinutes: number; addressMaxFailures: number; addressWindowMinutes: number };
   /** A password expires `maxAgeDays` after it was set (0: never) and may not be one of the last `history`. */
   password: { maxAgeDays: number; history: number };
+  /** The audit trail: an event younger than `retentionDays` (at least 180) is never archived. */
+  audit: { retentionDays: number };
   /** `leaders`: leaders must enrol a second factor too (the admins always must; docs/security.md) */
   totp: { leaders: boolean };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -233,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       addressWindowMinutes: e.LIUZHUAN_LOGIN_ADDRESS_WINDOW_MINUTES,
     },
     password: { maxAgeDays: e.LIUZHUAN_PASSWORD_MAX_AGE_DAYS, history: e.LIUZHUAN_PASSWORD_HISTORY },
+    audit: { retentionDays: e.LIUZHUAN_AUDIT_RETENTION_DAYS },
     totp: { leaders: e.LIUZHUAN_TOTP_LEADERS === undefined ? false : isOn(e.LIUZHUAN_TOTP_LEADERS) },
     logLevel: e.LIUZHUAN_LOG_LEVEL,
     calendar: { workdayEnd: e.LIUZHUAN_WORKDAY_END },

@@ -16,6 +16,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { UserNamePipe } from '../../shared/user-names.service';
 import { AuditApiService } from './audit-api.service';
+import { AuditArchiveComponent } from './audit-archive.component';
 import { type AuditFilters, auditFilters, emptyAuditFilter, exportFileName } from './audit-filter';
 import { AuditI18n, type AuditKey, AuditTranslatePipe, eventLabel } from './audit-i18n';
 
@@ -44,6 +45,7 @@ type ChainState = { state: 'unknown' } | { state: 'checking' } | { state: 'done'
     NzSelectModule,
     NzTableModule,
     NzTagModule,
+    AuditArchiveComponent,
     AuditTranslatePipe,
     TranslatePipe,
     UserNamePipe,

@@ -34,6 +34,8 @@ import { RecordChains1796000000017 as MysqlRecordChains0017 } from './mysql/0017
 import { RecordChains1796000000017 as SqliteRecordChains0017 } from './sqlite/0017-record-chains';
 import { AddressThrottleWindow1796000000018 as MysqlAddressThrottle0018 } from './mysql/0018-address-throttle-window';
 import { AddressThrottleWindow1796000000018 as SqliteAddressThrottle0018 } from './sqlite/0018-address-throttle-window';
+import { AuditAnchor1796000000019 as MysqlAuditAnchor0019 } from './mysql/0019-audit-anchor';
+import { AuditAnchor1796000000019 as SqliteAuditAnchor0019 } from './sqlite/0019-audit-anchor';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -58,6 +60,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlSecondFactor0016,
   MysqlRecordChains0017,
   MysqlAddressThrottle0018,
+  MysqlAuditAnchor0019,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -78,4 +81,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteSecondFactor0016,
   SqliteRecordChains0017,
   SqliteAddressThrottle0018,
+  SqliteAuditAnchor0019,
 ];
