@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail, SYSTEM_AUDIT } from '../../src/modules/audit/audit.api';
 import { AuditReader } from '../../src/modules/audit/audit-reader.service';
 import { AuditRepository } from '../../src/modules/audit/audit.repository';
+import { AuditNames } from '../../src/modules/audit/audit-names';
 import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
 import { createMigratedDatabase, TEST_TARGET } from '../support/test-env';
 
@@ -24,7 +25,7 @@ describe(`audit chain on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} 
     ds = db.ds;
     runner = new TransactionRunner(ds);
     trail = new AuditTrail(runner);
-    reader = new AuditReader(new AuditRepository(ds), trail);
+    reader = new AuditReader(new AuditRepository(ds), trail, new AuditNames(ds));
   });
   afterAll(() => db.dispose());
 

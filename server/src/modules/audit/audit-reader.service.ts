@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuditEvent, AuditEventList, AuditExportQuery, AuditQuery, AuditVerification, SessionUser } from '@liuzhuan/contracts';
 import type { Readable } from 'node:stream';
 import { type AuditContext, type AuditRow, chainHash, GENESIS_HASH } from './audit-event';
-import { csvStream, xlsxStream } from './audit-export';
+import { csvStream, type NamedAuditRow, xlsxStream } from './audit-export';
+import { type AuditNamed, AuditNames } from './audit-names';
 import { AuditErrors } from './audit.errors';
 import { type AuditFilter, AuditRepository, type AuditScope } from './audit.repository';
 import { AuditTrail } from './audit-trail.service';
@@ -21,6 +22,7 @@ export class AuditReader {
   constructor(
     private readonly rows: AuditRepository,
     private readonly trail: AuditTrail,
+    private readonly names: AuditNames,
   ) {}
 
   async search(user: SessionUser, context: AuditContext, query: AuditQuery): Promise<AuditEventList> {
@@ -28,7 +30,8 @@ export class AuditReader {
     const { offset, limit, ...filter } = query;
     const { rows, total } = await this.rows.search(scope, filter, offset, limit);
     await this.trail.recordAlone(context, { type: 'audit.search', details: { scope, filter, offset, limit, total } });
-    return { items: rows.map(toEvent), total };
+    const names = await this.names.of(rows);
+    return { items: rows.map((r, i) => toEvent(r, names[i])), total };
   }
 
   async export(user: SessionUser, context: AuditContext, query: AuditExportQuery): Promise<{ stream: Readable; filename: string }> {
@@ -36,7 +39,7 @@ export class AuditReader {
     const { format, ...filter } = query;
     const total = await this.rows.count(scope, filter);
     await this.trail.recordAlone(context, { type: 'audit.export', details: { scope, filter, format, total } });
-    const rows = this.rows.each(scope, filter satisfies AuditFilter);
+    const rows = this.named(this.rows.pages(scope, filter satisfies AuditFilter));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     return { stream: format === 'xlsx' ? xlsxStream(rows) : csvStream(rows), filename: `audit-${stamp}.${format}` };
   }
@@ -56,6 +59,14 @@ export class AuditReader {
       details: { ...result },
     });
     return result;
+  }
+
+  /** Each page of rows with its names (one look-up per target type per page), row by row. */
+  private async *named(pages: AsyncIterable<AuditRow[]>): AsyncGenerator<NamedAuditRow> {
+    for await (const page of pages) {
+      const names = await this.names.of(page);
+      for (let i = 0; i < page.length; i++) yield { ...page[i], ...names[i] };
+    }
   }
 
   private async check(): Promise<AuditVerification> {
@@ -93,7 +104,7 @@ export class AuditReader {
   }
 }
 
-function toEvent(r: AuditRow): AuditEvent {
+function toEvent(r: AuditRow, names: AuditNamed): AuditEvent {
   let details: Record<string, unknown>;
   try {
     details = JSON.parse(r.details) as Record<string, unknown>;
@@ -106,12 +117,14 @@ function toEvent(r: AuditRow): AuditEvent {
     seq: r.seq,
     at: new Date(r.at).toISOString(),
     actor: r.actor,
+    actorName: names.actorName,
     roles: r.roles ? r.roles.split(',') : [],
     ip: r.ip,
     userAgent: r.userAgent,
     eventType: r.eventType,
     targetType: r.targetType,
     targetId: r.targetId,
+    targetName: names.targetName,
     result: r.result === 'failure' ? 'failure' : 'success',
     errorCode: r.errorCode,
     details,

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AuditController } from './audit.controller';
-import { AuditReader } from './audit-reader.service';
-import { AuditRepository } from './audit.repository';
 import { AuditTrail } from './audit-trail.service';
 
-/** The audit trail: `AuditTrail` records (every module imports this module for it), `AuditReader` serves the auditor. */
+/**
+ * The audit trail's write side: `AuditTrail` records (every module imports this module for it).
+ * The read side (the auditor's console) is {@link AuditConsoleModule}: it names actors and targets
+ * through the other modules, so it cannot be imported by them.
+ */
 @Module({
-  controllers: [AuditController],
-  providers: [AuditTrail, AuditReader, AuditRepository],
+  providers: [AuditTrail],
   exports: [AuditTrail],
 })
 export class AuditModule {}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { AuditModule } from './audit.module';
+import { AuditNames } from './audit-names';
+import { AuditReader } from './audit-reader.service';
+import { AuditRepository } from './audit.repository';
+
+/**
+ * The audit trail's read side: `AuditReader` serves the auditor (search, export, verify) and
+ * `AuditNames` names the actors and targets through the owning modules' look-ups (their *.api.ts:
+ * plain functions on the data source, so this module imports none of their Nest modules). Only
+ * the application imports it; the other modules import {@link AuditModule}.
+ */
+@Module({
+  imports: [AuditModule],
+  controllers: [AuditController],
+  providers: [AuditReader, AuditRepository, AuditNames],
+})
+export class AuditConsoleModule {}
