@@ -12,7 +12,8 @@ import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 const PHONE = { width: 390, height: 844 };
-const CSV_HEADER = '序号,事件ID,时间（北京时间）,操作人,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,结果,错误代码,详情,哈希（SM3）';
+const CSV_HEADER =
+  '序号,事件ID,时间（北京时间）,操作人,操作人姓名,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,对象名称,结果,错误代码,详情,哈希（SM3）';
 
 describe('audit console in a browser', { skip }, () => {
   /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
@@ -83,6 +84,10 @@ describe('audit console in a browser', { skip }, () => {
     await failure.waitFor();
     assert.match(await failure.innerText(), /登录失败/);
     assert.match(await failure.innerText(), /失败/);
+    // by names, not ids: the mayor's name as actor and as target, no 26-character id in the row
+    assert.match(await failure.locator('.cell-actor').innerText(), /吴国强/);
+    assert.match(await failure.locator('.cell-target').innerText(), /吴国强（mayor）/);
+    assert.doesNotMatch(await failure.innerText(), /\b[0-9A-Za-z]{26}\b/);
     await screenshot(page, 'audit-01-console');
 
     // When they filter by the event type 登录失败
@@ -99,8 +104,12 @@ describe('audit console in a browser', { skip }, () => {
     // Then the drawer shows its columns, the true reason in the details and the SM3 hash
     const detail = page.getByTestId('audit-detail');
     await drawerShown(page);
-    assert.match(await page.getByTestId('audit-details').innerText(), /"reason": "wrong_password"/);
+    // in Chinese: the target by name, the reason in words, the error's message beside its code
+    assert.equal(await page.getByTestId('audit-target').innerText(), '吴国强（mayor）');
+    assert.equal(await page.getByTestId('audit-actor').innerText(), '吴国强');
+    assert.match(await page.getByTestId('audit-details').innerText(), /原因\s*密码错误/);
     assert.match(await detail.innerText(), /AUTH_INVALID_CREDENTIALS/);
+    assert.match(await page.getByTestId('audit-error').innerText(), /[\u4e00-\u9fff]/);
     assert.match(await page.getByTestId('audit-hash').innerText(), /^[0-9a-f]{64}$/);
     await screenshot(page, 'audit-02-drawer');
     await page.keyboard.press('Escape');
@@ -188,7 +197,27 @@ describe('audit console in a browser', { skip }, () => {
     assert.ok(actors.length > 0);
     assert.deepEqual([...new Set(actors)], ['auditor']);
     assert.equal(await page.locator('tr[data-actor="mayor"]').count(), 0);
+    // and they are named: the auditor's name beside the account
+    assert.match(await page.locator('tr[data-event-type] .cell-actor').first().innerText(), /孙丽/);
     await screenshot(page, 'audit-07-secadmin');
+    assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
+  });
+
+  test("should fit the security admin's pages on a 390 px phone", async () => {
+    // Given the security admin on a phone
+    const problems = [];
+    const page = await signIn('secadmin', problems, PHONE);
+    await page.waitForURL(/\/security$/);
+    // Then the 安全策略 user list scrolls inside its own box, not the page
+    await page.locator('[data-testid="user-roles"]').first().waitFor();
+    await screenshot(page, 'audit-08-phone-security');
+    // and so does the 变更密级 tab
+    await page.getByRole('tab', { name: '变更密级' }).click();
+    await screenshot(page, 'audit-09-phone-security-reclass');
+    // and 审计员操作记录
+    await page.goto(server.url + '/audit');
+    await page.locator('tr[data-event-type]').first().waitFor();
+    await screenshot(page, 'audit-10-phone-auditor-log');
     assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
   });
 });

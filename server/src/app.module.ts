@@ -18,6 +18,7 @@ import { NotificationRemindersModule } from './modules/notifications/notificatio
 import { MailboxModule } from './modules/mailbox/mailbox.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { FormsModule } from './modules/forms/forms.module';
+import { AuditConsoleModule } from './modules/audit/audit-console.module';
 import { AuditModule } from './modules/audit/audit.module';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         MailboxModule,
         FormsModule,
         AuditModule,
+        AuditConsoleModule,
       ],
     };
   }

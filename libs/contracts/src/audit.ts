@@ -84,6 +84,8 @@ export const AuditEventSchema = z
     at: z.string(),
     /** the username, `system`, or `apikey:<id>` */
     actor: z.string(),
+    /** who the actor is, by name: a user's display name, 系统 for `system`, an API key's name; the actor itself when unknown */
+    actorName: z.string(),
     /** the actor's roles at the time of the event */
     roles: z.array(z.string()),
     ip: z.string().nullable(),
@@ -91,6 +93,12 @@ export const AuditEventSchema = z
     eventType: z.string(),
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),
+    /**
+     * what the target is, by name (`张三（zhangsan）`, an organization's name, a 公文's number and
+     * title — the number only for 秘密 and above, a process's name and version …); the id when it
+     * is not (or no longer) known; null without a target
+     */
+    targetName: z.string().nullable(),
     result: AuditResultSchema,
     errorCode: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),

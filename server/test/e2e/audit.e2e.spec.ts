@@ -190,7 +190,7 @@ describe('audit trail (e2e)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      '序号,事件ID,时间（北京时间）,操作人,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,结果,错误代码,详情,哈希（SM3）',
+      '序号,事件ID,时间（北京时间）,操作人,操作人姓名,角色,IP 地址,客户端,事件代码,事件,对象类型,对象ID,对象名称,结果,错误代码,详情,哈希（SM3）',
     );
     // Beijing wall-clock time and the result in words
     expect(lines[1]).toMatch(/^\d+,[0-9a-z]{26},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3},/);
@@ -201,7 +201,7 @@ describe('audit trail (e2e)', () => {
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
     const sheet = book.getWorksheet('审计日志');
     expect(sheet?.rowCount).toBe(expected + 1);
-    expect(sheet?.getRow(2).getCell(8).value).toBe('auth.login.success');
+    expect(sheet?.getRow(2).getCell(9).value).toBe('auth.login.success');
     expect((await search({ eventType: 'audit.export', actor: 'auditor' })).items[0].details).toMatchObject({
       format: 'xlsx',
       total: expected,

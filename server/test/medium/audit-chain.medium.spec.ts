@@ -5,6 +5,7 @@ import { AuditAccess } from '../../src/modules/audit/audit-access';
 import { AuditArchiveRepository } from '../../src/modules/audit/audit-archive.repository';
 import { AuditReader } from '../../src/modules/audit/audit-reader.service';
 import { AuditRepository } from '../../src/modules/audit/audit.repository';
+import { AuditNames } from '../../src/modules/audit/audit-names';
 import { ConcurrencyConflict, TransactionRunner } from '../../src/platform/database/transaction-runner';
 import { createMigratedDatabase, TEST_TARGET } from '../support/test-env';
 
@@ -26,7 +27,7 @@ describe(`audit chain on ${TEST_TARGET === 'production' ? 'MariaDB' : 'SQLite'} 
     ds = db.ds;
     runner = new TransactionRunner(ds);
     trail = new AuditTrail(runner);
-    reader = new AuditReader(new AuditRepository(ds), new AuditArchiveRepository(ds), trail, new AuditAccess(trail));
+    reader = new AuditReader(new AuditRepository(ds), new AuditArchiveRepository(ds), trail, new AuditAccess(trail), new AuditNames(ds));
   });
   afterAll(() => db.dispose());
 

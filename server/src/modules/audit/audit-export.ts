@@ -2,10 +2,14 @@ import { AUDIT_EVENT_TYPES } from '@liuzhuan/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import type { AuditRow } from './audit-event';
+import type { AuditNamed } from './audit-names';
+
+/** A row as exported: the stored columns and the names the console shows. */
+export type NamedAuditRow = AuditRow & AuditNamed;
 
 /**
  * The columns of an export, in order, headed in Chinese for the auditor who opens it in a
- * spreadsheet: the event's fields, the type's code beside its label, times as Beijing wall-clock
+ * spreadsheet: the event's fields with the names the console shows beside the actor and target, the type's code beside its label, times as Beijing wall-clock
  * time (the product's time zone, as the console shows them), the result in words.
  */
 const HEADERS = [
@@ -13,6 +17,7 @@ const HEADERS = [
   '事件ID',
   '时间（北京时间）',
   '操作人',
+  '操作人姓名',
   '角色',
   'IP 地址',
   '客户端',
@@ -20,6 +25,7 @@ const HEADERS = [
   '事件',
   '对象类型',
   '对象ID',
+  '对象名称',
   '结果',
   '错误代码',
   '详情',
@@ -33,13 +39,14 @@ export function beijingTime(ms: number): string {
   return new Date(ms + 8 * 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
 }
 
-function cellsOf(r: AuditRow): (string | number)[] {
+function cellsOf(r: NamedAuditRow): (string | number)[] {
   const label = (AUDIT_EVENT_TYPES as Record<string, string>)[r.eventType] ?? '';
   return [
     r.seq,
     r.id,
     beijingTime(r.at),
     r.actor,
+    r.actorName,
     r.roles,
     r.ip ?? '',
     r.userAgent ?? '',
@@ -47,6 +54,7 @@ function cellsOf(r: AuditRow): (string | number)[] {
     label,
     r.targetType ?? '',
     r.targetId ?? '',
+    r.targetName ?? '',
     RESULT_ZH[r.result] ?? r.result,
     r.errorCode ?? '',
     r.details,
@@ -62,7 +70,7 @@ function csvField(v: string | number): string {
 }
 
 /** CSV (RFC 4180, CRLF), UTF-8 with a BOM so Excel reads the Chinese text, produced as the rows arrive. */
-export function csvStream(rows: AsyncIterable<AuditRow>): Readable {
+export function csvStream(rows: AsyncIterable<NamedAuditRow>): Readable {
   return Readable.from(
     (async function* () {
       yield '\uFEFF' + HEADERS.join(',') + '\r\n';
@@ -81,7 +89,7 @@ export function csvStream(rows: AsyncIterable<AuditRow>): Readable {
 }
 
 /** An XLSX workbook (one sheet, 审计日志) written with exceljs's streaming writer as the rows arrive. */
-export function xlsxStream(rows: AsyncIterable<AuditRow>): Readable {
+export function xlsxStream(rows: AsyncIterable<NamedAuditRow>): Readable {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = book.addWorksheet('审计日志');

@@ -5,7 +5,8 @@ import { AuditAccess } from './audit-access';
 import { AuditArchiveRepository } from './audit-archive.repository';
 import { ChainCheck } from './audit-chain-check';
 import { type AuditContext, type AuditRow, GENESIS_HASH } from './audit-event';
-import { csvStream, xlsxStream } from './audit-export';
+import { csvStream, type NamedAuditRow, xlsxStream } from './audit-export';
+import { type AuditNamed, AuditNames } from './audit-names';
 import { type AuditFilter, AuditRepository } from './audit.repository';
 import { AuditTrail } from './audit-trail.service';
 
@@ -25,6 +26,7 @@ export class AuditReader {
     private readonly anchors: AuditArchiveRepository,
     private readonly trail: AuditTrail,
     private readonly access: AuditAccess,
+    private readonly names: AuditNames,
   ) {}
 
   async search(user: SessionUser, context: AuditContext, query: AuditQuery): Promise<AuditEventList> {
@@ -32,7 +34,8 @@ export class AuditReader {
     const { offset, limit, ...filter } = query;
     const { rows, total } = await this.rows.search(scope, filter, offset, limit);
     await this.trail.recordAlone(context, { type: 'audit.search', details: { scope, filter, offset, limit, total } });
-    return { items: rows.map(toEvent), total };
+    const names = await this.names.of(rows);
+    return { items: rows.map((r, i) => toEvent(r, names[i])), total };
   }
 
   async export(user: SessionUser, context: AuditContext, query: AuditExportQuery): Promise<{ stream: Readable; filename: string }> {
@@ -40,7 +43,7 @@ export class AuditReader {
     const { format, ...filter } = query;
     const total = await this.rows.count(scope, filter);
     await this.trail.recordAlone(context, { type: 'audit.export', details: { scope, filter, format, total } });
-    const rows = this.rows.each(scope, filter satisfies AuditFilter);
+    const rows = this.named(this.rows.pages(scope, filter satisfies AuditFilter));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     return { stream: format === 'xlsx' ? xlsxStream(rows) : csvStream(rows), filename: `audit-${stamp}.${format}` };
   }
@@ -61,6 +64,14 @@ export class AuditReader {
       details: { ...result },
     });
     return result;
+  }
+
+  /** Each page of rows with its names (one look-up per target type per page), row by row. */
+  private async *named(pages: AsyncIterable<AuditRow[]>): AsyncGenerator<NamedAuditRow> {
+    for await (const page of pages) {
+      const names = await this.names.of(page);
+      for (let i = 0; i < page.length; i++) yield { ...page[i], ...names[i] };
+    }
   }
 
   private async check(): Promise<AuditVerification> {
@@ -91,7 +102,7 @@ export class AuditReader {
   }
 }
 
-function toEvent(r: AuditRow): AuditEvent {
+function toEvent(r: AuditRow, names: AuditNamed): AuditEvent {
   let details: Record<string, unknown>;
   try {
     details = JSON.parse(r.details) as Record<string, unknown>;
@@ -104,12 +115,14 @@ function toEvent(r: AuditRow): AuditEvent {
     seq: r.seq,
     at: new Date(r.at).toISOString(),
     actor: r.actor,
+    actorName: names.actorName,
     roles: r.roles ? r.roles.split(',') : [],
     ip: r.ip,
     userAgent: r.userAgent,
     eventType: r.eventType,
     targetType: r.targetType,
     targetId: r.targetId,
+    targetName: names.targetName,
     result: r.result === 'failure' ? 'failure' : 'success',
     errorCode: r.errorCode,
     details,

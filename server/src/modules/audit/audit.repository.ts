@@ -39,14 +39,14 @@ export class AuditRepository {
     return Number((await sql(this.ds.manager, `SELECT COUNT(*) AS n FROM audit_event${where}`, params)).records[0]?.n ?? 0);
   }
 
-  /** Every matching event, oldest first, read `size` at a time (keyset on seq): an export streams them. */
-  async *each(scope: AuditScope, filter: AuditFilter, size = 500): AsyncGenerator<AuditRow> {
+  /** Every matching event, oldest first, in pages of `size` (keyset on seq): an export streams them. */
+  async *pages(scope: AuditScope, filter: AuditFilter, size = 500): AsyncGenerator<AuditRow[]> {
     const { where, params } = whereOf(scope, filter);
     let after = 0;
     for (;;) {
       const text = `SELECT ${AUDIT_COLUMNS} FROM audit_event${where ? `${where} AND` : ' WHERE'} seq > ? ORDER BY seq LIMIT ?`;
       const { records } = await sql(this.ds.manager, text, [...params, after, size]);
-      for (const r of records) yield rowFrom(r);
+      if (records.length) yield records.map(rowFrom);
       if (records.length < size) return;
       after = Number(records[records.length - 1].seq);
     }

@@ -6,4 +6,5 @@ export { JobOutbox, type NewJob } from './job-outbox';
 export { JobRunner, type GivesUpJob } from './job-runner.service';
 export { ApiKeyEntity, ExternalTaskEntity } from './external-tasks/external-task.entity';
 export { ApiKeyRepository, ExternalTaskRepository } from './external-tasks/external-task.repository';
+export { apiKeyLabels } from './external-tasks/api-key-labels';
 export { JobsModule } from './jobs.module';

@@ -5,4 +5,5 @@ export { UserRepository } from './user.repository';
 export { ClearanceRepository } from './clearance.repository';
 export { UserChanges } from './user-changes';
 export { UserEntity } from './user.entity';
+export { orgLabels, type UserLabel, userLabels } from './org-labels';
 export { OrgModule } from './org.module';

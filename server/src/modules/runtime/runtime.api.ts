@@ -13,3 +13,4 @@ export type { TasksCreatedHook } from './command-executor.service';
 export type { ProjectionContext } from './task-projection';
 export { RuntimeModule } from './runtime.module';
 export { historyCanonical } from './history-chain';
+export { instanceLabels, taskLabels } from './runtime-labels';

@@ -68,9 +68,11 @@ interface OneTimePassword {
     }
     .filters input {
       width: 240px;
+      max-width: 100%;
     }
     .filters nz-select {
       width: 220px;
+      max-width: 100%;
     }
     .filters .spacer {
       flex: 1;
@@ -162,6 +164,7 @@ interface OneTimePassword {
       [nzNoResult]="'user.empty' | at"
       (nzQueryParams)="onQuery($event)"
       nzSize="small"
+      [nzScroll]="{ x: '1060px' }"
     >
       <thead>
         <tr>

@@ -7,14 +7,14 @@ export interface AuditFilterForm {
   actor: string;
   eventType: string | null;
   result: AuditResult | null;
-  targetType: string;
+  targetType: string | null;
   targetId: string;
 }
 
 export type AuditFilters = Omit<AuditExportQuery, 'format'>;
 
 export function emptyAuditFilter(): AuditFilterForm {
-  return { range: null, actor: '', eventType: null, result: null, targetType: '', targetId: '' };
+  return { range: null, actor: '', eventType: null, result: null, targetType: null, targetId: '' };
 }
 
 /** The form as the API's filters: trimmed text, blanks left out, the time range as ISO 8601 (`from ≤ at < to`). */
@@ -26,7 +26,7 @@ export function auditFilters(form: AuditFilterForm): AuditFilters {
     actor: form.actor.trim() || undefined,
     eventType: form.eventType || undefined,
     result: form.result || undefined,
-    targetType: form.targetType.trim() || undefined,
+    targetType: form.targetType || undefined,
     targetId: form.targetId.trim() || undefined,
   };
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as AuditFilters;

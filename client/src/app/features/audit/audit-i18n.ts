@@ -1,5 +1,4 @@
 import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
-import { AUDIT_EVENT_TYPES } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 
 /** Texts of the audit console (审计日志, and the security admin's 审计员操作记录); lazy, like admin-i18n.ts. */
@@ -31,6 +30,11 @@ export const AUDIT_ZH_CN = {
   'audit.col.errorCode': '错误代码',
   'audit.col.details': '详情',
   'audit.col.hash': '哈希（SM3）',
+  'audit.col.address': '地址',
+  'audit.col.targetType': '对象类型',
+  'audit.col.targetId': '对象 ID',
+  'audit.col.rawDetails': '原始记录（JSON）',
+  'audit.details.none': '无',
   'audit.total': '共 {total} 条',
   'audit.empty': '没有符合条件的审计事件',
   'audit.detail': '审计事件详情',
@@ -77,6 +81,11 @@ export const AUDIT_EN: Record<AuditKey, string> = {
   'audit.col.errorCode': 'Error code',
   'audit.col.details': 'Details',
   'audit.col.hash': 'Hash (SM3)',
+  'audit.col.address': 'Address',
+  'audit.col.targetType': 'Target type',
+  'audit.col.targetId': 'Target ID',
+  'audit.col.rawDetails': 'Raw record (JSON)',
+  'audit.details.none': 'None',
   'audit.total': '{total} events',
   'audit.empty': 'No audit events match',
   'audit.detail': 'Audit event',
@@ -116,7 +125,4 @@ export class AuditTranslatePipe implements PipeTransform {
   }
 }
 
-/** The Chinese label of an event code (the contract's list); an unknown code shows as itself. */
-export function eventLabel(code: string): string {
-  return (AUDIT_EVENT_TYPES as Record<string, string>)[code] ?? code;
-}
+export { eventLabel } from './audit-details';

@@ -18,12 +18,14 @@ const EVENT: AuditEvent = {
   seq: 7,
   at: '2026-12-07T02:30:00.000Z',
   actor: 'mayor',
+  actorName: '王市长',
   roles: ['leader'],
   ip: '10.1.2.3',
   userAgent: 'Mozilla/5.0',
   eventType: 'auth.login.failure',
   targetType: 'user',
-  targetId: 'u-mayor',
+  targetId: '01JUSERMAYOR00000000000001',
+  targetName: '王市长（mayor）',
   result: 'failure',
   errorCode: 'AUTH_INVALID_CREDENTIALS',
   details: { reason: 'wrong_password', failures: 2 },
@@ -88,17 +90,15 @@ describe('AuditPage', () => {
     return root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
   }
 
-  it('should list the first page of events with label, actor, target, result and IP when the auditor opens it', async () => {
+  it('should list the first page of events with time, names, address, label and result when the auditor opens it', async () => {
     // Given the auditor, when the console opens
     const root = await render(['auditor']);
-    // Then it is titled 审计日志 and the row shows the event in Chinese
+    // Then it is titled 审计日志 and the row shows the event in Chinese, by names, in Beijing time
     expect(root.querySelector('h1')?.textContent).toContain('审计日志');
     const row = root.querySelector(`tr[data-event-id="${EVENT.id}"]`)!;
-    expect(row.textContent).toContain('登录失败');
-    expect(row.textContent).toContain('mayor');
-    expect(row.textContent).toContain('u-mayor');
-    expect(row.textContent).toContain('失败');
-    expect(row.textContent).toContain('10.1.2.3');
+    const cells = Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    expect(cells).toEqual(['2026-12-07 10:30:00', '王市长 mayor', '10.1.2.3', '登录失败', '用户王市长（mayor）', '失败']);
+    expect(row.textContent).not.toContain(EVENT.targetId!);
     expect(root.textContent).toContain('共 45 条');
   });
 
@@ -112,7 +112,7 @@ describe('AuditPage', () => {
     form().eventType = 'auth.login.failure';
     form().result = 'failure';
     type(root, 'actor', '  mayor ');
-    type(root, 'targetType', 'user');
+    form().targetType = 'user';
     type(root, 'targetId', '   ');
     root.querySelector<HTMLFormElement>('form.audit-filters')!.dispatchEvent(new Event('submit'));
     await settle();
@@ -209,18 +209,29 @@ describe('AuditPage', () => {
     expect(saved[1]).toMatch(/^审计日志-\d{8}\.xlsx$/);
   });
 
-  it('should open every column, the details as JSON and the hash in a drawer when a row is clicked', async () => {
+  it('should open the event in a drawer in Chinese: names, the error in words, the details as a labelled list, the hash', async () => {
     // Given the console with one event
     const root = await render(['auditor']);
     // When its row is clicked
     root.querySelector<HTMLElement>(`tr[data-event-id="${EVENT.id}"]`)!.click();
     await settle();
-    // Then the drawer shows the event's columns, pretty-printed details and the hash
+    // Then the drawer names the actor and target, gives the time in Beijing time and the error's message
     const detail = document.querySelector('[data-testid="audit-detail"]')!;
+    expect(document.querySelector('[data-testid="audit-actor"]')?.textContent).toBe('王市长');
+    expect(document.querySelector('[data-testid="audit-target"]')?.textContent).toBe('王市长（mayor）');
+    expect(detail.textContent).toContain('2026-12-07 10:30:00');
+    expect(detail.textContent).toContain('领导');
     expect(detail.textContent).toContain('AUTH_INVALID_CREDENTIALS');
+    expect(document.querySelector('[data-testid="audit-error"]')?.textContent).toMatch(/[\u4e00-\u9fff]/);
     expect(detail.textContent).toContain('Mozilla/5.0');
     expect(detail.textContent).toContain('auth.login.failure');
-    expect(document.querySelector('[data-testid="audit-details"]')?.textContent).toContain('"reason": "wrong_password"');
+    // and the details as 原因 密码错误, 失败次数 2
+    const list = document.querySelector('[data-testid="audit-details"]')!;
+    const pairs = Array.from(list.querySelectorAll('dt')).map((dt) => [dt.textContent?.trim(), dt.nextElementSibling?.textContent?.trim()]);
+    expect(pairs).toEqual([
+      ['原因', '密码错误'],
+      ['失败次数', '2'],
+    ]);
     expect(document.querySelector('[data-testid="audit-hash"]')?.textContent).toBe(EVENT.hash);
   });
 

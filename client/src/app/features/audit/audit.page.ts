@@ -1,7 +1,7 @@
-import { DatePipe, DOCUMENT, JsonPipe } from '@angular/common';
+import { DOCUMENT, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { AUDIT_EVENT_TYPES, type AuditEvent, type AuditResult, type AuditVerification } from '@liuzhuan/contracts';
+import { AUDIT_EVENT_TYPES, type AuditEvent, type AuditResult, type AuditVerification, ROLE_LABELS_ZH } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -14,14 +14,15 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
-import { UserNamePipe } from '../../shared/user-names.service';
 import { AuditApiService } from './audit-api.service';
 import { AuditArchiveComponent } from './audit-archive.component';
 import { type AuditFilters, auditFilters, emptyAuditFilter, exportFileName } from './audit-filter';
+import { beijingTime, type DetailEntry, detailEntries, errorMessage, TARGET_TYPE_LABELS, targetTypeLabel } from './audit-details';
 import { AuditI18n, type AuditKey, AuditTranslatePipe, eventLabel } from './audit-i18n';
 
 const PAGE_SIZE = 20;
 const EVENT_TYPES = Object.entries(AUDIT_EVENT_TYPES).map(([code, label]) => ({ code, label }));
+const TARGET_TYPES = Object.entries(TARGET_TYPE_LABELS).map(([code, label]) => ({ code, label }));
 
 type ChainState = { state: 'unknown' } | { state: 'checking' } | { state: 'done'; result: AuditVerification };
 
@@ -33,7 +34,6 @@ type ChainState = { state: 'unknown' } | { state: 'checking' } | { state: 'done'
 @Component({
   selector: 'app-audit-page',
   imports: [
-    DatePipe,
     FormsModule,
     JsonPipe,
     NzButtonModule,
@@ -48,7 +48,6 @@ type ChainState = { state: 'unknown' } | { state: 'checking' } | { state: 'done'
     AuditArchiveComponent,
     AuditTranslatePipe,
     TranslatePipe,
-    UserNamePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page audit-page' },
@@ -64,6 +63,7 @@ export default class AuditPage {
   /** The auditor reads everything; anyone else here (the security admin) reads the auditor's events. */
   protected readonly auditorOnly = computed(() => !this.auth.hasAnyRole(['auditor']));
   protected readonly eventTypes = EVENT_TYPES;
+  protected readonly targetTypes = TARGET_TYPES;
   protected readonly pageSize = PAGE_SIZE;
   protected readonly form = emptyAuditFilter();
   protected readonly filtersOpen = signal(false);
@@ -98,6 +98,28 @@ export default class AuditPage {
 
   protected label(code: string): string {
     return eventLabel(code);
+  }
+
+  protected targetType(type: string): string {
+    return targetTypeLabel(type);
+  }
+
+  /** Beijing time, `yyyy-MM-dd HH:mm:ss`, as the export writes it. */
+  protected time(iso: string): string {
+    return beijingTime(iso);
+  }
+
+  protected roles(roles: readonly string[]): string {
+    return roles.map((r) => (ROLE_LABELS_ZH as Record<string, string>)[r] ?? r).join('、');
+  }
+
+  /** The Chinese message of the error code where the client has one, else the code alone shows. */
+  protected errorText(code: string): string {
+    return errorMessage(code) ?? '';
+  }
+
+  protected detailsOf(event: AuditEvent): DetailEntry[] {
+    return detailEntries(event);
   }
 
   protected search(): void {
