@@ -150,8 +150,20 @@ describe('the task page is the document at this step', { skip }, () => {
   async function checkPhone(name) {
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(300);
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-    assert.ok(widths.scroll <= widths.inner, `${name}: scrollWidth ${widths.scroll} > innerWidth ${widths.inner} at 390 px`);
+    await shoot(`${name}-390`);
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+      // the outermost elements reaching past the screen's right edge, to name the culprit
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.parentElement?.closest('[data-wide]'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`),
+    }));
+    assert.ok(
+      widths.scroll <= widths.inner,
+      `${name}: scrollWidth ${widths.scroll} > innerWidth ${widths.inner} at 390 px: ${widths.wide.join(', ')}`,
+    );
     const top = (testId) => page.getByTestId(testId).evaluate((el) => el.getBoundingClientRect().top);
     const docTop = await top('task-document');
     if (await page.getByTestId('task-panel').count())
