@@ -187,6 +187,16 @@ describe('the task page is the document at this step', { skip }, () => {
       body: OUT_BODY,
     });
     await upload('clerk', doc.id, '检查方案.pdf', onePagePdf('Inspection plan'), 'application/pdf');
+    // the clerk's own 拟稿 page: the draft is there, and neither 退回 nor 驳回 on the first step
+    const draft = await openTask('clerk', doc.instanceId, 'draft');
+    await signIn('clerk');
+    await visit(draft.id);
+    await page.getByTestId('document-body').waitFor();
+    assert.deepEqual(await offered(), await serverActions('clerk', draft.id));
+    assert.ok(!(await offered()).includes('return') && !(await offered()).includes('reject'), 'no 退回/驳回 on 拟稿');
+    await shoot('draft-1366');
+    await checkPhone('draft');
+    assertNoProblems();
     await take('clerk', doc.instanceId, 'draft', { issuer: 'deputy', countersigners: [] });
     const review = await openTask('head', doc.instanceId, 'review');
 
@@ -258,7 +268,17 @@ describe('the task page is the document at this step', { skip }, () => {
       },
     });
     await upload('clerk', doc.id, '来文扫描件.pdf', onePagePdf('Scanned original'), 'application/pdf');
-    for (const step of ['signFor', 'register', 'screen']) await take('clerk', doc.instanceId, step);
+    await take('clerk', doc.instanceId, 'signFor');
+    // the clerks' 登记 page, a group task: the 来文 is shown, and 签收 is what the server offers first
+    const register = await openTask('clerk', doc.instanceId, 'register');
+    await signIn('clerk');
+    await visit(register.id);
+    await page.getByTestId('incoming-details').waitFor();
+    assert.deepEqual(await offered(), await serverActions('clerk', register.id));
+    await shoot('register-1366');
+    await checkPhone('register');
+    assertNoProblems();
+    for (const step of ['register', 'screen']) await take('clerk', doc.instanceId, step);
     const propose = await openTask('head', doc.instanceId, 'propose');
 
     // When the office head opens 拟办 (a group task of the office leaders)
