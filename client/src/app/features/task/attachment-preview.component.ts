@@ -30,6 +30,8 @@ export function previewTypeOf(contentType: string): PreviewType | null {
     @if (url(); as u) {
       @if (isPdf()) {
         <iframe class="pdf" [src]="u.frame" [title]="attachment().name" data-testid="attachment-pdf"></iframe>
+        <!-- a phone's browser may show no PDF in a frame: its own viewer opens it -->
+        <a class="open" [href]="u.raw" target="_blank" rel="noopener">{{ 'taskDoc.openPdf' | tdt }}</a>
       } @else {
         <img class="image" [src]="u.raw" [alt]="attachment().name" data-testid="attachment-image" />
       }
@@ -48,6 +50,16 @@ export function previewTypeOf(contentType: string): PreviewType | null {
       height: min(70vh, 720px);
       border: 1px solid #f0f0f0;
       border-radius: 4px;
+    }
+    .open {
+      display: inline-block;
+      margin-top: 4px;
+      font-size: 13px;
+    }
+    @media (max-width: 600px) {
+      .pdf {
+        height: 55vh;
+      }
     }
     .image {
       display: block;
