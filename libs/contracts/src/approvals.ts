@@ -210,6 +210,7 @@ export const PhraseListSchema = z.object({ items: z.array(PhraseSchema) }).meta(
 export type PhraseList = z.infer<typeof PhraseListSchema>;
 
 export const TASK_ACTIONS = [
+  'claim',
   'complete',
   'return',
   'reject',

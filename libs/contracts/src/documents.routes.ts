@@ -109,6 +109,13 @@ export const DOCUMENT_ROUTES = [
     responses: { 200: z.string() },
   },
   {
+    method: 'GET',
+    path: '/documents/:id/attachments/:attachmentId/preview',
+    tag,
+    summary: 'An attachment shown inline (PDF, PNG, JPEG, GIF, WebP only; others 415), audited as a download for a classified document',
+    responses: { 200: z.string() },
+  },
+  {
     method: 'POST',
     path: '/documents/:id/circulate',
     tag,

@@ -10,7 +10,12 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
   });
 
   beforeAll(async () => {
-    w = await ApprovalsWorld.start(['approvals-straight.bpmn', 'approvals-parallel.bpmn', 'approvals-countersign.bpmn']);
+    w = await ApprovalsWorld.start([
+      'approvals-straight.bpmn',
+      'approvals-parallel.bpmn',
+      'approvals-countersign.bpmn',
+      'approvals-group.bpmn',
+    ]);
   });
   afterAll(() => w.stop());
 
@@ -269,7 +274,61 @@ describe('approvals: proxies, cc, urge, phrases, actions (e2e)', () => {
       expect((await w.call('staff', 'GET', `/api/tasks/${review.id}/actions`)).body.items).toEqual(['resolve']);
       const vote = await w.start('clerk', 'apCountersign', { signers: ['head', 'deputy'] });
       await w.complete('clerk', (await w.task(vote, 'draft')).id);
-      expect((await actions('head', (await w.task(vote, 'vote', 'head')).id)).body.items).toContain('remove-signers');
+      expect((await actions('head', (await w.task(vote, 'vote', 'head')).id)).body.items).not.toContain('remove-signers');
+    });
+
+    it('should offer 签收 to a candidate only, and 催办 to no one who holds or could claim the task', async () => {
+      // given
+      const id = await w.start('clerk', 'apGroup');
+      await w.complete('clerk', (await w.task(id, 'draft')).id);
+      const review = await w.task(id, 'review');
+      const actions = async (user: 'clerk' | 'head' | 'staff' | 'deputy', taskId: string) =>
+        (await w.call(user, 'GET', `/api/tasks/${taskId}/actions`)).body.items;
+      // when / then
+      expect(await actions('head', review.id)).toEqual(['claim']);
+      expect(await actions('staff', review.id)).toEqual(['claim']);
+      expect(await actions('clerk', review.id)).toEqual(['urge']);
+      expect((await w.call('head', 'POST', `/api/tasks/${review.id}/claim`)).status).toBe(200);
+      expect(await actions('head', review.id)).not.toContain('urge');
+      expect(await actions('head', review.id)).not.toContain('claim');
+      expect((await w.call('staff', 'GET', `/api/tasks/${review.id}/actions`)).status).toBe(404);
+    });
+
+    it('should offer neither 退回 nor 驳回 on the first step, and refuse 驳回 there', async () => {
+      // given: the review returned to 拟稿, the first step, open again
+      const id = await atReview();
+      const review = await w.task(id, 'review');
+      expect((await w.call('head', 'POST', `/api/tasks/${review.id}/return`, { reason: '请补充材料' })).status).toBe(200);
+      const draft = (await w.open(id, 'draft'))[0];
+      // when
+      const offered = (await w.call('clerk', 'GET', `/api/tasks/${draft.id}/actions`)).body.items;
+      const before = await w.snapshot(id);
+      const reject = await w.call('clerk', 'POST', `/api/tasks/${draft.id}/reject`, { reason: '不办了' });
+      // then
+      expect(offered).toContain('complete');
+      expect(offered).not.toContain('return');
+      expect(offered).not.toContain('reject');
+      expect([reject.status, reject.body.code]).toEqual([422, 'REJECT_FIRST_STEP']);
+      expect(await w.snapshot(id)).toEqual(before);
+    });
+
+    it('should offer 减签 only to the signer who added someone, and only for those added', async () => {
+      // given
+      const vote = await w.start('clerk', 'apCountersign', { signers: ['head', 'deputy'] });
+      await w.complete('clerk', (await w.task(vote, 'draft')).id);
+      const head = await w.task(vote, 'vote', 'head');
+      const deputy = await w.task(vote, 'vote', 'deputy');
+      // when
+      await w.call('head', 'POST', `/api/tasks/${head.id}/add-signers`, { usernames: ['mayor'], position: 'parallel' });
+      // then
+      expect((await w.call('head', 'GET', `/api/tasks/${head.id}/actions`)).body.items).toContain('remove-signers');
+      expect((await w.call('deputy', 'GET', `/api/tasks/${deputy.id}/actions`)).body.items).not.toContain('remove-signers');
+      const peer = await w.call('head', 'POST', `/api/tasks/${head.id}/remove-signers`, { usernames: ['deputy'] });
+      expect([peer.status, peer.body.code]).toEqual([422, 'SIGNER_NOT_ADDED']);
+      const notMine = await w.call('deputy', 'POST', `/api/tasks/${deputy.id}/remove-signers`, { usernames: ['mayor'] });
+      expect([notMine.status, notMine.body.code]).toEqual([422, 'SIGNER_NOT_ADDED']);
+      expect((await w.call('head', 'POST', `/api/tasks/${head.id}/remove-signers`, { usernames: ['mayor'] })).status).toBe(200);
+      expect((await w.call('head', 'GET', `/api/tasks/${head.id}/actions`)).body.items).not.toContain('remove-signers');
     });
 
     it('should tell the assignee of each new task and schedule the reminders of a task with a deadline', async () => {

@@ -201,9 +201,12 @@ describe('approvals: add/remove signers, withdraw, intervention (e2e)', () => {
       expect([unknown.status, unknown.body.code]).toEqual([422, 'SIGNER_NOT_FOUND']);
       expect(await w.snapshot(id)).toEqual(before);
       // when
-      const r = await w.call('head', 'POST', `/api/tasks/${head.id}/remove-signers`, { usernames: ['mayor', 'deputy'] });
-      // then
+      const peer = await w.call('head', 'POST', `/api/tasks/${head.id}/remove-signers`, { usernames: ['mayor', 'deputy'] });
+      const r = await w.call('head', 'POST', `/api/tasks/${head.id}/remove-signers`, { usernames: ['mayor'] });
+      // then: a peer the process named stays; the signer head added is removed
+      expect([peer.status, peer.body.code]).toEqual([422, 'SIGNER_NOT_ADDED']);
       expect(r.status).toBe(200);
+      await w.complete('deputy', (await w.task(id, 'vote', 'deputy')).id, { opinion: { text: '同意', approve: true } });
       expect((await w.open(id, 'vote')).map((t) => t.assignee)).toEqual(['head']);
       await w.complete('head', head.id, { opinion: { text: '同意', approve: true } });
       expect((await w.open(id)).map((t) => t.elementId)).toEqual(['sign']);

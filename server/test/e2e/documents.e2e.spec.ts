@@ -331,6 +331,38 @@ describe('official documents (e2e)', () => {
       expect((await server.call('GET', `/api/documents/${doc.id}/attachments/${up.body.id}`, { token: t.fgw_clerk })).status).toBe(404);
     });
 
+    it('should show a PDF inline to the holder of its task, and refuse a type that is not shown inline', async () => {
+      // given: a PDF and a text file on a draft whose 核稿 the office head holds
+      const doc = (await create(outgoing())).body;
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+      const send = async (bytes: Buffer, name: string, type: string) => {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+        const r = await fetch(`${server.baseUrl}/api/documents/${doc.id}/attachments`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t.clerk}` },
+          body: form,
+        });
+        return (await r.json()) as { id: string };
+      };
+      const shown = await send(pdf, '检查方案.pdf', 'application/pdf');
+      const text = await send(Buffer.from('<script>alert(1)</script>'), '说明.html', 'text/html');
+      const preview = (id: string, token: string) =>
+        fetch(`${server.baseUrl}/api/documents/${doc.id}/attachments/${id}/preview`, { headers: { authorization: `Bearer ${token}` } });
+      // when
+      const r = await preview(shown.id, t.head);
+      const refused = await preview(text.id, t.head);
+      const stranger = await preview(shown.id, t.fgw_clerk);
+      // then
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('application/pdf');
+      expect(r.headers.get('content-disposition')).toMatch(/^inline; /);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await r.arrayBuffer()).equals(pdf)).toBe(true);
+      expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([415, 'ATTACHMENT_NOT_PREVIEWABLE']);
+      expect(stranger.status).toBe(404);
+    });
+
     it('should refuse to hand out a file that no longer matches its digest', async () => {
       const doc = (await create(outgoing())).body;
       const up = await upload(doc.id, Buffer.from('原始内容'), '名单.txt');

@@ -81,15 +81,42 @@ export class AttachmentsService {
   }
 
   /** The bytes, only when they still match the digest recorded at upload. */
-  async download(
+  /** The attachment's bytes for saving (`Content-Disposition: attachment`). */
+  download(
     documentId: string,
     attachmentId: string,
     user: SessionUser,
     audit: AuditContext,
   ): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
+    return this.read(documentId, attachmentId, user, audit, 'attachment');
+  }
+
+  /**
+   * The attachment's bytes for showing in the page (`Content-Disposition: inline`): only the types
+   * a browser renders without running anything of the file's own (PDF, raster images); any other
+   * is a 415 and is downloaded instead. Audited for a classified document as a download is.
+   */
+  async preview(
+    documentId: string,
+    attachmentId: string,
+    user: SessionUser,
+    audit: AuditContext,
+  ): Promise<{ attachment: AttachmentEntity; bytes: Buffer; contentType: PreviewType }> {
+    const { attachment, bytes } = await this.read(documentId, attachmentId, user, audit, 'inline');
+    return { attachment, bytes, contentType: previewType(attachment.contentType) as PreviewType };
+  }
+
+  private async read(
+    documentId: string,
+    attachmentId: string,
+    user: SessionUser,
+    audit: AuditContext,
+    disposition: 'attachment' | 'inline',
+  ): Promise<{ attachment: AttachmentEntity; bytes: Buffer }> {
     const doc = await this.access.readable(user, documentId);
     const attachment = await this.documents.attachment(documentId, attachmentId);
     if (!attachment) throw DocumentErrors.attachmentNotFound(attachmentId);
+    if (disposition === 'inline' && !previewType(attachment.contentType)) throw DocumentErrors.attachmentNotPreviewable(attachmentId);
     const bytes = await this.storage.get(attachment.storageKey);
     if (!bytes || sm3Hex(bytes) !== attachment.sm3) throw DocumentErrors.digestMismatch(attachmentId);
     // a classified document holds no attachment on this system; one held before it was raised is still recorded
@@ -98,11 +125,21 @@ export class AttachmentsService {
         type: 'document.classified.download',
         targetType: 'document',
         targetId: documentId,
-        details: { attachmentId, name: attachment.name, sm3: attachment.sm3, secretLevel: doc.secretLevel },
+        details: { attachmentId, name: attachment.name, sm3: attachment.sm3, secretLevel: doc.secretLevel, disposition },
       });
     }
     return { attachment, bytes };
   }
+}
+
+/** The types shown inline (PDF and raster images: no SVG, no HTML — nothing that runs script). */
+export const PREVIEW_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export type PreviewType = (typeof PREVIEW_TYPES)[number];
+
+/** The stored content type as one of {@link PREVIEW_TYPES} (parameters and case dropped), else null. */
+export function previewType(contentType: string): PreviewType | null {
+  const bare = contentType.split(';')[0].trim().toLowerCase();
+  return (PREVIEW_TYPES as readonly string[]).includes(bare) ? (bare as PreviewType) : null;
 }
 
 /** A display name only (stored under a generated key): no path, no control characters, 1–200 characters. */

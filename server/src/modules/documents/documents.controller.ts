@@ -157,6 +157,24 @@ export class DocumentsController {
     return bytes;
   }
 
+  /** The same bytes shown in the page (task page, document view): PDF and raster images only. */
+  @Get(':id/attachments/:attachmentId/preview')
+  async preview(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @Param('attachmentId', validate(IdParamSchema)) attachmentId: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { attachment, bytes, contentType } = await this.attachments.preview(id, attachmentId, user, audit);
+    reply.header('content-type', contentType);
+    reply.header('content-disposition', `inline; filename="attachment"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'private, no-store');
+    reply.header('x-content-sm3', attachment.sm3);
+    return bytes;
+  }
+
   @Post(':id/circulate')
   @HttpCode(201)
   circulate(

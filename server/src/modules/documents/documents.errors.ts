@@ -38,6 +38,8 @@ export const DocumentErrors = {
   attachmentNotFound: (id: string) => new DomainError('ATTACHMENT_NOT_FOUND', `Attachment ${id} not found`),
   attachmentTooLarge: (limit: number) => new DomainError('ATTACHMENT_TOO_LARGE', `Attachments may be at most ${limit} bytes`),
   attachmentName: (reason: string) => new DomainError('ATTACHMENT_NAME_INVALID', `Invalid attachment file name: ${reason}`),
+  attachmentNotPreviewable: (id: string) =>
+    new DomainError('ATTACHMENT_NOT_PREVIEWABLE', `Attachment ${id} is not of a type shown inline (PDF or a raster image)`),
   digestMismatch: (id: string) =>
     new DomainError('ATTACHMENT_DIGEST_MISMATCH', `The stored file of attachment ${id} does not match its SM3 digest`),
   circulationNotFound: (id: string) => new DomainError('CIRCULATION_NOT_FOUND', `Circulation ${id} not found`),

@@ -58,7 +58,8 @@ export class SignersService {
         tx,
         row.instanceId,
         { type: 'addInstances', elementInstanceId: countersign.bodyId, items: usernames },
-        { actor: user.username, projection: { assignQueue: usernames } },
+        // the signers' tasks name the task that added them: only that task may remove them again (减签)
+        { actor: user.username, projection: { assignQueue: usernames, sourceTaskId: id } },
       );
       await this.executor.appendHistory(tx, after, [{ type: 'task.signers-added', elementId: row.elementId, details }], user.username);
       return toTask(row, candidates);
@@ -101,6 +102,9 @@ export class SignersService {
     const targets = usernames.map((u) => ({ u, task: pending.find((t) => t.assignee === u && t.id !== id) }));
     const missing = targets.filter((t) => !t.task).map((t) => t.u);
     if (missing.length) throw TaskErrors.signersNotFound(missing);
+    // 减签 takes back one's own 加签, never a peer the process named
+    const peers = targets.filter((t) => t.task?.sourceTaskId !== id).map((t) => t.u);
+    if (peers.length) throw TaskErrors.signersNotAdded(peers);
     const ids = targets.map((t) => (t.task as TaskEntity).id);
     const after = await this.executor.executeIn(
       tx,
@@ -121,6 +125,11 @@ export class SignersService {
       user.username,
     );
     return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
+  }
+
+  /** Whether this countersign task added signers who have not signed yet (减签 is offered for them only). */
+  async hasPendingAdded(row: TaskEntity): Promise<boolean> {
+    return (await this.tasks.createdBy(row.id)).some((t) => t.status === 'open' && t.kind === 'user' && t.instanceId === row.instanceId);
   }
 
   /** 后加签: whether completing this task must first wait for signers after it. */

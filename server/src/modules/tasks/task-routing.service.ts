@@ -120,6 +120,8 @@ export class TaskRoutingService {
       const { row, candidates, relation, instance } = await this.guard.lockOpen(tx, id, user);
       this.guard.requireAssignee(relation, id);
       this.requireOwnUserTask(row);
+      // 驳回 sends the matter back to no one on the first step: that step's holder withdraws instead
+      if (!(await this.targetsOf(row, instance, tx.manager)).length) throw TaskErrors.rejectFirstStep(id);
       if (input.opinion)
         await this.opinions.write(
           tx,
@@ -292,6 +294,11 @@ export class TaskRoutingService {
     });
   }
 
+  /** Whether the task has a step to go back to (退回, 驳回): none on the first step of its path. */
+  async hasReturnTarget(row: TaskEntity, instance: InstanceEntity): Promise<boolean> {
+    return (await this.targetsOf(row, instance)).length > 0;
+  }
+
   private requireOwnUserTask(row: TaskEntity): void {
     if (row.owner) throw TaskErrors.delegated(row.id);
     if (row.kind !== 'user') throw TaskErrors.signerTaskNotRouted();
@@ -302,7 +309,7 @@ export class TaskRoutingService {
    * way back through the graph (never into another parallel branch or a sub-process), each with
    * whoever completed it last (the re-created task goes to them).
    */
-  private async targetsOf(row: TaskEntity, instance: InstanceEntity, m: EntityManager): Promise<ReturnTarget[]> {
+  private async targetsOf(row: TaskEntity, instance: InstanceEntity, m?: EntityManager): Promise<ReturnTarget[]> {
     if (row.kind !== 'user') return [];
     const process = await this.cache.get(instance.definitionId, m);
     const candidates = returnTargets(process, readState(instance.state), row.id);

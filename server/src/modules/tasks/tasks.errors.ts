@@ -40,6 +40,9 @@ export const TaskErrors = {
   alreadySigningAfter: (usernames: string[]) =>
     new DomainError('SIGNER_DUPLICATE', `Already signing after: ${usernames.join(', ')}`, { usernames }),
   hasSignersAfter: (id: string) => new DomainError('TASK_WAITING', `Task ${id} already has signers after it`),
+  rejectFirstStep: (id: string) => new DomainError('REJECT_FIRST_STEP', `Task ${id} is the first step of its path: nothing to reject to`),
+  signersNotAdded: (usernames: string[]) =>
+    new DomainError('SIGNER_NOT_ADDED', `Only signers this task added can be removed: ${usernames.join(', ')}`, { usernames }),
   removeSelf: () => new DomainError('OPERATION_NOT_ALLOWED', 'Remove yourself by completing or returning the task'),
   signersNotFound: (usernames: string[]) =>
     new DomainError('SIGNER_NOT_FOUND', `No pending countersign task of ${usernames.join(', ')}`, { usernames }),

@@ -14,6 +14,7 @@ import {
 } from '../runtime/runtime.api';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
+import { TaskRoutingService } from './task-routing.service';
 import { TaskGuard } from './task-guard';
 import { toTask } from './task-view';
 import { TaskErrors } from './tasks.errors';
@@ -33,6 +34,7 @@ export class TasksService {
     private readonly guard: TaskGuard,
     private readonly opinions: Opinions,
     private readonly signers: SignersService,
+    private readonly routing: TaskRoutingService,
     private readonly authority: CallerAuthority,
   ) {}
 
@@ -203,12 +205,18 @@ export class TasksService {
     const items: TaskAction[] = [];
     const active = instance.status === 'active';
     const open = active && row.status === 'open';
+    // 签收: a candidate of an unclaimed group task, cleared for its 公文's 密级 (as claim checks)
+    if (open && relation === 'candidate' && (await this.access.cleared(user, instance))) items.push('claim');
     if (open && relation === 'assignee') {
       if (row.kind === 'addsign') items.push('complete');
       else if (row.owner) items.push('resolve');
       else {
-        items.push('complete', 'return', 'reject', 'transfer', 'delegate', 'add-signers');
-        if (isCountersignTask(readState(instance.state), id)) items.push('remove-signers');
+        items.push('complete');
+        // 退回 and 驳回 need an earlier step: none on the first step of the path
+        if (await this.routing.hasReturnTarget(row, instance)) items.push('return', 'reject');
+        items.push('transfer', 'delegate', 'add-signers');
+        // 减签: only the signers this task added, while one of them has not signed
+        if (isCountersignTask(readState(instance.state), id) && (await this.signers.hasPendingAdded(row))) items.push('remove-signers');
         items.push('cc');
       }
     }
@@ -220,7 +228,9 @@ export class TasksService {
     if (
       active &&
       (row.status === 'open' || row.status === 'waiting') &&
+      // 催办 is for someone else's task: not one the user holds or could claim
       relation !== 'assignee' &&
+      relation !== 'candidate' &&
       (await this.mayUrge(user, instance.initiator, row.instanceId))
     )
       items.push('urge');

@@ -27,8 +27,10 @@ export class UrgeService {
   /** 催办: a reminder to whoever holds the task, by the initiator, an earlier handler or an admin. */
   urge(id: string, input: UrgeTask, user: SessionUser): Promise<Task> {
     return this.tx.run(async (tx) => {
-      const { row, candidates, instance } = await this.guard.lockAny(tx, id, user);
+      const { row, candidates, instance, relation } = await this.guard.lockAny(tx, id, user);
       if (instance.status !== 'active' || (row.status !== 'open' && row.status !== 'waiting')) throw TaskErrors.notOpen(id, row.status);
+      // one's own task (held, or offered to claim) is done, not urged
+      if (relation === 'assignee' || relation === 'candidate') throw TaskErrors.urgeNotAllowed();
       if (!(await this.taskService.mayUrge(user, instance.initiator, row.instanceId))) throw TaskErrors.urgeNotAllowed();
       const now = new Date();
       await this.rows.insertUrge(

@@ -37,6 +37,8 @@ export function productSecurityOptions(https: boolean): HelmetOptions {
         fontSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // the task page frames an attachment's PDF from a blob URL it made (the preview needs the session's token)
+        frameSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
         upgradeInsecureRequests: https ? [] : null,

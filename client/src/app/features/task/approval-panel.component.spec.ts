@@ -155,17 +155,36 @@ describe('ApprovalPanelComponent', () => {
     expect(alert).toContain('该事项已办理或已取消');
   });
 
-  it('should offer 签收 and no opinion when the server does not name operations and the task is a group task', async () => {
-    // Given an unclaimed group task and no actions route yet
+  it('should offer 签收 on a group task only when the server names it', async () => {
+    // Given an unclaimed group task the server offers the user to claim
+    const group = { ...TASK, assignee: null, candidateGroups: ['office-leaders'] };
     fixture = TestBed.createComponent(ApprovalPanelComponent);
-    fixture.componentRef.setInput('task', { ...TASK, assignee: null, candidateGroups: ['office-leaders'] });
+    fixture.componentRef.setInput('task', group);
+    fixture.componentRef.setInput('actions', ['claim']);
     fixture.componentRef.setInput('username', 'head');
     fixture.detectChanges();
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    // Then only 签收 is offered
+    // Then only 签收 is offered, without an opinion box
     expect(root.textContent).toContain('签收');
     expect(root.querySelector('textarea#opinion')).toBeNull();
+    // When the same task is seen by its initiator, to whom the server offers 催办 only
+    fixture.componentRef.setInput('actions', ['urge']);
+    fixture.componentRef.setInput('username', 'clerk');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // Then there is no 签收, only 催办
+    expect(root.textContent).not.toContain('签收');
+    expect(actionButtons(root)).toEqual(['催办']);
+  });
+
+  it('should offer nothing but 办理 to the assignee before the server names the operations', async () => {
+    // Given the assignee's task and no list yet
+    const root = await render(null);
+    // Then 办理 is there and no other operation, nor 签收
+    expect(root.querySelector('[data-action="complete"]')).not.toBeNull();
+    expect(actionButtons(root)).toEqual([]);
+    expect(root.textContent).not.toContain('签收');
   });
 
   it("should send the delegate's opinion with 委派办结 when the task came by delegation", async () => {

@@ -68,16 +68,14 @@ export class ApprovalPanelComponent {
   protected readonly targetsLoaded = signal(false);
 
   /**
-   * The server's list (withdraw comes on a completed task, urge on someone else's); 签收 for an
-   * unclaimed group task, which the list does not name. Without a list: what the task allows.
+   * Exactly the server's list (签收 only to a candidate, 催办 only on someone else's task, no
+   * 退回/驳回 on the first step …). Before the list arrives: 办理 for the assignee, nothing else.
    */
   protected readonly offered = computed<string[]>(() => {
     const task = this.task();
     const fromServer = this.actions();
-    const mine = task.status === 'open' && task.assignee !== null && task.assignee === this.username();
-    const list = fromServer ? [...fromServer] : mine ? ['complete'] : [];
-    if (task.status === 'open' && task.assignee === null && !list.includes('claim')) list.unshift('claim');
-    return list;
+    if (fromServer) return [...fromServer];
+    return task.status === 'open' && task.assignee !== null && task.assignee === this.username() ? ['complete'] : [];
   });
   protected readonly canComplete = computed(() => this.offered().includes('complete'));
   /** 委派办结 (resolve) sends the delegate's opinion too. */

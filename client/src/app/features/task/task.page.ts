@@ -14,11 +14,13 @@ import { UserNamePipe } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { ApprovalPanelComponent } from './approval-panel.component';
+import { TaskDocumentComponent } from './task-document.component';
 import { TaskFormComponent } from './task-form.component';
 
 /**
- * 办理: one task (`/tasks/:id`) or, read-only, one instance (`/tasks/instance/:instanceId`):
- * task information, form data, the progress diagram, the processing record and the approval panel.
+ * 办理: one task (`/tasks/:id`) or, read-only, one instance (`/tasks/instance/:instanceId`): the
+ * 公文 at this step (正文, 来文 details, attachments shown inline), its processing record and
+ * progress diagram beside the task information, the step's form and the approval panel.
  */
 @Component({
   selector: 'app-task-page',
@@ -27,6 +29,7 @@ import { TaskFormComponent } from './task-form.component';
     JsonPipe,
     RouterLink,
     ApprovalPanelComponent,
+    TaskDocumentComponent,
     TaskFormComponent,
     ProcessingRecordComponent,
     ProgressDiagramComponent,
@@ -81,6 +84,11 @@ export default class TaskPage {
       else if (event.type === 'task.completed' && event.elementId === task.elementId) found = null;
     }
     return found ? { by: found.actor ?? '', reason: String(found.details['reason'] ?? '') } : null;
+  });
+  /** The 公文 the instance handles (its `documentId` variable), shown at the head of the page. */
+  protected readonly documentId = computed(() => {
+    const id = this.instance()?.variables['documentId'];
+    return typeof id === 'string' && id ? id : null;
   });
   protected readonly variables = computed(() => Object.entries(this.instance()?.variables ?? {}));
   private readonly formView = viewChild(TaskFormComponent);
