@@ -225,4 +225,44 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     assert.equal(refused.body.code, 'DOCUMENT_SIGNED_LOCKED');
     assertNoProblems();
   });
+
+  test('should draw a 会签 skipped for want of departments as skipped, not as done', async () => {
+    // Given a 发文 sent without 会签 departments and passed at 核稿 (through the API: the UI is covered above)
+    const clerk = await login(server.url, 'clerk');
+    const head = await login(server.url, 'head');
+    const created = await clerk('POST', '/documents', {
+      direction: 'outgoing',
+      docType: 'GW08',
+      title: '安康市人民政府办公室关于无需会签事项的通知',
+      issuer: '安康市人民政府办公室',
+      orgCode: '安政办发',
+      mainRecipients: ['市政府各部门'],
+    });
+    assert.equal(created.status, 201);
+    const tasksOf = async () => (await clerk('GET', `/tasks?instanceId=${created.body.instanceId}&status=open`)).body.items;
+    const [draft] = await tasksOf();
+    assert.equal((await clerk('POST', `/tasks/${draft.id}/complete`, { variables: { countersigners: [] } })).status, 200);
+    const [review] = await tasksOf();
+    assert.equal((await head('POST', `/tasks/${review.id}/complete`, { variables: { reviewResult: 'pass' } })).status, 200);
+    assert.deepEqual(
+      (await tasksOf()).map((t) => t.elementId),
+      ['signOff'],
+    );
+
+    // When the clerk opens the document's progress diagram
+    await signIn('clerk');
+    await page.goto(`${server.url}/documents/${created.body.id}`);
+    await page.locator('.progress-diagram-canvas[data-state="ready"]').waitFor({ timeout: 15_000 });
+
+    // Then 会签 is drawn as skipped and the legend says so; 核稿 is done and 签发 current
+    const marks = async (id) => (await page.locator(`.djs-element[data-element-id="${id}"]`).first().getAttribute('class')) ?? '';
+    assert.match(await marks('countersign'), /lz-skipped/);
+    assert.doesNotMatch(await marks('countersign'), /lz-done/);
+    assert.match(await marks('review'), /lz-done/);
+    assert.match(await marks('signOff'), /lz-current/);
+    await page.locator('.legend-skipped', { hasText: '未经办理（跳过）' }).waitFor();
+    await page.locator('.progress-diagram-canvas').scrollIntoViewIfNeeded();
+    await screenshot('skipped-countersign');
+    assertNoProblems();
+  });
 });
