@@ -148,7 +148,7 @@ export const WORKFLOW_ZH_CN = {
   'event.opinion.reject': '驳回',
   'event.opinion.note': '意见',
   'next.label': '下一步“{step}”办理人',
-  'next.placeholder': '默认由该环节的办理组签收，可选择具体办理人',
+  'next.placeholder': '可选择具体办理人（默认由办理组签收）',
   'next.hint': '不选则该组任何人均可签收办理',
   'diagram.legend.done': '已完成',
   'diagram.legend.current': '当前环节',
