@@ -6,6 +6,7 @@ import './inbox.e2e.mjs';
 import './documents.e2e.mjs';
 import './monitor.e2e.mjs';
 import './incoming-flow.e2e.mjs';
+import './outgoing-flow.e2e.mjs';
 import './admin.e2e.mjs';
 import './letter.e2e.mjs';
 import './audit-console.e2e.mjs';
