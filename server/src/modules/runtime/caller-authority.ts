@@ -92,7 +92,7 @@ export class CallerAuthority {
 }
 
 /** A username, a list of them, or a comma-separated text; empty values name nobody (the task falls back to its groups). */
-export function usernamesIn(value: unknown): string[] {
+function usernamesIn(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
   return items.map((v) => (typeof v === 'string' ? v.trim() : JSON.stringify(v))).filter((v) => v !== '' && v !== undefined);
