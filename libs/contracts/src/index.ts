@@ -6,6 +6,7 @@ export * from './routes';
 export * from './calendar';
 export * from './runtime';
 export * from './approvals';
+export * from './eligibility';
 export * from './documents';
 export * from './notifications';
 export * from './mailbox';

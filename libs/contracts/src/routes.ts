@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ApiRoute } from './api-route';
 import { RetryIncidentSchema } from './approvals';
 import { APPROVAL_ROUTES } from './approvals.routes';
+import { ELIGIBILITY_ROUTES } from './eligibility';
 import { DOCUMENT_ROUTES } from './documents.routes';
 import { NOTIFICATION_ROUTES } from './notifications.routes';
 import { MAILBOX_ROUTES } from './mailbox.routes';
@@ -493,6 +494,7 @@ export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), 
 export const API_ROUTES: ApiRoute[] = [
   ...CORE_ROUTES,
   ...APPROVAL_ROUTES,
+  ...ELIGIBILITY_ROUTES,
   ...DOCUMENT_ROUTES,
   ...NOTIFICATION_ROUTES,
   ...MAILBOX_ROUTES,
@@ -511,6 +513,7 @@ export const API_ROUTES: ApiRoute[] = [
 export type AnyContractRoute =
   | (typeof CORE_ROUTES)[number]
   | (typeof APPROVAL_ROUTES)[number]
+  | (typeof ELIGIBILITY_ROUTES)[number]
   | (typeof DOCUMENT_ROUTES)[number]
   | (typeof NOTIFICATION_ROUTES)[number]
   | (typeof MAILBOX_ROUTES)[number]

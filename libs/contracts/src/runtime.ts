@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { NextAssigneesSchema } from './eligibility';
 import { OpinionInputSchema } from './approvals';
 import { MATTER_DISPLAY } from './matter';
 
@@ -265,6 +266,8 @@ export const CompleteTaskSchema = z
     /** a plain text (kept for existing clients) or `{ text, approve?, kind? }`; stored immutable */
     opinion: z.union([z.string().max(2000), OpinionInputSchema]).optional(),
     outcome: z.string().max(64).optional(),
+    /** 选择下一步办理人: element id → usernames among that step's eligible people (see eligibility.ts) */
+    nextAssignees: NextAssigneesSchema.optional(),
   })
   .strict()
   .meta({ id: 'CompleteTask' });

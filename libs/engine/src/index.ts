@@ -64,6 +64,8 @@ export type { WorkdayCalendar } from './execute/time';
 export {
   eligibilityRules,
   formatEligibleSource,
+  nextUserTasks,
+  pickSources,
   parseEligibleSources,
   type EligibilityRule,
   type EligibleSource,

@@ -91,7 +91,13 @@ export class WorkflowApiService {
 
   complete(
     id: string,
-    body: { opinion?: string | { text: string; kind?: string; approve?: boolean }; outcome?: string; variables?: Record<string, unknown> },
+    body: {
+      opinion?: string | { text: string; kind?: string; approve?: boolean };
+      outcome?: string;
+      variables?: Record<string, unknown>;
+      /** 选择下一步办理人: element id → chosen usernames */
+      nextAssignees?: Record<string, string[]>;
+    },
   ): Observable<CompletedTask> {
     // form values are JSON by construction; the server validates them against the contract
     return this.api.call('POST /tasks/:id/complete', { params: { id }, body: body as CompleteTask, context: OWN_ERRORS() });

@@ -90,3 +90,43 @@ export function eligibilityRules(process: ExecutableProcess): EligibilityRule[] 
   }
   return rules;
 }
+
+/**
+ * Where a chosen handler of a step must come from (选择下一步办理人): its `oa:assigneeFrom`, else
+ * its literal candidate groups. Undefined when the step is not a single user task whose people
+ * a group holds (a multi-instance step takes its people from its collection variable instead).
+ */
+export function pickSources(process: ExecutableProcess, elementId: string): EligibleSource[] | undefined {
+  const node = process.nodes[elementId];
+  if (!node || node.type !== 'userTask' || node.loop) return undefined;
+  const a = node.assignment;
+  if (a?.assigneeFrom?.length) return [...a.assigneeFrom];
+  const groups = (a?.candidateGroups ?? []).every((part) => typeof part === 'string') ? (a?.candidateGroups ?? []).join('') : '';
+  const sources = groups
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => NAME.test(g))
+    .map((code): EligibleSource => ({ kind: 'group', code }));
+  return sources.length ? sources : undefined;
+}
+
+const PASS_THROUGH = new Set(['exclusiveGateway', 'inclusiveGateway', 'parallelGateway', 'eventBasedGateway', 'intermediateThrowEvent']);
+
+/**
+ * The user tasks a token leaving this element can reach next: along its outgoing flows, through
+ * gateways (every branch, conditions not evaluated: the caller names steps, the engine decides
+ * which ones open). In model order.
+ */
+export function nextUserTasks(process: ExecutableProcess, elementId: string): string[] {
+  const found = new Set<string>();
+  const seen = new Set<string>([elementId]);
+  const queue = [...(process.nodes[elementId]?.outgoing ?? [])];
+  while (queue.length) {
+    const target = process.nodes[process.flows[queue.shift() as string]?.target ?? ''];
+    if (!target || seen.has(target.id)) continue;
+    seen.add(target.id);
+    if (target.type === 'userTask') found.add(target.id);
+    else if (PASS_THROUGH.has(target.type)) queue.push(...target.outgoing);
+  }
+  return process.nodeList.map((n) => n.id).filter((id) => found.has(id));
+}

@@ -1,4 +1,4 @@
-import { compile, eligibilityRules, type CompileResult, type ExecutableProcess } from '../../src';
+import { compile, eligibilityRules, nextUserTasks, pickSources, type CompileResult, type ExecutableProcess } from '../../src';
 import { formatEligibleSource, parseEligibleSources } from '../../src/model/eligibility';
 
 const NS =
@@ -130,5 +130,41 @@ describe('oa:assigneeFrom and the starters of a process', () => {
     // then
     expect(codes(e, 'error')).toEqual(['BPMN_STARTERS_INVALID@p']);
     expect(codes(v, 'error')).toEqual(['BPMN_STARTERS_INVALID@p']);
+  });
+});
+
+describe('选择下一步办理人: the steps a completion can open and where their people come from', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><definitions ${NS} targetNamespace="t"><process id="p" isExecutable="true">
+    <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="apply"/>
+    <userTask id="apply" oa:assignee="\${initiator}"/><sequenceFlow id="f2" sourceRef="apply" targetRef="gw"/>
+    <exclusiveGateway id="gw" default="f3"/>
+    <sequenceFlow id="f3" sourceRef="gw" targetRef="approve"/><sequenceFlow id="f4" sourceRef="gw" targetRef="sign"/>
+    <sequenceFlow id="f5" sourceRef="gw" targetRef="heads"/>
+    <userTask id="approve" oa:candidateGroups="city-leaders, office-leaders"/>
+    <userTask id="sign" oa:assignee="=issuer" oa:assigneeFrom="group:city-leaders" oa:candidateGroups="city-leaders"/>
+    <userTask id="heads" oa:assignee="\${h}" oa:assigneeFrom="org-heads"><multiInstanceLoopCharacteristics camunda:collection="hs" camunda:elementVariable="h"/></userTask>
+    <sequenceFlow id="f6" sourceRef="approve" targetRef="e"/><sequenceFlow id="f7" sourceRef="sign" targetRef="e"/><sequenceFlow id="f8" sourceRef="heads" targetRef="e"/>
+    <endEvent id="e"/></process></definitions>`;
+
+  it('should reach the user tasks behind a gateway, in model order, and not the step itself', async () => {
+    // given
+    const process = processOf(await compile(xml));
+    // when / then
+    expect(nextUserTasks(process, 'apply')).toEqual(['approve', 'sign', 'heads']);
+    expect(nextUserTasks(process, 'approve')).toEqual([]);
+  });
+
+  it('should take the people of a step from oa:assigneeFrom, else its literal groups, and never for a multi-instance step', async () => {
+    // given
+    const process = processOf(await compile(xml));
+    // when / then
+    expect(pickSources(process, 'approve')).toEqual([
+      { kind: 'group', code: 'city-leaders' },
+      { kind: 'group', code: 'office-leaders' },
+    ]);
+    expect(pickSources(process, 'sign')).toEqual([{ kind: 'group', code: 'city-leaders' }]);
+    expect(pickSources(process, 'heads')).toBeUndefined();
+    expect(pickSources(process, 'apply')).toBeUndefined();
+    expect(pickSources(process, 'gw')).toBeUndefined();
   });
 });

@@ -31,6 +31,13 @@ export interface OpinionRow {
 }
 
 /** Documents, their versions, registrations, numbers and attachments. */
+/**
+ * The shipped 发文's drafting steps (workflows/outgoing-document) and its 签发: once signed, the
+ * text changes only through 退回 (条例 第二十四条: 签发 fixes the text the office issues).
+ */
+const DRAFTING_STEPS = ['draft', 'review', 'countersign'] as const;
+const SIGN_OFF_STEP = 'signOff';
+
 @Injectable()
 export class DocumentRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -131,6 +138,19 @@ export class DocumentRepository {
       [instanceId, me.username, me.username, ...me.groups],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Whether the text stands as signed: the latest task of the drafting steps (拟稿, 核稿, 会签,
+   * 签发) is a completed 签发. A 退回 to 拟稿 or 核稿 opens a later task there and unlocks it.
+   */
+  async signedOff(instanceId: string, m: EntityManager): Promise<boolean> {
+    const steps = [...DRAFTING_STEPS, SIGN_OFF_STEP];
+    const rows: { element_id: string; status: string }[] = await m.query(
+      `SELECT t.element_id, t.status FROM task t WHERE t.instance_id = ? AND t.kind = 'user' AND t.element_id IN (${steps.map(() => '?').join(', ')}) ORDER BY t.created_at DESC, t.id DESC LIMIT 1`,
+      [instanceId, ...steps],
+    );
+    return rows[0]?.element_id === SIGN_OFF_STEP && rows[0]?.status === 'completed';
   }
 
   /** Whether the user is a reader of a circulation of the document. */

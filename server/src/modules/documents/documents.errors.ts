@@ -28,6 +28,8 @@ export const DocumentErrors = {
     new DomainError(code, "A classified document needs its paper copy's 份号 (six digits), 保管人 and 存放位置", { code }),
   processNotDeployed: (key: string) => new DomainError('DOCUMENT_PROCESS_NOT_DEPLOYED', `No deployed process with key ${key}`),
   notEditable: (id: string) => new DomainError('DOCUMENT_NOT_EDITABLE', `Document ${id} has ended its handling`),
+  signedLocked: (id: string) =>
+    new DomainError('DOCUMENT_SIGNED_LOCKED', `Document ${id} is signed off: its text changes only after a return (退回)`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),
   notOutgoing: () => new DomainError('DOCUMENT_NOT_OUTGOING', 'Only outgoing documents get a document number'),
   orgCodeMissing: () => new DomainError('DOCUMENT_ORG_CODE_MISSING', 'Set the 机关代字 (orgCode) before allocating a number'),

@@ -12,8 +12,8 @@ export class OrgRepository {
     return manager ? manager.getRepository(OrgEntity) : this.orgs;
   }
 
-  list(): Promise<OrgEntity[]> {
-    return this.repo().find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+  list(manager?: EntityManager): Promise<OrgEntity[]> {
+    return this.repo(manager).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
   }
 
   findById(id: string, manager?: EntityManager): Promise<OrgEntity | null> {

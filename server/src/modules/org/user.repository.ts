@@ -31,6 +31,11 @@ export class UserRepository {
     return this.m(manager).findBy(UserEntity, { username: In(usernames) });
   }
 
+  /** Every enabled user (the pool an eligibility rule filters; a city government has a few thousand at most). */
+  listEnabled(manager?: EntityManager): Promise<UserEntity[]> {
+    return this.m(manager).find(UserEntity, { where: { enabled: true }, order: { username: 'ASC' }, take: 20_000 });
+  }
+
   /** Matches Chinese names, usernames, full pinyin and initials (zxm → 张晓明). */
   async search(query: UserQuery): Promise<{ items: UserEntity[]; total: number }> {
     const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u');

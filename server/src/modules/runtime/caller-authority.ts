@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { reservedVariablesIn, type SessionUser } from '@liuzhuan/contracts';
-import { eligibilityRules, type EligibleSource, type ExecutableProcess } from '@liuzhuan/engine';
+import { eligibilityRules, type ExecutableProcess } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { ProcessCache } from '../definitions/definitions.api';
-import { OrgRepository, UserRepository, type UserEntity } from '../org/org.api';
+import { OrgRepository, UserRepository } from '../org/org.api';
+import { eligibleBy, loadFacts } from './eligibility-facts';
 import type { InstanceEntity } from './instance.entity';
 import { AuthorityErrors } from './runtime.errors';
-
-/** Organization kinds whose head (role `leader`) is an `org-heads` source: 单位/部门负责人, not the city's own leaders. */
-const HEADED_KINDS = new Set(['office', 'department', 'county']);
 
 /** Who sets the variables, for the self-approval rule: the caller and the instance's initiator. */
 export interface Naming {
@@ -80,54 +78,17 @@ export class CallerAuthority {
         )
       ).map((u) => [u.username, u]),
     );
-    const facts = await this.factsOf([...found.values()], m);
+    const facts = await loadFacts([...found.values()], { users: this.users, orgs: this.orgs }, m);
     for (const { username, rule, variable } of named) {
       const user = found.get(username);
       const person = { username, displayName: user?.displayName ?? null };
       const step = { elementId: rule.elementId, name: rule.name };
       if (username === naming.actor || username === naming.initiator) throw AuthorityErrors.selfApproval(person, step, variable);
-      if (!user || !user.enabled || !rule.sources.some((s) => inSource(s, user, facts, naming))) {
+      if (!user || !eligibleBy(rule.sources, user, facts, naming)) {
         throw AuthorityErrors.notEligible(person, step, variable);
       }
     }
   }
-
-  private async factsOf(users: UserEntity[], m?: EntityManager): Promise<Facts> {
-    const ids = users.map((u) => u.id);
-    const [roles, groups, orgs] = await Promise.all([this.users.rolesOf(ids, m), this.users.groupsOf(ids, m), this.orgs.list()]);
-    return { roles, groups, orgs: new Map(orgs.map((o) => [o.id, { parentId: o.parentId, code: o.code, kind: o.kind as string }])) };
-  }
-}
-
-interface Facts {
-  roles: Map<string, string[]>;
-  groups: Map<string, string[]>;
-  orgs: Map<string, { parentId: string | null; code: string; kind: string }>;
-}
-
-function inSource(source: EligibleSource, user: UserEntity, facts: Facts, naming: Naming): boolean {
-  switch (source.kind) {
-    case 'group':
-      return (facts.groups.get(user.id) ?? []).includes(source.code);
-    case 'role':
-      return (facts.roles.get(user.id) ?? []).includes(source.role);
-    case 'org-heads':
-      return (facts.roles.get(user.id) ?? []).includes('leader') && HEADED_KINDS.has(facts.orgs.get(user.orgId)?.kind ?? '');
-    case 'org':
-      return within(user.orgId, facts, (id) => id === source.code || facts.orgs.get(id)?.code === source.code);
-    case 'initiator-org':
-      return naming.initiatorOrgId !== null && within(user.orgId, facts, (id) => id === naming.initiatorOrgId);
-  }
-}
-
-/** Whether the organization or one above it matches (a user of a sub-organization is inside). */
-function within(orgId: string, facts: Facts, matches: (id: string) => boolean): boolean {
-  const seen = new Set<string>();
-  for (let id: string | null = orgId; id && !seen.has(id); id = facts.orgs.get(id)?.parentId ?? null) {
-    if (matches(id)) return true;
-    seen.add(id);
-  }
-  return false;
 }
 
 /** A username, a list of them, or a comma-separated text; empty values name nobody (the task falls back to its groups). */

@@ -304,6 +304,7 @@ export const METADATA_DETAIL_KEYS = [
   'candidateGroups',
   'orgRoleResolved',
   'orgRoleNote',
+  'picked',
   'dueAt',
   'usernames',
   'auto',

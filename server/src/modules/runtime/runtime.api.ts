@@ -1,5 +1,7 @@
 // The runtime module's public surface for other modules.
 export { CallerAuthority } from './caller-authority';
+export { EligiblePeople } from './eligible-people';
+export { EligibilityErrors } from './runtime.errors';
 export { CommandExecutor, type CommandContext } from './command-executor.service';
 export { InstanceAccess, type InstanceView, isWorkflowAdmin } from './instance-access';
 export { InstanceClassification } from './instance-classification';

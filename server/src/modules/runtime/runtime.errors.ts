@@ -78,3 +78,12 @@ export const AuthorityErrors = {
       via,
     }),
 };
+
+/** 选择下一步办理人 and the pickers' lists. */
+export const EligibilityErrors = {
+  stepUnknown: (name: string) => new DomainError('ELIGIBLE_STEP_UNKNOWN', `流程中没有环节或字段 ${name}`, { name }),
+  notPickable: (elementId: string, name: string | null) =>
+    new DomainError('TASK_NEXT_STEP_NOT_PICKABLE', `“${name ?? elementId}”环节的办理人由流程确定，不能选择`, { elementId }),
+  notOpened: (elementIds: string[]) =>
+    new DomainError('TASK_NEXT_STEP_NOT_OPENED', `所选环节 ${elementIds.join('、')} 不是本次办理后的下一步`, { elementIds }),
+};

@@ -9,6 +9,7 @@ import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.api';
 import { ProxiesModule } from '../proxies/proxies.api';
 import { CallerAuthority } from './caller-authority';
+import { EligiblePeople } from './eligible-people';
 import { AuditModule } from '../audit/audit.api';
 import { CommandExecutor } from './command-executor.service';
 import { EffectApplier } from './effect-applier';
@@ -38,6 +39,7 @@ import { TaskRepository } from './task.repository';
   controllers: [InstancesController, EventsController],
   providers: [
     CallerAuthority,
+    EligiblePeople,
     CommandExecutor,
     EffectApplier,
     EngineEnvFactory,
@@ -50,6 +52,6 @@ import { TaskRepository } from './task.repository';
     TaskRepository,
     ...RUNTIME_JOB_HANDLERS,
   ],
-  exports: [CallerAuthority, CommandExecutor, InstanceAccess, InstanceClassification, InstanceRepository, TaskRepository],
+  exports: [CallerAuthority, EligiblePeople, CommandExecutor, InstanceAccess, InstanceClassification, InstanceRepository, TaskRepository],
 })
 export class RuntimeModule {}

@@ -29,6 +29,13 @@ export interface ProjectionContext {
   assignQueue?: string[];
   /** 撤回: the task re-opened for the completed task `taskId` goes to `assignee` */
   reopen?: { taskId: string; assignee: string };
+  /**
+   * 选择下一步办理人: element id → the people the completing user chose (checked beforehand by
+   * EligiblePeople.checkPicks). One gets the task; several become its only candidates. Applied
+   * to single tasks only; `picked` collects the elements it was applied to.
+   */
+  pick?: Record<string, string[]>;
+  picked?: Set<string>;
 }
 
 export interface ProjectionResult {
@@ -127,9 +134,14 @@ export class TaskProjection {
     const reassigned = !event.multiInstance && context.assign && Object.prototype.hasOwnProperty.call(context.assign, event.elementId);
     const reopened = context.reopen && event.withdrawnFrom === context.reopen.taskId ? context.reopen.assignee : undefined;
     const override = reopened ?? (reassigned ? context.assign?.[event.elementId] : queue.shift());
+    const picked = !event.multiInstance && !override ? context.pick?.[event.elementId] : undefined;
     if (override) {
       assignee = override;
       note.assignedTo = override;
+    } else if (picked?.length) {
+      assignee = picked.length === 1 ? picked[0] : null;
+      note.picked = picked;
+      context.picked?.add(event.elementId);
     } else if (!assignee && event.orgRole) {
       assignee = await this.resolveOrgRole(tx, event.orgRole, instance);
       // no head found: the task stays with its candidate groups, and the history says why
@@ -164,9 +176,11 @@ export class TaskProjection {
       sourceTaskId: context.sourceTaskId ?? null,
       signing: null,
     });
+    // several chosen people share the task in place of its groups (the first to 签收 takes it)
+    const [users, groups] = picked && picked.length > 1 ? [picked, []] : [event.candidateUsers, event.candidateGroups];
     const taskCandidates = [
-      ...new Set(event.candidateUsers.map((v) => `user|${v.slice(0, 64)}`)),
-      ...new Set(event.candidateGroups.map((v) => `group|${v.slice(0, 64)}`)),
+      ...new Set(users.map((v) => `user|${v.slice(0, 64)}`)),
+      ...new Set(groups.map((v) => `group|${v.slice(0, 64)}`)),
     ].map((key) => {
       const [kind, value] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
       return Object.assign(new TaskCandidateEntity(), { taskId: task.id, kind: kind as 'user' | 'group', value });

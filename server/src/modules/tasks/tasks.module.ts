@@ -7,6 +7,8 @@ import { UrgeEntity } from './urge.entity';
 import { ApprovalsRepository } from './approvals.repository';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.api';
+import { EligibleController } from './eligible.controller';
+import { NextHandlers } from './next-handlers';
 import { OrgModule } from '../org/org.api';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskRepository } from '../runtime/runtime.api';
@@ -41,10 +43,11 @@ import { UrgeService } from './urge.service';
     NotificationsModule,
     AuditModule,
   ],
-  controllers: [TasksController, OpinionsController, CcController, PhrasesController, RecordVerificationController],
+  controllers: [TasksController, EligibleController, OpinionsController, CcController, PhrasesController, RecordVerificationController],
   providers: [
     ApprovalsRepository,
     TasksService,
+    NextHandlers,
     TaskGuard,
     TaskRoutingService,
     SignersService,

@@ -12,6 +12,7 @@ import {
   openedTasks,
   TaskRepository,
 } from '../runtime/runtime.api';
+import { NextHandlers } from './next-handlers';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';
@@ -36,6 +37,7 @@ export class TasksService {
     private readonly signers: SignersService,
     private readonly routing: TaskRoutingService,
     private readonly authority: CallerAuthority,
+    private readonly nextHandlers: NextHandlers,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -120,6 +122,8 @@ export class TasksService {
       if (row.owner) throw TaskErrors.delegatedResolveFirst(id);
       // whom the variables name for a later step comes from the model (before anything is written)
       await this.authority.checkNamedOn(instance, input.variables, user.username, tx.manager);
+      const pick = input.nextAssignees && Object.keys(input.nextAssignees).length ? input.nextAssignees : undefined;
+      if (pick) await this.nextHandlers.check(instance, pick, user.username, tx.manager);
       const opinion = normalizeOpinion(input.opinion);
       if (row.kind === 'addsign') {
         await this.signers.completeSigner(tx, instance, row, opinion, user);
@@ -147,6 +151,7 @@ export class TasksService {
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // the instance locked above is unchanged since (an opinion moved only its opinion head, on this object): no second lock
+      const picked = new Set<string>();
       const {
         closed,
         created,
@@ -155,8 +160,10 @@ export class TasksService {
         tx,
         instance,
         { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
-        { actor: user.username, taskNote: { taskId: id, details } },
+        { actor: user.username, taskNote: { taskId: id, details }, ...(pick ? { projection: { pick, picked } } : {}) },
       );
+      // a chosen step this completion did not open: refused, and the transaction writes nothing
+      if (pick) this.nextHandlers.requireOpened(pick, picked);
       // the projection says what it wrote to this task; read it only if it did not close it (after the command's writes)
       const patch = closed.get(id);
       if (!patch) await tx.writes.flush();

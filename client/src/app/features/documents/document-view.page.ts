@@ -80,6 +80,9 @@ function formatSize(bytes: number): string {
 }
 
 /** A document as GB/T 9704 lays it out (版头 / 主体 / 版记), its 收文登记, 处理单, attachments and 传阅. */
+/** The 发文's drafting steps and its 签发 (workflows/outgoing-document), as the server's lock reads them. */
+const DRAFTING_STEPS = new Set(['draft', 'review', 'countersign', 'signOff']);
+
 @Component({
   selector: 'app-document-view-page',
   imports: [
@@ -178,7 +181,7 @@ export default class DocumentViewPage {
     return !!d && d.status === 'handling' && (d.createdBy === this.auth.user()?.username || !!this.myTask());
   });
 
-  protected readonly canUpload = this.mayChange;
+  protected readonly canUpload = computed(() => this.mayChange() && !this.signedOff());
 
   /** 编号/作废 for clerks, on an outgoing document still being handled. */
   protected readonly canNumber = computed(() => {
@@ -189,8 +192,28 @@ export default class DocumentViewPage {
   /** 变更密级 is the security admin's act (the server has the last word). */
   protected readonly canClassify = computed(() => !!this.current() && this.auth.hasAnyRole(['security_admin']));
 
-  /** 修改文稿 of an outgoing draft in the 拟稿 form. */
-  protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing');
+  /**
+   * Whether the 发文 stands as signed, by the server's rule (DOCUMENT_SIGNED_LOCKED): the latest
+   * step of 拟稿, 核稿, 会签 and 签发 is a completed 签发. Its text then changes only through 退回.
+   */
+  protected readonly signedOff = computed(() => {
+    const d = this.current();
+    if (!d || d.direction !== 'outgoing') return false;
+    const latest = d.processingRecord
+      .filter((s) => DRAFTING_STEPS.has(s.step))
+      .reduce<ProcessingStep | null>((a, s) => (!a || s.createdAt >= a.createdAt ? s : a), null);
+    return latest?.step === 'signOff' && latest.status === 'completed';
+  });
+
+  /** Who signed it off (签发人), once signed: the last 签发 completed. */
+  protected readonly signedBy = computed(() => {
+    const d = this.current();
+    const signed = d?.processingRecord.filter((s) => s.step === 'signOff' && s.status === 'completed') ?? [];
+    return signed.length ? (signed[signed.length - 1].completedBy ?? null) : null;
+  });
+
+  /** 修改文稿 of an outgoing draft in the 拟稿 form; never once signed (changes only through 退回). */
+  protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing' && !this.signedOff());
 
   protected numberChanged(updated: OfficialDocument): void {
     this.doc.update((d): DocumentDetail | undefined =>

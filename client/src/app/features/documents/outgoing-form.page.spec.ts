@@ -9,6 +9,38 @@ import { APP_ICONS } from '../../core/icons';
 import { DocumentsApi } from './documents-api.service';
 import OutgoingFormPage from './outgoing-form.page';
 
+const GOV = { id: 'o-gov', parentId: null, code: 'ankang', name: '安康市人民政府', shortName: '安政', kind: 'government', sortOrder: 0 };
+const ZJJ = {
+  id: 'o-zjj',
+  parentId: 'o-gov',
+  code: 'zjj',
+  name: '安康市住房和城乡建设局',
+  shortName: '市住建局',
+  kind: 'department',
+  sortOrder: 3,
+};
+const ISSUERS = {
+  elementId: 'signOff',
+  name: '签发',
+  variable: 'issuer',
+  multiple: false,
+  sources: ['group:city-leaders'],
+  people: [{ username: 'mayor', displayName: '吴国强', pinyin: 'wuguoqiang', initials: 'wgq', position: '市长', orgId: 'o-gov' }],
+  orgs: [{ ...GOV, keys: 'ankangshirenminzhengfu akszrmzf anzheng az' }],
+};
+const COUNTERSIGNERS = {
+  elementId: 'countersign',
+  name: '会签',
+  variable: 'countersigners',
+  multiple: true,
+  sources: ['org-heads'],
+  people: [{ username: 'zjj_head', displayName: '马文斌', pinyin: 'mawenbin', initials: 'mwb', position: '局长', orgId: 'o-zjj' }],
+  orgs: [
+    { ...GOV, keys: 'ankangshirenminzhengfu akszrmzf' },
+    { ...ZJJ, keys: 'shizhujianju szjj 市住建局 zjj' },
+  ],
+};
+
 describe('OutgoingFormPage', () => {
   let fixture: ComponentFixture<OutgoingFormPage>;
   let root: HTMLElement;
@@ -24,6 +56,9 @@ describe('OutgoingFormPage', () => {
     root = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
     http.expectOne('/api/orgs').flush({ items: [] });
+    await render();
+    http.expectOne('/api/eligible?definitionKey=outgoing-document&field=issuer').flush(ISSUERS);
+    http.expectOne('/api/eligible?definitionKey=outgoing-document&field=countersigners').flush(COUNTERSIGNERS);
     await render();
   });
 
@@ -66,7 +101,7 @@ describe('OutgoingFormPage', () => {
     await submit();
     // Then the 条例 rule is on its field; the 签发人 is asked for only at 签发
     expect(messageOf('out-mainRecipients')).toBe('请示只能主送一个机关');
-    expect(messageOf('out-signers')).toBe('输入签发人姓名后按回车；上行文签发时必填');
+    expect(messageOf('out-signers')).toBe('上行文版头标注的签发人姓名，输入后按回车；上行文签发时必填');
     http.expectNone('/api/documents');
   });
 
@@ -140,6 +175,36 @@ describe('OutgoingFormPage', () => {
     });
     await settle();
     // And the saved draft opens
+    expect(navigate).toHaveBeenCalledWith(['/documents', 'doc-9']);
+  });
+
+  it('should save the draft and complete its 拟稿 with the chosen 签发人 and 会签 heads (保存并送核稿)', async () => {
+    // Given a valid 通知 with the mayor as 签发人 and the head of 市住建局 to countersign
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    form().patchValue({ docType: 'GW08', title: '关于加强城市道路管理的通知', mainRecipients: ['市政府各部门'] });
+    const page = fixture.componentInstance as unknown as {
+      signOffBy: { set(v: string[]): void };
+      countersigners: { set(v: string[]): void };
+    };
+    page.signOffBy.set(['mayor']);
+    page.countersigners.set(['zjj_head']);
+    await render();
+    // When it is submitted
+    await submit();
+    http.expectOne('/api/documents').flush({ id: 'doc-9', instanceId: 'i-9' }, { status: 201, statusText: 'Created' });
+    await settle();
+    http
+      .expectOne((r) => r.url === '/api/tasks' && r.params.get('instanceId') === 'i-9')
+      .flush({
+        items: [{ id: 't-draft', elementId: 'draft', assignee: 'clerk', status: 'open' }],
+        total: 1,
+      });
+    await settle();
+    // Then the 拟稿 task is completed with them, and the document opens
+    const complete = http.expectOne('/api/tasks/t-draft/complete');
+    expect(complete.request.body).toEqual({ variables: { issuer: 'mayor', countersigners: ['zjj_head'] } });
+    complete.flush({ id: 't-draft', status: 'completed', next: [] });
+    await settle();
     expect(navigate).toHaveBeenCalledWith(['/documents', 'doc-9']);
   });
 });

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -26,8 +37,12 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { apiErrorText } from '../../core/http/api-error';
+import { EligibleApi } from '../../shared/eligible-api.service';
+import { OrgPickerComponent } from '../../shared/org-picker.component';
+import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AttachmentUploadComponent } from './attachment-upload.component';
 import { DocFieldComponent } from './doc-field.component';
@@ -55,6 +70,7 @@ import { DocumentsApi } from './documents-api.service';
     AttachmentUploadComponent,
     DocFieldComponent,
     DocsTranslatePipe,
+    OrgPickerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outgoing-form.page.html',
@@ -69,6 +85,8 @@ export default class OutgoingFormPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly docsI18n = inject(DocsI18n);
   private readonly attachments = viewChild(AttachmentUploadComponent);
+  private readonly eligible = inject(EligibleApi);
+  private readonly workflow = inject(WorkflowApiService);
 
   /** The draft being edited (route `:id/edit`); none when drafting a new one. */
   readonly id = input<string | undefined>(undefined);
@@ -122,6 +140,25 @@ export default class OutgoingFormPage {
       this.docsI18n,
     ),
   );
+
+  /**
+   * 签发人 and 会签 of the new draft: chosen among the people the 发文 model allows (the server's
+   * one rule, GET /eligible), sent with the 拟稿 completion that 保存并送核稿 makes.
+   */
+  protected readonly signOffBy = signal<string[]>([]);
+  protected readonly countersigners = signal<string[]>([]);
+  private readonly issuerStep = rxResource({
+    params: () => (this.id() ? undefined : 'issuer'),
+    stream: ({ params }) => this.eligible.forProcess('outgoing-document', params),
+  });
+  private readonly countersignStep = rxResource({
+    params: () => (this.id() ? undefined : 'countersigners'),
+    stream: ({ params }) => this.eligible.forProcess('outgoing-document', params),
+  });
+  protected readonly issuers = computed(() => valueOr(this.issuerStep, undefined) ?? null);
+  protected readonly countersignPeople = computed(() => valueOr(this.countersignStep, undefined) ?? null);
+  protected readonly pickersLoading = computed(() => this.issuerStep.isLoading() || this.countersignStep.isLoading());
+  protected readonly pickersFailed = computed(() => !!this.issuerStep.error() || !!this.countersignStep.error());
 
   /** Organ names offered for 主送/抄送; any other name or a 统称 can be typed. */
   private readonly orgs = rxResource({ stream: () => this.api.orgs().pipe(map((orgs) => orgs.map((o) => o.name))) });
@@ -243,11 +280,43 @@ export default class OutgoingFormPage {
         const created = await this.api.create(this.body());
         const uploads = this.attachments();
         const allUploaded = uploads ? await uploads.uploadAll(created.id) : true;
-        this.message.success(this.docsI18n.t('docs.created.outgoing'));
-        // A refused attachment stays on screen with its reason; the draft itself is saved.
-        if (allUploaded) await this.router.navigate(['/documents', created.id]);
+        // A refused attachment stays on screen with its reason; the draft itself is saved and not sent yet.
+        if (!allUploaded) {
+          this.message.success(this.docsI18n.t('docs.created.outgoing'));
+          return;
+        }
+        await this.sendToReview(created);
       },
     );
+  }
+
+  /**
+   * 送核稿: completes the new draft's 拟稿 task with the 签发人 and 会签 chosen here. A refusal
+   * (the server has the last word on who is eligible) leaves the draft saved and opens its 拟稿
+   * task with the reason, where it can be sent again.
+   */
+  private async sendToReview(created: DocumentDetail): Promise<void> {
+    const tasks = created.instanceId
+      ? await firstValueFrom(this.workflow.tasks({ instanceId: created.instanceId, status: 'open' }))
+      : { items: [] };
+    const draft = tasks.items.find((t) => t.elementId === 'draft');
+    if (!draft) {
+      this.message.success(this.docsI18n.t('docs.created.outgoing'));
+      await this.router.navigate(['/documents', created.id]);
+      return;
+    }
+    const [issuer] = this.signOffBy();
+    try {
+      await firstValueFrom(
+        this.workflow.complete(draft.id, { variables: { ...(issuer ? { issuer } : {}), countersigners: this.countersigners() } }),
+      );
+    } catch (error) {
+      this.message.error(this.docsI18n.t('docs.sendFailed', { reason: apiErrorText(error, this.i18n) }));
+      await this.router.navigate(['/tasks', draft.id]);
+      return;
+    }
+    this.message.success(this.docsI18n.t('docs.sentToReview'));
+    await this.router.navigate(['/documents', created.id]);
   }
 
   private body(): CreateDocument {

@@ -32,12 +32,15 @@ describe('ApprovalPanelComponent', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  async function render(actions: string[] | null): Promise<HTMLElement> {
+  async function render(actions: string[] | null, nextSteps: unknown[] = []): Promise<HTMLElement> {
     fixture = TestBed.createComponent(ApprovalPanelComponent);
     fixture.componentRef.setInput('task', TASK);
     fixture.componentRef.setInput('actions', actions);
     fixture.componentRef.setInput('username', 'head');
     fixture.detectChanges();
+    // 选择下一步办理人 asks which group-held steps come next (answered before whenStable, which waits for it)
+    await new Promise((r) => setTimeout(r));
+    http.match('/api/tasks/t1/next-steps').forEach((r) => r.flush({ items: nextSteps }));
     await fixture.whenStable();
     http
       .match('/api/phrases')
@@ -213,6 +216,8 @@ describe('ApprovalPanelComponent', () => {
     fixture.componentRef.setInput('username', 'head');
     fixture.componentRef.setInput('formValues', () => result);
     fixture.detectChanges();
+    await new Promise((r) => setTimeout(r));
+    http.match('/api/tasks/t1/next-steps').forEach((r) => r.flush({ items: [] }));
     await fixture.whenStable();
     http.match('/api/phrases').forEach((r) => r.flush({ items: [] }));
     await settle();
@@ -232,6 +237,43 @@ describe('ApprovalPanelComponent', () => {
       opinion: { text: '圈阅', kind: 'circled', approve: true },
       variables: { instruction: '请市住建局牵头办理', leadDept: 'o-zjj', assistDepts: ['o-czj'] },
     });
+    request.flush({ ...TASK, status: 'completed' });
+  });
+
+  it('should send the person chosen for a group-held next step with 办理', async () => {
+    // Given the next step 签发 is held by the city leaders, of whom the mayor may be chosen
+    const step = {
+      elementId: 'signOff',
+      name: '签发',
+      variable: null,
+      multiple: false,
+      sources: ['group:city-leaders'],
+      people: [{ username: 'mayor', displayName: '吴国强', pinyin: 'wuguoqiang', initials: 'wgq', position: '市长', orgId: 'o-gov' }],
+      orgs: [
+        {
+          id: 'o-gov',
+          parentId: null,
+          code: 'ankang',
+          name: '安康市人民政府',
+          shortName: '安政',
+          kind: 'government',
+          sortOrder: 0,
+          keys: '',
+        },
+      ],
+    };
+    const root = await render(['complete'], [step]);
+    expect(root.textContent).toContain('下一步“签发”办理人');
+    // When the mayor is chosen and the task completed
+    const picker = fixture.debugElement.query((d) => d.name === 'app-next-handler-picker');
+    (picker.componentInstance as { value: { set(v: Record<string, string[]>): void } }).value.set({ signOff: ['mayor'] });
+    await settle();
+    expect((fixture.componentInstance as unknown as { nextAssignees(): unknown }).nextAssignees()).toEqual({ signOff: ['mayor'] });
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    expect(root.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
+    // Then the choice goes with the completion
+    const request = http.expectOne('/api/tasks/t1/complete');
+    expect(request.request.body).toEqual({ nextAssignees: { signOff: ['mayor'] } });
     request.flush({ ...TASK, status: 'completed' });
   });
 });

@@ -10,6 +10,7 @@ import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { UserPickerComponent } from '../../shared/user-picker.component';
+import { NextHandlerPickerComponent } from './next-handler-picker.component';
 import {
   TASK_OPERATIONS,
   type OperationInput,
@@ -31,7 +32,16 @@ const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同�
  */
 @Component({
   selector: 'app-approval-panel',
-  imports: [FormsModule, NzButtonModule, NzInputModule, NzRadioModule, NzSelectModule, UserPickerComponent, WorkflowTranslatePipe],
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzInputModule,
+    NzRadioModule,
+    NzSelectModule,
+    UserPickerComponent,
+    NextHandlerPickerComponent,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './approval-panel.component.css',
   host: { '[class.compact]': 'compact()' },
@@ -66,6 +76,8 @@ export class ApprovalPanelComponent {
   protected readonly form = signal<OperationForm>({ reason: '', users: [], target: '', position: 'after' });
   protected readonly targets = signal<ReturnTarget[]>([]);
   protected readonly targetsLoaded = signal(false);
+  /** 选择下一步办理人: element id → chosen usernames (empty: the groups keep the next steps). */
+  protected readonly nextAssignees = signal<Record<string, string[]>>({});
 
   /**
    * Exactly the server's list (签收 only to a candidate, 催办 only on someone else's task, no
@@ -119,7 +131,12 @@ export class ApprovalPanelComponent {
     const opinion = this.opinion().trim();
     const variables = this.variables();
     if (variables === false) return;
-    await this.run(() => firstValueFrom(this.api.complete(this.task().id, { ...(opinion ? { opinion } : {}), ...variables })), 'complete');
+    const picks = this.nextAssignees();
+    const nextAssignees = Object.keys(picks).length ? { nextAssignees: picks } : {};
+    await this.run(
+      () => firstValueFrom(this.api.complete(this.task().id, { ...(opinion ? { opinion } : {}), ...variables, ...nextAssignees })),
+      'complete',
+    );
   }
 
   /** `{variables}` from the task form, `{}` without one; false (and a message) when the form is not valid. */

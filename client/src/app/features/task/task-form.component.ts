@@ -11,10 +11,12 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
+import type { EligibleStep } from '@liuzhuan/contracts';
+import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
-import { FormsApiService } from '../../shared/forms-api.service';
+import { EligibleApi } from '../../shared/eligible-api.service';
+import { FormsApiService, type FormOption } from '../../shared/forms-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { translateFormTexts } from './task-form-texts';
 
@@ -31,13 +33,17 @@ export interface TaskFormResult {
   data: Record<string, unknown>;
 }
 
+/** A select fed by `valuesKey: "eligible_<variable>"` lists the people the model allows for that variable. */
+const ELIGIBLE_PREFIX = 'eligible_';
+
 /** loading: reading the form; ready: rendered; none: no such form (the page shows the variables); error: it could not be read. */
 export type TaskFormStatus = 'loading' | 'ready' | 'none' | 'error';
 
 /**
  * 表单: the task's form (GET /api/forms/:key) rendered by form-js's viewer, filled with the
  * instance's variables and the option lists a select names by `valuesKey` (`orgOptions`,
- * `userOptions`). form-js loads on first use, in its own chunk. Read-only on a task the user
+ * `userOptions`; `eligible_<variable>`: the people the model allows there, GET /tasks/:id/eligible,
+ * the server's one rule). form-js loads on first use, in its own chunk. Read-only on a task the user
  * cannot complete (a completed one shows the submitted values).
  */
 @Component({
@@ -66,6 +72,7 @@ export type TaskFormStatus = 'loading' | 'ready' | 'none' | 'error';
 })
 export class TaskFormComponent {
   private readonly api = inject(FormsApiService);
+  private readonly eligible = inject(EligibleApi);
   private readonly i18n = inject(I18nService);
   private readonly texts = inject(WorkflowI18n);
 
@@ -73,6 +80,8 @@ export class TaskFormComponent {
   /** The instance's variables: the form's initial values. */
   readonly data = input<Record<string, unknown>>({});
   readonly readOnly = input(false);
+  /** The task, for the eligible lists of its selects (`valuesKey: "eligible_issuer"`). */
+  readonly taskId = input<string | null>(null);
 
   readonly status = signal<TaskFormStatus>('loading');
   protected readonly error = signal<string | null>(null);
@@ -91,7 +100,8 @@ export class TaskFormComponent {
       const key = this.formKey();
       const data = this.data();
       const readOnly = this.readOnly();
-      untracked(() => void this.render(key, data, readOnly));
+      const taskId = this.taskId();
+      untracked(() => void this.render(key, data, readOnly, taskId));
     });
   }
 
@@ -107,7 +117,7 @@ export class TaskFormComponent {
     return { valid: Object.keys(errors).length === 0, data: clean };
   }
 
-  private async render(key: string, data: Record<string, unknown>, readOnly: boolean): Promise<void> {
+  private async render(key: string, data: Record<string, unknown>, readOnly: boolean, taskId: string | null): Promise<void> {
     const run = ++this.run;
     this.status.set('loading');
     this.error.set(null);
@@ -120,8 +130,9 @@ export class TaskFormComponent {
         return;
       }
       const usesOptions = JSON.stringify(definition.schema).includes('"valuesKey"');
-      const [options, { Form }] = await Promise.all([
+      const [options, eligible, { Form }] = await Promise.all([
         usesOptions ? firstValueFrom(this.api.options()) : Promise.resolve({}),
+        this.eligibleOptions(definition.schema, taskId),
         import('@bpmn-io/form-js'),
       ]);
       if (run !== this.run) return;
@@ -130,7 +141,7 @@ export class TaskFormComponent {
       this.observer = translateFormTexts(container);
       const viewer = new Form({ container, properties: { readOnly }, debounce: false } as never) as unknown as FormViewer;
       this.viewer = viewer;
-      await viewer.importSchema(structuredClone(definition.schema), { ...structuredClone(data), ...options });
+      await viewer.importSchema(structuredClone(definition.schema), { ...structuredClone(data), ...options, ...eligible });
       if (run !== this.run) return;
       this.status.set('ready');
     } catch (error) {
@@ -141,10 +152,39 @@ export class TaskFormComponent {
     }
   }
 
+  /** The `eligible_<variable>` option lists the form names, read for this task; an empty list when a read fails. */
+  private eligibleOptions(schema: Record<string, unknown>, taskId: string | null): Promise<Record<string, FormOption[]>> {
+    const keys = [...JSON.stringify(schema).matchAll(/"valuesKey":"(eligible_[A-Za-z_][\w]*)"/g)].map((m) => m[1]);
+    if (!keys.length || !taskId) return Promise.resolve(Object.fromEntries(keys.map((k) => [k, []])));
+    return firstValueFrom(
+      forkJoin(
+        Object.fromEntries(
+          [...new Set(keys)].map((k) => [
+            k,
+            this.eligible.forTask(taskId, { field: k.slice(ELIGIBLE_PREFIX.length) }).pipe(
+              map(eligibleOptionsOf),
+              catchError(() => of([] as FormOption[])),
+            ),
+          ]),
+        ),
+      ),
+    );
+  }
+
   private dispose(): void {
     this.observer?.disconnect();
     this.observer = undefined;
     this.viewer?.destroy();
     this.viewer = undefined;
   }
+}
+
+/** 「马文斌（市住建局 局长）」: the name with the organization's short name, so that 「住建」 finds it in form-js's search. */
+function eligibleOptionsOf(step: EligibleStep): FormOption[] {
+  const orgs = new Map(step.orgs.map((o) => [o.id, o]));
+  return step.people.map((p) => {
+    const org = orgs.get(p.orgId);
+    const where = [org?.shortName ?? org?.name, p.position].filter(Boolean).join(' ');
+    return { label: where ? `${p.displayName}（${where}）` : p.displayName, value: p.username };
+  });
 }

@@ -14,7 +14,10 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { WorkflowTranslatePipe } from '../workflow-i18n';
 import type { ProgressMarks } from './progress-path';
 
-const MARKERS: Record<keyof ProgressMarks, string> = { done: 'lz-done', flows: 'lz-flow', returned: 'lz-returned', current: 'lz-current' };
+type Marked = Exclude<keyof ProgressMarks, 'tasked'>;
+const MARKERS: Record<Marked, string> = { done: 'lz-done', flows: 'lz-flow', returned: 'lz-returned', current: 'lz-current' };
+/** A user task the flow passed without a task (a 会签 with nobody named): not done, skipped. */
+const SKIPPED = 'lz-skipped';
 
 interface Canvas {
   addMarker(id: string, marker: string): void;
@@ -44,13 +47,18 @@ interface Canvas {
       <span class="legend-done">{{ 'diagram.legend.done' | wt }}</span>
       <span class="legend-current">{{ 'diagram.legend.current' | wt }}</span>
       <span class="legend-returned">{{ 'diagram.legend.returned' | wt }}</span>
+      @if (skipped()) {
+        <span class="legend-skipped">{{ 'diagram.legend.skipped' | wt }}</span>
+      }
     </div>
   `,
 })
 export class ProgressDiagramComponent implements OnDestroy {
   /** The BPMN XML the instance's definition was deployed from. */
   readonly xml = input<string | null>(null);
-  readonly marks = input<ProgressMarks>({ done: [], flows: [], current: [], returned: [] });
+  readonly marks = input<ProgressMarks>({ done: [], flows: [], current: [], returned: [], tasked: [] });
+  /** Whether a step is shown as skipped (the legend then explains the mark). */
+  protected readonly skipped = signal(false);
 
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('canvas');
@@ -94,10 +102,15 @@ export class ProgressDiagramComponent implements OnDestroy {
     const viewer = this.viewer;
     if (!viewer) return;
     const canvas = viewer.get('canvas') as Canvas & { removeMarker(id: string, marker: string): void };
-    const registry = viewer.get('elementRegistry') as { get(id: string): unknown; getAll(): { id: string }[] };
-    for (const element of registry.getAll()) for (const marker of Object.values(MARKERS)) canvas.removeMarker(element.id, marker);
-    for (const kind of Object.keys(MARKERS) as (keyof ProgressMarks)[]) {
-      for (const id of marks[kind]) if (registry.get(id)) canvas.addMarker(id, MARKERS[kind]);
+    const registry = viewer.get('elementRegistry') as { get(id: string): { type?: string } | undefined; getAll(): { id: string }[] };
+    for (const element of registry.getAll())
+      for (const marker of [...Object.values(MARKERS), SKIPPED]) canvas.removeMarker(element.id, marker);
+    const tasked = new Set(marks.tasked);
+    const skipped = marks.done.filter((id) => registry.get(id)?.type === 'bpmn:UserTask' && !tasked.has(id));
+    for (const kind of Object.keys(MARKERS) as Marked[]) {
+      for (const id of marks[kind]) if (registry.get(id) && !(kind === 'done' && skipped.includes(id))) canvas.addMarker(id, MARKERS[kind]);
     }
+    for (const id of skipped) canvas.addMarker(id, SKIPPED);
+    this.skipped.set(skipped.length > 0);
   }
 }

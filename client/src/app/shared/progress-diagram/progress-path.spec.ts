@@ -19,7 +19,7 @@ describe('progressMarks', () => {
     // When the marks are computed
     const marks = progressMarks(history, ['Review']);
     // Then the path is done and Review is current
-    expect(marks).toEqual({ done: ['Start', 'Draft'], flows: ['Flow_1', 'Flow_2'], current: ['Review'], returned: [] });
+    expect(marks).toEqual({ done: ['Start', 'Draft'], flows: ['Flow_1', 'Flow_2'], current: ['Review'], returned: [], tasked: ['Review'] });
   });
 
   it('should mark the step a task was returned to and show it as current, not done, when it runs again', () => {
@@ -35,5 +35,20 @@ describe('progressMarks', () => {
     expect(marks.current).toEqual(['Draft']);
     expect(marks.returned).toEqual(['Draft']);
     expect(marks.done).toEqual([]);
+  });
+
+  it('should list the steps that had a task, so that a step completed without one shows as skipped', () => {
+    // Given a 会签 with nobody named: completed by the engine without a task
+    const history = [
+      event('task.created', 'draft'),
+      event('element.completed', 'draft'),
+      event('element.completed', 'countersign'),
+      event('task.created', 'signOff'),
+    ];
+    // When the marks are computed
+    const marks = progressMarks(history, ['signOff']);
+    // Then countersign completed but never had a task
+    expect(marks.done).toEqual(['draft', 'countersign']);
+    expect(marks.tasked).toEqual(['draft', 'signOff']);
   });
 });

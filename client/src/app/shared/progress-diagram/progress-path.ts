@@ -10,6 +10,11 @@ export interface ProgressMarks {
   current: string[];
   /** Elements a token was moved back to (退回). */
   returned: string[];
+  /**
+   * Elements that had a task at least once. A user task that completed without one was skipped
+   * (a 会签 with nobody named): the diagram must not show it as done.
+   */
+  tasked: string[];
 }
 
 /**
@@ -21,8 +26,10 @@ export function progressMarks(history: readonly HistoryEvent[], activeElementIds
   const done = new Set<string>();
   const flows = new Set<string>();
   const returned = new Set<string>();
+  const tasked = new Set<string>();
   for (const event of history) {
     if (event.type === 'element.completed' && event.elementId) done.add(event.elementId);
+    else if (event.type === 'task.created' && event.elementId) tasked.add(event.elementId);
     else if (event.type === 'flow.taken') {
       const flowId = event.details['flowId'];
       if (typeof flowId === 'string') flows.add(flowId);
@@ -33,5 +40,5 @@ export function progressMarks(history: readonly HistoryEvent[], activeElementIds
   }
   const current = [...new Set(activeElementIds)];
   for (const id of current) done.delete(id);
-  return { done: [...done], flows: [...flows], current, returned: [...returned] };
+  return { done: [...done], flows: [...flows], current, returned: [...returned], tasked: [...tasked] };
 }
