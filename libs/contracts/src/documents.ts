@@ -329,9 +329,27 @@ export const ProcessingStepSchema = z
   .meta({ id: 'ProcessingStep' });
 export type ProcessingStep = z.infer<typeof ProcessingStepSchema>;
 
+/** An organization a 处理单 names (主办, 协办): its id and name. */
+export const SheetOrgSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'SheetOrg' });
+
+/**
+ * Who handles the document now, as the 处理单 shows it: the lead (主办) and assisting (协办)
+ * departments the 批示 chose (else the registration's), and the 签发人 once 签发 is done.
+ */
+export const DocumentHandlingSchema = z
+  .object({
+    leadDept: SheetOrgSchema.nullable(),
+    assistDepts: z.array(SheetOrgSchema),
+    /** who signed it off (签发), for whom when a deputy did, and when; null before 签发 */
+    signedOff: z.object({ by: z.string(), onBehalfOf: z.string().nullable(), at: z.string() }).nullable(),
+  })
+  .meta({ id: 'DocumentHandling' });
+export type DocumentHandling = z.infer<typeof DocumentHandlingSchema>;
+
 export const DocumentDetailSchema = OfficialDocumentSchema.extend({
   attachments: z.array(AttachmentSchema),
   processingRecord: z.array(ProcessingStepSchema),
+  handling: DocumentHandlingSchema,
 }).meta({ id: 'OfficialDocumentDetail' });
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 

@@ -34,6 +34,7 @@ import { ClassificationService } from './classification.service';
 import { DocNumberService } from './doc-number.service';
 import { DocumentsService } from './documents.service';
 import { DocumentErrors } from './documents.errors';
+import { ProcessingSheetService } from './processing-sheet.service';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
 async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
@@ -60,6 +61,7 @@ export class DocumentsController {
     private readonly attachments: AttachmentsService,
     private readonly circulations: CirculationService,
     private readonly classification: ClassificationService,
+    private readonly sheets: ProcessingSheetService,
   ) {}
 
   @Post()
@@ -81,6 +83,21 @@ export class DocumentsController {
     @RequestAudit() audit: AuditContext,
   ): Promise<DocumentDetail> {
     return this.documents.read(id, user, audit);
+  }
+
+  /** The 公文处理单 (收文处理笺 / 发文稿纸) as an A4 PDF, for whoever may read the document. */
+  @Get(':id/processing-sheet.pdf')
+  async processingSheet(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { bytes, name } = await this.sheets.pdf(id, user, audit);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="processing-sheet.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    reply.header('cache-control', 'no-store');
+    return bytes;
   }
 
   @Patch(':id')

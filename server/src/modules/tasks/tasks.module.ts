@@ -7,6 +7,7 @@ import { UrgeEntity } from './urge.entity';
 import { ApprovalsRepository } from './approvals.repository';
 import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.api';
+import { FormsModule } from '../forms/forms.api';
 import { OrgModule } from '../org/org.api';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskRepository } from '../runtime/runtime.api';
@@ -37,6 +38,7 @@ import { UrgeService } from './urge.service';
     TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity, CcCopyEntity]),
     RuntimeModule,
     DefinitionsModule,
+    FormsModule,
     OrgModule,
     NotificationsModule,
     AuditModule,

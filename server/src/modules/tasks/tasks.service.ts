@@ -12,7 +12,8 @@ import {
   openedTasks,
   TaskRepository,
 } from '../runtime/runtime.api';
-import { normalizeOpinion, Opinions } from './opinions';
+import { FormsService } from '../forms/forms.api';
+import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
 import { toTask } from './task-view';
@@ -34,6 +35,7 @@ export class TasksService {
     private readonly opinions: Opinions,
     private readonly signers: SignersService,
     private readonly authority: CallerAuthority,
+    private readonly forms: FormsService,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -134,6 +136,10 @@ export class TasksService {
         const countersign = isCountersignTask(readState(instance.state), id);
         await this.opinions.write(tx, instance, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       }
+      // what was written in the form's opinion fields (批示, 办理情况 …) is an opinion of this step too
+      if (row.formKey && input.variables)
+        for (const given of fieldOpinions(await this.forms.opinionFields(row.formKey, tx.manager), input.variables))
+          await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'note');
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(
           tx,
