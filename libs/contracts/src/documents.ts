@@ -338,6 +338,8 @@ export const SheetOrgSchema = z.object({ id: z.string(), name: z.string() }).met
  */
 export const DocumentHandlingSchema = z
   .object({
+    /** the organization that registered or drafted it: the head of its 处理单 */
+    office: z.string(),
     leadDept: SheetOrgSchema.nullable(),
     assistDepts: z.array(SheetOrgSchema),
     /** who signed it off (签发), for whom when a deputy did, and when; null before 签发 */
@@ -354,6 +356,36 @@ export const DocumentDetailSchema = OfficialDocumentSchema.extend({
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 
 export const DOCUMENT_BOXES = ['todo', 'done', 'mine', 'all'] as const;
+/** GET /documents/register: the 收文登记簿 of the incoming documents the caller may read, by 签收 time. */
+export const RegisterQuerySchema = z
+  .object({
+    /** Beijing 签收 date range, inclusive (YYYY-MM-DD) */
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+export type RegisterQuery = z.infer<typeof RegisterQuerySchema>;
+
+/** One line of the 收文登记簿 (register columns). */
+export const RegisterRowSchema = z
+  .object({
+    id: z.string(),
+    regNo: z.string(),
+    signedForAt: z.string(),
+    sourceOrg: z.string(),
+    sourceDocNumber: z.string().nullable(),
+    title: z.string(),
+    secretLevel: z.string(),
+    urgency: z.string(),
+    dueAt: z.string().nullable(),
+    leadDept: z.string().nullable(),
+    status: z.string(),
+  })
+  .meta({ id: 'RegisterRow' });
+export type RegisterRow = z.infer<typeof RegisterRowSchema>;
+export const RegisterListSchema = z.object({ items: z.array(RegisterRowSchema) }).meta({ id: 'RegisterList' });
+export type RegisterList = z.infer<typeof RegisterListSchema>;
+
 export const DocumentQuerySchema = z
   .object({
     box: z.enum(DOCUMENT_BOXES).default('all'),

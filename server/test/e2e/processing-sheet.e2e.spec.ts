@@ -88,7 +88,7 @@ describe('processing sheet (e2e)', () => {
     await server.call('DELETE', '/api/proxies/mine', { token: await as('zjj_head') });
   });
 
-  it('should give the 登记 step's form the registered values', async () => {
+  it('should give the 登记 step\'s form the registered values', async () => {
     // given a registered document
     const doc = await register('关于开展城镇燃气安全排查整治的通知');
     await act('clerk', doc.instanceId, 'signFor');
@@ -167,7 +167,7 @@ describe('processing sheet (e2e)', () => {
     expect(labels).toContain('吴国强（代马文斌）');
   });
 
-  it('should print the 收文处理笺 as a PDF with the exact 批示, for the document's readers only', async () => {
+  it('should print the 收文处理笺 as a PDF with the exact 批示, for the document\'s readers only', async () => {
     // given
     const doc = await register('关于开展城市更新试点工作的通知');
     await throughInstruction(doc);
@@ -203,5 +203,30 @@ describe('processing sheet (e2e)', () => {
       .body;
     const items = (audit.items ?? []) as any[];
     expect(items.some((e) => e.targetId === doc.id && JSON.stringify(e.details).includes('processingSheet'))).toBe(true);
+  });
+
+  it('should list registered incoming documents in the 收文登记簿 and export it as XLSX', async () => {
+    // given a document instructed to 市住建局
+    const doc = await register('关于做好城市排水防涝工作的通知');
+    await throughInstruction(doc);
+    // when the clerk reads the register
+    const list = await server.call('GET', '/api/documents/register?from=2026-10-12&to=2026-10-12', { token: await as('clerk') });
+    // then the document is there in the register's columns
+    expect(list.status).toBe(200);
+    expect(list.body.items.find((r: any) => r.id === doc.id)).toMatchObject({
+      regNo: expect.stringMatching(/^收〔2026〕\d+号$/),
+      sourceOrg: '陕西省住房和城乡建设厅',
+      sourceDocNumber: '陕建发〔2026〕31号',
+      title: '关于做好城市排水防涝工作的通知',
+      leadDept: '安康市住房和城乡建设局',
+      status: 'active',
+    });
+    // and a reader with no part in it does not see it
+    const other = await server.call('GET', '/api/documents/register', { token: await as('gaj_clerk') });
+    expect(other.body.items.map((r: any) => r.id)).not.toContain(doc.id);
+    // and the export is a workbook
+    const xlsx = await fetch(`${server.baseUrl}/api/documents/register.xlsx`, { headers: { authorization: `Bearer ${await as('clerk')}` } });
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -17,6 +17,7 @@ export function handlingOf(
   registered: { leadDept: string | null; assistDepts: string[] } | null,
   steps: readonly ProcessingStep[],
   orgs: readonly NamedOrg[],
+  officeId: string,
 ): DocumentHandling {
   const byKey = new Map<string, NamedOrg>();
   for (const o of orgs) byKey.set(o.id, o).set(o.code, o);
@@ -32,6 +33,7 @@ export function handlingOf(
     .at(-1);
   const signedOpinion = signOff?.opinions.filter((o) => o.author === signOff.completedBy).at(-1);
   return {
+    office: orgs.find((o) => o.id === officeId)?.name ?? '',
     leadDept: lead,
     assistDepts: assist.map(org).filter((o): o is { id: string; name: string } => o !== null),
     signedOff:

@@ -18,6 +18,9 @@ import {
   DocumentQuerySchema,
   IdParamSchema,
   type OfficialDocument,
+  type RegisterList,
+  type RegisterQuery,
+  RegisterQuerySchema,
   type SessionUser,
   type UpdateDocument,
   UpdateDocumentSchema,
@@ -35,6 +38,7 @@ import { DocNumberService } from './doc-number.service';
 import { DocumentsService } from './documents.service';
 import { DocumentErrors } from './documents.errors';
 import { ProcessingSheetService } from './processing-sheet.service';
+import { DocumentRegisterService } from './document-register.service';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
 async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
@@ -62,6 +66,7 @@ export class DocumentsController {
     private readonly circulations: CirculationService,
     private readonly classification: ClassificationService,
     private readonly sheets: ProcessingSheetService,
+    private readonly register: DocumentRegisterService,
   ) {}
 
   @Post()
@@ -74,6 +79,24 @@ export class DocumentsController {
   @Get()
   list(@Query(validate(DocumentQuerySchema)) query: DocumentQuery, @CurrentUser() user: SessionUser): Promise<DocumentList> {
     return this.documents.list(query, user);
+  }
+
+  /** 收文登记簿: the incoming documents the caller may read, in the register's columns. */
+  @Get('register')
+  registerList(@Query(validate(RegisterQuerySchema)) query: RegisterQuery, @CurrentUser() user: SessionUser): Promise<RegisterList> {
+    return this.register.list(query, user);
+  }
+
+  @Get('register.xlsx')
+  async registerXlsx(
+    @Query(validate(RegisterQuerySchema)) query: RegisterQuery,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const bytes = await this.register.xlsx(query, user);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('收文登记簿.xlsx')}`);
+    return bytes;
   }
 
   @Get(':id')

@@ -22,6 +22,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentVersions } from './document-versions';
 import { DocumentsController } from './documents.controller';
 import { ProcessingSheetService } from './processing-sheet.service';
+import { DocumentRegisterService } from './document-register.service';
 import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
@@ -53,6 +54,7 @@ import { DocumentVerifier } from './document-verification';
     ClassificationService,
     DocumentOpinionSubject,
     ProcessingSheetService,
+    DocumentRegisterService,
     DocumentVerifier,
   ],
   exports: [DocumentsService, DocumentRepository],

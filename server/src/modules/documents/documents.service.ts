@@ -261,7 +261,7 @@ export class DocumentsService {
       ...view,
       attachments: attachments.map(attachmentView),
       processingRecord: record,
-      handling: handlingOf(variables, view.registration, record, orgs),
+      handling: handlingOf(variables, view.registration, record, orgs, doc.createdOrgId),
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DOC_TYPE_NAMES, type DocumentDetail, type SessionUser, type StepOpinion } from '@liuzhuan/contracts';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
-import { OrgRepository, UserRepository } from '../org/org.api';
+import { UserRepository } from '../org/org.api';
 import { type ProcessingSheetModel, Renderer, type SheetBlock, type SheetField } from '../rendering/rendering.api';
 import { DocumentAccess } from './document-access';
 import { beijingMinute, DocumentsService } from './documents.service';
@@ -34,7 +34,6 @@ export class ProcessingSheetService {
     private readonly access: DocumentAccess,
     private readonly documents: DocumentsService,
     private readonly users: UserRepository,
-    private readonly orgs: OrgRepository,
     private readonly renderer: Renderer,
     private readonly trail: AuditTrail,
   ) {}
@@ -42,8 +41,7 @@ export class ProcessingSheetService {
   async pdf(id: string, user: SessionUser, audit: AuditContext): Promise<{ bytes: Buffer; name: string }> {
     const doc = await this.access.readable(user, id);
     const detail = await this.documents.detail(doc);
-    const office = (await this.orgs.findById(doc.createdOrgId))?.name ?? '';
-    const bytes = await this.renderer.processingSheet(await this.model(detail, office));
+    const bytes = await this.renderer.processingSheet(await this.model(detail, detail.handling.office));
     if (doc.secretLevel !== 'NONE') {
       await this.trail.recordAlone(audit, {
         type: 'document.classified.read',

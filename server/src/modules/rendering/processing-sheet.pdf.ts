@@ -6,7 +6,7 @@ type Pdf = PDFKit.PDFDocument;
 /** A4 in points; margins close to GB/T 9704's 版心 (156 mm × 225 mm on 210 mm × 297 mm). */
 const PAGE = { width: 595.28, height: 841.89, margin: 56 };
 const RED = '#c00000';
-const LABEL_WIDTH = 92;
+const LABEL_WIDTH = 100;
 const PAD = 6;
 const SIZE = { office: 20, title: 16, text: 11, small: 9 };
 
