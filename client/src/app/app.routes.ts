@@ -26,6 +26,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/letter/letter.page'),
   },
   {
+    // print views (处理单): signed in, but outside the shell
+    path: 'print',
+    canActivate: [authGuard, roleGuard(DOCUMENT_ROLES)],
+    loadChildren: () => import('./features/documents/print.routes'),
+  },
+  {
     path: '',
     component: ShellComponent,
     canActivate: [authGuard],
