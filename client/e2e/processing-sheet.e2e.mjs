@@ -96,7 +96,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await field(label).locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
   }
 
-  test('should show the exact 批示 typed in the form, and keep both 协办 departments\' results for 答复', async () => {
+  test("should show the exact 批示 typed in the form, and keep both 协办 departments' results for 答复", async () => {
     // Given a document registered, signed for, screened and proposed (through the API)
     const clerk = await login(server.url, 'clerk');
     const created = await clerk('POST', '/documents', {
@@ -163,7 +163,11 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await complete();
     await signIn('czj_head');
     await openTask('czj_head', 'assistHandle');
-    assert.equal(await field('办理情况').locator('textarea').inputValue(), '', "the 协办 form does not open with another department's text");
+    assert.equal(
+      await field('办理情况').locator('textarea').inputValue(),
+      '',
+      "the 协办 form does not open with another department's text",
+    );
     await field('办理情况').locator('textarea').fill(CZJ_RESULT);
     await complete();
     await signIn('zjj_head');

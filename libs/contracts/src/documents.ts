@@ -360,8 +360,14 @@ export const DOCUMENT_BOXES = ['todo', 'done', 'mine', 'all'] as const;
 export const RegisterQuerySchema = z
   .object({
     /** Beijing 签收 date range, inclusive (YYYY-MM-DD) */
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   })
   .strict();
 export type RegisterQuery = z.infer<typeof RegisterQuerySchema>;

@@ -60,7 +60,9 @@ describe('processing sheet (e2e)', () => {
         issuer: '陕西省住房和城乡建设厅',
         mainRecipients: ['安康市人民政府'],
         secretLevel,
-        ...(secretLevel === 'NONE' ? {} : { secrecyPeriod: { value: 1, unit: 'YEAR' }, copyNumber: '000007', custodian: '张晓明', storageLocation: '机要室2号柜' }),
+        ...(secretLevel === 'NONE'
+          ? {}
+          : { secrecyPeriod: { value: 1, unit: 'YEAR' }, copyNumber: '000007', custodian: '张晓明', storageLocation: '机要室2号柜' }),
         registration: {
           sourceOrg: '陕西省住房和城乡建设厅',
           sourceDocNumber: '陕建发〔2026〕31号',
@@ -82,13 +84,14 @@ describe('processing sheet (e2e)', () => {
     await act('head', doc.instanceId, 'propose', { proposal: PROPOSAL });
     await act('deputy', doc.instanceId, 'instruct', { instruction: INSTRUCTION, leadDept: 'zjj', assistDepts: ['fgw', 'czj'] });
   };
-  const detail = async (id: string, username = 'clerk') => (await server.call('GET', `/api/documents/${id}`, { token: await as(username) })).body;
+  const detail = async (id: string, username = 'clerk') =>
+    (await server.call('GET', `/api/documents/${id}`, { token: await as(username) })).body;
 
   afterEach(async () => {
     await server.call('DELETE', '/api/proxies/mine', { token: await as('zjj_head') });
   });
 
-  it('should give the 登记 step\'s form the registered values', async () => {
+  it("should give the 登记 step's form the registered values", async () => {
     // given a registered document
     const doc = await register('关于开展城镇燃气安全排查整治的通知');
     await act('clerk', doc.instanceId, 'signFor');
@@ -131,7 +134,7 @@ describe('processing sheet (e2e)', () => {
     expect(JSON.stringify(verified.body)).not.toContain('"ok":false');
   });
 
-  it('should keep each department its own 办理情况, mark a deputy\'s, and let 答复 see them all', async () => {
+  it("should keep each department its own 办理情况, mark a deputy's, and let 答复 see them all", async () => {
     // given 市住建局's head is away: the mayor handles for him (代理)
     const proxy = await server.call('POST', '/api/proxies', {
       token: await as('zjj_head'),
@@ -167,7 +170,7 @@ describe('processing sheet (e2e)', () => {
     expect(labels).toContain('吴国强（代马文斌）');
   });
 
-  it('should print the 收文处理笺 as a PDF with the exact 批示, for the document\'s readers only', async () => {
+  it("should print the 收文处理笺 as a PDF with the exact 批示, for the document's readers only", async () => {
     // given
     const doc = await register('关于开展城市更新试点工作的通知');
     await throughInstruction(doc);
@@ -190,7 +193,7 @@ describe('processing sheet (e2e)', () => {
     expect(outsider.status).toBe(404);
   });
 
-  it('should record reading a classified document\'s 处理单 PDF in the audit trail', async () => {
+  it("should record reading a classified document's 处理单 PDF in the audit trail", async () => {
     // given a 秘密 document (no electronic body) handled up to the 批示
     const doc = await register('关于某专项工作的通知', 'SECRET');
     // when its registering clerk prints the 处理单
@@ -199,8 +202,9 @@ describe('processing sheet (e2e)', () => {
     });
     expect(r.status).toBe(200);
     // then the read is in the trail, naming the part read
-    const audit = (await server.call('GET', `/api/audit/events?eventType=document.classified.read&targetId=${doc.id}`, { token: await as('auditor') }))
-      .body;
+    const audit = (
+      await server.call('GET', `/api/audit/events?eventType=document.classified.read&targetId=${doc.id}`, { token: await as('auditor') })
+    ).body;
     const items = (audit.items ?? []) as any[];
     expect(items.some((e) => e.targetId === doc.id && JSON.stringify(e.details).includes('processingSheet'))).toBe(true);
   });
@@ -225,8 +229,14 @@ describe('processing sheet (e2e)', () => {
     const other = await server.call('GET', '/api/documents/register', { token: await as('gaj_clerk') });
     expect(other.body.items.map((r: any) => r.id)).not.toContain(doc.id);
     // and the export is a workbook
-    const xlsx = await fetch(`${server.baseUrl}/api/documents/register.xlsx`, { headers: { authorization: `Bearer ${await as('clerk')}` } });
+    const xlsx = await fetch(`${server.baseUrl}/api/documents/register.xlsx`, {
+      headers: { authorization: `Bearer ${await as('clerk')}` },
+    });
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 });

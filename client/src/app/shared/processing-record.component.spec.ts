@@ -118,6 +118,8 @@ describe('recordRows', () => {
     // When the record is built
     const rows = recordRows(history, opinions, proxy, (kind) => ({ approval: '审批意见', instruction: '批示' })[kind] ?? kind);
     // Then the one completion line carries both, the 批示 in full
-    expect(rows.map((r) => [r.type, r.actor, r.opinion])).toEqual([['task.completed', '周建华', '审批意见：同意\n批示：同意。请市住建局牵头…']]);
+    expect(rows.map((r) => [r.type, r.actor, r.opinion])).toEqual([
+      ['task.completed', '周建华', '审批意见：同意\n批示：同意。请市住建局牵头…'],
+    ]);
   });
 });

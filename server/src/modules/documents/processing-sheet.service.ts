@@ -64,7 +64,8 @@ export class ProcessingSheetService {
     if (d.handling.signedOff) usernames.add(d.handling.signedOff.by).add(d.handling.signedOff.onBehalfOf ?? d.handling.signedOff.by);
     const names = new Map((await this.users.findByUsernames([...usernames])).map((u) => [u.username, u.displayName]));
     const name = (u: string) => names.get(u) ?? u;
-    const signer = (by: string, onBehalfOf: string | null) => (onBehalfOf && onBehalfOf !== by ? `${name(by)}（代${name(onBehalfOf)}）` : name(by));
+    const signer = (by: string, onBehalfOf: string | null) =>
+      onBehalfOf && onBehalfOf !== by ? `${name(by)}（代${name(onBehalfOf)}）` : name(by);
     const minute = (iso: string) => beijingMinute(new Date(iso));
     const depts = { lead: d.handling.leadDept?.name ?? '', assist: d.handling.assistDepts.map((o) => o.name).join('、') };
     const r = d.registration;
@@ -85,7 +86,10 @@ export class ProcessingSheetService {
             [f('主送机关', d.mainRecipients.join('，'))],
             [f('抄送机关', d.ccRecipients.join('，'))],
             [f('拟稿人', name(d.createdBy)), f('拟稿时间', minute(d.createdAt))],
-            [f('签发人', d.handling.signedOff ? signer(d.handling.signedOff.by, d.handling.signedOff.onBehalfOf) : ''), f('签发时间', d.handling.signedOff ? minute(d.handling.signedOff.at) : '')],
+            [
+              f('签发人', d.handling.signedOff ? signer(d.handling.signedOff.by, d.handling.signedOff.onBehalfOf) : ''),
+              f('签发时间', d.handling.signedOff ? minute(d.handling.signedOff.at) : ''),
+            ],
           ];
     const layout = d.direction === 'incoming' ? INCOMING_BLOCKS : OUTGOING_BLOCKS;
     const placed = new Set<StepOpinion>();

@@ -76,7 +76,10 @@ function opinionBlock(doc: Pdf, block: SheetBlock): void {
   const content = parts.reduce((sum, p) => sum + p.textHeight + p.signHeight + PAD, 0);
   const height = Math.max(56, content + 2 * PAD);
   const y = ensureRoom(doc, Math.min(height, bottom() - PAGE.margin));
-  doc.rect(PAGE.margin, y, LABEL_WIDTH, height).rect(PAGE.margin + LABEL_WIDTH, y, innerWidth() - LABEL_WIDTH, height).stroke(RED);
+  doc
+    .rect(PAGE.margin, y, LABEL_WIDTH, height)
+    .rect(PAGE.margin + LABEL_WIDTH, y, innerWidth() - LABEL_WIDTH, height)
+    .stroke(RED);
   doc.fillColor(RED).text(block.label, PAGE.margin + PAD, y + PAD, { width: LABEL_WIDTH - 2 * PAD });
   let at = y + PAD;
   for (const p of parts) {

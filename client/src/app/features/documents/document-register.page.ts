@@ -118,7 +118,9 @@ function yearStart(now = new Date()): string {
             <tbody>
               @for (r of items; track r.id) {
                 <tr>
-                  <td class="nowrap"><a [routerLink]="['/documents', r.id]">{{ r.regNo }}</a></td>
+                  <td class="nowrap">
+                    <a [routerLink]="['/documents', r.id]">{{ r.regNo }}</a>
+                  </td>
                   <td class="nowrap">{{ r.signedForAt | date: 'yyyy-MM-dd HH:mm' : beijing }}</td>
                   <td>{{ r.sourceOrg }}</td>
                   <td>{{ r.sourceDocNumber ?? '' }}</td>
@@ -165,7 +167,10 @@ export default class DocumentRegisterPage {
   protected fromInput = yearStart();
   protected toInput = '';
   private readonly range = signal<{ from: string | null; to: string | null }>({ from: this.fromInput, to: null });
-  protected readonly register = rxResource({ params: () => this.range(), stream: ({ params }) => this.api.register(params.from, params.to) });
+  protected readonly register = rxResource({
+    params: () => this.range(),
+    stream: ({ params }) => this.api.register(params.from, params.to),
+  });
   protected readonly rows = computed(() => valueOr(this.register, null)?.items ?? null);
   protected readonly errorText = computed(() => apiErrorText(this.register.error(), this.i18nService));
   protected readonly failed = signal<string | null>(null);

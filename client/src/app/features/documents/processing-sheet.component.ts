@@ -125,7 +125,11 @@ export class ProcessingSheetComponent {
   readonly doc = input.required<DocumentDetail>();
 
   protected readonly blocks = computed(() => sheetBlocks(this.doc()));
-  protected readonly assistNames = computed(() => this.doc().handling.assistDepts.map((o) => o.name).join('、'));
+  protected readonly assistNames = computed(() =>
+    this.doc()
+      .handling.assistDepts.map((o) => o.name)
+      .join('、'),
+  );
   protected readonly signedOff = computed(() => {
     const s = this.doc().handling.signedOff;
     return s ? this.label(s.by, s.onBehalfOf) : null;

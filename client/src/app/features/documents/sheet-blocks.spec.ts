@@ -27,7 +27,10 @@ describe('sheetBlocks', () => {
     // given a 批示 written in the form with a panel "同意", and two 协办 results
     const record = [
       step('t1', 'propose', '拟办', [opinion('proposal', '建议由市住建局牵头办理。', 'head')]),
-      step('t2', 'instruct', '领导批示', [opinion('approval', '同意', 'deputy'), opinion('instruction', '同意。请市住建局牵头…', 'deputy')]),
+      step('t2', 'instruct', '领导批示', [
+        opinion('approval', '同意', 'deputy'),
+        opinion('instruction', '同意。请市住建局牵头…', 'deputy'),
+      ]),
       step('t3', 'assistHandle', '协办单位承办', [opinion('handling', '市发改委：已纳入计划。', 'fgw_head')]),
       step('t4', 'assistHandle', '协办单位承办', [opinion('handling', '市财政局：资金已下达。', 'czj_head')]),
       step('t5', 'leadHandle', '主办单位承办', [opinion('handling', '已完成。', 'mayor', 'zjj_head')]),
@@ -51,7 +54,10 @@ describe('sheetBlocks', () => {
 
   it('should lay out a 发文 as 签发, 会签 and 核稿 with no 其他意见 when every opinion has its block', () => {
     // given
-    const record = [step('t1', 'review', '核稿', [opinion('review', '文字已核。', 'head')]), step('t2', 'signOff', '签发', [opinion('signOff', '同意印发。', 'mayor')])];
+    const record = [
+      step('t1', 'review', '核稿', [opinion('review', '文字已核。', 'head')]),
+      step('t2', 'signOff', '签发', [opinion('signOff', '同意印发。', 'mayor')]),
+    ];
     // when
     const blocks = sheetBlocks({ direction: 'outgoing', processingRecord: record });
     // then

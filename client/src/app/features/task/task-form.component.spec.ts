@@ -132,7 +132,21 @@ describe('TaskFormComponent', () => {
   describe('withOwnOpinions', () => {
     const schema = { type: 'default', components: [{ type: 'textarea', key: 'handleResult', properties: { opinion: 'handling' } }] };
     const item = (taskId: string, text: string) =>
-      ({ taskId, kind: 'handling', text, id: taskId, instanceId: 'i', elementId: 'assistHandle', author: 'a', onBehalfOf: null, authorLabel: 'A', approve: null, documentId: null, documentDigest: null, createdAt: '' }) as never;
+      ({
+        taskId,
+        kind: 'handling',
+        text,
+        id: taskId,
+        instanceId: 'i',
+        elementId: 'assistHandle',
+        author: 'a',
+        onBehalfOf: null,
+        authorLabel: 'A',
+        approve: null,
+        documentId: null,
+        documentDigest: null,
+        createdAt: '',
+      }) as never;
 
     it("should not open an opinion field with another department's text", () => {
       // given the variable holds the lead department's result; this 协办 task wrote nothing yet
@@ -147,7 +161,10 @@ describe('TaskFormComponent', () => {
       // given
       const data = { handleResult: '最后写入的办理情况' };
       // when
-      const values = withOwnOpinions(schema, data, { taskId: 't1', opinions: [item('t1', '本单位的办理情况'), item('t2', '最后写入的办理情况')] });
+      const values = withOwnOpinions(schema, data, {
+        taskId: 't1',
+        opinions: [item('t1', '本单位的办理情况'), item('t2', '最后写入的办理情况')],
+      });
       // then
       expect(values).toEqual({ handleResult: '本单位的办理情况' });
     });
