@@ -239,4 +239,44 @@ describe('processing sheet (e2e)', () => {
         .toString(),
     ).toBe('PK');
   });
+
+  it('should keep 核稿, 会签 and 签发 opinions of a 发文 and name the 签发人 once signed off', async () => {
+    // given an outgoing draft with the mayor to sign it off and 市财政局 to countersign
+    const r = await server.call('POST', '/api/documents', {
+      token: await as('clerk'),
+      body: {
+        direction: 'outgoing',
+        docType: 'GW08',
+        title: '安康市人民政府关于加强城市燃气安全管理的通知',
+        issuer: '安康市人民政府',
+        orgCode: '安政发',
+        mainRecipients: ['市政府各部门'],
+      },
+    });
+    expect(r.status).toBe(201);
+    const doc = r.body as { id: string; instanceId: string };
+    await act('clerk', doc.instanceId, 'draft', { issuer: 'mayor', countersigners: ['czj_head'] });
+    await act('head', doc.instanceId, 'review', { reviewResult: 'pass', reviewOpinion: '文字已核，建议印发。' });
+    await act('czj_head', doc.instanceId, 'countersign', { countersignResult: 'agree', countersignOpinion: '同意，资金由市财政统筹。' });
+    expect((await detail(doc.id)).handling.signedOff).toBeNull();
+    // when the mayor signs it off with his opinion
+    await act('mayor', doc.instanceId, 'signOff', { signOffOpinion: '同意印发。' });
+    // then each opinion is its step's, and the 签发人 is named
+    const d = await detail(doc.id);
+    const kinds = d.processingRecord.flatMap((s: any) => s.opinions.map((o: any) => [s.step, o.kind, o.text]));
+    expect(kinds).toEqual([
+      ['review', 'review', '文字已核，建议印发。'],
+      ['countersign', 'countersign', '同意，资金由市财政统筹。'],
+      ['signOff', 'signOff', '同意印发。'],
+    ]);
+    expect(d.handling.signedOff).toMatchObject({ by: 'mayor', onBehalfOf: null });
+    // and the 发文稿纸 prints them with the signer
+    const pdf = await fetch(`${server.baseUrl}/api/documents/${doc.id}/processing-sheet.pdf`, {
+      headers: { authorization: `Bearer ${await as('clerk')}` },
+    });
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('发文稿纸');
+    expect(text).toContain('同意印发。');
+    expect(text).toContain('吴国强');
+  });
 });
