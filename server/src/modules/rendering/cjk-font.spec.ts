@@ -15,14 +15,25 @@ describe('CjkFonts', () => {
     expect(failure).toMatchObject({ code: 'RENDER_FONT_MISSING', details: { tried: ['/nowhere/NoSuchFont.ttc'] } });
   });
 
-  it('should read a configured single-face font once and keep it', async () => {
-    // given a font file that is not a collection (this spec file stands in: the bytes are not parsed here)
+  it('should refuse a file that is no font with RENDER_FONT_MISSING', async () => {
+    // given this spec file named as the font
     const fonts = new CjkFonts(configWith(__filename));
+    // when
+    const failure = await fonts.font().catch((error: unknown) => error);
+    // then
+    expect(failure).toMatchObject({ code: 'RENDER_FONT_MISSING', details: { tried: [__filename] } });
+  });
+
+  it("should parse Debian's Noto CJK collection once, at its simplified-Chinese face, and keep it", async () => {
+    // given the collection fonts-noto-cjk installs (CI and the server image have it)
+    const path = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+    const fonts = new CjkFonts(configWith(path));
     // when
     const first = await fonts.font();
     const second = await fonts.font();
     // then
-    expect(first).toBe(second);
-    expect(first).toMatchObject({ face: null, path: __filename });
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ face: 'NotoSansCJKsc-Regular', path });
+    expect((first.parsed as { postscriptName?: string }).postscriptName).toBe('NotoSansCJKsc-Regular');
   });
 });

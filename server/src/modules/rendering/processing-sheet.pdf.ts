@@ -27,8 +27,8 @@ export async function renderProcessingSheet(model: ProcessingSheetModel, font: C
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (font.face) doc.registerFont('cjk', font.bytes, font.face);
-  else doc.registerFont('cjk', font.bytes);
+  // pdfkit takes a parsed fontkit font as a source (its types list only files and bytes)
+  doc.registerFont('cjk', font.parsed as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font('cjk');
   head(doc, model);
   for (const row of model.rows) gridRow(doc, row);
