@@ -15,6 +15,8 @@ RUN npx nx build server --outputStyle=static && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production PORT=3000
+# the CJK font of the server's PDFs (处理单): modules/rendering finds Noto CJK here (or LIUZHUAN_CJK_FONT)
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/dist/server ./dist/server
 # attachments and other files live under the data dir: a volume shared by every replica (compose.yml)

@@ -148,7 +148,10 @@ describe('收文 end to end in a browser', { skip }, () => {
     await openFromInbox('登记');
     await claimIfOffered();
     assert.equal(await field('标题').locator('input').inputValue(), TITLE, 'the 登记 form shows the title registered on the 收文登记 page');
-    await field('收文号').locator('input').fill('收〔2026〕318号');
+    // the registered values are there and read-only (changed through the document, never blanked here)
+    assert.match(await field('收文号').locator('input').inputValue(), /^收〔\d{4}〕\d+号$/);
+    assert.equal(await field('来文机关').locator('input').inputValue(), '陕西省住房和城乡建设厅');
+    assert.equal(await field('来文字号').locator('input').inputValue(), '陕建发〔2026〕88号');
     await completeWith('已登记', 'register');
 
     // And screens it (初审): 符合收文要求

@@ -25,6 +25,12 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./features/letter/letter.page'),
   },
   {
+    // print views (处理单): signed in, but outside the shell
+    path: 'print',
+    canActivate: [authGuard, roleGuard(DOCUMENT_ROLES)],
+    loadChildren: () => import('./features/documents/print.routes'),
+  },
+  {
     path: '',
     // the signed-in shell (menu, notifications) loads after sign-in: the sign-in page stays small
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),

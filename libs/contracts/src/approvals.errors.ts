@@ -4,6 +4,8 @@
  */
 export const APPROVAL_ERROR_CODES = {
   REASON_REQUIRED: 422,
+  /** an opinion field's text is longer than an opinion may be (2000 characters) */
+  OPINION_TOO_LONG: 422,
   APPROVAL_USER_UNKNOWN: 422,
   RETURN_TARGET_INVALID: 422,
   RETURN_NO_TARGET: 422,
@@ -25,6 +27,7 @@ export const APPROVAL_ERROR_CODES = {
 /** Chinese text the client shows for each of them. */
 export const APPROVAL_ERROR_MESSAGES_ZH: Record<keyof typeof APPROVAL_ERROR_CODES, string> = {
   REASON_REQUIRED: '请填写原因',
+  OPINION_TOO_LONG: '意见不能超过2000字',
   APPROVAL_USER_UNKNOWN: '所选用户不存在或已停用',
   RETURN_TARGET_INVALID: '只能退回到本流程已经办理过的环节',
   RETURN_NO_TARGET: '没有可以退回的环节',

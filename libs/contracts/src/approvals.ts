@@ -16,7 +16,11 @@ export const OPINION_KINDS = [
   'proposal',
   'instruction',
   'countersign',
+  /** 核稿意见 */
+  'review',
   'signOff',
+  /** 办理情况 of a 主办 or 协办 department */
+  'handling',
   'circled',
   'return',
   'reject',

@@ -1,6 +1,8 @@
 /** Error codes (→ HTTP status) of Official documents (公文), document numbers, attachments and 传阅. */
 export const DOCUMENT_ERROR_CODES = {
   DOCUMENT_NOT_FOUND: 404,
+  /** no CJK font for a PDF (处理单): the rendering module found none at LIUZHUAN_CJK_FONT or the Noto CJK paths */
+  RENDER_FONT_MISSING: 503,
   /** one or more rules of the 条例 broken; `details` lists `{ field, rule, message }` (rules: DOCUMENT_RULES) */
   DOCUMENT_RULE_VIOLATION: 422,
   DOCUMENT_CLASSIFIED_NO_BODY: 422,
@@ -40,6 +42,7 @@ export const DOCUMENT_ERROR_CODES = {
 /** Chinese text the client shows for each of them. */
 export const DOCUMENT_ERROR_MESSAGES_ZH: Record<keyof typeof DOCUMENT_ERROR_CODES, string> = {
   DOCUMENT_NOT_FOUND: '公文不存在',
+  RENDER_FONT_MISSING: '服务器未安装中文字体，无法生成PDF（请安装 fonts-noto-cjk 或设置 LIUZHUAN_CJK_FONT）',
   DOCUMENT_RULE_VIOLATION: '公文不符合《党政机关公文处理工作条例》的要求，请按提示修改',
   DOCUMENT_CLASSIFIED_NO_BODY: '本系统不得存储涉密（秘密及以上）公文的电子正文或附件，只能登记其元数据',
   DOCUMENT_PROCESS_NOT_DEPLOYED: '尚未部署收文或发文办理流程，请联系流程管理员',

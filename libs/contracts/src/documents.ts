@@ -329,13 +329,69 @@ export const ProcessingStepSchema = z
   .meta({ id: 'ProcessingStep' });
 export type ProcessingStep = z.infer<typeof ProcessingStepSchema>;
 
+/** An organization a 处理单 names (主办, 协办): its id and name. */
+export const SheetOrgSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'SheetOrg' });
+
+/**
+ * Who handles the document now, as the 处理单 shows it: the lead (主办) and assisting (协办)
+ * departments the 批示 chose (else the registration's), and the 签发人 once 签发 is done.
+ */
+export const DocumentHandlingSchema = z
+  .object({
+    /** the organization that registered or drafted it: the head of its 处理单 */
+    office: z.string(),
+    leadDept: SheetOrgSchema.nullable(),
+    assistDepts: z.array(SheetOrgSchema),
+    /** who signed it off (签发), for whom when a deputy did, and when; null before 签发 */
+    signedOff: z.object({ by: z.string(), onBehalfOf: z.string().nullable(), at: z.string() }).nullable(),
+  })
+  .meta({ id: 'DocumentHandling' });
+export type DocumentHandling = z.infer<typeof DocumentHandlingSchema>;
+
 export const DocumentDetailSchema = OfficialDocumentSchema.extend({
   attachments: z.array(AttachmentSchema),
   processingRecord: z.array(ProcessingStepSchema),
+  handling: DocumentHandlingSchema,
 }).meta({ id: 'OfficialDocumentDetail' });
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 
 export const DOCUMENT_BOXES = ['todo', 'done', 'mine', 'all'] as const;
+/** GET /documents/register: the 收文登记簿 of the incoming documents the caller may read, by 签收 time. */
+export const RegisterQuerySchema = z
+  .object({
+    /** Beijing 签收 date range, inclusive (YYYY-MM-DD) */
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+export type RegisterQuery = z.infer<typeof RegisterQuerySchema>;
+
+/** One line of the 收文登记簿 (register columns). */
+export const RegisterRowSchema = z
+  .object({
+    id: z.string(),
+    regNo: z.string(),
+    signedForAt: z.string(),
+    sourceOrg: z.string(),
+    sourceDocNumber: z.string().nullable(),
+    title: z.string(),
+    secretLevel: z.string(),
+    urgency: z.string(),
+    dueAt: z.string().nullable(),
+    leadDept: z.string().nullable(),
+    status: z.string(),
+  })
+  .meta({ id: 'RegisterRow' });
+export type RegisterRow = z.infer<typeof RegisterRowSchema>;
+export const RegisterListSchema = z.object({ items: z.array(RegisterRowSchema) }).meta({ id: 'RegisterList' });
+export type RegisterList = z.infer<typeof RegisterListSchema>;
+
 export const DocumentQuerySchema = z
   .object({
     box: z.enum(DOCUMENT_BOXES).default('all'),

@@ -42,3 +42,32 @@ export type FormSummary = z.infer<typeof FormSummarySchema>;
 /** The latest version of each form key. */
 export const FormListSchema = z.object({ items: z.array(FormSummarySchema) }).meta({ id: 'FormList' });
 export type FormList = z.infer<typeof FormListSchema>;
+
+/**
+ * An opinion field (意见字段): a form field whose text is an opinion of the step, marked in the
+ * form-js schema by the custom property `opinion` naming its kind (`"properties": {"opinion":
+ * "instruction"}`; the form editor's 自定义属性). Completing the task stores the text as an opinion
+ * of that kind, bound to the document version, besides the process variable.
+ */
+export interface OpinionField {
+  key: string;
+  kind: string;
+  label: string | null;
+}
+
+/** The opinion fields of a form schema, at any depth (groups), in the schema's order. */
+export function opinionFieldsOf(schema: unknown): OpinionField[] {
+  const found: OpinionField[] = [];
+  const visit = (components: unknown): void => {
+    if (!Array.isArray(components)) return;
+    for (const c of components as Record<string, unknown>[]) {
+      if (!c || typeof c !== 'object') continue;
+      const kind = (c['properties'] as Record<string, unknown> | undefined)?.['opinion'];
+      if (typeof kind === 'string' && kind && typeof c['key'] === 'string')
+        found.push({ key: c['key'], kind, label: typeof c['label'] === 'string' ? c['label'] : null });
+      visit(c['components']);
+    }
+  };
+  visit((schema as { components?: unknown } | null)?.components);
+  return found;
+}

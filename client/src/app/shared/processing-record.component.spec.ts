@@ -103,4 +103,23 @@ describe('recordRows', () => {
       ['task.completed', '已签收，原件2份'],
     ]);
   });
+
+  it('should show every opinion of a step on its line, each with its kind, when the form and the panel both carried one', () => {
+    // Given the deputy wrote the 批示 in the form and "同意" in the approval panel
+    const history = [
+      event('task.created', 'instruct', null, { name: '领导批示', elementInstanceId: 'task9' }),
+      event('task.completed', 'instruct', 'deputy', { elementInstanceId: 'task9', opinion: '同意' }),
+    ];
+    const at = '2026-11-27T08:00:00Z';
+    const opinions: OpinionItem[] = [
+      { taskId: 'task9', elementId: 'instruct', authorLabel: '周建华', kind: 'approval', text: '同意', createdAt: at },
+      { taskId: 'task9', elementId: 'instruct', authorLabel: '周建华', kind: 'instruction', text: '同意。请市住建局牵头…', createdAt: at },
+    ];
+    // When the record is built
+    const rows = recordRows(history, opinions, proxy, (kind) => ({ approval: '审批意见', instruction: '批示' })[kind] ?? kind);
+    // Then the one completion line carries both, the 批示 in full
+    expect(rows.map((r) => [r.type, r.actor, r.opinion])).toEqual([
+      ['task.completed', '周建华', '审批意见：同意\n批示：同意。请市住建局牵头…'],
+    ]);
+  });
 });

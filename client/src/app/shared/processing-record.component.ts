@@ -35,10 +35,12 @@ export function recordRows(
   history: readonly HistoryEvent[],
   opinions: readonly OpinionItem[] | null,
   proxyLabel: (by: string, forUser: string) => string,
+  kindLabel: (kind: string) => string = (kind) => kind,
 ): RecordRow[] {
-  // opinions (when the server lists them) are the signed record: they replace the history's copy
-  const byTask = new Map<string, OpinionItem>();
-  for (const opinion of opinions ?? []) if (opinion.taskId) byTask.set(opinion.taskId, opinion);
+  // opinions (when the server lists them) are the signed record: they replace the history's copy;
+  // a step may carry several (the form's 批示 and the panel's 意见): its line shows them all
+  const byTask = new Map<string, OpinionItem[]>();
+  for (const opinion of opinions ?? []) if (opinion.taskId) byTask.set(opinion.taskId, [...(byTask.get(opinion.taskId) ?? []), opinion]);
   const used = new Set<OpinionItem>();
   const stepNames = new Map<string, string>();
   for (const event of history) {
@@ -56,11 +58,15 @@ export function recordRows(
       const by = str(intervention?.by) ?? str(d['actorName']) ?? event.actor ?? '';
       const target = str(d['targetElementId']);
       const taskId = str(d['elementInstanceId']) ?? str(d['taskId']);
-      const candidate = taskId && !WITHOUT_OPINION.has(event.type) ? byTask.get(taskId) : undefined;
-      const signed = candidate && !used.has(candidate) ? candidate : undefined;
-      if (signed) used.add(signed);
+      const candidates = taskId && !WITHOUT_OPINION.has(event.type) ? (byTask.get(taskId) ?? []) : [];
+      const signedAll = candidates.filter((o) => !used.has(o));
+      for (const o of signedAll) used.add(o);
+      const signed = signedAll[0];
       const opinionText = str(d['opinion']) ?? str((d['opinion'] as { text?: string } | undefined)?.text);
-      const opinion = [signed?.text ?? opinionText, str(d['reason']) ?? str(d['message'])].filter(Boolean).join('\n') || null;
+      const signedText = signedAll.length
+        ? signedAll.map((o) => (signedAll.length > 1 ? `${kindLabel(o.kind)}：${o.text}` : o.text)).join('\n')
+        : null;
+      const opinion = [signedText ?? opinionText, str(d['reason']) ?? str(d['message'])].filter(Boolean).join('\n') || null;
       return {
         seq: event.seq,
         at: event.at,
@@ -157,6 +163,11 @@ export class ProcessingRecordComponent {
   /** From GET /api/instances/:id/opinions; null while the server has none. */
   readonly opinions = input<readonly OpinionItem[] | null>(null);
   protected readonly rows = computed(() =>
-    recordRows(this.history(), this.opinions(), (by, forUser) => this.texts.t('record.proxy', { by, for: forUser })),
+    recordRows(
+      this.history(),
+      this.opinions(),
+      (by, forUser) => this.texts.t('record.proxy', { by, for: forUser }),
+      (kind) => this.texts.label(`event.opinion.${kind}`),
+    ),
   );
 }

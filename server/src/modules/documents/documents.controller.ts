@@ -18,6 +18,9 @@ import {
   DocumentQuerySchema,
   IdParamSchema,
   type OfficialDocument,
+  type RegisterList,
+  type RegisterQuery,
+  RegisterQuerySchema,
   type SessionUser,
   type UpdateDocument,
   UpdateDocumentSchema,
@@ -34,6 +37,8 @@ import { ClassificationService } from './classification.service';
 import { DocNumberService } from './doc-number.service';
 import { DocumentsService } from './documents.service';
 import { DocumentErrors } from './documents.errors';
+import { ProcessingSheetService } from './processing-sheet.service';
+import { DocumentRegisterService } from './document-register.service';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
 async function uploadedFile(req: FastifyRequest): Promise<UploadedFile> {
@@ -60,6 +65,8 @@ export class DocumentsController {
     private readonly attachments: AttachmentsService,
     private readonly circulations: CirculationService,
     private readonly classification: ClassificationService,
+    private readonly sheets: ProcessingSheetService,
+    private readonly register: DocumentRegisterService,
   ) {}
 
   @Post()
@@ -74,6 +81,24 @@ export class DocumentsController {
     return this.documents.list(query, user);
   }
 
+  /** 收文登记簿: the incoming documents the caller may read, in the register's columns. */
+  @Get('register')
+  registerList(@Query(validate(RegisterQuerySchema)) query: RegisterQuery, @CurrentUser() user: SessionUser): Promise<RegisterList> {
+    return this.register.list(query, user);
+  }
+
+  @Get('register.xlsx')
+  async registerXlsx(
+    @Query(validate(RegisterQuerySchema)) query: RegisterQuery,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const bytes = await this.register.xlsx(query, user);
+    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    reply.header('content-disposition', `attachment; filename="register.xlsx"; filename*=UTF-8''${encodeURIComponent('收文登记簿.xlsx')}`);
+    return bytes;
+  }
+
   @Get(':id')
   get(
     @Param('id', validate(IdParamSchema)) id: string,
@@ -81,6 +106,21 @@ export class DocumentsController {
     @RequestAudit() audit: AuditContext,
   ): Promise<DocumentDetail> {
     return this.documents.read(id, user, audit);
+  }
+
+  /** The 公文处理单 (收文处理笺 / 发文稿纸) as an A4 PDF, for whoever may read the document. */
+  @Get(':id/processing-sheet.pdf')
+  async processingSheet(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { bytes, name } = await this.sheets.pdf(id, user, audit);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `inline; filename="processing-sheet.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    reply.header('cache-control', 'no-store');
+    return bytes;
   }
 
   @Patch(':id')

@@ -1,3 +1,4 @@
+import { RenderingModule } from '../rendering/rendering.api';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DOCUMENT_ENTITIES } from './document.entity';
@@ -20,6 +21,8 @@ import { DocumentAccess } from './document-access';
 import { DocumentRepository } from './document.repository';
 import { DocumentVersions } from './document-versions';
 import { DocumentsController } from './documents.controller';
+import { ProcessingSheetService } from './processing-sheet.service';
+import { DocumentRegisterService } from './document-register.service';
 import { DocumentsService } from './documents.service';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
@@ -35,6 +38,7 @@ import { DocumentVerifier } from './document-verification';
     NotificationsModule,
     StorageModule,
     TasksModule,
+    RenderingModule,
     AuditModule,
   ],
   controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
@@ -49,6 +53,8 @@ import { DocumentVerifier } from './document-verification';
     CirculationService,
     ClassificationService,
     DocumentOpinionSubject,
+    ProcessingSheetService,
+    DocumentRegisterService,
     DocumentVerifier,
   ],
   exports: [DocumentsService, DocumentRepository],

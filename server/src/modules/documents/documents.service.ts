@@ -23,7 +23,9 @@ import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { WorkdayCalendarService } from '../calendar/calendar.api';
 import { DefinitionRepository } from '../definitions/definitions.api';
-import { pinyinKeys } from '../org/org.api';
+import { OrgRepository, pinyinKeys } from '../org/org.api';
+import { processVariables, readState } from '@liuzhuan/engine';
+import { handlingOf } from './document-handling';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
 import { DocumentAccess } from './document-access';
 import { DocumentEntity, IncomingRegistrationEntity } from './document.entity';
@@ -38,6 +40,9 @@ export const PROCESS_KEYS = { incoming: 'incoming-document', outgoing: 'outgoing
 
 /** The calendar year in Beijing (UTC+8, no daylight saving) of an instant. */
 export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+
+/** "2026-10-12 09:15": an instant as Beijing wall-clock time to the minute. */
+export const beijingMinute = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** 收文号 series: one per registering organization and year. */
 export const incomingSeriesKey = (orgId: string) => `incoming:${orgId}`;
@@ -55,6 +60,7 @@ export class DocumentsService {
     private readonly tasks: TaskRepository,
     private readonly calendar: WorkdayCalendarService,
     private readonly trail: AuditTrail,
+    private readonly orgs: OrgRepository,
   ) {}
 
   /**
@@ -100,13 +106,15 @@ export class DocumentsService {
       setSearchKeys(doc);
       await this.versions.next(tx, doc, user.username);
       await this.documents.insert(doc, tx.manager);
+      let regNo: string | null = null;
       if (registration && signedForAt) {
         const year = beijingYear(signedForAt);
         const seq = await this.documents.nextSequence(tx, incomingSeriesKey(user.orgId), year);
+        regNo = `收〔${year}〕${seq}号`;
         await this.documents.insertRegistration(
           Object.assign(new IncomingRegistrationEntity(), {
             documentId: doc.id,
-            regNo: `收〔${year}〕${seq}号`,
+            regNo,
             sourceOrg: registration.sourceOrg,
             sourceDocNumber: registration.sourceDocNumber || null,
             signedForBy: user.username,
@@ -133,6 +141,13 @@ export class DocumentsService {
         secretLevel: fields.secretLevel,
         ...(registration
           ? {
+              // the registered values the steps' forms open with (登记 shows them; its form keeps them read-only)
+              fromOrg: registration.sourceOrg,
+              ...(registration.sourceDocNumber ? { fromNumber: registration.sourceDocNumber } : {}),
+              incomingNumber: regNo,
+              receivedAt: signedForAt ? beijingMinute(signedForAt) : null,
+              channel: registration.channel,
+              copies: registration.copies,
               handlingType: registration.handlingType,
               leadDept: registration.leadDept,
               assistDepts: registration.assistDepts,
@@ -232,17 +247,23 @@ export class DocumentsService {
     return this.get(id, user);
   }
 
-  private async detail(doc: DocumentEntity): Promise<DocumentDetail> {
-    const [registrations, statuses, attachments, record] = await Promise.all([
+  /** The whole document for a reader the caller has checked (the 处理单 PDF reads it too). */
+  async detail(doc: DocumentEntity): Promise<DocumentDetail> {
+    const [registrations, statuses, attachments, record, instance, orgs] = await Promise.all([
       this.documents.registrations([doc.id]),
       this.documents.instanceStatuses(doc.instanceId ? [doc.instanceId] : []),
       this.documents.attachments(doc.id),
       this.processingRecord(doc.instanceId),
+      doc.instanceId ? this.instances.findById(doc.instanceId) : Promise.resolve(null),
+      this.orgs.list(),
     ]);
+    const view = documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined);
+    const variables = instance ? processVariables(readState(instance.state)) : {};
     return {
-      ...documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined),
+      ...view,
       attachments: attachments.map(attachmentView),
       processingRecord: record,
+      handling: handlingOf(variables, view.registration, record, orgs, doc.createdOrgId),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Form, FormJsSchema, FormList } from '@liuzhuan/contracts';
+import { type Form, type FormJsSchema, type FormList, type OpinionField, opinionFieldsOf } from '@liuzhuan/contracts';
+import type { EntityManager } from 'typeorm';
 import { isDuplicateKey } from '../../platform/database/driver-error';
 import { FormErrors } from './forms.errors';
 import { ConcurrencyConflict, TransactionRunner } from '../../platform/database/transaction-runner';
@@ -20,6 +21,15 @@ export class FormsService {
     const form = await this.forms.latest(key);
     if (!form) throw FormErrors.notFound(key);
     return toForm(form);
+  }
+
+  /**
+   * The opinion fields of the latest version of a form (none when the key has no form), read with
+   * the caller's manager: a completion asks under its instance lock.
+   */
+  async opinionFields(key: string, m: EntityManager): Promise<OpinionField[]> {
+    const form = await this.forms.latest(key, m);
+    return form ? opinionFieldsOf(JSON.parse(form.schemaJson)) : [];
   }
 
   async list(): Promise<FormList> {

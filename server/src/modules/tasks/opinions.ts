@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Opinion, OpinionInput, OpinionList, SessionUser } from '@liuzhuan/contracts';
+import { type Opinion, type OpinionField, type OpinionInput, type OpinionList, OPINION_KINDS, type SessionUser } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
@@ -9,6 +9,7 @@ import { type InstanceEntity, InstanceAccess, InstanceRepository, type TaskEntit
 import { opinionHash } from './opinion-chain';
 import { OpinionEntity } from './opinion.entity';
 import { ApprovalsRepository } from './approvals.repository';
+import { TaskErrors } from './tasks.errors';
 
 /** The document an opinion is written on, with the SM3 digest of its current version. */
 export type OpinionSubject = { documentId: string; digest: string };
@@ -40,6 +41,21 @@ export function normalizeOpinion(input: string | OpinionInput | undefined): Opin
   if (input === undefined) return null;
   if (typeof input === 'string') return input.trim() ? { text: input } : null;
   return input;
+}
+
+/**
+ * The opinions a completion's variables carry in the form's opinion fields: each non-blank text,
+ * of the field's kind (a kind the contract does not know is a 'note'), at most the opinion length.
+ */
+export function fieldOpinions(fields: readonly OpinionField[], variables: Record<string, unknown>): OpinionInput[] {
+  const kinds: readonly string[] = OPINION_KINDS;
+  return fields.flatMap((field) => {
+    const value = variables[field.key];
+    if (typeof value !== 'string' || !value.trim()) return [];
+    if (value.length > 2000) throw TaskErrors.opinionTooLong(field.key);
+    const kind = (kinds.includes(field.kind) ? field.kind : 'note') as OpinionInput['kind'];
+    return [{ text: value, kind }];
+  });
 }
 
 /** Writes opinions (append only: there is no update or delete path) and reads them back. */

@@ -17,6 +17,8 @@ export const TaskErrors = {
   claimedByOther: (id: string) => new DomainError('TASK_ALREADY_CLAIMED', `Task ${id} is claimed by someone else`),
   userUnknown: (username: string) => new DomainError('APPROVAL_USER_UNKNOWN', `No enabled user ${username}`, { username }),
   reasonRequired: () => new DomainError('REASON_REQUIRED', 'A reason is required'),
+  opinionTooLong: (field: string) =>
+    new DomainError('OPINION_TOO_LONG', `The opinion in ${field} is longer than 2000 characters`, { field }),
 
   // 委派 (delegate) and 转办 (transfer)
   delegated: (id: string) => new DomainError('TASK_DELEGATED', `Task ${id} is delegated`),

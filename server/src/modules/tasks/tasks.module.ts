@@ -9,6 +9,7 @@ import { DueReminderScheduler, NotificationsModule, NotificationsService } from 
 import { DefinitionsModule } from '../definitions/definitions.api';
 import { EligibleController } from './eligible.controller';
 import { NextHandlers } from './next-handlers';
+import { FormsModule } from '../forms/forms.api';
 import { OrgModule } from '../org/org.api';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskRepository } from '../runtime/runtime.api';
@@ -39,6 +40,7 @@ import { UrgeService } from './urge.service';
     TypeOrmModule.forFeature([OpinionEntity, UrgeEntity, PhraseEntity, CcCopyEntity]),
     RuntimeModule,
     DefinitionsModule,
+    FormsModule,
     OrgModule,
     NotificationsModule,
     AuditModule,

@@ -12,8 +12,9 @@ import {
   openedTasks,
   TaskRepository,
 } from '../runtime/runtime.api';
+import { FormsService } from '../forms/forms.api';
 import { NextHandlers } from './next-handlers';
-import { normalizeOpinion, Opinions } from './opinions';
+import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';
 import { TaskGuard } from './task-guard';
@@ -38,6 +39,7 @@ export class TasksService {
     private readonly routing: TaskRoutingService,
     private readonly authority: CallerAuthority,
     private readonly nextHandlers: NextHandlers,
+    private readonly forms: FormsService,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -140,6 +142,10 @@ export class TasksService {
         const countersign = isCountersignTask(readState(instance.state), id);
         await this.opinions.write(tx, instance, row, user.username, opinion, countersign ? 'countersign' : 'approval');
       }
+      // what was written in the form's opinion fields (批示, 办理情况 …) is an opinion of this step too
+      if (row.formKey && input.variables)
+        for (const given of fieldOpinions(await this.forms.opinionFields(row.formKey, tx.manager), input.variables))
+          await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'note');
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(
           tx,

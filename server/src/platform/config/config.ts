@@ -36,6 +36,8 @@ const EnvSchema = z.object({
     .optional(),
   LIUZHUAN_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Liuzhuan@2026'),
   LIUZHUAN_CLIENT_DIR: z.string().optional(),
+  LIUZHUAN_CJK_FONT: z.string().optional(),
+  LIUZHUAN_CJK_FONT_NAME: z.string().optional(),
   // durations may be fractions (tests use a few seconds: LIUZHUAN_SESSION_IDLE_MINUTES=0.05)
   LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(30),
   LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).positive().max(168).default(12),
@@ -192,6 +194,11 @@ export interface AppConfig {
   http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; idleTimeoutMs: number };
   /** Whether /api/docs and /api/docs-json answer without a sign-in (default: embedded mode only). */
   openApiPublic: boolean;
+  /**
+   * The CJK font the server's PDFs (处理单) are set in: a .ttf/.otf/.ttc file and, for a collection
+   * (.ttc), the PostScript name of the face; unset: the Debian fonts-noto-cjk files are looked for.
+   */
+  rendering: { cjkFont: string | null; cjkFontName: string | null };
 }
 
 export class ConfigError extends Error {
@@ -267,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutMs: e.LIUZHUAN_IDLE_TIMEOUT_SECONDS * 1000,
     },
     openApiPublic: e.LIUZHUAN_OPENAPI_PUBLIC === undefined ? !e.DATABASE_URL : isOn(e.LIUZHUAN_OPENAPI_PUBLIC),
+    rendering: { cjkFont: e.LIUZHUAN_CJK_FONT ? resolve(e.LIUZHUAN_CJK_FONT) : null, cjkFontName: e.LIUZHUAN_CJK_FONT_NAME ?? null },
   };
 }
 

@@ -93,6 +93,7 @@ export function documentNumber(doc: Row): string {
         <div class="list-actions">
           <a nz-button nzType="primary" routerLink="incoming/new">{{ 'docs.new.incoming' | dt }}</a>
           <a nz-button routerLink="outgoing/new">{{ 'docs.new.outgoing' | dt }}</a>
+          <a nz-button id="open-register" routerLink="register">{{ 'docs.register.open' | dt }}</a>
         </div>
       }
     </div>

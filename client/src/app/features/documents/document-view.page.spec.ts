@@ -40,6 +40,7 @@ const DOC = {
   createdAt: '2026-07-01T01:00:00Z',
   updatedAt: '2026-07-01T01:00:00Z',
   attachments: [],
+  handling: { office: '安康市人民政府办公室', leadDept: null, assistDepts: [], signedOff: null },
   processingRecord: [
     {
       taskId: 't1',

@@ -26,6 +26,7 @@ import { AttachmentUploadComponent } from './attachment-upload.component';
 import { CirculationPanelComponent } from './circulation-panel.component';
 import { ClassificationChangeComponent } from './classification-change.component';
 import { DocNumberComponent } from './doc-number.component';
+import { ProcessingSheetComponent } from './processing-sheet.component';
 import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
 import { DocumentsApi } from './documents-api.service';
@@ -97,6 +98,7 @@ const DRAFTING_STEPS = new Set(['draft', 'review', 'countersign', 'signOff']);
     ClassificationChangeComponent,
     DocNumberComponent,
     DocsTranslatePipe,
+    ProcessingSheetComponent,
     ProgressDiagramComponent,
     RecordVerificationComponent,
     UserNamePipe,
@@ -215,10 +217,30 @@ export default class DocumentViewPage {
   /** 修改文稿 of an outgoing draft in the 拟稿 form; never once signed (changes only through 退回). */
   protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing' && !this.signedOff());
 
+  /** 签发人: as the document names them (上行文), else whoever signed it off, once signed. */
+  protected readonly signersText = computed(() => {
+    const d = this.current();
+    if (!d) return '';
+    if (d.signers.length) return d.signers.join('、');
+    const s = d.handling.signedOff;
+    return s ? actorLabel(this.name(s.by), s.onBehalfOf && this.name(s.onBehalfOf), this.t) : '';
+  });
+
   protected numberChanged(updated: OfficialDocument): void {
     this.doc.update((d): DocumentDetail | undefined =>
-      d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord } : d,
+      d ? { ...d, ...updated, attachments: d.attachments, processingRecord: d.processingRecord, handling: d.handling } : d,
     );
+  }
+
+  /** The server's PDF of the 处理单 (A4), downloaded. */
+  protected async sheetPdf(doc: DocumentDetail): Promise<void> {
+    const blob = await this.api.processingSheetPdf(doc.id);
+    const url = URL.createObjectURL(blob);
+    const link = this.document.createElement('a');
+    link.href = url;
+    link.download = `${doc.registration?.regNo ?? doc.docNumber ?? doc.id}-处理单.pdf`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   protected circulationChanged(changed: Circulation): void {

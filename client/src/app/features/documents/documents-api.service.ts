@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext, HttpEvent } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   Attachment,
@@ -15,6 +15,7 @@ import type {
   Instance,
   OfficialDocument,
   Org,
+  RegisterList,
   TaskList,
   UpdateDocument,
 } from '@liuzhuan/contracts';
@@ -137,6 +138,24 @@ export class DocumentsApi {
   }
 
   /** Open tasks of the process that the signed-in user may take as a candidate. */
+  /** The 公文处理单 rendered by the server (A4 PDF). */
+  processingSheetPdf(id: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(contractUrl('/documents/:id/processing-sheet.pdf', { id }), { responseType: 'blob' }));
+  }
+
+  /** 收文登记簿: registered incoming documents between two Beijing dates (inclusive). */
+  register(from: string | null, to: string | null): Observable<RegisterList> {
+    return this.api.call('GET /documents/register', { query: { from: from ?? undefined, to: to ?? undefined }, context: shownByPage() });
+  }
+
+  /** The register as an XLSX workbook. */
+  registerXlsx(from: string | null, to: string | null): Promise<Blob> {
+    let params = new HttpParams();
+    if (from) params = params.set('from', from);
+    if (to) params = params.set('to', to);
+    return firstValueFrom(this.http.get(contractUrl('/documents/register.xlsx'), { params, responseType: 'blob' }));
+  }
+
   candidateTasks(instanceId: string): Observable<TaskList> {
     return this.api.call('GET /tasks', { query: { instanceId, candidate: 'me', status: 'open', limit: 5 }, context: shownByPage() });
   }

@@ -3,6 +3,7 @@ import type { DocumentRule } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { FieldViolation } from './field-violations';
 import { DOCS_ACTIONS_EN, DOCS_ACTIONS_ZH_CN, type DocsActionsKey } from './documents-actions-i18n';
+import { DOCS_SHEET_EN, DOCS_SHEET_ZH_CN, type DocsSheetKey } from './documents-sheet-i18n';
 
 /** The 条例 rules in English; Chinese comes with the rule (DOCUMENT_RULES in the contracts). */
 const RULES_EN: Record<DocumentRule, string> = {
@@ -216,7 +217,7 @@ export const DOCS_ZH_CN = {
   'docs.view.circ.startedBy': '{by} 于 {at} 发起',
 } as const;
 
-export type DocsKey = keyof typeof DOCS_ZH_CN | DocsActionsKey;
+export type DocsKey = keyof typeof DOCS_ZH_CN | DocsActionsKey | DocsSheetKey;
 
 export const DOCS_EN: Record<keyof typeof DOCS_ZH_CN, string> = {
   'docs.title': 'Documents',
@@ -405,8 +406,8 @@ export const DOCS_EN: Record<keyof typeof DOCS_ZH_CN, string> = {
   'docs.view.circ.startedBy': 'Started by {by} at {at}',
 };
 
-const ZH: Record<DocsKey, string> = { ...DOCS_ZH_CN, ...DOCS_ACTIONS_ZH_CN };
-const EN: Record<DocsKey, string> = { ...DOCS_EN, ...DOCS_ACTIONS_EN };
+const ZH: Record<DocsKey, string> = { ...DOCS_ZH_CN, ...DOCS_ACTIONS_ZH_CN, ...DOCS_SHEET_ZH_CN };
+const EN: Record<DocsKey, string> = { ...DOCS_EN, ...DOCS_ACTIONS_EN, ...DOCS_SHEET_EN };
 export type DocsTranslate = (key: DocsKey, params?: Record<string, string | number>) => string;
 
 /** Document texts in the current UI language, `{name}` placeholders filled from params. */

@@ -16,6 +16,7 @@ export default [
       { path: '', loadComponent: () => import('./document-list.page') },
       { path: 'incoming/new', title: 'nav.documents', loadComponent: () => import('./incoming-form.page') },
       { path: 'outgoing/new', title: 'nav.documents', loadComponent: () => import('./outgoing-form.page') },
+      { path: 'register', title: 'nav.documents', loadComponent: () => import('./document-register.page') },
       { path: ':id/edit', title: 'nav.documents', loadComponent: () => import('./outgoing-form.page') },
       { path: ':id', loadComponent: () => import('./document-view.page') },
     ],

@@ -39,6 +39,7 @@ const DRAFT = {
   updatedAt: '2026-11-27T01:00:00Z',
   attachments: [],
   processingRecord: [],
+  handling: { office: '安康市人民政府办公室', leadDept: null, assistDepts: [], signedOff: null },
 } as unknown as DocumentDetail;
 
 describe('OutgoingFormPage in edit mode', () => {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { TaskFormComponent } from './task-form.component';
+import { TaskFormComponent, withOwnOpinions } from './task-form.component';
 
 const INSTRUCT = {
   key: 'incoming-instruct',
@@ -127,5 +127,46 @@ describe('TaskFormComponent', () => {
       .flush({ code: 'INTERNAL', message: '服务器错误' }, { status: 500, statusText: 'Server Error' });
     await until(() => fixture.componentInstance.status() === 'error');
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('表单加载失败');
+  });
+
+  describe('withOwnOpinions', () => {
+    const schema = { type: 'default', components: [{ type: 'textarea', key: 'handleResult', properties: { opinion: 'handling' } }] };
+    const item = (taskId: string, text: string) =>
+      ({
+        taskId,
+        kind: 'handling',
+        text,
+        id: taskId,
+        instanceId: 'i',
+        elementId: 'assistHandle',
+        author: 'a',
+        onBehalfOf: null,
+        authorLabel: 'A',
+        approve: null,
+        documentId: null,
+        documentDigest: null,
+        createdAt: '',
+      }) as never;
+
+    it("should not open an opinion field with another department's text", () => {
+      // given the variable holds the lead department's result; this 协办 task wrote nothing yet
+      const data = { handleResult: '主办单位的办理情况', title: '通知' };
+      // when
+      const values = withOwnOpinions(schema, data, { taskId: 't2', opinions: [item('t1', '主办单位的办理情况')] });
+      // then
+      expect(values).toEqual({ title: '通知' });
+    });
+
+    it('should show a completed task its own opinion', () => {
+      // given
+      const data = { handleResult: '最后写入的办理情况' };
+      // when
+      const values = withOwnOpinions(schema, data, {
+        taskId: 't1',
+        opinions: [item('t1', '本单位的办理情况'), item('t2', '最后写入的办理情况')],
+      });
+      // then
+      expect(values).toEqual({ handleResult: '本单位的办理情况' });
+    });
   });
 });

@@ -11,12 +11,13 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { EligibleStep } from '@liuzhuan/contracts';
+import { type EligibleStep, opinionFieldsOf } from '@liuzhuan/contracts';
 import { catchError, firstValueFrom, forkJoin, map, of } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { EligibleApi } from '../../shared/eligible-api.service';
 import { FormsApiService, type FormOption } from '../../shared/forms-api.service';
+import type { OpinionItem } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { translateFormTexts } from './task-form-texts';
 
@@ -80,8 +81,12 @@ export class TaskFormComponent {
   /** The instance's variables: the form's initial values. */
   readonly data = input<Record<string, unknown>>({});
   readonly readOnly = input(false);
-  /** The task, for the eligible lists of its selects (`valuesKey: "eligible_issuer"`). */
+  /**
+   * The task whose form this is: the eligible lists of its selects (`valuesKey: "eligible_issuer"`)
+   * are read for it, and with the instance's opinions an opinion field shows this task's own opinion only.
+   */
   readonly taskId = input<string | null>(null);
+  readonly opinions = input<readonly OpinionItem[] | null>(null);
 
   readonly status = signal<TaskFormStatus>('loading');
   protected readonly error = signal<string | null>(null);
@@ -100,8 +105,8 @@ export class TaskFormComponent {
       const key = this.formKey();
       const data = this.data();
       const readOnly = this.readOnly();
-      const taskId = this.taskId();
-      untracked(() => void this.render(key, data, readOnly, taskId));
+      const own = { taskId: this.taskId(), opinions: this.opinions() };
+      untracked(() => void this.render(key, data, readOnly, own));
     });
   }
 
@@ -117,7 +122,12 @@ export class TaskFormComponent {
     return { valid: Object.keys(errors).length === 0, data: clean };
   }
 
-  private async render(key: string, data: Record<string, unknown>, readOnly: boolean, taskId: string | null): Promise<void> {
+  private async render(
+    key: string,
+    data: Record<string, unknown>,
+    readOnly: boolean,
+    own: { taskId: string | null; opinions: readonly OpinionItem[] | null },
+  ): Promise<void> {
     const run = ++this.run;
     this.status.set('loading');
     this.error.set(null);
@@ -132,7 +142,7 @@ export class TaskFormComponent {
       const usesOptions = JSON.stringify(definition.schema).includes('"valuesKey"');
       const [options, eligible, { Form }] = await Promise.all([
         usesOptions ? firstValueFrom(this.api.options()) : Promise.resolve({}),
-        this.eligibleOptions(definition.schema, taskId),
+        this.eligibleOptions(definition.schema, own.taskId),
         import('@bpmn-io/form-js'),
       ]);
       if (run !== this.run) return;
@@ -141,7 +151,7 @@ export class TaskFormComponent {
       this.observer = translateFormTexts(container);
       const viewer = new Form({ container, properties: { readOnly }, debounce: false } as never) as unknown as FormViewer;
       this.viewer = viewer;
-      await viewer.importSchema(structuredClone(definition.schema), { ...structuredClone(data), ...options, ...eligible });
+      await viewer.importSchema(structuredClone(definition.schema), { ...withOwnOpinions(definition.schema, data, own), ...options, ...eligible });
       if (run !== this.run) return;
       this.status.set('ready');
     } catch (error) {
@@ -187,4 +197,23 @@ function eligibleOptionsOf(step: EligibleStep): FormOption[] {
     const where = [org?.shortName ?? org?.name, p.position].filter(Boolean).join(' ');
     return { label: where ? `${p.displayName}（${where}）` : p.displayName, value: p.username };
   });
+}
+
+/**
+ * The form's initial values: the instance's variables, except that an opinion field (批示, 办理情况 …)
+ * holds this task's own opinion of its kind, or nothing — never the text another step or another
+ * department wrote into the same variable (a 协办 form does not open with the 主办's result).
+ */
+export function withOwnOpinions(
+  schema: unknown,
+  data: Record<string, unknown>,
+  own: { taskId: string | null; opinions: readonly OpinionItem[] | null },
+): Record<string, unknown> {
+  const values = structuredClone(data);
+  for (const field of opinionFieldsOf(schema)) {
+    const mine = own.taskId ? own.opinions?.filter((o) => o.taskId === own.taskId && o.kind === field.kind).at(-1) : undefined;
+    if (mine) values[field.key] = mine.text;
+    else delete values[field.key];
+  }
+  return values;
 }

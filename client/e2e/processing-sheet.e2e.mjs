@@ -1,0 +1,226 @@
+// Browser test of the 处理单 (issue 17): what leaders and departments write in the task forms is
+// kept word for word. The deputy mayor types a 批示 in the 领导批示 form; the 处理单 on the document
+// page shows exactly that text with his name. Two 协办 departments write their 办理情况: the
+// second's form opens empty (not with the first's text), both results are kept and the clerk sees
+// them at 答复. Screenshots of the 处理单 and the print view at 1366 and 390 px.
+// Run: `node --test client/e2e/processing-sheet.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { login } from './support/workflow-api.mjs';
+
+const skip = chromiumSkip();
+const TITLE = '陕西省住房和城乡建设厅关于开展城镇老旧小区改造工作的通知';
+const INSTRUCTION = '同意。请市住建局牵头，市发改委、市财政局配合，10个工作日内报办理结果。';
+const FGW_RESULT = '市发改委：已将改造项目纳入年度投资计划，下达中央预算内资金3200万元。';
+const CZJ_RESULT = '市财政局：已拨付市级配套资金800万元。';
+const PHONE = { width: 390, height: 844 };
+
+describe('处理单 keeps every word, in a browser', { skip }, () => {
+  /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */
+  let server;
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  /** @type {import('playwright-core').Page} */
+  let page;
+  let problems = [];
+  let documentId = '';
+  let instanceId = '';
+
+  before(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await page?.context().close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(username, viewport = VIEWPORT) {
+    await page?.context().close();
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page = await context.newPage();
+    watchForProblems(page, problems, []);
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  async function screenshot(name) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${page.viewportSize()?.width}px`);
+    await page.screenshot({ path: join(ARTIFACTS, `sheet-${name}.png`), fullPage: true });
+  }
+
+  function assertNoProblems() {
+    const left = problems;
+    problems = [];
+    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
+  }
+
+  function field(label) {
+    return page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
+  }
+
+  /** Opens the user's open task at the step of the document (found through the API, opened in the browser). */
+  async function openTask(username, elementId) {
+    const api = await login(server.url, username);
+    const { body } = await api('GET', `/tasks?instanceId=${instanceId}&status=open`);
+    const task = body.items.find((t) => t.elementId === elementId && (t.assignee === username || !t.assignee));
+    assert.ok(task, `${username} has an open task at ${elementId}`);
+    await page.goto(`${server.url}/tasks/${task.id}`);
+    await page.locator('app-approval-panel').waitFor();
+    const claim = page.locator('app-approval-panel').getByRole('button', { name: '签收', exact: true });
+    if (await claim.count()) {
+      await claim.click();
+      await claim.waitFor({ state: 'detached' });
+    }
+    await page.locator('[data-testid="task-form"] .task-form-host:not(.task-form-readonly) .fjs-form').waitFor();
+  }
+
+  async function complete(opinion) {
+    if (opinion) await page.locator('textarea#opinion').fill(opinion);
+    await page.locator('[data-action="complete"]').click();
+    await page.waitForURL((url) => !/\/tasks\//.test(url.pathname), { timeout: 15_000 });
+  }
+
+  async function pick(label, option) {
+    const input = field(label).locator('input').first();
+    await input.click();
+    await input.fill(option.slice(-6));
+    await field(label).locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  }
+
+  test("should show the exact 批示 typed in the form, and keep both 协办 departments' results for 答复", async () => {
+    // Given a document registered, signed for, screened and proposed (through the API)
+    const clerk = await login(server.url, 'clerk');
+    const created = await clerk('POST', '/documents', {
+      direction: 'incoming',
+      docType: 'GW08',
+      title: TITLE,
+      issuer: '陕西省住房和城乡建设厅',
+      mainRecipients: ['安康市人民政府'],
+      registration: {
+        sourceOrg: '陕西省住房和城乡建设厅',
+        sourceDocNumber: '陕建发〔2026〕52号',
+        signedForAt: new Date().toISOString(),
+        channel: 'EXCHANGE',
+        handlingType: 'ACT',
+        timeLimitWorkdays: 10,
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    documentId = created.body.id;
+    instanceId = created.body.instanceId;
+    const act = async (username, elementId, variables) => {
+      const api = await login(server.url, username);
+      const { body } = await api('GET', `/tasks?instanceId=${instanceId}&status=open`);
+      const task = body.items.find((t) => t.elementId === elementId);
+      if (!task.assignee) assert.equal((await api('POST', `/tasks/${task.id}/claim`)).status, 200);
+      const done = await api('POST', `/tasks/${task.id}/complete`, { variables });
+      assert.equal(done.status, 200, `${elementId}: ${JSON.stringify(done.body)}`);
+    };
+    await act('clerk', 'signFor', {});
+    await act('clerk', 'register', {});
+    await act('clerk', 'screen', { screenResult: 'accept' });
+    await act('head', 'propose', { proposal: '建议由市住建局牵头办理，市发改委、市财政局配合，请周副市长批示。' });
+
+    // When the deputy mayor types the 批示 in the form, names the departments and completes with "同意"
+    await signIn('deputy');
+    await openTask('deputy', 'instruct');
+    await field('批示意见').locator('textarea').fill(INSTRUCTION);
+    await pick('主办单位', '安康市住房和城乡建设局');
+    await pick('协办单位', '安康市发展和改革委员会');
+    await pick('协办单位', '安康市财政局');
+    await field('协办单位').locator('.fjs-taglist-tag', { hasText: '安康市财政局' }).waitFor();
+    await complete('同意');
+    assertNoProblems();
+
+    // Then the document's 处理单 shows the 批示 word for word, signed by him, and the departments
+    await page.goto(`${server.url}/documents/${documentId}`);
+    const sheet = page.getByTestId('processing-sheet');
+    const instruction = sheet.locator('tr[data-block="docs.sheet.block.instruction"]');
+    await instruction.locator('.sheet-opinion-text', { hasText: INSTRUCTION }).waitFor();
+    assert.equal((await instruction.locator('.sheet-opinion-text').first().innerText()).trim(), INSTRUCTION);
+    // (display names arrive on the side: until then the username shows)
+    await instruction.locator('.sheet-signer', { hasText: '周建华' }).waitFor();
+    assert.equal((await sheet.getByTestId('sheet-lead').innerText()).trim(), '安康市住房和城乡建设局');
+    assert.equal((await sheet.getByTestId('sheet-assist').innerText()).trim(), '安康市发展和改革委员会、安康市财政局');
+    await sheet.scrollIntoViewIfNeeded();
+    await screenshot('1366-document-after-instruct');
+    assertNoProblems();
+
+    // When the two assisting departments write their results; the second's form opens empty
+    await signIn('fgw_head');
+    await openTask('fgw_head', 'assistHandle');
+    assert.equal(await field('办理情况').locator('textarea').inputValue(), '');
+    await field('办理情况').locator('textarea').fill(FGW_RESULT);
+    await complete();
+    await signIn('czj_head');
+    await openTask('czj_head', 'assistHandle');
+    assert.equal(
+      await field('办理情况').locator('textarea').inputValue(),
+      '',
+      "the 协办 form does not open with another department's text",
+    );
+    await field('办理情况').locator('textarea').fill(CZJ_RESULT);
+    await complete();
+    await signIn('zjj_head');
+    await openTask('zjj_head', 'leadHandle');
+    assert.equal(await field('办理情况').locator('textarea').inputValue(), '');
+    await field('办理情况').locator('textarea').fill('市住建局：已完成第一批12个小区改造。');
+    await complete();
+    assertNoProblems();
+
+    // Then at 答复 the clerk sees both departments' results on the task page and the 处理单
+    await signIn('clerk');
+    await openTask('clerk', 'reply');
+    const record = page.locator('app-processing-record');
+    await record.getByText(FGW_RESULT).waitFor();
+    await record.getByText(CZJ_RESULT).waitFor();
+    await page.goto(`${server.url}/documents/${documentId}`);
+    const assist = page.getByTestId('processing-sheet').locator('tr[data-block="docs.sheet.block.assistHandling"]');
+    await assist.getByText(FGW_RESULT).waitFor();
+    await assist.getByText(CZJ_RESULT).waitFor();
+    await assist.locator('.sheet-signer', { hasText: '曾志远' }).waitFor();
+    await assist.locator('.sheet-signer', { hasText: '单立新' }).waitFor();
+    await page.getByTestId('processing-sheet').scrollIntoViewIfNeeded();
+    await screenshot('1366-document-at-reply');
+
+    // And the print view is the sheet alone (no menu, no header), at 1366 and 390 px
+    await page.goto(`${server.url}/print/documents/${documentId}`);
+    await page.locator('.sheet-office', { hasText: '安康市人民政府办公室' }).waitFor();
+    assert.equal(await page.locator('.shell-sider, .shell-header').count(), 0);
+    await page.getByText(INSTRUCTION).waitFor();
+    await screenshot('1366-print');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('#sheet-print').isVisible(), false, 'the toolbar is not printed');
+    await screenshot('1366-print-media');
+    await page.emulateMedia({ media: 'screen' });
+
+    // And the server's PDF of it answers the same reader
+    const pdf = await clerk('GET', `/documents/${documentId}/processing-sheet.pdf`);
+    assert.equal(pdf.status, 200);
+
+    await signIn('clerk', PHONE);
+    await page.goto(`${server.url}/documents/${documentId}`);
+    await page.getByTestId('processing-sheet').locator('.sheet-opinion-text', { hasText: INSTRUCTION }).waitFor();
+    await page.getByTestId('processing-sheet').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'sheet-390-document.png'), fullPage: true });
+    await page.goto(`${server.url}/print/documents/${documentId}`);
+    await page.getByText(INSTRUCTION).waitFor();
+    await screenshot('390-print');
+
+    // And the 收文登记簿 lists it
+    await page.goto(`${server.url}/documents/register`);
+    await page.locator('#register-table').getByText(TITLE).waitFor();
+    await page.setViewportSize(VIEWPORT);
+    await screenshot('1366-register');
+    assertNoProblems();
+  });
+});
