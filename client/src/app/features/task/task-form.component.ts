@@ -151,7 +151,11 @@ export class TaskFormComponent {
       this.observer = translateFormTexts(container);
       const viewer = new Form({ container, properties: { readOnly }, debounce: false } as never) as unknown as FormViewer;
       this.viewer = viewer;
-      await viewer.importSchema(structuredClone(definition.schema), { ...withOwnOpinions(definition.schema, data, own), ...options, ...eligible });
+      await viewer.importSchema(structuredClone(definition.schema), {
+        ...withOwnOpinions(definition.schema, data, own),
+        ...options,
+        ...eligible,
+      });
       if (run !== this.run) return;
       this.status.set('ready');
     } catch (error) {
