@@ -40,3 +40,12 @@ SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, docume
   FROM opinion
   WHERE instance_id = ?
   ORDER BY created_at, id;
+
+SELECT `InstanceEntity`.`id` AS `InstanceEntity_id`, `InstanceEntity`.`definition_id` AS `InstanceEntity_definition_id`, `InstanceEntity`.`definition_key` AS `InstanceEntity_definition_key`, `InstanceEntity`.`definition_version` AS `InstanceEntity_definition_version`, `InstanceEntity`.`business_key` AS `InstanceEntity_business_key`, `InstanceEntity`.`parent_id` AS `InstanceEntity_parent_id`, `InstanceEntity`.`parent_element_instance_id` AS `InstanceEntity_parent_element_instance_id`, `InstanceEntity`.`initiator` AS `InstanceEntity_initiator`, `InstanceEntity`.`initiator_org_id` AS `InstanceEntity_initiator_org_id`, `InstanceEntity`.`status` AS `InstanceEntity_status`, `InstanceEntity`.`state` AS `InstanceEntity_state`, `InstanceEntity`.`version` AS `InstanceEntity_version`, `InstanceEntity`.`history_seq` AS `InstanceEntity_history_seq`, `InstanceEntity`.`history_hash` AS `InstanceEntity_history_hash`, `InstanceEntity`.`opinion_seq` AS `InstanceEntity_opinion_seq`, `InstanceEntity`.`opinion_hash` AS `InstanceEntity_opinion_hash`, `InstanceEntity`.`started_at` AS `InstanceEntity_started_at`, `InstanceEntity`.`ended_at` AS `InstanceEntity_ended_at`, `InstanceEntity`.`updated_at` AS `InstanceEntity_updated_at`
+  FROM `process_instance` `InstanceEntity`
+  WHERE ((`InstanceEntity`.`id` = ?))
+  LIMIT 1;
+
+SELECT `OrgEntity`.`id` AS `OrgEntity_id`, `OrgEntity`.`parent_id` AS `OrgEntity_parent_id`, `OrgEntity`.`code` AS `OrgEntity_code`, `OrgEntity`.`name` AS `OrgEntity_name`, `OrgEntity`.`short_name` AS `OrgEntity_short_name`, `OrgEntity`.`kind` AS `OrgEntity_kind`, `OrgEntity`.`sort_order` AS `OrgEntity_sort_order`, `OrgEntity`.`created_at` AS `OrgEntity_created_at`, `OrgEntity`.`updated_at` AS `OrgEntity_updated_at`
+  FROM `org` `OrgEntity`
+  ORDER BY `OrgEntity`.`sort_order` ASC, `OrgEntity`.`code` ASC;
