@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { JobRunner } from './modules/jobs/job-runner.service';
 import { requireSignInForOpenApi } from './modules/auth/openapi-access';
+import { AccessDeniedRecorder } from './modules/auth/access-denied.filter';
 import { DemoCitySeeder } from './modules/org/demo-city.seeder';
 import { ShippedWorkflows } from './modules/definitions/shipped-workflows';
 import type { AppConfig } from './platform/config/config';
@@ -45,7 +46,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   app.setGlobalPrefix('api');
-  app.useGlobalFilters(new HttpExceptionFilter());
+  // the later filter is tried first: a DomainError goes to AccessDeniedRecorder (which records a 403
+  // on an admin route, then answers as HttpExceptionFilter does), everything else to HttpExceptionFilter
+  app.useGlobalFilters(new HttpExceptionFilter(), app.get(AccessDeniedRecorder));
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -5,6 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import { AuthErrors } from './auth.errors';
 import { type AuthenticatedRequest, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { ADMIN_ROLES, markAdminRequest } from './access-denied.filter';
+import { ADMIN_ROUTE } from './admin-route';
 import { auditContextOf, AuditTrail } from '../audit/audit.api';
 import { ENROLMENT_ROUTE } from './second-factor/enrolment-route';
 import { SecondFactorErrors } from './second-factor/second-factor.errors';
@@ -54,6 +56,11 @@ export class AuthGuard implements CanActivate {
         details: { path: request.url.split('?')[0], required: roles },
       });
       throw AuthErrors.roleRequired(roles);
+    }
+    // a 403 the handler answers here is recorded by AccessDeniedRecorder (access-denied.filter.ts)
+    const required = roles ?? [];
+    if (required.some((r) => ADMIN_ROLES.includes(r)) || this.reflector.getAllAndOverride<boolean>(ADMIN_ROUTE, targets)) {
+      markAdminRequest(request, required);
     }
     return true;
   }

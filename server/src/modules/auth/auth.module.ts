@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionEntity } from './session.entity';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { OrgModule } from '../org/org.api';
 import { AuditModule } from '../audit/audit.api';
-import { AccessDeniedRecorder } from './access-denied.interceptor';
+import { AccessDeniedRecorder } from './access-denied.filter';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -35,7 +35,8 @@ import { TotpFactor } from './second-factor/totp-factor';
     SecondFactorService,
     { provide: SECOND_FACTOR, useClass: TotpFactor },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: AccessDeniedRecorder },
+    // the app registers it as a global exception filter after HttpExceptionFilter (app.factory.ts)
+    AccessDeniedRecorder,
   ],
   exports: [AuthService],
 })

@@ -1,11 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, getCiphers, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sm4 } from 'sm-crypto-v2';
+import { smPortable } from './sm-portable';
 
 /**
  * SM4 (GB/T 32907) with authentication: SM4-CBC, then HMAC-SM3 over the IV and the cipher text
  * (encrypt-then-MAC). OpenSSL 3 provides SM4-CBC and SM3 but no SM4-GCM, so the authenticated mode
- * is built from these two; sm-crypto-v2 (already a dependency for SM3) is the fallback for builds
- * of OpenSSL without SM4.
+ * is built from these two; sm-crypto-v2 (sm-portable.ts, loaded only then) is the fallback for
+ * builds of OpenSSL without SM4.
  *
  * Sealed form: iv (16) | cipher text (16·n, PKCS#7 padding) | tag (first 16 bytes of HMAC-SM3).
  */
@@ -38,7 +38,9 @@ function cbcEncrypt(key: Buffer, iv: Buffer, plain: Buffer): Buffer {
     const c = createCipheriv('sm4-cbc', key, iv);
     return Buffer.concat([c.update(plain), c.final()]);
   }
-  return Buffer.from(sm4.encrypt(new Uint8Array(plain), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }));
+  return Buffer.from(
+    smPortable().sm4.encrypt(new Uint8Array(plain), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }),
+  );
 }
 
 function cbcDecrypt(key: Buffer, iv: Buffer, cipher: Buffer): Buffer {
@@ -46,7 +48,9 @@ function cbcDecrypt(key: Buffer, iv: Buffer, cipher: Buffer): Buffer {
     const d = createDecipheriv('sm4-cbc', key, iv);
     return Buffer.concat([d.update(cipher), d.final()]);
   }
-  return Buffer.from(sm4.decrypt(new Uint8Array(cipher), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }));
+  return Buffer.from(
+    smPortable().sm4.decrypt(new Uint8Array(cipher), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }),
+  );
 }
 
 /** Encrypts and authenticates `plain`; `context` (e.g. the column) is bound into the tag, not stored. */
@@ -74,8 +78,12 @@ export const SM4_NATIVE = NATIVE;
 /** The pure-JS SM4-CBC, for checking the native one against (tests). */
 export const sm4CbcPortable = {
   encrypt: (key: Buffer, iv: Buffer, plain: Buffer): Buffer =>
-    Buffer.from(sm4.encrypt(new Uint8Array(plain), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' })),
+    Buffer.from(
+      smPortable().sm4.encrypt(new Uint8Array(plain), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }),
+    ),
   decrypt: (key: Buffer, iv: Buffer, cipher: Buffer): Buffer =>
-    Buffer.from(sm4.decrypt(new Uint8Array(cipher), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' })),
+    Buffer.from(
+      smPortable().sm4.decrypt(new Uint8Array(cipher), new Uint8Array(key), { mode: 'cbc', iv: new Uint8Array(iv), output: 'array' }),
+    ),
 };
 export const sm4CbcNative = { encrypt: cbcEncrypt, decrypt: cbcDecrypt };

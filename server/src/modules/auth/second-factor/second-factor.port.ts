@@ -14,7 +14,7 @@ export interface SecondFactor {
    * The time step the proof is good for, or null when it is wrong. The caller refuses a step at
    * or before the last one accepted (a code is good once).
    */
-  verify(secret: string, proof: string, at: number): number | null;
+  verify(secret: string, proof: string, at: number): Promise<number | null>;
 }
 
 export const SECOND_FACTOR = Symbol('SecondFactor');

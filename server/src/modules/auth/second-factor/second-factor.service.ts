@@ -63,7 +63,7 @@ export class SecondFactorService {
     // factor, so no audit event (the attempt was still counted by the lockout, as every attempt is)
     if (!code) throw SecondFactorErrors.codeRequired();
     const now = Date.now();
-    const step = /^\d{6}$/.test(code) ? this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now) : null;
+    const step = /^\d{6}$/.test(code) ? await this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now) : null;
     const reason = await this.tx.run(async ({ manager }) => {
       if (/^\d{6}$/.test(code)) {
         if (step === null) return 'wrong_code';
@@ -115,7 +115,7 @@ export class SecondFactorService {
     if (!stored) throw SecondFactorErrors.notEnrolled();
     if (stored.activatedAt) throw SecondFactorErrors.alreadyActive();
     const now = Date.now();
-    const step = this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now);
+    const step = await this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now);
     if (step === null) {
       const error = SecondFactorErrors.activationCodeWrong();
       await this.audit.recordAlone(context, {
