@@ -12,6 +12,7 @@ import {
   openedTasks,
   TaskRepository,
 } from '../runtime/runtime.api';
+import { ApprovalsRepository } from './approvals.repository';
 import { normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
 import { TaskGuard } from './task-guard';
@@ -34,6 +35,7 @@ export class TasksService {
     private readonly opinions: Opinions,
     private readonly signers: SignersService,
     private readonly authority: CallerAuthority,
+    private readonly approvals: ApprovalsRepository,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -46,10 +48,13 @@ export class TasksService {
     const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
     const hidden = await this.hiddenMatters(user, items, display, !me);
+    // 催办 marks (已催办) for the unfinished ones
+    const urges = await this.approvals.urgesOf(items.filter((t) => t.status === 'open' || t.status === 'waiting').map((t) => t.id));
     return {
       items: items.map((t) => ({
         ...toTask(t, candidates.get(t.id) ?? []),
         ...withoutHidden(display.get(t.id), hidden.has(t.instanceId)),
+        ...urgeMark(urges.get(t.id)),
       })),
       total,
     };
@@ -233,6 +238,11 @@ export class TasksService {
     if (isWorkflowAdmin(user) || initiator === user.username) return true;
     return (await this.tasks.ofInstance(instanceId)).some((t) => t.completedBy === user.username);
   }
+}
+
+/** The 已催办 mark of a list row: how often and when last, or nothing when never urged. */
+function urgeMark(mark: { count: number; lastAt: Date } | undefined): { urgeCount?: number; lastUrgedAt?: string } {
+  return mark ? { urgeCount: mark.count, lastUrgedAt: mark.lastAt.toISOString() } : {};
 }
 
 /** A list row's display fields, with the matter (title, 文种, urgency) left out when hidden. */
