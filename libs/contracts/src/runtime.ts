@@ -257,6 +257,8 @@ export const TaskQuerySchema = z
     due: z.enum(['overdue', 'soon', 'none']).optional(),
     /** `instance`: one row per instance, its latest task (已办 lists a 公文 once, with the last step the user did) */
     distinct: z.literal('instance').optional(),
+    /** `me`: the tasks deputies held or did for the caller (代理: what was done on my behalf), any status */
+    onBehalfOf: z.literal('me').optional(),
     ...PAGE,
   })
   .strict();

@@ -1,6 +1,6 @@
 import { ApprovalsWorld, type User } from './approvals.fixtures';
 
-/** 催办 of a group-held task, 一键催办 of an initiator's overdue items, the 已催办 mark and 已办 once per instance. */
+/** 催办 of a group-held task, 一键催办 of an initiator's overdue items, the 已催办 mark, 已办 once per instance, 代办 on my behalf. */
 describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', () => {
   let w: ApprovalsWorld;
   const DAY = 24 * 3600_000;
@@ -8,7 +8,7 @@ describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', 
   const future = () => new Date(Date.now() + 10 * DAY).toISOString();
 
   beforeAll(async () => {
-    w = await ApprovalsWorld.start(['approvals-urge.bpmn']);
+    w = await ApprovalsWorld.start(['approvals-urge.bpmn', 'approvals-straight.bpmn']);
   });
   afterAll(() => w.stop());
 
@@ -95,5 +95,29 @@ describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', 
     expect(all.filter((t) => t.instanceId === id).map((t) => t.elementId).sort()).toEqual(['check', 'draft']);
     expect(once.items.filter((t: any) => t.instanceId === id).map((t: any) => t.elementId)).toEqual(['check']);
     expect(new Set(once.items.map((t: any) => t.instanceId)).size).toBe(once.items.length);
+  });
+
+  it('should list what a deputy did on my behalf (代理), to me only', async () => {
+    // given: head's proxy is the mayor
+    const HOUR = 3600_000;
+    await w.call('head', 'POST', '/api/proxies', {
+      deputy: 'mayor',
+      from: new Date(Date.now() - HOUR).toISOString(),
+      to: new Date(Date.now() + 48 * HOUR).toISOString(),
+    });
+    try {
+      const id = await w.start('clerk', 'apStraight', { title: '代理办理' });
+      await w.complete('clerk', (await w.task(id, 'draft')).id);
+      const review = await w.task(id, 'review');
+      await w.complete('mayor', review.id, { opinion: { text: '同意', approve: true } });
+      // when
+      const mine = (await w.call('head', 'GET', '/api/tasks?onBehalfOf=me&limit=100')).body.items as any[];
+      const deputys = (await w.call('mayor', 'GET', '/api/tasks?onBehalfOf=me&limit=100')).body.items as any[];
+      // then
+      expect(mine.find((t) => t.id === review.id)).toMatchObject({ status: 'completed', completedBy: 'mayor', onBehalfOf: 'head', title: '代理办理' });
+      expect(deputys.find((t) => t.id === review.id)).toBeUndefined();
+    } finally {
+      await w.call('head', 'DELETE', '/api/proxies/mine');
+    }
   });
 });

@@ -218,13 +218,14 @@ export class TaskRepository {
     query: TaskQuery,
     me: { username: string; groups: string[] } | null,
   ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
-    const status = query.status ?? (query.instanceId ? undefined : 'open');
+    const status = query.status ?? (query.instanceId || query.onBehalfOf ? undefined : 'open');
     if (
       query.sort === 'due' &&
       query.assignee === 'me' &&
       !query.candidate &&
       !query.instanceId &&
       !query.distinct &&
+      !query.onBehalfOf &&
       me &&
       status &&
       !hasFilters(query)
@@ -244,8 +245,9 @@ export class TaskRepository {
     if (query.assignee === 'me' && query.candidate === 'me') where.and(mineOrClaimable());
     else if (query.assignee === 'me') where.and(where.bind('t.assignee = ?', me?.username ?? ''));
     else if (query.candidate === 'me') where.and(`t.assignee IS NULL AND ${candidate()}`);
+    if (query.onBehalfOf === 'me') where.and(where.bind('t.on_behalf_of = ?', me?.username ?? ''));
     if (query.instanceId) where.and(where.bind('t.instance_id = ?', query.instanceId));
-    else if (me && !query.assignee && !query.candidate) where.and(mineOrClaimable());
+    else if (me && !query.assignee && !query.candidate && !query.onBehalfOf) where.and(mineOrClaimable());
     if (status) where.and(where.bind('t.status = ?', status));
     if (query.distinct === 'instance') this.latestPerInstance(where, query, me?.username ?? '', status);
     this.filter(where, query);

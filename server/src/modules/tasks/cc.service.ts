@@ -6,6 +6,7 @@ import { NotificationsService } from '../notifications/notifications.api';
 import { CcCopyEntity, CommandExecutor, InstanceAccess } from '../runtime/runtime.api';
 import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
+import { notificationTitle } from './notification-title';
 import { TaskErrors } from './tasks.errors';
 
 /** 抄送 (cc): read-only copies of an instance for information, with their read receipts. */
@@ -53,12 +54,13 @@ export class CcService {
         ],
         user.username,
       );
+      const title = notificationTitle('抄送', await this.rows.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
       await this.notifications.send(
         tx,
         rows.map((r) => ({
           recipient: r.recipient,
           kind: 'cc',
-          title: `抄送：${row.name ?? row.elementId}`,
+          title,
           body: input.note ?? '',
           instanceId: row.instanceId,
           link: `/cc?id=${r.id}`,

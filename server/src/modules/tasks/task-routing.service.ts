@@ -19,6 +19,8 @@ import { ProcessCache } from '../definitions/definitions.api';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
+import { ApprovalsRepository } from './approvals.repository';
+import { NO_MATTER, notificationTitle } from './notification-title';
 import { Opinions } from './opinions';
 import { TaskGuard } from './task-guard';
 import { requireReason, toTask } from './task-view';
@@ -45,6 +47,7 @@ export class TaskRoutingService {
     private readonly notifications: NotificationsService,
     private readonly cache: ProcessCache,
     private readonly trail: AuditTrail,
+    private readonly approvals: ApprovalsRepository,
   ) {}
 
   async returnTargets(id: string, user: SessionUser): Promise<ReturnTargetList> {
@@ -95,6 +98,7 @@ export class TaskRoutingService {
       };
       await this.executor.appendHistory(tx, after, [{ type: 'task.returned', elementId: row.elementId, details }], user.username);
       const created = await this.tasks.createdBy(id, tx.manager);
+      const matter = created.some((t) => t.assignee) ? await this.approvals.matterName(row.instanceId, tx.manager) : null;
       await this.notifications.send(
         tx,
         created
@@ -102,7 +106,7 @@ export class TaskRoutingService {
           .map((t) => ({
             recipient: t.assignee as string,
             kind: 'returned',
-            title: `退回：${t.name ?? t.elementId}`,
+            title: notificationTitle('退回', matter ?? NO_MATTER, t.name ?? t.elementId),
             body: reason,
             instanceId: t.instanceId,
             taskId: t.id,
@@ -175,6 +179,7 @@ export class TaskRoutingService {
       );
       const details = { elementInstanceId: id, cancelled: cancelled.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
       await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawal', elementId: row.elementId, details }], user.username);
+      const withdrawnMatter = cancelled.some((t) => t.assignee) ? await this.approvals.matterName(row.instanceId, tx.manager) : NO_MATTER;
       await this.notifications.send(
         tx,
         cancelled
@@ -182,7 +187,7 @@ export class TaskRoutingService {
           .map((t) => ({
             recipient: t.assignee as string,
             kind: 'withdrawn',
-            title: `已撤回：${t.name ?? t.elementId}`,
+            title: notificationTitle('已撤回', withdrawnMatter, t.name ?? t.elementId),
             body: input.reason ?? '',
             instanceId: t.instanceId,
             taskId: t.id,

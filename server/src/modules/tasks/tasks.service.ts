@@ -43,7 +43,7 @@ export class TasksService {
       return this.ofInstance(query.instanceId, query, user);
     if (query.instanceId) await this.access.readable(user, query.instanceId);
     // an admin and an instance's readers see every task; everyone else their own and claimable ones
-    const needsMe = query.assignee || query.candidate || (!query.instanceId && !isWorkflowAdmin(user));
+    const needsMe = query.assignee || query.candidate || query.onBehalfOf || (!query.instanceId && !isWorkflowAdmin(user));
     const me = needsMe ? { username: user.username, groups: await this.access.groupsOf(user) } : null;
     const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));

@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.api';
 import { CommandExecutor, type InstanceEntity, type TaskCandidateEntity, type TaskEntity, TaskRepository } from '../runtime/runtime.api';
 import { UrgeEntity } from './urge.entity';
 import { ApprovalsRepository } from './approvals.repository';
+import { notificationTitle } from './notification-title';
 import { TaskGuard } from './task-guard';
 import { TasksService } from './tasks.service';
 import { TaskErrors } from './tasks.errors';
@@ -107,15 +108,13 @@ export class UrgeService {
       [{ type: 'task.urged', elementId: row.elementId, details: { elementInstanceId: row.id, message, recipients } }],
       user.username,
     );
-    const matter = await this.rows.matterName(row.instanceId, tx.manager);
-    const step = row.name ?? row.elementId;
-    const documentName = matter.title ? `《${matter.title}》${matter.docNumber ? `（${matter.docNumber}）` : ''}` : '';
+    const title = notificationTitle('催办', await this.rows.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
     await this.notifications.send(
       tx,
       recipients.map((recipient) => ({
         recipient,
         kind: 'task.urged',
-        title: documentName ? `催办：${documentName} · ${step}` : `催办：${step}`,
+        title,
         body: message,
         instanceId: row.instanceId,
         taskId: row.id,

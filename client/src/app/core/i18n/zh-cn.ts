@@ -96,7 +96,21 @@ export const ZH_CN = {
 
   'error.generic': '操作失败，请稍后重试',
   'error.network': '无法连接到服务器，请检查网络后重试',
-  'error.sessionExpired': '登录已过期，请重新登录',
+  'error.sessionExpired': '会话已过期，请重新登录',
+
+  'state.offline': '网络已断开，正在重试…',
+  'state.errorTitle': '加载失败',
+  'state.errorSubtitle': '服务器暂时无法提供数据，这不代表没有事项。请稍后重试。',
+  'state.retry': '重试',
+  'state.forbiddenTitle': '无权访问',
+  'state.forbiddenSubtitle': '您没有查看此事项的权限。',
+  'state.missingTitle': '事项不存在或已办结',
+  'state.missingSubtitle': '该事项可能已被他人办理、撤回或已办结。',
+  'state.leaveTitle': '有尚未提交的内容',
+  'state.leaveContent': '填写的内容尚未提交（已在本机保存草稿，回来可继续）。确定离开此页面吗？',
+  'state.leaveOk': '离开',
+  'state.leaveCancel': '留在此页',
+  'nav.proxies': '代理设置',
 
   'role.clerk': ROLE_LABELS_ZH.clerk,
   'role.leader': ROLE_LABELS_ZH.leader,

@@ -13,6 +13,9 @@ import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { DraftStore } from '../../shared/states/draft-store.service';
+import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
+import type { HasUnsentText } from '../../shared/states/leave-guard';
 import { ApprovalPanelComponent } from './approval-panel.component';
 import { TaskFormComponent } from './task-form.component';
 
@@ -31,6 +34,7 @@ import { TaskFormComponent } from './task-form.component';
     ProcessingRecordComponent,
     ProgressDiagramComponent,
     RecordVerificationComponent,
+    ErrorStateComponent,
     UserNamePipe,
     WorkflowTranslatePipe,
   ],
@@ -39,7 +43,7 @@ import { TaskFormComponent } from './task-form.component';
   styleUrl: './task.page.css',
   templateUrl: './task.page.html',
 })
-export default class TaskPage {
+export default class TaskPage implements HasUnsentText {
   private readonly api = inject(WorkflowApiService);
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
@@ -62,6 +66,10 @@ export default class TaskPage {
     return !!task && (task.status === 'open' || !!this.actions()?.length);
   });
   protected readonly error = signal<string | null>(null);
+  /** 无权访问 / 事项不存在或已办结: one clear message instead of the page (the server answers 404 for both a task one has no part in and a gone one). */
+  protected readonly failure = signal<LoadFailure | null>(null);
+  protected readonly blocked = computed(() => this.failure() === 'forbidden' || this.failure() === 'missing');
+  private readonly drafts = inject(DraftStore);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
   protected readonly heading = computed(() => {
@@ -125,8 +133,15 @@ export default class TaskPage {
     this.others.set(open.map((task, i) => ({ task, actions: actions[i] })));
   }
 
+  /** The leave guard asks first while the task's opinion or form holds text kept as a draft. */
+  hasUnsentText(): boolean {
+    const id = this.id();
+    return !!id && this.task()?.status === 'open' && this.drafts.hasAny(`task:${id}:`);
+  }
+
   private async load(id: string | undefined, instanceId: string | undefined): Promise<void> {
     this.error.set(null);
+    this.failure.set(null);
     try {
       const task = id ? await firstValueFrom(this.api.task(id)) : null;
       this.task.set(task);
@@ -145,6 +160,7 @@ export default class TaskPage {
       void this.loadOthers(iid, task?.id ?? null);
       if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
     } catch (error) {
+      this.failure.set(loadFailureOf(error));
       this.error.set(apiErrorText(error, this.i18n));
     }
   }
