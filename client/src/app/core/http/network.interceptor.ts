@@ -1,4 +1,4 @@
-import { HttpErrorResponse, HttpEventType, type HttpInterceptorFn } from '@angular/common/http';
+import { HttpErrorResponse, type HttpEvent, HttpEventType, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { retry, tap, throwError, timer } from 'rxjs';
 import { Connectivity } from './connectivity.service';
@@ -20,7 +20,7 @@ const noNetwork = (error: unknown) => error instanceof HttpErrorResponse && erro
 export const networkInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isApiRequest(req.url)) return next(req);
   const connectivity = inject(Connectivity);
-  const answered = tap({
+  const answered = tap<HttpEvent<unknown>>({
     next: (event) => {
       if (event.type === HttpEventType.ResponseHeader || event.type === HttpEventType.Response) connectivity.markOnline();
     },

@@ -93,6 +93,13 @@ export const EN: Dictionary = {
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.sessionExpired': 'Your session has expired. Please sign in again.',
 
+  'inbox.urged': 'Urged',
+  'inbox.urgedTimes': 'Urged {count} times',
+  'inbox.urgedAt': 'Last urged: {at}',
+  'inbox.urgeOverdue': 'Urge all overdue',
+  'inbox.urgeOverdueHint': 'Urge every overdue item I started',
+  'inbox.urgeOverdueDone': 'Urged {count} overdue items, reminding {people} people',
+  'inbox.urgeOverdueNone': 'Nothing is overdue',
   'state.offline': 'The network is down. Retrying…',
   'state.errorTitle': 'Could not load',
   'state.errorSubtitle': 'The server could not provide the data; this does not mean there is nothing. Please try again.',

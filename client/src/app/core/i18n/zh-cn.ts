@@ -98,6 +98,13 @@ export const ZH_CN = {
   'error.network': '无法连接到服务器，请检查网络后重试',
   'error.sessionExpired': '会话已过期，请重新登录',
 
+  'inbox.urged': '已催办',
+  'inbox.urgedTimes': '已催办 {count} 次',
+  'inbox.urgedAt': '最近催办：{at}',
+  'inbox.urgeOverdue': '一键催办',
+  'inbox.urgeOverdueHint': '催办我发起的所有已逾期事项',
+  'inbox.urgeOverdueDone': '已催办 {count} 件逾期事项，提醒了 {people} 人',
+  'inbox.urgeOverdueNone': '没有逾期未办的事项',
   'state.offline': '网络已断开，正在重试…',
   'state.errorTitle': '加载失败',
   'state.errorSubtitle': '服务器暂时无法提供数据，这不代表没有事项。请稍后重试。',
