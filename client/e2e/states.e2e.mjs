@@ -48,7 +48,11 @@ describe('states a user can trust, 催办 that reaches people, names not ids', {
     await atLead(LATE, new Date(Date.now() - DAY).toISOString());
     await atLead(ON_TIME, new Date(Date.now() + 10 * DAY).toISOString());
     // one of the clerk's own, still at 拟稿: the opinion to keep
-    await startInstance(server.url, 'clerk', 'e2e_states', { title: MINE, deadline: new Date(Date.now() + 10 * DAY).toISOString(), docType: '请示' });
+    await startInstance(server.url, 'clerk', 'e2e_states', {
+      title: MINE,
+      deadline: new Date(Date.now() + 10 * DAY).toISOString(),
+      docType: '请示',
+    });
   });
 
   after(async () => {
@@ -112,7 +116,9 @@ describe('states a user can trust, 催办 that reaches people, names not ids', {
     // Given the deputy, and the server failing the task list
     await signIn('deputy');
     await row(LATE).waitFor();
-    await page.route('**/api/tasks?**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"code":"INTERNAL","message":"boom"}' }));
+    await page.route('**/api/tasks?**', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"code":"INTERNAL","message":"boom"}' }),
+    );
     // When the list is read again
     await page.getByRole('button', { name: '刷新' }).click();
     // Then an error with 重试 takes its place; no empty picture
@@ -167,8 +173,13 @@ describe('states a user can trust, 催办 that reaches people, names not ids', {
     await confirm.getByRole('button', { name: '留在此页' }).click();
     assert.match(page.url(), /\/tasks\/\w+$/);
     // When they send it, then no draft is kept
-    await page.getByRole('button', { name: /办理|提交|完成/ }).first().click();
-    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('liuzhuan.draft.clerk.')), null, { timeout: 15_000 });
+    await page
+      .getByRole('button', { name: /办理|提交|完成/ })
+      .first()
+      .click();
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('liuzhuan.draft.clerk.')), null, {
+      timeout: 15_000,
+    });
   });
 
   test('should name documents, steps and people, and list a document once in 已办', async () => {

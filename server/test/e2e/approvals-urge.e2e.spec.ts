@@ -33,7 +33,12 @@ describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', 
     expect(r.status).toBe(200);
     for (const leader of ['deputy', 'mayor'] as const) {
       expect(await urged(leader, lead.id)).toEqual([
-        expect.objectContaining({ title: '催办：《关于防汛工作的请示》 · 领导批示', body: '请尽快批示', link: `/tasks/${lead.id}`, actor: 'clerk' }),
+        expect.objectContaining({
+          title: '催办：《关于防汛工作的请示》 · 领导批示',
+          body: '请尽快批示',
+          link: `/tasks/${lead.id}`,
+          actor: 'clerk',
+        }),
       ]);
     }
     expect((await w.history(id)).find((e) => e.type === 'task.urged')).toMatchObject({
@@ -92,7 +97,12 @@ describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', 
     const all = (await w.call('clerk', 'GET', '/api/tasks?assignee=me&status=completed&limit=100')).body.items as any[];
     const once = (await w.call('clerk', 'GET', '/api/tasks?assignee=me&status=completed&distinct=instance&limit=100')).body;
     // then
-    expect(all.filter((t) => t.instanceId === id).map((t) => t.elementId).sort()).toEqual(['check', 'draft']);
+    expect(
+      all
+        .filter((t) => t.instanceId === id)
+        .map((t) => t.elementId)
+        .sort(),
+    ).toEqual(['check', 'draft']);
     expect(once.items.filter((t: any) => t.instanceId === id).map((t: any) => t.elementId)).toEqual(['check']);
     expect(new Set(once.items.map((t: any) => t.instanceId)).size).toBe(once.items.length);
   });
@@ -114,7 +124,12 @@ describe('approvals: urge fan-out, urge-overdue, done once per instance (e2e)', 
       const mine = (await w.call('head', 'GET', '/api/tasks?onBehalfOf=me&limit=100')).body.items as any[];
       const deputys = (await w.call('mayor', 'GET', '/api/tasks?onBehalfOf=me&limit=100')).body.items as any[];
       // then
-      expect(mine.find((t) => t.id === review.id)).toMatchObject({ status: 'completed', completedBy: 'mayor', onBehalfOf: 'head', title: '代理办理' });
+      expect(mine.find((t) => t.id === review.id)).toMatchObject({
+        status: 'completed',
+        completedBy: 'mayor',
+        onBehalfOf: 'head',
+        title: '代理办理',
+      });
       expect(deputys.find((t) => t.id === review.id)).toBeUndefined();
     } finally {
       await w.call('head', 'DELETE', '/api/proxies/mine');

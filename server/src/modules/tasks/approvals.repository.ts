@@ -60,7 +60,8 @@ export class ApprovalsRepository {
     );
     // the dialect's datetime read back as a Date, as the entity's own column would be
     const u = this.tables.of(UrgeEntity);
-    for (const r of records) marks.set(String(r['task_id']), { count: Number(r['n']), lastAt: u.hydrate({ created_at: r['last_at'] }).createdAt });
+    for (const r of records)
+      marks.set(String(r['task_id']), { count: Number(r['n']), lastAt: u.hydrate({ created_at: r['last_at'] }).createdAt });
     return marks;
   }
 
@@ -79,19 +80,6 @@ export class ApprovalsRepository {
       [initiator, t.value('dueAt', now), initiator],
     );
     return records.map((r) => String(r['id']));
-  }
-
-  /** The title and 文号 a notification names the matter by: the 公文's, else the `title` variable. */
-  async matterName(instanceId: string, m: EntityManager): Promise<{ title: string | null; docNumber: string | null }> {
-    const dialect = this.tables.dialect;
-    const { records } = await sql(
-      m,
-      `SELECT ${matterColumns(dialect)}, od.doc_number AS d_doc_number FROM process_instance pi ${documentJoin(dialect, 'pi.id')} WHERE pi.id = ?`,
-      [instanceId],
-    );
-    const r = records[0];
-    if (!r) return { title: null, docNumber: null };
-    return { title: matterOf(r).title, docNumber: r['d_doc_number'] == null ? null : String(r['d_doc_number']) };
   }
 
   async insertCopies(rows: CcCopyEntity[], m: EntityManager): Promise<void> {

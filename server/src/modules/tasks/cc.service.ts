@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { CcCopy, CcList, CcQuery, CcTask, SessionUser } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { NotificationsService } from '../notifications/notifications.api';
-import { CcCopyEntity, CommandExecutor, InstanceAccess } from '../runtime/runtime.api';
+import { NotificationsService, notificationTitle } from '../notifications/notifications.api';
+import { CcCopyEntity, CommandExecutor, InstanceAccess, InstanceRepository } from '../runtime/runtime.api';
 import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
-import { notificationTitle } from './notification-title';
 import { TaskErrors } from './tasks.errors';
 
 /** 抄送 (cc): read-only copies of an instance for information, with their read receipts. */
@@ -14,6 +13,7 @@ import { TaskErrors } from './tasks.errors';
 export class CcService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
     private readonly rows: ApprovalsRepository,
     private readonly guard: TaskGuard,
     private readonly executor: CommandExecutor,
@@ -54,7 +54,7 @@ export class CcService {
         ],
         user.username,
       );
-      const title = notificationTitle('抄送', await this.rows.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
+      const title = notificationTitle('抄送', await this.instances.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
       await this.notifications.send(
         tx,
         rows.map((r) => ({

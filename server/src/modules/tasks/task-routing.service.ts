@@ -17,10 +17,8 @@ import { TransactionRunner, type Tx } from '../../platform/database/transaction-
 import { TaskErrors } from './tasks.errors';
 import { ProcessCache } from '../definitions/definitions.api';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
-import { NotificationsService } from '../notifications/notifications.api';
-import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
-import { ApprovalsRepository } from './approvals.repository';
-import { NO_MATTER, notificationTitle } from './notification-title';
+import { NO_MATTER, NotificationsService, notificationTitle } from '../notifications/notifications.api';
+import { CommandExecutor, type InstanceEntity, InstanceRepository, type TaskEntity, TaskRepository } from '../runtime/runtime.api';
 import { Opinions } from './opinions';
 import { TaskGuard } from './task-guard';
 import { requireReason, toTask } from './task-view';
@@ -40,6 +38,7 @@ interface ReturnTarget {
 export class TaskRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
     private readonly guard: TaskGuard,
     private readonly tasks: TaskRepository,
     private readonly executor: CommandExecutor,
@@ -47,7 +46,6 @@ export class TaskRoutingService {
     private readonly notifications: NotificationsService,
     private readonly cache: ProcessCache,
     private readonly trail: AuditTrail,
-    private readonly approvals: ApprovalsRepository,
   ) {}
 
   async returnTargets(id: string, user: SessionUser): Promise<ReturnTargetList> {
@@ -98,7 +96,7 @@ export class TaskRoutingService {
       };
       await this.executor.appendHistory(tx, after, [{ type: 'task.returned', elementId: row.elementId, details }], user.username);
       const created = await this.tasks.createdBy(id, tx.manager);
-      const matter = created.some((t) => t.assignee) ? await this.approvals.matterName(row.instanceId, tx.manager) : null;
+      const matter = created.some((t) => t.assignee) ? await this.instances.matterName(row.instanceId, tx.manager) : null;
       await this.notifications.send(
         tx,
         created
@@ -179,7 +177,7 @@ export class TaskRoutingService {
       );
       const details = { elementInstanceId: id, cancelled: cancelled.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
       await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawal', elementId: row.elementId, details }], user.username);
-      const withdrawnMatter = cancelled.some((t) => t.assignee) ? await this.approvals.matterName(row.instanceId, tx.manager) : NO_MATTER;
+      const withdrawnMatter = cancelled.some((t) => t.assignee) ? await this.instances.matterName(row.instanceId, tx.manager) : NO_MATTER;
       await this.notifications.send(
         tx,
         cancelled

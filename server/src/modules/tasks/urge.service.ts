@@ -3,11 +3,17 @@ import type { SessionUser, Task, UrgeOverdue, UrgeOverdueResult, UrgeTask } from
 import type { Tx } from '../../platform/database/transaction-runner';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { NotificationsService } from '../notifications/notifications.api';
-import { CommandExecutor, type InstanceEntity, type TaskCandidateEntity, type TaskEntity, TaskRepository } from '../runtime/runtime.api';
+import { NotificationsService, notificationTitle } from '../notifications/notifications.api';
+import {
+  CommandExecutor,
+  type InstanceEntity,
+  InstanceRepository,
+  type TaskCandidateEntity,
+  type TaskEntity,
+  TaskRepository,
+} from '../runtime/runtime.api';
 import { UrgeEntity } from './urge.entity';
 import { ApprovalsRepository } from './approvals.repository';
-import { notificationTitle } from './notification-title';
 import { TaskGuard } from './task-guard';
 import { TasksService } from './tasks.service';
 import { TaskErrors } from './tasks.errors';
@@ -21,6 +27,7 @@ export const DEFAULT_URGE_MESSAGE = '该事项已超过办理期限，请尽快�
 export class UrgeService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
     private readonly guard: TaskGuard,
     private readonly rows: ApprovalsRepository,
     private readonly tasks: TaskRepository,
@@ -108,7 +115,7 @@ export class UrgeService {
       [{ type: 'task.urged', elementId: row.elementId, details: { elementInstanceId: row.id, message, recipients } }],
       user.username,
     );
-    const title = notificationTitle('催办', await this.rows.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
+    const title = notificationTitle('催办', await this.instances.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
     await this.notifications.send(
       tx,
       recipients.map((recipient) => ({

@@ -74,6 +74,7 @@ export const EN: Dictionary = {
   'inbox.col.title': 'Title',
   'inbox.col.type': 'Type',
   'inbox.col.step': 'Current step',
+  'inbox.col.myStep': 'My step',
   'inbox.col.urgency': 'Urgency',
   'inbox.col.deadline': 'Due',
   'inbox.col.initiator': 'Initiator',

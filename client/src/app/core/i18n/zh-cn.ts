@@ -79,6 +79,7 @@ export const ZH_CN = {
   'inbox.col.title': '标题',
   'inbox.col.type': '类型',
   'inbox.col.step': '当前环节',
+  'inbox.col.myStep': '我办理的环节',
   'inbox.col.urgency': '紧急程度',
   'inbox.col.deadline': '办理期限',
   'inbox.col.initiator': '发起人',

@@ -49,7 +49,9 @@ export class MenuCounts {
     const [inbox, circulation, cc] = await Promise.all([
       count(() =>
         firstValueFrom(
-          this.api.call('GET /tasks', { query: { assignee: 'me', candidate: 'me', status: 'open', limit: 1 }, ...quiet }).pipe(map((b) => b.total)),
+          this.api
+            .call('GET /tasks', { query: { assignee: 'me', candidate: 'me', status: 'open', limit: 1 }, ...quiet })
+            .pipe(map((b) => b.total)),
         ),
       ),
       count(() =>

@@ -41,9 +41,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/inbox/started', label: 'nav.started', icon: 'send', allowed: canUseInbox },
   { path: '/inbox/cc', label: 'nav.cc', icon: 'copy', allowed: canUseInbox, count: 'cc' },
   { path: '/inbox/circulation', label: 'nav.circulation', icon: 'read', allowed: canUseInbox, count: 'circulation' },
+  { path: '/documents', label: 'nav.documents', icon: 'file-text', allowed: anyOf(DOCUMENT_ROLES) },
   // 代理: every user who handles tasks sets their deputy and sees what was done for them
   { path: '/proxies', label: 'nav.proxies', icon: 'user-switch', allowed: canUseInbox },
-  { path: '/documents', label: 'nav.documents', icon: 'file-text', allowed: anyOf(DOCUMENT_ROLES) },
   { path: '/designer', label: 'nav.designer', icon: 'apartment', allowed: anyOf(DESIGNER_ROLES) },
   { path: '/monitor', label: 'nav.monitor', icon: 'dashboard', allowed: anyOf(MONITOR_ROLES) },
   { path: '/admin', label: 'nav.admin', icon: 'team', allowed: anyOf(ADMIN_ROLES) },

@@ -126,7 +126,9 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
   template: `
     <div class="inbox-head">
       <h1 class="page-title">{{ titleKey() | t }}</h1>
-      <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
+      @if (loaded() && !failure()) {
+        <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
+      }
       @if (view() === 'started') {
         <button
           nz-button
@@ -220,7 +222,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
           <tr>
             <th>{{ 'inbox.col.title' | t }}</th>
             <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
-            <th nzWidth="140px">{{ 'inbox.col.step' | t }}</th>
+            <th nzWidth="140px">{{ (view() === 'done' ? 'inbox.col.myStep' : 'inbox.col.step') | t }}</th>
             <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
             <th
               nzWidth="150px"

@@ -33,7 +33,16 @@ const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同�
  */
 @Component({
   selector: 'app-approval-panel',
-  imports: [FormsModule, DraftDirective, NzButtonModule, NzInputModule, NzRadioModule, NzSelectModule, UserPickerComponent, WorkflowTranslatePipe],
+  imports: [
+    FormsModule,
+    DraftDirective,
+    NzButtonModule,
+    NzInputModule,
+    NzRadioModule,
+    NzSelectModule,
+    UserPickerComponent,
+    WorkflowTranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './approval-panel.component.css',
   host: { '[class.compact]': 'compact()' },

@@ -24,18 +24,21 @@ export class DraftDirective {
   private restored = false;
 
   constructor() {
-    afterNextRender(() => {
-      const kept = this.drafts.read(this.appDraft());
-      this.restored = true;
-      if (kept && !this.field.value) {
-        this.field.value = kept;
-        this.field.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-    });
+    // after ngModel's first write of the (empty) model, which it makes a task later: the draft must come after it
+    afterNextRender(() => setTimeout(() => this.restore()));
     effect(() => {
       const text = this.draftText();
       if (text !== undefined && this.restored) this.keep(text);
     });
+  }
+
+  private restore(): void {
+    const kept = this.drafts.read(this.appDraft());
+    this.restored = true;
+    if (kept && !this.field.value) {
+      this.field.value = kept;
+      this.field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
   }
 
   protected keep(text: string): void {
