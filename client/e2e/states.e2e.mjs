@@ -173,10 +173,7 @@ describe('states a user can trust, 催办 that reaches people, names not ids', {
     await confirm.getByRole('button', { name: '留在此页' }).click();
     assert.match(page.url(), /\/tasks\/\w+$/);
     // When they send it, then no draft is kept
-    await page
-      .getByRole('button', { name: /办理|提交|完成/ })
-      .first()
-      .click();
+    await page.getByRole('button', { name: '提交办理', exact: true }).click();
     await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('liuzhuan.draft.clerk.')), null, {
       timeout: 15_000,
     });

@@ -15,7 +15,8 @@ import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { DraftStore } from '../../shared/states/draft-store.service';
 import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
-import type { HasUnsentText } from '../../shared/states/leave-guard';
+import { NzModalService } from 'ng-zorro-antd/modal';
+import { type HasUnsentText, confirmLeave } from '../../shared/states/leave-guard';
 import { ApprovalPanelComponent } from './approval-panel.component';
 import { TaskFormComponent } from './task-form.component';
 
@@ -40,6 +41,7 @@ import { TaskFormComponent } from './task-form.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
+  providers: [NzModalService],
   styleUrl: './task.page.css',
   templateUrl: './task.page.html',
 })
@@ -70,6 +72,7 @@ export default class TaskPage implements HasUnsentText {
   protected readonly failure = signal<LoadFailure | null>(null);
   protected readonly blocked = computed(() => this.failure() === 'forbidden' || this.failure() === 'missing');
   private readonly drafts = inject(DraftStore);
+  private readonly modal = inject(NzModalService);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
   protected readonly heading = computed(() => {
@@ -137,6 +140,10 @@ export default class TaskPage implements HasUnsentText {
   hasUnsentText(): boolean {
     const id = this.id();
     return !!id && this.task()?.status === 'open' && this.drafts.hasAny(`task:${id}:`);
+  }
+
+  confirmLeave(): Promise<boolean> {
+    return confirmLeave(this.modal, this.i18n);
   }
 
   private async load(id: string | undefined, instanceId: string | undefined): Promise<void> {

@@ -1,4 +1,3 @@
-import { inject } from '@angular/core';
 import type { CanDeactivateFn } from '@angular/router';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -6,6 +5,8 @@ import { I18nService } from '../../core/i18n/i18n.service';
 /** A page that may hold text not yet submitted (a task's opinion or form). */
 export interface HasUnsentText {
   hasUnsentText(): boolean;
+  /** Asks the user (the page holds the modal service: a guard's injector may not have one). */
+  confirmLeave(): Promise<boolean>;
 }
 
 /** Asks before leaving a page with unsent text; resolves true to go. */
@@ -26,5 +27,4 @@ export function confirmLeave(modal: NzModalService, i18n: I18nService): Promise<
  * Leaving a page with unsent text asks first (in the app; a reload keeps the text as a local
  * draft instead: DraftStore). The designer's unsaved-changes guard does the same for models.
  */
-export const unsentTextGuard: CanDeactivateFn<HasUnsentText> = (page) =>
-  !page?.hasUnsentText?.() || confirmLeave(inject(NzModalService), inject(I18nService));
+export const unsentTextGuard: CanDeactivateFn<HasUnsentText> = (page) => !page?.hasUnsentText?.() || page.confirmLeave();
