@@ -9,3 +9,4 @@ import './incoming-flow.e2e.mjs';
 import './admin.e2e.mjs';
 import './letter.e2e.mjs';
 import './audit-console.e2e.mjs';
+import './states.e2e.mjs';
