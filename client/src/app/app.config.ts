@@ -16,6 +16,7 @@ import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { errorInterceptor } from './core/http/error.interceptor';
+import { networkInterceptor } from './core/http/network.interceptor';
 import { I18nTitleStrategy } from './core/i18n/i18n-title.strategy';
 import { I18nService } from './core/i18n/i18n.service';
 import { APP_ICONS } from './core/icons';
@@ -28,7 +29,7 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor, errorInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, errorInterceptor, networkInterceptor])),
     { provide: LOCALE_ID, useValue: 'zh' },
     provideNzI18n(zh_CN),
     provideNzIcons(APP_ICONS),

@@ -43,6 +43,12 @@ export const appRoutes: Route[] = [
         canActivate: [accessGuard(canUseInbox)],
         loadChildren: () => import('./features/inbox/inbox.routes'),
       },
+      {
+        path: 'proxies',
+        title: 'nav.proxies',
+        canActivate: [accessGuard(canUseInbox)],
+        loadComponent: () => import('./features/proxies/proxies.page'),
+      },
       { path: 'tasks', title: 'nav.inbox', loadChildren: () => import('./features/task/task.routes') },
       {
         path: 'documents',

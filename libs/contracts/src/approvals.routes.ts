@@ -24,6 +24,8 @@ import {
   TerminateInstanceSchema,
   TransferTaskSchema,
   UrgeTaskSchema,
+  UrgeOverdueSchema,
+  UrgeOverdueResultSchema,
   WithdrawTaskSchema,
 } from './approvals';
 import { InstanceSchema, TaskSchema } from './runtime';
@@ -115,6 +117,14 @@ export const APPROVAL_ROUTES = [
     summary: '催办: remind the handler',
     body: UrgeTaskSchema,
     responses: { 200: TaskSchema },
+  },
+  {
+    method: 'POST',
+    path: '/tasks/urge-overdue',
+    tag: 'approvals',
+    summary: '一键催办: urge every overdue task of the instances the caller started',
+    body: UrgeOverdueSchema,
+    responses: { 200: UrgeOverdueResultSchema },
   },
   {
     method: 'POST',

@@ -116,6 +116,19 @@ export const UrgeTaskSchema = z
   .meta({ id: 'UrgeTask' });
 export type UrgeTask = z.infer<typeof UrgeTaskSchema>;
 
+/** 一键催办: urge every overdue task of the instances the user started. */
+export const UrgeOverdueSchema = z
+  .object({ message: z.string().min(1).max(500).optional() })
+  .strict()
+  .meta({ id: 'UrgeOverdue' });
+export type UrgeOverdue = z.infer<typeof UrgeOverdueSchema>;
+
+/** What 一键催办 did: the tasks urged and how many people were reminded. */
+export const UrgeOverdueResultSchema = z
+  .object({ urged: z.number().int(), recipients: z.number().int(), taskIds: z.array(z.string()) })
+  .meta({ id: 'UrgeOverdueResult' });
+export type UrgeOverdueResult = z.infer<typeof UrgeOverdueResultSchema>;
+
 export const CcTaskSchema = z
   .object({ usernames: z.array(USERNAME).min(1).max(50), note: z.string().max(500).optional() })
   .strict()

@@ -200,6 +200,10 @@ export const TaskSchema = z
     initiatorOrgName: z.string().nullable().optional(),
     /** the 公文 the task's instance handles, else null */
     documentId: z.string().nullable().optional(),
+    /** 催办: how many times a person urged this task (the inbox lists only) */
+    urgeCount: z.number().int().optional(),
+    /** 催办: when it was last urged by a person (the inbox lists only) */
+    lastUrgedAt: z.string().nullable().optional(),
   })
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof TaskSchema>;
@@ -252,6 +256,10 @@ export const TaskQuerySchema = z
     orgId: ID.optional(),
     /** `overdue`: deadline passed; `soon`: due within the next 24 hours (clock time); `none`: no deadline */
     due: z.enum(['overdue', 'soon', 'none']).optional(),
+    /** `instance`: one row per instance, its latest task (已办 lists a 公文 once, with the last step the user did) */
+    distinct: z.literal('instance').optional(),
+    /** `me`: the tasks deputies held or did for the caller (代理: what was done on my behalf), any status */
+    onBehalfOf: z.literal('me').optional(),
     ...PAGE,
   })
   .strict();

@@ -30,6 +30,11 @@ SELECT "TaskCandidateEntity"."task_id" AS "TaskCandidateEntity_task_id", "TaskCa
   FROM "task_candidate" "TaskCandidateEntity"
   WHERE (("TaskCandidateEntity"."task_id" IN (?, ?)));
 
+SELECT task_id, COUNT(*) AS n, MAX(created_at) AS last_at
+  FROM task_urge
+  WHERE urged_by IS NOT NULL AND task_id IN (?, ?)
+  GROUP BY task_id;
+
 -- 待办 with the claimable ones: GET /api/tasks?assignee=me&candidate=me&status=open
 SELECT "GroupMemberEntity"."group_code" AS "GroupMemberEntity_group_code", "GroupMemberEntity"."user_id" AS "GroupMemberEntity_user_id"
   FROM "group_member" "GroupMemberEntity"
@@ -51,6 +56,11 @@ SELECT "TaskCandidateEntity"."task_id" AS "TaskCandidateEntity_task_id", "TaskCa
   FROM "task_candidate" "TaskCandidateEntity"
   WHERE (("TaskCandidateEntity"."task_id" IN (?, ?)));
 
+SELECT task_id, COUNT(*) AS n, MAX(created_at) AS last_at
+  FROM task_urge
+  WHERE urged_by IS NOT NULL AND task_id IN (?, ?)
+  GROUP BY task_id;
+
 -- a search: GET /api/tasks?assignee=me&status=open&q=SQL
 SELECT "GroupMemberEntity"."group_code" AS "GroupMemberEntity_group_code", "GroupMemberEntity"."user_id" AS "GroupMemberEntity_user_id"
   FROM "group_member" "GroupMemberEntity"
@@ -69,6 +79,11 @@ SELECT t.*, json_extract(pi.state, '$.variables.title') AS v_title, json_extract
 SELECT "TaskCandidateEntity"."task_id" AS "TaskCandidateEntity_task_id", "TaskCandidateEntity"."kind" AS "TaskCandidateEntity_kind", "TaskCandidateEntity"."value" AS "TaskCandidateEntity_value"
   FROM "task_candidate" "TaskCandidateEntity"
   WHERE (("TaskCandidateEntity"."task_id" IN (?, ?)));
+
+SELECT task_id, COUNT(*) AS n, MAX(created_at) AS last_at
+  FROM task_urge
+  WHERE urged_by IS NOT NULL AND task_id IN (?, ?)
+  GROUP BY task_id;
 
 -- the open tasks of an instance: GET /api/tasks?instanceId=…&status=open&limit=5
 SELECT t.*, json_extract(pi.state, '$.variables.title') AS v_title, json_extract(pi.state, '$.variables.docType') AS v_doc_type, json_extract(pi.state, '$.variables.urgency') AS v_urgency, od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.id AS d_document_id, pi.initiator AS d_initiator, io.name AS d_initiator_org_name, EXISTS (SELECT 1

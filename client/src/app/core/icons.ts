@@ -16,6 +16,7 @@ import {
   TeamOutline,
   TranslationOutline,
   UserOutline,
+  UserSwitchOutline,
 } from '@ant-design/icons-angular/icons';
 import type { IconDefinition } from '@ant-design/icons-angular';
 
@@ -42,4 +43,5 @@ export const APP_ICONS: IconDefinition[] = [
   TeamOutline,
   TranslationOutline,
   UserOutline,
+  UserSwitchOutline,
 ];

@@ -108,6 +108,11 @@ export class NotificationsService {
     return rows;
   }
 
+  /** Usernames of the enabled members of these groups: a group-held task's people to notify. */
+  membersOf(groups: string[], m: EntityManager): Promise<string[]> {
+    return this.repository.membersOf(groups, m);
+  }
+
   async list(username: string, query: NotificationQuery): Promise<NotificationList> {
     const { items, total } = await this.repository.page(
       username,

@@ -3,18 +3,19 @@ import type { Tx } from '../../platform/database/transaction-runner';
 import { HandlesJob, type JobEntity, type JobHandler } from '../jobs/jobs.api';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
 import { type DueReminderPayload, TASK_DUE_REMINDER_JOB } from './due-reminders';
+import { notificationTitle } from './notification-title';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
 
 const TEXT = {
   before: {
     kind: 'task.due-soon',
-    title: (name: string) => `待办即将到期：${name}`,
+    action: '待办即将到期',
     body: (due: string) => `办理期限为 ${due}，请及时办理。`,
   },
   due: {
     kind: 'task.overdue',
-    title: (name: string) => `待办已到期：${name}`,
+    action: '待办已到期',
     body: (due: string) => `办理期限 ${due} 已到，请尽快办理。`,
   },
 } as const;
@@ -47,13 +48,13 @@ export class TaskDueReminderJob implements JobHandler {
     const recipients = task.assignee ? [task.assignee] : await this.candidatesOf(task.id, tx);
     if (!recipients.length) return;
     const text = TEXT[stage];
-    const name = task.name ?? task.elementId;
+    const title = notificationTitle(text.action, await this.instances.matterName(task.instanceId, tx.manager), task.name ?? task.elementId);
     const sent = await this.notifications.send(
       tx,
       recipients.map((recipient) => ({
         recipient,
         kind: text.kind,
-        title: text.title(name),
+        title,
         body: text.body(beijing(task.dueAt as Date)),
         instanceId: task.instanceId,
         taskId: task.id,

@@ -50,6 +50,19 @@ export class InstanceRepository {
    * has committed, then reads what it wrote. The unit's waiting writes go out ahead of it, so a
    * second command on the same instance in one unit reads the first one's state.
    */
+  /** The title and 文号 a notification names an instance's matter by: the 公文's, else the `title` variable. */
+  async matterName(instanceId: string, m: EntityManager): Promise<{ title: string | null; docNumber: string | null }> {
+    const dialect = this.tables.dialect;
+    const { records } = await sql(
+      m,
+      `SELECT ${matterColumns(dialect)}, od.doc_number AS d_doc_number FROM process_instance pi ${documentJoin(dialect, 'pi.id')} WHERE pi.id = ?`,
+      [instanceId],
+    );
+    const r = records[0];
+    if (!r) return { title: null, docNumber: null };
+    return { title: matterOf(r).title, docNumber: r['d_doc_number'] == null ? null : String(r['d_doc_number']) };
+  }
+
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {
     const read = this.lockedRead(tx, 'i.id = ?', [id]);
     const [result] = await tx.writes.flushWith(read);

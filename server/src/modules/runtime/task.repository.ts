@@ -218,8 +218,18 @@ export class TaskRepository {
     query: TaskQuery,
     me: { username: string; groups: string[] } | null,
   ): Promise<{ items: TaskEntity[]; total: number; display: Map<string, TaskDisplay> }> {
-    const status = query.status ?? (query.instanceId ? undefined : 'open');
-    if (query.sort === 'due' && query.assignee === 'me' && !query.candidate && !query.instanceId && me && status && !hasFilters(query)) {
+    const status = query.status ?? (query.instanceId || query.onBehalfOf ? undefined : 'open');
+    if (
+      query.sort === 'due' &&
+      query.assignee === 'me' &&
+      !query.candidate &&
+      !query.instanceId &&
+      !query.distinct &&
+      !query.onBehalfOf &&
+      me &&
+      status &&
+      !hasFilters(query)
+    ) {
       return this.mineByDue(me.username, status, query.offset, query.limit);
     }
     const where = new Where();
@@ -235,9 +245,11 @@ export class TaskRepository {
     if (query.assignee === 'me' && query.candidate === 'me') where.and(mineOrClaimable());
     else if (query.assignee === 'me') where.and(where.bind('t.assignee = ?', me?.username ?? ''));
     else if (query.candidate === 'me') where.and(`t.assignee IS NULL AND ${candidate()}`);
+    if (query.onBehalfOf === 'me') where.and(where.bind('t.on_behalf_of = ?', me?.username ?? ''));
     if (query.instanceId) where.and(where.bind('t.instance_id = ?', query.instanceId));
-    else if (me && !query.assignee && !query.candidate) where.and(mineOrClaimable());
+    else if (me && !query.assignee && !query.candidate && !query.onBehalfOf) where.and(mineOrClaimable());
     if (status) where.and(where.bind('t.status = ?', status));
+    if (query.distinct === 'instance') this.latestPerInstance(where, query, me?.username ?? '', status);
     this.filter(where, query);
     // deadlines first, earliest first, then by creation (sorted by the database)
     const order =
@@ -321,6 +333,22 @@ export class TaskRepository {
   /** Every column of the task, and the display fields read with {@link displayOf}. */
   private selectWithDisplay(): string {
     return `${this.table.select('t')}, ${matterColumns(this.tables.dialect)}, ${TASK_DISPLAY_COLUMNS}`;
+  }
+
+  /**
+   * One row per instance: only a task no later task of the same instance outranks among those the
+   * same base conditions (assignee, status) select — by completion, else creation, then id.
+   */
+  private latestPerInstance(where: Where, query: TaskQuery, username: string, status: string | undefined): void {
+    const same = [
+      ...(query.assignee === 'me' && !query.candidate ? [where.bind('t2.assignee = ?', username)] : []),
+      ...(status ? [where.bind('t2.status = ?', status)] : []),
+    ];
+    const at = (alias: string) => `COALESCE(${alias}.completed_at, ${alias}.created_at)`;
+    where.and(
+      `NOT EXISTS (SELECT 1 FROM ${this.table.name} t2 WHERE t2.instance_id = t.instance_id AND t2.id <> t.id${same.map((c) => ` AND ${c}`).join('')}
+        AND (${at('t2')} > ${at('t')} OR (${at('t2')} = ${at('t')} AND t2.id > t.id)))`,
+    );
   }
 
   /** The inbox filters (literal search: LIKE wildcards escaped, every value a parameter). */

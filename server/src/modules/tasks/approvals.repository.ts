@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { sql, Tables } from '../../platform/database/table';
 import type { WriteBatch } from '../../platform/database/write-batch';
-import { CcCopyEntity, documentJoin, type MatterDisplay, matterColumns, matterOf } from '../runtime/runtime.api';
+import { CcCopyEntity, documentJoin, type MatterDisplay, matterColumns, matterOf, TaskEntity } from '../runtime/runtime.api';
 import { OpinionEntity } from './opinion.entity';
 import { PhraseEntity } from './phrase.entity';
 import { UrgeEntity } from './urge.entity';
@@ -46,6 +46,40 @@ export class ApprovalsRepository {
 
   async insertUrge(row: UrgeEntity, m: EntityManager): Promise<void> {
     await m.insert(UrgeEntity, row);
+  }
+
+  /** 催办 marks of the inbox: per task, how often a person urged it and when last (the system's due reminders left out). */
+  async urgesOf(taskIds: string[]): Promise<Map<string, { count: number; lastAt: Date }>> {
+    const marks = new Map<string, { count: number; lastAt: Date }>();
+    if (!taskIds.length) return marks;
+    const { records } = await sql(
+      this.opinions.manager,
+      `SELECT task_id, COUNT(*) AS n, MAX(created_at) AS last_at FROM task_urge
+        WHERE urged_by IS NOT NULL AND task_id IN (${taskIds.map(() => '?').join(', ')}) GROUP BY task_id`,
+      taskIds,
+    );
+    // the dialect's datetime read back as a Date, as the entity's own column would be
+    const u = this.tables.of(UrgeEntity);
+    for (const r of records)
+      marks.set(String(r['task_id']), { count: Number(r['n']), lastAt: u.hydrate({ created_at: r['last_at'] }).createdAt });
+    return marks;
+  }
+
+  /**
+   * 一键催办: the unfinished tasks past their deadline in the active instances `initiator`
+   * started, but those the initiator holds (nobody urges themself); at most 200, oldest deadline first.
+   */
+  async overdueOfInitiator(initiator: string, now: Date, m: EntityManager): Promise<string[]> {
+    const t = this.tables.of(TaskEntity);
+    const { records } = await sql(
+      m,
+      `SELECT t.id AS id FROM ${t.name} t JOIN process_instance pi ON pi.id = t.instance_id
+        WHERE pi.initiator = ? AND pi.status = 'active' AND t.status IN ('open', 'waiting')
+          AND t.due_at IS NOT NULL AND t.due_at < ? AND (t.assignee IS NULL OR t.assignee <> ?)
+        ORDER BY t.due_at ASC, t.id ASC LIMIT 200`,
+      [initiator, t.value('dueAt', now), initiator],
+    );
+    return records.map((r) => String(r['id']));
   }
 
   async insertCopies(rows: CcCopyEntity[], m: EntityManager): Promise<void> {

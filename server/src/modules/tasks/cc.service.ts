@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CcCopy, CcList, CcQuery, CcTask, SessionUser } from '@liuzhuan/contracts';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
-import { NotificationsService } from '../notifications/notifications.api';
-import { CcCopyEntity, CommandExecutor, InstanceAccess } from '../runtime/runtime.api';
+import { NotificationsService, notificationTitle } from '../notifications/notifications.api';
+import { CcCopyEntity, CommandExecutor, InstanceAccess, InstanceRepository } from '../runtime/runtime.api';
 import { ApprovalsRepository } from './approvals.repository';
 import { TaskGuard } from './task-guard';
 import { TaskErrors } from './tasks.errors';
@@ -13,6 +13,7 @@ import { TaskErrors } from './tasks.errors';
 export class CcService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
     private readonly rows: ApprovalsRepository,
     private readonly guard: TaskGuard,
     private readonly executor: CommandExecutor,
@@ -53,12 +54,13 @@ export class CcService {
         ],
         user.username,
       );
+      const title = notificationTitle('抄送', await this.instances.matterName(row.instanceId, tx.manager), row.name ?? row.elementId);
       await this.notifications.send(
         tx,
         rows.map((r) => ({
           recipient: r.recipient,
           kind: 'cc',
-          title: `抄送：${row.name ?? row.elementId}`,
+          title,
           body: input.note ?? '',
           instanceId: row.instanceId,
           link: `/cc?id=${r.id}`,

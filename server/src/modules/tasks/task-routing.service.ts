@@ -17,8 +17,8 @@ import { TransactionRunner, type Tx } from '../../platform/database/transaction-
 import { TaskErrors } from './tasks.errors';
 import { ProcessCache } from '../definitions/definitions.api';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
-import { NotificationsService } from '../notifications/notifications.api';
-import { CommandExecutor, type InstanceEntity, TaskRepository, type TaskEntity } from '../runtime/runtime.api';
+import { NO_MATTER, NotificationsService, notificationTitle } from '../notifications/notifications.api';
+import { CommandExecutor, type InstanceEntity, InstanceRepository, type TaskEntity, TaskRepository } from '../runtime/runtime.api';
 import { Opinions } from './opinions';
 import { TaskGuard } from './task-guard';
 import { requireReason, toTask } from './task-view';
@@ -38,6 +38,7 @@ interface ReturnTarget {
 export class TaskRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly instances: InstanceRepository,
     private readonly guard: TaskGuard,
     private readonly tasks: TaskRepository,
     private readonly executor: CommandExecutor,
@@ -95,6 +96,7 @@ export class TaskRoutingService {
       };
       await this.executor.appendHistory(tx, after, [{ type: 'task.returned', elementId: row.elementId, details }], user.username);
       const created = await this.tasks.createdBy(id, tx.manager);
+      const matter = created.some((t) => t.assignee) ? await this.instances.matterName(row.instanceId, tx.manager) : null;
       await this.notifications.send(
         tx,
         created
@@ -102,7 +104,7 @@ export class TaskRoutingService {
           .map((t) => ({
             recipient: t.assignee as string,
             kind: 'returned',
-            title: `退回：${t.name ?? t.elementId}`,
+            title: notificationTitle('退回', matter ?? NO_MATTER, t.name ?? t.elementId),
             body: reason,
             instanceId: t.instanceId,
             taskId: t.id,
@@ -177,6 +179,7 @@ export class TaskRoutingService {
       );
       const details = { elementInstanceId: id, cancelled: cancelled.map((t) => t.id), ...(input.reason ? { reason: input.reason } : {}) };
       await this.executor.appendHistory(tx, after, [{ type: 'task.withdrawal', elementId: row.elementId, details }], user.username);
+      const withdrawnMatter = cancelled.some((t) => t.assignee) ? await this.instances.matterName(row.instanceId, tx.manager) : NO_MATTER;
       await this.notifications.send(
         tx,
         cancelled
@@ -184,7 +187,7 @@ export class TaskRoutingService {
           .map((t) => ({
             recipient: t.assignee as string,
             kind: 'withdrawn',
-            title: `已撤回：${t.name ?? t.elementId}`,
+            title: notificationTitle('已撤回', withdrawnMatter, t.name ?? t.elementId),
             body: input.reason ?? '',
             instanceId: t.instanceId,
             taskId: t.id,

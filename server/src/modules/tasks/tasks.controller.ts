@@ -33,6 +33,9 @@ import {
   TransferTaskSchema,
   type UrgeTask,
   UrgeTaskSchema,
+  type UrgeOverdue,
+  type UrgeOverdueResult,
+  UrgeOverdueSchema,
   type WithdrawTask,
   WithdrawTaskSchema,
 } from '@liuzhuan/contracts';
@@ -151,6 +154,12 @@ export class TasksController {
     @CurrentUser() user: SessionUser,
   ): Promise<Task> {
     return this.tx.run((tx) => this.signers.remove(tx, id, body, user));
+  }
+
+  @Post('urge-overdue')
+  @HttpCode(200)
+  urgeOverdue(@Body(validate(UrgeOverdueSchema)) body: UrgeOverdue, @CurrentUser() user: SessionUser): Promise<UrgeOverdueResult> {
+    return this.urges.urgeOverdue(body, user);
   }
 
   @Post(':id/urge')

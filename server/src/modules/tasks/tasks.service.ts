@@ -13,6 +13,7 @@ import {
   TaskRepository,
 } from '../runtime/runtime.api';
 import { FormsService } from '../forms/forms.api';
+import { ApprovalsRepository } from './approvals.repository';
 import { NextHandlers } from './next-handlers';
 import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
@@ -40,6 +41,7 @@ export class TasksService {
     private readonly authority: CallerAuthority,
     private readonly nextHandlers: NextHandlers,
     private readonly forms: FormsService,
+    private readonly approvals: ApprovalsRepository,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -47,15 +49,18 @@ export class TasksService {
       return this.ofInstance(query.instanceId, query, user);
     if (query.instanceId) await this.access.readable(user, query.instanceId);
     // an admin and an instance's readers see every task; everyone else their own and claimable ones
-    const needsMe = query.assignee || query.candidate || (!query.instanceId && !isWorkflowAdmin(user));
+    const needsMe = query.assignee || query.candidate || query.onBehalfOf || (!query.instanceId && !isWorkflowAdmin(user));
     const me = needsMe ? { username: user.username, groups: await this.access.groupsOf(user) } : null;
     const { items, total, display } = await this.tasks.query(query, me);
     const candidates = await this.tasks.candidatesOf(items.map((t) => t.id));
     const hidden = await this.hiddenMatters(user, items, display, !me);
+    // 催办 marks (已催办) for the unfinished ones
+    const urges = await this.approvals.urgesOf(items.filter((t) => t.status === 'open' || t.status === 'waiting').map((t) => t.id));
     return {
       items: items.map((t) => ({
         ...toTask(t, candidates.get(t.id) ?? []),
         ...withoutHidden(display.get(t.id), hidden.has(t.instanceId)),
+        ...urgeMark(urges.get(t.id)),
       })),
       total,
     };
@@ -256,6 +261,11 @@ export class TasksService {
     if (isWorkflowAdmin(user) || initiator === user.username) return true;
     return (await this.tasks.ofInstance(instanceId)).some((t) => t.completedBy === user.username);
   }
+}
+
+/** The 已催办 mark of a list row: how often and when last, or nothing when never urged. */
+function urgeMark(mark: { count: number; lastAt: Date } | undefined): { urgeCount?: number; lastUrgedAt?: string } {
+  return mark ? { urgeCount: mark.count, lastUrgedAt: mark.lastAt.toISOString() } : {};
 }
 
 /** A list row's display fields, with the matter (title, 文种, urgency) left out when hidden. */

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import {
@@ -128,10 +129,11 @@ export class AuthService {
     try {
       const body = await firstValueFrom(this.api.call('GET /auth/me', { context: quietRequest() }));
       this.currentUser.set(SessionUserSchema.parse(body));
-    } catch {
-      // An expired or revoked token (401) or an unreachable server: start signed out, and let the
-      // sign-in page report problems when the user acts.
-      this.clearSession();
+    } catch (error) {
+      // An expired or revoked token (401): forget it. An unreachable server (its reads are
+      // retried a while first: network.interceptor.ts) says nothing about the session: keep the
+      // token for the next start, and start signed out.
+      if (!(error instanceof HttpErrorResponse) || error.status !== 0) this.clearSession();
     }
   }
 

@@ -5,7 +5,7 @@ describe('navItemsFor / homePathFor', () => {
     // Given a clerk, when the menu is built
     const paths = navItemsFor(['clerk']).map((item) => item.path);
     // Then it holds the inbox views and documents only
-    expect(paths).toEqual(['/inbox', '/inbox/done', '/inbox/started', '/inbox/cc', '/inbox/circulation', '/documents']);
+    expect(paths).toEqual(['/inbox', '/inbox/done', '/inbox/started', '/inbox/cc', '/inbox/circulation', '/documents', '/proxies']);
     expect(homePathFor(['clerk'])).toBe('/inbox');
   });
 
@@ -36,7 +36,7 @@ describe('navItemsFor / homePathFor', () => {
     // Given a 科员 without roles (tasks can still be assigned to them), when the menu is built
     const paths = navItemsFor([]).map((item) => item.path);
     // Then the inbox views are there and home is the inbox
-    expect(paths).toEqual(['/inbox', '/inbox/done', '/inbox/started', '/inbox/cc', '/inbox/circulation']);
+    expect(paths).toEqual(['/inbox', '/inbox/done', '/inbox/started', '/inbox/cc', '/inbox/circulation', '/proxies']);
     expect(homePathFor([])).toBe('/inbox');
   });
 

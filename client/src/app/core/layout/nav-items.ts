@@ -9,6 +9,8 @@ export interface NavItem {
   label: TranslationKey;
   icon: string;
   allowed: RoleCheck;
+  /** the badge's count (MenuCounts), for the lists that have one */
+  count?: 'inbox' | 'circulation' | 'cc';
 }
 
 export function anyOf(allowed: readonly Role[]): RoleCheck {
@@ -34,12 +36,14 @@ export const AUDIT_READER_ROLES: readonly Role[] = ['auditor', 'security_admin']
 
 /** Menu order; the first item a user may open is their home page. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/inbox', label: 'nav.inbox', icon: 'inbox', allowed: canUseInbox },
+  { path: '/inbox', label: 'nav.inbox', icon: 'inbox', allowed: canUseInbox, count: 'inbox' },
   { path: '/inbox/done', label: 'nav.done', icon: 'check-square', allowed: canUseInbox },
   { path: '/inbox/started', label: 'nav.started', icon: 'send', allowed: canUseInbox },
-  { path: '/inbox/cc', label: 'nav.cc', icon: 'copy', allowed: canUseInbox },
-  { path: '/inbox/circulation', label: 'nav.circulation', icon: 'read', allowed: canUseInbox },
+  { path: '/inbox/cc', label: 'nav.cc', icon: 'copy', allowed: canUseInbox, count: 'cc' },
+  { path: '/inbox/circulation', label: 'nav.circulation', icon: 'read', allowed: canUseInbox, count: 'circulation' },
   { path: '/documents', label: 'nav.documents', icon: 'file-text', allowed: anyOf(DOCUMENT_ROLES) },
+  // 代理: every user who handles tasks sets their deputy and sees what was done for them
+  { path: '/proxies', label: 'nav.proxies', icon: 'user-switch', allowed: canUseInbox },
   { path: '/designer', label: 'nav.designer', icon: 'apartment', allowed: anyOf(DESIGNER_ROLES) },
   { path: '/monitor', label: 'nav.monitor', icon: 'dashboard', allowed: anyOf(MONITOR_ROLES) },
   { path: '/admin', label: 'nav.admin', icon: 'team', allowed: anyOf(ADMIN_ROLES) },

@@ -41,7 +41,7 @@ describe('ShellComponent', () => {
     // Given a signed-in clerk, when the shell renders
     const root = await renderFor(['clerk']);
     // Then the business menu shows and the designer does not
-    expect(menuTexts(root)).toEqual(['待办', '已办', '我发起的', '抄送我的', '传阅', '公文']);
+    expect(menuTexts(root)).toEqual(['待办', '已办', '我发起的', '抄送我的', '传阅', '公文', '代理设置']);
     expect(root.textContent).toContain('张文书 · 市政府办公室');
     expect(root.textContent).toContain('文书');
   });

@@ -5,18 +5,21 @@ import { HealthSchema } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { catchError, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { ContractApi } from '../api/contract-api.service';
+import { Connectivity } from '../http/connectivity.service';
 import { quietRequest } from '../http/http-context';
 import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/t.pipe';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import type { TranslationKey } from '../i18n/zh-cn';
-import { navItemsFor } from './nav-items';
+import { MenuCounts } from './menu-counts.service';
+import { type NavItem, navItemsFor } from './nav-items';
 
 /** Header, role-dependent side menu, footer: the frame around every signed-in page. */
 @Component({
@@ -26,6 +29,7 @@ import { navItemsFor } from './nav-items';
     RouterLink,
     NzLayoutModule,
     NzMenuModule,
+    NzBadgeModule,
     NzIconModule,
     NzButtonModule,
     NzTagModule,
@@ -42,6 +46,8 @@ export class ShellComponent {
   protected readonly i18n = inject(I18nService);
 
   protected readonly user = this.auth.user;
+  protected readonly offline = inject(Connectivity).offline;
+  private readonly counts = inject(MenuCounts).counts;
   protected readonly collapsed = signal(false);
   protected readonly menu = computed(() => navItemsFor(this.auth.roles()));
   protected readonly roleLabels = computed(() => this.auth.roles().map((role) => `role.${role}` as TranslationKey));
@@ -57,6 +63,11 @@ export class ShellComponent {
       ),
     { initialValue: null },
   );
+
+  /** The badge of a menu item: its count, when it has one and it is not zero. */
+  protected countOf(item: NavItem): number {
+    return item.count ? (this.counts()?.[item.count] ?? 0) : 0;
+  }
 
   protected toggleMenu(): void {
     this.collapsed.update((collapsed) => !collapsed);

@@ -1,5 +1,5 @@
 import type { CcCopy, Instance, InstanceSummary, Task } from '@liuzhuan/contracts';
-import { ccRow, compareByDue, dueState, filterRows, instanceRow, taskRow, type InboxRow } from './inbox-rows';
+import { ccRow, compareByDue, dueState, filterRows, instanceRow, processName, taskRow, type InboxRow } from './inbox-rows';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 
@@ -145,5 +145,45 @@ describe('inbox rows', () => {
     ].sort(compareByDue);
     // Then the earliest comes first
     expect(sorted.map((r) => r.id)).toEqual(['early', 'late', 'none']);
+  });
+});
+
+describe('inbox rows: names and urge marks', () => {
+  const shipped = (over: Partial<Task>): Task =>
+    ({
+      id: 't1',
+      instanceId: 'i1',
+      definitionKey: 'incoming-document',
+      elementId: 'Register',
+      name: '登记',
+      assignee: 'clerk',
+      candidateUsers: [],
+      candidateGroups: [],
+      status: 'open',
+      formKey: null,
+      dueAt: null,
+      createdAt: '2026-12-01T00:00:00.000Z',
+      openedAt: null,
+      completedAt: null,
+      completedBy: null,
+      ...over,
+    }) as Task;
+
+  it('should name the process, not its key, when the matter has no title or 文种', () => {
+    // Given a task of the shipped 收文 process without a 公文 yet
+    const row = taskRow(shipped({}));
+    // Then the row says 收文办理, never incoming-document
+    expect(row.title).toBe('收文办理');
+    expect(row.type).toBe('收文办理');
+    expect(processName('someone-elses-process')).toBe('someone-elses-process');
+  });
+
+  it('should carry the 已催办 mark of an urged task, and none otherwise', () => {
+    // Given an urged and a quiet task
+    const urged = taskRow(shipped({ urgeCount: 2, lastUrgedAt: '2026-12-02T08:00:00.000Z' }));
+    const quiet = taskRow(shipped({}));
+    // Then only the urged one has the count and the time
+    expect([urged.urgeCount, urged.lastUrgedAt]).toEqual([2, '2026-12-02T08:00:00.000Z']);
+    expect(quiet.urgeCount).toBeUndefined();
   });
 });

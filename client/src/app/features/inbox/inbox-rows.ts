@@ -15,6 +15,9 @@ export interface InboxRow {
   dueAt: string | null;
   initiator: string;
   createdAt: string;
+  /** 已催办: how often the task was urged, and when last (open tasks only) */
+  urgeCount?: number;
+  lastUrgedAt?: string | null;
 }
 
 export interface InboxFilter {
@@ -33,6 +36,16 @@ export const URGENCY_CODE: Record<Urgency, string> = { NONE: 'NONE', 加急: 'UR
 export const docTypeName = (code: string): string => DOC_TYPES.find((d) => d.code === code)?.name ?? code;
 /** The 文种 the type filter offers for tasks (server-side). */
 export const DOC_TYPE_OPTIONS: readonly { code: string; name: string }[] = DOC_TYPES;
+
+/** The shipped processes by name, for a row whose matter has no 文种 (the process key otherwise: incoming-document → 收文办理). */
+export const PROCESS_NAMES: Record<string, string> = {
+  'incoming-document': '收文办理',
+  'outgoing-document': '发文办理',
+  'request-approval': '请示/请假审批',
+  'disclosure-review': '政务公开审核',
+  'leader-mailbox': '领导信箱',
+};
+export const processName = (key: string): string => PROCESS_NAMES[key] ?? key;
 
 /** Due within this many hours counts as due soon (临近期限): one working day's notice. */
 export const DUE_SOON_HOURS = 24;
@@ -55,7 +68,7 @@ function matter(instance: Pick<Instance, 'businessKey' | 'definitionKey'> & { va
   const v = instance.variables ?? {};
   return {
     title: text(v['title']) ?? text(v['subject']) ?? instance.businessKey ?? instance.definitionKey,
-    type: text(v['docType']) ?? text(v['type']) ?? instance.definitionKey,
+    type: text(v['docType']) ?? text(v['type']) ?? processName(instance.definitionKey),
     urgency: urgencyOf(v['urgency']),
   };
 }
@@ -77,7 +90,10 @@ function shown(item: Listed, fallback: { title: string; type: string; urgency: U
  * instance into the list), else from the instance when given, else the process key.
  */
 export function taskRow(task: Task, instance?: Instance): InboxRow {
-  const m = shown(task, instance ? matter(instance) : { title: task.definitionKey, type: task.definitionKey, urgency: 'NONE' });
+  const m = shown(
+    task,
+    instance ? matter(instance) : { title: processName(task.definitionKey), type: processName(task.definitionKey), urgency: 'NONE' },
+  );
   return {
     id: task.id,
     link: ['/tasks', task.id],
@@ -86,6 +102,7 @@ export function taskRow(task: Task, instance?: Instance): InboxRow {
     dueAt: task.dueAt,
     initiator: task.initiator ?? instance?.initiator ?? '',
     createdAt: task.completedAt ?? task.createdAt,
+    ...(task.urgeCount ? { urgeCount: task.urgeCount, lastUrgedAt: task.lastUrgedAt ?? null } : {}),
   };
 }
 
@@ -94,7 +111,11 @@ export function instanceRow(instance: InstanceSummary, statusLabel: string): Inb
   return {
     id: instance.id,
     link: ['/tasks/instance', instance.id],
-    ...shown(instance, { title: instance.businessKey ?? instance.definitionKey, type: instance.definitionKey, urgency: 'NONE' }),
+    ...shown(instance, {
+      title: instance.businessKey ?? processName(instance.definitionKey),
+      type: processName(instance.definitionKey),
+      urgency: 'NONE',
+    }),
     step: statusLabel,
     dueAt: null,
     initiator: instance.initiator ?? '',
@@ -108,7 +129,7 @@ export function ccRow(copy: CcCopy): InboxRow {
   return {
     id: copy.id,
     link: ['/tasks/instance', copy.instanceId],
-    ...shown(copy, { title: copy.businessKey ?? (copy.definitionKey || copy.instanceId), type: key, urgency: 'NONE' }),
+    ...shown(copy, { title: copy.businessKey ?? (key ? processName(key) : copy.instanceId), type: processName(key), urgency: 'NONE' }),
     step: copy.note ?? '',
     dueAt: null,
     initiator: copy.sender,

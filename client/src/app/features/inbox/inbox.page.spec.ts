@@ -90,6 +90,35 @@ describe('InboxPage', () => {
     expect(root.querySelector('h1')?.textContent).toBe('待办');
   });
 
+  it('should show an error with 重试 instead of the empty picture when the server fails, and the list after a retry', async () => {
+    // Given the 待办 view whose request fails with 500
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(InboxPage);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const root = fixture.nativeElement as HTMLElement;
+    // Then, while it loads, a skeleton and no empty picture
+    expect(root.querySelector('[data-testid="inbox-skeleton"]')).not.toBeNull();
+    http.expectOne('/api/orgs').flush({ items: [] });
+    http.expectOne(inboxRequest).flush({ code: 'INTERNAL_ERROR', message: 'x' }, { status: 500, statusText: 'Server Error' });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    // Then the error state, no empty text, no count
+    expect(root.querySelector('[data-testid="error-state"]')).not.toBeNull();
+    expect(root.textContent).not.toContain('暂无待办事项');
+    expect(root.querySelector('[data-testid="inbox-count"]')).toBeNull();
+    // When the user retries and the server answers
+    (root.querySelector('[data-testid="retry"]') as HTMLButtonElement).click();
+    http
+      .expectOne(inboxRequest)
+      .flush({ items: [task('t1', { title: '关于防汛工作的通知', urgeCount: 2, lastUrgedAt: '2026-12-01T08:00:00Z' })], total: 1 });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    // Then the list, its urged task tagged 已催办 ×2
+    expect(root.querySelector('[data-testid="error-state"]')).toBeNull();
+    expect(root.querySelector('[data-testid="urged-tag"]')?.textContent).toContain('已催办 ×2');
+  });
+
   it('should name the view in title and empty text when another view is routed', async () => {
     // Given the 抄送我的 view, when it renders, then title and empty text follow it
     const { root } = await render('cc');

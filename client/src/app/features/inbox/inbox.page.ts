@@ -9,12 +9,18 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { Subject, catchError, debounceTime, distinctUntilChanged, firstValueFrom, from, of, switchMap } from 'rxjs';
+import { ContractApi } from '../../core/api/contract-api.service';
 import { AuthService } from '../../core/auth/auth.service';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
 import type { TranslationKey } from '../../core/i18n/zh-cn';
+import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
@@ -60,6 +66,9 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
     NzSelectModule,
     NzTableModule,
     NzTagModule,
+    NzSkeletonModule,
+    NzTooltipModule,
+    ErrorStateComponent,
     TranslatePipe,
     UserNamePipe,
     WorkflowTranslatePipe,
@@ -106,11 +115,33 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
     nz-tag {
       margin-right: 0;
     }
+    .urged-tag {
+      margin-left: 6px;
+      cursor: default;
+    }
+    .inbox-head .urge-all {
+      margin-left: auto;
+    }
   `,
   template: `
     <div class="inbox-head">
       <h1 class="page-title">{{ titleKey() | t }}</h1>
-      <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
+      @if (loaded() && !failure()) {
+        <span class="inbox-count" data-testid="inbox-count">{{ 'wf.count' | wt: { count: count() } }}</span>
+      }
+      @if (view() === 'started') {
+        <button
+          nz-button
+          class="urge-all"
+          type="button"
+          data-testid="urge-overdue"
+          [title]="'inbox.urgeOverdueHint' | t"
+          [nzLoading]="urging()"
+          (click)="urgeOverdue()"
+        >
+          {{ 'inbox.urgeOverdue' | t }}
+        </button>
+      }
     </div>
     <div class="inbox-filters" role="search">
       <input
@@ -168,68 +199,90 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       }
       <button nz-button type="button" (click)="reload()" [nzLoading]="loading()">{{ 'wf.refresh' | wt }}</button>
     </div>
-    <nz-table
-      #table
-      [nzData]="visible()"
-      [nzNoResult]="empty"
-      [nzPageSize]="pageSize"
-      [nzFrontPagination]="!server()"
-      [nzTotal]="server() ? total() : visible().length"
-      [nzPageIndex]="page()"
-      (nzPageIndexChange)="page.set($event)"
-      [nzHideOnSinglePage]="true"
-      [nzLoading]="loading()"
-      nzSize="middle"
-      [nzScroll]="{ x: '960px' }"
-    >
-      <thead>
-        <tr>
-          <th>{{ 'inbox.col.title' | t }}</th>
-          <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
-          <th nzWidth="140px">{{ 'inbox.col.step' | t }}</th>
-          <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
-          <th
-            nzWidth="150px"
-            [nzSortFn]="server() ? true : byDue"
-            [nzSortOrder]="dueSort()"
-            (nzSortOrderChange)="sortBy($event)"
-            [nzSortDirections]="server() ? ['ascend', null] : ['ascend', 'descend', null]"
-          >
-            {{ 'inbox.col.deadline' | t }}
-          </th>
-          <th nzWidth="120px">{{ 'inbox.col.initiator' | t }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (row of table.data; track row.id) {
-          <tr [class]="due(row)" [attr.data-row-id]="row.id">
-            <td>
-              @if (row.link.length) {
-                <a class="title-link" [routerLink]="row.link">{{ row.title }}</a>
-              } @else {
-                {{ row.title }}
-              }
-            </td>
-            <td>{{ row.type }}</td>
-            <td>{{ row.step }}</td>
-            <td>
-              @if (row.urgency !== 'NONE') {
-                <nz-tag [nzColor]="row.urgency === '特急' ? 'red' : 'orange'">{{ 'wf.urgency.' + row.urgency | wt }}</nz-tag>
-              } @else {
-                {{ 'wf.urgency.NONE' | wt }}
-              }
-            </td>
-            <td [class]="'due-' + due(row)">
-              {{ row.dueAt ? (row.dueAt | date: 'yyyy-MM-dd HH:mm') : '—' }}
-              @if (due(row) === 'overdue' || due(row) === 'soon') {
-                <div class="due-flag">{{ 'wf.due.' + due(row) | wt }}</div>
-              }
-            </td>
-            <td>{{ row.initiator | userName }}</td>
+    @if (failure(); as f) {
+      <app-error-state [failure]="f" (retry)="reload()" />
+    } @else if (!loaded()) {
+      <nz-skeleton data-testid="inbox-skeleton" [nzActive]="true" [nzTitle]="false" [nzParagraph]="{ rows: 6 }" />
+    } @else {
+      <nz-table
+        #table
+        [nzData]="visible()"
+        [nzNoResult]="empty"
+        [nzPageSize]="pageSize"
+        [nzFrontPagination]="!server()"
+        [nzTotal]="server() ? total() : visible().length"
+        [nzPageIndex]="page()"
+        (nzPageIndexChange)="page.set($event)"
+        [nzHideOnSinglePage]="true"
+        [nzLoading]="loading()"
+        nzSize="middle"
+        [nzScroll]="{ x: '960px' }"
+      >
+        <thead>
+          <tr>
+            <th>{{ 'inbox.col.title' | t }}</th>
+            <th nzWidth="120px">{{ 'inbox.col.type' | t }}</th>
+            <th nzWidth="140px">{{ (view() === 'done' ? 'inbox.col.myStep' : 'inbox.col.step') | t }}</th>
+            <th nzWidth="110px">{{ 'inbox.col.urgency' | t }}</th>
+            <th
+              nzWidth="150px"
+              [nzSortFn]="server() ? true : byDue"
+              [nzSortOrder]="dueSort()"
+              (nzSortOrderChange)="sortBy($event)"
+              [nzSortDirections]="server() ? ['ascend', null] : ['ascend', 'descend', null]"
+            >
+              {{ 'inbox.col.deadline' | t }}
+            </th>
+            <th nzWidth="120px">{{ 'inbox.col.initiator' | t }}</th>
           </tr>
-        }
-      </tbody>
-    </nz-table>
+        </thead>
+        <tbody>
+          @for (row of table.data; track row.id) {
+            <tr [class]="due(row)" [attr.data-row-id]="row.id">
+              <td>
+                @if (row.link.length) {
+                  <a class="title-link" [routerLink]="row.link">{{ row.title }}</a>
+                } @else {
+                  {{ row.title }}
+                }
+                @if (row.urgeCount) {
+                  <nz-tag
+                    class="urged-tag"
+                    nzColor="volcano"
+                    data-testid="urged-tag"
+                    tabindex="0"
+                    nz-tooltip
+                    [nzTooltipTitle]="'inbox.urgedAt' | t: { at: (row.lastUrgedAt | date: 'yyyy-MM-dd HH:mm') ?? '' }"
+                    [attr.aria-label]="
+                      ('inbox.urgedTimes' | t: { count: row.urgeCount }) +
+                      '，' +
+                      ('inbox.urgedAt' | t: { at: (row.lastUrgedAt | date: 'yyyy-MM-dd HH:mm') ?? '' })
+                    "
+                    >{{ 'inbox.urged' | t }}{{ row.urgeCount > 1 ? ' ×' + row.urgeCount : '' }}</nz-tag
+                  >
+                }
+              </td>
+              <td>{{ row.type }}</td>
+              <td>{{ row.step }}</td>
+              <td>
+                @if (row.urgency !== 'NONE') {
+                  <nz-tag [nzColor]="row.urgency === '特急' ? 'red' : 'orange'">{{ 'wf.urgency.' + row.urgency | wt }}</nz-tag>
+                } @else {
+                  {{ 'wf.urgency.NONE' | wt }}
+                }
+              </td>
+              <td [class]="'due-' + due(row)">
+                {{ row.dueAt ? (row.dueAt | date: 'yyyy-MM-dd HH:mm') : '—' }}
+                @if (due(row) === 'overdue' || due(row) === 'soon') {
+                  <div class="due-flag">{{ 'wf.due.' + due(row) | wt }}</div>
+                }
+              </td>
+              <td>{{ row.initiator | userName }}</td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    }
     <ng-template #empty>
       <nz-empty [nzNotFoundContent]="emptyKey() | t" />
     </ng-template>
@@ -245,6 +298,14 @@ export default class InboxPage {
   readonly view = input<InboxView>('inbox');
   protected readonly rows = signal<readonly InboxRow[]>([]);
   protected readonly loading = signal(false);
+  /** the view's rows were loaded at least once: before that a skeleton, never the empty picture */
+  protected readonly loaded = signal(false);
+  /** the last load failed: an error state with 重试 in place of the list (an error never looks empty) */
+  protected readonly failure = signal<LoadFailure | null>(null);
+  protected readonly urging = signal(false);
+  private readonly contract = inject(ContractApi);
+  private readonly message = inject(NzMessageService);
+  private readonly i18n = inject(I18nService);
   protected readonly filter = signal<InboxFilter>({ q: '', urgency: '', due: '', type: '' });
   protected readonly dueSort = signal<NzTableSortOrder>(null);
   protected readonly now = signal(new Date());
@@ -291,8 +352,11 @@ export default class InboxPage {
         switchMap(() => {
           this.loading.set(true);
           return from(this.fetch(this.view())).pipe(
-            // the error interceptor has told the user; the list keeps what it showed
-            catchError(() => of(null)),
+            // shown in place of the list, with 重试 (a lost network is retried first: the banner)
+            catchError((error: unknown) => {
+              this.failure.set(loadFailureOf(error));
+              return of(null);
+            }),
           );
         }),
         takeUntilDestroyed(),
@@ -301,6 +365,8 @@ export default class InboxPage {
         if (page) {
           this.rows.set(page.rows);
           if (page.total !== undefined) this.total.set(page.total);
+          this.failure.set(null);
+          this.loaded.set(true);
         }
         this.now.set(new Date());
         this.loading.set(false);
@@ -310,6 +376,9 @@ export default class InboxPage {
       untracked(() => {
         this.dueSort.set(view === 'inbox' ? 'ascend' : null);
         this.page.set(1);
+        // another list: its own skeleton until it is read
+        this.loaded.set(false);
+        this.failure.set(null);
         if (serverSide(view) && !this.orgs().length) this.loadOrgs();
       });
     });
@@ -360,6 +429,21 @@ export default class InboxPage {
     if (typeof document !== 'undefined' && document.visibilityState === 'visible') this.reload();
   }
 
+  /** 一键催办: urges every overdue item the user started, and says how many. */
+  protected async urgeOverdue(): Promise<void> {
+    if (this.urging()) return;
+    this.urging.set(true);
+    try {
+      const r = await firstValueFrom(this.contract.call('POST /tasks/urge-overdue', { body: {} }));
+      if (r.urged) this.message.success(this.i18n.t('inbox.urgeOverdueDone', { count: r.urged, people: r.recipients }));
+      else this.message.info(this.i18n.t('inbox.urgeOverdueNone'));
+    } catch {
+      // told by the error interceptor
+    } finally {
+      this.urging.set(false);
+    }
+  }
+
   /** Loads the view's rows; a newer load wins over an older one still in flight. */
   reload(): void {
     this.loads.next();
@@ -373,7 +457,8 @@ export default class InboxPage {
         // without a filter a workflow admin (who may also be a leader) would be given every open task
         return this.taskPage({ assignee: 'me', candidate: 'me', status: 'open' });
       case 'done':
-        return this.taskPage({ assignee: 'me', status: 'completed' });
+        // a 公文 once, at the latest step the user did
+        return this.taskPage({ assignee: 'me', status: 'completed', distinct: 'instance' });
       case 'started': {
         const me = this.auth.user()?.username;
         const list = await firstValueFrom(this.api.instances({ limit: FETCH_LIMIT }));

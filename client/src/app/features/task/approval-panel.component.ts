@@ -9,6 +9,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { DraftDirective } from '../../shared/states/draft.directive';
+import { DraftStore } from '../../shared/states/draft-store.service';
 import { UserPickerComponent } from '../../shared/user-picker.component';
 import { NextHandlerPickerComponent } from './next-handler-picker.component';
 import {
@@ -34,6 +36,7 @@ const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同�
   selector: 'app-approval-panel',
   imports: [
     FormsModule,
+    DraftDirective,
     NzButtonModule,
     NzInputModule,
     NzRadioModule,
@@ -68,6 +71,7 @@ export class ApprovalPanelComponent {
   readonly changed = output<string>();
 
   protected readonly opinion = signal('');
+  private readonly drafts = inject(DraftStore);
   protected readonly phrases = signal<Phrase[]>([]);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -223,6 +227,8 @@ export class ApprovalPanelComponent {
       const steps = nextSteps(result);
       this.message.success(steps ? this.texts.t('panel.sentTo', { action: name, steps }) : this.texts.t('panel.done', { action: name }));
       this.open.set(null);
+      // the text went with the action: no draft of it is kept
+      if (action !== 'claim') this.drafts.clearTask(this.task().id);
       this.changed.emit(action);
     } catch (error) {
       this.error.set(apiErrorText(error, this.i18n));

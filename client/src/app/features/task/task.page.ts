@@ -13,6 +13,10 @@ import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { UserNamePipe } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { DraftStore } from '../../shared/states/draft-store.service';
+import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
+import { NzModalService } from 'ng-zorro-antd/modal';
+import { type HasUnsentText, confirmLeave } from '../../shared/states/leave-guard';
 import { ApprovalPanelComponent } from './approval-panel.component';
 import { TaskDocumentComponent } from './task-document.component';
 import { TaskFormComponent } from './task-form.component';
@@ -34,15 +38,17 @@ import { TaskFormComponent } from './task-form.component';
     ProcessingRecordComponent,
     ProgressDiagramComponent,
     RecordVerificationComponent,
+    ErrorStateComponent,
     UserNamePipe,
     WorkflowTranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
+  providers: [NzModalService],
   styleUrl: './task.page.css',
   templateUrl: './task.page.html',
 })
-export default class TaskPage {
+export default class TaskPage implements HasUnsentText {
   private readonly api = inject(WorkflowApiService);
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
@@ -65,6 +71,11 @@ export default class TaskPage {
     return !!task && (task.status === 'open' || !!this.actions()?.length);
   });
   protected readonly error = signal<string | null>(null);
+  /** 无权访问 / 事项不存在或已办结: one clear message instead of the page (the server answers 404 for both a task one has no part in and a gone one). */
+  protected readonly failure = signal<LoadFailure | null>(null);
+  protected readonly blocked = computed(() => this.failure() === 'forbidden' || this.failure() === 'missing');
+  private readonly drafts = inject(DraftStore);
+  private readonly modal = inject(NzModalService);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
   protected readonly heading = computed(() => {
@@ -133,8 +144,19 @@ export default class TaskPage {
     this.others.set(open.map((task, i) => ({ task, actions: actions[i] })));
   }
 
+  /** The leave guard asks first while the task's opinion or form holds text kept as a draft. */
+  hasUnsentText(): boolean {
+    const id = this.id();
+    return !!id && this.task()?.status === 'open' && this.drafts.hasAny(`task:${id}:`);
+  }
+
+  confirmLeave(): Promise<boolean> {
+    return confirmLeave(this.modal, this.i18n);
+  }
+
   private async load(id: string | undefined, instanceId: string | undefined): Promise<void> {
     this.error.set(null);
+    this.failure.set(null);
     try {
       const task = id ? await firstValueFrom(this.api.task(id)) : null;
       this.task.set(task);
@@ -153,6 +175,7 @@ export default class TaskPage {
       void this.loadOthers(iid, task?.id ?? null);
       if (!this.xml()) this.xml.set(await firstValueFrom(this.api.definitionXml(instance.definitionId)));
     } catch (error) {
+      this.failure.set(loadFailureOf(error));
       this.error.set(apiErrorText(error, this.i18n));
     }
   }
