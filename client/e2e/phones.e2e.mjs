@@ -160,7 +160,10 @@ describe('移动办公: the client on a phone', { skip }, () => {
           .slice(0, 5)
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`),
       }));
-      assert.ok(widths.scroll <= widths.inner, `${name} at ${width} px: scrollWidth ${widths.scroll} > ${widths.inner}: ${widths.wide.join(', ')}`);
+      assert.ok(
+        widths.scroll <= widths.inner,
+        `${name} at ${width} px: scrollWidth ${widths.scroll} > ${widths.inner}: ${widths.wide.join(', ')}`,
+      );
     }
     await page.setViewportSize(PHONE);
     await shoot(`${name}-390`);
@@ -192,9 +195,15 @@ describe('移动办公: the client on a phone', { skip }, () => {
     // When the menu button is pressed, then the drawer shows the menu with the 待办 count
     await hamburger().click();
     await drawer().waitFor();
+    // (it slides in from the left edge)
+    await page.waitForFunction(() => document.querySelector('[data-testid="menu-drawer"]')?.getBoundingClientRect().left === 0);
     assert.equal(await hamburger().getAttribute('aria-expanded'), 'true');
     const entries = await drawer().locator('li[data-nav]').allInnerTexts();
-    for (const label of ['待办', '已办', '传阅', '公文', '代理设置']) assert.ok(entries.some((e) => e.includes(label)), `the drawer offers ${label}`);
+    for (const label of ['待办', '已办', '传阅', '公文', '代理设置'])
+      assert.ok(
+        entries.some((e) => e.includes(label)),
+        `the drawer offers ${label}`,
+      );
     await drawer().locator('li[data-nav="/inbox"] [data-count="inbox"]').waitFor();
     await shoot('drawer-390');
     // When an entry is chosen, then the page changes and the drawer closes
@@ -251,7 +260,10 @@ describe('移动办公: the client on a phone', { skip }, () => {
     await pdf.waitFor();
     assert.match((await pdf.getAttribute('src')) ?? '', /^blob:/);
     const box = await pdf.boundingBox();
-    assert.ok(box && box.width > 200 && box.x >= 0 && box.x + box.width <= PHONE.width, `the PDF preview fits the phone: ${JSON.stringify(box)}`);
+    assert.ok(
+      box && box.width > 200 && box.x >= 0 && box.x + box.width <= PHONE.width,
+      `the PDF preview fits the phone: ${JSON.stringify(box)}`,
+    );
     await shoot('read-390');
 
     // When he takes the task (a task of the city leaders), writes the 批示 and names the 主办单位
@@ -261,18 +273,26 @@ describe('移动办公: the client on a phone', { skip }, () => {
       await claim.click();
       await claim.waitFor({ state: 'detached' });
     }
-    const field = (label) => page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
+    const field = (label) =>
+      page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
     await page.locator('[data-testid="task-form"] .task-form-host:not(.task-form-readonly) .fjs-form').waitFor();
     await field('批示意见').locator('textarea').fill(INSTRUCTION);
     const lead = field('主办单位').locator('input').first();
     await lead.click();
     await lead.fill(LEAD.slice(-6));
     await field('主办单位').locator('.fjs-dropdownlist-item', { hasText: LEAD }).first().click();
+    await field('主办单位').locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
     // and picks the 常用语 "同意" into the opinion with a tap
     const opinion = page.locator('textarea#opinion');
-    await opinion.scrollIntoViewIfNeeded();
-    await page.locator('.phrases .phrase', { hasText: /^\s*同意\s*$/ }).first().tap();
-    assert.match(await opinion.inputValue(), /同意/);
+    const agree = page.locator('.phrases .phrase', { hasText: /^\s*同意\s*$/ }).first();
+    await agree.scrollIntoViewIfNeeded();
+    await agree.tap();
+    await page
+      .waitForFunction(() => document.querySelector('textarea#opinion')?.value.includes('同意'), null, { timeout: 5_000 })
+      .catch(async () => {
+        await shoot('phrase-failed');
+        assert.fail(`the 常用语 did not reach the opinion: "${await opinion.inputValue()}"`);
+      });
     await fitsEveryPhone('approve');
 
     // When he approves
@@ -281,6 +301,8 @@ describe('移动办公: the client on a phone', { skip }, () => {
     // Then the 批示 has left his inbox
     if (!/\/inbox$/.test(new URL(page.url()).pathname)) await page.goto(`${server.url}/inbox`);
     await page.getByText('暂无待办事项').waitFor();
+    // and the menu button's count has gone with it
+    await page.locator('[data-count="total"]').waitFor({ state: 'detached' });
     assert.equal(await page.locator('tbody tr[data-row-id]', { hasText: TITLE }).count(), 0);
     const { items } = await api('deputy', 'GET', `/tasks?instanceId=${doc.instanceId}&status=open`);
     assert.ok(!items.some((t) => t.elementId === 'instruct'), 'the 批示 is done');
