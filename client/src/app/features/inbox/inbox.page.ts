@@ -129,7 +129,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       .inbox-filters nz-select {
         width: calc(50% - 4px);
       }
-      thead,
+      :host ::ng-deep .ant-table-thead,
       :host ::ng-deep .ant-table colgroup {
         display: none;
       }
