@@ -127,6 +127,38 @@ export function recordRows(
       color: rgba(0, 0, 0, 0.45);
       padding: 12px 0;
     }
+    /* phones: a row per entry — step, action, signer and time on a line, the opinion below in full */
+    @media (max-width: 600px) {
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tbody tr {
+        display: grid;
+        grid-template-columns: auto auto minmax(0, 1fr) auto;
+        column-gap: 8px;
+        padding: 8px 0;
+        border-bottom: 1px solid #f0f0f0;
+      }
+      td {
+        padding: 0;
+        border: 0;
+      }
+      td.time {
+        grid-column: 4;
+        grid-row: 1;
+      }
+      td.opinion {
+        grid-column: 1 / -1;
+        grid-row: 2;
+      }
+      td.opinion:empty {
+        display: none;
+      }
+    }
   `,
   template: `
     @if (rows().length) {

@@ -1,13 +1,18 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import type { Role } from '@liuzhuan/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuthService } from '../auth/auth.service';
 import { loginResponse, sessionUser } from '../auth/auth.testing';
 import { APP_ICONS } from '../icons';
+import { MenuCounts } from './menu-counts.service';
 import { ShellComponent } from './shell.component';
+
+@Component({ template: '' })
+class EmptyPage {}
 
 describe('ShellComponent', () => {
   beforeEach(() => {
@@ -76,5 +81,57 @@ describe('ShellComponent', () => {
     expect(root.textContent).toContain('Clerk');
     expect(root.textContent).toContain('Sign out');
     expect(root.querySelector('.shell-language')?.textContent?.trim()).toBe('中文');
+  });
+
+  describe('on a phone', () => {
+    const realMatchMedia = window.matchMedia;
+
+    beforeEach(() => {
+      // every media query matches: the window is phone-wide
+      window.matchMedia = ((query: string) =>
+        ({
+          matches: true,
+          media: query,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+        }) as unknown as MediaQueryList) as typeof window.matchMedia;
+      TestBed.overrideProvider(MenuCounts, { useValue: { counts: signal({ inbox: 3, circulation: 1, cc: 2 }) } });
+      TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', component: EmptyPage }])] });
+    });
+
+    afterEach(() => {
+      window.matchMedia = realMatchMedia;
+      document.querySelectorAll('.cdk-overlay-container').forEach((el) => el.remove());
+    });
+
+    const drawer = () => document.querySelector('[data-testid="menu-drawer"]');
+    const drawerOpen = () => !!document.querySelector('.ant-drawer.ant-drawer-open');
+
+    it('should open the menu in a drawer from the header button, with the counts, and close it on navigation', async () => {
+      // Given a clerk's shell on a phone, with 3 tasks, 1 circulation and 2 copies waiting
+      const fixture = await fixtureFor(['clerk']);
+      const root = fixture.nativeElement as HTMLElement;
+      const toggle = root.querySelector<HTMLButtonElement>('.shell-toggle');
+      // Then the menu button carries the total and the drawer is closed
+      expect(toggle?.querySelector('[data-count="total"]')?.getAttribute('data-total')).toBe('6');
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      expect(drawerOpen()).toBe(false);
+      // When the menu button is pressed
+      toggle?.click();
+      await fixture.whenStable();
+      // Then the drawer shows the menu with each list's count
+      expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+      expect(drawerOpen()).toBe(true);
+      const entries = Array.from(drawer()?.querySelectorAll('li[data-nav]') ?? []).map((li) => li.textContent?.trim());
+      expect(entries[0]).toContain('待办');
+      expect(entries).toHaveLength(7);
+      expect(drawer()?.querySelector('[data-count="inbox"]')?.getAttribute('aria-label')).toBe('3');
+      expect(drawer()?.textContent).toContain('退出登录');
+      // When the user navigates, then the drawer closes
+      await TestBed.inject(Router).navigateByUrl('/documents');
+      await fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      expect(drawerOpen()).toBe(false);
+    });
   });
 });

@@ -1,15 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { HealthSchema } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
-import { catchError, map, of } from 'rxjs';
+import { catchError, filter, map, of } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { ContractApi } from '../api/contract-api.service';
 import { Connectivity } from '../http/connectivity.service';
@@ -20,8 +21,13 @@ import { NotificationBellComponent } from '../notifications/notification-bell.co
 import type { TranslationKey } from '../i18n/zh-cn';
 import { MenuCounts } from './menu-counts.service';
 import { type NavItem, navItemsFor } from './nav-items';
+import { phoneQuery } from './phone-query';
 
-/** Header, role-dependent side menu, footer: the frame around every signed-in page. */
+/**
+ * Header, role-dependent side menu, footer: the frame around every signed-in page. On a phone
+ * (narrower than 768 px) the side menu is not rendered: the header's menu button opens it in a
+ * drawer, which closes again on navigation, and carries the sum of the menu's counts.
+ */
 @Component({
   selector: 'app-shell',
   imports: [
@@ -30,6 +36,7 @@ import { type NavItem, navItemsFor } from './nav-items';
     NzLayoutModule,
     NzMenuModule,
     NzBadgeModule,
+    NzDrawerModule,
     NzIconModule,
     NzButtonModule,
     NzTagModule,
@@ -49,6 +56,11 @@ export class ShellComponent {
   protected readonly offline = inject(Connectivity).offline;
   private readonly counts = inject(MenuCounts).counts;
   protected readonly collapsed = signal(false);
+  /** A phone-wide screen: the menu lives in a drawer instead of the sider. */
+  protected readonly phone = phoneQuery();
+  protected readonly drawerOpen = signal(false);
+  /** The hamburger's badge on a phone: every count of the menu together. */
+  protected readonly totalCount = computed(() => this.menu().reduce((sum, item) => sum + this.countOf(item), 0));
   protected readonly menu = computed(() => navItemsFor(this.auth.roles()));
   protected readonly roleLabels = computed(() => this.auth.roles().map((role) => `role.${role}` as TranslationKey));
 
@@ -69,8 +81,21 @@ export class ShellComponent {
     return item.count ? (this.counts()?.[item.count] ?? 0) : 0;
   }
 
+  constructor() {
+    // the drawer closes on every navigation (also one started by a link on the page)
+    const navigations = inject(Router)
+      .events.pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe(() => this.drawerOpen.set(false));
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+  }
+
   protected toggleMenu(): void {
-    this.collapsed.update((collapsed) => !collapsed);
+    if (this.phone()) this.drawerOpen.update((open) => !open);
+    else this.collapsed.update((collapsed) => !collapsed);
+  }
+
+  protected closeDrawer(): void {
+    this.drawerOpen.set(false);
   }
 
   protected logout(): void {

@@ -19,6 +19,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { NotificationStream } from '../../core/notifications/notification-stream.service';
 import { TranslatePipe } from '../../core/i18n/t.pipe';
+import { phoneQuery } from '../../core/layout/phone-query';
 import type { TranslationKey } from '../../core/i18n/zh-cn';
 import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
@@ -122,6 +123,47 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
     .inbox-head .urge-all {
       margin-left: auto;
     }
+    /* phones: each row a block — the title on its line, type, step, urgency, deadline and initiator below */
+    @media (max-width: 767.98px) {
+      .inbox-filters .search,
+      .inbox-filters nz-select {
+        width: calc(50% - 4px);
+      }
+      :host ::ng-deep .ant-table-thead,
+      :host ::ng-deep .ant-table colgroup {
+        display: none;
+      }
+      :host ::ng-deep .ant-table table,
+      .ant-table-tbody {
+        display: block;
+        width: 100%;
+        min-width: 0;
+      }
+      .ant-table-tbody > tr {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 12px;
+        padding: 10px 8px;
+        border-bottom: 1px solid #f0f0f0;
+      }
+      .ant-table-tbody > tr > td {
+        display: block;
+        padding: 0;
+        border: 0;
+        color: rgba(0, 0, 0, 0.65);
+      }
+      .ant-table-tbody > tr > td:first-child {
+        flex: 1 0 100%;
+        box-shadow: none;
+      }
+      tr.overdue {
+        box-shadow: inset 3px 0 0 #cf1322;
+      }
+      tr.soon {
+        box-shadow: inset 3px 0 0 #d48806;
+      }
+    }
   `,
   template: `
     <div class="inbox-head">
@@ -216,7 +258,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
         [nzHideOnSinglePage]="true"
         [nzLoading]="loading()"
         nzSize="middle"
-        [nzScroll]="{ x: '960px' }"
+        [nzScroll]="phone() ? {} : { x: '960px' }"
       >
         <thead>
           <tr>
@@ -298,6 +340,8 @@ export default class InboxPage {
   readonly view = input<InboxView>('inbox');
   protected readonly rows = signal<readonly InboxRow[]>([]);
   protected readonly loading = signal(false);
+  /** On a phone the rows stack (no sideways scrolling of a 960 px table). */
+  protected readonly phone = phoneQuery();
   /** the view's rows were loaded at least once: before that a skeleton, never the empty picture */
   protected readonly loaded = signal(false);
   /** the last load failed: an error state with 重试 in place of the list (an error never looks empty) */
