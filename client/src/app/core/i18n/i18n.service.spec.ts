@@ -7,6 +7,8 @@ describe('I18nService', () => {
     localStorage.clear();
     document.documentElement.lang = '';
   });
+  // the choice of English must not follow into the next spec file
+  afterEach(() => localStorage.clear());
 
   function create(): I18nService {
     return TestBed.inject(I18nService);

@@ -1,4 +1,4 @@
-import { DOCUMENT, Injectable, Injector, computed, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, Injector, computed, inject, signal } from '@angular/core';
 import { EN } from './en';
 import { Dictionary, TranslationKey, ZH_CN } from './zh-cn';
 
@@ -18,6 +18,7 @@ export class I18nService {
   private readonly injector = inject(Injector);
   /** Whether ng-zorro's locale was ever set here (see `apply`). */
   private zorroLocaleSet = false;
+  private destroyed = false;
   private readonly current = signal<Lang>(readStoredLang(this.document));
 
   readonly lang = this.current.asReadonly();
@@ -25,6 +26,7 @@ export class I18nService {
   private readonly dictionary = computed(() => DICTIONARIES[this.current()]);
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     this.apply(this.current());
   }
 
@@ -54,9 +56,9 @@ export class I18nService {
     // needs nothing at start: ng-zorro's i18n (with date-fns) then stays out of the sign-in page's load.
     if (lang === 'zh-CN' && !this.zorroLocaleSet) return;
     this.zorroLocaleSet = true;
-    void import('ng-zorro-antd/i18n').then(({ NzI18nService, en_US, zh_CN }) =>
-      this.injector.get(NzI18nService).setLocale(this.current() === 'en' ? en_US : zh_CN),
-    );
+    void import('ng-zorro-antd/i18n').then(({ NzI18nService, en_US, zh_CN }) => {
+      if (!this.destroyed) this.injector.get(NzI18nService).setLocale(this.current() === 'en' ? en_US : zh_CN);
+    });
   }
 }
 
