@@ -10,7 +10,6 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
@@ -31,7 +30,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     provideHttpClient(withFetch(), withInterceptors([authInterceptor, errorInterceptor, networkInterceptor])),
     { provide: LOCALE_ID, useValue: 'zh' },
-    provideNzI18n(zh_CN),
+    // ng-zorro's locale: zh_CN by default; I18nService loads and sets another when the user switches
     provideNzIcons(APP_ICONS),
     provideAppInitializer(() => {
       // Apply the stored language (html lang, ng-zorro locale) before the first render,

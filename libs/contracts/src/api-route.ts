@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { Role } from './auth';
+import type { Role } from './roles';
 
 /**
  * Every HTTP route of the API with its request and response schemas. The server validates with

@@ -1,20 +1,9 @@
 import * as z from 'zod';
 import { ClearanceSchema } from './clearance';
+import { ROLES } from './roles';
 import { EnrolmentRequiredSchema } from './second-factor';
 
-/** The six roles; 三员分立: sysadmin, secadmin and auditor are held by different people. */
-export const ROLES = ['clerk', 'leader', 'workflow_admin', 'system_admin', 'security_admin', 'auditor'] as const;
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
-
-export const ROLE_LABELS_ZH: Record<Role, string> = {
-  clerk: '文书',
-  leader: '领导',
-  workflow_admin: '流程管理员',
-  system_admin: '系统管理员',
-  security_admin: '安全保密管理员',
-  auditor: '安全审计员',
-};
 
 export const LoginRequestSchema = z
   .object({
@@ -82,6 +71,3 @@ export const ChangePasswordSchema = z
   .strict()
   .meta({ id: 'ChangePassword' });
 export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
-
-/** The password rule, in Chinese, as the client explains it (the server's check is password-policy.ts). */
-export const PASSWORD_RULE_ZH = '新密码至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类，且不得包含用户名';

@@ -1,12 +1,7 @@
 import * as z from 'zod';
+import { CLEARANCES } from './clearance.levels';
 import { type SecretLevel, SECRET_LEVELS } from './documents';
 
-/**
- * 涉密人员等级 (a user's clearance) and the 密级 each may know. The usual mapping of 保守国家秘密法
- * and its 实施条例 (第三十二条 分类管理 of 涉密人员): 核心涉密人员 may know 绝密, 机密 and 秘密;
- * 重要涉密人员 机密 and 秘密; 一般涉密人员 秘密; 非涉密人员 no classified matter.
- */
-export const CLEARANCES = ['none', 'general', 'important', 'core'] as const;
 export const ClearanceSchema = z.enum(CLEARANCES);
 export type Clearance = z.infer<typeof ClearanceSchema>;
 
@@ -35,12 +30,3 @@ export function levelsAllowed(clearance: string | null | undefined): SecretLevel
 /** 设定涉密等级: the security admin's act, never on their own account. */
 export const SetClearanceSchema = z.object({ clearance: ClearanceSchema }).strict().meta({ id: 'SetClearance' });
 export type SetClearance = z.infer<typeof SetClearanceSchema>;
-
-/** Error codes (→ HTTP status) of clearances. */
-export const CLEARANCE_ERROR_CODES = {
-  CLEARANCE_OWN_FORBIDDEN: 403,
-} as const;
-
-export const CLEARANCE_ERROR_MESSAGES_ZH: Record<keyof typeof CLEARANCE_ERROR_CODES, string> = {
-  CLEARANCE_OWN_FORBIDDEN: '不能设定本人的涉密等级',
-};

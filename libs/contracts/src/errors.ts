@@ -12,7 +12,7 @@ import { DOCUMENT_ERROR_CODES, DOCUMENT_ERROR_MESSAGES_ZH } from './documents.er
 import { NOTIFICATION_ERROR_CODES, NOTIFICATION_ERROR_MESSAGES_ZH } from './notifications.errors';
 import { MAILBOX_ERROR_CODES, MAILBOX_ERROR_MESSAGES_ZH } from './mailbox.errors';
 import { FORM_ERROR_CODES, FORM_ERROR_MESSAGES_ZH } from './forms.errors';
-import { CLEARANCE_ERROR_CODES, CLEARANCE_ERROR_MESSAGES_ZH } from './clearance';
+import { CLEARANCE_ERROR_CODES, CLEARANCE_ERROR_MESSAGES_ZH } from './clearance.errors';
 import { SECOND_FACTOR_ERROR_CODES, SECOND_FACTOR_ERROR_MESSAGES_ZH } from './second-factor.errors';
 import { AUDIT_ERROR_CODES, AUDIT_ERROR_MESSAGES_ZH } from './audit.errors';
 

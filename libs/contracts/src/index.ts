@@ -1,4 +1,7 @@
 export * from './errors';
+// zod-free modules are exported from here, not through the schema modules that use them: a
+// re-export would bring a schema module (and zod) into the client's first load.
+export * from './roles';
 export * from './auth';
 export * from './org';
 export * from './health';
@@ -15,6 +18,8 @@ export * from './audit';
 export * from './user-contact';
 export * from './document-rules';
 export * from './reserved-variables';
+export * from './clearance.levels';
+export * from './clearance.errors';
 export * from './clearance';
 export * from './clearance.routes';
 export * from './record-verification';

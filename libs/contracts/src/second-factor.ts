@@ -1,6 +1,6 @@
 // The second factor at sign-in (身份鉴别): TOTP (RFC 6238) today, room for SM2 certificates (UKey).
 import * as z from 'zod';
-import type { Role } from './auth';
+import type { Role } from './roles';
 
 /** Roles that must sign in with a second factor; `leader` too when the deployment says so (LIUZHUAN_TOTP_LEADERS). */
 export const SECOND_FACTOR_ROLES = ['system_admin', 'security_admin', 'auditor', 'workflow_admin'] as const satisfies readonly Role[];

@@ -61,6 +61,8 @@ describe('platform (e2e)', () => {
     // then the bundle is the brotli twin (fetch decodes it) and the page comes gzipped
     expect(bundle.headers.get('content-encoding')).toBe('br');
     expect(await bundle.text()).toBe(BUNDLE);
+    // a hashed bundle keeps its long caching when its compressed twin is sent
+    expect(bundle.headers.get('cache-control')).toContain('immutable');
     expect(page.headers.get('content-encoding')).toBe('gzip');
     expect(await page.text()).toContain('<app-root>');
     // and a client that takes no compression gets the plain file

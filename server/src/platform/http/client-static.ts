@@ -4,8 +4,11 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-/** Angular's output hashing names a bundle `main-4ZC3QJQB.js`: its name changes with its content. */
-const HASHED = /-[A-Z0-9]{8}\.(js|css)$/;
+/**
+ * Angular's output hashing names a bundle `main-4ZC3QJQB.js`: its name changes with its content.
+ * The file sent may be its precompressed twin (`main-4ZC3QJQB.js.br`), which is hashed all the same.
+ */
+const HASHED = /-[A-Z0-9]{8}\.(js|css)(\.br|\.gz)?$/;
 
 /**
  * Serves the built Angular client in embedded mode: files by name, and index.html for every

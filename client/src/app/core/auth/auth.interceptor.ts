@@ -1,10 +1,10 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
+import { Injector, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { NzMessageService } from 'ng-zorro-antd/message';
 import { I18nService } from '../i18n/i18n.service';
 import { SKIP_AUTH_REDIRECT, isApiRequest } from '../http/http-context';
+import { showMessage } from '../http/lazy-message';
 import { AuthService } from './auth.service';
 
 /**
@@ -16,7 +16,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isApiRequest(req.url)) return next(req);
   const auth = inject(AuthService);
   const router = inject(Router);
-  const message = inject(NzMessageService);
+  const injector = inject(Injector);
   const i18n = inject(I18nService);
   const token = auth.token();
   const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
@@ -25,7 +25,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (error instanceof HttpErrorResponse && error.status === 401 && !req.context.get(SKIP_AUTH_REDIRECT)) {
         const returnUrl = router.url;
         // several calls in flight fail together: one message
-        if (auth.signedIn() && !returnUrl.startsWith('/login')) message.warning(i18n.t('error.sessionExpired'));
+        if (auth.signedIn() && !returnUrl.startsWith('/login')) void showMessage(injector, 'warning', i18n.t('error.sessionExpired'));
         auth.clearSession();
         if (!returnUrl.startsWith('/login')) {
           void router.navigate(['/login'], { queryParams: { returnUrl } });

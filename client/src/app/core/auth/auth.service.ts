@@ -1,18 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  LoginResultSchema,
-  Role,
-  SessionUser,
-  SessionUserSchema,
-  TotpEnrolment,
-  TotpEnrolmentSchema,
-  TotpRecoveryCodesSchema,
-} from '@liuzhuan/contracts';
+import type { Role, SessionUser, TotpEnrolment } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ContractApi } from '../api/contract-api.service';
 import { quietRequest } from '../http/http-context';
+import { toLoginResult, toRecoveryCodes, toSessionUser, toTotpEnrolment } from './session-shape';
 
 /** sessionStorage, not localStorage: closing the browser on a shared office PC ends the session. */
 export const SESSION_STORAGE_KEY = 'liuzhuan.session';
@@ -77,7 +70,7 @@ export class AuthService {
     const body = await firstValueFrom(
       this.api.call('POST /auth/login', { body: { username, password, ...(totp ? { totp } : {}) }, context: quietRequest() }),
     );
-    const response = LoginResultSchema.parse(body);
+    const response = toLoginResult(body);
     if ('enrolmentRequired' in response) {
       this.clearSession();
       this.changeOnlyToken.set(response.accessToken);
@@ -105,7 +98,7 @@ export class AuthService {
 
   /** A new TOTP secret and its QR code (with an enrolment-only token, or one's own session). */
   async enrollTotp(): Promise<TotpEnrolment> {
-    return TotpEnrolmentSchema.parse(await firstValueFrom(this.api.call('POST /auth/totp/enroll', { context: quietRequest() })));
+    return toTotpEnrolment(await firstValueFrom(this.api.call('POST /auth/totp/enroll', { context: quietRequest() })));
   }
 
   /**
@@ -115,7 +108,7 @@ export class AuthService {
   async activateTotp(code: string): Promise<string[]> {
     const body = await firstValueFrom(this.api.call('POST /auth/totp/activate', { body: { code }, context: quietRequest() }));
     this.changeOnlyToken.set(null);
-    return TotpRecoveryCodesSchema.parse(body).recoveryCodes;
+    return toRecoveryCodes(body);
   }
 
   /** On startup: turn a token kept in this tab back into a signed-in user, or forget it. */
@@ -128,7 +121,7 @@ export class AuthService {
     }
     try {
       const body = await firstValueFrom(this.api.call('GET /auth/me', { context: quietRequest() }));
-      this.currentUser.set(SessionUserSchema.parse(body));
+      this.currentUser.set(toSessionUser(body));
     } catch (error) {
       // An expired or revoked token (401): forget it. An unreachable server (its reads are
       // retried a while first: network.interceptor.ts) says nothing about the session: keep the

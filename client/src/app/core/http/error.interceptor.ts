@@ -1,9 +1,9 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
-import { inject } from '@angular/core';
-import { NzMessageService } from 'ng-zorro-antd/message';
+import { Injector, inject } from '@angular/core';
 import { catchError, throwError } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
 import { apiErrorText } from './api-error';
+import { showMessage } from './lazy-message';
 import { SKIP_AUTH_REDIRECT, SKIP_ERROR_MESSAGE, isApiRequest } from './http-context';
 
 const toldElsewhere = (error: HttpErrorResponse, method: string, noRedirect: boolean) =>
@@ -16,12 +16,12 @@ const toldElsewhere = (error: HttpErrorResponse, method: string, noRedirect: boo
  */
 export const errorInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isApiRequest(req.url) || req.context.get(SKIP_ERROR_MESSAGE)) return next(req);
-  const message = inject(NzMessageService);
+  const injector = inject(Injector);
   const i18n = inject(I18nService);
   return next(req).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && !toldElsewhere(error, req.method, req.context.get(SKIP_AUTH_REDIRECT)))
-        message.error(apiErrorText(error, i18n));
+        void showMessage(injector, 'error', apiErrorText(error, i18n));
       return throwError(() => error);
     }),
   );

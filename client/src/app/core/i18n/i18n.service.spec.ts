@@ -7,6 +7,8 @@ describe('I18nService', () => {
     localStorage.clear();
     document.documentElement.lang = '';
   });
+  // the choice of English must not follow into the next spec file
+  afterEach(() => localStorage.clear());
 
   function create(): I18nService {
     return TestBed.inject(I18nService);
@@ -23,7 +25,7 @@ describe('I18nService', () => {
     expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('zh-cn');
   });
 
-  it('should translate, update html lang, ng-zorro locale and storage when switched to English', () => {
+  it('should translate, update html lang, ng-zorro locale and storage when switched to English', async () => {
     // Given the default language
     const i18n = create();
     // When the user switches to English
@@ -31,7 +33,7 @@ describe('I18nService', () => {
     // Then texts, the page language, the component locale and the stored choice follow
     expect(i18n.t('nav.inbox')).toBe('To do');
     expect(document.documentElement.lang).toBe('en');
-    expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('en');
+    await vi.waitFor(() => expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('en'));
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
   });
 
@@ -59,7 +61,7 @@ describe('I18nService', () => {
     expect(i18n.t('app.version', { version: '1.2.3' })).toBe('版本 1.2.3');
   });
 
-  it('should go back and forth when toggled twice', () => {
+  it('should go back and forth when toggled twice', async () => {
     // Given the default language
     const i18n = create();
     // When toggled twice
@@ -69,5 +71,6 @@ describe('I18nService', () => {
     // Then it is Chinese again
     expect(i18n.lang()).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
+    await vi.waitFor(() => expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('zh-cn'));
   });
 });

@@ -1,5 +1,4 @@
-import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
+import { DOCUMENT, DestroyRef, Injectable, Injector, computed, inject, signal } from '@angular/core';
 import { EN } from './en';
 import { Dictionary, TranslationKey, ZH_CN } from './zh-cn';
 
@@ -8,7 +7,6 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export const LANG_STORAGE_KEY = 'liuzhuan.lang';
 
 const DICTIONARIES: Record<Lang, Dictionary> = { 'zh-CN': ZH_CN, en: EN };
-const ZORRO_LOCALES = { 'zh-CN': zh_CN, en: en_US } as const;
 
 /**
  * Runtime language switch: Chinese first, English available. The choice is kept in
@@ -17,7 +15,10 @@ const ZORRO_LOCALES = { 'zh-CN': zh_CN, en: en_US } as const;
 @Injectable({ providedIn: 'root' })
 export class I18nService {
   private readonly document = inject(DOCUMENT);
-  private readonly nzI18n = inject(NzI18nService);
+  private readonly injector = inject(Injector);
+  /** Whether ng-zorro's locale was ever set here (see `apply`). */
+  private zorroLocaleSet = false;
+  private destroyed = false;
   private readonly current = signal<Lang>(readStoredLang(this.document));
 
   readonly lang = this.current.asReadonly();
@@ -25,6 +26,7 @@ export class I18nService {
   private readonly dictionary = computed(() => DICTIONARIES[this.current()]);
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
     this.apply(this.current());
   }
 
@@ -50,7 +52,13 @@ export class I18nService {
 
   private apply(lang: Lang): void {
     this.document.documentElement.lang = lang;
-    this.nzI18n.setLocale(ZORRO_LOCALES[lang]);
+    // ng-zorro's own texts (pagination, pickers) follow. Its default locale is zh_CN, so Chinese
+    // needs nothing at start: ng-zorro's i18n (with date-fns) then stays out of the sign-in page's load.
+    if (lang === 'zh-CN' && !this.zorroLocaleSet) return;
+    this.zorroLocaleSet = true;
+    void import('ng-zorro-antd/i18n').then(({ NzI18nService, en_US, zh_CN }) => {
+      if (!this.destroyed) this.injector.get(NzI18nService).setLocale(this.current() === 'en' ? en_US : zh_CN);
+    });
   }
 }
 

@@ -25,6 +25,7 @@ describe('NotificationBellComponent', () => {
 
   beforeEach(() => {
     sessionStorage.clear();
+    localStorage.clear(); // Chinese, whatever language an earlier spec file chose
     live = new Subject<Notification>();
     TestBed.configureTestingModule({
       providers: [

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { TotpEnrolment } from '@liuzhuan/contracts';
@@ -22,7 +21,7 @@ export function safeReturnUrl(returnUrl: string | undefined): string | null {
 
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzButtonModule, NzIconModule, NzAlertModule, TranslatePipe],
+  imports: [ReactiveFormsModule, NzInputModule, NzButtonModule, NzIconModule, NzAlertModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login.page.html',
   styleUrl: './login.page.css',
@@ -60,6 +59,15 @@ export default class LoginPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
+
+  /**
+   * A field to mark in red with its message: invalid, once touched or submitted. The fields are
+   * laid out with ng-zorro's form classes but without NzFormModule, whose error tooltips would
+   * bring the CDK overlay into the sign-in page's first load.
+   */
+  protected invalid(control: AbstractControl): boolean {
+    return control.invalid && (control.dirty || control.touched);
+  }
 
   private readonly usernameInput = viewChild.required<ElementRef<HTMLInputElement>>('usernameInput');
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
