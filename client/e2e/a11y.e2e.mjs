@@ -118,10 +118,12 @@ describe('accessibility of the pages in a browser', { skip }, () => {
     assert.deepEqual(violations, [], `serious or critical violations on ${path}:\n${JSON.stringify(violations, null, 2)}`);
   }
 
-  /** The outline drawn around the element that has the focus now (none: no focus ring). */
+  /** The outline drawn around the element that has the focus now (none: no focus ring), once its transitions have run. */
   function focusRing() {
     return page.evaluate(() => {
       const element = document.activeElement;
+      // ng-zorro's buttons animate every property (transition: all .3s): the outline grows from 0
+      for (const animation of element.getAnimations()) animation.finish();
       const style = getComputedStyle(element);
       return {
         tag: element.tagName.toLowerCase(),
@@ -136,7 +138,7 @@ describe('accessibility of the pages in a browser', { skip }, () => {
     await signIn('clerk');
     await audit('/inbox', 'tbody tr[data-row-id]');
     await audit('/inbox/done', 'h1');
-    await audit('/documents', 'tbody tr');
+    await audit('/documents', 'tbody tr:not(.ant-table-measure-now) td a');
     await audit(`/documents/${doc.id}`, 'h1');
     await audit(`/tasks/${registerTask.id}`, '[data-testid="task-document"] h2');
   });
@@ -154,7 +156,7 @@ describe('accessibility of the pages in a browser', { skip }, () => {
       [
         'admin',
         [
-          ['/designer', 'h1'],
+          ['/designer', '.designer-toolbar'],
           ['/monitor', 'h1'],
         ],
       ],
