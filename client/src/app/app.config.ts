@@ -12,6 +12,7 @@ import {
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { appRoutes } from './app.routes';
+import { focusHeadingAfterNavigation } from './core/a11y/route-focus';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
 import { errorInterceptor } from './core/http/error.interceptor';
@@ -36,6 +37,7 @@ export const appConfig: ApplicationConfig = {
       // Apply the stored language (html lang, ng-zorro locale) before the first render,
       // and know who is signed in before the first navigation runs the guards.
       inject(I18nService);
+      focusHeadingAfterNavigation();
       return inject(AuthService).restore();
     }),
   ],

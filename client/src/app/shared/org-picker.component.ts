@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, booleanAttribute, computed, input, 
 import { FormsModule } from '@angular/forms';
 import type { EligibleOrg, EligiblePerson, EligibleStep } from '@liuzhuan/contracts';
 import { NzSelectModule, type NzSelectItemInterface } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from './a11y/select-label.directive';
 
 /** One organization of the picker with its eligible people, in tree order. */
 interface OrgGroup {
@@ -31,7 +32,7 @@ export function pickerMatches(query: string, person: EligiblePerson, org: Eligib
  */
 @Component({
   selector: 'app-org-picker',
-  imports: [FormsModule, NzSelectModule],
+  imports: [FormsModule, NzSelectModule, SelectLabelDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-select

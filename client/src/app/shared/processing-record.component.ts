@@ -124,7 +124,7 @@ export function recordRows(
       color: rgba(0, 0, 0, 0.65);
     }
     .empty {
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
       padding: 12px 0;
     }
     /* phones: a row per entry — step, action, signer and time on a line, the opinion below in full */

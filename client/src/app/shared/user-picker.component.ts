@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, model, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from './a11y/select-label.directive';
 import { Subject, catchError, debounceTime, distinctUntilChanged, map, mergeMap, of } from 'rxjs';
 import { WorkflowApiService, type PickedUser } from './workflow-api.service';
 import { WorkflowTranslatePipe } from './workflow-i18n';
@@ -11,7 +12,7 @@ import { WorkflowTranslatePipe } from './workflow-i18n';
  */
 @Component({
   selector: 'app-user-picker',
-  imports: [FormsModule, NzSelectModule, WorkflowTranslatePipe],
+  imports: [FormsModule, NzSelectModule, SelectLabelDirective, WorkflowTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nz-select

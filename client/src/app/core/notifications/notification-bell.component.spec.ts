@@ -66,12 +66,12 @@ describe('NotificationBellComponent', () => {
   it('should show the unread count from the server and count a live notification', async () => {
     // Given the bell with one unread notification
     const fixture = await render();
-    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，未读 1');
+    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，1 条未读');
     // When a new one arrives on the stream
     live.next(notification({ id: '01m8f2cfmb4d8ms8m3thz4ram1', title: '催办：审核来文', kind: 'task.urged' }));
     await fixture.whenStable();
     // Then the badge counts it
-    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，未读 2');
+    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，2 条未读');
   });
 
   it('should list the notifications, mark one read when it is opened and go to its task', async () => {
@@ -91,7 +91,7 @@ describe('NotificationBellComponent', () => {
       .flush({ ...unreadOne, readAt: '2026-11-27T10:00:00.000Z' });
     await fixture.whenStable();
     // Then it is read, the count drops and the task opens
-    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，未读 0');
+    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，没有未读');
     expect(TestBed.inject(Router).url).toBe('/inbox?task=task-1');
   });
 
@@ -104,7 +104,7 @@ describe('NotificationBellComponent', () => {
     http.expectOne({ method: 'POST', url: '/api/notifications/read-all' }).flush({ updated: 1, unread: 0 });
     await fixture.whenStable();
     // Then nothing is unread any more
-    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，未读 0');
+    expect(bell(fixture).getAttribute('aria-label')).toBe('消息通知，没有未读');
     expect(panel.querySelectorAll('.bell-unread')).toHaveLength(0);
   });
 });

@@ -17,12 +17,20 @@ import { NotificationStream } from './notification-stream.service';
 const SHOWN = 10;
 
 const TEXT = {
-  zh: { title: '消息通知', readAll: '全部标为已读', empty: '暂无消息', bell: '消息通知，未读', offline: '实时连接已断开，正在重连' },
+  zh: {
+    title: '消息通知',
+    readAll: '全部标为已读',
+    empty: '暂无消息',
+    bell: '消息通知，{n} 条未读',
+    none: '消息通知，没有未读',
+    offline: '实时连接已断开，正在重连',
+  },
   en: {
     title: 'Notifications',
     readAll: 'Mark all read',
     empty: 'No notifications',
-    bell: 'Notifications, unread',
+    bell: 'Notifications, {n} unread',
+    none: 'Notifications, none unread',
     offline: 'Live updates disconnected, reconnecting',
   },
 };
@@ -47,7 +55,7 @@ const TEXT = {
       nzPlacement="bottomRight"
       [nzDropdownMenu]="panel"
       (nzVisibleChange)="$event && load()"
-      [attr.aria-label]="text().bell + ' ' + unread()"
+      [attr.aria-label]="unread() ? text().bell.replace('{n}', unread() > 99 ? '99+' : unread() + '') : text().none"
       [title]="stream.connected() ? text().title : text().offline"
     >
       <nz-badge [nzCount]="unread()" nzSize="small" [nzOverflowCount]="99">

@@ -112,7 +112,7 @@ function currentYear(): number {
     .wd {
       font-size: 11px;
       text-align: center;
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
     }
     .day {
       height: 22px;
@@ -137,7 +137,7 @@ function currentYear(): number {
     .cls-weekend,
     .swatch.cls-weekend {
       background: #f5f5f5;
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
     }
     .cls-holiday,
     .swatch.cls-holiday {

@@ -11,6 +11,7 @@ import {
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -27,7 +28,7 @@ type PeriodUnit = 'YEAR' | 'MONTH' | 'DAY';
  */
 @Component({
   selector: 'app-classification-change-form',
-  imports: [FormsModule, DatePipe, NzButtonModule, NzInputModule, NzSelectModule, AdminTranslatePipe],
+  imports: [FormsModule, DatePipe, NzButtonModule, NzInputModule, NzSelectModule, SelectLabelDirective, AdminTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="muted">{{ 'reclass.intro' | at }}</p>

@@ -9,6 +9,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -40,6 +41,7 @@ interface OrgDraft {
     NzInputNumberModule,
     NzModalModule,
     NzSelectModule,
+    SelectLabelDirective,
     NzTableModule,
     NzTagModule,
     AdminTranslatePipe,

@@ -10,6 +10,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -53,6 +54,7 @@ interface OneTimePassword {
     NzModalModule,
     NzPopconfirmModule,
     NzSelectModule,
+    SelectLabelDirective,
     NzTableModule,
     NzTagModule,
     AdminTranslatePipe,

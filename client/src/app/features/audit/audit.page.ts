@@ -9,6 +9,7 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -43,6 +44,7 @@ type ChainState = { state: 'unknown' } | { state: 'checking' } | { state: 'done'
     NzEmptyModule,
     NzInputModule,
     NzSelectModule,
+    SelectLabelDirective,
     NzTableModule,
     NzTagModule,
     AuditArchiveComponent,

@@ -5,6 +5,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocsI18n, DocsTranslatePipe } from './documents-i18n';
@@ -18,7 +19,7 @@ import { DocumentsApi } from './documents-api.service';
  */
 @Component({
   selector: 'app-classification-change',
-  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, DocsTranslatePipe],
+  imports: [FormsModule, NzButtonModule, NzInputModule, NzSelectModule, SelectLabelDirective, DocsTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!open()) {

@@ -26,6 +26,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { map } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { DocFieldComponent } from './doc-field.component';
@@ -49,6 +50,7 @@ import { DocumentsApi } from './documents-api.service';
     NzInputNumberModule,
     NzRadioModule,
     NzSelectModule,
+    SelectLabelDirective,
     DocFieldComponent,
     DocsTranslatePipe,
   ],

@@ -37,6 +37,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiErrorText } from '../../core/http/api-error';
@@ -67,6 +68,7 @@ import { DocumentsApi } from './documents-api.service';
     NzInputNumberModule,
     NzRadioModule,
     NzSelectModule,
+    SelectLabelDirective,
     AttachmentUploadComponent,
     DocFieldComponent,
     DocsTranslatePipe,

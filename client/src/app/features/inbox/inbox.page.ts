@@ -8,6 +8,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { NzTableModule, type NzTableSortOrder } from 'ng-zorro-antd/table';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
@@ -65,6 +66,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
     NzEmptyModule,
     NzInputModule,
     NzSelectModule,
+    SelectLabelDirective,
     NzTableModule,
     NzTagModule,
     NzSkeletonModule,
@@ -83,7 +85,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       gap: 12px;
     }
     .inbox-count {
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
     }
     .inbox-filters {
       display: flex;
@@ -111,7 +113,7 @@ const serverSide = (view: InboxView) => view === 'inbox' || view === 'done';
       color: #cf1322;
     }
     .due-soon {
-      color: #ad6800;
+      color: #874d00;
     }
     nz-tag {
       margin-right: 0;

@@ -6,6 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import type { Captcha, CreateLetter, LetterCategory } from '@liuzhuan/contracts';
 import { ContractApi } from '../../core/api/contract-api.service';
 import { apiErrorText, toApiError } from '../../core/http/api-error';
@@ -19,7 +20,7 @@ const ID_NUMBER = /^\d{17}[\dXx]$/;
 /** 领导信箱 for the public, without signing in: the letter, a captcha drawn by the server, the query code. */
 @Component({
   selector: 'app-letter-page',
-  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, NzButtonModule, NzAlertModule],
+  imports: [ReactiveFormsModule, NzFormModule, NzInputModule, NzSelectModule, SelectLabelDirective, NzButtonModule, NzAlertModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './letter.page.html',
   styleUrl: './letter.page.css',

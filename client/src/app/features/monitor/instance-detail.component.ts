@@ -6,6 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { AuthService } from '../../core/auth/auth.service';
 import { ApprovalPanelComponent } from '../task/approval-panel.component';
 import { firstValueFrom } from 'rxjs';
@@ -27,6 +28,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
     NzButtonModule,
     NzInputModule,
     NzSelectModule,
+    SelectLabelDirective,
     ApprovalPanelComponent,
     ProgressDiagramComponent,
     UserNamePipe,
@@ -69,7 +71,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
       font-size: 12px;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
     }
     .history {
       max-height: 280px;

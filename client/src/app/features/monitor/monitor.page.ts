@@ -7,6 +7,7 @@ import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { NzTableModule, type NzTableQueryParams } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { firstValueFrom } from 'rxjs';
@@ -30,6 +31,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
     NzEmptyModule,
     NzInputModule,
     NzSelectModule,
+    SelectLabelDirective,
     NzTableModule,
     NzTagModule,
     InstanceDetailComponent,

@@ -6,6 +6,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { SelectLabelDirective } from '../../shared/a11y/select-label.directive';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -41,6 +42,7 @@ const DEFAULT_ORG_PHRASES = ['同意', '已阅', '请按程序办理', '拟同�
     NzInputModule,
     NzRadioModule,
     NzSelectModule,
+    SelectLabelDirective,
     UserPickerComponent,
     NextHandlerPickerComponent,
     WorkflowTranslatePipe,

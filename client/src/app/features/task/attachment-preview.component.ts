@@ -68,7 +68,7 @@ export function previewTypeOf(contentType: string): PreviewType | null {
       border: 1px solid #f0f0f0;
     }
     .muted {
-      color: rgba(0, 0, 0, 0.45);
+      color: #595959;
       margin: 0;
     }
   `,

@@ -1,8 +1,9 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DOCUMENT, DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { HistoryEvent, Instance, Task } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
+import { focusWhenLost } from '../../core/a11y/route-focus';
 import { AuthService } from '../../core/auth/auth.service';
 import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -53,6 +54,7 @@ export default class TaskPage implements HasUnsentText {
   private readonly auth = inject(AuthService);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
 
   /** Route parameters (component input binding). */
   readonly id = input<string | undefined>(undefined);
@@ -132,10 +134,15 @@ export default class TaskPage implements HasUnsentText {
     return typeof value === 'object' && value !== null;
   }
 
-  /** After an operation: claiming keeps the user here to work on it; anything else returns to the inbox. */
+  /**
+   * After an operation: claiming keeps the user here to work on it (the focus goes to the opinion,
+   * or the page's heading, as the claim button is gone); anything else returns to the inbox.
+   */
   protected async onChanged(action: string): Promise<void> {
-    if (action === 'claim' || action === 'urge' || action === 'cc') await this.load(this.id(), this.instanceId());
-    else await this.router.navigateByUrl('/');
+    if (action === 'claim' || action === 'urge' || action === 'cc') {
+      await this.load(this.id(), this.instanceId());
+      focusWhenLost(this.document, action === 'claim' ? ['textarea#opinion', 'h1'] : ['h1']);
+    } else await this.router.navigateByUrl('/');
   }
 
   private async loadOthers(instanceId: string, exceptId: string | null): Promise<void> {

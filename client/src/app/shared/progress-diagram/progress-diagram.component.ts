@@ -36,7 +36,7 @@ interface Canvas {
   encapsulation: ViewEncapsulation.None,
   styleUrl: './progress-diagram.component.css',
   template: `
-    <div class="progress-diagram-canvas" #canvas role="img" [attr.aria-label]="'task.diagram' | wt" [attr.data-state]="state()">
+    <div class="progress-diagram-canvas" #canvas role="figure" [attr.aria-label]="'task.diagram' | wt" [attr.data-state]="state()">
       @if (state() === 'loading') {
         <div class="progress-diagram-status">{{ 'diagram.loading' | wt }}</div>
       } @else if (state() === 'failed') {
