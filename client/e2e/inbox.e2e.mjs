@@ -142,7 +142,7 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await row(TITLE).waitFor();
     await openTask(TITLE);
     await page.locator('.processing-record', { hasText: '请补充安全检查的具体要求' }).waitFor();
-    assert.match(await page.getByTestId('returned-banner').innerText(), /head 退回了此事项：请补充安全检查的具体要求/);
+    assert.match(await page.getByTestId('returned-banner').innerText(), /刘洋 退回了此事项：请补充安全检查的具体要求/);
     await page.locator('.djs-element.lz-current.lz-returned[data-element-id="Draft_1"]').waitFor();
     await screenshot('inbox-05-returned');
     assertNoProblems();
