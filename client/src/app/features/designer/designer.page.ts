@@ -60,6 +60,7 @@ export default class DesignerPage implements HasUnsavedChanges {
   protected readonly forms = inject(FormSchemaStore);
 
   private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvas');
+  private fitObserver?: ResizeObserver;
   private readonly panelHost = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   private readonly formPanel = viewChild(FormPanelComponent);
@@ -79,7 +80,10 @@ export default class DesignerPage implements HasUnsavedChanges {
   private fileName = '';
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.modeler?.destroy());
+    inject(DestroyRef).onDestroy(() => {
+      this.fitObserver?.disconnect();
+      this.modeler?.destroy();
+    });
     afterNextRender(() => void this.build(newDiagramXml(newProcessId(), this.texts.t('designer.untitled'))));
     // The palette and context pad are translated when the modeler is built: rebuild on a switch.
     effect(() => {
@@ -287,7 +291,7 @@ export default class DesignerPage implements HasUnsavedChanges {
     if (!modeler) return false;
     try {
       const { warnings } = await modeler.importXML(xml);
-      (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      this.fitToView();
       this.afterImport();
       // moddle reports the oa: attributes kept in $attrs as "unknown"; the engine reads them there.
       const found = (warnings as unknown[])
@@ -307,6 +311,34 @@ export default class DesignerPage implements HasUnsavedChanges {
       this.message.error(this.texts.t('designer.importFailed', { message: (error as Error).message.split('\n')[0] }));
       return false;
     }
+  }
+
+  /**
+   * Fits the diagram to the canvas, centred — now if the canvas has its size, and again once it is
+   * laid out: at import time the container may have no size yet (the page is still being laid out),
+   * and bpmn-js would then fit the diagram into 0×0 and leave it tiny or off to the side.
+   */
+  private fitToView(): void {
+    const modeler = this.modeler;
+    const host = this.canvasHost().nativeElement;
+    if (!modeler) return;
+    const canvas = modeler.get('canvas') as { resized(): void; zoom(level: string, center?: 'auto'): void };
+    const sized = () => host.clientWidth > 0 && host.clientHeight > 0;
+    const fit = () => {
+      canvas.resized();
+      canvas.zoom('fit-viewport', 'auto');
+    };
+    this.fitObserver?.disconnect();
+    if (sized()) fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    // the first size the browser lays out (the observer also reports the current one): fit to it, once
+    const observer = new ResizeObserver(() => {
+      if (!sized()) return;
+      observer.disconnect();
+      fit();
+    });
+    observer.observe(host);
+    this.fitObserver = observer;
   }
 
   private afterImport(): void {
