@@ -71,12 +71,15 @@ describe('names, states and the admin pages', { skip }, () => {
 
   test('should name the process and the candidate group on the task page, not their codes', async () => {
     // Given a matter of the fixture (催办测试) at its group-held 领导批示 step (group city-leaders)
-    const instance = await startInstance(server.url, 'clerk', 'e2e_states', { title: TITLE, docType: 'GW08' });
+    const deadline = new Date(Date.now() + 10 * 24 * 3600_000).toISOString();
+    const instance = await startInstance(server.url, 'clerk', 'e2e_states', { title: TITLE, docType: 'GW08', deadline });
     for (const step of ['draft', 'check']) {
       const task = await openTask(instance.id, step);
       assert.equal((await clerk('POST', `/tasks/${task.id}/complete`, {})).status, 200, `complete ${step}`);
     }
-    const lead = await openTask(instance.id, 'lead');
+    const deputy = await login(server.url, 'deputy');
+    const lead = (await deputy('GET', `/tasks?instanceId=${instance.id}&status=open`)).body.items.find((t) => t.elementId === 'lead');
+    assert.ok(lead, 'the 领导批示 task is open for 市政府领导');
     // When the deputy (one of 市政府领导) opens it
     await signIn('deputy');
     await page.goto(`${server.url}/tasks/${lead.id}`);
@@ -87,6 +90,9 @@ describe('names, states and the admin pages', { skip }, () => {
     assert.match(await page.locator('h1.page-title').innerText(), new RegExp(`领导批示 · ${TITLE}`));
     const text = await page.locator('[role="main"]').innerText();
     assert.doesNotMatch(text, /e2e_states|city-leaders|· v1|GW08/);
+    // and the initiator among the listed variables by name (张晓明), not the account
+    await page.locator('dl.variables dd', { hasText: '张晓明' }).waitFor();
+    assert.doesNotMatch(await page.locator('dl.variables').innerText(), /\bclerk\b/);
     await screenshot('admin-pages-01-task-names');
   });
 

@@ -40,7 +40,14 @@ const PALETTE_TEXTS: Readonly<Record<string, string>> = {
   Action: '操作',
   'No components found.': '没有找到组件。',
   'Clear content': '清除',
+  // the empty form's hint beside the palette
+  'Build your form': '设计表单',
+  'Drag and drop components here to start designing.': '把左侧的组件拖到这里开始设计。',
+  'Use the preview window to test your form.': '可在预览中试填表单。',
 };
+
+/** The parts of the editor translated here: the palette and the empty form's hint. */
+const TRANSLATED = '.fjs-palette, .fjs-empty-editor';
 
 interface FieldLike {
   config?: { name?: string; label?: string };
@@ -62,12 +69,12 @@ export function nameFields(fields: Iterable<FieldLike>): void {
 
 const paletteText = (text: string): string => PALETTE_TEXTS[text.trim()] ?? FIELD_NAMES[text.trim()] ?? text;
 
-/** Puts the palette's texts under `root` into Chinese now and whenever form-js renders it again. */
+/** Puts the palette's texts (and the empty form's hint) under `root` into Chinese now and whenever form-js renders them again. */
 export function translatePalette(root: HTMLElement): MutationObserver {
   const apply = (node: Node) => {
     const el = node instanceof HTMLElement ? node : node.parentElement;
-    if (!el?.closest('.fjs-palette')) {
-      if (node instanceof HTMLElement) node.querySelectorAll<HTMLElement>('.fjs-palette').forEach(apply);
+    if (!el?.closest(TRANSLATED)) {
+      if (node instanceof HTMLElement) node.querySelectorAll<HTMLElement>(TRANSLATED).forEach(apply);
       return;
     }
     if (node.nodeType === Node.TEXT_NODE) {

@@ -89,7 +89,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
       <div class="filter">
         <label for="monitor-definition">{{ 'monitor.definition' | wt }}</label>
         <nz-select
-          id="monitor-definition"
+          nzId="monitor-definition"
           name="definitionKey"
           [(ngModel)]="definitionKey"
           nzAllowClear
@@ -102,7 +102,7 @@ const STATUS_COLORS: Record<InstanceStatus, string> = { active: 'processing', co
       </div>
       <div class="filter">
         <label for="monitor-status">{{ 'monitor.status' | wt }}</label>
-        <nz-select id="monitor-status" name="status" [(ngModel)]="status" nzAllowClear [nzPlaceHolder]="'monitor.all' | wt">
+        <nz-select nzId="monitor-status" name="status" [(ngModel)]="status" nzAllowClear [nzPlaceHolder]="'monitor.all' | wt">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="'monitor.status.' + s | wt" />
           }

@@ -148,6 +148,10 @@ export default class TaskPage implements HasUnsentText {
     return typeof value === 'object' && value !== null;
   }
 
+  protected isText(value: unknown): value is string {
+    return typeof value === 'string';
+  }
+
   /** After an operation: claiming keeps the user here to work on it; anything else returns to the inbox. */
   protected async onChanged(action: string): Promise<void> {
     if (action === 'claim' || action === 'urge' || action === 'cc') await this.load(this.id(), this.instanceId());
