@@ -61,6 +61,8 @@ export default class DesignerPage implements HasUnsavedChanges {
 
   private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private fitObserver?: ResizeObserver;
+  /** fit the diagram again when the canvas is resized (until the user moves or zooms the view) */
+  private autoFit = false;
   private readonly panelHost = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   private readonly formPanel = viewChild(FormPanelComponent);
@@ -314,31 +316,32 @@ export default class DesignerPage implements HasUnsavedChanges {
   }
 
   /**
-   * Fits the diagram to the canvas, centred — now if the canvas has its size, and again once it is
-   * laid out: at import time the container may have no size yet (the page is still being laid out),
-   * and bpmn-js would then fit the diagram into 0×0 and leave it tiny or off to the side.
+   * Fits the diagram to the canvas, centred — now if the canvas has its size, and again whenever
+   * the canvas is laid out anew until the user moves or zooms the view: at import time the
+   * container may have no size yet (the page is still being laid out, the designer's stylesheet
+   * still arriving), and bpmn-js would then fit the diagram into 0×0 and leave it off to the side.
    */
   private fitToView(): void {
-    const modeler = this.modeler;
     const host = this.canvasHost().nativeElement;
-    if (!modeler) return;
-    const canvas = modeler.get('canvas') as { resized(): void; zoom(level: string, center?: 'auto'): void };
-    const sized = () => host.clientWidth > 0 && host.clientHeight > 0;
-    const fit = () => {
-      canvas.resized();
-      canvas.zoom('fit-viewport', 'auto');
-    };
-    this.fitObserver?.disconnect();
-    if (sized()) fit();
-    if (typeof ResizeObserver === 'undefined') return;
-    // the first size the browser lays out (the observer also reports the current one): fit to it, once
-    const observer = new ResizeObserver(() => {
-      if (!sized()) return;
-      observer.disconnect();
-      fit();
+    this.autoFit = true;
+    this.fitNow();
+    if (this.fitObserver || typeof ResizeObserver === 'undefined') return;
+    this.fitObserver = new ResizeObserver(() => {
+      if (this.autoFit) this.fitNow();
     });
-    observer.observe(host);
-    this.fitObserver = observer;
+    this.fitObserver.observe(host);
+    // the user's own view (a drag, a wheel zoom, a click on the canvas) is theirs to keep
+    const mine = () => (this.autoFit = false);
+    host.addEventListener('wheel', mine, { passive: true });
+    host.addEventListener('pointerdown', mine);
+  }
+
+  private fitNow(): void {
+    const host = this.canvasHost().nativeElement;
+    if (!this.modeler || host.clientWidth === 0 || host.clientHeight === 0) return;
+    const canvas = this.modeler.get('canvas') as { resized(): void; zoom(level: string, center?: 'auto'): void };
+    canvas.resized();
+    canvas.zoom('fit-viewport', 'auto');
   }
 
   private afterImport(): void {
