@@ -49,6 +49,13 @@ describe('process monitor in a browser', { skip }, () => {
     const rowOf = page.locator(`tr[data-instance-id="${instance.id}"]`);
     await rowOf.waitFor();
     assert.match(await rowOf.innerText(), /运行中/);
+    // the row names the matter by its title and the process by its name, not by ids
+    assert.equal(await rowOf.getByTestId('monitor-title').innerText(), '冬季安全检查提醒');
+    assert.match(await rowOf.innerText(), /定时提醒/);
+    assert.doesNotMatch(await page.locator('nz-table').innerText(), /e2e_timer/);
+    // the filters are labelled
+    await page.getByLabel('流程', { exact: true }).waitFor();
+    await page.getByLabel('业务编号', { exact: true }).waitFor();
     await screenshot('monitor-01-list');
 
     // And open the instance
@@ -100,7 +107,7 @@ describe('process monitor in a browser', { skip }, () => {
     await terminate.click();
     // Then the instance is terminated and its history records the intervention
     await page.getByText('实例已终止').waitFor();
-    await drawer.getByText('e2e_timer · v1 · 已终止').waitFor();
+    await drawer.getByText('定时提醒 · 第 1 版 · 已终止').waitFor();
     await page.locator(`tr[data-instance-id="${instance.id}"]`, { hasText: '已终止' }).waitFor();
     assert.match(await drawer.locator('.history').innerText(), /instance\.intervention/);
     await screenshot('monitor-05-terminated');

@@ -122,6 +122,10 @@ export type Instance = z.infer<typeof InstanceSchema>;
 /** An instance as its list gives it: no variables, elements or incidents, but what a row shows of its matter. */
 export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, activeElementIds: true, incidents: true })
   .extend(MATTER_DISPLAY)
+  .extend({
+    /** the 公文's 文号 (list display, read-only), null without a 公文, before numbering or when its matter is hidden */
+    docNumber: z.string().nullable().optional(),
+  })
   .meta({ id: 'InstanceSummary' });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 

@@ -270,6 +270,17 @@ describe('official documents (e2e)', () => {
       expect((await server.call('GET', `/api/documents/${id}`, { token: t.clerk })).body.docNumber).toBe('安政函〔2026〕1号');
     });
 
+    it('should name the document by its title and 文号 in the instance list (流程监控)', async () => {
+      const doc = (await create(outgoing({ orgCode: '安政函', docType: 'GW14', title: '安康市人民政府关于商请协助的函' }))).body;
+      const row = () =>
+        server
+          .call('GET', '/api/instances?limit=200', { token: t.clerk })
+          .then((r) => r.body.items.find((i: { id: string }) => i.id === doc.instanceId));
+      expect(await row()).toMatchObject({ title: '安康市人民政府关于商请协助的函', docType: 'GW14', docNumber: null });
+      expect((await allocate(doc.id)).status).toBe(200);
+      expect((await row()).docNumber).toMatch(/^安政函〔2026〕\d+号$/);
+    });
+
     it('should never allocate at drafting, and record a voided number that is never reused', async () => {
       const draft = (await create(outgoing({ orgCode: '安政发' }))).body;
       expect(draft.docNumber).toBeNull();

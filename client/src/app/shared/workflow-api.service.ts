@@ -141,8 +141,9 @@ export class WorkflowApiService {
       .pipe(map((body) => body.items));
   }
 
-  instances(query: Partial<InstanceQuery>): Observable<InstanceList> {
-    return this.api.call('GET /instances', { query });
+  /** `quiet`: the caller shows its own error state (no message from the interceptor). */
+  instances(query: Partial<InstanceQuery>, quiet = false): Observable<InstanceList> {
+    return this.api.call('GET /instances', quiet ? { query, context: OWN_ERRORS() } : { query });
   }
 
   instance(id: string): Observable<Instance> {
@@ -157,8 +158,15 @@ export class WorkflowApiService {
     return this.api.text('GET /definitions/:id/xml', { params: { id: definitionId }, context: OWN_ERRORS() });
   }
 
-  definitionKeys(): Observable<string[]> {
-    return this.api.call('GET /definitions').pipe(map((body) => body.items.map((d) => d.key)));
+  /** The deployed processes, one per key (the latest version's name), for a filter. */
+  definitionNames(): Observable<{ key: string; name: string | null }[]> {
+    return this.api.call('GET /definitions').pipe(
+      map((body) => {
+        const latest = new Map<string, { key: string; name: string | null; version: number }>();
+        for (const d of body.items) if ((latest.get(d.key)?.version ?? 0) < d.version) latest.set(d.key, d);
+        return [...latest.values()].map(({ key, name }) => ({ key, name }));
+      }),
+    );
   }
 
   jobs(instanceId: string): Observable<Job[]> {

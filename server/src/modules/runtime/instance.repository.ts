@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { Between, DataSource, type EntityManager } from 'typeorm';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
-import { documentJoin, type MatterDisplay, matterColumns, matterOf } from './matter-display';
+import { documentJoin, type MatterDisplay, matterColumns, matterOf, text } from './matter-display';
 import type { Tx } from '../../platform/database/transaction-runner';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { RuntimeErrors } from './runtime.errors';
@@ -176,7 +176,7 @@ export class InstanceRepository {
   async query(
     query: InstanceQuery,
     visibleTo: { username: string; groups: string[] } | null,
-  ): Promise<{ items: InstanceEntity[]; total: number; display: Map<string, MatterDisplay> }> {
+  ): Promise<{ items: InstanceEntity[]; total: number; display: Map<string, MatterDisplay & { docNumber: string | null }> }> {
     const t = this.table;
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -206,17 +206,17 @@ export class InstanceRepository {
     const dialect = this.tables.dialect;
     const { records } = await sql(
       this.dataSource.manager,
-      `SELECT ${this.summaryColumns}, ${matterColumns(dialect, 'i')} FROM ${t.name} i ${documentJoin(dialect, 'i.id')}${filter}
+      `SELECT ${this.summaryColumns}, ${matterColumns(dialect, 'i')}, od.doc_number AS d_doc_number FROM ${t.name} i ${documentJoin(dialect, 'i.id')}${filter}
         ORDER BY ${t.col('startedAt', 'i')} DESC, i.id DESC LIMIT ? OFFSET ?`,
       [...params, query.limit, query.offset],
     );
     const items: InstanceEntity[] = [];
-    const display = new Map<string, MatterDisplay>();
+    const display = new Map<string, MatterDisplay & { docNumber: string | null }>();
     for (const r of records) {
       const row = t.hydrate(r);
       if (display.has(row.id)) continue;
       items.push(row);
-      display.set(row.id, matterOf(r));
+      display.set(row.id, { ...matterOf(r), docNumber: text(r['d_doc_number']) });
     }
     // a first page that is not full is the whole list: no COUNT statement
     const total =

@@ -60,6 +60,9 @@ export default class DesignerPage implements HasUnsavedChanges {
   protected readonly forms = inject(FormSchemaStore);
 
   private readonly canvasHost = viewChild.required<ElementRef<HTMLElement>>('canvas');
+  private fitObserver?: ResizeObserver;
+  /** fit the diagram again when the canvas is resized (until the user moves or zooms the view) */
+  private autoFit = false;
   private readonly panelHost = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   private readonly formPanel = viewChild(FormPanelComponent);
@@ -79,7 +82,10 @@ export default class DesignerPage implements HasUnsavedChanges {
   private fileName = '';
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.modeler?.destroy());
+    inject(DestroyRef).onDestroy(() => {
+      this.fitObserver?.disconnect();
+      this.modeler?.destroy();
+    });
     afterNextRender(() => void this.build(newDiagramXml(newProcessId(), this.texts.t('designer.untitled'))));
     // The palette and context pad are translated when the modeler is built: rebuild on a switch.
     effect(() => {
@@ -287,7 +293,7 @@ export default class DesignerPage implements HasUnsavedChanges {
     if (!modeler) return false;
     try {
       const { warnings } = await modeler.importXML(xml);
-      (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
+      this.fitToView();
       this.afterImport();
       // moddle reports the oa: attributes kept in $attrs as "unknown"; the engine reads them there.
       const found = (warnings as unknown[])
@@ -307,6 +313,35 @@ export default class DesignerPage implements HasUnsavedChanges {
       this.message.error(this.texts.t('designer.importFailed', { message: (error as Error).message.split('\n')[0] }));
       return false;
     }
+  }
+
+  /**
+   * Fits the diagram to the canvas, centred — now if the canvas has its size, and again whenever
+   * the canvas is laid out anew until the user moves or zooms the view: at import time the
+   * container may have no size yet (the page is still being laid out, the designer's stylesheet
+   * still arriving), and bpmn-js would then fit the diagram into 0×0 and leave it off to the side.
+   */
+  private fitToView(): void {
+    const host = this.canvasHost().nativeElement;
+    this.autoFit = true;
+    this.fitNow();
+    if (this.fitObserver || typeof ResizeObserver === 'undefined') return;
+    this.fitObserver = new ResizeObserver(() => {
+      if (this.autoFit) this.fitNow();
+    });
+    this.fitObserver.observe(host);
+    // the user's own view (a drag, a wheel zoom, a click on the canvas) is theirs to keep
+    const mine = () => (this.autoFit = false);
+    host.addEventListener('wheel', mine, { passive: true });
+    host.addEventListener('pointerdown', mine);
+  }
+
+  private fitNow(): void {
+    const host = this.canvasHost().nativeElement;
+    if (!this.modeler || host.clientWidth === 0 || host.clientHeight === 0) return;
+    const canvas = this.modeler.get('canvas') as { resized(): void; zoom(level: string, center?: 'auto'): void };
+    canvas.resized();
+    canvas.zoom('fit-viewport', 'auto');
   }
 
   private afterImport(): void {

@@ -9,12 +9,14 @@ import {
   output,
   viewChild,
 } from '@angular/core';
+import { nameFields, translatePalette } from './form-editor-texts';
 import type { FormSchema } from './form-schema.store';
 
 interface FormEditorLike {
   importSchema(schema: unknown): Promise<unknown>;
   saveSchema(): FormSchema;
   on(event: string, callback: () => void): void;
+  get(service: 'formFields'): { _formFields: Record<string, { config?: { name?: string; label?: string } }> };
   destroy(): void;
 }
 
@@ -35,11 +37,13 @@ export class FormEditorComponent {
 
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
   private editor?: FormEditorLike;
+  private observer?: MutationObserver;
   private destroyed = false;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
+      this.observer?.disconnect();
       this.editor?.destroy();
     });
     afterNextRender(() => void this.start());
@@ -51,10 +55,15 @@ export class FormEditorComponent {
   }
 
   private async start(): Promise<void> {
-    const { FormEditor } = await import('@bpmn-io/form-js');
+    const { FormEditor, formFields } = await import('@bpmn-io/form-js');
     if (this.destroyed) return;
-    const editor = new FormEditor({ container: this.host().nativeElement }) as unknown as FormEditorLike;
+    // the palette in Chinese: field names before the editor collects them, its own texts in the DOM
+    nameFields(formFields as unknown as { config?: { name?: string } }[]);
+    const container = this.host().nativeElement;
+    this.observer = translatePalette(container);
+    const editor = new FormEditor({ container }) as unknown as FormEditorLike;
     this.editor = editor;
+    nameFields(Object.values(editor.get('formFields')._formFields));
     await editor.importSchema(structuredClone(this.schema()));
     editor.on('changed', () => this.changed.emit(editor.saveSchema()));
   }

@@ -71,14 +71,19 @@ describe('DocumentListPage', () => {
     expect(navigate).toHaveBeenCalledWith([], expect.objectContaining({ queryParams: { box: 'todo', q: '防汛', page: null } }));
   });
 
-  it('should say the list could not be loaded when the server fails', async () => {
+  it('should show a skeleton while loading and the error state with 重试, not the empty picture, when the server fails', async () => {
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DocumentListPage);
     fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[data-testid="documents-skeleton"]')).not.toBeNull();
     http
       .expectOne((r) => r.url === '/api/documents')
       .flush({ code: 'INTERNAL', message: 'x' }, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('公文列表加载失败');
+    fixture.detectChanges();
+    expect(root.querySelector('[data-testid="error-state"]')?.getAttribute('data-failure')).toBe('error');
+    expect(root.querySelector('[data-testid="retry"]')).not.toBeNull();
+    expect(root.querySelector('nz-empty')).toBeNull();
   });
 });

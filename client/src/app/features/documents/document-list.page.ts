@@ -7,10 +7,12 @@ import { DOC_TYPE_NAMES, type DocumentList } from '@liuzhuan/contracts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSkeletonModule } from 'ng-zorro-antd/skeleton';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AuthService } from '../../core/auth/auth.service';
+import { ErrorStateComponent, loadFailureOf } from '../../shared/states/error-state.component';
 import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe } from './documents-i18n';
 import { DocumentsApi, type DocumentBox } from './documents-api.service';
@@ -35,10 +37,12 @@ export function documentNumber(doc: Row): string {
     NzButtonModule,
     NzEmptyModule,
     NzInputModule,
+    NzSkeletonModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
     DocsTranslatePipe,
+    ErrorStateComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page' },
@@ -121,54 +125,62 @@ export function documentNumber(doc: Row): string {
       </form>
       <span class="list-total" aria-live="polite">{{ 'docs.total' | dt: { total: list()?.total ?? 0 } }}</span>
     </div>
-    <nz-table
-      [nzData]="list()?.items ?? []"
-      [nzLoading]="documents.isLoading()"
-      [nzFrontPagination]="false"
-      [nzTotal]="list()?.total ?? 0"
-      [nzPageIndex]="page()"
-      [nzPageSize]="pageSize"
-      (nzPageIndexChange)="go({ page: $event })"
-      [nzNoResult]="empty"
-      nzSize="middle"
-      [nzScroll]="{ x: '1000px' }"
-    >
-      <thead>
-        <tr>
-          <th>{{ 'docs.col.title' | dt }}</th>
-          <th nzWidth="70px">{{ 'docs.col.direction' | dt }}</th>
-          <th nzWidth="70px">{{ 'docs.col.type' | dt }}</th>
-          <th nzWidth="190px">{{ 'docs.col.number' | dt }}</th>
-          <th nzWidth="90px">{{ 'docs.col.urgency' | dt }}</th>
-          <th nzWidth="90px">{{ 'docs.col.status' | dt }}</th>
-          <th nzWidth="150px">{{ 'docs.col.created' | dt }}</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (doc of list()?.items ?? []; track doc.id) {
+    @if (documents.error(); as error) {
+      <app-error-state [failure]="failureOf(error)" (retry)="documents.reload()" />
+    } @else if (!list()) {
+      <nz-skeleton data-testid="documents-skeleton" [nzActive]="true" [nzTitle]="false" [nzParagraph]="{ rows: 6 }" />
+    } @else {
+      <nz-table
+        [nzData]="list()?.items ?? []"
+        [nzLoading]="documents.isLoading()"
+        [nzFrontPagination]="false"
+        [nzTotal]="list()?.total ?? 0"
+        [nzPageIndex]="page()"
+        [nzPageSize]="pageSize"
+        (nzPageIndexChange)="go({ page: $event })"
+        [nzNoResult]="empty"
+        nzSize="middle"
+        [nzScroll]="{ x: '1000px' }"
+      >
+        <thead>
           <tr>
-            <td class="title-cell">
-              <a [routerLink]="doc.id">{{ doc.title }}</a>
-              @if (doc.secretLevel !== 'NONE') {
-                <nz-tag nzColor="red">{{ docsI18n.label('secret', doc.secretLevel) }}</nz-tag>
-              }
-            </td>
-            <td>{{ 'docs.direction.' + doc.direction | dt }}</td>
-            <td>{{ typeNames[doc.docType] }}</td>
-            <td class="number-cell">{{ number(doc) }}</td>
-            <td>
-              @if (doc.urgency !== 'NONE') {
-                <nz-tag [nzColor]="doc.urgency === 'EXTRA_URGENT' ? 'red' : 'orange'">{{ docsI18n.label('urgency', doc.urgency) }}</nz-tag>
-              }
-            </td>
-            <td>{{ 'docs.status.' + doc.status | dt }}</td>
-            <td>{{ doc.createdAt | date: 'yyyy-MM-dd HH:mm' : beijing }}</td>
+            <th>{{ 'docs.col.title' | dt }}</th>
+            <th nzWidth="70px">{{ 'docs.col.direction' | dt }}</th>
+            <th nzWidth="70px">{{ 'docs.col.type' | dt }}</th>
+            <th nzWidth="190px">{{ 'docs.col.number' | dt }}</th>
+            <th nzWidth="90px">{{ 'docs.col.urgency' | dt }}</th>
+            <th nzWidth="90px">{{ 'docs.col.status' | dt }}</th>
+            <th nzWidth="150px">{{ 'docs.col.created' | dt }}</th>
           </tr>
-        }
-      </tbody>
-    </nz-table>
+        </thead>
+        <tbody>
+          @for (doc of list()?.items ?? []; track doc.id) {
+            <tr>
+              <td class="title-cell">
+                <a [routerLink]="doc.id">{{ doc.title }}</a>
+                @if (doc.secretLevel !== 'NONE') {
+                  <nz-tag nzColor="red">{{ docsI18n.label('secret', doc.secretLevel) }}</nz-tag>
+                }
+              </td>
+              <td>{{ 'docs.direction.' + doc.direction | dt }}</td>
+              <td>{{ typeNames[doc.docType] }}</td>
+              <td class="number-cell">{{ number(doc) }}</td>
+              <td>
+                @if (doc.urgency !== 'NONE') {
+                  <nz-tag [nzColor]="doc.urgency === 'EXTRA_URGENT' ? 'red' : 'orange'">{{
+                    docsI18n.label('urgency', doc.urgency)
+                  }}</nz-tag>
+                }
+              </td>
+              <td>{{ 'docs.status.' + doc.status | dt }}</td>
+              <td>{{ doc.createdAt | date: 'yyyy-MM-dd HH:mm' : beijing }}</td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    }
     <ng-template #empty>
-      <nz-empty [nzNotFoundContent]="(documents.error() ? 'docs.loadFailed' : 'docs.empty') | dt" />
+      <nz-empty [nzNotFoundContent]="'docs.empty' | dt" />
     </ng-template>
   `,
 })
@@ -200,6 +212,7 @@ export default class DocumentListPage {
   });
 
   protected readonly list = computed(() => valueOr(this.documents, null));
+  protected readonly failureOf = loadFailureOf;
 
   protected go(change: { box?: DocumentBox; q?: string; page?: number }): void {
     const next = { box: this.box(), q: this.q(), page: this.page(), ...change };

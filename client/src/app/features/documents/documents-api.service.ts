@@ -46,7 +46,11 @@ export class DocumentsApi {
 
   list(query: DocumentListQuery): Observable<DocumentList> {
     const q = query.q.trim() || undefined;
-    return this.api.call('GET /documents', { query: { box: query.box, page: query.page, pageSize: query.pageSize, q } });
+    // the list shows its own error state (重试)
+    return this.api.call('GET /documents', {
+      query: { box: query.box, page: query.page, pageSize: query.pageSize, q },
+      context: shownByPage(),
+    });
   }
 
   get(id: string): Observable<DocumentDetail> {

@@ -14,6 +14,7 @@ import { apiErrorText } from '../../core/http/api-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
+import { processNameOf } from '../../shared/names';
 import { UserNamePipe } from '../../shared/user-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
@@ -112,7 +113,9 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
   template: `
     @if (instance(); as i) {
       <section>
-        <h3>{{ i.definitionKey }} · v{{ i.version }} · {{ 'monitor.status.' + i.status | wt }}</h3>
+        <h3 data-testid="instance-heading">
+          {{ processLabel() }} · {{ 'monitor.version' | wt: { version: i.version } }} · {{ 'monitor.status.' + i.status | wt }}
+        </h3>
         <app-progress-diagram [xml]="xml()" [marks]="marks()" />
       </section>
       <section>
@@ -284,6 +287,11 @@ export class InstanceDetailComponent {
   protected readonly history = signal<readonly HistoryEvent[]>([]);
   protected readonly jobs = signal<Job[]>([]);
   protected readonly xml = signal<string | null>(null);
+  /** The process by its name (shipped names, else the deployed definition's), never its key. */
+  protected readonly processLabel = computed(() => {
+    const instance = this.instance();
+    return instance ? processNameOf(instance.definitionKey, this.xml()) : '';
+  });
   protected readonly error = signal<string | null>(null);
   protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
   protected readonly openTasks = signal<readonly { task: Task; actions: readonly string[] | null }[]>([]);

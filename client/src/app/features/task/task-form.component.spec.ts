@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { TaskFormComponent, withOwnOpinions } from './task-form.component';
+import { TaskFormComponent, draftText, draftValues, withOwnOpinions } from './task-form.component';
 
 const INSTRUCT = {
   key: 'incoming-instruct',
@@ -167,6 +167,24 @@ describe('TaskFormComponent', () => {
       });
       // then
       expect(values).toEqual({ handleResult: '本单位的办理情况' });
+    });
+  });
+
+  describe('form drafts', () => {
+    it('should keep only the fields typed since the form opened, and nothing when none changed', () => {
+      // given a form opened with the registered values and an option list
+      const initial = { title: '关于汛期值班安排的请示', comment: undefined };
+      // when the user types a comment (the option list and the unchanged title come back too)
+      const kept = draftText(initial, { title: '关于汛期值班安排的请示', comment: '拟同意', orgs: [{ id: 1 }] }, new Set(['orgs']));
+      // then only the comment is kept, and reads back as values
+      expect(draftValues(kept)).toEqual({ comment: '拟同意' });
+      expect(draftText(initial, { title: '关于汛期值班安排的请示', comment: '' })).toBe('');
+    });
+
+    it('should read a damaged or missing draft as no values', () => {
+      expect(draftValues(null)).toEqual({});
+      expect(draftValues('{oops')).toEqual({});
+      expect(draftValues('[1]')).toEqual({});
     });
   });
 });

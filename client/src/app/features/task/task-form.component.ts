@@ -19,12 +19,14 @@ import { EligibleApi } from '../../shared/eligible-api.service';
 import { FormsApiService, type FormOption } from '../../shared/forms-api.service';
 import type { OpinionItem } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
+import { DraftStore } from '../../shared/states/draft-store.service';
 import { translateFormTexts } from './task-form-texts';
 
 /** What form-js's viewer offers the page (only the calls used here). */
 interface FormViewer {
   importSchema(schema: unknown, data?: Record<string, unknown>): Promise<unknown>;
   submit(): { data: Record<string, unknown>; errors: Record<string, string[]> };
+  on(event: 'changed', callback: (state: { data: Record<string, unknown> }) => void): void;
   destroy(): void;
 }
 
@@ -76,6 +78,7 @@ export class TaskFormComponent {
   private readonly eligible = inject(EligibleApi);
   private readonly i18n = inject(I18nService);
   private readonly texts = inject(WorkflowI18n);
+  private readonly drafts = inject(DraftStore);
 
   readonly formKey = input.required<string>();
   /** The instance's variables: the form's initial values. */
@@ -151,12 +154,16 @@ export class TaskFormComponent {
       this.observer = translateFormTexts(container);
       const viewer = new Form({ container, properties: { readOnly }, debounce: false } as never) as unknown as FormViewer;
       this.viewer = viewer;
-      await viewer.importSchema(structuredClone(definition.schema), {
-        ...withOwnOpinions(definition.schema, data, own),
-        ...options,
-        ...eligible,
-      });
+      const initial = withOwnOpinions(definition.schema, data, own);
+      // unsent values this user typed into this task's form before a reload (cleared on submit)
+      const scope = own.taskId && !readOnly ? `task:${own.taskId}:form` : null;
+      const draft = scope ? draftValues(this.drafts.read(scope)) : {};
+      await viewer.importSchema(structuredClone(definition.schema), { ...initial, ...draft, ...options, ...eligible });
       if (run !== this.run) return;
+      if (scope) {
+        const lists = new Set([...Object.keys(options), ...Object.keys(eligible)]);
+        viewer.on('changed', ({ data: now }) => this.drafts.write(scope, draftText(initial, now, lists)));
+      }
       this.status.set('ready');
     } catch (error) {
       if (run !== this.run) return;
@@ -220,4 +227,26 @@ export function withOwnOpinions(
     else delete values[field.key];
   }
   return values;
+}
+
+/** The kept draft of a form: the fields whose value differs from what the form opened with ('' when none). */
+export function draftText(initial: Record<string, unknown>, now: Record<string, unknown>, lists: ReadonlySet<string> = new Set()): string {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(now)) {
+    if (value === undefined || lists.has(key) || key.startsWith(ELIGIBLE_PREFIX)) continue;
+    if (JSON.stringify(value) !== JSON.stringify(initial[key] ?? null) && !(value === '' && initial[key] === undefined))
+      changed[key] = value;
+  }
+  return Object.keys(changed).length ? JSON.stringify(changed) : '';
+}
+
+/** The values of a kept draft ({} for none or a damaged one). */
+export function draftValues(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

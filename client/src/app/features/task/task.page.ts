@@ -1,7 +1,7 @@
 import { DOCUMENT, DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { HistoryEvent, Instance, Task } from '@liuzhuan/contracts';
+import { DOC_TYPE_NAMES, type HistoryEvent, type Instance, type Task } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { focusWhenLost } from '../../core/a11y/route-focus';
 import { AuthService } from '../../core/auth/auth.service';
@@ -11,7 +11,8 @@ import { ProcessingRecordComponent } from '../../shared/processing-record.compon
 import { RecordVerificationComponent } from '../../shared/record-verification.component';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
-import { UserNamePipe } from '../../shared/user-names.service';
+import { groupName, processNameOf } from '../../shared/names';
+import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { DraftStore } from '../../shared/states/draft-store.service';
@@ -77,13 +78,14 @@ export default class TaskPage implements HasUnsentText {
   protected readonly failure = signal<LoadFailure | null>(null);
   protected readonly blocked = computed(() => this.failure() === 'forbidden' || this.failure() === 'missing');
   private readonly drafts = inject(DraftStore);
+  private readonly userNames = inject(UserNames);
   private readonly modal = inject(NzModalService);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
   protected readonly heading = computed(() => {
     const task = this.task();
     const instance = this.instance();
-    const title = instance ? String(instance.variables['title'] ?? instance.businessKey ?? instance.definitionKey) : '';
+    const title = instance ? String(instance.variables['title'] ?? instance.businessKey ?? this.processLabel()) : '';
     return task ? `${task.name ?? task.elementId}${title ? ' · ' + title : ''}` : title;
   });
   protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
@@ -103,7 +105,21 @@ export default class TaskPage implements HasUnsentText {
     const id = this.instance()?.variables['documentId'];
     return typeof id === 'string' && id ? id : null;
   });
-  protected readonly variables = computed(() => Object.entries(this.instance()?.variables ?? {}));
+  /** The process by its name (收文办理, or the deployed definition's name), never its key. */
+  protected readonly processLabel = computed(() => {
+    const instance = this.instance();
+    return instance ? processNameOf(instance.definitionKey, this.xml()) : '';
+  });
+  /** Candidate people and groups by name: 张晓明、市政府办公室领导. */
+  protected candidatesOf(task: Task): string {
+    return [...task.candidateUsers.map((u) => this.userNames.name(u)), ...task.candidateGroups.map(groupName)].join('、');
+  }
+  /** The variables as listed without a form; a 文种 code by its name (GW08 → 通知). */
+  protected readonly variables = computed(() =>
+    Object.entries(this.instance()?.variables ?? {}).map(([key, value]): [string, unknown] =>
+      key === 'docType' && typeof value === 'string' ? [key, (DOC_TYPE_NAMES as Record<string, string>)[value] ?? value] : [key, value],
+    ),
+  );
   private readonly formView = viewChild(TaskFormComponent);
   /** The task's form (form key), filled with the instance's variables once they are read. */
   protected readonly formKey = computed(() => (this.instance() ? (this.task()?.formKey ?? null) : null));
@@ -132,6 +148,10 @@ export default class TaskPage implements HasUnsentText {
 
   protected isObject(value: unknown): boolean {
     return typeof value === 'object' && value !== null;
+  }
+
+  protected isText(value: unknown): value is string {
+    return typeof value === 'string';
   }
 
   /**
