@@ -21,6 +21,8 @@ describe('AttachmentPreviewComponent', () => {
 
   beforeEach(() => {
     made.length = 0;
+    // the texts are Chinese unless a language was chosen: an earlier spec file may have chosen English
+    localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

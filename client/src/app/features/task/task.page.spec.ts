@@ -66,10 +66,11 @@ describe('TaskPage with a task form', () => {
 
   afterEach(() => fixture?.destroy());
 
+  /** Lets the page render what it has; requests still open (the page reads several at once) do not hold it. */
   async function settle(): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
     fixture.detectChanges();
-    await fixture.whenStable();
+    await Promise.race([fixture.whenStable(), new Promise((r) => setTimeout(r, 50))]);
   }
 
   /** Answers what the page reads; `form` is the answer to GET /api/forms/incoming-reply. */
@@ -88,6 +89,7 @@ describe('TaskPage with a task form', () => {
     http.match('/api/definitions/d1/xml').forEach((r) => r.flush(''));
     http.match('/api/phrases').forEach((r) => r.flush({ items: [] }));
     http.match((r) => r.url === '/api/users').forEach((r) => r.flush({ items: [], total: 0 }));
+    http.match('/api/tasks/t1/next-steps').forEach((r) => r.flush({ items: [] }));
     await settle();
     http.match('/api/forms/incoming-reply').forEach(form);
     for (let i = 0; i < 100; i++) {
