@@ -59,7 +59,8 @@ describe('audit console in a browser', { skip }, () => {
   async function drawerShown(page) {
     await page.getByTestId('audit-detail').waitFor();
     await page.waitForFunction(() => {
-      const drawer = document.querySelector('.ant-drawer-content-wrapper');
+      // the detail's drawer (on a phone the shell's menu drawer is in the page too)
+      const drawer = document.querySelector('[data-testid="audit-detail"]')?.closest('.ant-drawer-content-wrapper') ?? null;
       return drawer !== null && Math.abs(drawer.getBoundingClientRect().right - window.innerWidth) < 1 && !drawer.getAnimations().length;
     });
   }

@@ -86,7 +86,7 @@ describe('公文 pages in a browser', { skip }, () => {
     await menuItem.waitFor();
     await menuItem.click();
     await page.waitForURL(/\/documents(\?|$)/);
-    await page.getByRole('link', { name: '收文登记' }).click();
+    await page.getByRole('link', { name: '收文登记', exact: true }).click();
     await page.waitForURL(/\/documents\/incoming\/new$/);
     await page.locator('#in-sourceOrg').waitFor();
 
