@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, watchForProblems } from './support/harness.mjs';
+import { onePagePdf } from './support/pdf.mjs';
 import { apiSignIn } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
@@ -19,29 +20,6 @@ const TITLE = '陕西省应急管理厅关于做好冬春火灾防控工作的�
 const BODY = '各市人民政府：\n冬春季节是火灾多发期，请各地切实落实防火责任，加强重点场所、人员密集场所的消防安全检查。';
 const INSTRUCTION = '请市应急管理局牵头，市住建局配合，抓好落实。';
 const LEAD = '安康市住房和城乡建设局';
-
-/** A one-page PDF Chromium can open (objects, xref and trailer written out). */
-function onePagePdf(text) {
-  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 describe('移动办公: the client on a phone', { skip }, () => {
   /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */

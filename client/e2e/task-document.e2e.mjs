@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { onePagePdf } from './support/pdf.mjs';
 import { apiSignIn } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
@@ -18,30 +19,6 @@ const OUT_TITLE = '安康市人民政府关于开展冬季安全生产大检查�
 const OUT_BODY = '各县（区）人民政府，市政府各部门：\n为切实做好冬季安全生产工作，市政府决定在全市范围内开展安全生产大检查。';
 const IN_TITLE = '陕西省应急管理厅关于做好冬春火灾防控工作的通知';
 const IN_BODY = '各市人民政府：\n冬春季节是火灾多发期，请各地切实落实防火责任，加强重点场所检查。';
-
-/** A one-page PDF Chromium can open (objects, xref and trailer written out). */
-function onePagePdf(text) {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    null,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  const stream = `BT /F1 24 Tf 72 760 Td (${text}) Tj ET`;
-  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 describe('the task page is the document at this step', { skip }, () => {
   /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */

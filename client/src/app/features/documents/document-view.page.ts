@@ -207,13 +207,6 @@ export default class DocumentViewPage {
     return latest?.step === 'signOff' && latest.status === 'completed';
   });
 
-  /** Who signed it off (签发人), once signed: the last 签发 completed. */
-  protected readonly signedBy = computed(() => {
-    const d = this.current();
-    const signed = d?.processingRecord.filter((s) => s.step === 'signOff' && s.status === 'completed') ?? [];
-    return signed.length ? (signed[signed.length - 1].completedBy ?? null) : null;
-  });
-
   /** 修改文稿 of an outgoing draft in the 拟稿 form; never once signed (changes only through 退回). */
   protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing' && !this.signedOff());
 
