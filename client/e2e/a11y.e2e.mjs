@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT } from './support/harness.mjs';
-import { apiSignIn, signInOnPage } from './support/second-factor.mjs';
+import { newWatchedPage, signInWithPassword } from './support/browser-session.mjs';
+import { signedInUsers } from './support/demo-api.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest } from './support/harness.mjs';
+import { signInOnPage } from './support/second-factor.mjs';
 import { deployFixture, startInstance } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
@@ -23,7 +25,7 @@ describe('accessibility of the pages in a browser', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  const tokens = {};
+  let api, openTask, take;
   let doc;
   let registerTask;
   let instructTask;
@@ -31,7 +33,7 @@ describe('accessibility of the pages in a browser', { skip }, () => {
   before(async () => {
     server = await serverUnderTest();
     browser = await launchChromium();
-    for (const u of ['clerk', 'head', 'mayor']) tokens[u] = await apiSignIn(server.url, u);
+    ({ api, openTask, take } = await signedInUsers(server.url, ['clerk', 'head', 'mayor']));
     // a 收文 at the clerks' 登记 (a group task) and another one at 领导批示, claimed by the mayor
     doc = await incoming(TITLE);
     await take('clerk', doc.instanceId, 'signFor');
@@ -51,17 +53,6 @@ describe('accessibility of the pages in a browser', { skip }, () => {
     await browser?.close();
     await server?.stop();
   });
-
-  async function api(user, method, path, body) {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${user} ${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
 
   function incoming(title) {
     return api('clerk', 'POST', '/documents', {
@@ -83,30 +74,12 @@ describe('accessibility of the pages in a browser', { skip }, () => {
     });
   }
 
-  async function openTask(user, instanceId, elementId) {
-    const { items } = await api(user, 'GET', `/tasks?instanceId=${instanceId}&status=open`);
-    const task = items.find((t) => t.elementId === elementId);
-    assert.ok(task, `an open ${elementId} task in ${instanceId}`);
-    return task;
-  }
-
-  async function take(user, instanceId, elementId, variables = {}, opinion) {
-    const task = await openTask(user, instanceId, elementId);
-    if (task.assignee !== user) await api(user, 'POST', `/tasks/${task.id}/claim`, {});
-    await api(user, 'POST', `/tasks/${task.id}/complete`, { variables, ...(opinion ? { opinion } : {}) });
-  }
-
   async function signIn(username) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
+    page = await newWatchedPage(browser, { timezoneId: 'Asia/Shanghai' });
     await page.goto(server.url + '/login');
-    if (['clerk', 'head', 'mayor'].includes(username)) {
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill(PASSWORD);
-      await page.getByLabel('密码').press('Enter');
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    } else await signInOnPage(page, server.url, username);
+    if (['clerk', 'head', 'mayor'].includes(username)) await signInWithPassword(page, username);
+    else await signInOnPage(page, server.url, username);
   }
 
   /** Opens a page of the app, waits for `ready` (a selector) and checks it with axe-core. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 import { login } from './support/workflow-api.mjs';
+import { chooseOption as choose } from './support/forms.mjs';
 import { signInOnPage } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
@@ -40,15 +41,6 @@ describe('admin pages in a browser', { skip }, () => {
 
   async function screenshot(page, name) {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
-  }
-
-  /** Picks an option of an nz-select by typing part of its label. */
-  async function choose(page, select, text) {
-    await select.click();
-    await page.keyboard.type(text);
-    const option = page.locator('nz-option-item').filter({ hasText: text }).first();
-    await option.waitFor();
-    await option.click();
   }
 
   test('should create a department and a user in it, show the initial password once, and find the user by pinyin', async () => {

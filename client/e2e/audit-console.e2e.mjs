@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { chooseOption as choose } from './support/forms.mjs';
 import { signInOnPage } from './support/second-factor.mjs';
+import { drawerShown } from './support/settle.mjs';
 
 const skip = chromiumSkip();
 const PHONE = { width: 390, height: 844 };
@@ -55,25 +57,6 @@ describe('audit console in a browser', { skip }, () => {
     assert.ok(width <= page.viewportSize().width, `${name}: the page is ${width}px wide, wider than the viewport`);
   }
 
-  /** The drawer has slid in: its right edge is the window's. */
-  async function drawerShown(page) {
-    await page.getByTestId('audit-detail').waitFor();
-    await page.waitForFunction(() => {
-      // the detail's drawer (on a phone the shell's menu drawer is in the page too)
-      const drawer = document.querySelector('[data-testid="audit-detail"]')?.closest('.ant-drawer-content-wrapper') ?? null;
-      return drawer !== null && Math.abs(drawer.getBoundingClientRect().right - window.innerWidth) < 1 && !drawer.getAnimations().length;
-    });
-  }
-
-  /** Picks an option of an nz-select by typing part of its label. */
-  async function choose(page, select, text) {
-    await select.click();
-    await page.keyboard.type(text);
-    const option = page.locator('nz-option-item').filter({ hasText: text }).first();
-    await option.waitFor();
-    await option.click();
-  }
-
   test('should let the auditor find a failed sign-in, read it, verify the chain and export CSV', async () => {
     // Given the auditor signed in (their home page is the audit console)
     const problems = [];
@@ -104,7 +87,7 @@ describe('audit console in a browser', { skip }, () => {
     await failure.click();
     // Then the drawer shows its columns, the true reason in the details and the SM3 hash
     const detail = page.getByTestId('audit-detail');
-    await drawerShown(page);
+    await drawerShown(page, 'audit-detail');
     // in Chinese: the target by name, the reason in words, the error's message beside its code
     assert.equal(await page.getByTestId('audit-target').innerText(), '吴国强（mayor）');
     assert.equal(await page.getByTestId('audit-actor').innerText(), '吴国强');
@@ -178,7 +161,7 @@ describe('audit console in a browser', { skip }, () => {
     // When an event is opened, then the drawer fits the screen
     await page.getByRole('button', { name: /筛选条件/ }).click();
     await page.locator('tr[data-event-type]').first().click();
-    await drawerShown(page);
+    await drawerShown(page, 'audit-detail');
     await screenshot(page, 'audit-06-phone-drawer');
     assert.deepEqual(problems, [], `problems in the page:\n${problems.join('\n')}`);
   });

@@ -8,7 +8,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { openSignedIn } from './support/browser-session.mjs';
+import { claimIfOffered as claimTask, editableTaskForm, formField, pickInField } from './support/forms.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest } from './support/harness.mjs';
+import { assertNoProblems, assertNoSidewaysScroll, saveScreenshot } from './support/page-checks.mjs';
 import { login } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
@@ -23,7 +26,7 @@ describe('收文 end to end in a browser', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  let problems = [];
+  const problems = [];
   const expectedFailures = [];
   let shot = 0;
 
@@ -40,33 +43,16 @@ describe('收文 end to end in a browser', { skip }, () => {
 
   async function signIn(username) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    watchForProblems(page, problems, expectedFailures);
-    await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    page = await openSignedIn(browser, server.url, username, { timezoneId: 'Asia/Shanghai', problems, expectedFailures });
   }
 
   async function screenshot(name) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);
+    await assertNoSidewaysScroll(page, name);
     shot += 1;
-    await page.screenshot({ path: join(ARTIFACTS, `incoming-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await saveScreenshot(page, `incoming-${String(shot).padStart(2, '0')}-${name}`);
   }
 
-  function assertNoProblems() {
-    const left = problems;
-    problems = [];
-    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
-  }
-
-  /** The form-js field labelled `label` on the task page. */
-  function field(label) {
-    return page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
-  }
+  const field = (label) => formField(page, label);
 
   /** Opens the task of the document from 待办 (the inbox lists the user's and their groups' tasks). */
   async function openFromInbox(step) {
@@ -83,14 +69,9 @@ describe('收文 end to end in a browser', { skip }, () => {
 
   /** 签收 a group task when it is not yet the user's; then the form becomes editable. */
   async function claimIfOffered() {
-    await page.locator('app-approval-panel').waitFor();
-    const claim = page.locator('app-approval-panel').getByRole('button', { name: '签收', exact: true });
-    if (await claim.count()) {
-      await claim.click();
-      await claim.waitFor({ state: 'detached' });
-    }
+    await claimTask(page);
     await page.locator('[data-action="complete"]').waitFor();
-    await page.locator('[data-testid="task-form"] .task-form-host:not(.task-form-readonly) .fjs-form').waitFor();
+    await editableTaskForm(page);
   }
 
   /** Writes the opinion in the approval panel, takes the screenshot and submits (办理). */
@@ -107,13 +88,7 @@ describe('收文 end to end in a browser', { skip }, () => {
       });
   }
 
-  /** Picks an option of a form-js select or taglist by typing part of it. */
-  async function pick(label, option) {
-    const input = field(label).locator('input').first();
-    await input.click();
-    await input.fill(option.slice(-6));
-    await field(label).locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-  }
+  const pick = (label, option) => pickInField(page, label, option);
 
   test('should take an incoming document from 收文登记 to 办结 through the UI with the departments the mayor chooses', async () => {
     // Given the office clerk registers an incoming document on the 收文登记 page
@@ -164,7 +139,7 @@ describe('收文 end to end in a browser', { skip }, () => {
     await screenshot('screen-required');
     await field('初审结果').getByLabel('符合收文要求').check();
     await completeWith('要素齐全，符合收文要求', 'screen');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // When the office head writes 拟办 (a text proposal)
     await signIn('head');
@@ -173,7 +148,7 @@ describe('收文 end to end in a browser', { skip }, () => {
     await field('拟办意见').locator('textarea').fill('建议由市住建局牵头办理，市财政局配合做好资金保障，请市长批示。');
     await pick('建议承办单位', LEAD);
     await completeWith('拟请市住建局牵头办理', 'propose');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // And the mayor writes 批示 choosing the lead and the assisting department in the form
     await signIn('mayor');
@@ -184,7 +159,7 @@ describe('收文 end to end in a browser', { skip }, () => {
     await pick('协办单位', ASSIST);
     await field('协办单位').locator('.fjs-taglist-tag', { hasText: ASSIST }).waitFor();
     await completeWith('同意拟办意见', 'instruct');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then the heads of both departments have the tasks (assignee head:<org> resolved) and complete them
     await signIn('zjj_head');
@@ -192,14 +167,14 @@ describe('收文 end to end in a browser', { skip }, () => {
     await claimIfOffered();
     await field('办理情况').locator('textarea').fill('已制定供热保障方案，全市供热企业已全部点火运行。');
     await completeWith('已牵头落实', 'lead-handle');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     await signIn('czj_head');
     await openFromInbox('协办单位承办');
     await claimIfOffered();
     await field('办理情况').locator('textarea').fill('已下达供热补贴资金1200万元。');
     await completeWith('资金已落实', 'assist-handle');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // When the clerk replies (答复) and concludes (办结)
     await signIn('clerk');
@@ -256,6 +231,6 @@ describe('收文 end to end in a browser', { skip }, () => {
     assert.equal(typeof instance.variables.leadDept, 'string');
     assert.equal(instance.variables.assistDepts.length, 1);
     assert.equal(instance.variables.proposal, '建议由市住建局牵头办理，市财政局配合做好资金保障，请市长批示。');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });

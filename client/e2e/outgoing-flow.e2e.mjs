@@ -6,9 +6,11 @@
 // a change (DOCUMENT_SIGNED_LOCKED). Screenshots at 1366×768 and 390×844 of each page.
 // Run: `node --test client/e2e/outgoing-flow.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { openSignedIn } from './support/browser-session.mjs';
+import { editableTaskForm, formField } from './support/forms.mjs';
+import { chromiumSkip, launchChromium, serverUnderTest, VIEWPORT } from './support/harness.mjs';
+import { assertNoProblems, saveScreenshot } from './support/page-checks.mjs';
 import { login } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
@@ -22,7 +24,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  let problems = [];
+  const problems = [];
   const expectedFailures = [];
   let shot = 0;
 
@@ -39,38 +41,22 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
 
   async function signIn(username, viewport = VIEWPORT) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    watchForProblems(page, problems, expectedFailures);
-    await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    page = await openSignedIn(browser, server.url, username, { viewport, timezoneId: 'Asia/Shanghai', problems, expectedFailures });
   }
 
   /** A full-page screenshot at the current size, and the same page at 390×844 (looked at by hand). */
   async function screenshot(name) {
     shot += 1;
     const file = `outgoing-${String(shot).padStart(2, '0')}-${name}`;
-    await page.screenshot({ path: join(ARTIFACTS, `${file}.png`), fullPage: true });
+    await saveScreenshot(page, file);
     const size = page.viewportSize();
     await page.setViewportSize(PHONE);
     await page.waitForTimeout(150);
-    await page.screenshot({ path: join(ARTIFACTS, `${file}-390.png`), fullPage: true });
+    await saveScreenshot(page, `${file}-390`);
     if (size) await page.setViewportSize(size);
   }
 
-  function assertNoProblems() {
-    const left = problems;
-    problems = [];
-    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
-  }
-
-  /** The form-js field labelled `label` on the task page. */
-  function field(label) {
-    return page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
-  }
+  const field = (label) => formField(page, label);
 
   /** The options an open picker shows now. */
   async function shownOptions() {
@@ -86,7 +72,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     await page.waitForURL(/\/tasks\/\w+$/);
     await page.getByTestId('task-step').filter({ hasText: step }).waitFor();
     await page.locator('[data-action="complete"]').waitFor();
-    await page.locator('[data-testid="task-form"] .task-form-host:not(.task-form-readonly) .fjs-form').waitFor();
+    await editableTaskForm(page);
   }
 
   async function completeWith(opinion, name) {
@@ -167,7 +153,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     await page.locator('h1', { hasText: TITLE }).waitFor();
     await page.locator('#doc-signer', { hasText: '尚未签发' }).waitFor();
     await screenshot('document-sent');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then the document is at 核稿, assigned to the office head, with the chosen 签发人 and 会签
     const { body: doc } = await api('GET', `/documents/${documentId}`);
@@ -183,7 +169,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     await openFromInbox('核稿');
     await field('核稿结果').getByLabel('通过').check();
     await completeWith('文稿规范，同意送会签', 'review');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then both chosen departments have a 会签 task
     assert.deepEqual(await openTasks(), [
@@ -200,7 +186,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
       await openFromInbox('会签');
       await field('会签意见').getByLabel('同意', { exact: true }).check();
       await completeWith(opinion, `countersign-${head}`);
-      assertNoProblems();
+      assertNoProblems(problems);
     }
     assert.deepEqual(await openTasks(), [['signOff', 'mayor']]);
 
@@ -211,7 +197,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     await field('公开属性').locator('.fjs-input-group').first().click();
     await page.locator('.fjs-dropdownlist-item', { hasText: '依申请公开' }).first().click();
     await completeWith('同意', 'sign-off');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then the document shows its 签发人, offers no 修改文稿, and the server refuses a change
     await signIn('clerk');
@@ -223,7 +209,7 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     const refused = await api('PATCH', `/documents/${documentId}`, { body: '签发后改动的正文。' });
     assert.equal(refused.status, 409);
     assert.equal(refused.body.code, 'DOCUMENT_SIGNED_LOCKED');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 
   test('should draw a 会签 skipped for want of departments as skipped, not as done', async () => {
@@ -263,6 +249,6 @@ describe('发文 from 拟稿 to 签发 in a browser', { skip }, () => {
     await page.locator('.legend-skipped', { hasText: '未经办理（跳过）' }).waitFor();
     await page.locator('.progress-diagram-canvas').scrollIntoViewIfNeeded();
     await screenshot('skipped-countersign');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });

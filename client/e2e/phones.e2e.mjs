@@ -7,11 +7,12 @@
 // The steps before 批示 go through the API. Screenshots: client/e2e/artifacts/phone-*.png.
 // Run: `node --test client/e2e/phones.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, watchForProblems } from './support/harness.mjs';
+import { openSignedIn } from './support/browser-session.mjs';
+import { signedInUsers } from './support/demo-api.mjs';
+import { chromiumSkip, launchChromium, serverUnderTest } from './support/harness.mjs';
+import { assertNoProblems, saveScreenshot } from './support/page-checks.mjs';
 import { onePagePdf } from './support/pdf.mjs';
-import { apiSignIn } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 const WIDTHS = [360, 390, 414];
@@ -28,16 +29,16 @@ describe('移动办公: the client on a phone', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  let problems = [];
+  const problems = [];
   const expectedFailures = [];
-  const tokens = {};
+  let api, take, upload;
   /** the 收文 at 领导批示, made once for both tests */
   let doc;
 
   before(async () => {
     server = await serverUnderTest();
     browser = await launchChromium();
-    for (const u of ['clerk', 'head', 'deputy']) tokens[u] = await apiSignIn(server.url, u);
+    ({ api, take, upload } = await signedInUsers(server.url, ['clerk', 'head', 'deputy']));
     doc = await documentAtInstruct();
   });
 
@@ -46,26 +47,6 @@ describe('移动办公: the client on a phone', { skip }, () => {
     await browser?.close();
     await server?.stop();
   });
-
-  async function api(user, method, path, body) {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${user} ${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
-  /** Claims (when still a group task) and completes a step as `user`. */
-  async function take(user, instanceId, elementId, variables = {}, opinion) {
-    const { items } = await api(user, 'GET', `/tasks?instanceId=${instanceId}&status=open`);
-    const task = items.find((t) => t.elementId === elementId);
-    assert.ok(task, `an open ${elementId} task: ${items.map((t) => t.elementId).join(', ')}`);
-    if (task.assignee !== user) await api(user, 'POST', `/tasks/${task.id}/claim`, {});
-    await api(user, 'POST', `/tasks/${task.id}/complete`, { variables, ...(opinion ? { opinion } : {}) });
-  }
 
   /** A 收文 with a body and a scanned PDF, taken by the clerks and the office head to 领导批示. */
   async function documentAtInstruct() {
@@ -86,14 +67,7 @@ describe('移动办公: the client on a phone', { skip }, () => {
         timeLimitWorkdays: 5,
       },
     });
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(onePagePdf('Scanned original'))], { type: 'application/pdf' }), '来文扫描件.pdf');
-    const uploaded = await fetch(`${server.url}/api/documents/${created.id}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.clerk}` },
-      body: form,
-    });
-    assert.equal(uploaded.status, 201, 'upload the scanned original');
+    await upload('clerk', created.id, '来文扫描件.pdf', onePagePdf('Scanned original'), 'application/pdf');
     await take('clerk', created.instanceId, 'signFor');
     await take('clerk', created.instanceId, 'register');
     await take('clerk', created.instanceId, 'screen', { screenResult: 'accept' });
@@ -103,25 +77,16 @@ describe('移动办公: the client on a phone', { skip }, () => {
 
   async function signIn(username, viewport = PHONE) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-    page = await context.newPage();
-    watchForProblems(page, problems, expectedFailures);
-    await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    page = await openSignedIn(browser, server.url, username, {
+      viewport,
+      timezoneId: 'Asia/Shanghai',
+      hasTouch: true,
+      problems,
+      expectedFailures,
+    });
   }
 
-  function assertNoProblems() {
-    const left = problems;
-    problems = [];
-    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
-  }
-
-  async function shoot(name) {
-    await page.screenshot({ path: join(ARTIFACTS, `phone-${name}.png`), fullPage: true });
-  }
+  const shoot = (name) => saveScreenshot(page, `phone-${name}`);
 
   /** Nothing wider than the screen at each phone width; names the outermost culprits when something is. */
   async function fitsEveryPhone(name) {
@@ -168,7 +133,7 @@ describe('移动办公: the client on a phone', { skip }, () => {
     await total.waitFor();
     assert.ok(Number(await total.getAttribute('data-total')) >= 1, 'the menu button counts the open 批示');
     await fitsEveryPhone('inbox');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // When the menu button is pressed, then the drawer shows the menu with the 待办 count
     await hamburger().click();
@@ -218,7 +183,7 @@ describe('移动办公: the client on a phone', { skip }, () => {
     await page.goto(`${server.url}/documents/${doc.id}`);
     await page.getByTestId('processing-sheet').waitFor();
     await fitsEveryPhone('document');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 
   test('should let the deputy mayor read the document, write with 常用语 and approve on a phone', async () => {
@@ -285,6 +250,6 @@ describe('移动办公: the client on a phone', { skip }, () => {
     const { items } = await api('deputy', 'GET', `/tasks?instanceId=${doc.instanceId}&status=open`);
     assert.ok(!items.some((t) => t.elementId === 'instruct'), 'the 批示 is done');
     await shoot('after-approve-390');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });

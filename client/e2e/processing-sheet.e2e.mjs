@@ -7,7 +7,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { openSignedIn } from './support/browser-session.mjs';
+import { claimIfOffered, editableTaskForm, formField, pickInField } from './support/forms.mjs';
+import { ARTIFACTS, chromiumSkip, launchChromium, serverUnderTest, VIEWPORT } from './support/harness.mjs';
+import { assertNoProblems, assertNoSidewaysScroll, saveScreenshot } from './support/page-checks.mjs';
 import { login } from './support/workflow-api.mjs';
 
 const skip = chromiumSkip();
@@ -24,7 +27,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  let problems = [];
+  const problems = [];
   let documentId = '';
   let instanceId = '';
 
@@ -41,31 +44,15 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
 
   async function signIn(username, viewport = VIEWPORT) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    watchForProblems(page, problems, []);
-    await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    page = await openSignedIn(browser, server.url, username, { viewport, timezoneId: 'Asia/Shanghai', problems });
   }
 
   async function screenshot(name) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${page.viewportSize()?.width}px`);
-    await page.screenshot({ path: join(ARTIFACTS, `sheet-${name}.png`), fullPage: true });
+    await assertNoSidewaysScroll(page, name);
+    await saveScreenshot(page, `sheet-${name}`);
   }
 
-  function assertNoProblems() {
-    const left = problems;
-    problems = [];
-    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
-  }
-
-  function field(label) {
-    return page.locator('[data-testid="task-form"] .fjs-form-field', { has: page.locator('label', { hasText: label }) }).first();
-  }
+  const field = (label) => formField(page, label);
 
   /** Opens the user's open task at the step of the document (found through the API, opened in the browser). */
   async function openTask(username, elementId) {
@@ -74,26 +61,14 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     const task = body.items.find((t) => t.elementId === elementId && (t.assignee === username || !t.assignee));
     assert.ok(task, `${username} has an open task at ${elementId}`);
     await page.goto(`${server.url}/tasks/${task.id}`);
-    await page.locator('app-approval-panel').waitFor();
-    const claim = page.locator('app-approval-panel').getByRole('button', { name: '签收', exact: true });
-    if (await claim.count()) {
-      await claim.click();
-      await claim.waitFor({ state: 'detached' });
-    }
-    await page.locator('[data-testid="task-form"] .task-form-host:not(.task-form-readonly) .fjs-form').waitFor();
+    await claimIfOffered(page);
+    await editableTaskForm(page);
   }
 
   async function complete(opinion) {
     if (opinion) await page.locator('textarea#opinion').fill(opinion);
     await page.locator('[data-action="complete"]').click();
     await page.waitForURL((url) => !/\/tasks\//.test(url.pathname), { timeout: 15_000 });
-  }
-
-  async function pick(label, option) {
-    const input = field(label).locator('input').first();
-    await input.click();
-    await input.fill(option.slice(-6));
-    await field(label).locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
   }
 
   test("should show the exact 批示 typed in the form, and keep both 协办 departments' results for 答复", async () => {
@@ -134,12 +109,12 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await signIn('deputy');
     await openTask('deputy', 'instruct');
     await field('批示意见').locator('textarea').fill(INSTRUCTION);
-    await pick('主办单位', '安康市住房和城乡建设局');
-    await pick('协办单位', '安康市发展和改革委员会');
-    await pick('协办单位', '安康市财政局');
+    await pickInField(page, '主办单位', '安康市住房和城乡建设局');
+    await pickInField(page, '协办单位', '安康市发展和改革委员会');
+    await pickInField(page, '协办单位', '安康市财政局');
     await field('协办单位').locator('.fjs-taglist-tag', { hasText: '安康市财政局' }).waitFor();
     await complete('同意');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then the document's 处理单 shows the 批示 word for word, signed by him, and the departments
     await page.goto(`${server.url}/documents/${documentId}`);
@@ -153,7 +128,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     assert.equal((await sheet.getByTestId('sheet-assist').innerText()).trim(), '安康市发展和改革委员会、安康市财政局');
     await sheet.scrollIntoViewIfNeeded();
     await screenshot('1366-document-after-instruct');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // When the two assisting departments write their results; the second's form opens empty
     await signIn('fgw_head');
@@ -175,7 +150,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     assert.equal(await field('办理情况').locator('textarea').inputValue(), '');
     await field('办理情况').locator('textarea').fill('市住建局：已完成第一批12个小区改造。');
     await complete();
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Then at 答复 the clerk sees both departments' results on the task page and the 处理单
     await signIn('clerk');
@@ -221,6 +196,6 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await page.locator('#register-table').getByText(TITLE).waitFor();
     await page.setViewportSize(VIEWPORT);
     await screenshot('1366-register');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
 import { signInOnPage } from './support/second-factor.mjs';
+import { apiQuietFor } from './support/settle.mjs';
 
 const skip = chromiumSkip();
 
@@ -143,7 +144,7 @@ describe('client shell in a browser', { skip }, () => {
     await page.getByText('暂无已办事项').waitFor();
     // (the menu's counts are read again 400 ms after each navigation: let them finish first, or
     // they would meet the ended session below with 401s of their own)
-    await quietFor(page, 1000);
+    await apiQuietFor(page, 1000);
     // When the server ends the session behind the client's back (as an idle timeout would)
     await page.evaluate(async () => {
       const { accessToken } = JSON.parse(sessionStorage.getItem('liuzhuan.session') ?? '{}');
@@ -170,19 +171,6 @@ describe('client shell in a browser', { skip }, () => {
   });
 
   /** Waits until no API response has arrived for `ms` (the notification stream aside). */
-  async function quietFor(target, ms) {
-    let last = Date.now();
-    const seen = (response) => {
-      if (response.url().includes('/api/') && !response.url().includes('/notifications/stream')) last = Date.now();
-    };
-    target.on('response', seen);
-    try {
-      while (Date.now() - last < ms) await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      target.off('response', seen);
-    }
-  }
-
   async function screenshot(name) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `${name}: the page scrolls horizontally at ${VIEWPORT.width}px`);

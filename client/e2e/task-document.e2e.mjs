@@ -7,11 +7,12 @@
 // The set-up steps other users take go through the API. Screenshots: client/e2e/artifacts/task-doc-*.png.
 // Run: `node --test client/e2e/task-document.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
+import { openSignedIn } from './support/browser-session.mjs';
+import { signedInUsers } from './support/demo-api.mjs';
+import { chromiumSkip, launchChromium, serverUnderTest, VIEWPORT } from './support/harness.mjs';
+import { assertNoProblems, saveScreenshot } from './support/page-checks.mjs';
 import { onePagePdf } from './support/pdf.mjs';
-import { apiSignIn } from './support/second-factor.mjs';
 
 const skip = chromiumSkip();
 const PHONE = { width: 390, height: 844 };
@@ -27,14 +28,14 @@ describe('the task page is the document at this step', { skip }, () => {
   let browser;
   /** @type {import('playwright-core').Page} */
   let page;
-  let problems = [];
+  const problems = [];
   const expectedFailures = [];
-  const tokens = {};
+  let api, openTask, take, upload;
 
   before(async () => {
     server = await serverUnderTest();
     browser = await launchChromium();
-    for (const u of ['clerk', 'head', 'deputy', 'mayor']) tokens[u] = await apiSignIn(server.url, u);
+    ({ api, openTask, take, upload } = await signedInUsers(server.url, ['clerk', 'head', 'deputy', 'mayor']));
   });
 
   after(async () => {
@@ -43,59 +44,9 @@ describe('the task page is the document at this step', { skip }, () => {
     await server?.stop();
   });
 
-  async function api(user, method, path, body) {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    assert.ok(response.ok, `${user} ${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
-  async function upload(user, documentId, name, bytes, type) {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-    const response = await fetch(`${server.url}/api/documents/${documentId}/attachments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens[user]}` },
-      body: form,
-    });
-    assert.equal(response.status, 201, `upload ${name}`);
-  }
-
-  /** The open task of the instance at `elementId`. */
-  async function openTask(user, instanceId, elementId) {
-    const { items } = await api(user, 'GET', `/tasks?instanceId=${instanceId}&status=open`);
-    const task = items.find((t) => t.elementId === elementId);
-    assert.ok(task, `an open ${elementId} task in ${instanceId}: ${items.map((t) => t.elementId).join(', ')}`);
-    return task;
-  }
-
-  /** Claims (when still a group task) and completes a step as `user`. */
-  async function take(user, instanceId, elementId, variables = {}, opinion) {
-    const task = await openTask(user, instanceId, elementId);
-    if (task.assignee !== user) await api(user, 'POST', `/tasks/${task.id}/claim`, {});
-    await api(user, 'POST', `/tasks/${task.id}/complete`, { variables, ...(opinion ? { opinion } : {}) });
-  }
-
   async function signIn(username) {
     await page?.context().close();
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    watchForProblems(page, problems, expectedFailures);
-    await page.goto(server.url + '/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByLabel('密码').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  function assertNoProblems() {
-    const left = problems;
-    problems = [];
-    assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
+    page = await openSignedIn(browser, server.url, username, { timezoneId: 'Asia/Shanghai', problems, expectedFailures });
   }
 
   /** Opens the task page and waits until the document and the panel's list have arrived. */
@@ -119,9 +70,7 @@ describe('the task page is the document at this step', { skip }, () => {
     return (await api(user, 'GET', `/tasks/${taskId}/actions`)).items.slice().sort();
   }
 
-  async function shoot(name) {
-    await page.screenshot({ path: join(ARTIFACTS, `task-doc-${name}.png`), fullPage: true });
-  }
+  const shoot = (name) => saveScreenshot(page, `task-doc-${name}`);
 
   /** At 390 px: nothing wider than the screen, and the document above the form and the panel. */
   async function checkPhone(name) {
@@ -173,7 +122,7 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.ok(!(await offered()).includes('return') && !(await offered()).includes('reject'), 'no 退回/驳回 on 拟稿');
     await shoot('draft-1366');
     await checkPhone('draft');
-    assertNoProblems();
+    assertNoProblems(problems);
     await take('clerk', doc.instanceId, 'draft', { issuer: 'deputy', countersigners: [] });
     const review = await openTask('head', doc.instanceId, 'review');
 
@@ -201,7 +150,7 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.deepEqual(await offered(), await serverActions('head', review.id));
     await shoot('review-1366');
     await checkPhone('review');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Given the head passes the draft
     await take('head', doc.instanceId, 'review', { reviewResult: 'pass', reviewOpinion: '文稿规范，同意送签。' });
@@ -215,14 +164,14 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.deepEqual(await offered(), await serverActions('deputy', signOff.id));
     await shoot('sign-off-1366');
     await checkPhone('sign-off');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // When the clerk, who started it, looks at the deputy's task: 催办, never 签收 or 办理
     await signIn('clerk');
     await visit(signOff.id);
     assert.deepEqual(await offered(), await serverActions('clerk', signOff.id));
     assert.ok(!(await offered()).includes('claim'), 'no 签收 on the deputy mayor’s task');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 
   test('should show the 来文 details and the 正文 on the 拟办 and 领导批示 pages of a 收文', async () => {
@@ -254,7 +203,7 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.deepEqual(await offered(), await serverActions('clerk', register.id));
     await shoot('register-1366');
     await checkPhone('register');
-    assertNoProblems();
+    assertNoProblems(problems);
     for (const step of ['register', 'screen']) await take('clerk', doc.instanceId, step);
     const propose = await openTask('head', doc.instanceId, 'propose');
 
@@ -269,7 +218,7 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.deepEqual(await offered(), await serverActions('head', propose.id));
     await shoot('propose-1366');
     await checkPhone('propose');
-    assertNoProblems();
+    assertNoProblems(problems);
 
     // Given the head writes 拟办 and it goes to the city leaders
     await take('head', doc.instanceId, 'propose', { proposal: '拟请周副市长阅示。' }, '拟请周副市长阅示。');
@@ -289,6 +238,6 @@ describe('the task page is the document at this step', { skip }, () => {
     assert.deepEqual(await offered(), await serverActions('mayor', instruct.id));
     assert.ok(!(await offered()).includes('urge'));
     await shoot('instruct-claimed-1366');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });

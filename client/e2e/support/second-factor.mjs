@@ -123,9 +123,22 @@ export async function signInOnPage(page, baseUrl, username, expectedFailures = [
   if (stage === 'enrol' || stage === 'code') {
     const code = await nextCode(known.get(key));
     // a recovery code (when this step's and the next one's codes are used) goes in the recovery field
-    if (!/^\d{6}$/.test(code)) await page.getByTestId('toggle-recovery').click();
+    if (!/^\d{6}$/.test(code)) {
+      await page.getByTestId('toggle-recovery').click();
+      // the field takes 32 characters only once the page has re-rendered after the click: filled
+      // before that, Chromium keeps the code field's maxlength of 6 and cuts the recovery code short
+      await page.locator('#totp-code[maxlength="32"]').waitFor();
+    }
     await page.locator('#totp-code').fill(code);
     await page.locator('#totp-code').press('Enter');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page
+      .waitForURL((url) => !url.pathname.startsWith('/login'))
+      .catch(async (error) => {
+        const alerts = await page.getByRole('alert').allTextContents();
+        throw new Error(
+          `${username} was not signed in with ${/^\d{6}$/.test(code) ? 'a TOTP' : 'a recovery'} code: ${alerts.join(' | ')}`,
+          { cause: error },
+        );
+      });
   }
 }
