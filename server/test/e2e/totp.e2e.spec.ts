@@ -161,6 +161,27 @@ describe('second factor: TOTP at sign-in (e2e)', () => {
     expect(resets).toEqual([expect.objectContaining({ targetId: staffId, details: { hadFactor: true } })]);
   });
 
+  it('should not count a code prompt as a failure: abandoned prompts never lock the account', async () => {
+    // given a plain user who enrolled of their own accord (default: 5 failures lock)
+    const plain = await signIn('clerk');
+    const token = plain.body.accessToken;
+    const enrolled = await server.call('POST', '/api/auth/totp/enroll', { token });
+    const step = currentStep();
+    await server.call('POST', '/api/auth/totp/activate', { token, body: { code: totpAt(enrolled.body.secret, step) } });
+    // when the right password is sent seven times and the code prompt abandoned each time
+    for (let i = 0; i < 7; i++) expect((await signIn('clerk')).body.code).toBe('AUTH_TOTP_REQUIRED');
+    // then the account holds no failure and is not locked: a wrong code counts one, and the right code signs in
+    const [row] = await server.app.get(DataSource).query('SELECT failed_logins, locked_until FROM app_user WHERE username = ?', ['clerk']);
+    expect([Number(row.failed_logins), row.locked_until]).toEqual([0, null]);
+    expect((await signIn('clerk', '000000' === totpAt(enrolled.body.secret, step + 1) ? '111111' : '000000')).body.code).toBe(
+      'AUTH_TOTP_INVALID',
+    );
+    const [after] = await server.app.get(DataSource).query('SELECT failed_logins FROM app_user WHERE username = ?', ['clerk']);
+    expect(Number(after.failed_logins)).toBe(1);
+    expect((await signIn('clerk', totpAt(enrolled.body.secret, step + 1))).status).toBe(200);
+    server.factors.set('clerk', { secret: enrolled.body.secret, lastStep: step + 1, recoveryCodes: [] });
+  });
+
   it('should make a session given a workflow admin role good for enrolment only', async () => {
     // given a signed-in leader
     const token = (await signIn('deputy')).body.accessToken;

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { verifyPassword } from '../../platform/crypto/password';
 import { sm3Hex } from '../../platform/crypto/sm3';
 import { AuthErrors } from './auth.errors';
+import { DomainError } from '../../platform/errors/domain-error';
 import { newId } from '../../platform/ids/ids';
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { OrgRepository, UserChanges, UserRepository } from '../org/org.api';
@@ -107,8 +108,15 @@ export class AuthService {
       });
       throw error;
     }
-    // the second factor (second-factor.service.ts): throws AUTH_TOTP_REQUIRED / AUTH_TOTP_INVALID (a failure for the address too)
-    const factor = await this.secondFactor.atSignIn(user, roles, input.totp, attempt(roles), failures);
+    // the second factor (second-factor.service.ts): throws AUTH_TOTP_REQUIRED, or AUTH_TOTP_INVALID (a failure for the account and the address)
+    const factor = await this.secondFactor.atSignIn(user, roles, input.totp, attempt(roles), failures).catch(async (error: unknown) => {
+      // a right password told to send its code failed nothing: both counts are given back
+      if (error instanceof DomainError && error.code === 'AUTH_TOTP_REQUIRED') {
+        await this.lockout.giveBack(user.id);
+        await this.throttle.release(address, addressWindow);
+      }
+      throw error;
+    });
     await this.throttle.release(address, addressWindow);
     // the demo city's documented password never expires (docs/security.md)
     const demoPassword = this.config.demo.enabled && input.password === this.config.demo.password;

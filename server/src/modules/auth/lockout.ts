@@ -84,6 +84,17 @@ export class AccountLockout {
     return lockedUntil;
   }
 
+  /**
+   * A right password whose sign-in asks for the second factor next: the attempt reserved for it
+   * was no failure, so it is given back (an abandoned code prompt must not lock the account).
+   */
+  async giveBack(userId: string): Promise<void> {
+    const users = this.tables.of(UserEntity);
+    await this.tx.run(async ({ manager }) => {
+      await sql(manager, `UPDATE ${users.name} SET failed_logins = failed_logins - 1 WHERE id = ? AND failed_logins > 0`, [userId]);
+    });
+  }
+
   /** A right password, a reset or the security admin's unlock: nothing counted, no lock. */
   async clear(userId: string, manager: EntityManager): Promise<void> {
     const users = this.tables.of(UserEntity);

@@ -60,7 +60,7 @@ export class SecondFactorService {
     if (!stored?.activatedAt) return this.mustEnrol(roles) ? 'enrol' : 'none';
     const event = { targetType: 'user', targetId: user.id, result: 'failure' as const };
     // the client sends the password first and asks for the code only when told: not a failure of the
-    // factor, so no audit event (the attempt was still counted by the lockout, as every attempt is)
+    // factor, so no audit event, and the sign-in gives back the attempt the lockout counted (auth.service.ts)
     if (!code) throw SecondFactorErrors.codeRequired();
     const now = Date.now();
     const step = /^\d{6}$/.test(code) ? await this.factor.verify(this.keys.decrypt(stored.secretCipher, SECRET_CONTEXT), code, now) : null;
