@@ -21,6 +21,12 @@ export type Org = z.infer<typeof OrgSchema>;
 
 export const OrgListSchema = z.object({ items: z.array(OrgSchema) }).meta({ id: 'OrgList' });
 
+/** A group (用户组) by its Chinese name: a task's candidate group `office-clerks` is shown as 市政府办公室文书. */
+export const GroupSchema = z.object({ id: z.string(), name: z.string() }).meta({ id: 'Group' });
+export type Group = z.infer<typeof GroupSchema>;
+export const GroupListSchema = z.array(GroupSchema).meta({ id: 'GroupList' });
+export type GroupList = z.infer<typeof GroupListSchema>;
+
 export const CreateOrgSchema = z
   .object({
     parentId: z.string().max(40).nullable(),

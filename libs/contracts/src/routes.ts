@@ -18,6 +18,7 @@ import {
   CreateOrgSchema,
   CreatedUserSchema,
   CreateUserSchema,
+  GroupListSchema,
   OrgListSchema,
   OrgSchema,
   PasswordResetSchema,
@@ -105,6 +106,13 @@ const CORE_ROUTES = [
   { method: 'GET', path: '/auth/me', tag: 'auth', summary: 'The signed-in user', responses: { 200: SessionUserSchema } },
   { method: 'GET', path: '/orgs', tag: 'org', summary: 'All organizations (a tree by parentId)', responses: { 200: OrgListSchema } },
   { method: 'GET', path: '/orgs/:id', tag: 'org', summary: 'One organization', responses: { 200: OrgSchema } },
+  {
+    method: 'GET',
+    path: '/org/groups',
+    tag: 'org',
+    summary: 'The groups (用户组) by their Chinese names, for showing a candidate group by name',
+    responses: { 200: GroupListSchema },
+  },
   {
     method: 'POST',
     path: '/orgs',

@@ -25,6 +25,11 @@ SELECT parent_id
   FROM process_instance
   WHERE id = ?;
 
+SELECT `u`.`username` AS `username`
+  FROM `group_member` `gm`
+  INNER JOIN `app_user` `u` ON `u`.`id` = `gm`.`user_id`
+  WHERE `gm`.`group_code` IN (?) AND `u`.`enabled` = ?;
+
 INSERT INTO `opinion` (`id`, `instance_id`, `task_id`, `element_id`, `author`, `on_behalf_of`, `kind`, `text`, `approve`, `document_id`, `document_digest`, `created_at`, `seq`, `hash`)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 UPDATE `process_instance`

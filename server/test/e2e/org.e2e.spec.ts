@@ -34,6 +34,22 @@ describe('organizations and users (e2e)', () => {
     expect(children.filter((o: any) => o.kind === 'county')).toHaveLength(2);
   });
 
+  it('should list the groups by their Chinese names to any signed-in user, and to no one else', async () => {
+    // when
+    const r = await server.call('GET', '/api/org/groups', { token: clerk });
+    const anonymous = await server.call('GET', '/api/org/groups');
+    // then
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual([
+      { id: 'city-leaders', name: '市政府领导' },
+      { id: 'dept-clerks', name: '各部门文书' },
+      { id: 'dept-heads', name: '各部门负责人' },
+      { id: 'office-clerks', name: '市政府办公室文书' },
+      { id: 'office-leaders', name: '市政府办公室领导' },
+    ]);
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH_REQUIRED']);
+  });
+
   it.each([
     ['zxm', '张晓明'],
     ['zhangxiao', '张晓明'],

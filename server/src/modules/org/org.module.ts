@@ -1,3 +1,4 @@
+import { GroupController } from './group.controller';
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.api';
@@ -24,7 +25,7 @@ import { UserContactService } from './user-contact.service';
     // audit → auth → org → audit: the audit module's controller takes its user from auth, which reads org
     forwardRef(() => AuditModule),
   ],
-  controllers: [OrgController, UserController, UserContactController, ClearanceController],
+  controllers: [OrgController, GroupController, UserController, UserContactController, ClearanceController],
   providers: [
     OrgRepository,
     UserRepository,

@@ -90,6 +90,11 @@ export class UserRepository {
       .getCount();
   }
 
+  /** Every group, by code (a city has a few dozen). */
+  listGroups(manager?: EntityManager): Promise<GroupEntity[]> {
+    return this.m(manager).find(GroupEntity, { order: { code: 'ASC' } });
+  }
+
   async existingGroups(codes: string[], manager?: EntityManager): Promise<Set<string>> {
     if (!codes.length) return new Set();
     return new Set((await this.m(manager).findBy(GroupEntity, { code: In(codes) })).map((g) => g.code));

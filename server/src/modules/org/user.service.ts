@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CreatedUser, CreateUser, Role, SessionUser, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
+import type { CreatedUser, CreateUser, GroupList, Role, SessionUser, UpdateUser, User, UserList, UserQuery } from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { hashPassword } from '../../platform/crypto/password';
@@ -30,6 +30,11 @@ export class UserService {
     private readonly changes: UserChanges,
     private readonly trail: AuditTrail,
   ) {}
+
+  /** The groups by their names: not sensitive (who is in them is), so any signed-in user reads them. */
+  async groups(): Promise<GroupList> {
+    return (await this.users.listGroups()).map((g) => ({ id: g.code, name: g.name }));
+  }
 
   async search(query: UserQuery): Promise<UserList> {
     const { items, total } = await this.users.search(query);

@@ -5,14 +5,14 @@ import { OpinionEntity } from './opinion.entity';
 import { PhraseEntity } from './phrase.entity';
 import { UrgeEntity } from './urge.entity';
 import { ApprovalsRepository } from './approvals.repository';
-import { DueReminderScheduler, NotificationsModule, NotificationsService } from '../notifications/notifications.api';
+import { DueReminderScheduler, NotificationsModule } from '../notifications/notifications.api';
 import { DefinitionsModule } from '../definitions/definitions.api';
 import { EligibleController } from './eligible.controller';
 import { NextHandlers } from './next-handlers';
+import { NewTaskNotices } from './new-task-notices';
 import { FormsModule } from '../forms/forms.api';
 import { OrgModule } from '../org/org.api';
-import type { Tx } from '../../platform/database/transaction-runner';
-import { CcCopyEntity, CommandExecutor, TaskCandidateEntity, TaskRepository } from '../runtime/runtime.api';
+import { CcCopyEntity, CommandExecutor } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.api';
 import { CcController } from './cc.controller';
 import { CcService } from './cc.service';
@@ -50,6 +50,7 @@ import { UrgeService } from './urge.service';
     ApprovalsRepository,
     TasksService,
     NextHandlers,
+    NewTaskNotices,
     TaskGuard,
     TaskRoutingService,
     SignersService,
@@ -65,37 +66,21 @@ import { UrgeService } from './urge.service';
 export class TasksModule implements OnModuleInit {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly notifications: NotificationsService,
+    private readonly notices: NewTaskNotices,
     private readonly reminders: DueReminderScheduler,
-    private readonly tasks: TaskRepository,
   ) {}
 
   /**
-   * Every new task is announced to its assignee, or to its candidate users (待办提醒), and a task
+   * Every new task is announced to whoever can act on it (待办提醒, new-task-notices.ts), and a task
    * with a deadline gets its automatic reminders (催办 before and at the deadline), cancelled
    * when the task closes first.
    */
   onModuleInit(): void {
     this.executor.onTasksCreated(async (tx, instance, tasks, context, candidates) => {
-      // no dedupe keys: each task row was inserted in this transaction under its new id, so no
-      // earlier notification can name it (a key would cost a SELECT per command in send())
-      const items = [];
-      for (const t of tasks) {
-        const title = `待办：${t.name ?? t.elementId}`;
-        const base = { kind: 'task.assigned', title, instanceId: instance.id, taskId: t.id, actor: context.actor };
-        if (t.assignee) items.push({ ...base, recipient: t.assignee });
-        else for (const c of await this.candidateUsers(tx, t.id, candidates.get(t.id))) items.push({ ...base, recipient: c });
-        if (t.dueAt) await this.reminders.scheduleDueReminders(tx, t);
-      }
-      if (items.length) await this.notifications.send(tx, items);
+      await this.notices.send(tx, instance, tasks, context.actor, candidates);
+      for (const t of tasks) if (t.dueAt) await this.reminders.scheduleDueReminders(tx, t);
     });
     // a closed task is reminded of nothing more
     this.executor.onTasksClosed((tx, instance, taskIds) => this.reminders.cancelDueReminders(tx, instance.id, taskIds));
-  }
-
-  /** The projection passes the candidates it wrote; read them only when it did not. */
-  private async candidateUsers(tx: Tx, taskId: string, known: TaskCandidateEntity[] | undefined): Promise<string[]> {
-    if (known) return known.filter((c) => c.kind === 'user').map((c) => c.value);
-    return this.tasks.candidateUsersOf(taskId, tx.manager);
   }
 }

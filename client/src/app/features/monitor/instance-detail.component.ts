@@ -16,6 +16,7 @@ import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
 import { processNameOf } from '../../shared/names';
 import { UserNamePipe } from '../../shared/user-names.service';
+import { CandidateNamesPipe } from '../../shared/group-names.service';
 import { WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 
@@ -33,6 +34,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
     ApprovalPanelComponent,
     ProgressDiagramComponent,
     UserNamePipe,
+    CandidateNamesPipe,
     WorkflowTranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -183,9 +185,7 @@ import { WorkflowI18n, WorkflowTranslatePipe } from '../../shared/workflow-i18n'
                 <li [attr.data-task-id]="item.task.id">
                   <div class="task-line">
                     <strong>{{ item.task.name ?? item.task.elementId }}</strong>
-                    <span
-                      >{{ item.task.assignee ? (item.task.assignee | userName) : [...item.task.candidateUsers, ...item.task.candidateGroups].join('、') }}</span
-                    >
+                    <span>{{ item.task.assignee ? (item.task.assignee | userName) : (item.task | candidateNames) }}</span>
                     <span class="mono">{{ item.task.elementId }}</span>
                   </div>
                   @if (item.actions?.length) {

@@ -11,7 +11,8 @@ import { ProcessingRecordComponent } from '../../shared/processing-record.compon
 import { RecordVerificationComponent } from '../../shared/record-verification.component';
 import { ProgressDiagramComponent } from '../../shared/progress-diagram/progress-diagram.component';
 import { progressMarks } from '../../shared/progress-diagram/progress-path';
-import { groupName, processNameOf } from '../../shared/names';
+import { processNameOf } from '../../shared/names';
+import { candidateNames, GroupNames } from '../../shared/group-names.service';
 import { UserNamePipe, UserNames } from '../../shared/user-names.service';
 import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.service';
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
@@ -79,6 +80,7 @@ export default class TaskPage implements HasUnsentText {
   protected readonly blocked = computed(() => this.failure() === 'forbidden' || this.failure() === 'missing');
   private readonly drafts = inject(DraftStore);
   private readonly userNames = inject(UserNames);
+  private readonly groupNames = inject(GroupNames);
   private readonly modal = inject(NzModalService);
   protected readonly username = computed(() => this.auth.user()?.username ?? null);
 
@@ -112,7 +114,7 @@ export default class TaskPage implements HasUnsentText {
   });
   /** Candidate people and groups by name: 张晓明、市政府办公室领导. */
   protected candidatesOf(task: Task): string {
-    return [...task.candidateUsers.map((u) => this.userNames.name(u)), ...task.candidateGroups.map(groupName)].join('、');
+    return candidateNames(task, this.userNames, this.groupNames);
   }
   /** The variables as listed without a form; a 文种 code by its name (GW08 → 通知). */
   protected readonly variables = computed(() =>
