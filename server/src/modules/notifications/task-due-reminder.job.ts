@@ -15,8 +15,8 @@ const TEXT = {
   },
   due: {
     kind: 'task.overdue',
-    action: '待办已到期',
-    body: (due: string) => `办理期限 ${due} 已到，请尽快办理。`,
+    action: '待办已超期',
+    body: (due: string) => `办理期限 ${due} 已过，请尽快办理。`,
   },
 } as const;
 
