@@ -71,6 +71,12 @@ describe('deadlines from the document (e2e)', () => {
         .filter((j) => j.status === 'pending')
         .map((j) => [JSON.parse(j.payload).stage, j.dueAt.toISOString()]),
     );
+  /** drives time: every pending job of the instance that is due runs */
+  const runDueJobs = async (instanceId: string) => {
+    const runner = server.app.get(JobRunner);
+    for (const job of (await jobsOf(instanceId)).filter((j) => j.status === 'pending' && Date.parse(j.dueAt) <= Date.now()))
+      await runner.runNow(job.id);
+  };
   const noticesOf = async (username: string, instanceId: string) =>
     ((await server.call('GET', '/api/notifications?pageSize=100', { token: await as(username) })).body.items as any[]).filter(
       (n) => n.instanceId === instanceId && n.kind !== 'task.assigned',
@@ -103,9 +109,7 @@ describe('deadlines from the document (e2e)', () => {
     expect(reminders.map((j) => [JSON.parse(j.payload).stage, j.dueAt.toISOString()])).toEqual([['due', '2025-10-11T01:00:00.000Z']]);
 
     // when time is driven: every job that is due runs
-    const runner = server.app.get(JobRunner);
-    for (const job of (await jobsOf(doc.instanceId)).filter((j) => j.status === 'pending' && Date.parse(j.dueAt) <= Date.now()))
-      await runner.runNow(job.id);
+    await runDueJobs(doc.instanceId);
     // then the lead handler is urged once as overdue, and the supervisor (the registering clerk) is told
     await eventually(async () => (await noticesOf('zjj_clerk', doc.instanceId)).length === 1);
     expect(await noticesOf('zjj_clerk', doc.instanceId)).toEqual([
@@ -190,6 +194,8 @@ describe('deadlines from the document (e2e)', () => {
       { signedForAt: '2025-09-29T10:20:00+08:00', timeLimitWorkdays: 3 },
     );
     await toHandling(doc.instanceId, { leadHandler: 'zjj_clerk', assistHandlers: [] });
+    await runDueJobs(doc.instanceId);
+    await eventually(async () => (await noticesOf('zjj_clerk', doc.instanceId)).some((n) => n.kind === 'task.overdue'));
     // when Thursday 9 October becomes a local holiday
     const set = await server.call('PUT', '/api/calendar/days/2025-10-09', {
       token: await as('sysadmin'),
@@ -201,5 +207,14 @@ describe('deadlines from the document (e2e)', () => {
     expect(lead.dueAt).toBe('2025-10-11T09:30:00.000Z');
     const after = (await server.call('GET', `/api/documents/${doc.id}`, { token: await as('clerk') })).body;
     expect(after.registration).toMatchObject({ dueAt: '2025-10-11T09:30:00.000Z', dueProvisional: false });
+    // and the handler, urged for the old deadline already, is urged for the new one (Monday 13 October 09:00, past too)
+    await runDueJobs(doc.instanceId);
+    await eventually(async () => (await noticesOf('zjj_clerk', doc.instanceId)).filter((n) => n.kind === 'task.overdue').length === 2);
+    expect(
+      (await noticesOf('zjj_clerk', doc.instanceId))
+        .filter((n) => n.kind === 'task.overdue')
+        .map((n) => n.body)
+        .sort(),
+    ).toEqual(['办理期限 2025-10-10 17:30 已过，请尽快办理。', '办理期限 2025-10-11 17:30 已过，请尽快办理。']);
   });
 });
