@@ -49,6 +49,7 @@ export const AUDIT_EVENT_TYPES = {
   'calendar.import': '导入节假日',
   'calendar.day.set': '设置工作日历',
   'calendar.day.remove': '删除工作日历设置',
+  'document.deadline.recounted': '按工作日历重算办理期限',
   'settings.change': '修改系统设置',
   // 涉密信息
   'document.classified.read': '查阅涉密公文',

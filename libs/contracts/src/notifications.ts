@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'task.urged',
   'task.due-soon',
   'task.overdue',
+  'task.due-changed',
   'cc',
   'circulate',
   'withdrawn',

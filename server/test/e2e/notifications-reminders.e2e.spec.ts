@@ -71,16 +71,16 @@ describe('due-date reminders and the notify service task (e2e)', () => {
       }[]
     ).filter((h) => h.type === 'task.urged');
 
-  it('should schedule the early reminder on the working day before the deadline and the overdue one at it', async () => {
+  it('should schedule the early reminder at 09:00 on the working day before the deadline and the overdue one at 09:00 after it', async () => {
     // given: a deadline on Monday 2030-12-09 10:00 Beijing time
     const task = await startTask('remind-assignee', '2030-12-09T10:00:00+08:00');
     // when
     const jobs = await schedule(task);
-    // then: Friday the 6th (the weekend is skipped) and the deadline itself
+    // then: Friday the 6th (the weekend is skipped) and Tuesday the 10th, both at 09:00 Beijing time
     // (task creation may have scheduled the same pair already)
     expect([...new Set(jobs.map((j) => `${JSON.parse(j.payload).stage} ${j.dueAt.toISOString()}`))].map((x) => x.split(' '))).toEqual([
-      ['before', '2030-12-06T02:00:00.000Z'],
-      ['due', '2030-12-09T02:00:00.000Z'],
+      ['before', '2030-12-06T01:00:00.000Z'],
+      ['due', '2030-12-10T01:00:00.000Z'],
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('due-date reminders and the notify service task (e2e)', () => {
     await server.app.get(JobRunner).runNow((await jobOf(task.instanceId, 'due')).id);
     // then
     const mine = await notificationsOf('clerk', task.instanceId);
-    expect(mine).toEqual([expect.objectContaining({ kind: 'task.overdue', title: '待办已到期：审核来文', taskId: task.id, actor: null })]);
+    expect(mine).toEqual([expect.objectContaining({ kind: 'task.overdue', title: '待办已超期：审核来文', taskId: task.id, actor: null })]);
     const history = await urges(task.instanceId);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ actor: null, details: { auto: true, stage: 'due', taskId: task.id } });

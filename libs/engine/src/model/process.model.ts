@@ -34,6 +34,11 @@ export interface TimerSpec {
   /** Parsed at compile time when the text is a literal; absent when it is an expression. */
   readonly timer?: TimerDefinition;
   readonly expression?: ParsedExpression;
+  /**
+   * `oa:dueDate` beside `oa:dueWorkdays`: when it yields a date-time the timer fires then, when
+   * it yields null or empty text the working days count instead.
+   */
+  readonly date?: ParsedExpression;
 }
 
 export interface EventTrigger {
@@ -83,6 +88,11 @@ export interface AssignmentSpec {
    * variables (`initiator`) are not listed. Absent when there are none.
    */
   readonly assigneeVariables?: readonly string[];
+  /**
+   * `oa:dueDate` (or Camunda's/Zeebe's due date), evaluated when the task is created: a date or
+   * ISO date-time is the deadline; null or empty falls back to {@link dueWorkdays}. Lets a model
+   * take a deadline fixed elsewhere, e.g. a document's 办理期限 in the variable `dueAt`.
+   */
   readonly dueDate?: ValueTemplate;
   readonly dueWorkdays?: number;
   readonly formKey?: string;

@@ -32,11 +32,19 @@ export function compileAssignment(el: ModdleElement, sink: DiagnosticSink, exprs
     ),
     orgRole: attr(el, 'oa:orgRole'),
     assigneeFrom,
-    dueDate: exprs.hintTemplate(firstOf(attr(zSchedule, 'dueDate'), attr(el, 'camunda:dueDate')), id),
+    dueDate: dueDateOf(el, zSchedule, exprs, id),
     dueWorkdays,
     formKey: firstOf(attr(el, 'oa:formKey'), attr(zForm, 'formKey'), attr(zForm, 'formId'), attr(el, 'camunda:formKey')),
   };
   return stripUndefined(spec);
+}
+
+// oa:dueDate is Liuzhuan's own setting, so a broken expression there is an error like any other
+// oa: value; the Camunda and Zeebe due dates stay hints (a warning, the value ignored).
+function dueDateOf(el: ModdleElement, zSchedule: ModdleElement | undefined, exprs: ExpressionCompiler, id: string) {
+  const own = attr(el, 'oa:dueDate');
+  if (own !== undefined) return exprs.template(own, id);
+  return exprs.hintTemplate(firstOf(attr(zSchedule, 'dueDate'), attr(el, 'camunda:dueDate')), id);
 }
 
 export function compileLoop(

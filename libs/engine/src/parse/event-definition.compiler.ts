@@ -3,6 +3,7 @@
 import type { EventTrigger, TimerSpec } from '../model/process.model';
 import type { DiagnosticSink } from './diagnostic';
 import type { ExpressionCompiler } from './expression-compiler';
+import { isExpressionText } from '../execute/time';
 import { attr, bodyOf, extension, prop } from './extension-reader';
 import type { ModdleElement } from './moddle-reader';
 
@@ -92,9 +93,23 @@ function timerTrigger(
   executable: boolean,
 ): EventTrigger | undefined {
   const workdays = attr(def, 'oa:dueWorkdays');
+  const dueDate = attr(def, 'oa:dueDate');
   let spec: TimerSpec | undefined;
-  if (workdays !== undefined) spec = exprs.timer('workdays', workdays, elementId);
-  else {
+  if (dueDate !== undefined && !isExpressionText(dueDate)) {
+    sink.executionError(
+      executable,
+      'BPMN_TIMER_INVALID',
+      elementId,
+      `oa:dueDate of ${elementId} must be an expression; a fixed date is a timeDate.`,
+    );
+    return undefined;
+  }
+  if (dueDate !== undefined && workdays === undefined) spec = exprs.timer('timeDate', dueDate, elementId);
+  else if (workdays !== undefined) {
+    spec = exprs.timer('workdays', workdays, elementId);
+    const date = dueDate === undefined ? undefined : exprs.expression(dueDate, elementId);
+    if (spec && date) spec = { ...spec, date };
+  } else {
     const kinds = ['timeDate', 'timeDuration', 'timeCycle'] as const;
     const kind = kinds.find((k) => bodyOf(def[k]) !== undefined);
     if (!kind) {

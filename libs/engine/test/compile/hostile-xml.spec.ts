@@ -253,6 +253,18 @@ describe('compile: hostile input never throws and always names a code', () => {
   });
 
   it.each([
+    ['a fixed date', 'oa:dueDate="2025-10-10T09:30:00Z" oa:dueWorkdays="3"'],
+    ['a broken expression', 'oa:dueDate="=dueAt +" oa:dueWorkdays="3"'],
+  ])('should refuse with the element id when a timer oa:dueDate is %s', async (_case, attrs) => {
+    // given / when
+    const result = await compile(
+      definitions(`${valid}<intermediateCatchEvent id="t"><timerEventDefinition ${attrs}/></intermediateCatchEvent>`),
+    );
+    // then
+    expect(codes(result)).toEqual([expect.stringMatching(/@t$/)]);
+  });
+
+  it.each([
     ['complexGateway', '<complexGateway id="x"/>'],
     ['transaction', '<transaction id="x"/>'],
     ['adHocSubProcess', '<adHocSubProcess id="x"/>'],

@@ -21,6 +21,7 @@ describe('oa: moddle descriptor', () => {
       'oa:candidateStarterGroups',
       'oa:candidateStarterUsers',
       'oa:candidateUsers',
+      'oa:dueDate',
       'oa:formKey',
     ]);
     const kept = descriptor.types.flatMap((t) => (t.properties ?? []).map((p) => p.name));

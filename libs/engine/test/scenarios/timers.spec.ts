@@ -40,6 +40,37 @@ describe('working-day timers (oa:dueWorkdays) and expression timers', () => {
   });
 });
 
+describe('deadlines fixed outside the model (oa:dueDate)', () => {
+  it('should take the task due date and the timer from the variables when oa:dueDate yields a date', async () => {
+    // given a document whose 办理期限 was counted at registration
+    const s = await Scenario.fromFile(dir, 'document-deadline.bpmn');
+    // when
+    s.start({ dueAt: '2025-10-10T09:30:00.000Z', overdueAt: '2025-10-11T01:00:00.000Z' });
+    // then
+    expect((s.eventsOf('task.created')[0] as TaskCreated).dueAt).toBe('2025-10-10T09:30:00.000Z');
+    expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['overdue', '2025-10-11T01:00:00.000Z']]);
+  });
+
+  it('should count oa:dueWorkdays when the oa:dueDate variable is null', async () => {
+    // given a document registered without a time limit (Monday 2026-01-05 08:00 in the test env)
+    const s = await Scenario.fromFile(dir, 'document-deadline.bpmn');
+    // when
+    s.start({ dueAt: null, overdueAt: null });
+    // then five working days later, as without oa:dueDate
+    expect((s.eventsOf('task.created')[0] as TaskCreated).dueAt).toBe('2026-01-12T08:00:00.000Z');
+    expect(s.timers().map((t) => [t.elementId, t.dueAt])).toEqual([['overdue', '2026-01-12T08:00:00.000Z']]);
+  });
+
+  it('should raise an incident when oa:dueDate yields text that is no date', async () => {
+    // given
+    const s = await Scenario.fromFile(dir, 'document-deadline.bpmn');
+    // when
+    s.start({ dueAt: null, overdueAt: 'next week' });
+    // then
+    expect(s.incidents().map((i) => i.code)).toEqual(['TIMER_INVALID']);
+  });
+});
+
 describe('sequential multi-instance with added signers', () => {
   it('should run added items after the planned ones when a signer is added to a sequential loop', async () => {
     // given

@@ -30,6 +30,19 @@ type ChangeStep = (
   version: number,
 ) => Promise<{ action: CalendarChangeAction; year: number | null; day: string | null; details: unknown }>;
 
+/** A committed calendar change: the days it may have changed and who made it. */
+export interface CalendarChange {
+  version: number;
+  /** the first and last changed day (`YYYY-MM-DD`): the day set or removed, or the year imported */
+  from: string;
+  to: string;
+  actorId: string;
+  audit: AuditContext;
+}
+
+/** Work that follows a calendar change (recounting deadlines), run after it committed and the calendar reloaded. */
+export type CalendarChangedListener = (change: CalendarChange) => Promise<void>;
+
 function toCalendarDay(row: CalendarDayEntity): CalendarDay {
   return { day: row.day, kind: row.kind, name: row.name, source: row.source };
 }
@@ -45,6 +58,8 @@ function effective(rows: CalendarDayEntity[]): CalendarDayEntity | null {
  */
 @Injectable()
 export class CalendarService {
+  private readonly listeners: CalendarChangedListener[] = [];
+
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly workdays: WorkdayCalendarService,
@@ -52,6 +67,14 @@ export class CalendarService {
     private readonly users: UserRepository,
     private readonly trail: AuditTrail,
   ) {}
+
+  /**
+   * Registers work to do after every calendar change (the documents module recounts deadlines):
+   * the calendar module cannot import the modules that depend on it.
+   */
+  onChanged(listener: CalendarChangedListener): void {
+    this.listeners.push(listener);
+  }
 
   async year(year: number): Promise<CalendarYear> {
     const calendarVersion = await this.calendar.currentVersion();
@@ -96,7 +119,7 @@ export class CalendarService {
   /** A local holiday or working day (e.g. a 市政府 decision for a local event), overriding the statutory entry. */
   async setDay(dayText: string, input: SetCalendarDay, actorId: string, audit: AuditContext): Promise<CalendarDayStatus> {
     const day = this.validDay(dayText);
-    await this.change(actorId, audit, { type: 'calendar.day.set', targetId: day }, async (m, version) => {
+    await this.change(actorId, audit, { type: 'calendar.day.set', targetId: day }, { from: day, to: day }, async (m, version) => {
       const before = effective(await this.calendar.daysOf(day, m));
       const row = Object.assign(new CalendarDayEntity(), {
         day,
@@ -113,7 +136,7 @@ export class CalendarService {
 
   async removeDay(dayText: string, actorId: string, audit: AuditContext): Promise<CalendarDayStatus> {
     const day = this.validDay(dayText);
-    await this.change(actorId, audit, { type: 'calendar.day.remove', targetId: day }, async (m) => {
+    await this.change(actorId, audit, { type: 'calendar.day.remove', targetId: day }, { from: day, to: day }, async (m) => {
       const rows = await this.calendar.daysOf(day, m);
       const local = rows.find((r) => r.source === 'local');
       // thrown after the version was taken: the rollback gives the version back
@@ -138,25 +161,31 @@ export class CalendarService {
     const manual = input.days !== undefined;
     const days = manual ? this.validImportDays(year, input.days ?? []) : statutoryDays(year);
     if (!days) throw CalendarErrors.yearUnknown(year);
-    await this.change(actorId, audit, { type: 'calendar.import', targetId: String(year) }, async (m, version) => {
-      const previous = (await this.calendar.daysOfYear(year, m)).filter((r) => r.source === 'statutory').length;
-      const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
-      await this.calendar.replaceStatutoryYear(year, rows, m);
-      const source = manual ? MANUAL_SOURCE : STATUTORY_SOURCE;
-      await this.calendar.saveYear(
-        Object.assign(new CalendarYearEntity(), { year, source, loadedAt: new Date(), calendarVersion: version }),
-        m,
-      );
-      const count = (kind: string) => days.filter((d) => d.kind === kind).length;
-      const details = {
-        source,
-        ...(manual ? {} : { dataVersion: statutoryDataVersion() }),
-        holidays: count('holiday'),
-        workdays: count('workday'),
-        replaced: previous,
-      };
-      return { action: 'import', year, day: null, details };
-    });
+    await this.change(
+      actorId,
+      audit,
+      { type: 'calendar.import', targetId: String(year) },
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+      async (m, version) => {
+        const previous = (await this.calendar.daysOfYear(year, m)).filter((r) => r.source === 'statutory').length;
+        const rows = days.map((d) => Object.assign(new CalendarDayEntity(), { ...d, source: 'statutory', calendarVersion: version }));
+        await this.calendar.replaceStatutoryYear(year, rows, m);
+        const source = manual ? MANUAL_SOURCE : STATUTORY_SOURCE;
+        await this.calendar.saveYear(
+          Object.assign(new CalendarYearEntity(), { year, source, loadedAt: new Date(), calendarVersion: version }),
+          m,
+        );
+        const count = (kind: string) => days.filter((d) => d.kind === kind).length;
+        const details = {
+          source,
+          ...(manual ? {} : { dataVersion: statutoryDataVersion() }),
+          holidays: count('holiday'),
+          workdays: count('workday'),
+          replaced: previous,
+        };
+        return { action: 'import', year, day: null, details };
+      },
+    );
     return this.year(year);
   }
 
@@ -175,7 +204,13 @@ export class CalendarService {
    * calendar. The shared transaction runner serializes writers on SQLite's single connection;
    * across processes the version row lock serializes them.
    */
-  private async change(actorId: string, audit: AuditContext, event: CalendarEvent, apply: ChangeStep): Promise<void> {
+  private async change(
+    actorId: string,
+    audit: AuditContext,
+    event: CalendarEvent,
+    span: { from: string; to: string },
+    apply: ChangeStep,
+  ): Promise<void> {
     const recorded = { ...event, targetType: 'calendar' };
     await this.trail.failureRecorded(audit, recorded, () =>
       this.tx.run(async (tx) => {
@@ -196,6 +231,10 @@ export class CalendarService {
       }),
     );
     await this.workdays.reload();
+    const change: CalendarChange = { version: this.workdays.version, from: span.from, to: span.to, actorId, audit };
+    // after the commit: a recount reads the new calendar; one that fails leaves the calendar
+    // changed and is repeated by the next change (each recount starts from the registrations)
+    for (const listener of this.listeners) await listener(change);
   }
 
   private validDay(text: string): string {

@@ -1,6 +1,6 @@
 import type { CalendarDayKind } from '@liuzhuan/contracts';
 import { statutoryDays, statutoryYears } from './statutory-calendar';
-import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseDay, parseInstant, shanghaiDay } from './workday-arithmetic';
+import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseDay, parseInstant, reminderTimes, shanghaiDay } from './workday-arithmetic';
 
 /** The calendar as the migration seeds it: every year of the bundled statutory data, 17:30 end of day. */
 function statutorySnapshot(overrides: Record<string, CalendarDayKind> = {}): CalendarSnapshot {
@@ -120,5 +120,27 @@ describe('working-day arithmetic', () => {
     expect(parseInstant('2025-09-30')?.toISOString()).toBe('2025-09-29T16:00:00.000Z');
     expect(parseDay('2024-02-29')).toBe('2024-02-29');
     expect(parseDay('2025-02-29')).toBeNull();
+  });
+
+  describe('reminder times', () => {
+    it('should remind at 09:00 the working day before and urge at 09:00 on the make-up Saturday after a deadline of 2025-10-10', () => {
+      // given the deadline of a 特急 请示 signed for on Monday 2025-09-29 with 3 working days (国庆 and 中秋 in between)
+      const deadline = due('2025-09-29T10:00:00+08:00', 3);
+      expect(deadline.dueAt).toBe('2025-10-10T09:30:00.000Z');
+      // when
+      const times = reminderTimes(calendar, new Date(deadline.dueAt));
+      // then Thursday 9 October, and Saturday 11 October, a 调休 working day
+      expect(times).toEqual({ before: '2025-10-09T01:00:00.000Z', overdue: '2025-10-11T01:00:00.000Z' });
+    });
+
+    it('should remind on the last working day before a holiday and urge after it when the deadline precedes one', () => {
+      // given a deadline on Tuesday 2025-09-30, the eve of 国庆, and on Monday 2025-09-29 after a make-up Sunday
+      // when / then
+      expect(reminderTimes(calendar, new Date('2025-09-30T09:30:00.000Z'))).toEqual({
+        before: '2025-09-29T01:00:00.000Z',
+        overdue: '2025-10-09T01:00:00.000Z',
+      });
+      expect(reminderTimes(calendar, new Date('2025-09-29T09:30:00.000Z')).before).toBe('2025-09-28T01:00:00.000Z');
+    });
   });
 });

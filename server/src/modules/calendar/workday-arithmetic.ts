@@ -119,3 +119,37 @@ export function addWorkdays(calendar: CalendarSnapshot, from: Date, workdays: nu
   const dueAt = new Date(workdays === 0 ? Math.max(end, from.getTime()) : end);
   return { day, dueAt: dueAt.toISOString(), provisional };
 }
+
+/** The time of day the automatic 催办 go out: 09:00 Beijing time, when the working day begins. */
+export const REMINDER_MINUTES = 9 * 60;
+
+/** How far the search for a working day goes: the longest holiday period (春节 with its weekends) is 9 days. */
+const WORKING_DAY_SEARCH_DAYS = 60;
+
+function previousDay(day: string): string {
+  return new Date(Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) - DAY_MS).toISOString().slice(0, 10);
+}
+
+function nearestWorkingDay(calendar: Pick<CalendarSnapshot, 'days'>, day: string, step: (d: string) => string): string {
+  let at = step(day);
+  for (let i = 0; i < WORKING_DAY_SEARCH_DAYS && !isWorkingDay(calendar, at); i++) at = step(at);
+  return at;
+}
+
+export interface ReminderTimes {
+  /** 09:00 of the working day before the deadline's day (到期前催办), UTC ISO 8601 */
+  before: string;
+  /** 09:00 of the first working day after the deadline's day (超期催办) — a 调休 Saturday when that is the next working day */
+  overdue: string;
+}
+
+/**
+ * When the two automatic 催办 of a deadline go out. Both at the start of a working day, so a
+ * handler reads them at the desk: the day before to finish in time, the day after to account
+ * for the delay. A deadline after a holiday is announced on the last working day before it.
+ */
+export function reminderTimes(calendar: Pick<CalendarSnapshot, 'days'>, dueAt: Date): ReminderTimes {
+  const day = shanghaiDay(dueAt);
+  const at = (d: string) => new Date(dayStartUtc(d) + REMINDER_MINUTES * 60_000).toISOString();
+  return { before: at(nearestWorkingDay(calendar, day, previousDay)), overdue: at(nearestWorkingDay(calendar, day, nextDay)) };
+}

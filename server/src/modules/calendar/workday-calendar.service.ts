@@ -5,7 +5,16 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/config';
 import { CalendarErrors, MAX_WORKDAYS } from './calendar.errors';
 import { CalendarRepository } from './calendar.repository';
 import { statutoryYears } from './statutory-calendar';
-import { addWorkdays, type CalendarSnapshot, isWorkingDay, parseInstant, parseWallTime, type WorkdayResult } from './workday-arithmetic';
+import {
+  addWorkdays,
+  type CalendarSnapshot,
+  isWorkingDay,
+  parseInstant,
+  parseWallTime,
+  reminderTimes,
+  type ReminderTimes,
+  type WorkdayResult,
+} from './workday-arithmetic';
 
 /** The engine's port, re-exported for modules that inject {@link WORKDAY_CALENDAR}. */
 export type { WorkdayCalendar };
@@ -76,6 +85,11 @@ export class WorkdayCalendarService implements WorkdayCalendar, OnModuleInit, On
     }
     const snapshot = this.current();
     return { ...addWorkdays(snapshot, from, workdays), calendarVersion: snapshot.version };
+  }
+
+  /** When the automatic 催办 of a deadline go out (see {@link reminderTimes}). */
+  reminders(dueAt: Date): ReminderTimes {
+    return reminderTimes(this.current(), dueAt);
   }
 
   isWorkingDay(day: string): boolean {

@@ -119,6 +119,20 @@ export class DocumentRepository {
     await m.insert(AttachmentEntity, a);
   }
 
+  /** The documents with a 办理时限 whose process still runs: the deadlines a calendar change may move. */
+  async openTimeLimited(m: EntityManager = this.dataSource.manager): Promise<{ documentId: string; instanceId: string }[]> {
+    const rows: { documentId: string; instanceId: string }[] = await m
+      .createQueryBuilder()
+      .select(['r.document_id AS documentId', 'd.instance_id AS instanceId'])
+      .from('incoming_registration', 'r')
+      .innerJoin('official_document', 'd', 'd.id = r.document_id')
+      .innerJoin('process_instance', 'i', 'i.id = d.instance_id')
+      .where('r.time_limit_workdays IS NOT NULL AND r.due_at IS NOT NULL AND i.status = :active', { active: 'active' })
+      .orderBy('r.document_id')
+      .getRawMany();
+    return rows.map((r) => ({ documentId: r.documentId, instanceId: r.instanceId }));
+  }
+
   /** status of each instance: active, completed or terminated */
   async instanceStatuses(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     if (!ids.length) return new Map();

@@ -24,6 +24,7 @@ import { DocumentsController } from './documents.controller';
 import { ProcessingSheetService } from './processing-sheet.service';
 import { DocumentRegisterService } from './document-register.service';
 import { DocumentsService } from './documents.service';
+import { DocumentDeadlines } from './document-deadlines';
 
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
 import { DocumentVerificationController } from './document-verification.controller';
@@ -56,6 +57,7 @@ import { DocumentVerifier } from './document-verification';
     ProcessingSheetService,
     DocumentRegisterService,
     DocumentVerifier,
+    DocumentDeadlines,
   ],
   exports: [DocumentsService, DocumentRepository],
 })

@@ -21,13 +21,13 @@ import {
 import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
-import { WorkdayCalendarService } from '../calendar/calendar.api';
 import { DefinitionRepository } from '../definitions/definitions.api';
 import { OrgRepository, pinyinKeys } from '../org/org.api';
 import { processVariables, readState } from '@liuzhuan/engine';
 import { handlingOf } from './document-handling';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
 import { DocumentAccess } from './document-access';
+import { DocumentDeadlines } from './document-deadlines';
 import { DocumentEntity, IncomingRegistrationEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
 import { canonicalJson } from './document-digest';
@@ -58,7 +58,7 @@ export class DocumentsService {
     private readonly executor: CommandExecutor,
     private readonly instances: InstanceRepository,
     private readonly tasks: TaskRepository,
-    private readonly calendar: WorkdayCalendarService,
+    private readonly deadlines: DocumentDeadlines,
     private readonly trail: AuditTrail,
     private readonly orgs: OrgRepository,
   ) {}
@@ -83,8 +83,8 @@ export class DocumentsService {
     if (!definition) throw DocumentErrors.processNotDeployed(PROCESS_KEYS[direction]);
     // 签收 time is recorded to the minute (条例 第二十四条)
     const signedForAt = registration ? new Date(Math.floor(Date.parse(registration.signedForAt) / 60_000) * 60_000) : null;
-    const due =
-      registration?.timeLimitWorkdays && signedForAt ? this.calendar.due(signedForAt.toISOString(), registration.timeLimitWorkdays) : null;
+    // a back-dated 签收 counts from the 签收 time, not from the registration
+    const due = registration?.timeLimitWorkdays && signedForAt ? this.deadlines.count(signedForAt, registration.timeLimitWorkdays) : null;
     if (signedForAt) await this.documents.ensureSequence(this.tx.dialect, incomingSeriesKey(user.orgId), beijingYear(signedForAt));
 
     const id = await this.tx.run(async (tx) => {
@@ -152,7 +152,8 @@ export class DocumentsService {
               leadDept: registration.leadDept,
               assistDepts: registration.assistDepts,
               timeLimitWorkdays: registration.timeLimitWorkdays,
-              dueAt: due?.dueAt ?? null,
+              // the handling steps' deadlines and 催办 timers (oa:dueDate="=dueAt")
+              ...this.deadlines.variables(due?.dueAt ?? null),
             }
           : {}),
       };

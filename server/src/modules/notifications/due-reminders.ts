@@ -15,16 +15,11 @@ export interface DueReminderPayload {
   dueAt: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** China keeps UTC+8 all year (no daylight saving), so a calendar day is a fixed shift away. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
 /**
  * Schedules the two automatic reminders of a task with a deadline, through the job outbox in the
- * caller's transaction: `before` at the same time of day on the working day before the deadline
- * (the working-day calendar: a Monday deadline is announced on Friday, a deadline after a
- * holiday on the last working day before it), `due` at the deadline.
+ * caller's transaction, on the working-day calendar: `before` (到期前催办) at 09:00 on the working
+ * day before the deadline's day, `due` (超期催办) at 09:00 on the first working day after it — a
+ * 调休 Saturday when that is the next working day. Rescheduling replaces the pending pair.
  */
 @Injectable()
 export class DueReminderScheduler {
@@ -50,35 +45,27 @@ export class DueReminderScheduler {
 
   async scheduleDueReminders(tx: Tx, task: { id: string; instanceId: string; dueAt: Date | null }): Promise<void> {
     if (!task.dueAt) return;
-    const due = task.dueAt.getTime();
-    const now = Date.now();
-    const before = this.previousWorkingDay(due);
-    const payload = (stage: DueReminderStage): DueReminderPayload => ({ taskId: task.id, stage, dueAt: task.dueAt!.toISOString() });
-    const jobs = [];
-    // a deadline less than a working day away gets no early notice: the new-task notice is the
-    // early notice (sending one at creation would read as an urge nobody gave)
-    if (before > now)
-      jobs.push({
+    const dueAt = task.dueAt;
+    const { before, overdue } = this.calendar.reminders(dueAt);
+    const job = (stage: DueReminderStage, at: string) => {
+      const payload: DueReminderPayload = { taskId: task.id, stage, dueAt: dueAt.toISOString() };
+      return {
         type: TASK_DUE_REMINDER_JOB,
-        dueAt: new Date(before),
+        dueAt: new Date(at),
         instanceId: task.instanceId,
-        ref: `${task.id}:before`,
-        payload: { ...payload('before') },
-      });
-    jobs.push({
-      type: TASK_DUE_REMINDER_JOB,
-      dueAt: new Date(due),
-      instanceId: task.instanceId,
-      ref: `${task.id}:due`,
-      payload: { ...payload('due') },
-    });
+        ref: `${task.id}:${stage}`,
+        payload: { ...payload },
+      };
+    };
+    // an early notice already due gets none: the new-task notice is the early notice (sending one
+    // at creation would read as an urge nobody gave)
+    const jobs = Date.parse(before) > Date.now() ? [job('before', before), job('due', overdue)] : [job('due', overdue)];
     await this.outbox.add(tx, jobs);
   }
 
-  /** The same instant on the closest earlier working day (at most 60 calendar days back). */
-  private previousWorkingDay(due: number): number {
-    let at = due - DAY_MS;
-    for (let i = 0; i < 60 && !this.calendar.isWorkingDay(shanghaiDay(at)); i++) at -= DAY_MS;
-    return at;
+  /** Moves the pending reminders of an open task whose deadline changed (a recounted 办理期限). */
+  async rescheduleDueReminders(tx: Tx, task: { id: string; instanceId: string; dueAt: Date | null }): Promise<void> {
+    await this.cancelDueReminders(tx, task.instanceId, [task.id]);
+    await this.scheduleDueReminders(tx, task);
   }
 }

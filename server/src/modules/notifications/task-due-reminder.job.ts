@@ -15,8 +15,8 @@ const TEXT = {
   },
   due: {
     kind: 'task.overdue',
-    action: '待办已到期',
-    body: (due: string) => `办理期限 ${due} 已到，请尽快办理。`,
+    action: '待办已超期',
+    body: (due: string) => `办理期限 ${due} 已过，请尽快办理。`,
   },
 } as const;
 
@@ -26,7 +26,7 @@ const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().
 /**
  * A due-date reminder (自动催办): while the task is open, its assignee — or, unclaimed, its
  * candidates — get a notification and the instance history gets an urge entry. Once per task,
- * stage and person: the notifications' dedupe keys make a re-run (or a second job) write nothing.
+ * deadline, stage and person: the notifications' dedupe keys make a re-run (or a second job) write nothing.
  */
 @Injectable()
 @HandlesJob(TASK_DUE_REMINDER_JOB)
@@ -59,7 +59,8 @@ export class TaskDueReminderJob implements JobHandler {
         instanceId: task.instanceId,
         taskId: task.id,
         actor: null,
-        dedupeKey: `due:${task.id}:${stage}:${recipient}`,
+        // per deadline: a task whose 办理期限 was recounted is reminded of the new one too
+        dedupeKey: `due:${task.id}:${stage}:${(task.dueAt as Date).getTime()}:${recipient}`,
       })),
     );
     if (!sent.length) return;

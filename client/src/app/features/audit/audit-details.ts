@@ -95,6 +95,9 @@ export const DETAIL_LABELS: Record<string, string> = {
   workdays: '调休工作日数',
   replaced: '替换原有',
   day: '日期',
+  provisional: '期限待定',
+  wasProvisional: '原期限待定',
+  tasks: '调整期限的待办',
   // 访问控制与审计
   path: '路径',
   required: '所需角色',
@@ -126,6 +129,7 @@ const LABELS_BY_EVENT: Record<string, Record<string, string>> = {
   'task.reassign': { from: '原办理人', to: '新办理人' },
   'instance.move': { from: '原节点' },
   'auth.session.expired': { reason: '过期方式' },
+  'document.deadline.recounted': { from: '原办理期限', to: '新办理期限' },
 };
 
 /** Inside `filter` of a search or an export. */

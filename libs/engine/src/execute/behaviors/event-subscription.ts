@@ -69,6 +69,14 @@ export function openSubscription(ctx: ExecutionContext, ownerInstanceId: string,
 function resolveTimer(ctx: ExecutionContext, ownerInstanceId: string, trigger: EventTrigger): TimerDefinition | string {
   const spec = trigger.timer;
   if (!spec) return 'no timer definition';
+  if (spec.date) {
+    const d = evaluate(ctx, ownerInstanceId, spec.date);
+    if (!d.ok) return d.error;
+    if (d.value !== null && d.value !== undefined && d.value !== '') {
+      const parsed = parseTimer('timeDate', d.value instanceof Date ? d.value.toISOString() : String(d.value));
+      return parsed.ok ? parsed.timer : parsed.error;
+    }
+  }
   if (spec.timer) return spec.timer;
   if (!spec.expression) return 'no timer definition';
   const r = evaluate(ctx, ownerInstanceId, spec.expression);
