@@ -183,4 +183,24 @@ describe('accessibility of the pages in a browser', { skip }, () => {
     assert.ok((await focusRing()).visible, 'the opinion shows its focus');
     await page.screenshot({ path: join(ARTIFACTS, 'a11y-03-claimed-focus.png') });
   });
+
+  test('should ring the heading the focus moves to after a mouse click, but not a button clicked with the mouse', async () => {
+    // Given the clerk in 待办, using the mouse
+    await signIn('clerk');
+    const link = page.locator('tbody tr[data-row-id] a.title-link').first();
+    await link.waitFor();
+    // When they click a task's title, the link goes away with the page
+    await link.click();
+    await page.waitForURL(/\/tasks\/\w+$/);
+    // Then the focus is on the task page's heading, with a visible ring (WCAG 2.4.7)
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    const heading = await focusRing();
+    assert.ok(heading.visible, `the heading shows no focus (outline: ${heading.outline})`);
+    await page.screenshot({ path: join(ARTIFACTS, 'a11y-04-heading-focus.png') });
+    // When they click the menu button with the mouse, then it has the focus but shows no ring
+    await page.locator('.shell-toggle').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('shell-toggle')), true);
+    const button = await focusRing();
+    assert.equal(button.visible, false, `a clicked button shows a ring (outline: ${button.outline})`);
+  });
 });

@@ -204,6 +204,19 @@ describe('names, states and the admin pages', { skip }, () => {
     await palette.locator('.fjs-palette-field', { hasText: '多行文本' }).waitFor();
     assert.equal(await palette.locator('.fjs-palette-field').count(), 1);
     await screenshot('admin-pages-05-form-palette');
+    // When they open the form's general properties
+    const panel = page.locator('.fjs-properties-panel').first();
+    const general = panel.locator('.bio-properties-panel-group', { has: page.getByText('常规', { exact: true }) }).first();
+    await general.waitFor();
+    if (!(await general.locator('.bio-properties-panel-group-entries.open').count()))
+      await general.locator('.bio-properties-panel-group-header').click();
+    // Then the properties panel speaks Chinese: its type, groups, labels and hints
+    await general.locator('.bio-properties-panel-label', { hasText: /^标识/ }).first().waitFor();
+    await page.waitForTimeout(300);
+    await screenshot('admin-pages-05b-form-properties');
+    const panelText = await panel.innerText();
+    assert.match(panelText, /表单/, panelText);
+    assert.doesNotMatch(panelText, /\b(General|Label|Key|Validation|Required|Field description|Binds to a form variable)\b/, panelText);
   });
 
   test('should read right for the workflow admin in the designer and the monitor at 1366 and 390 px (screenshots)', async () => {

@@ -51,7 +51,11 @@ describe('process designer in a browser', { skip }, () => {
     await menuItem.waitFor();
     await menuItem.click();
     await page.waitForURL(/\/designer$/);
-    // Then the modeler shows its Chinese palette, the properties panel and the bpmn.io watermark
+    // Then the page is named by one heading, as every page is (visually hidden above the canvas)
+    const heading = page.getByRole('heading', { level: 1 });
+    assert.equal(await heading.count(), 1);
+    assert.equal((await heading.textContent()).trim(), '流程设计');
+    // And the modeler shows its Chinese palette, the properties panel and the bpmn.io watermark
     await page.locator('.djs-palette').waitFor();
     await page.locator('.djs-palette .entry[aria-label="任务"]').waitFor();
     await page.locator('.bio-properties-panel-header-type', { hasText: '流程' }).waitFor();

@@ -178,7 +178,7 @@ describe('移动办公: the client on a phone', { skip }, () => {
     // And the task page and the document view (with its 处理单) do not scroll sideways
     await page.goto(`${server.url}/tasks/${instruct.id}`);
     await page.getByTestId('document-body').waitFor();
-    await page.getByTestId('attachment-pdf').waitFor();
+    await page.getByTestId('attachment-pdf-pages').locator('canvas').first().waitFor();
     await fitsEveryPhone('task');
     await page.goto(`${server.url}/documents/${doc.id}`);
     await page.getByTestId('processing-sheet').waitFor();
@@ -199,9 +199,11 @@ describe('移动办公: the client on a phone', { skip }, () => {
     const body = page.getByTestId('document-body');
     await body.waitFor();
     assert.ok((await body.innerText()).includes('冬春季节是火灾多发期'));
-    const pdf = page.getByTestId('attachment-pdf');
+    // (drawn in the page by pdf.js: a phone's browser frames no PDF; a download link beside)
+    const pdf = page.getByTestId('attachment-pdf-pages').locator('canvas').first();
     await pdf.waitFor();
-    assert.match((await pdf.getAttribute('src')) ?? '', /^blob:/);
+    assert.equal(await page.getByTestId('attachment-pdf').count(), 0);
+    assert.match((await page.getByTestId('attachment-pdf-download').getAttribute('href')) ?? '', /^blob:/);
     const box = await pdf.boundingBox();
     assert.ok(
       box && box.width > 200 && box.x >= 0 && box.x + box.width <= PHONE.width,

@@ -140,6 +140,21 @@ describe('the task page is the document at this step', { skip }, () => {
     const frame = page.getByTestId('attachment-pdf');
     await frame.waitFor();
     assert.match((await frame.getAttribute('src')) ?? '', /^blob:/);
+    // On a phone, whose browser frames no PDF, pdf.js draws its page in the task page, a download link beside
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('attachment-pdf-pages').locator('canvas').first().waitFor();
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('[data-testid="attachment-pdf-pages"] canvas');
+      const pixels = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      // some dark pixel: the page's text was drawn
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) return true;
+      return false;
+    });
+    assert.equal(await page.getByTestId('attachment-pdf').count(), 0, 'no frame on a phone');
+    assert.equal(await page.getByTestId('attachment-pdf-download').getAttribute('download'), '检查方案.pdf');
+    await shoot('review-pdf-390');
+    await page.setViewportSize(VIEWPORT);
+    await frame.waitFor();
     assert.equal(await page.getByTestId('open-document').getAttribute('href'), `/documents/${doc.id}`);
     // and the panel offers exactly the server's actions for the head
     if (review.assignee !== 'head') {

@@ -35,6 +35,7 @@ export function productSecurityOptions(https: boolean): HelmetOptions {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
+        // also the workers' source (no worker-src): the phone's PDF preview runs pdf.js's worker from /assets/pdfjs/
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         // the task page frames an attachment's PDF from a blob URL it made (the preview needs the session's token)

@@ -9,6 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import { loginResponse, sessionUser } from '../auth/auth.testing';
 import { APP_ICONS } from '../icons';
 import { MenuCounts } from './menu-counts.service';
+import { TABLET_MEDIA_QUERY } from './phone-query';
 import { ShellComponent } from './shell.component';
 
 @Component({ template: '' })
@@ -133,5 +134,48 @@ describe('ShellComponent', () => {
       expect(toggle?.getAttribute('aria-expanded')).toBe('false');
       expect(drawerOpen()).toBe(false);
     });
+  });
+
+  describe('between phone and 1000 px wide', () => {
+    const realMatchMedia = window.matchMedia;
+
+    beforeEach(() => {
+      // the window is 900 px wide: the tablet query matches, the phone query does not
+      window.matchMedia = ((query: string) =>
+        ({
+          matches: query === TABLET_MEDIA_QUERY,
+          media: query,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+        }) as unknown as MediaQueryList) as typeof window.matchMedia;
+    });
+
+    afterEach(() => {
+      window.matchMedia = realMatchMedia;
+    });
+
+    it('should start with the sider collapsed to its icons and open it from the header button', async () => {
+      // Given a clerk's shell 900 px wide
+      const fixture = await fixtureFor(['clerk']);
+      const root = fixture.nativeElement as HTMLElement;
+      const sider = root.querySelector('nz-sider');
+      const toggle = root.querySelector<HTMLButtonElement>('.shell-toggle');
+      // Then the sider is collapsed, with the whole menu in it, and no drawer
+      expect(sider?.classList).toContain('ant-layout-sider-collapsed');
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      expect(menuTexts(root)).toHaveLength(7);
+      expect(root.querySelector('nz-drawer')).toBeNull();
+      // When the menu button is pressed, then the sider opens
+      toggle?.click();
+      await fixture.whenStable();
+      expect(sider?.classList).not.toContain('ant-layout-sider-collapsed');
+      expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    });
+  });
+
+  it('should keep the sider open when the window is 1000 px wide or more', async () => {
+    // Given a clerk's shell on a wide window (no media query matches), then the sider is open
+    const root = await renderFor(['clerk']);
+    expect(root.querySelector('nz-sider')?.classList).not.toContain('ant-layout-sider-collapsed');
   });
 });

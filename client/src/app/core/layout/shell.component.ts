@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { HealthSchema } from '@liuzhuan/contracts';
@@ -21,16 +22,19 @@ import { NotificationBellComponent } from '../notifications/notification-bell.co
 import type { TranslationKey } from '../i18n/zh-cn';
 import { MenuCounts } from './menu-counts.service';
 import { type NavItem, navItemsFor } from './nav-items';
-import { phoneQuery } from './phone-query';
+import { TABLET_MEDIA_QUERY, phoneQuery } from './phone-query';
 
 /**
  * Header, role-dependent side menu, footer: the frame around every signed-in page. On a phone
  * (narrower than 768 px) the side menu is not rendered: the header's menu button opens it in a
- * drawer, which closes again on navigation, and carries the sum of the menu's counts.
+ * drawer, which closes again on navigation, and carries the sum of the menu's counts. Between
+ * phone and 1000 px (a small laptop, a tablet) the sider starts collapsed to its icons, so that
+ * the page keeps its width; the header's button opens it.
  */
 @Component({
   selector: 'app-shell',
   imports: [
+    NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
     NzLayoutModule,
@@ -55,9 +59,12 @@ export class ShellComponent {
   protected readonly user = this.auth.user;
   protected readonly offline = inject(Connectivity).offline;
   private readonly counts = inject(MenuCounts).counts;
-  protected readonly collapsed = signal(false);
   /** A phone-wide screen: the menu lives in a drawer instead of the sider. */
   protected readonly phone = phoneQuery();
+  /** Narrower than 1000 px: the sider starts collapsed. */
+  private readonly narrow = phoneQuery(TABLET_MEDIA_QUERY);
+  /** The sider's state: collapsed on a narrow screen, open on a wide one, until the user toggles it (again when the width crosses 1000 px). */
+  protected readonly collapsed = linkedSignal(() => this.narrow());
   protected readonly drawerOpen = signal(false);
   /** The hamburger's badge on a phone: every count of the menu together. */
   protected readonly totalCount = computed(() => this.menu().reduce((sum, item) => sum + this.countOf(item), 0));

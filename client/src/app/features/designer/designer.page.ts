@@ -21,6 +21,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { firstValueFrom } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/t.pipe';
 import { DesignerI18n, DesignerTranslatePipe, diagnosticCodeLabel } from './designer-i18n';
 import { createDesignerModeler, newDiagramXml, newProcessId } from './bpmn/designer-modeler';
 import { DiagnosticOverlays } from './bpmn/diagnostics-overlays';
@@ -42,7 +43,7 @@ interface Shape {
 /** 流程设计: bpmn-js modeler, properties panel with the oa: group, form editor, check and deploy. */
 @Component({
   selector: 'app-designer-page',
-  imports: [NzButtonModule, NzDrawerModule, NzIconModule, DesignerTranslatePipe, FormPanelComponent, VersionsListComponent],
+  imports: [NzButtonModule, NzDrawerModule, NzIconModule, TranslatePipe, DesignerTranslatePipe, FormPanelComponent, VersionsListComponent],
   providers: [FormSchemaStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // bpmn-js, the properties panel and form-js render their own DOM: their stylesheets must be global.

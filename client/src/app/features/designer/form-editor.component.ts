@@ -9,7 +9,7 @@ import {
   output,
   viewChild,
 } from '@angular/core';
-import { nameFields, translatePalette } from './form-editor-texts';
+import { nameFields, translateFormEditor } from './form-editor-texts';
 import type { FormSchema } from './form-schema.store';
 
 interface FormEditorLike {
@@ -57,10 +57,10 @@ export class FormEditorComponent {
   private async start(): Promise<void> {
     const { FormEditor, formFields } = await import('@bpmn-io/form-js');
     if (this.destroyed) return;
-    // the palette in Chinese: field names before the editor collects them, its own texts in the DOM
+    // the palette and properties panel in Chinese: field names before the editor collects them, the other texts in the DOM
     nameFields(formFields as unknown as { config?: { name?: string } }[]);
     const container = this.host().nativeElement;
-    this.observer = translatePalette(container);
+    this.observer = translateFormEditor(container);
     const editor = new FormEditor({ container }) as unknown as FormEditorLike;
     this.editor = editor;
     nameFields(Object.values(editor.get('formFields')._formFields));

@@ -5,6 +5,8 @@ import type { Attachment } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ContractApi } from '../../core/api/contract-api.service';
 import { SKIP_ERROR_MESSAGE } from '../../core/http/http-context';
+import { phoneQuery } from '../../core/layout/phone-query';
+import { PdfPagesComponent } from './pdf-pages.component';
 import { TaskDocTranslatePipe } from './task-document-i18n';
 
 /** The types the server shows inline (GET …/attachments/:id/preview): PDF and raster images. */
@@ -20,17 +22,22 @@ export function previewTypeOf(contentType: string): PreviewType | null {
 /**
  * One attachment shown in the page: a PDF in a frame, an image as an image. The bytes come with
  * the session's token (a frame cannot send it), as a blob URL of the checked type, revoked when
- * the preview goes away.
+ * the preview goes away. On a phone, whose browser shows no PDF in a frame (and would open a new
+ * window for it), the PDF's pages are drawn in the page (PdfPagesComponent), a download link beside.
  */
 @Component({
   selector: 'app-attachment-preview',
-  imports: [TaskDocTranslatePipe],
+  imports: [PdfPagesComponent, TaskDocTranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (url(); as u) {
-      @if (isPdf()) {
+      @if (isPdf() && phone()) {
+        <app-pdf-pages [data]="u.blob" [label]="attachment().name" />
+        <a class="open" [href]="u.raw" [download]="attachment().name" data-testid="attachment-pdf-download">{{
+          'taskDoc.download' | tdt
+        }}</a>
+      } @else if (isPdf()) {
         <iframe class="pdf" [src]="u.frame" [title]="attachment().name" data-testid="attachment-pdf"></iframe>
-        <!-- a phone's browser may show no PDF in a frame: its own viewer opens it -->
         <a class="open" [href]="u.raw" target="_blank" rel="noopener">{{ 'taskDoc.openPdf' | tdt }}</a>
       } @else {
         <img class="image" [src]="u.raw" [alt]="attachment().name" data-testid="attachment-image" />
@@ -80,7 +87,9 @@ export class AttachmentPreviewComponent {
   readonly documentId = input.required<string>();
   readonly attachment = input.required<Attachment>();
 
-  protected readonly url = signal<{ raw: string; frame: SafeResourceUrl } | null>(null);
+  protected readonly url = signal<{ blob: Blob; raw: string; frame: SafeResourceUrl } | null>(null);
+  /** A phone-wide screen: the PDF is drawn by pdf.js rather than framed. */
+  protected readonly phone = phoneQuery();
   protected readonly failed = signal(false);
   protected readonly isPdf = computed(() => previewTypeOf(this.attachment().contentType) === 'application/pdf');
 
@@ -109,9 +118,10 @@ export class AttachmentPreviewComponent {
         }),
       );
       // the blob carries the checked type, never one the response might claim
-      const raw = URL.createObjectURL(new Blob([blob], { type }));
+      const typed = new Blob([blob], { type });
+      const raw = URL.createObjectURL(typed);
       // a blob URL this component made, of a PDF or image type: safe to frame
-      this.url.set({ raw, frame: this.sanitizer.bypassSecurityTrustResourceUrl(raw) });
+      this.url.set({ blob: typed, raw, frame: this.sanitizer.bypassSecurityTrustResourceUrl(raw) });
     } catch {
       // shown in place; the download button next to it still works
       this.failed.set(true);
