@@ -116,7 +116,8 @@ describe('TaskPage with a task form', () => {
     const request = http.expectOne('/api/tasks/t1/complete');
     expect(request.request.body).toEqual({ variables: { replyText: '已按批示办理完毕' } });
     request.flush({ ...TASK, status: 'completed' });
-  });
+    // (the first test of the file loads form-js itself: seconds on a busy machine, so not the default 5 s)
+  }, 30_000);
 
   it('should list the variables read-only when the form key has no deployed form', async () => {
     // Given a form key the server does not know
