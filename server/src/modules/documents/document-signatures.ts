@@ -10,6 +10,7 @@ import { CompletionVariables, OpinionSubjects, type WrittenOpinion } from '../ta
 import { canonicalJson } from './document-digest';
 import { DocumentAccess } from './document-access';
 import { DocumentRepository } from './document.repository';
+import type { DocumentEntity } from './document.entity';
 import { DocumentSignatureRepository, type DocumentSignatureRow } from './document-signature.repository';
 
 /** The opinion kind of 签发 (a form's opinion field `signOff`, workflows/outgoing-document). */
@@ -104,7 +105,12 @@ export class DocumentSignatures implements OnModuleInit {
 
   /** GET /documents/:id/signatures: for whoever may read the document; each signature verified now. */
   async list(id: string, user: SessionUser): Promise<DocumentSignatureList> {
-    const doc = await this.access.readable(user, id);
+    return this.verified(await this.access.readable(user, id));
+  }
+
+  /** A document's signatures, each verified now, for a reader the caller has checked (the 处理单 PDF). */
+  async verified(doc: Pick<DocumentEntity, 'id' | 'digest'>): Promise<DocumentSignatureList> {
+    const id = doc.id;
     const rows = await this.signatures.ofDocument(id);
     const opinions = await this.signatures.opinions(rows.map((r) => r.opinionId));
     const people = [...new Set(rows.flatMap((r) => (r.onBehalfOf ? [r.signer, r.onBehalfOf] : [r.signer])))];
