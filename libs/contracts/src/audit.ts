@@ -54,6 +54,9 @@ export const AUDIT_EVENT_TYPES = {
   // 涉密信息
   'document.classified.read': '查阅涉密公文',
   'document.classified.download': '下载涉密公文附件',
+  // 电子签名
+  'signing.key.create': '创建签名密钥',
+  'document.sign': '签发签名',
   // 访问控制
   'access.denied': '越权访问被拒绝',
   // 安全审计

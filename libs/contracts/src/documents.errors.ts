@@ -47,7 +47,7 @@ export const DOCUMENT_ERROR_MESSAGES_ZH: Record<keyof typeof DOCUMENT_ERROR_CODE
   DOCUMENT_CLASSIFIED_NO_BODY: '本系统不得存储涉密（秘密及以上）公文的电子正文或附件，只能登记其元数据',
   DOCUMENT_PROCESS_NOT_DEPLOYED: '尚未部署收文或发文办理流程，请联系流程管理员',
   DOCUMENT_NOT_EDITABLE: '公文已办结，不能再修改',
-  DOCUMENT_SIGNED_LOCKED: '公文已签发，文稿已锁定；如需修改，请退回拟稿后再改',
+  DOCUMENT_SIGNED_LOCKED: '公文已签发，文稿已锁定；如需修改，请退回拟稿后再改，或由复核人在复核中修改（修改后自动送签发人复审）',
   DOCUMENT_NOT_OUTGOING: '只有发文才编发文字号',
   DOCUMENT_ORG_CODE_MISSING: '请先填写机关代字',
   DOCUMENT_NUMBER_ALREADY_ALLOCATED: '该公文已编发文字号',

@@ -26,6 +26,33 @@ export const RecordVerificationSchema = z
   .meta({ id: 'RecordVerification' });
 export type RecordVerification = z.infer<typeof RecordVerificationSchema>;
 
+/**
+ * One electronic signature of a document's 签发 (SM2, GM/T 0003) over the SM3 digest of the
+ * version signed, the opinion text, the signer and the time; `valid` is recomputed at every read.
+ */
+export const DocumentSignatureSchema = z
+  .object({
+    id: z.string(),
+    /** the username of who signed (the holder of the key) */
+    signer: z.string(),
+    signerName: z.string(),
+    /** a deputy (代理) signs for this principal */
+    onBehalfOf: z.string().nullable(),
+    onBehalfOfName: z.string().nullable(),
+    signedAt: z.string(),
+    /** SM3 of the document version signed */
+    versionDigest: z.string(),
+    /** whether the document's current version is the one signed */
+    current: z.boolean(),
+    /** `SM2-SM3` */
+    algorithm: z.string(),
+    valid: z.boolean(),
+  })
+  .meta({ id: 'DocumentSignature' });
+export type DocumentSignature = z.infer<typeof DocumentSignatureSchema>;
+export const DocumentSignatureListSchema = z.object({ items: z.array(DocumentSignatureSchema) }).meta({ id: 'DocumentSignatureList' });
+export type DocumentSignatureList = z.infer<typeof DocumentSignatureListSchema>;
+
 /** Routes that verify the business record: for whoever may read the instance or document, and the auditor. */
 export const RECORD_VERIFICATION_ROUTES = [
   {
@@ -41,5 +68,12 @@ export const RECORD_VERIFICATION_ROUTES = [
     tag: 'documents',
     summary: "Recompute the SM3 chain of a document's versions, check its current row, and name the first that no longer matches",
     responses: { 200: RecordVerificationSchema },
+  },
+  {
+    method: 'GET',
+    path: '/documents/:id/signatures',
+    tag: 'documents',
+    summary: "The electronic signatures of a document's 签发 (SM2), each verified at this call",
+    responses: { 200: DocumentSignatureListSchema },
   },
 ] as const satisfies readonly ApiRoute[];

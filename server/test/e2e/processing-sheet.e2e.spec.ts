@@ -278,5 +278,7 @@ describe('processing sheet (e2e)', () => {
     expect(text).toContain('发文稿纸');
     expect(text).toContain('同意印发。');
     expect(text).toContain('吴国强');
+    // with the 签发's SM2 signature verified when printed (issue 18)
+    expect(text).toContain('电子签名已验证·SM2·吴国强');
   });
 });

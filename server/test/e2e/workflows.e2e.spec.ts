@@ -219,12 +219,20 @@ describe('shipped workflows (e2e)', () => {
       expect((await instance(id)).variables.countersign_countersign).toBe('approved');
       expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
 
-      // when: signed off; 复核 finds a substantive change → 复审 by the signer → 复核 again without change
-      await act('mayor', id, 'signOff');
-      await act('clerk', id, 'recheck', { substantiveChange: true });
+      // when: signed off; the 复核 clerk corrects the text, so the server sends it to the signer for 复审; 复核 again without change
+      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发' });
+      const documentId = (await instance(id)).variables.documentId as string;
+      const [recheck] = await openAt(id, 'recheck');
+      expect((await server.call('POST', `/api/tasks/${recheck.id}/claim`, { token: await as('clerk') })).status).toBe(200);
+      const corrected = await server.call('PATCH', `/api/documents/${documentId}`, {
+        token: await as('clerk'),
+        body: { body: '各县区人民政府，市政府各部门：自2026年11月1日起执行。' },
+      });
+      expect(corrected.status).toBe(200);
+      await act('clerk', id, 'recheck');
       expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
-      await act('mayor', id, 'signOff');
-      await act('clerk', id, 'recheck', { substantiveChange: false });
+      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发' });
+      await act('clerk', id, 'recheck');
       await act('clerk', id, 'register', { docNumber: '安政发〔2026〕12号' });
       await act('clerk', id, 'print');
       await act('clerk', id, 'dispatch');
@@ -269,8 +277,19 @@ describe('shipped workflows (e2e)', () => {
       // then
       const [signOff] = await openAt(id, 'signOff');
       expect(signOff).toMatchObject({ assignee: null, candidateGroups: ['city-leaders'] });
-      await act('deputy', id, 'signOff');
+      await act('deputy', id, 'signOff', { signOffOpinion: '同意' });
       expect(await openSteps(id)).toEqual(['recheck']);
+      // and a text changed in 复核 goes back to the leader who signed, not to the group
+      const documentId = (await instance(id)).variables.documentId as string;
+      const [recheck] = await openAt(id, 'recheck');
+      expect((await server.call('POST', `/api/tasks/${recheck.id}/claim`, { token: await as('clerk') })).status).toBe(200);
+      const corrected = await server.call('PATCH', `/api/documents/${documentId}`, {
+        token: await as('clerk'),
+        body: { body: '请遵照执行。' },
+      });
+      expect(corrected.status).toBe(200);
+      await act('clerk', id, 'recheck');
+      expect((await openAt(id, 'signOff')).map((t) => t.assignee)).toEqual(['deputy']);
     });
   });
 

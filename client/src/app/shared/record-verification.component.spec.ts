@@ -1,8 +1,21 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import type { RecordVerification } from '@liuzhuan/contracts';
-import { RecordVerificationComponent, verificationTag } from './record-verification.component';
+import type { DocumentSignature, RecordVerification } from '@liuzhuan/contracts';
+import { RecordVerificationComponent, signatureTag, verificationTag } from './record-verification.component';
+
+const SIGNATURE: DocumentSignature = {
+  id: 'sig-1',
+  signer: 'mayor',
+  signerName: '吴国强',
+  onBehalfOf: null,
+  onBehalfOfName: null,
+  signedAt: '2026-11-20T02:30:00.000Z',
+  versionDigest: 'a'.repeat(64),
+  current: true,
+  algorithm: 'SM2-SM3',
+  valid: true,
+};
 
 describe('verificationTag', () => {
   it('should show 记录完整 for an intact record, with the unprotected legacy rows in the hint', () => {
@@ -26,6 +39,27 @@ describe('verificationTag', () => {
   it('should show nothing before an answer and 无法校验 when the check failed', () => {
     expect(verificationTag(null)).toBeNull();
     expect(verificationTag('failed')).toMatchObject({ key: 'verify.failed', color: 'default' });
+  });
+});
+
+describe('signatureTag', () => {
+  const at = (iso: string) => iso.slice(0, 10);
+
+  it('should show 已验证 for a signature that verifies, naming the signer and the time', () => {
+    expect(signatureTag(SIGNATURE, at)).toEqual({
+      color: 'green',
+      key: 'verify.signed',
+      hint: 'verify.signedHint',
+      hintParams: { signer: '吴国强', at: '2026-11-20' },
+    });
+  });
+
+  it('should show 验证失败 for one that does not, and name a deputy with the principal', () => {
+    expect(signatureTag({ ...SIGNATURE, valid: false }, at)).toMatchObject({ color: 'red', key: 'verify.signatureFailed' });
+    expect(signatureTag({ ...SIGNATURE, onBehalfOf: 'deputy', onBehalfOfName: '李副市长' }, at).hintParams).toEqual({
+      signer: '吴国强（代李副市长）',
+      at: '2026-11-20',
+    });
   });
 });
 
@@ -81,5 +115,24 @@ describe('RecordVerificationComponent', () => {
     expect(broken.querySelector('.record-verification')?.textContent?.trim()).toBe('记录被改动（第 2 版）');
     const failed = await render('document', 'doc-2', 'error');
     expect(failed.querySelector('.record-verification')?.textContent?.trim()).toBe('无法校验');
+  });
+
+  async function renderSignature(signature: DocumentSignature): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(RecordVerificationComponent);
+    fixture.componentRef.setInput('signature', signature);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('should show a 签发 signature as the server verified it, asking nothing more', async () => {
+    // given the signatures the server listed; when each is shown; then no request is made (http.verify)
+    const ok = (await renderSignature(SIGNATURE)).querySelector('.record-verification');
+    expect(ok?.textContent?.trim()).toBe('已验证');
+    expect(ok?.getAttribute('data-state')).toBe('green');
+    expect(ok?.classList).toContain('signature-verification');
+    const bad = (await renderSignature({ ...SIGNATURE, id: 'sig-2', valid: false })).querySelector('.record-verification');
+    expect(bad?.textContent?.trim()).toBe('验证失败');
+    expect(bad?.getAttribute('data-state')).toBe('red');
   });
 });

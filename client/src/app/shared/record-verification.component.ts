@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import type { RecordVerification } from '@liuzhuan/contracts';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import type { DocumentSignature, RecordVerification } from '@liuzhuan/contracts';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { RecordVerificationApi, type VerifiedRecord } from './record-verification-api.service';
@@ -31,8 +31,23 @@ export function verificationTag(v: RecordVerification | 'failed' | null): Verifi
 }
 
 /**
- * The verification state of an instance's record (处理单) or a document, from the verify
- * endpoint, asked once per id: the SM3 chains recomputed by the server at this call.
+ * 已验证 or 验证失败 of a 签发's SM2 signature, as the server verified it when it listed the
+ * signatures; the tooltip names the signer (and whom they signed for) and the time.
+ */
+export function signatureTag(s: DocumentSignature, at: (iso: string) => string): VerificationTag {
+  const signer = s.onBehalfOfName ? `${s.signerName}（代${s.onBehalfOfName}）` : s.signerName;
+  return s.valid
+    ? { color: 'green', key: 'verify.signed', hint: 'verify.signedHint', hintParams: { signer, at: at(s.signedAt) } }
+    : { color: 'red', key: 'verify.signatureFailed', hint: 'verify.signatureFailedHint' };
+}
+
+/** Beijing time to the minute, as the 处理单 shows it. */
+const beijingMinute = (iso: string): string => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * The one verification badge: the state of an instance's record (处理单) or a document, from the
+ * verify endpoint, asked once per id (the SM3 chains recomputed by the server at this call); or,
+ * given a `signature`, the state of that 签发 signature (SM2) as the server verified it.
  */
 @Component({
   selector: 'app-record-verification',
@@ -42,6 +57,7 @@ export function verificationTag(v: RecordVerification | 'failed' | null): Verifi
     @if (tag(); as t) {
       <nz-tag
         class="record-verification"
+        [class.signature-verification]="!!signature()"
         [attr.data-state]="t.color"
         [nzColor]="t.color === 'default' ? '' : t.color"
         nz-tooltip
@@ -53,19 +69,25 @@ export function verificationTag(v: RecordVerification | 'failed' | null): Verifi
 })
 export class RecordVerificationComponent {
   private readonly api = inject(RecordVerificationApi);
-  readonly kind = input.required<VerifiedRecord>();
-  readonly recordId = input.required<string | null>();
-  protected readonly tag = signal<VerificationTag | null>(null);
+  readonly kind = input<VerifiedRecord>('instance');
+  readonly recordId = input<string | null>(null);
+  /** A signature from GET /documents/:id/signatures: shown as it is, nothing asked */
+  readonly signature = input<DocumentSignature | null>(null);
+  private readonly fetched = signal<VerificationTag | null>(null);
+  protected readonly tag = computed(() => {
+    const s = this.signature();
+    return s ? signatureTag(s, beijingMinute) : this.fetched();
+  });
 
   constructor() {
     effect((onCleanup) => {
       const id = this.recordId();
       const kind = this.kind();
-      this.tag.set(null);
-      if (!id) return;
+      this.fetched.set(null);
+      if (!id || this.signature()) return;
       const sub = this.api.verify(kind, id).subscribe({
-        next: (v) => this.tag.set(verificationTag(v)),
-        error: () => this.tag.set(verificationTag('failed')),
+        next: (v) => this.fetched.set(verificationTag(v)),
+        error: () => this.fetched.set(verificationTag('failed')),
       });
       onCleanup(() => sub.unsubscribe());
     });

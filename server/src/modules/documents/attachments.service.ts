@@ -63,8 +63,12 @@ export class AttachmentsService {
         if (!doc) throw DocumentErrors.notFound(documentId);
         // the level may have been raised since the check above
         if (doc.secretLevel !== 'NONE') throw DocumentErrors.classifiedNoBody();
-        // a signed 发文 changes only after a 退回 (its attachments are part of the text signed)
-        if (doc.direction === 'outgoing' && doc.instanceId && (await this.documents.signedOff(doc.instanceId, tx.manager)))
+        // a signed 发文 changes only after a 退回, or in 复核 (its attachments are part of the text signed)
+        if (
+          doc.direction === 'outgoing' &&
+          doc.instanceId &&
+          (await this.documents.signedLockedFor(doc.instanceId, user.username, tx.manager))
+        )
           throw DocumentErrors.signedLocked(documentId);
         await this.documents.insertAttachment(row, tx.manager);
         await this.versions.next(tx, doc, user.username);

@@ -37,6 +37,8 @@ export interface OpinionRow {
  */
 const DRAFTING_STEPS = ['draft', 'review', 'countersign'] as const;
 const SIGN_OFF_STEP = 'signOff';
+/** 复核 (条例 第二十五条): its clerk may still correct the signed text; the server then sends it for 复审. */
+const RECHECK_STEP = 'recheck';
 
 @Injectable()
 export class DocumentRepository {
@@ -165,6 +167,19 @@ export class DocumentRepository {
       [instanceId, ...steps],
     );
     return rows[0]?.element_id === SIGN_OFF_STEP && rows[0]?.status === 'completed';
+  }
+
+  /**
+   * Whether the signed text is locked for this user: it stands as signed and the user does not
+   * hold (claimed) the open 复核, whose corrections change the digest and so go back to the signer.
+   */
+  async signedLockedFor(instanceId: string, username: string, m: EntityManager): Promise<boolean> {
+    if (!(await this.signedOff(instanceId, m))) return false;
+    const rows: unknown[] = await m.query(
+      "SELECT t.id FROM task t WHERE t.instance_id = ? AND t.element_id = ? AND t.status = 'open' AND t.assignee = ? LIMIT 1",
+      [instanceId, RECHECK_STEP, username],
+    );
+    return rows.length === 0;
   }
 
   /** Whether the user is a reader of a circulation of the document. */

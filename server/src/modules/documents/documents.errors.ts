@@ -29,7 +29,7 @@ export const DocumentErrors = {
   processNotDeployed: (key: string) => new DomainError('DOCUMENT_PROCESS_NOT_DEPLOYED', `No deployed process with key ${key}`),
   notEditable: (id: string) => new DomainError('DOCUMENT_NOT_EDITABLE', `Document ${id} has ended its handling`),
   signedLocked: (id: string) =>
-    new DomainError('DOCUMENT_SIGNED_LOCKED', `Document ${id} is signed off: its text changes only after a return (退回)`),
+    new DomainError('DOCUMENT_SIGNED_LOCKED', `Document ${id} is signed off: its text changes only after a return (退回) or in 复核`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),
   notOutgoing: () => new DomainError('DOCUMENT_NOT_OUTGOING', 'Only outgoing documents get a document number'),
   orgCodeMissing: () => new DomainError('DOCUMENT_ORG_CODE_MISSING', 'Set the 机关代字 (orgCode) before allocating a number'),

@@ -9,6 +9,7 @@ import { DefinitionsModule } from '../definitions/definitions.api';
 import { NotificationsModule } from '../notifications/notifications.api';
 import { OrgModule } from '../org/org.api';
 import { RuntimeModule } from '../runtime/runtime.api';
+import { SigningModule } from '../signing/signing.api';
 import { TasksModule } from '../tasks/tasks.api';
 import { AttachmentsService } from './attachments.service';
 import { CirculationService } from './circulation.service';
@@ -29,6 +30,8 @@ import { DocumentDeadlines } from './document-deadlines';
 /** 公文: registration and drafting (starting their processes), 发文字号, attachments, 传阅. */
 import { DocumentVerificationController } from './document-verification.controller';
 import { DocumentVerifier } from './document-verification';
+import { DocumentSignatureRepository } from './document-signature.repository';
+import { DocumentSignatures } from './document-signatures';
 @Module({
   imports: [
     TypeOrmModule.forFeature([...DOCUMENT_ENTITIES]),
@@ -41,6 +44,7 @@ import { DocumentVerifier } from './document-verification';
     TasksModule,
     RenderingModule,
     AuditModule,
+    SigningModule,
   ],
   controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
   providers: [
@@ -58,6 +62,8 @@ import { DocumentVerifier } from './document-verification';
     DocumentRegisterService,
     DocumentVerifier,
     DocumentDeadlines,
+    DocumentSignatureRepository,
+    DocumentSignatures,
   ],
   exports: [DocumentsService, DocumentRepository],
 })

@@ -219,7 +219,11 @@ export class DocumentsService {
       if (!doc) throw DocumentErrors.notFound(id);
       if (doc.instanceId && (await this.documents.instanceStatuses([doc.instanceId], tx.manager)).get(doc.instanceId) !== 'active')
         throw DocumentErrors.notEditable(id);
-      if (doc.direction === 'outgoing' && doc.instanceId && (await this.documents.signedOff(doc.instanceId, tx.manager)))
+      if (
+        doc.direction === 'outgoing' &&
+        doc.instanceId &&
+        (await this.documents.signedLockedFor(doc.instanceId, user.username, tx.manager))
+      )
         throw DocumentErrors.signedLocked(id);
       const { copyNumber, custodian, storageLocation, ...elements } = input;
       const current = fieldsOf(doc);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DOC_TYPE_NAMES, type DocumentDetail, type SessionUser, type StepOpinion } from '@liuzhuan/contracts';
+import { DOC_TYPE_NAMES, type DocumentDetail, type DocumentSignature, type SessionUser, type StepOpinion } from '@liuzhuan/contracts';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { UserRepository } from '../org/org.api';
 import { type ProcessingSheetModel, Renderer, type SheetBlock, type SheetField } from '../rendering/rendering.api';
 import { DocumentAccess } from './document-access';
+import { DocumentSignatures } from './document-signatures';
 import { beijingMinute, DocumentsService } from './documents.service';
 
 const SECRET: Record<string, string> = { NONE: '非密', SECRET: '秘密', CONFIDENTIAL: '机密', TOP_SECRET: '绝密' };
@@ -36,12 +37,14 @@ export class ProcessingSheetService {
     private readonly users: UserRepository,
     private readonly renderer: Renderer,
     private readonly trail: AuditTrail,
+    private readonly signatures: DocumentSignatures,
   ) {}
 
   async pdf(id: string, user: SessionUser, audit: AuditContext): Promise<{ bytes: Buffer; name: string }> {
     const doc = await this.access.readable(user, id);
     const detail = await this.documents.detail(doc);
-    const bytes = await this.renderer.processingSheet(await this.model(detail, detail.handling.office));
+    const signed = detail.direction === 'outgoing' ? (await this.signatures.verified(doc)).items : [];
+    const bytes = await this.renderer.processingSheet(await this.model(detail, detail.handling.office, signed));
     if (doc.secretLevel !== 'NONE') {
       await this.trail.recordAlone(audit, {
         type: 'document.classified.read',
@@ -54,7 +57,7 @@ export class ProcessingSheetService {
     return { bytes, name: `${kind}-${detail.registration?.regNo ?? detail.docNumber ?? detail.id}.pdf` };
   }
 
-  private async model(d: DocumentDetail, office: string): Promise<ProcessingSheetModel> {
+  private async model(d: DocumentDetail, office: string, signatures: readonly DocumentSignature[]): Promise<ProcessingSheetModel> {
     const usernames = new Set<string>([d.createdBy]);
     for (const step of d.processingRecord)
       for (const o of step.opinions) {
@@ -90,6 +93,7 @@ export class ProcessingSheetService {
               f('签发人', d.handling.signedOff ? signer(d.handling.signedOff.by, d.handling.signedOff.onBehalfOf) : ''),
               f('签发时间', d.handling.signedOff ? minute(d.handling.signedOff.at) : ''),
             ],
+            [f('电子签名', signatureSummary(signatures))],
           ];
     const layout = d.direction === 'incoming' ? INCOMING_BLOCKS : OUTGOING_BLOCKS;
     const placed = new Set<StepOpinion>();
@@ -120,3 +124,12 @@ export class ProcessingSheetService {
 }
 
 const f = (label: string, value: string | null | undefined): SheetField => ({ label, value: value ?? '' });
+
+/** 已验证 or 验证失败 of the 签发 signatures (SM2), the latest signer first: what the paper copy can still show. */
+function signatureSummary(signatures: readonly DocumentSignature[]): string {
+  if (!signatures.length) return '无';
+  const failed = signatures.filter((s) => !s.valid).length;
+  const state = failed ? `验证失败（${failed}/${signatures.length}）` : '已验证';
+  const last = signatures[signatures.length - 1];
+  return `${state} · SM2 · ${last.signerName} ${beijingMinute(new Date(last.signedAt))}`;
+}

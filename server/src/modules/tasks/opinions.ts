@@ -14,6 +14,12 @@ import { TaskErrors } from './tasks.errors';
 /** The document an opinion is written on, with the SM3 digest of its current version. */
 export type OpinionSubject = { documentId: string; digest: string };
 export type OpinionSubjectResolver = (m: EntityManager, instanceId: string) => Promise<OpinionSubject | null>;
+/** An opinion just written (its row goes out with the unit's writes): what a module may act on in the same unit. */
+export type WrittenOpinion = Pick<
+  OpinionEntity,
+  'id' | 'instanceId' | 'taskId' | 'elementId' | 'author' | 'onBehalfOf' | 'kind' | 'text' | 'documentId' | 'documentDigest' | 'createdAt'
+>;
+export type OpinionWrittenHook = (tx: Tx, opinion: WrittenOpinion) => Promise<void>;
 
 /**
  * Where an opinion's document comes from: the documents module registers a resolver, so every
@@ -22,9 +28,19 @@ export type OpinionSubjectResolver = (m: EntityManager, instanceId: string) => P
 @Injectable()
 export class OpinionSubjects {
   private readonly resolvers: OpinionSubjectResolver[] = [];
+  private readonly written: OpinionWrittenHook[] = [];
 
   register(resolver: OpinionSubjectResolver): void {
     this.resolvers.push(resolver);
+  }
+
+  /** Runs after every opinion is written, in its unit (the documents module signs a 签发 opinion here). */
+  onWritten(hook: OpinionWrittenHook): void {
+    this.written.push(hook);
+  }
+
+  async afterWrite(tx: Tx, opinion: WrittenOpinion): Promise<void> {
+    for (const hook of this.written) await hook(tx, opinion);
   }
 
   async resolve(m: EntityManager, instanceId: string): Promise<OpinionSubject | null> {
@@ -105,6 +121,7 @@ export class Opinions {
     instance.opinionHash = row.hash;
     this.approvals.insertOpinion(row, tx.writes);
     this.instances.updateOpinionHead(instance, tx.writes);
+    await this.subjects.afterWrite(tx, row);
     return row;
   }
 

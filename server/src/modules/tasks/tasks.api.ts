@@ -1,3 +1,4 @@
 // The tasks module's public surface for other modules.
-export { OpinionSubjects } from './opinions';
+export { OpinionSubjects, type WrittenOpinion } from './opinions';
+export { CompletionVariables } from './completion-variables';
 export { TasksModule } from './tasks.module';

@@ -1,3 +1,4 @@
+import { CompletionVariables } from './completion-variables';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.api';
@@ -59,9 +60,10 @@ import { UrgeService } from './urge.service';
     PhrasesService,
     Opinions,
     OpinionSubjects,
+    CompletionVariables,
     RecordVerifier,
   ],
-  exports: [OpinionSubjects],
+  exports: [OpinionSubjects, CompletionVariables],
 })
 export class TasksModule implements OnModuleInit {
   constructor(

@@ -14,6 +14,7 @@ import {
 } from '../runtime/runtime.api';
 import { FormsService } from '../forms/forms.api';
 import { ApprovalsRepository } from './approvals.repository';
+import { CompletionVariables } from './completion-variables';
 import { NextHandlers } from './next-handlers';
 import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
 import { SignersService } from './signers.service';
@@ -42,6 +43,7 @@ export class TasksService {
     private readonly nextHandlers: NextHandlers,
     private readonly forms: FormsService,
     private readonly approvals: ApprovalsRepository,
+    private readonly computed: CompletionVariables,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -136,6 +138,9 @@ export class TasksService {
         await this.signers.completeSigner(tx, instance, row, opinion, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
+      // what the server decides (e.g. whether the 公文 changed since its 签发) goes over the caller's variables
+      const computed = await this.computed.of(tx, instance, row);
+      const variables = Object.keys(computed).length ? { ...input.variables, ...computed } : input.variables;
       const details: Record<string, unknown> = {};
       if (input.opinion !== undefined) details.opinion = input.opinion;
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
@@ -152,13 +157,7 @@ export class TasksService {
         for (const given of fieldOpinions(await this.forms.opinionFields(row.formKey, tx.manager), input.variables))
           await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'note');
       if (this.signers.afterSigners(row).length) {
-        await this.signers.holdCompletion(
-          tx,
-          instance,
-          row,
-          { variables: input.variables, ...(outcome ? { outcome } : {}), details },
-          user,
-        );
+        await this.signers.holdCompletion(tx, instance, row, { variables, ...(outcome ? { outcome } : {}), details }, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // the instance locked above is unchanged since (an opinion moved only its opinion head, on this object): no second lock
@@ -170,7 +169,7 @@ export class TasksService {
       } = await this.executor.executeOn(
         tx,
         instance,
-        { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
+        { type: 'completeTask', elementInstanceId: id, variables, ...(outcome ? { outcome } : {}) },
         { actor: user.username, taskNote: { taskId: id, details }, ...(pick ? { projection: { pick, picked } } : {}) },
       );
       // a chosen step this completion did not open: refused, and the transaction writes nothing

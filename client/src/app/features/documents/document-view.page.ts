@@ -183,7 +183,7 @@ export default class DocumentViewPage {
     return !!d && d.status === 'handling' && (d.createdBy === this.auth.user()?.username || !!this.myTask());
   });
 
-  protected readonly canUpload = computed(() => this.mayChange() && !this.signedOff());
+  protected readonly canUpload = computed(() => this.mayChange() && (!this.signedOff() || this.rechecking()));
 
   /** 编号/作废 for clerks, on an outgoing document still being handled. */
   protected readonly canNumber = computed(() => {
@@ -207,8 +207,19 @@ export default class DocumentViewPage {
     return latest?.step === 'signOff' && latest.status === 'completed';
   });
 
-  /** 修改文稿 of an outgoing draft in the 拟稿 form; never once signed (changes only through 退回). */
-  protected readonly canEdit = computed(() => this.mayChange() && this.current()?.direction === 'outgoing' && !this.signedOff());
+  /**
+   * Whether I hold (claimed) the open 复核 of a signed 发文: I may still correct its text, and the
+   * server then sends it back to the 签发人 for 复审 (条例 第二十五条).
+   */
+  protected readonly rechecking = computed(() => {
+    const me = this.auth.user()?.username;
+    return !!me && !!this.current()?.processingRecord.some((s) => s.step === 'recheck' && s.status === 'open' && s.assignee === me);
+  });
+
+  /** 修改文稿 of an outgoing draft in the 拟稿 form; once signed only in 复核 (otherwise through 退回). */
+  protected readonly canEdit = computed(
+    () => this.mayChange() && this.current()?.direction === 'outgoing' && (!this.signedOff() || this.rechecking()),
+  );
 
   /** 签发人: as the document names them (上行文), else whoever signed it off, once signed. */
   protected readonly signersText = computed(() => {

@@ -16,6 +16,7 @@ export const DOCS_ACTIONS_ZH_CN = {
   'docs.view.signer': '签发人',
   'docs.view.notSigned': '尚未签发',
   'docs.view.signedLocked': '已签发，文稿已锁定；如需修改请退回拟稿',
+  'docs.view.recheckEdit': '复核中：如修改正文或公文要素，系统比对签发稿的摘要，复核后自动送签发人复审',
   'docs.view.digest': '摘要',
   'docs.outgoing.editTitle': '修改文稿',
   'docs.submit.edit': '保存修改',
@@ -63,6 +64,8 @@ export const DOCS_ACTIONS_EN: Record<DocsActionsKey, string> = {
   'docs.view.signer': 'Signed off by',
   'docs.view.notSigned': 'Not signed off yet',
   'docs.view.signedLocked': 'Signed off: the text is locked; return it to drafting to change it',
+  'docs.view.recheckEdit':
+    'In recheck: a change of the text or an element is found by its digest and sends the document back to the signer',
   'docs.view.digest': 'Digest',
   'docs.outgoing.editTitle': 'Edit the draft',
   'docs.submit.edit': 'Save changes',

@@ -1,6 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { DOC_TYPE_NAMES, type DocumentDetail } from '@liuzhuan/contracts';
+import { RecordVerificationApi } from '../../shared/record-verification-api.service';
+import { RecordVerificationComponent } from '../../shared/record-verification.component';
 import { UserNames } from '../../shared/user-names.service';
 import { BEIJING } from './doc-form';
 import { DocsI18n, DocsTranslatePipe } from './documents-i18n';
@@ -13,7 +16,7 @@ import { type SheetOpinionView, sheetBlocks } from './sheet-blocks';
  */
 @Component({
   selector: 'app-processing-sheet',
-  imports: [DatePipe, DocsTranslatePipe],
+  imports: [DatePipe, DocsTranslatePipe, RecordVerificationComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './processing-sheet.component.css',
   template: `
@@ -87,7 +90,12 @@ import { type SheetOpinionView, sheetBlocks } from './sheet-blocks';
           </tr>
           <tr>
             <th scope="row">{{ 'docs.sheet.signedOff' | dt }}</th>
-            <td data-testid="sheet-signed-off">{{ signedOff() ?? ('docs.sheet.none' | dt) }}</td>
+            <td data-testid="sheet-signed-off">
+              {{ signedOff() ?? ('docs.sheet.none' | dt) }}
+              @for (s of signatures(); track s.id) {
+                <app-record-verification [signature]="s" />
+              }
+            </td>
             <th scope="row">{{ 'docs.sheet.signedOffAt' | dt }}</th>
             <td>{{ d.handling.signedOff?.at | date: 'yyyy-MM-dd HH:mm' : beijing }}</td>
           </tr>
@@ -134,6 +142,17 @@ export class ProcessingSheetComponent {
     const s = this.doc().handling.signedOff;
     return s ? this.label(s.by, s.onBehalfOf) : null;
   });
+
+  private readonly verification = inject(RecordVerificationApi);
+  /** The 签发's SM2 signatures (复审 adds one), verified by the server: asked again when the 签发 or the text changes. */
+  private readonly signed = rxResource({
+    params: () => {
+      const d = this.doc();
+      return d.direction === 'outgoing' && d.handling.signedOff ? `${d.id}|${d.handling.signedOff.at}|${d.digest}` : undefined;
+    },
+    stream: ({ params }) => this.verification.signatures(params.split('|')[0]),
+  });
+  protected readonly signatures = computed(() => (this.signed.hasValue() ? this.signed.value().items : []));
 
   protected signer(o: SheetOpinionView): string {
     return this.label(o.author, o.onBehalfOf);
