@@ -36,8 +36,8 @@ import { AddressThrottleWindow1796000000018 as MysqlAddressThrottle0018 } from '
 import { AddressThrottleWindow1796000000018 as SqliteAddressThrottle0018 } from './sqlite/0018-address-throttle-window';
 import { AuditAnchor1796000000019 as MysqlAuditAnchor0019 } from './mysql/0019-audit-anchor';
 import { AuditAnchor1796000000019 as SqliteAuditAnchor0019 } from './sqlite/0019-audit-anchor';
-import { Signatures1796000000022 as MysqlSignatures0022 } from './mysql/0022-signatures';
-import { Signatures1796000000022 as SqliteSignatures0022 } from './sqlite/0022-signatures';
+import { Signatures1796000000020 as MysqlSignatures0020 } from './mysql/0020-signatures';
+import { Signatures1796000000020 as SqliteSignatures0020 } from './sqlite/0020-signatures';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no glob loading).
@@ -63,7 +63,7 @@ export const MYSQL_MIGRATIONS = [
   MysqlRecordChains0017,
   MysqlAddressThrottle0018,
   MysqlAuditAnchor0019,
-  MysqlSignatures0022,
+  MysqlSignatures0020,
 ];
 export const SQLITE_MIGRATIONS = [
   SqliteOrg0001,
@@ -85,5 +85,5 @@ export const SQLITE_MIGRATIONS = [
   SqliteRecordChains0017,
   SqliteAddressThrottle0018,
   SqliteAuditAnchor0019,
-  SqliteSignatures0022,
+  SqliteSignatures0020,
 ];

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * signature over the signed version's SM3 digest, the opinion, the signer and the time.
  * Append-only: a signature is never updated; verification recomputes it at every read.
  */
-export class Signatures1796000000022 implements MigrationInterface {
-  name = 'Signatures1796000000022';
+export class Signatures1796000000020 implements MigrationInterface {
+  name = 'Signatures1796000000020';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE IF NOT EXISTS signing_key (
