@@ -22,6 +22,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentVersions } from './document-versions';
 import { DocumentsController } from './documents.controller';
 import { ProcessingSheetService } from './processing-sheet.service';
+import { RenditionService } from './rendition.service';
 import { DocumentRegisterService } from './document-register.service';
 import { DocumentsService } from './documents.service';
 
@@ -54,6 +55,7 @@ import { DocumentVerifier } from './document-verification';
     ClassificationService,
     DocumentOpinionSubject,
     ProcessingSheetService,
+    RenditionService,
     DocumentRegisterService,
     DocumentVerifier,
   ],
