@@ -1,9 +1,8 @@
+import * as d from 'docx';
 import type { IParagraphOptions, ParagraphChild } from 'docx';
 import { AREA, CELL, LINES, MARK_TOP, MM, PAGE, PITCH, RED, SIZE } from './gbt9704';
 import type { OfficialDocumentModel } from './official-document.model';
 import { type FontRole, STANDARD_FONTS } from './standard-fonts';
-
-type Docx = typeof import('docx');
 
 /** points → twentieths of a point (DOCX lengths) */
 const tw = (pt: number) => Math.round(pt * 20);
@@ -17,13 +16,12 @@ const RED_HEX = RED.slice(1).toUpperCase();
  * standard font (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体) for the office's PCs to
  * show in their own. Page numbers "— N —" in alternating footers; a draft says 草稿 in its header.
  */
-export async function renderOfficialDocumentDocx(m: OfficialDocumentModel): Promise<Buffer> {
-  const d = await import('docx');
+export function renderOfficialDocumentDocx(m: OfficialDocumentModel): Promise<Buffer> {
   const run = (text: string, role: FontRole, size = SIZE.no3, color?: string) =>
     new d.TextRun({ text, font: STANDARD_FONTS[role].family, size: size * 2, color });
   const para = (children: ParagraphChild[], options: Partial<IParagraphOptions> = {}) => new d.Paragraph({ children, ...options });
   const blank = () => para([]);
-  const children: InstanceType<Docx['Paragraph']>[] = [];
+  const children: d.Paragraph[] = [];
 
   // 版头 (§7.2)
   const corner = [
