@@ -112,12 +112,12 @@ class Layout {
     // 发文字号 two lines under the mark; a 上行文's on the line of the last 签发人 (§7.2.5, §7.2.6)
     let top = emTop + size + 2 * PITCH;
     const signerLines = chunk(this.m.signers, 2);
-    for (const [i, names] of signerLines.entries()) {
-      const label = i === 0 ? '签发人：' : '';
-      const text = names.join('　');
-      const x = right - CELL - this.width(text, KAI) - this.width('签发人：', BODY);
-      if (label) this.write(label, x, top, BODY);
-      this.write(text, x + this.width('签发人：', BODY), top, KAI);
+    // two names a line, the names of later lines under the first name (§7.2.6)
+    const label = this.width('签发人：', BODY);
+    const names = right - CELL - (signerLines.length ? this.width(signerLines[0].join('　'), KAI) : 0);
+    for (const [i, line] of signerLines.entries()) {
+      if (i === 0) this.write('签发人：', names - label, top, BODY);
+      this.write(line.join('　'), names, top, KAI);
       if (i < signerLines.length - 1) top += PITCH;
     }
     const number = this.m.docNumber ?? '';
