@@ -377,6 +377,8 @@ describe('公文 pages in a browser', { skip }, () => {
     assert.match(wordFile.suggestedFilename(), /\.docx$/);
     assert.equal((await readFile(await wordFile.path())).subarray(0, 2).toString('latin1'), 'PK');
     await section.scrollIntoViewIfNeeded();
+    // Chromium's PDF viewer draws inside its own frame, out of the page's reach: give it a moment
+    await page.waitForTimeout(2000);
     await page.screenshot({ path: join(ARTIFACTS, 'documents-13-rendition-1366.png') });
     await screenshot('documents-13-rendition-1366-full');
 
@@ -386,6 +388,7 @@ describe('公文 pages in a browser', { skip }, () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, 'the document view scrolls horizontally at 390px');
     await section.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(2000);
     await page.screenshot({ path: join(ARTIFACTS, 'documents-14-rendition-390.png') });
 
     assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);

@@ -47,6 +47,8 @@ export async function renderOfficialDocument(model: OfficialDocumentModel, fonts
     size: 'A4',
     margin: 0,
     bufferPages: true,
+    // the viewer's title bar shows the 标题, not the blob URL's id
+    displayTitle: true,
     info: { Title: model.title, Producer: 'Liuzhuan', Creator: 'Liuzhuan' },
   });
   const chunks: Buffer[] = [];

@@ -31,7 +31,7 @@ describe('DocumentRenditionComponent', () => {
     fixture.detectChanges();
     // then it is shown in a frame, with both downloads and the draft's note
     const root = fixture.nativeElement as HTMLElement;
-    expect(root.querySelector('iframe[data-testid="rendition-frame"]')?.getAttribute('src')).toBe('blob:rendition');
+    expect(root.querySelector('iframe[data-testid="rendition-frame"]')?.getAttribute('src')).toBe('blob:rendition#view=FitH');
     expect(root.querySelector('#rendition-pdf')?.textContent?.trim()).toBe('下载PDF');
     expect(root.querySelector('#rendition-docx')?.textContent?.trim()).toBe('下载Word');
     expect(root.textContent).toContain('草稿');

@@ -151,7 +151,8 @@ export class DocumentRenditionComponent {
       // the blob carries the type the page expects, never one the response might claim
       const raw = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
       // a blob URL this component made, of a PDF: safe to frame
-      this.url.set({ raw, frame: this.sanitizer.bypassSecurityTrustResourceUrl(raw) });
+      // fitted to the frame's width, so a phone shows the whole line, not the page's left corner
+      this.url.set({ raw, frame: this.sanitizer.bypassSecurityTrustResourceUrl(`${raw}#view=FitH`) });
     } catch (error) {
       // shown in place; the DOCX download still works
       this.failed.set(this.docsI18n.t('docs.rendition.failed', { message: apiErrorText(error, this.i18n) }));
