@@ -3,6 +3,7 @@
 // it in the list (found by pinyin initials too) and opens its view with the 收文号 and 处理单.
 // Run: `node --test client/e2e/documents.e2e.mjs` after `NX_DAEMON=false npx nx build server client`.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, chromiumSkip, launchChromium, PASSWORD, serverUnderTest, VIEWPORT, watchForProblems } from './support/harness.mjs';
@@ -338,5 +339,59 @@ describe('公文 pages in a browser', { skip }, () => {
 
     assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);
     await head.close();
+  });
+
+  test('should preview the red-header document inline and download it as PDF and Word', async () => {
+    // Given an outgoing draft of the clerk's with a body
+    const clerkToken = await signIn('clerk');
+    const draft = await api(clerkToken, 'POST', '/api/documents', {
+      direction: 'outgoing',
+      docType: 'GW08',
+      title: '安康市人民政府关于加强城市燃气安全管理工作的通知',
+      issuer: '安康市人民政府',
+      orgCode: '安政发',
+      mainRecipients: ['各县区人民政府', '市政府各部门'],
+      ccRecipients: ['市委办公室'],
+      body: '为切实做好城市燃气安全管理工作，经市政府同意，现就有关事项通知如下。\n一、开展排查整治。各县区要组织一次全面排查。',
+    });
+    const clerk = await signedIn('clerk');
+
+    // When the clerk opens its view
+    await page.goto(`${server.url}/documents/${draft.id}`);
+
+    // Then the server's PDF is framed in the page, with the draft's note and both downloads
+    const section = page.locator('section', { has: page.locator('h2', { hasText: '红头公文' }) });
+    const frame = section.getByTestId('rendition-frame');
+    await frame.waitFor();
+    assert.match((await frame.getAttribute('src')) ?? '', /^blob:/);
+    await section.getByText('带“草稿”水印').waitFor();
+    const pdf = page.waitForEvent('download');
+    await section.getByRole('button', { name: '下载PDF' }).click();
+    const pdfFile = await pdf;
+    assert.equal(pdfFile.suggestedFilename(), '草稿 安康市人民政府关于加强城市燃气安全管理工作的通知.pdf');
+    const pdfBytes = await readFile(await pdfFile.path());
+    assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const word = page.waitForEvent('download');
+    await section.getByRole('button', { name: '下载Word' }).click();
+    const wordFile = await word;
+    assert.match(wordFile.suggestedFilename(), /\.docx$/);
+    assert.equal((await readFile(await wordFile.path())).subarray(0, 2).toString('latin1'), 'PK');
+    await section.scrollIntoViewIfNeeded();
+    // Chromium's PDF viewer draws inside its own frame, out of the page's reach: give it a moment
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(ARTIFACTS, 'documents-13-rendition-1366.png') });
+    await screenshot('documents-13-rendition-1366-full');
+
+    // And on a phone the preview fits the width, with a link to the phone's own viewer
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.getByRole('link', { name: '在新窗口打开' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, 'the document view scrolls horizontally at 390px');
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(2000);
+    await page.screenshot({ path: join(ARTIFACTS, 'documents-14-rendition-390.png') });
+
+    assert.deepEqual(problems, [], `no problems in the page:\n${problems.join('\n')}`);
+    await clerk.close();
   });
 });

@@ -10,6 +10,8 @@ export const DOCUMENT_ERROR_CODES = {
   DOCUMENT_NOT_EDITABLE: 409,
   DOCUMENT_SIGNED_LOCKED: 409,
   DOCUMENT_NOT_OUTGOING: 422,
+  /** the red-header 公文 (PDF, DOCX) is rendered for outgoing documents only */
+  DOCUMENT_RENDITION_NOT_OUTGOING: 422,
   DOCUMENT_ORG_CODE_MISSING: 422,
   DOCUMENT_NUMBER_ALREADY_ALLOCATED: 409,
   DOCUMENT_NUMBER_NOT_ALLOCATED: 409,
@@ -49,6 +51,7 @@ export const DOCUMENT_ERROR_MESSAGES_ZH: Record<keyof typeof DOCUMENT_ERROR_CODE
   DOCUMENT_NOT_EDITABLE: '公文已办结，不能再修改',
   DOCUMENT_SIGNED_LOCKED: '公文已签发，文稿已锁定；如需修改，请退回拟稿后再改，或由复核人在复核中修改（修改后自动送签发人复审）',
   DOCUMENT_NOT_OUTGOING: '只有发文才编发文字号',
+  DOCUMENT_RENDITION_NOT_OUTGOING: '只有发文才生成红头公文；收文请查看来文原件或收文处理笺',
   DOCUMENT_ORG_CODE_MISSING: '请先填写机关代字',
   DOCUMENT_NUMBER_ALREADY_ALLOCATED: '该公文已编发文字号',
   DOCUMENT_NUMBER_NOT_ALLOCATED: '该公文尚未编发文字号',

@@ -70,6 +70,21 @@ export const DOCUMENT_ROUTES = [
   },
   {
     method: 'GET',
+    path: '/documents/:id/rendition.pdf',
+    tag,
+    summary:
+      'The red-header 公文 of an outgoing document per GB/T 9704-2012 as a PDF (inline), in any state: a draft watermarked 草稿; audited when 秘密 or above',
+    responses: { 200: z.string() },
+  },
+  {
+    method: 'GET',
+    path: '/documents/:id/rendition.docx',
+    tag,
+    summary: 'The same 公文 as a DOCX naming the standard fonts (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312), as a download',
+    responses: { 200: z.string() },
+  },
+  {
+    method: 'GET',
     path: '/documents/:id',
     tag,
     summary: 'A document with its attachments and processing record (处理单)',

@@ -38,6 +38,7 @@ import { DocNumberService } from './doc-number.service';
 import { DocumentsService } from './documents.service';
 import { DocumentErrors } from './documents.errors';
 import { ProcessingSheetService } from './processing-sheet.service';
+import { RENDITION_TYPES, type RenditionFormat, RenditionService } from './rendition.service';
 import { DocumentRegisterService } from './document-register.service';
 
 /** The file of an attachment upload: the multipart field `file`, read whole up to the limit. */
@@ -66,6 +67,7 @@ export class DocumentsController {
     private readonly circulations: CirculationService,
     private readonly classification: ClassificationService,
     private readonly sheets: ProcessingSheetService,
+    private readonly renditions: RenditionService,
     private readonly register: DocumentRegisterService,
   ) {}
 
@@ -120,6 +122,44 @@ export class DocumentsController {
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `inline; filename="processing-sheet.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
     reply.header('cache-control', 'no-store');
+    return bytes;
+  }
+
+  /** The red-header 公文 (GB/T 9704) as a PDF, shown in the page: outgoing documents, any state (a draft watermarked 草稿). */
+  @Get(':id/rendition.pdf')
+  renditionPdf(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return this.rendition(id, 'pdf', user, audit, reply);
+  }
+
+  /** The same 公文 as a DOCX naming the standard fonts, downloaded. */
+  @Get(':id/rendition.docx')
+  renditionDocx(
+    @Param('id', validate(IdParamSchema)) id: string,
+    @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return this.rendition(id, 'docx', user, audit, reply);
+  }
+
+  private async rendition(
+    id: string,
+    format: RenditionFormat,
+    user: SessionUser,
+    audit: AuditContext,
+    reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { bytes, name } = await this.renditions.render(id, format, user, audit);
+    const disposition = format === 'pdf' ? 'inline' : 'attachment';
+    reply.header('content-type', RENDITION_TYPES[format]);
+    reply.header('content-disposition', `${disposition}; filename="document.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('cache-control', 'private, no-store');
     return bytes;
   }
 

@@ -31,6 +31,8 @@ export const DocumentErrors = {
   signedLocked: (id: string) =>
     new DomainError('DOCUMENT_SIGNED_LOCKED', `Document ${id} is signed off: its text changes only after a return (退回) or in 复核`),
   notEditor: (id: string) => new DomainError('FORBIDDEN_ROLE', `Only the drafter or a current handler may change document ${id}`),
+  renditionNotOutgoing: () =>
+    new DomainError('DOCUMENT_RENDITION_NOT_OUTGOING', 'Only outgoing documents are rendered as red-header documents'),
   notOutgoing: () => new DomainError('DOCUMENT_NOT_OUTGOING', 'Only outgoing documents get a document number'),
   orgCodeMissing: () => new DomainError('DOCUMENT_ORG_CODE_MISSING', 'Set the 机关代字 (orgCode) before allocating a number'),
   numberAllocated: (text: string) => new DomainError('DOCUMENT_NUMBER_ALREADY_ALLOCATED', `The document already has the number ${text}`),

@@ -23,6 +23,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentVersions } from './document-versions';
 import { DocumentsController } from './documents.controller';
 import { ProcessingSheetService } from './processing-sheet.service';
+import { RenditionService } from './rendition.service';
 import { DocumentRegisterService } from './document-register.service';
 import { DocumentsService } from './documents.service';
 import { DocumentDeadlines } from './document-deadlines';
@@ -59,6 +60,7 @@ import { DocumentSignatures } from './document-signatures';
     ClassificationService,
     DocumentOpinionSubject,
     ProcessingSheetService,
+    RenditionService,
     DocumentRegisterService,
     DocumentVerifier,
     DocumentDeadlines,

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   LIUZHUAN_CLIENT_DIR: z.string().optional(),
   LIUZHUAN_CJK_FONT: z.string().optional(),
   LIUZHUAN_CJK_FONT_NAME: z.string().optional(),
+  LIUZHUAN_FONT_DIR: z.string().optional(),
   // durations may be fractions (tests use a few seconds: LIUZHUAN_SESSION_IDLE_MINUTES=0.05)
   LIUZHUAN_SESSION_IDLE_MINUTES: z.coerce.number({ error: 'must be a number' }).positive().max(1440).default(30),
   LIUZHUAN_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number' }).positive().max(168).default(12),
@@ -196,9 +197,11 @@ export interface AppConfig {
   openApiPublic: boolean;
   /**
    * The CJK font the server's PDFs (处理单) are set in: a .ttf/.otf/.ttc file and, for a collection
-   * (.ttc), the PostScript name of the face; unset: the Debian fonts-noto-cjk files are looked for.
+   * (.ttc), the PostScript name of the face; unset: the Debian fonts-noto-cjk files, then the
+   * Noto Serif SC that npm installs. `fontDir`: the office's licensed 公文 fonts (方正小标宋简体,
+   * 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体), found by file name; null: the fallback only.
    */
-  rendering: { cjkFont: string | null; cjkFontName: string | null };
+  rendering: { cjkFont: string | null; cjkFontName: string | null; fontDir: string | null };
 }
 
 export class ConfigError extends Error {
@@ -274,7 +277,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleTimeoutMs: e.LIUZHUAN_IDLE_TIMEOUT_SECONDS * 1000,
     },
     openApiPublic: e.LIUZHUAN_OPENAPI_PUBLIC === undefined ? !e.DATABASE_URL : isOn(e.LIUZHUAN_OPENAPI_PUBLIC),
-    rendering: { cjkFont: e.LIUZHUAN_CJK_FONT ? resolve(e.LIUZHUAN_CJK_FONT) : null, cjkFontName: e.LIUZHUAN_CJK_FONT_NAME ?? null },
+    rendering: {
+      cjkFont: e.LIUZHUAN_CJK_FONT ? resolve(e.LIUZHUAN_CJK_FONT) : null,
+      cjkFontName: e.LIUZHUAN_CJK_FONT_NAME ?? null,
+      fontDir: e.LIUZHUAN_FONT_DIR ? resolve(e.LIUZHUAN_FONT_DIR) : null,
+    },
   };
 }
 

@@ -106,6 +106,9 @@ describe('DocumentViewPage', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect(root.querySelector('#doc-verification')?.textContent?.trim()).toBe('记录完整');
+    // And the red-header 公文 of the outgoing document is asked for, to be shown in the page
+    expect(root.textContent).toContain('红头公文');
+    http.expectOne('/api/documents/doc-1/rendition.pdf');
     http.verify();
   });
 
@@ -126,6 +129,7 @@ describe('DocumentViewPage', () => {
     await fixture.whenStable();
     http.match((r) => r.url === '/api/users');
     http.match((r) => r.url.endsWith('/verify'));
+    http.match((r) => r.url.endsWith('/rendition.pdf'));
     return { http, fixture, root: fixture.nativeElement as HTMLElement };
   }
 
@@ -149,6 +153,8 @@ describe('DocumentViewPage', () => {
     expect(root.querySelector('#doc-version')?.textContent).toContain('第 3 版');
     expect(root.querySelector('#doc-number-allocate')).toBeNull();
     expect(root.querySelector('#doc-number-void')).not.toBeNull();
+    // (the new version is rendered anew)
+    http.match((r) => r.url.endsWith('/rendition.pdf'));
     http.verify();
   });
 

@@ -26,6 +26,7 @@ import { AttachmentUploadComponent } from './attachment-upload.component';
 import { CirculationPanelComponent } from './circulation-panel.component';
 import { ClassificationChangeComponent } from './classification-change.component';
 import { DocNumberComponent } from './doc-number.component';
+import { DocumentRenditionComponent } from './document-rendition.component';
 import { ProcessingSheetComponent } from './processing-sheet.component';
 import { BEIJING, valueOr } from './doc-form';
 import { DocsI18n, DocsTranslatePipe, type DocsTranslate } from './documents-i18n';
@@ -93,6 +94,7 @@ const DRAFTING_STEPS = new Set(['draft', 'review', 'countersign', 'signOff']);
     NzButtonModule,
     NzEmptyModule,
     NzTagModule,
+    DocumentRenditionComponent,
     AttachmentUploadComponent,
     CirculationPanelComponent,
     ClassificationChangeComponent,
