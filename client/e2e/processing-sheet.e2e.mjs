@@ -198,4 +198,87 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await screenshot('1366-register');
     assertNoProblems(problems);
   });
+
+  test('should print the 答复内容 and 办结说明 typed in the forms', async () => {
+    // Given the document of the test before at 答复
+    assert.ok(documentId, 'the test before left a document at 答复');
+    // When the clerk types the reply and the conclusion in the forms
+    await signIn('clerk');
+    await openTask('clerk', 'reply');
+    await field('答复内容').locator('textarea').fill(REPLY);
+    await complete();
+    await openTask('clerk', 'conclude');
+    await field('办结说明').locator('textarea').fill(CONCLUDE);
+    await complete();
+    assertNoProblems();
+    // Then the document page's 处理单 and the print view hold both, word for word
+    await page.goto(`${server.url}/documents/${documentId}`);
+    const sheet = page.getByTestId('processing-sheet');
+    await sheet.locator('tr[data-block="docs.sheet.block.reply"] .sheet-opinion-text', { hasText: REPLY }).waitFor();
+    await sheet.locator('tr[data-block="docs.sheet.block.conclusion"] .sheet-opinion-text', { hasText: CONCLUDE }).waitFor();
+    await page.locator('.record-table').getByText(REPLY).waitFor();
+    await page.goto(`${server.url}/print/documents/${documentId}`);
+    const reply = page.locator('tr[data-block="docs.sheet.block.reply"] .sheet-opinion-text');
+    await reply.waitFor();
+    assert.equal((await reply.innerText()).trim(), REPLY);
+    assert.equal((await page.locator('tr[data-block="docs.sheet.block.conclusion"] .sheet-opinion-text').innerText()).trim(), CONCLUDE);
+    // and 主办 and 协办 are signed alike: name and department, no step name
+    const assist = page.locator('tr[data-block="docs.sheet.block.assistHandling"]');
+    await assist.locator('.sheet-dept', { hasText: '安康市财政局' }).waitFor();
+    assert.equal(await assist.locator('.sheet-step').count(), 0);
+    await page.locator('tr[data-block="docs.sheet.block.leadHandling"] .sheet-dept', { hasText: '安康市住房和城乡建设局' }).waitFor();
+    await screenshot('1366-print-concluded');
+    await page.setViewportSize(PHONE);
+    await screenshot('390-print-concluded');
+    assertNoProblems();
+  });
+
+  test('should show a returned 拟稿 with who returned it and why, and offer 修改文稿', async () => {
+    // Given a 发文 the office head sent back at 核稿 (退回修改, through the form)
+    const clerk = await login(server.url, 'clerk');
+    const created = await clerk('POST', '/documents', {
+      direction: 'outgoing',
+      docType: 'GW08',
+      title: '安康市人民政府关于做好冬季供暖工作的通知',
+      issuer: '安康市人民政府',
+      orgCode: '安政发',
+      mainRecipients: ['市政府各部门'],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const outgoing = created.body.instanceId;
+    const step = async (username, elementId, variables) => {
+      const api = await login(server.url, username);
+      const { body } = await api('GET', `/tasks?instanceId=${outgoing}&status=open`);
+      const task = body.items.find((t) => t.elementId === elementId);
+      if (!task.assignee) assert.equal((await api('POST', `/tasks/${task.id}/claim`)).status, 200);
+      const done = await api('POST', `/tasks/${task.id}/complete`, { variables });
+      assert.equal(done.status, 200, `${elementId}: ${JSON.stringify(done.body)}`);
+    };
+    await step('clerk', 'draft', { issuer: 'mayor' });
+    await step('head', 'review', { reviewResult: 'return', reviewOpinion: RETURN_REASON });
+    // When the drafter opens the 拟稿 again
+    const { body } = await clerk('GET', `/tasks?instanceId=${outgoing}&status=open`);
+    const draft = body.items.find((t) => t.elementId === 'draft');
+    for (const viewport of [VIEWPORT, PHONE]) {
+      await signIn('clerk', viewport);
+      await page.goto(`${server.url}/tasks/${draft.id}`);
+      // Then the banner at the top names the head and the reason, with 修改文稿 beside it
+      const banner = page.getByTestId('returned-banner');
+      await banner.getByText(RETURN_REASON).waitFor();
+      await banner.getByText('刘洋').waitFor();
+      await banner.getByTestId('edit-draft').waitFor();
+      // and the panel offers neither 退回 nor 驳回 on the first step
+      await page.locator('[data-action="complete"]').waitFor();
+      assert.equal(await page.locator('app-approval-panel [data-action="return"], app-approval-panel [data-action="reject"]').count(), 0);
+      await screenshot(`${viewport.width}-returned-draft`);
+    }
+    // And 修改文稿 opens the draft's text and comes back to the task once saved
+    await page.getByTestId('returned-banner').getByTestId('edit-draft').click();
+    await page.waitForURL((url) => url.pathname === `/documents/${created.body.id}/edit`);
+    assertNoProblems();
+  });
 });
+
+const REPLY = '已按批示答复陕西省住房和城乡建设厅：我市第一批12个小区改造已完成，资金已全部到位。';
+const CONCLUDE = '办理完毕，答复已发出，材料归档备查。';
+const RETURN_REASON = '请补充执行日期和责任单位。';

@@ -10,6 +10,8 @@ export const APPROVAL_ERROR_CODES = {
   RETURN_TARGET_INVALID: 422,
   RETURN_NO_TARGET: 422,
   REJECT_FIRST_STEP: 422,
+  /** 驳回 on a part of a multi-instance step (a 会签 vote, a 协办 department): it would end the whole matter */
+  REJECT_STEP_PART: 422,
   TASK_ALREADY_OPENED: 409,
   NOT_WITHDRAWABLE: 409,
   TASK_DELEGATED: 409,
@@ -32,6 +34,7 @@ export const APPROVAL_ERROR_MESSAGES_ZH: Record<keyof typeof APPROVAL_ERROR_CODE
   RETURN_TARGET_INVALID: '只能退回到本流程已经办理过的环节',
   RETURN_NO_TARGET: '没有可以退回的环节',
   REJECT_FIRST_STEP: '首个环节不能驳回',
+  REJECT_STEP_PART: '会签、协办环节不能驳回整件公文，请表明不同意见或退回',
   TASK_ALREADY_OPENED: '下一环节的办理人已查看，不能撤回',
   NOT_WITHDRAWABLE: '该事项当前不能撤回',
   TASK_DELEGATED: '该事项已委派他人办理，待其办理完毕后再办结',

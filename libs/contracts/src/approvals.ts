@@ -21,6 +21,10 @@ export const OPINION_KINDS = [
   'signOff',
   /** 办理情况 of a 主办 or 协办 department */
   'handling',
+  /** 答复内容 (the reply to the sender of a 收文 or a letter) */
+  'reply',
+  /** 办结说明 */
+  'conclusion',
   'circled',
   'return',
   'reject',

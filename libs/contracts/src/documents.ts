@@ -305,6 +305,10 @@ export const StepOpinionSchema = z
     author: z.string(),
     /** the principal a deputy wrote for (代理): shown as 「B（代A）」 */
     onBehalfOf: z.string().nullable(),
+    /** the department (organization name) the author belongs to: 主办 and 协办 are signed 「name（department）」 */
+    authorOrg: z.string().nullable(),
+    /** 同意 / 不同意 of a vote (会签); null when the opinion casts none */
+    approve: z.boolean().nullable(),
     documentDigest: z.string().nullable(),
     at: z.string(),
   })

@@ -71,3 +71,38 @@ export function opinionFieldsOf(schema: unknown): OpinionField[] {
   visit((schema as { components?: unknown } | null)?.components);
   return found;
 }
+
+/**
+ * The vote field (表决字段) of a form: a field marked `"properties": {"vote": "<opinion kind>"}`
+ * whose value `agree`/`disagree` (or true/false) is the 同意/不同意 of the step's opinion of that kind
+ * and the completion's outcome (会签: `oa:countersign` counts it). null when the form has none.
+ */
+export interface VoteField {
+  key: string;
+  kind: string;
+}
+
+export function voteFieldOf(schema: unknown): VoteField | null {
+  let found: VoteField | null = null;
+  const visit = (components: unknown): void => {
+    if (!Array.isArray(components) || found) return;
+    for (const c of components as Record<string, unknown>[]) {
+      if (!c || typeof c !== 'object') continue;
+      const kind = (c['properties'] as Record<string, unknown> | undefined)?.['vote'];
+      if (typeof kind === 'string' && kind && typeof c['key'] === 'string') {
+        found = { key: c['key'], kind };
+        return;
+      }
+      visit(c['components']);
+    }
+  };
+  visit((schema as { components?: unknown } | null)?.components);
+  return found;
+}
+
+/** A vote field's value as 同意 (true) / 不同意 (false); undefined when not given or not a vote. */
+export function voteOf(value: unknown): boolean | undefined {
+  if (value === true || value === 'agree' || value === 'yes') return true;
+  if (value === false || value === 'disagree' || value === 'no') return false;
+  return undefined;
+}

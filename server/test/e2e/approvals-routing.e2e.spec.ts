@@ -323,15 +323,19 @@ describe('approvals: return, reject, transfer, delegate, opinions (e2e)', () => 
       expect((await w.tasks(id)).find((t) => t.elementId === 'vote' && t.assignee === 'mayor').status).toBe('cancelled');
     });
 
-    it("should reject the whole instance from one signer's task", async () => {
+    it("should refuse 驳回 from one signer's task: a 会签 vote does not end the whole matter", async () => {
       // given
       const id = await atVote();
+      const task = await w.task(id, 'vote', 'mayor');
       // when
-      const r = await w.call('mayor', 'POST', `/api/tasks/${(await w.task(id, 'vote', 'mayor')).id}/reject`, { reason: '不予批准' });
-      // then
-      expect(r.status).toBe(200);
-      expect((await w.instance(id)).status).toBe('terminated');
-      expect(await w.open(id)).toEqual([]);
+      const r = await w.call('mayor', 'POST', `/api/tasks/${task.id}/reject`, { reason: '不予批准' });
+      // then refused, nothing changed, and the actions list never offered it (the signer votes 不同意 or 退回)
+      expect(r.status).toBe(422);
+      expect(r.body.code).toBe('REJECT_STEP_PART');
+      expect((await w.instance(id)).status).toBe('active');
+      const offered = (await w.call('mayor', 'GET', `/api/tasks/${task.id}/actions`)).body.items;
+      expect(offered).toContain('return');
+      expect(offered).not.toContain('reject');
     });
   });
 

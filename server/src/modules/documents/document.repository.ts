@@ -27,6 +27,8 @@ export interface OpinionRow {
   author: string;
   onBehalfOf: string | null;
   documentDigest: string | null;
+  /** 会签 同意/不同意 (SQLite answers 0/1) */
+  approve: boolean | number | null;
   createdAt: Date | string;
 }
 
@@ -66,7 +68,7 @@ export class DocumentRepository {
   /** The opinions written in an instance (the approvals module's append-only `opinion` table). */
   async opinions(instanceId: string): Promise<OpinionRow[]> {
     const rows: OpinionRow[] = await this.dataSource.manager.query(
-      'SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, document_digest AS documentDigest, created_at AS createdAt FROM opinion WHERE instance_id = ? ORDER BY created_at, id',
+      'SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, document_digest AS documentDigest, approve, created_at AS createdAt FROM opinion WHERE instance_id = ? ORDER BY created_at, id',
       [instanceId],
     );
     return rows;

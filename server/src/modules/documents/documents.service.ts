@@ -22,7 +22,7 @@ import { TransactionRunner } from '../../platform/database/transaction-runner';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { newId } from '../../platform/ids/ids';
 import { DefinitionRepository } from '../definitions/definitions.api';
-import { OrgRepository, pinyinKeys } from '../org/org.api';
+import { OrgRepository, pinyinKeys, UserRepository } from '../org/org.api';
 import { processVariables, readState } from '@liuzhuan/engine';
 import { handlingOf } from './document-handling';
 import { CommandExecutor, InstanceRepository, TaskRepository } from '../runtime/runtime.api';
@@ -61,6 +61,7 @@ export class DocumentsService {
     private readonly deadlines: DocumentDeadlines,
     private readonly trail: AuditTrail,
     private readonly orgs: OrgRepository,
+    private readonly users: UserRepository,
   ) {}
 
   /**
@@ -264,12 +265,24 @@ export class DocumentsService {
     ]);
     const view = documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined);
     const variables = instance ? processVariables(readState(instance.state)) : {};
+    await this.nameAuthorOrgs(record, orgs);
     return {
       ...view,
       attachments: attachments.map(attachmentView),
       processingRecord: record,
       handling: handlingOf(variables, view.registration, record, orgs, doc.createdOrgId),
     };
+  }
+
+  /** Each opinion's author's department, by name (the 处理单 signs 主办 and 协办 「name（department）」). */
+  private async nameAuthorOrgs(record: ProcessingStep[], orgs: readonly { id: string; name: string }[]): Promise<void> {
+    const authors = [...new Set(record.flatMap((s) => s.opinions.map((o) => o.author)))];
+    if (!authors.length) return;
+    const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+    const orgOf = new Map(
+      (await this.users.findByUsernames(authors)).map((u) => [u.username, u.orgId ? (orgName.get(u.orgId) ?? null) : null]),
+    );
+    for (const step of record) for (const o of step.opinions) o.authorOrg = orgOf.get(o.author) ?? null;
   }
 
   /**
@@ -295,6 +308,8 @@ export class DocumentsService {
         text: o.text,
         author: o.author,
         onBehalfOf: o.onBehalfOf,
+        authorOrg: null,
+        approve: o.approve === null || o.approve === undefined ? null : Boolean(o.approve),
         documentDigest: o.documentDigest,
         at: at.toISOString(),
       });

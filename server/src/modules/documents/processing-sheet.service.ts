@@ -11,17 +11,22 @@ const SECRET: Record<string, string> = { NONE: '非密', SECRET: '秘密', CONFI
 const URGENCY: Record<string, string> = { NONE: '', URGENT: '加急', EXTRA_URGENT: '特急' };
 const HANDLING: Record<string, string> = { ACT: '办件', READ: '阅件' };
 
-/** The 收文处理笺's opinion blocks, in the order of the 条例's steps; a kind not listed goes to 其他意见. */
-const INCOMING_BLOCKS: readonly { label: string; kinds: readonly string[]; steps?: readonly string[] }[] = [
+/**
+ * The 收文处理笺's opinion blocks, in the order of the 条例's steps; a kind not listed goes to 其他意见.
+ * `byDept`: signed 「name（department）」 — the 主办 and every 协办 alike.
+ */
+const INCOMING_BLOCKS: readonly { label: string; kinds: readonly string[]; steps?: readonly string[]; byDept?: true }[] = [
   { label: '拟办意见', kinds: ['proposal'] },
   { label: '领导批示', kinds: ['instruction', 'circled'] },
-  { label: '主办单位办理情况', kinds: ['handling'], steps: ['leadHandle'] },
-  { label: '协办单位办理情况', kinds: ['handling'], steps: ['assistHandle'] },
+  { label: '主办单位办理情况', kinds: ['handling'], steps: ['leadHandle'], byDept: true },
+  { label: '协办单位办理情况', kinds: ['handling'], steps: ['assistHandle'], byDept: true },
+  { label: '答复内容', kinds: ['reply'] },
+  { label: '办结说明', kinds: ['conclusion'] },
 ];
 /** The 发文稿纸's blocks: 签发 at the top as on the paper form, then 会签 and 核稿. */
 const OUTGOING_BLOCKS: typeof INCOMING_BLOCKS = [
   { label: '签发意见', kinds: ['signOff'] },
-  { label: '会签意见', kinds: ['countersign'] },
+  { label: '会签意见', kinds: ['countersign'], byDept: true },
   { label: '核稿意见', kinds: ['review'] },
 ];
 
@@ -104,13 +109,14 @@ export class ProcessingSheetService {
         .flatMap((s) => s.opinions.filter((o) => block.kinds.includes(o.kind) && !placed.has(o)))
         .map((o) => {
           placed.add(o);
-          return { text: o.text, signer: signer(o.author, o.onBehalfOf), at: minute(o.at) };
+          const who = signer(o.author, o.onBehalfOf);
+          return { text: o.text, signer: `${block.byDept && o.authorOrg ? `${who}（${o.authorOrg}）` : who}${vote(o)}`, at: minute(o.at) };
         }),
     }));
     const others = d.processingRecord.flatMap((s) =>
       s.opinions
         .filter((o) => !placed.has(o))
-        .map((o) => ({ text: o.text, signer: `${signer(o.author, o.onBehalfOf)}（${s.name ?? s.step}）`, at: minute(o.at) })),
+        .map((o) => ({ text: o.text, signer: `${signer(o.author, o.onBehalfOf)}（${s.name ?? s.step}）${vote(o)}`, at: minute(o.at) })),
     );
     if (others.length) blocks.push({ label: '其他意见', opinions: others });
     return {
@@ -123,6 +129,8 @@ export class ProcessingSheetService {
   }
 }
 
+/** The 同意/不同意 of a vote (会签), after the signer. */
+const vote = (o: StepOpinion): string => (o.approve === null ? '' : o.approve ? ' 同意' : ' 不同意');
 const f = (label: string, value: string | null | undefined): SheetField => ({ label, value: value ?? '' });
 
 /** 已验证 or 验证失败 of the 签发 signatures (SM2), the latest signer first: what the paper copy can still show. */

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type Form, type FormJsSchema, type FormList, type OpinionField, opinionFieldsOf } from '@liuzhuan/contracts';
+import {
+  type Form,
+  type FormJsSchema,
+  type FormList,
+  type OpinionField,
+  opinionFieldsOf,
+  type VoteField,
+  voteFieldOf,
+} from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import { isDuplicateKey } from '../../platform/database/driver-error';
 import { FormErrors } from './forms.errors';
@@ -27,9 +35,11 @@ export class FormsService {
    * The opinion fields of the latest version of a form (none when the key has no form), read with
    * the caller's manager: a completion asks under its instance lock.
    */
-  async opinionFields(key: string, m: EntityManager): Promise<OpinionField[]> {
+  async opinionFields(key: string, m: EntityManager): Promise<{ fields: OpinionField[]; vote: VoteField | null }> {
     const form = await this.forms.latest(key, m);
-    return form ? opinionFieldsOf(JSON.parse(form.schemaJson)) : [];
+    if (!form) return { fields: [], vote: null };
+    const schema: unknown = JSON.parse(form.schemaJson);
+    return { fields: opinionFieldsOf(schema), vote: voteFieldOf(schema) };
   }
 
   async list(): Promise<FormList> {

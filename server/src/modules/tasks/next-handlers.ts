@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DefinitionEligibleQuery, EligibleQuery, EligibleStep, NextAssignees, NextStepList, SessionUser } from '@liuzhuan/contracts';
-import { nextUserTasks, pickSources } from '@liuzhuan/engine';
+import { nextUserTasks, openCountersignOf, pickSources, processVariables, readState } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { DefinitionRepository, ProcessCache } from '../definitions/definitions.api';
 import {
@@ -38,14 +38,24 @@ export class NextHandlers {
     return this.people.list(process, this.people.stepOf(process, query), this.naming(instance, user));
   }
 
-  /** The steps completing this task can open whose people a group holds, each with its eligible people. */
+  /**
+   * The steps completing this task can open whose people a group holds, each with its eligible
+   * people. None while other parts of this task's multi-instance step are open (completing this
+   * part does not open the next step), and no step whose handler a variable already names (the
+   * 签发人 chosen at 拟稿).
+   */
   async nextSteps(taskId: string, user: SessionUser): Promise<NextStepList> {
     const { row, instance } = await this.readable(taskId, user);
     const process = await this.cache.get(instance.definitionId);
+    const state = readState(instance.state);
+    if ((openCountersignOf(state, row.id)?.innerIds.length ?? 0) > 1) return { items: [] };
+    const variables = processVariables(state);
+    const named = (elementId: string) =>
+      (process.nodes[elementId]?.assignment?.assigneeVariables ?? []).some((v) => isNaming(variables[v]));
     const naming = this.naming(instance, user);
     const items: EligibleStep[] = [];
     for (const elementId of nextUserTasks(process, row.elementId)) {
-      if (!pickSources(process, elementId)) continue;
+      if (!pickSources(process, elementId) || named(elementId)) continue;
       items.push(await this.people.list(process, { elementId, variable: null }, naming));
     }
     return { items };
@@ -87,4 +97,9 @@ export class NextHandlers {
       throw TaskErrors.notFound(taskId);
     return { row, instance };
   }
+}
+
+/** A variable that names people: a non-empty username or list of them. */
+function isNaming(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
 }

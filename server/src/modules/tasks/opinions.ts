@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type Opinion, type OpinionField, type OpinionInput, type OpinionList, OPINION_KINDS, type SessionUser } from '@liuzhuan/contracts';
+import {
+  type Opinion,
+  type OpinionField,
+  type OpinionInput,
+  type OpinionList,
+  OPINION_KINDS,
+  type SessionUser,
+  type VoteField,
+  voteOf,
+} from '@liuzhuan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { newId } from '../../platform/ids/ids';
@@ -64,14 +73,50 @@ export function normalizeOpinion(input: string | OpinionInput | undefined): Opin
  * of the field's kind (a kind the contract does not know is a 'note'), at most the opinion length.
  */
 export function fieldOpinions(fields: readonly OpinionField[], variables: Record<string, unknown>): OpinionInput[] {
-  const kinds: readonly string[] = OPINION_KINDS;
   return fields.flatMap((field) => {
     const value = variables[field.key];
     if (typeof value !== 'string' || !value.trim()) return [];
     if (value.length > 2000) throw TaskErrors.opinionTooLong(field.key);
-    const kind = (kinds.includes(field.kind) ? field.kind : 'note') as OpinionInput['kind'];
-    return [{ text: value, kind }];
+    return [{ text: value, kind: opinionKind(field.kind) }];
   });
+}
+
+const VOTE_TEXT = { agree: '同意', disagree: '不同意' } as const;
+
+/**
+ * What one completion writes as opinions: one entry per person and step (the 处理单 shows each
+ * signer once). The panel's opinion and the text of the form's opinion field are the same act —
+ * the person's opinion at this step — so they merge into one opinion of the field's kind (the
+ * panel's words first, the same words never twice); the form's vote field (会签 同意/不同意) is that
+ * opinion's `approve`, and a vote with no words is written as 同意/不同意 so the vote is on record.
+ * A panel opinion alone takes the form's opinion kind, else the step's (`stepKind`); an opinion of
+ * its own kind (圈阅) stays beside the form's words.
+ */
+export function completionOpinions(
+  panel: OpinionInput | null,
+  form: { fields: readonly OpinionField[]; vote: VoteField | null },
+  variables: Record<string, unknown> | undefined,
+  stepKind: string,
+): OpinionInput[] {
+  const given = fieldOpinions(form.fields, variables ?? {});
+  const formKind = form.fields[0]?.kind ?? form.vote?.kind;
+  const kind = given[0]?.kind ?? opinionKind(formKind ?? stepKind);
+  const separate = panel?.kind && panel.kind !== kind ? [panel] : [];
+  const merging = separate.length ? null : panel;
+  const voted = form.vote ? voteOf(variables?.[form.vote.key]) : undefined;
+  const approve = merging?.approve ?? voted;
+  const texts = [merging?.text.trim(), ...given.slice(0, 1).map((g) => g.text)].filter((t): t is string => !!t);
+  const words = texts.filter((t, i) => !texts.some((other, j) => j !== i && other.includes(t) && (other !== t || j < i)));
+  const text = words.length ? words.join('\n') : approve === undefined || !form.vote ? '' : VOTE_TEXT[approve ? 'agree' : 'disagree'];
+  if (text.length > 2000) throw TaskErrors.opinionTooLong(form.fields[0]?.key ?? 'opinion');
+  const main: OpinionInput[] = text ? [{ text, kind, ...(approve === undefined ? {} : { approve }) }] : [];
+  return [...main, ...given.slice(1), ...separate];
+}
+
+/** A kind the contract knows, else 'note'. */
+function opinionKind(kind: string): NonNullable<OpinionInput['kind']> {
+  const kinds: readonly string[] = OPINION_KINDS;
+  return (kinds.includes(kind) ? kind : 'note') as NonNullable<OpinionInput['kind']>;
 }
 
 /** Writes opinions (append only: there is no update or delete path) and reads them back. */

@@ -15,6 +15,7 @@ import { readState, returnTargets, withdrawalPlan } from '@liuzhuan/engine';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type Tx } from '../../platform/database/transaction-runner';
 import { TaskErrors } from './tasks.errors';
+import { isFirstStep, isStepPart } from './step-rules';
 import { ProcessCache } from '../definitions/definitions.api';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { NO_MATTER, NotificationsService, notificationTitle } from '../notifications/notifications.api';
@@ -124,6 +125,7 @@ export class TaskRoutingService {
       this.requireOwnUserTask(row);
       // 驳回 sends the matter back to no one on the first step: that step's holder withdraws instead
       if (!(await this.targetsOf(row, instance, tx.manager)).length) throw TaskErrors.rejectFirstStep(id);
+      if (!(await this.mayReject(row, instance, tx.manager))) throw TaskErrors.rejectStepPart(id);
       if (input.opinion)
         await this.opinions.write(
           tx,
@@ -302,6 +304,11 @@ export class TaskRoutingService {
     return (await this.targetsOf(row, instance)).length > 0;
   }
 
+  /** 驳回 ends the whole matter: not for one part of a 会签 or of a parallel handling (step-rules.ts). */
+  async mayReject(row: TaskEntity, instance: InstanceEntity, m?: EntityManager): Promise<boolean> {
+    return !isStepPart(await this.cache.get(instance.definitionId, m), row.elementId);
+  }
+
   private requireOwnUserTask(row: TaskEntity): void {
     if (row.owner) throw TaskErrors.delegated(row.id);
     if (row.kind !== 'user') throw TaskErrors.signerTaskNotRouted();
@@ -315,6 +322,7 @@ export class TaskRoutingService {
   private async targetsOf(row: TaskEntity, instance: InstanceEntity, m?: EntityManager): Promise<ReturnTarget[]> {
     if (row.kind !== 'user') return [];
     const process = await this.cache.get(instance.definitionId, m);
+    if (isFirstStep(process, row.elementId)) return [];
     const candidates = returnTargets(process, readState(instance.state), row.id);
     const completed = (await this.tasks.ofInstance(row.instanceId, m))
       .filter((t) => t.status === 'completed' && t.kind === 'user')

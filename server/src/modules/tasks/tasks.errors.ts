@@ -42,6 +42,8 @@ export const TaskErrors = {
   alreadySigningAfter: (usernames: string[]) =>
     new DomainError('SIGNER_DUPLICATE', `Already signing after: ${usernames.join(', ')}`, { usernames }),
   hasSignersAfter: (id: string) => new DomainError('TASK_WAITING', `Task ${id} already has signers after it`),
+  rejectStepPart: (id: string) =>
+    new DomainError('REJECT_STEP_PART', `Task ${id} is one part of a multi-instance step: it cannot end the whole matter`),
   rejectFirstStep: (id: string) => new DomainError('REJECT_FIRST_STEP', `Task ${id} is the first step of its path: nothing to reject to`),
   signersNotAdded: (usernames: string[]) =>
     new DomainError('SIGNER_NOT_ADDED', `Only signers this task added can be removed: ${usernames.join(', ')}`, { usernames }),

@@ -12,11 +12,13 @@ import {
   openedTasks,
   TaskRepository,
 } from '../runtime/runtime.api';
+import { ProcessCache } from '../definitions/definitions.api';
 import { FormsService } from '../forms/forms.api';
 import { ApprovalsRepository } from './approvals.repository';
 import { CompletionVariables } from './completion-variables';
 import { NextHandlers } from './next-handlers';
-import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
+import { completionOpinions, normalizeOpinion, Opinions } from './opinions';
+import { stepOpinionKind } from './step-rules';
 import { SignersService } from './signers.service';
 import { TaskRoutingService } from './task-routing.service';
 import { TaskGuard } from './task-guard';
@@ -44,6 +46,7 @@ export class TasksService {
     private readonly forms: FormsService,
     private readonly approvals: ApprovalsRepository,
     private readonly computed: CompletionVariables,
+    private readonly processes: ProcessCache,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -133,9 +136,9 @@ export class TasksService {
       await this.authority.checkNamedOn(instance, input.variables, user.username, tx.manager);
       const pick = input.nextAssignees && Object.keys(input.nextAssignees).length ? input.nextAssignees : undefined;
       if (pick) await this.nextHandlers.check(instance, pick, user.username, tx.manager);
-      const opinion = normalizeOpinion(input.opinion);
+      const panelOpinion = normalizeOpinion(input.opinion);
       if (row.kind === 'addsign') {
-        await this.signers.completeSigner(tx, instance, row, opinion, user);
+        await this.signers.completeSigner(tx, instance, row, panelOpinion, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // what the server decides (e.g. whether the 公文 changed since its 签发) goes over the caller's variables
@@ -145,17 +148,14 @@ export class TasksService {
       if (input.opinion !== undefined) details.opinion = input.opinion;
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };
       if (row.onBehalfOf) details.onBehalfOf = row.onBehalfOf;
-      // 会签: an opinion's approve votes when no explicit outcome is given
-      const outcome = input.outcome ?? (opinion?.approve === undefined ? undefined : opinion.approve ? 'agree' : 'disagree');
-      if (opinion) {
-        // the state is read here only for an opinion (the engine parses it again in executeOn)
-        const countersign = isCountersignTask(readState(instance.state), id);
-        await this.opinions.write(tx, instance, row, user.username, opinion, countersign ? 'countersign' : 'approval');
-      }
-      // what was written in the form's opinion fields (批示, 办理情况 …) is an opinion of this step too
-      if (row.formKey && input.variables)
-        for (const given of fieldOpinions(await this.forms.opinionFields(row.formKey, tx.manager), input.variables))
-          await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'note');
+      // the person's opinion at this step: the panel's and the form's opinion fields as one entry, with the form's vote
+      const form = row.formKey ? await this.forms.opinionFields(row.formKey, tx.manager) : { fields: [], vote: null };
+      const process = await this.processes.get(instance.definitionId, tx.manager);
+      const written = completionOpinions(panelOpinion, form, input.variables, stepOpinionKind(process, row.elementId));
+      for (const given of written) await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'approval');
+      // 会签: the vote (the opinion's approve, from the panel or the form's vote field) when no explicit outcome is given
+      const approve = written.find((o) => o.approve !== undefined)?.approve;
+      const outcome = input.outcome ?? (approve === undefined ? undefined : approve ? 'agree' : 'disagree');
       if (this.signers.afterSigners(row).length) {
         await this.signers.holdCompletion(tx, instance, row, { variables, ...(outcome ? { outcome } : {}), details }, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
@@ -230,7 +230,10 @@ export class TasksService {
       else {
         items.push('complete');
         // 退回 and 驳回 need an earlier step: none on the first step of the path
-        if (await this.routing.hasReturnTarget(row, instance)) items.push('return', 'reject');
+        if (await this.routing.hasReturnTarget(row, instance)) {
+          items.push('return');
+          if (await this.routing.mayReject(row, instance)) items.push('reject');
+        }
         items.push('transfer', 'delegate', 'add-signers');
         // 减签: only the signers this task added, while one of them has not signed
         if (isCountersignTask(readState(instance.state), id) && (await this.signers.hasPendingAdded(row))) items.push('remove-signers');

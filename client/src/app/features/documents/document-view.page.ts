@@ -46,6 +46,8 @@ export interface StepOpinionView {
   author: string;
   onBehalfOf: string | null;
   at: string;
+  /** 同意 / 不同意 of a vote (会签) */
+  approve?: boolean | null;
 }
 
 /** "B（代A）" when a deputy acted for the principal, else the name. */

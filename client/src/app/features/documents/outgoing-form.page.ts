@@ -92,6 +92,8 @@ export default class OutgoingFormPage {
 
   /** The draft being edited (route `:id/edit`); none when drafting a new one. */
   readonly id = input<string | undefined>(undefined);
+  /** `?returnTo=/tasks/<id>`: 修改文稿 opened from the 拟稿 task page goes back there once saved (only a task page). */
+  readonly returnTo = input<string | undefined>(undefined);
   protected readonly editing = computed(() => !!this.id());
   private readonly draft = rxResource({ params: () => this.id(), stream: ({ params }) => this.api.get(params) });
   protected readonly draftFailed = computed(() => !!this.draft.error());
@@ -276,7 +278,9 @@ export default class OutgoingFormPage {
           const { direction: _direction, attachmentNotes: _notes, secretLevel: _level, secrecyPeriod: _period, ...fields } = this.body();
           const saved = await this.api.update(id, fields);
           this.message.success(this.docsI18n.t('docs.edited', { version: saved.version }));
-          await this.router.navigate(['/documents', id]);
+          const back = this.returnTo();
+          if (back && /^\/tasks\/[0-9a-z]{26}$/.test(back)) await this.router.navigateByUrl(back);
+          else await this.router.navigate(['/documents', id]);
           return;
         }
         const created = await this.api.create(this.body());

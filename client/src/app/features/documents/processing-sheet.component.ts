@@ -109,8 +109,15 @@ import { type SheetOpinionView, sheetBlocks } from './sheet-blocks';
                   <div class="sheet-opinion-text">{{ o.text }}</div>
                   <div class="sheet-opinion-sign">
                     <span class="sheet-signer">{{ signer(o) }}</span>
-                    @if (block.label === 'docs.sheet.block.other' || block.label === 'docs.sheet.block.assistHandling') {
+                    @if (block.byDept && o.org) {
+                      <span class="sheet-dept">（{{ o.org }}）</span>
+                    } @else if (block.label === 'docs.sheet.block.other') {
                       <span class="sheet-step">（{{ o.step }}）</span>
+                    }
+                    @if (o.approve !== null) {
+                      <span class="sheet-vote" [class.against]="!o.approve">{{
+                        (o.approve ? 'docs.sheet.agree' : 'docs.sheet.disagree') | dt
+                      }}</span>
                     }
                     <time [attr.datetime]="o.at">{{ o.at | date: 'yyyy-MM-dd HH:mm' : beijing }}</time>
                   </div>

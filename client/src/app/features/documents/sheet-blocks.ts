@@ -8,26 +8,34 @@ export interface SheetOpinionView {
   onBehalfOf: string | null;
   at: string;
   step: string;
+  /** the author's department, shown where the block signs by department (主办, 协办, 会签) */
+  org: string | null;
+  /** 同意 / 不同意 of a vote (会签); null when none was cast */
+  approve: boolean | null;
 }
 
 /** A block of the sheet (拟办意见, 领导批示 …) and the opinions under it. */
 export interface SheetBlockView {
   label: DocsSheetKey;
   opinions: SheetOpinionView[];
+  /** signed 「name（department）」: the 主办 and every 协办 alike, and each 会签 department */
+  byDept?: true;
 }
 
-type BlockRule = { label: DocsSheetKey; kinds: readonly string[]; steps?: readonly string[] };
+type BlockRule = { label: DocsSheetKey; kinds: readonly string[]; steps?: readonly string[]; byDept?: true };
 
 /** The blocks of each layout, as the server's PDF has them (server/src/modules/documents/processing-sheet.service.ts). */
 const INCOMING: readonly BlockRule[] = [
   { label: 'docs.sheet.block.proposal', kinds: ['proposal'] },
   { label: 'docs.sheet.block.instruction', kinds: ['instruction', 'circled'] },
-  { label: 'docs.sheet.block.leadHandling', kinds: ['handling'], steps: ['leadHandle'] },
-  { label: 'docs.sheet.block.assistHandling', kinds: ['handling'], steps: ['assistHandle'] },
+  { label: 'docs.sheet.block.leadHandling', kinds: ['handling'], steps: ['leadHandle'], byDept: true },
+  { label: 'docs.sheet.block.assistHandling', kinds: ['handling'], steps: ['assistHandle'], byDept: true },
+  { label: 'docs.sheet.block.reply', kinds: ['reply'] },
+  { label: 'docs.sheet.block.conclusion', kinds: ['conclusion'] },
 ];
 const OUTGOING: readonly BlockRule[] = [
   { label: 'docs.sheet.block.signOff', kinds: ['signOff'] },
-  { label: 'docs.sheet.block.countersign', kinds: ['countersign'] },
+  { label: 'docs.sheet.block.countersign', kinds: ['countersign'], byDept: true },
   { label: 'docs.sheet.block.review', kinds: ['review'] },
 ];
 
@@ -43,9 +51,12 @@ export function sheetBlocks(doc: Pick<DocumentDetail, 'direction' | 'processingR
     onBehalfOf: o.onBehalfOf,
     at: o.at,
     step,
+    org: o.authorOrg ?? null,
+    approve: o.approve ?? null,
   });
   const blocks: SheetBlockView[] = (doc.direction === 'incoming' ? INCOMING : OUTGOING).map((rule) => ({
     label: rule.label,
+    ...(rule.byDept ? { byDept: true as const } : {}),
     opinions: doc.processingRecord
       .filter((s) => !rule.steps || rule.steps.includes(s.step))
       .flatMap((s) =>

@@ -18,11 +18,16 @@ import { type OpinionItem, WorkflowApiService } from '../../shared/workflow-api.
 import { WorkflowTranslatePipe } from '../../shared/workflow-i18n';
 import { DraftStore } from '../../shared/states/draft-store.service';
 import { ErrorStateComponent, type LoadFailure, loadFailureOf } from '../../shared/states/error-state.component';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { type HasUnsentText, confirmLeave } from '../../shared/states/leave-guard';
 import { ApprovalPanelComponent } from './approval-panel.component';
 import { TaskDocumentComponent } from './task-document.component';
 import { TaskFormComponent } from './task-form.component';
+import { returnedBy } from './returned-by';
+
+/** The form of the step where an outgoing document's text is drafted (拟稿). */
+const DRAFT_FORM = 'outgoing-draft';
 
 /**
  * 办理: one task (`/tasks/:id`) or, read-only, one instance (`/tasks/instance/:instanceId`): the
@@ -33,6 +38,7 @@ import { TaskFormComponent } from './task-form.component';
   selector: 'app-task-page',
   imports: [
     DatePipe,
+    NzButtonModule,
     JsonPipe,
     RouterLink,
     ApprovalPanelComponent,
@@ -92,15 +98,20 @@ export default class TaskPage implements HasUnsentText {
   });
   protected readonly marks = computed(() => progressMarks(this.history(), this.instance()?.activeElementIds ?? []));
   /** The return (退回) that brought this task back, while it is open: who and why. */
-  protected readonly returnedBy = computed(() => {
+  protected readonly returnedBy = computed(() => returnedBy(this.task(), this.history(), this.opinions()));
+  /**
+   * 修改文稿 from the task page: the holder of an open drafting step (the step with the 拟稿 form)
+   * of an outgoing document edits its 正文 and comes back here.
+   */
+  protected readonly editsDraft = computed(() => {
     const task = this.task();
-    if (!task || task.status !== 'open') return null;
-    let found: HistoryEvent | null = null;
-    for (const event of this.history()) {
-      if (event.type === 'task.returned' && event.details['targetElementId'] === task.elementId) found = event;
-      else if (event.type === 'task.completed' && event.elementId === task.elementId) found = null;
-    }
-    return found ? { by: found.actor ?? '', reason: String(found.details['reason'] ?? '') } : null;
+    return (
+      !!task &&
+      task.status === 'open' &&
+      task.formKey === DRAFT_FORM &&
+      task.assignee === this.username() &&
+      this.instance()?.variables['direction'] === 'outgoing'
+    );
   });
   /** The 公文 the instance handles (its `documentId` variable), shown at the head of the page. */
   protected readonly documentId = computed(() => {
