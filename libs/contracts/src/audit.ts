@@ -53,6 +53,9 @@ export const AUDIT_EVENT_TYPES = {
   // 涉密信息
   'document.classified.read': '查阅涉密公文',
   'document.classified.download': '下载涉密公文附件',
+  // 发文字号
+  'document.number.allocated': '编发文字号',
+  'document.number.voided': '作废发文字号',
   // 访问控制
   'access.denied': '越权访问被拒绝',
   // 安全审计

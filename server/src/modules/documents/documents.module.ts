@@ -16,6 +16,8 @@ import { ClassificationService } from './classification.service';
 import { CirculationRepository } from './circulation.repository';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
+import { DocNumbersController } from './doc-numbers.controller';
+import { DocumentStepHook } from './document-step-hook';
 import { DocumentOpinionSubject } from './document-opinion-subject';
 import { DocumentAccess } from './document-access';
 import { DocumentRepository } from './document.repository';
@@ -41,7 +43,7 @@ import { DocumentVerifier } from './document-verification';
     RenderingModule,
     AuditModule,
   ],
-  controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
+  controllers: [DocumentsController, DocNumbersController, CirculationsController, DocumentVerificationController],
   providers: [
     DocumentRepository,
     CirculationRepository,
@@ -53,6 +55,7 @@ import { DocumentVerifier } from './document-verification';
     CirculationService,
     ClassificationService,
     DocumentOpinionSubject,
+    DocumentStepHook,
     ProcessingSheetService,
     DocumentRegisterService,
     DocumentVerifier,

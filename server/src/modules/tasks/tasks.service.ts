@@ -13,6 +13,7 @@ import {
   TaskRepository,
 } from '../runtime/runtime.api';
 import { FormsService } from '../forms/forms.api';
+import { CompletionHooks } from './completion-hooks';
 import { ApprovalsRepository } from './approvals.repository';
 import { NextHandlers } from './next-handlers';
 import { fieldOpinions, normalizeOpinion, Opinions } from './opinions';
@@ -42,6 +43,7 @@ export class TasksService {
     private readonly nextHandlers: NextHandlers,
     private readonly forms: FormsService,
     private readonly approvals: ApprovalsRepository,
+    private readonly hooks: CompletionHooks,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -132,6 +134,11 @@ export class TasksService {
       const pick = input.nextAssignees && Object.keys(input.nextAssignees).length ? input.nextAssignees : undefined;
       if (pick) await this.nextHandlers.check(instance, pick, user.username, tx.manager);
       const opinion = normalizeOpinion(input.opinion);
+      // other modules' part of a completion (the documents module: form values back to the 公文, 发文字号 at 登记),
+      // before the opinions, so that they are bound to the document as this step leaves it
+      const hooked =
+        row.kind === 'addsign' ? {} : await this.hooks.run(tx, { instance, task: row, variables: input.variables ?? {}, user });
+      const variables = input.variables === undefined && !Object.keys(hooked).length ? undefined : hooked;
       if (row.kind === 'addsign') {
         await this.signers.completeSigner(tx, instance, row, opinion, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
@@ -152,13 +159,7 @@ export class TasksService {
         for (const given of fieldOpinions(await this.forms.opinionFields(row.formKey, tx.manager), input.variables))
           await this.opinions.write(tx, instance, row, user.username, given, given.kind ?? 'note');
       if (this.signers.afterSigners(row).length) {
-        await this.signers.holdCompletion(
-          tx,
-          instance,
-          row,
-          { variables: input.variables, ...(outcome ? { outcome } : {}), details },
-          user,
-        );
+        await this.signers.holdCompletion(tx, instance, row, { variables, ...(outcome ? { outcome } : {}), details }, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // the instance locked above is unchanged since (an opinion moved only its opinion head, on this object): no second lock
@@ -170,7 +171,7 @@ export class TasksService {
       } = await this.executor.executeOn(
         tx,
         instance,
-        { type: 'completeTask', elementInstanceId: id, variables: input.variables, ...(outcome ? { outcome } : {}) },
+        { type: 'completeTask', elementInstanceId: id, variables, ...(outcome ? { outcome } : {}) },
         { actor: user.username, taskNote: { taskId: id, details }, ...(pick ? { projection: { pick, picked } } : {}) },
       );
       // a chosen step this completion did not open: refused, and the transaction writes nothing
