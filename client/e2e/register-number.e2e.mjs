@@ -106,14 +106,7 @@ describe('发文 numbered at 登记, its returned 拟稿 filled from the documen
     assert.equal((await clerk('POST', `/tasks/${register.id}/claim`)).status, 200);
     await page.goto(`${server.url}/tasks/${register.id}`);
     await form.waitFor();
-    assert.equal(
-      await field('成文日期')
-        .locator('input')
-        .inputValue()
-        .then((v) => v !== ''),
-      true,
-      '成文日期 is empty at 登记',
-    );
+    assert.notEqual(await page.getByRole('textbox', { name: '成文日期' }).inputValue(), '', '成文日期 is empty at 登记');
     await page.screenshot({ path: join(ARTIFACTS, 'register-number-02-register.png'), fullPage: true });
     await page.locator('[data-action="complete"]').click();
     await page.waitForURL((url) => !/\/tasks\//.test(url.pathname), { timeout: 15_000 });
