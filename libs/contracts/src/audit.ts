@@ -57,6 +57,9 @@ export const AUDIT_EVENT_TYPES = {
   // 电子签名
   'signing.key.create': '创建签名密钥',
   'document.sign': '签发签名',
+  // 发文字号
+  'document.number.allocated': '编发文字号',
+  'document.number.voided': '作废发文字号',
   // 访问控制
   'access.denied': '越权访问被拒绝',
   // 安全审计

@@ -348,6 +348,10 @@ export const DocumentHandlingSchema = z
     assistDepts: z.array(SheetOrgSchema),
     /** who signed it off (签发), for whom when a deputy did, and when; null before 签发 */
     signedOff: z.object({ by: z.string(), onBehalfOf: z.string().nullable(), at: z.string() }).nullable(),
+    /** the 签发人 chosen at 拟稿 (username; the process variable `issuer`), null when left to the group */
+    issuer: z.string().nullable(),
+    /** the 会签 heads chosen at 拟稿 (`countersigners`) with their organization (会签单位) */
+    countersigners: z.array(z.object({ username: z.string(), org: SheetOrgSchema.nullable() })),
   })
   .meta({ id: 'DocumentHandling' });
 export type DocumentHandling = z.infer<typeof DocumentHandlingSchema>;
@@ -413,7 +417,39 @@ export const DocumentListSchema = z
   .meta({ id: 'OfficialDocumentList' });
 export type DocumentList = z.infer<typeof DocumentListSchema>;
 
-/** Registers the outgoing document: allocates its 发文字号 (after 签发). */
+/** The element id of the 发文登记 step: the 发文字号 is allocated there and nowhere earlier. */
+export const REGISTER_STEP = 'register';
+
+export const DOC_NUMBER_STATUSES = ['allocated', 'voided'] as const;
+/** GET /doc-numbers: the numbers ever handed out, e.g. the voided ones (`status=voided`). */
+export const DocNumberQuerySchema = z
+  .object({
+    status: z.enum(DOC_NUMBER_STATUSES).optional(),
+    orgCode: z.string().trim().max(20).optional(),
+    year: z.coerce.number().int().min(1949).max(9999).optional(),
+  })
+  .strict();
+export type DocNumberQuery = z.infer<typeof DocNumberQuerySchema>;
+export const DocNumberRecordSchema = z
+  .object({
+    text: z.string(),
+    orgCode: z.string(),
+    year: z.number().int(),
+    seq: z.number().int(),
+    status: z.enum(DOC_NUMBER_STATUSES),
+    documentId: z.string(),
+    allocatedBy: z.string(),
+    allocatedAt: z.string(),
+    voidedBy: z.string().nullable(),
+    voidedAt: z.string().nullable(),
+    voidReason: z.string().nullable(),
+  })
+  .meta({ id: 'DocNumberRecord' });
+export type DocNumberRecord = z.infer<typeof DocNumberRecordSchema>;
+export const DocNumberListSchema = z.object({ items: z.array(DocNumberRecordSchema) }).meta({ id: 'DocNumberList' });
+export type DocNumberList = z.infer<typeof DocNumberListSchema>;
+
+/** Registers the outgoing document: allocates its 发文字号 (at 发文登记, after 签发). */
 export const AllocateNumberSchema = z.object({}).strict().meta({ id: 'AllocateDocNumber' });
 export const VoidNumberSchema = z
   .object({ reason: z.string().trim().min(1).max(500) })

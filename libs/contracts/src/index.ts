@@ -17,6 +17,7 @@ export * from './forms';
 export * from './audit';
 export * from './user-contact';
 export * from './document-rules';
+export * from './document-form-values';
 export * from './reserved-variables';
 export * from './clearance.levels';
 export * from './clearance.errors';

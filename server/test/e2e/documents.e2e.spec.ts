@@ -10,10 +10,11 @@ const incomingProcess = bpmn(`<process id="incoming-document" isExecutable="true
   <userTask id="propose" name="拟办" camunda:assignee="clerk"/><sequenceFlow id="f2" sourceRef="propose" targetRef="instruct"/>
   <userTask id="instruct" name="批示" camunda:assignee="head"/><sequenceFlow id="f3" sourceRef="instruct" targetRef="end"/>
   <endEvent id="end"/></process>`);
-/** 发文: 核稿 by the office head. */
+/** 发文: 核稿 by the office head, then 登记 by the clerk (where the 发文字号 is allocated). */
 const outgoingProcess = bpmn(`<process id="outgoing-document" isExecutable="true">
   <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-  <userTask id="review" name="核稿" camunda:assignee="head"/><sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
+  <userTask id="review" name="核稿" camunda:assignee="head"/><sequenceFlow id="f2" sourceRef="review" targetRef="register"/>
+  <userTask id="register" name="登记" camunda:assignee="clerk"/><sequenceFlow id="f3" sourceRef="register" targetRef="end"/>
   <endEvent id="end"/></process>`);
 
 const registration = {
@@ -247,13 +248,64 @@ describe('official documents (e2e)', () => {
 
   describe('发文字号', () => {
     const allocate = (id: string, token = t.clerk) => server.call('POST', `/api/documents/${id}/number`, { token, body: {} });
+    /** the head passes 核稿: the document is at 登记, where numbers are given */
+    const toRegister = async (id: string, token = t.clerk) => {
+      const instanceId = (await server.call('GET', `/api/documents/${id}`, { token })).body.instanceId as string;
+      const open = (await server.call('GET', `/api/tasks?instanceId=${instanceId}&status=open`, { token: t.head })).body.items as any[];
+      const review = open.find((task) => task.elementId === 'review');
+      if (review) expect((await server.call('POST', `/api/tasks/${review.id}/complete`, { token: t.head, body: {} })).status).toBe(200);
+      return id;
+    };
+    const drafted = async (body: unknown, token = t.clerk) => toRegister((await create(body, token)).body.id as string, token);
+
+    it('should refuse a number before 登记 and give one when 登记 is completed, never twice', async () => {
+      const draft = (await create(outgoing({ orgCode: '安政字', title: '安康市人民政府关于表彰先进集体的通知' }))).body;
+      const early = await allocate(draft.id);
+      expect([early.status, early.body.code, early.body.message]).toEqual([
+        409,
+        'DOCUMENT_NUMBER_NOT_AT_REGISTER',
+        expect.stringContaining('登记'),
+      ]);
+      expect((await server.call('GET', `/api/documents/${draft.id}`, { token: t.clerk })).body).toMatchObject({
+        docNumber: null,
+        version: 1,
+      });
+      await toRegister(draft.id);
+      const register = (await server.call('GET', `/api/tasks?instanceId=${draft.instanceId}&status=open`, { token: t.clerk })).body
+        .items[0];
+      expect(register.elementId).toBe('register');
+      const done = await server.call('POST', `/api/tasks/${register.id}/complete`, { token: t.clerk, body: { variables: {} } });
+      expect(done.status).toBe(200);
+      const registered = (await server.call('GET', `/api/documents/${draft.id}`, { token: t.clerk })).body;
+      expect(registered.docNumber).toBe('安政字〔2026〕1号');
+      expect((await server.call('GET', `/api/instances/${draft.instanceId}`, { token: t.clerk })).body.variables.docNumber).toBe(
+        '安政字〔2026〕1号',
+      );
+      expect((await allocate(draft.id)).body.code).toBe('DOCUMENT_NUMBER_ALREADY_ALLOCATED');
+    });
+
+    it('should not complete 登记 without a number: a rule of issue broken refuses it and writes nothing', async () => {
+      const request = await drafted(
+        outgoing({ docType: 'GW11', orgCode: '安政请', title: '安康市人民政府关于申请救灾资金的请示', mainRecipients: ['陕西省人民政府'] }),
+      );
+      const instanceId = (await server.call('GET', `/api/documents/${request}`, { token: t.clerk })).body.instanceId;
+      const register = (await server.call('GET', `/api/tasks?instanceId=${instanceId}&status=open`, { token: t.clerk })).body.items[0];
+      const refused = await server.call('POST', `/api/tasks/${register.id}/complete`, { token: t.clerk, body: {} });
+      expect([refused.status, refused.body.code, refused.body.details?.[0]?.rule]).toEqual([
+        422,
+        'DOCUMENT_RULE_VIOLATION',
+        'SIGNER_REQUIRED',
+      ]);
+      expect((await server.call('GET', `/api/tasks/${register.id}`, { token: t.clerk })).body.status).toBe('open');
+      expect((await server.call('GET', `/api/documents/${request}`, { token: t.clerk })).body.docNumber).toBeNull();
+    });
 
     it('should give 20 clerks allocating at the same moment 20 distinct consecutive numbers', async () => {
       const ids: { id: string; token: string }[] = [];
       for (let i = 0; i < 20; i++) {
         const token = i % 2 ? t.fgw_clerk : t.clerk;
         ids.push({
-          id: (await create(outgoing({ orgCode: '安政办发', title: `安康市人民政府办公室关于第${i + 1}批项目的通知` }), token)).body.id,
+          id: await drafted(outgoing({ orgCode: '安政办发', title: `安康市人民政府办公室关于第${i + 1}批项目的通知` }), token),
           token,
         });
       }
@@ -264,7 +316,7 @@ describe('official documents (e2e)', () => {
     });
 
     it('should allocate once when the same document is registered twice at once', async () => {
-      const id = (await create(outgoing({ orgCode: '安政函', docType: 'GW14', title: '安康市人民政府关于商请支持的函' }))).body.id;
+      const id = await drafted(outgoing({ orgCode: '安政函', docType: 'GW14', title: '安康市人民政府关于商请支持的函' }));
       const [a, b] = await Promise.all([allocate(id), allocate(id)]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       expect((await server.call('GET', `/api/documents/${id}`, { token: t.clerk })).body.docNumber).toBe('安政函〔2026〕1号');
@@ -277,6 +329,7 @@ describe('official documents (e2e)', () => {
           .call('GET', '/api/instances?limit=200', { token: t.clerk })
           .then((r) => r.body.items.find((i: { id: string }) => i.id === doc.instanceId));
       expect(await row()).toMatchObject({ title: '安康市人民政府关于商请协助的函', docType: 'GW14', docNumber: null });
+      await toRegister(doc.id);
       expect((await allocate(doc.id)).status).toBe(200);
       expect((await row()).docNumber).toMatch(/^安政函〔2026〕\d+号$/);
     });
@@ -284,6 +337,7 @@ describe('official documents (e2e)', () => {
     it('should never allocate at drafting, and record a voided number that is never reused', async () => {
       const draft = (await create(outgoing({ orgCode: '安政发' }))).body;
       expect(draft.docNumber).toBeNull();
+      await toRegister(draft.id);
       const first = await allocate(draft.id);
       expect(first.body).toMatchObject({ docNumber: '安政发〔2026〕1号', version: 2 });
       expect(first.body.digest).not.toBe(draft.digest);
@@ -295,26 +349,44 @@ describe('official documents (e2e)', () => {
       expect(
         (await server.call('POST', `/api/documents/${draft.id}/number/void`, { token: t.clerk, body: { reason: 'again' } })).body.code,
       ).toBe('DOCUMENT_NUMBER_NOT_ALLOCATED');
-      const other = (await create(outgoing({ orgCode: '安政发' }))).body;
-      expect((await allocate(other.id)).body.docNumber).toBe('安政发〔2026〕2号');
+      const other = await drafted(outgoing({ orgCode: '安政发' }));
+      expect((await allocate(other)).body.docNumber).toBe('安政发〔2026〕2号');
       expect((await allocate(draft.id)).body.docNumber).toBe('安政发〔2026〕3号');
+      // the voided number is listed, with who voided it and why; only clerks read the list
+      const listed = (await server.call('GET', '/api/doc-numbers?status=voided&orgCode=安政发', { token: t.clerk })).body.items;
+      expect(listed).toEqual([
+        expect.objectContaining({
+          text: '安政发〔2026〕1号',
+          status: 'voided',
+          documentId: draft.id,
+          voidedBy: 'clerk',
+          voidReason: '标题有误，重新编号',
+        }),
+      ]);
+      const all = (await server.call('GET', '/api/doc-numbers?orgCode=安政发&year=2026', { token: t.clerk })).body.items;
+      expect(all.map((n: { text: string; status: string }) => `${n.text} ${n.status}`)).toEqual([
+        '安政发〔2026〕1号 voided',
+        '安政发〔2026〕2号 allocated',
+        '安政发〔2026〕3号 allocated',
+      ]);
+      expect((await server.call('GET', '/api/doc-numbers?status=voided', { token: t.head })).status).toBe(403);
     });
 
     it('should restart at 1 in a new year (the year of the 成文日期)', async () => {
-      const next = (await create(outgoing({ orgCode: '安政发', writtenDate: '2027-01-05' }))).body;
-      expect((await allocate(next.id)).body.docNumber).toBe('安政发〔2027〕1号');
-      const back = (await create(outgoing({ orgCode: '安政发', writtenDate: '2026-12-31' }))).body;
-      expect((await allocate(back.id)).body.docNumber).toBe('安政发〔2026〕4号');
+      const next = await drafted(outgoing({ orgCode: '安政发', writtenDate: '2027-01-05' }));
+      expect((await allocate(next)).body.docNumber).toBe('安政发〔2027〕1号');
+      const back = await drafted(outgoing({ orgCode: '安政发', writtenDate: '2026-12-31' }));
+      expect((await allocate(back)).body.docNumber).toBe('安政发〔2026〕4号');
     });
 
     it('should check the rules of registration and refuse numbers for incoming documents', async () => {
-      const request = (
-        await create(outgoing({ docType: 'GW11', title: '安康市人民政府关于申请防汛专项资金的请示', mainRecipients: ['陕西省人民政府'] }))
-      ).body;
-      const r = await allocate(request.id);
+      const request = await drafted(
+        outgoing({ docType: 'GW11', title: '安康市人民政府关于申请防汛专项资金的请示', mainRecipients: ['陕西省人民政府'] }),
+      );
+      const r = await allocate(request);
       expect([r.status, r.body.details?.[0]?.rule]).toEqual([422, 'SIGNER_REQUIRED']);
-      await server.call('PATCH', `/api/documents/${request.id}`, { token: t.clerk, body: { signers: ['吴国强'] } });
-      expect((await allocate(request.id)).status).toBe(200);
+      await server.call('PATCH', `/api/documents/${request}`, { token: t.clerk, body: { signers: ['吴国强'] } });
+      expect((await allocate(request)).status).toBe(200);
       const inc = (await create(incoming())).body;
       expect((await allocate(inc.id)).body.code).toBe('DOCUMENT_NOT_OUTGOING');
       const noCode = (await create(outgoing({ orgCode: null }))).body;

@@ -201,15 +201,32 @@ describe('shipped workflows (e2e)', () => {
       // given: the office clerk drafts; 签发人 is the mayor; three departments countersign
       const countersigners = ['fgw_head', 'czj_head', 'zjj_head'];
       const id = await draftOutgoing('安康市人民政府关于加强城市道路管理的通知');
-      await act('clerk', id, 'draft', { issuer: 'mayor', countersigners });
+      const documentId = (await instance(id)).variables.documentId as string;
+      const doc = async () => (await server.call('GET', `/api/documents/${documentId}`, { token: await as('clerk') })).body;
+      const allocate = async () =>
+        server
+          .call('POST', `/api/documents/${documentId}/number`, { token: await as('clerk'), body: {} })
+          .then((r) => [r.status, r.body.code]);
+      // the 拟稿 form opens with the document's 主送机关 and 公开属性（拟）
+      expect((await instance(id)).variables).toMatchObject({ mainRecipient: '市政府各部门', disclosure: 'ON_REQUEST' });
+      expect(await allocate()).toEqual([409, 'DOCUMENT_NUMBER_NOT_AT_REGISTER']);
+      await act('clerk', id, 'draft', { issuer: 'mayor', countersigners, ccRecipients: '市委办公室' });
+      expect((await doc()).ccRecipients).toEqual(['市委办公室']);
       // when: 核稿 by the head of the drafter's office returns it once
       const [review] = await openAt(id, 'review');
       expect(review.assignee).toBe('head');
       await act('head', id, 'review', { reviewResult: 'return', reviewOpinion: '请补充执行日期' });
-      // then: back at 拟稿 with the drafter
+      // then: back at 拟稿 with the drafter; what the form sends back changes the document, a blank never clears it
       expect((await openAt(id, 'draft'))[0].assignee).toBe('clerk');
-      await act('clerk', id, 'draft');
+      await act('clerk', id, 'draft', { mainRecipient: '市政府各部门、各县（区）人民政府', ccRecipients: '' });
+      expect(await doc()).toMatchObject({ mainRecipients: ['市政府各部门', '各县（区）人民政府'], ccRecipients: ['市委办公室'] });
       await act('head', id, 'review', { reviewResult: 'pass' });
+      // the 签发人 and the 会签 heads with their organizations (会签单位) are on the document's handling
+      const handling = (await doc()).handling;
+      expect(handling.issuer).toBe('mayor');
+      expect(handling.countersigners.map((c: { org: { name: string } | null }) => c.org?.name).sort()).toEqual(
+        ['安康市发展和改革委员会', '安康市财政局', '安康市住房和城乡建设局'].sort(),
+      );
 
       // when: 会签 by the three departments, in parallel
       const signers = await openAt(id, 'countersign');
@@ -219,9 +236,14 @@ describe('shipped workflows (e2e)', () => {
       expect((await instance(id)).variables.countersign_countersign).toBe('approved');
       expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
 
-      // when: signed off; the 复核 clerk corrects the text, so the server sends it to the signer for 复审; 复核 again without change
-      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发' });
-      const documentId = (await instance(id)).variables.documentId as string;
+      // when: signed off (the 签发 form's 公开属性 is the document's; the 成文日期 is the day of 签发, GB/T 9704 §7.3.5)
+      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发', disclosure: 'ACTIVE' });
+      const signed = await doc();
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      expect(signed).toMatchObject({ disclosure: 'ACTIVE', writtenDate: today, docNumber: null });
+      // signed but not at 登记 yet: still no number
+      expect(await allocate()).toEqual([409, 'DOCUMENT_NUMBER_NOT_AT_REGISTER']);
+      // the 复核 clerk corrects the text, so the server sends it to the signer for 复审; 复核 again without change
       const [recheck] = await openAt(id, 'recheck');
       expect((await server.call('POST', `/api/tasks/${recheck.id}/claim`, { token: await as('clerk') })).status).toBe(200);
       const corrected = await server.call('PATCH', `/api/documents/${documentId}`, {
@@ -231,9 +253,14 @@ describe('shipped workflows (e2e)', () => {
       expect(corrected.status).toBe(200);
       await act('clerk', id, 'recheck');
       expect((await openAt(id, 'signOff'))[0].assignee).toBe('mayor');
-      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发' });
+      await act('mayor', id, 'signOff', { signOffOpinion: '同意印发', disclosure: 'ACTIVE' });
       await act('clerk', id, 'recheck');
-      await act('clerk', id, 'register', { docNumber: '安政发〔2026〕12号' });
+      // none given by the caller: completing 登记 allocates it
+      await act('clerk', id, 'register', { docNumber: '安政发〔2026〕999号' });
+      const registered = await doc();
+      expect(registered.docNumber).toMatch(new RegExp(`^安政发〔${today.slice(0, 4)}〕\\d+号$`));
+      expect(registered.docNumber).not.toBe('安政发〔2026〕999号');
+      expect((await instance(id)).variables).toMatchObject({ docNumber: registered.docNumber, issuedOn: today });
       await act('clerk', id, 'print');
       await act('clerk', id, 'dispatch');
       // then

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DocumentQuery } from '@liuzhuan/contracts';
+import { type DocumentQuery, REGISTER_STEP } from '@liuzhuan/contracts';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Tx } from '../../platform/database/transaction-runner';
 import { likeEscape } from '../org/org.api';
@@ -184,6 +184,26 @@ export class DocumentRepository {
     return rows.length === 0;
   }
 
+  /** Whether the instance has reached its 发文登记 step: a 登记 task open, waiting or done (not cancelled). */
+  async atRegister(instanceId: string, m: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      "SELECT 1 AS x FROM task t WHERE t.instance_id = ? AND t.element_id = ? AND t.kind = 'user' AND t.status IN ('open', 'waiting', 'completed') LIMIT 1",
+      [instanceId, REGISTER_STEP],
+    );
+    return rows.length > 0;
+  }
+
+  /** When the last 签发 of the instance was completed (the 成文日期 is its day), null before 签发. */
+  async lastSignOffAt(instanceId: string, m: EntityManager): Promise<Date | null> {
+    const rows: { completed_at: Date | string | null }[] = await m.query(
+      "SELECT t.completed_at FROM task t WHERE t.instance_id = ? AND t.element_id = ? AND t.status = 'completed' ORDER BY t.completed_at DESC LIMIT 1",
+      [instanceId, SIGN_OFF_STEP],
+    );
+    const at = rows[0]?.completed_at;
+    if (!at) return null;
+    return at instanceof Date ? at : new Date(`${at.replace(' ', 'T')}Z`);
+  }
+
   /** Whether the user is a reader of a circulation of the document. */
   async isCirculationReader(documentId: string, username: string): Promise<boolean> {
     const rows = await this.dataSource.manager.query(
@@ -286,8 +306,9 @@ export class DocumentRepository {
     await m.update(DocNumberEntity, { ...key, status: 'allocated' }, { ...patch, status: 'voided' });
   }
 
-  numbers(orgCode: string, year: number): Promise<DocNumberEntity[]> {
-    return this.dataSource.manager.find(DocNumberEntity, { where: { orgCode, year }, order: { seq: 'ASC' } });
+  numbers(filter: { orgCode?: string; year?: number; status?: DocNumberEntity['status'] }): Promise<DocNumberEntity[]> {
+    const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    return this.dataSource.manager.find(DocNumberEntity, { where, order: { orgCode: 'ASC', year: 'DESC', seq: 'ASC' }, take: 1000 });
   }
 }
 

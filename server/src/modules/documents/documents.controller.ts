@@ -192,8 +192,9 @@ export class DocumentsController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(AllocateNumberSchema)) _body: unknown,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<OfficialDocument> {
-    return this.numbers.allocate(id, user);
+    return this.numbers.allocate(id, user, audit);
   }
 
   @Post(':id/number/void')
@@ -203,8 +204,9 @@ export class DocumentsController {
     @Param('id', validate(IdParamSchema)) id: string,
     @Body(validate(VoidNumberSchema)) body: VoidNumber,
     @CurrentUser() user: SessionUser,
+    @RequestAudit() audit: AuditContext,
   ): Promise<OfficialDocument> {
-    return this.numbers.void(id, body.reason, user);
+    return this.numbers.void(id, body.reason, user, audit);
   }
 
   @Post(':id/attachments')

@@ -36,6 +36,8 @@ export const DocumentErrors = {
   notOutgoing: () => new DomainError('DOCUMENT_NOT_OUTGOING', 'Only outgoing documents get a document number'),
   orgCodeMissing: () => new DomainError('DOCUMENT_ORG_CODE_MISSING', 'Set the 机关代字 (orgCode) before allocating a number'),
   numberAllocated: (text: string) => new DomainError('DOCUMENT_NUMBER_ALREADY_ALLOCATED', `The document already has the number ${text}`),
+  notAtRegister: () =>
+    new DomainError('DOCUMENT_NUMBER_NOT_AT_REGISTER', 'The 发文字号 is allocated at the 登记 step, which the process has not reached'),
   numberNotAllocated: () => new DomainError('DOCUMENT_NUMBER_NOT_ALLOCATED', 'The document has no allocated number'),
   attachmentNotMultipart: () => new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the attachment as multipart/form-data in the field "file"'),
   attachmentFieldMissing: () => new DomainError('VALIDATION_FAILED', 'Send the attachment in the multipart field "file"'),

@@ -17,6 +17,8 @@ import { ClassificationService } from './classification.service';
 import { CirculationRepository } from './circulation.repository';
 import { CirculationsController } from './circulations.controller';
 import { DocNumberService } from './doc-number.service';
+import { DocNumbersController } from './doc-numbers.controller';
+import { DocumentStepHook } from './document-step-hook';
 import { DocumentOpinionSubject } from './document-opinion-subject';
 import { DocumentAccess } from './document-access';
 import { DocumentRepository } from './document.repository';
@@ -47,7 +49,7 @@ import { DocumentSignatures } from './document-signatures';
     AuditModule,
     SigningModule,
   ],
-  controllers: [DocumentsController, CirculationsController, DocumentVerificationController],
+  controllers: [DocumentsController, DocNumbersController, CirculationsController, DocumentVerificationController],
   providers: [
     DocumentRepository,
     CirculationRepository,
@@ -59,6 +61,7 @@ import { DocumentSignatures } from './document-signatures';
     CirculationService,
     ClassificationService,
     DocumentOpinionSubject,
+    DocumentStepHook,
     ProcessingSheetService,
     RenditionService,
     DocumentRegisterService,

@@ -8,6 +8,7 @@ import {
   type PaperCustody,
   type CreateDocument,
   DOCUMENT_DEFAULTS,
+  documentFormValues,
   type DocumentDetail,
   type DocumentFields,
   type DocumentList,
@@ -40,6 +41,9 @@ export const PROCESS_KEYS = { incoming: 'incoming-document', outgoing: 'outgoing
 
 /** The calendar year in Beijing (UTC+8, no daylight saving) of an instant. */
 export const beijingYear = (at: Date) => new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+
+/** "2026-10-12": the Beijing calendar day of an instant (a 成文日期). */
+export const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** "2026-10-12 09:15": an instant as Beijing wall-clock time to the minute. */
 export const beijingMinute = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -140,6 +144,8 @@ export class DocumentsService {
         title: fields.title,
         urgency: fields.urgency,
         secretLevel: fields.secretLevel,
+        // a 发文's forms open with its elements (主送机关, 抄送机关, 公开属性（拟）…); the client fills them from the document too
+        ...(direction === 'outgoing' ? documentFormValues({ ...fields, docNumber: null }) : {}),
         ...(registration
           ? {
               // the registered values the steps' forms open with (登记 shows them; its form keeps them read-only)
@@ -266,11 +272,13 @@ export class DocumentsService {
     const view = documentView(doc, registrations.get(doc.id), doc.instanceId ? statuses.get(doc.instanceId) : undefined);
     const variables = instance ? processVariables(readState(instance.state)) : {};
     await this.nameAuthorOrgs(record, orgs);
+    const named = [variables['countersigners']].flat().filter((u): u is string => typeof u === 'string' && !!u);
+    const userOrgs = new Map((named.length ? await this.users.findByUsernames(named) : []).map((u) => [u.username, u.orgId]));
     return {
       ...view,
       attachments: attachments.map(attachmentView),
       processingRecord: record,
-      handling: handlingOf(variables, view.registration, record, orgs, doc.createdOrgId),
+      handling: handlingOf(variables, view.registration, record, orgs, doc.createdOrgId, userOrgs),
     };
   }
 

@@ -17,6 +17,7 @@ import { CcCopyEntity, CommandExecutor } from '../runtime/runtime.api';
 import { RuntimeModule } from '../runtime/runtime.api';
 import { CcController } from './cc.controller';
 import { CcService } from './cc.service';
+import { CompletionHooks } from './completion-hooks';
 import { Opinions, OpinionSubjects } from './opinions';
 import { OpinionsController } from './opinions.controller';
 import { RecordVerificationController } from './record-verification.controller';
@@ -34,7 +35,8 @@ import { UrgeService } from './urge.service';
  * Inbox queries and task operations over the runtime's task projection: complete, claim, and
  * the approval operations (退回, 驳回, 撤回, 转办, 委派, 加签/减签, 催办, 抄送, opinions, 常用语).
  * 代理 (proxies) has a module of its own, modules/proxies.
- * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests.
+ * Exports {@link OpinionSubjects} for the documents module to bind opinions to document digests, and
+ * {@link CompletionHooks} for it to act on a step's completion (form values back to the document, 发文字号 at 登记).
  */
 @Module({
   imports: [
@@ -61,9 +63,10 @@ import { UrgeService } from './urge.service';
     Opinions,
     OpinionSubjects,
     CompletionVariables,
+    CompletionHooks,
     RecordVerifier,
   ],
-  exports: [OpinionSubjects, CompletionVariables],
+  exports: [OpinionSubjects, CompletionVariables, CompletionHooks],
 })
 export class TasksModule implements OnModuleInit {
   constructor(

@@ -14,6 +14,7 @@ import {
 } from '../runtime/runtime.api';
 import { ProcessCache } from '../definitions/definitions.api';
 import { FormsService } from '../forms/forms.api';
+import { CompletionHooks } from './completion-hooks';
 import { ApprovalsRepository } from './approvals.repository';
 import { CompletionVariables } from './completion-variables';
 import { NextHandlers } from './next-handlers';
@@ -47,6 +48,7 @@ export class TasksService {
     private readonly approvals: ApprovalsRepository,
     private readonly computed: CompletionVariables,
     private readonly processes: ProcessCache,
+    private readonly hooks: CompletionHooks,
   ) {}
 
   async list(query: TaskQuery, user: SessionUser): Promise<TaskList> {
@@ -137,13 +139,18 @@ export class TasksService {
       const pick = input.nextAssignees && Object.keys(input.nextAssignees).length ? input.nextAssignees : undefined;
       if (pick) await this.nextHandlers.check(instance, pick, user.username, tx.manager);
       const panelOpinion = normalizeOpinion(input.opinion);
+      // other modules' part of a completion (the documents module: form values back to the 公文, 发文字号 at 登记),
+      // before the opinions, so that they are bound to the document as this step leaves it
+      const hooked =
+        row.kind === 'addsign' ? {} : await this.hooks.run(tx, { instance, task: row, variables: input.variables ?? {}, user });
+      const formVariables = input.variables === undefined && !Object.keys(hooked).length ? undefined : hooked;
       if (row.kind === 'addsign') {
         await this.signers.completeSigner(tx, instance, row, panelOpinion, user);
         return toTask((await this.tasks.findById(id, tx.manager)) ?? row, candidates);
       }
       // what the server decides (e.g. whether the 公文 changed since its 签发) goes over the caller's variables
       const computed = await this.computed.of(tx, instance, row);
-      const variables = Object.keys(computed).length ? { ...input.variables, ...computed } : input.variables;
+      const variables = Object.keys(computed).length ? { ...formVariables, ...computed } : formVariables;
       const details: Record<string, unknown> = {};
       if (input.opinion !== undefined) details.opinion = input.opinion;
       if (relation === 'admin') details.intervention = { by: user.displayName, username: user.username };

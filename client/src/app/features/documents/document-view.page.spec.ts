@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { DocumentDetail } from '@liuzhuan/contracts';
+import type { DocumentDetail, ProcessingStep } from '@liuzhuan/contracts';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuthService } from '../../core/auth/auth.service';
 import { loginResponse, sessionUser } from '../../core/auth/auth.testing';
@@ -133,12 +133,46 @@ describe('DocumentViewPage', () => {
     return { http, fixture, root: fixture.nativeElement as HTMLElement };
   }
 
-  it('should let a clerk number an outgoing draft and show the allocated number and the new version', async () => {
-    // Given the clerk who drafted an unnumbered outgoing 通知
-    const draft = { ...DOC, docNumber: null, secretLevel: 'NONE', secrecyPeriod: null, processingRecord: [] } as DocumentDetail;
+  const step = (name: string, stepId: string, status: string): ProcessingStep => ({
+    taskId: `t-${stepId}`,
+    step: stepId,
+    name,
+    assignee: 'clerk',
+    status,
+    createdAt: '2026-10-12T01:00:00.000Z',
+    completedAt: status === 'completed' ? '2026-10-12T02:00:00.000Z' : null,
+    completedBy: status === 'completed' ? 'clerk' : null,
+    opinion: null,
+    opinions: [],
+  });
+
+  it('should offer no 编号 before the 发文 reaches 登记', async () => {
+    // Given an unnumbered outgoing 通知 at 核稿, opened by a clerk
+    const atReview = {
+      ...DOC,
+      docNumber: null,
+      secretLevel: 'NONE',
+      secrecyPeriod: null,
+      processingRecord: [step('拟稿', 'draft', 'completed'), step('核稿', 'review', 'open')],
+    } as DocumentDetail;
+    const { http, root } = await openAs('clerk', ['clerk'], atReview);
+    // Then the number is to come at 登记, with no button to take one now
+    expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('登记时编号');
+    expect(root.querySelector('#doc-number-allocate')).toBeNull();
+    http.verify();
+  });
+
+  it('should let a clerk number an outgoing document at 登记 and show the allocated number and the new version', async () => {
+    // Given an unnumbered outgoing 通知 whose 登记 is open
+    const draft = {
+      ...DOC,
+      docNumber: null,
+      secretLevel: 'NONE',
+      secrecyPeriod: null,
+      processingRecord: [step('签发', 'signOff', 'completed'), step('登记（编发文字号）', 'register', 'open')],
+    } as DocumentDetail;
     const { http, fixture, root } = await openAs('clerk', ['clerk'], draft);
     expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('登记时编号');
-    expect(root.querySelector('#doc-edit')?.getAttribute('href')).toBe('/documents/doc-1/edit');
     // When 编号 is pressed and the server allocates the number
     root.querySelector<HTMLButtonElement>('#doc-number-allocate')?.click();
     await fixture.whenStable();

@@ -10,6 +10,7 @@ import {
   type DocumentDetail,
   type OfficialDocument,
   type ProcessingStep,
+  REGISTER_STEP,
   type SecrecyPeriod,
 } from '@liuzhuan/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -86,6 +87,8 @@ function formatSize(bytes: number): string {
 /** A document as GB/T 9704 lays it out (版头 / 主体 / 版记), its 收文登记, 处理单, attachments and 传阅. */
 /** The 发文's drafting steps and its 签发 (workflows/outgoing-document), as the server's lock reads them. */
 const DRAFTING_STEPS = new Set(['draft', 'review', 'countersign', 'signOff']);
+/** A task of a step that was reached (not one cancelled on the way). */
+const REACHED = new Set(['open', 'waiting', 'completed']);
 
 @Component({
   selector: 'app-document-view-page',
@@ -189,10 +192,14 @@ export default class DocumentViewPage {
 
   protected readonly canUpload = computed(() => this.mayChange() && (!this.signedOff() || this.rechecking()));
 
-  /** 编号/作废 for clerks, on an outgoing document still being handled. */
+  /**
+   * 编号/作废 for clerks, on an outgoing document still being handled, once its process has reached
+   * 发文登记 (the server refuses a number earlier: DOCUMENT_NUMBER_NOT_AT_REGISTER); 作废 wherever it has one.
+   */
   protected readonly canNumber = computed(() => {
     const d = this.current();
-    return !!d && d.direction === 'outgoing' && d.status === 'handling' && this.auth.hasAnyRole(['clerk']);
+    if (!d || d.direction !== 'outgoing' || d.status !== 'handling' || !this.auth.hasAnyRole(['clerk'])) return false;
+    return !!d.docNumber || d.processingRecord.some((s) => s.step === REGISTER_STEP && REACHED.has(s.status));
   });
 
   /** 变更密级 is the security admin's act (the server has the last word). */

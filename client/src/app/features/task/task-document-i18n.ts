@@ -26,6 +26,11 @@ const ZH = {
   'taskDoc.classified': '本件为涉密公文（{level}），本系统不存放其电子正文和附件，请查阅纸质文件。',
   'taskDoc.custody': '份号 {copy}，保管人 {custodian}，存放位置 {location}。',
   'taskDoc.signedFor': '{at}（{by}）',
+  'taskDoc.issuer': '签发人',
+  'taskDoc.issuerGroup': '由市政府领导签发（未指定）',
+  'taskDoc.countersigners': '会签单位',
+  'taskDoc.leadDept': '主办单位',
+  'taskDoc.assistDepts': '协办单位',
 } as const;
 export type TaskDocKey = keyof typeof ZH;
 
@@ -53,6 +58,11 @@ const EN: Record<TaskDocKey, string> = {
   'taskDoc.classified': 'A classified document ({level}): its text and attachments are kept on paper only, not on this system.',
   'taskDoc.custody': 'Copy {copy}, kept by {custodian} at {location}.',
   'taskDoc.signedFor': '{at} ({by})',
+  'taskDoc.issuer': 'Signer',
+  'taskDoc.issuerGroup': 'A city leader (not named)',
+  'taskDoc.countersigners': 'Countersigning departments',
+  'taskDoc.leadDept': 'Lead department',
+  'taskDoc.assistDepts': 'Assisting departments',
 };
 
 @Injectable({ providedIn: 'root' })

@@ -64,6 +64,7 @@ const INCOMING = {
   updatedAt: '2026-11-26T08:00:00Z',
   attachments: [PDF],
   processingRecord: [],
+  handling: { office: '安康市人民政府办公室', leadDept: null, assistDepts: [], signedOff: null, issuer: null, countersigners: [] },
 } as unknown as DocumentDetail;
 
 describe('TaskDocumentComponent', () => {
@@ -135,6 +136,62 @@ describe('TaskDocumentComponent', () => {
     expect(root.querySelector('[data-testid="document-body"]')).toBeNull();
     expect(root.querySelector('.attachments')).toBeNull();
     http.expectNone((r) => r.url.includes('/preview'));
+  });
+
+  it('should show 主办 and 协办 of an incoming document to the departments', async () => {
+    // Given an incoming document the 批示 gave to 市住建局 with 市财政局 and 市公安局 assisting
+    const root = await render('d4');
+    http.expectOne('/api/documents/d4').flush({
+      ...INCOMING,
+      id: 'd4',
+      attachments: [],
+      handling: {
+        ...INCOMING.handling,
+        leadDept: { id: 'o1', name: '安康市住房和城乡建设局' },
+        assistDepts: [
+          { id: 'o2', name: '安康市财政局' },
+          { id: 'o3', name: '安康市公安局' },
+        ],
+      },
+    });
+    await settle();
+    // Then the 来文信息 names them
+    expect(root.querySelector('[data-testid="lead-dept"]')?.textContent?.trim()).toBe('安康市住房和城乡建设局');
+    expect(root.querySelector('[data-testid="assist-depts"]')?.textContent?.trim()).toBe('安康市财政局、安康市公安局');
+  });
+
+  it('should show the chosen 签发人 and 会签单位 of a 发文 at 核稿, 会签 and 签发', async () => {
+    // Given a 发文 whose drafter chose the mayor to sign and two department heads to countersign
+    const root = await render('d5');
+    const loaded: unknown[] = [];
+    fixture.componentInstance.loaded.subscribe((d) => loaded.push(d));
+    http.expectOne('/api/documents/d5').flush({
+      ...INCOMING,
+      id: 'd5',
+      direction: 'outgoing',
+      registration: null,
+      attachments: [],
+      handling: {
+        ...INCOMING.handling,
+        issuer: 'mayor',
+        countersigners: [
+          { username: 'zjj_head', org: { id: 'o1', name: '安康市住房和城乡建设局' } },
+          { username: 'czj_head', org: { id: 'o2', name: '安康市财政局' } },
+        ],
+      },
+    });
+    await settle();
+    const people: Record<string, string> = { mayor: '吴国强', zjj_head: '马文斌', czj_head: '单立新' };
+    for (const request of http.match((r) => r.url === '/api/users')) {
+      const username = request.request.params.get('q') ?? '';
+      request.flush({ items: [{ username, displayName: people[username] }], total: 1 });
+    }
+    await settle();
+    // Then 文稿信息 names them by name, and the page is told the document was read
+    expect(root.querySelector('[data-testid="doc-issuer"]')?.textContent?.trim()).toBe('吴国强');
+    const countersigners = root.querySelector('[data-testid="doc-countersigners"]')?.textContent?.replace(/\s+/g, '') ?? '';
+    expect(countersigners).toBe('安康市住房和城乡建设局（马文斌）、安康市财政局（单立新）');
+    expect(loaded).toEqual([expect.objectContaining({ id: 'd5' })]);
   });
 
   it('should say the document may not be read when the server refuses it', async () => {

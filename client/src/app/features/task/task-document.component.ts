@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { HttpContext } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { DOC_TYPE_NAMES, type Attachment, type DocumentDetail, type SecrecyPeriod } from '@liuzhuan/contracts';
@@ -53,6 +53,8 @@ export class TaskDocumentComponent {
   private readonly texts = inject(TaskDocI18n);
 
   readonly documentId = input<string | null>(null);
+  /** The document once read (the task page fills the step's form from it), or null when it could not be read. */
+  readonly loaded = output<DocumentDetail | null>();
 
   protected readonly beijing = BEIJING;
   protected readonly typeNames = DOC_TYPE_NAMES;
@@ -67,6 +69,16 @@ export class TaskDocumentComponent {
         : of(undefined),
   });
   protected readonly current = computed<DocumentDetail | undefined>(() => (this.doc.hasValue() ? this.doc.value() : undefined));
+  protected readonly names = (orgs: readonly { name: string }[]) => orgs.map((o) => o.name).join('、');
+
+  constructor() {
+    effect(() => {
+      const status = this.doc.status();
+      if (status === 'resolved' || status === 'local') this.loaded.emit(this.doc.value() ?? null);
+      else if (status === 'error') this.loaded.emit(null);
+    });
+  }
+
   /** A 404 is "not yours to read" (the server answers so for both unknown and refused). */
   protected readonly refused = computed(() => (this.doc.error() as { status?: number } | undefined)?.status === 404);
 

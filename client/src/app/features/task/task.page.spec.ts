@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Instance, Task } from '@liuzhuan/contracts';
+import type { DocumentDetail, Instance, Task } from '@liuzhuan/contracts';
 import { AuthService } from '../../core/auth/auth.service';
 import TaskPage from './task.page';
 
@@ -74,13 +74,18 @@ describe('TaskPage with a task form', () => {
   }
 
   /** Answers what the page reads; `form` is the answer to GET /api/forms/incoming-reply. */
-  async function open(task: Task, form: (r: TestRequest) => void): Promise<HTMLElement> {
+  async function open(
+    task: Task,
+    form: (r: TestRequest) => void,
+    instance: Instance = INSTANCE,
+    doc?: Partial<DocumentDetail>,
+  ): Promise<HTMLElement> {
     fixture = TestBed.createComponent(TaskPage);
     fixture.componentRef.setInput('id', task.id);
     fixture.detectChanges();
     http.expectOne('/api/tasks/t1').flush(task);
     await settle();
-    http.expectOne('/api/instances/i1').flush(INSTANCE);
+    http.expectOne('/api/instances/i1').flush(instance);
     http.expectOne('/api/instances/i1/history').flush({ items: [] });
     http.expectOne('/api/instances/i1/opinions').flush({ items: [] });
     http.expectOne('/api/tasks/t1/actions').flush(task.status === 'open' ? ['complete'] : []);
@@ -90,8 +95,9 @@ describe('TaskPage with a task form', () => {
     http.match('/api/phrases').forEach((r) => r.flush({ items: [] }));
     http.match((r) => r.url === '/api/users').forEach((r) => r.flush({ items: [], total: 0 }));
     http.match('/api/tasks/t1/next-steps').forEach((r) => r.flush({ items: [] }));
+    if (doc) http.match('/api/documents/doc1').forEach((r) => r.flush(doc));
     await settle();
-    http.match('/api/forms/incoming-reply').forEach(form);
+    http.match(`/api/forms/${task.formKey}`).forEach(form);
     for (let i = 0; i < 100; i++) {
       await settle();
       const root = fixture.nativeElement as HTMLElement;
@@ -118,6 +124,53 @@ describe('TaskPage with a task form', () => {
     request.flush({ ...TASK, status: 'completed' });
     // (the first test of the file loads form-js itself: seconds on a busy machine, so not the default 5 s)
   }, 30_000);
+
+  it('should open a returned 拟稿 filled from the document, whatever the variables hold', async () => {
+    // Given a 拟稿 task back with the drafter; the variables hold no 主送机关, the document does
+    const draftTask = { ...TASK, definitionKey: 'outgoing-document', elementId: 'draft', name: '拟稿', formKey: 'outgoing-draft' };
+    const instance = { ...INSTANCE, variables: { documentId: 'doc1', title: '关于加强城市道路管理的通知', mainRecipient: '' } } as Instance;
+    const draftForm = {
+      ...REPLY_FORM,
+      key: 'outgoing-draft',
+      schema: {
+        type: 'default',
+        id: 'outgoing-draft',
+        schemaVersion: 19,
+        components: [
+          { type: 'textfield', id: 'F1', key: 'mainRecipient', label: '主送机关', validate: { required: true } },
+          { type: 'textfield', id: 'F2', key: 'ccRecipients', label: '抄送机关' },
+        ],
+      },
+    };
+    const doc = {
+      id: 'doc1',
+      direction: 'outgoing',
+      docType: 'GW08',
+      title: '关于加强城市道路管理的通知',
+      urgency: 'NONE',
+      secretLevel: 'NONE',
+      disclosure: 'ACTIVE',
+      disclosureReason: null,
+      docNumber: null,
+      writtenDate: null,
+      mainRecipients: ['市政府各部门'],
+      ccRecipients: ['市委办公室'],
+      signers: [],
+      registration: null,
+      attachments: [],
+      processingRecord: [],
+      handling: { office: '', leadDept: null, assistDepts: [], signedOff: null, issuer: null, countersigners: [] },
+    } as unknown as DocumentDetail;
+    // When the page opens
+    const root = await open(draftTask, (r) => r.flush(draftForm), instance, doc);
+    // Then the form holds the document's 主送机关 and 抄送机关, and sends them back
+    const inputs = root.querySelectorAll<HTMLInputElement>('[data-testid="task-form"] input');
+    expect(Array.from(inputs, (i) => i.value)).toEqual(['市政府各部门', '市委办公室']);
+    (root.querySelector('[data-action="complete"]') as HTMLButtonElement).click();
+    const request = http.expectOne('/api/tasks/t1/complete');
+    expect(request.request.body.variables).toMatchObject({ mainRecipient: '市政府各部门', ccRecipients: '市委办公室' });
+    request.flush({ ...draftTask, status: 'completed' });
+  });
 
   it('should list the variables read-only when the form key has no deployed form', async () => {
     // Given a form key the server does not know

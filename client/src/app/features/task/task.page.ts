@@ -1,7 +1,7 @@
 import { DOCUMENT, DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { DOC_TYPE_NAMES, type HistoryEvent, type Instance, type Task } from '@liuzhuan/contracts';
+import { DOC_TYPE_NAMES, type DocumentDetail, documentFormValues, type HistoryEvent, type Instance, type Task } from '@liuzhuan/contracts';
 import { firstValueFrom } from 'rxjs';
 import { focusWhenLost } from '../../core/a11y/route-focus';
 import { AuthService } from '../../core/auth/auth.service';
@@ -134,9 +134,33 @@ export default class TaskPage implements HasUnsentText {
     ),
   );
   private readonly formView = viewChild(TaskFormComponent);
-  /** The task's form (form key), filled with the instance's variables once they are read. */
-  protected readonly formKey = computed(() => (this.instance() ? (this.task()?.formKey ?? null) : null));
-  protected readonly formData = computed(() => this.instance()?.variables ?? {});
+  /** The 公文 as the document part read it (false: it could not be read; null: not yet), for the current documentId. */
+  private readonly documentLoaded = signal<{ id: string; doc: DocumentDetail | false } | null>(null);
+  protected readonly documentRead = computed(() => {
+    const loaded = this.documentLoaded();
+    return loaded && loaded.id === this.documentId() ? loaded.doc : null;
+  });
+  protected onDocument(id: string, doc: DocumentDetail | null): void {
+    this.documentLoaded.set({ id, doc: doc ?? false });
+  }
+  /**
+   * The task's form (form key), once the instance's variables — and the 公文, when there is one —
+   * are read: a step's form opens filled from the document.
+   */
+  protected readonly formKey = computed(() => {
+    if (!this.instance() || (this.documentId() && this.documentRead() === null)) return null;
+    return this.task()?.formKey ?? null;
+  });
+  /**
+   * The form's initial values: the instance's variables with the document's elements over them
+   * (主送机关, 抄送机关, 公开属性 …, as the forms name them): the document is what the process
+   * moves, and an element left empty there never blanks a value.
+   */
+  protected readonly formData = computed(() => {
+    const variables = this.instance()?.variables ?? {};
+    const doc = this.documentRead();
+    return doc ? { ...variables, ...documentFormValues(doc) } : variables;
+  });
   /** The form is filled in only by the user who holds the open task; otherwise it shows the values. */
   protected readonly formReadOnly = computed(() => {
     const task = this.task();
