@@ -36,7 +36,7 @@ SELECT `HistoryEventEntity`.`instance_id` AS `HistoryEventEntity_instance_id`, `
   ORDER BY `HistoryEventEntity`.`seq` ASC
   LIMIT 10000;
 
-SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, document_digest AS documentDigest, created_at AS createdAt
+SELECT task_id AS taskId, kind, text, author, on_behalf_of AS onBehalfOf, document_digest AS documentDigest, approve, created_at AS createdAt
   FROM opinion
   WHERE instance_id = ?
   ORDER BY created_at, id;
