@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DOC_TYPE_NAMES, type DocumentDetail, type SessionUser, type StepOpinion } from '@liuzhuan/contracts';
+import {
+  DOC_TYPE_NAMES,
+  type DocumentDetail,
+  SECRET_LEVEL_NAMES,
+  type SessionUser,
+  type StepOpinion,
+  URGENCY_NAMES,
+} from '@liuzhuan/contracts';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { UserRepository } from '../org/org.api';
 import { type ProcessingSheetModel, Renderer, type SheetBlock, type SheetField } from '../rendering/rendering.api';
 import { DocumentAccess } from './document-access';
 import { beijingMinute, DocumentsService } from './documents.service';
 
-const SECRET: Record<string, string> = { NONE: '非密', SECRET: '秘密', CONFIDENTIAL: '机密', TOP_SECRET: '绝密' };
-const URGENCY: Record<string, string> = { NONE: '', URGENT: '加急', EXTRA_URGENT: '特急' };
+const SECRET: Record<string, string> = SECRET_LEVEL_NAMES;
+const URGENCY: Record<string, string> = URGENCY_NAMES;
 const HANDLING: Record<string, string> = { ACT: '办件', READ: '阅件' };
 
 /** The 收文处理笺's opinion blocks, in the order of the 条例's steps; a kind not listed goes to 其他意见. */
