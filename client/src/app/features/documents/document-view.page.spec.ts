@@ -93,9 +93,15 @@ describe('DocumentViewPage', () => {
     expect(root.textContent).toContain('秘密★1年');
     expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('安政办〔2026〕12号');
     expect(root.textContent).toContain('2026年7月1日');
-    expect(root.textContent).toContain('deputy（代head）');
-    // (display names are looked up on the side; until they arrive the usernames show)
-    http.match((r) => r.url === '/api/users');
+    // (display names are looked up on the side; until they arrive a placeholder shows, never the username)
+    expect(root.textContent).toContain('…（代…）');
+    expect(root.textContent).not.toContain('deputy');
+    for (const r of http.match((r) => r.url === '/api/users')) {
+      const q = r.request.params.get('q');
+      r.flush({ items: [{ username: q, displayName: q === 'deputy' ? '周副市长' : '刘主任' }], total: 1 });
+    }
+    fixture.detectChanges();
+    expect(root.textContent).toContain('周副市长（代刘主任）');
     expect(root.querySelector('a[href="/tasks/t2"]')?.textContent?.trim()).toBe('去办理');
     expect(root.textContent).toContain('未传阅');
     // And a classified document offers no upload, saying why
