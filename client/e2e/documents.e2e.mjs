@@ -190,7 +190,7 @@ describe('公文 pages in a browser', { skip }, () => {
     await screenshot('documents-05-classified-draft');
 
     // And back to 无, a 通知 with a recipient, a body and an attachment is saved
-    await choose('out-secretLevel', '无');
+    await choose('out-secretLevel', '非密');
     await choose('out-docType', '通知');
     await page.locator('#out-title').fill('安康市人民政府办公室关于做好元旦期间值班工作的通知');
     await page.locator('nz-select:has(#out-mainRecipients)').click();

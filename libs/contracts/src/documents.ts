@@ -36,7 +36,6 @@ export type DocumentDirection = z.infer<typeof DocumentDirectionSchema>;
 export const SECRET_LEVELS = ['NONE', 'SECRET', 'CONFIDENTIAL', 'TOP_SECRET'] as const;
 export const SecretLevelSchema = z.enum(SECRET_LEVELS);
 export type SecretLevel = z.infer<typeof SecretLevelSchema>;
-export const SECRET_LEVEL_NAMES: Record<SecretLevel, string> = { NONE: '无', SECRET: '秘密', CONFIDENTIAL: '机密', TOP_SECRET: '绝密' };
 
 /** 紧急程度: none / 加急 / 特急. */
 export const URGENCIES = ['NONE', 'URGENT', 'EXTRA_URGENT'] as const;

@@ -11,6 +11,7 @@ export * from './runtime';
 export * from './approvals';
 export * from './eligibility';
 export * from './documents';
+export * from './document-labels';
 export * from './notifications';
 export * from './mailbox';
 export * from './forms';

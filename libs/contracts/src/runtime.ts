@@ -125,6 +125,10 @@ export const InstanceSummarySchema = InstanceSchema.omit({ variables: true, acti
   .extend({
     /** the 公文's 文号 (list display, read-only), null without a 公文, before numbering or when its matter is hidden */
     docNumber: z.string().nullable().optional(),
+    /** the names of the steps open now (当前环节, list display), none when ended or its matter is hidden */
+    currentSteps: z.array(z.string()).optional(),
+    /** the 公文's 办理期限 (list display), null without one or when its matter is hidden */
+    dueAt: z.string().nullable().optional(),
   })
   .meta({ id: 'InstanceSummary' });
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;

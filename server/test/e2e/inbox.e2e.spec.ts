@@ -158,6 +158,19 @@ describe('inbox: search, filters and display fields of GET /api/tasks (e2e)', ()
     await server.call('POST', `/api/tasks/${taskId}/complete`, { token: t.deputy, body: {} });
   });
 
+  it('should show in 我发起的 the steps open now and the 办理期限 of the 公文, read with the list', async () => {
+    // given a 收文 with a 办理时限 waiting at its first step, and a plain process without a 公文
+    const flood = (await server.call('GET', `/api/documents/${ids.floodDoc}`, { token: t.clerk })).body;
+    const floodStep = (await server.call('GET', `/api/tasks/${ids.flood}`, { token: t.deputy })).body.name;
+    // when the clerk and the staff member list the instances they started
+    const clerks = (await server.call('GET', '/api/instances', { token: t.clerk })).body.items as any[];
+    const started = (await server.call('GET', '/api/instances', { token: t.staff })).body.items as any[];
+    // then each row names the open step and carries the 公文's due date, none without a 公文
+    expect(flood.registration.dueAt).toEqual(expect.any(String));
+    expect(clerks.find((i) => i.id === ids.floodInstance)).toMatchObject({ currentSteps: [floodStep], dueAt: flood.registration.dueAt });
+    expect(started.find((i) => i.businessKey === 'HT-2026_soon')).toMatchObject({ currentSteps: [expect.any(String)], dueAt: null });
+  });
+
   it("should filter by urgency, 文种 and department (主办 department or the initiator's organization)", async () => {
     expect(names(await list('urgency=URGENT'))).toEqual([ids.flood]);
     expect(names(await list('docType=GW14'))).toEqual([ids.meeting]);

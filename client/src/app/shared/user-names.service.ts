@@ -5,10 +5,14 @@ import { SKIP_ERROR_MESSAGE } from '../core/http/http-context';
 
 const USERNAME = /^[a-z][a-z0-9_.-]{1,31}$/;
 
+/** What stands for a name still being looked up. */
+export const NAME_PENDING = '…';
+
 /**
  * Display names (张晓明) for the usernames (clerk) the runtime API returns, looked up once per
- * username through the user search and kept for the session. Until the answer arrives, and for
- * names the search does not know, the username itself is shown.
+ * username through the user search and kept for the session. Until the answer arrives a neutral
+ * {@link NAME_PENDING} is shown, never the username (a login name flashing before the person's
+ * name reads as a raw id); a name the search does not know, or a failed search, shows the username.
  */
 @Injectable({ providedIn: 'root' })
 export class UserNames {
@@ -20,8 +24,9 @@ export class UserNames {
     if (!username) return '';
     const known = this.names().get(username);
     if (known) return known;
-    if (USERNAME.test(username) && !this.asked.has(username)) this.lookUp(username);
-    return username;
+    if (!USERNAME.test(username)) return username;
+    if (!this.asked.has(username)) this.lookUp(username);
+    return NAME_PENDING;
   }
 
   private lookUp(username: string): void {
@@ -30,10 +35,10 @@ export class UserNames {
     this.api.call('GET /users', { query: { q: username, limit: 20 }, context }).subscribe({
       next: (list) => {
         const user = list.items.find((u) => u.username === username);
-        if (user) this.names.update((names) => new Map(names).set(username, user.displayName));
+        this.names.update((names) => new Map(names).set(username, user?.displayName || username));
       },
-      // the username stays on screen; nothing else depends on the display name
-      error: () => undefined,
+      // the username then stands for the name; nothing else depends on the display name
+      error: () => this.names.update((names) => new Map(names).set(username, username)),
     });
   }
 }

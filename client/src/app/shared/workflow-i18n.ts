@@ -1,4 +1,5 @@
 import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
+import { URGENCY_NAMES } from '@liuzhuan/contracts';
 import { I18nService } from '../core/i18n/i18n.service';
 
 /**
@@ -15,9 +16,9 @@ export const WORKFLOW_ZH_CN = {
   'wf.due.overdue': '已超期',
   'wf.due.soon': '即将到期',
   'wf.due.none': '无期限',
-  'wf.urgency.NONE': '一般',
-  'wf.urgency.加急': '加急',
-  'wf.urgency.特急': '特急',
+  'wf.urgency.NONE': URGENCY_NAMES.NONE,
+  'wf.urgency.加急': URGENCY_NAMES.URGENT,
+  'wf.urgency.特急': URGENCY_NAMES.EXTRA_URGENT,
   'wf.sort.due': '按期限排序',
   'wf.count': '共 {count} 项',
   'wf.refresh': '刷新',

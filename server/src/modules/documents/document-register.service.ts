@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { RegisterList, RegisterQuery, RegisterRow, SessionUser } from '@liuzhuan/contracts';
+import {
+  type RegisterList,
+  type RegisterQuery,
+  type RegisterRow,
+  SECRET_LEVEL_NAMES,
+  type SessionUser,
+  URGENCY_NAMES,
+} from '@liuzhuan/contracts';
 import { processVariables, readState } from '@liuzhuan/engine';
 import { OrgRepository } from '../org/org.api';
 import { InstanceRepository } from '../runtime/runtime.api';
@@ -11,8 +18,8 @@ import { beijingMinute } from './documents.service';
 /** The most lines one register holds (an office registers a few thousand documents a year). */
 const MAX_ROWS = 5000;
 const PAGE = 100;
-const SECRET: Record<string, string> = { NONE: '非密', SECRET: '秘密', CONFIDENTIAL: '机密', TOP_SECRET: '绝密' };
-const URGENCY: Record<string, string> = { NONE: '', URGENT: '加急', EXTRA_URGENT: '特急' };
+const SECRET: Record<string, string> = SECRET_LEVEL_NAMES;
+const URGENCY: Record<string, string> = URGENCY_NAMES;
 const STATUS: Record<string, string> = { active: '办理中', completed: '已办结', terminated: '已终止' };
 
 /**

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DOC_TYPE_NAMES, type DocumentDetail, type DocumentSignature, type SessionUser, type StepOpinion } from '@liuzhuan/contracts';
+import {
+  DOC_TYPE_NAMES,
+  type DocumentDetail,
+  type DocumentSignature,
+  SECRET_LEVEL_NAMES,
+  type SessionUser,
+  type StepOpinion,
+  URGENCY_NAMES,
+} from '@liuzhuan/contracts';
 import { type AuditContext, AuditTrail } from '../audit/audit.api';
 import { UserRepository } from '../org/org.api';
 import { type ProcessingSheetModel, Renderer, type SheetBlock, type SheetField } from '../rendering/rendering.api';
@@ -7,8 +15,8 @@ import { DocumentAccess } from './document-access';
 import { DocumentSignatures } from './document-signatures';
 import { beijingMinute, DocumentsService } from './documents.service';
 
-const SECRET: Record<string, string> = { NONE: '非密', SECRET: '秘密', CONFIDENTIAL: '机密', TOP_SECRET: '绝密' };
-const URGENCY: Record<string, string> = { NONE: '', URGENT: '加急', EXTRA_URGENT: '特急' };
+const SECRET: Record<string, string> = SECRET_LEVEL_NAMES;
+const URGENCY: Record<string, string> = URGENCY_NAMES;
 const HANDLING: Record<string, string> = { ACT: '办件', READ: '阅件' };
 
 /**

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstanceQuery } from '@liuzhuan/contracts';
 import { Between, DataSource, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { DatabaseKind } from '../../platform/database/data-source';
 import { sql, type SqlResult, type Table, Tables } from '../../platform/database/table';
 import { documentJoin, type MatterDisplay, matterColumns, matterOf, text } from './matter-display';
+
+/** What a list row shows of an instance besides its matter: the 公文's 文号 and 办理期限, the steps open now. */
+export type InstanceListDisplay = MatterDisplay & { docNumber: string | null; dueAt: string | null; currentSteps: string[] };
+
+/** Separates the open steps' names in one column (a character no step name uses). */
+const STEP_SEPARATOR = '¦';
 import type { Tx } from '../../platform/database/transaction-runner';
 import type { Statement, WriteBatch } from '../../platform/database/write-batch';
 import { RuntimeErrors } from './runtime.errors';
@@ -176,7 +184,7 @@ export class InstanceRepository {
   async query(
     query: InstanceQuery,
     visibleTo: { username: string; groups: string[] } | null,
-  ): Promise<{ items: InstanceEntity[]; total: number; display: Map<string, MatterDisplay & { docNumber: string | null }> }> {
+  ): Promise<{ items: InstanceEntity[]; total: number; display: Map<string, InstanceListDisplay> }> {
     const t = this.table;
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -206,17 +214,28 @@ export class InstanceRepository {
     const dialect = this.tables.dialect;
     const { records } = await sql(
       this.dataSource.manager,
-      `SELECT ${this.summaryColumns}, ${matterColumns(dialect, 'i')}, od.doc_number AS d_doc_number FROM ${t.name} i ${documentJoin(dialect, 'i.id')}${filter}
+      `SELECT ${this.summaryColumns}, ${matterColumns(dialect, 'i')}, od.doc_number AS d_doc_number,
+        (SELECT ir.due_at FROM incoming_registration ir WHERE ir.document_id = od.id) AS d_due_at,
+        (SELECT ${openSteps(dialect)} FROM task os WHERE os.instance_id = i.id AND os.status = 'open') AS open_steps
+        FROM ${t.name} i ${documentJoin(dialect, 'i.id')}${filter}
         ORDER BY ${t.col('startedAt', 'i')} DESC, i.id DESC LIMIT ? OFFSET ?`,
       [...params, query.limit, query.offset],
     );
     const items: InstanceEntity[] = [];
-    const display = new Map<string, MatterDisplay & { docNumber: string | null }>();
+    const display = new Map<string, InstanceListDisplay>();
+    const dueColumn = { type: 'datetime' } as ColumnMetadata;
     for (const r of records) {
       const row = t.hydrate(r);
       if (display.has(row.id)) continue;
       items.push(row);
-      display.set(row.id, { ...matterOf(r), docNumber: text(r['d_doc_number']) });
+      const due = r['d_due_at'] == null ? null : (this.dataSource.driver.prepareHydratedValue(r['d_due_at'], dueColumn) as Date);
+      display.set(row.id, {
+        ...matterOf(r),
+        docNumber: text(r['d_doc_number']),
+        dueAt: due ? due.toISOString() : null,
+        // a multi-instance step (协办, 会签) has one open task per department: named once
+        currentSteps: [...new Set(text(r['open_steps'])?.split(STEP_SEPARATOR) ?? [])],
+      });
     }
     // a first page that is not full is the whole list: no COUNT statement
     const total =
@@ -228,4 +247,12 @@ export class InstanceRepository {
 
   /** The columns of an instance a list shows (its state left out: it can be large). */
   private readonly summaryColumns: string;
+}
+
+/** The distinct names of an instance's open tasks (the element id when unnamed) in one column. */
+function openSteps(dialect: DatabaseKind): string {
+  const name = 'COALESCE(os.name, os.element_id)';
+  return dialect === 'mysql'
+    ? `GROUP_CONCAT(${name} ORDER BY os.created_at SEPARATOR '${STEP_SEPARATOR}')`
+    : `group_concat(${name}, '${STEP_SEPARATOR}')`;
 }

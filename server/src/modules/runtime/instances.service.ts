@@ -275,7 +275,7 @@ export class InstancesService {
 }
 
 /** A list row's matter when the user may not see it. */
-const HIDDEN_MATTER = { title: null, docType: null, urgency: null, docNumber: null };
+const HIDDEN_MATTER = { title: null, docType: null, urgency: null, docNumber: null, dueAt: null, currentSteps: [] };
 
 /**
  * The keys of a history event's details the intervention view keeps: who, which element, which

@@ -92,7 +92,7 @@ export const ADMIN_ZH_CN = {
   'reclass.tab': '变更密级',
   'reclass.intro': '按定密责任人的决定变更公文的密级，须填写变更原因；变更记入公文的密级变更记录。',
   'reclass.docId': '公文编号',
-  'reclass.docIdHint': '由拟稿人或办公室提供：公文页面“版头”中显示的“公文编号”（系统生成的 ID），不是发文字号。',
+  'reclass.docIdHint': '由拟稿人或办公室提供：粘贴公文页面的网址，或网址中 /documents/ 之后的公文编号（系统生成），不是发文字号。',
   'reclass.docIdRequired': '请填写公文编号',
   'reclass.level': '新密级',
   'reclass.period': '保密期限',
@@ -282,7 +282,7 @@ export const ADMIN_EN: Record<AdminKey, string> = {
     'Change the classification of a document as decided by the classifying official; a reason is required and the change is recorded.',
   'reclass.docId': 'Document ID',
   'reclass.docIdHint':
-    'Given by the drafter or the office: the "Document ID" shown in the head section of the document page (a system ID), not the document number.',
+    "Given by the drafter or the office: paste the document page's address, or the document ID after /documents/ in it (a system ID), not the document number.",
   'reclass.docIdRequired': 'Enter the document ID',
   'reclass.level': 'New classification',
   'reclass.period': 'Secrecy period',

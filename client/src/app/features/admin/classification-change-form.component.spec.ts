@@ -60,7 +60,7 @@ describe('ClassificationChangeFormComponent', () => {
   });
 
   it('should post the change by the given ID and show the recorded change', async () => {
-    type('#reclass-doc-id', `  ${DOC_ID} `);
+    type('#reclass-doc-id', `  http://10.0.0.5:3000/documents/${DOC_ID} `);
     await pickLevel('CONFIDENTIAL');
     type('#reclass-period', '6');
     (fixture.componentInstance as unknown as { periodUnit: string }).periodUnit = 'MONTH';
@@ -90,7 +90,7 @@ describe('ClassificationChangeFormComponent', () => {
     req.flush(change);
     await settle();
     const result = root.querySelector('#reclass-result') as HTMLElement;
-    expect(result.querySelector('[data-testid="reclass-change"]')?.textContent?.trim()).toBe('无 → 机密');
+    expect(result.querySelector('[data-testid="reclass-change"]')?.textContent?.trim()).toBe('非密 → 机密');
     expect(result.textContent).toContain('定密责任人决定提升密级');
     expect(result.textContent).toContain('2026-03-04');
   });

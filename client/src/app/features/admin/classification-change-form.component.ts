@@ -170,7 +170,8 @@ export class ClassificationChangeFormComponent {
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;
-    const id = this.docId.trim();
+    // the page's address pasted whole names the document by its last id
+    const id = /[0-9a-z]{26}(?=[^0-9a-z]*$)/.exec(this.docId.trim())?.[0] ?? this.docId.trim();
     const reason = this.reason.trim();
     this.result.set(null);
     const missing = !id ? 'reclass.docIdRequired' : !reason ? 'reclass.reasonRequired' : null;

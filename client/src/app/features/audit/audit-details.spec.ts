@@ -53,7 +53,7 @@ describe('audit details in Chinese', () => {
       ['移除', '（无）'],
     ]);
     expect(pairs('classification.change', { from: 'NONE', to: 'SECRET' })).toEqual([
-      ['原密级', '无'],
+      ['原密级', '非密'],
       ['新密级', '秘密'],
     ]);
     expect(pairs('user.clearance.change', { from: 'none', to: 'core' })).toEqual([

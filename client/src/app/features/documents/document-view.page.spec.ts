@@ -93,9 +93,15 @@ describe('DocumentViewPage', () => {
     expect(root.textContent).toContain('秘密★1年');
     expect(root.querySelector('#doc-number')?.textContent?.trim()).toBe('安政办〔2026〕12号');
     expect(root.textContent).toContain('2026年7月1日');
-    expect(root.textContent).toContain('deputy（代head）');
-    // (display names are looked up on the side; until they arrive the usernames show)
-    http.match((r) => r.url === '/api/users');
+    // (display names are looked up on the side; until they arrive a placeholder shows, never the username)
+    expect(root.textContent).toContain('…（代…）');
+    expect(root.textContent).not.toContain('deputy');
+    for (const r of http.match((r) => r.url === '/api/users')) {
+      const q = r.request.params.get('q');
+      r.flush({ items: [{ username: q, displayName: q === 'deputy' ? '周副市长' : '刘主任' }], total: 1 });
+    }
+    fixture.detectChanges();
+    expect(root.textContent).toContain('周副市长（代刘主任）');
     expect(root.querySelector('a[href="/tasks/t2"]')?.textContent?.trim()).toBe('去办理');
     expect(root.textContent).toContain('未传阅');
     // And a classified document offers no upload, saying why
@@ -221,5 +227,49 @@ describe('DocumentViewPage', () => {
     // Then the page says it calmly instead of breaking
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('公文加载失败');
     http.verify();
+  });
+
+  it('should show a 收文 without a system id, 签发人 or 公开属性, and say under 正文 that it has no electronic body', async () => {
+    // Given an incoming 通知 registered without an electronic body
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS), DocumentsApi],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const auth = TestBed.inject(AuthService);
+    const login = auth.login('clerk', 'x');
+    http.expectOne('/api/auth/login').flush(loginResponse(sessionUser({ username: 'clerk' })));
+    await login;
+    const fixture = TestBed.createComponent(DocumentViewPage);
+    fixture.componentRef.setInput('id', '01m99t7nydyqdg0bkad7psbzbn');
+    fixture.detectChanges();
+    const incoming = {
+      ...DOC,
+      id: '01m99t7nydyqdg0bkad7psbzbn',
+      direction: 'incoming',
+      secretLevel: 'NONE',
+      secrecyPeriod: null,
+      signers: [],
+      docNumber: null,
+      disclosure: 'ON_REQUEST',
+      disclosureReason: null,
+      processingRecord: [],
+    } as unknown as DocumentDetail;
+    // When it loads
+    http.expectOne('/api/documents/01m99t7nydyqdg0bkad7psbzbn').flush(incoming);
+    http.expectOne('/api/documents/01m99t7nydyqdg0bkad7psbzbn/circulation').flush({ items: [] });
+    http.expectOne('/api/orgs').flush({ items: [] });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    // Then no raw id, no 签发人 line and no 公开属性 nobody chose are shown
+    expect(root.textContent).not.toContain('01m99t7nydyqdg0bkad7psbzbn');
+    expect(root.querySelector('#doc-signer')).toBeNull();
+    expect(root.textContent).not.toContain('尚未签发');
+    expect(root.querySelector('#doc-disclosure')).toBeNull();
+    expect(root.textContent).not.toContain('依申请公开');
+    // And （无电子正文） is the value of the 正文 row
+    const body = root.querySelector('#doc-body');
+    expect(body?.previousElementSibling?.textContent?.trim()).toBe('正文');
+    expect(body?.textContent?.trim()).toBe('（无电子正文）');
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, Pipe, PipeTransform, inject } from '@angular/core';
-import type { DocumentRule } from '@liuzhuan/contracts';
+import { type DocumentRule, SECRET_LEVEL_NAMES, URGENCY_NAMES } from '@liuzhuan/contracts';
 import { I18nService } from '../../core/i18n/i18n.service';
 import type { FieldViolation } from './field-violations';
 import { DOCS_ACTIONS_EN, DOCS_ACTIONS_ZH_CN, type DocsActionsKey } from './documents-actions-i18n';
@@ -57,13 +57,13 @@ export const DOCS_ZH_CN = {
   'docs.status.handling': '办理中',
   'docs.status.completed': '已办结',
   'docs.status.cancelled': '已撤销',
-  'docs.secret.NONE': '无',
-  'docs.secret.SECRET': '秘密',
-  'docs.secret.CONFIDENTIAL': '机密',
-  'docs.secret.TOP_SECRET': '绝密',
-  'docs.urgency.NONE': '普通',
-  'docs.urgency.URGENT': '加急',
-  'docs.urgency.EXTRA_URGENT': '特急',
+  'docs.secret.NONE': SECRET_LEVEL_NAMES.NONE,
+  'docs.secret.SECRET': SECRET_LEVEL_NAMES.SECRET,
+  'docs.secret.CONFIDENTIAL': SECRET_LEVEL_NAMES.CONFIDENTIAL,
+  'docs.secret.TOP_SECRET': SECRET_LEVEL_NAMES.TOP_SECRET,
+  'docs.urgency.NONE': URGENCY_NAMES.NONE,
+  'docs.urgency.URGENT': URGENCY_NAMES.URGENT,
+  'docs.urgency.EXTRA_URGENT': URGENCY_NAMES.EXTRA_URGENT,
   'docs.channel.EXCHANGE': '电子公文交换',
   'docs.channel.COURIER': '机要交通',
   'docs.channel.MAIL': '邮寄',
@@ -115,7 +115,6 @@ export const DOCS_ZH_CN = {
   'docs.field.body': '正文',
   'docs.field.attachments': '附件',
   'docs.field.docNumber': '发文字号',
-  'docs.field.id': '公文编号',
   'docs.field.regNo': '收文号',
   'docs.field.signedForBy': '签收人',
   'docs.field.attachmentNotes': '附件说明',
@@ -303,7 +302,6 @@ export const DOCS_EN: Record<keyof typeof DOCS_ZH_CN, string> = {
   'docs.field.body': 'Body',
   'docs.field.attachments': 'Attachments',
   'docs.field.docNumber': 'Document number',
-  'docs.field.id': 'Document ID',
   'docs.field.regNo': 'Registration no.',
   'docs.field.signedForBy': 'Signed for by',
   'docs.field.attachmentNotes': 'Attachment list',

@@ -93,6 +93,13 @@ describe('inbox rows', () => {
       link: ['/tasks/instance', 'i1'],
     });
     expect(instanceRow(instance({ title: null }), '进行中')).toMatchObject({ title: 'SW-1', type: 'incoming', urgency: 'NONE' });
+    // And its 当前环节 is the steps open now, its 办理期限 the 公文's; the status only when none is open
+    expect(instanceRow(instance({ currentSteps: ['答复'], dueAt: '2026-12-22T09:00:00.000Z' }), '运行中')).toMatchObject({
+      step: '答复',
+      dueAt: '2026-12-22T09:00:00.000Z',
+    });
+    expect(instanceRow(instance({ currentSteps: ['主办单位承办', '协办单位承办'] }), '运行中').step).toBe('主办单位承办、协办单位承办');
+    expect(instanceRow(instance({ status: 'completed', currentSteps: [] }), '已完成')).toMatchObject({ step: '已完成', dueAt: null });
     // And a copy as GET /api/cc?mine=true lists it, with its matter from the variables, or none
     const copy = (overrides: Partial<CcCopy>): CcCopy => ({
       id: 'c1',

@@ -106,7 +106,11 @@ export function taskRow(task: Task, instance?: Instance): InboxRow {
   };
 }
 
-/** An instance the user started (GET /api/instances): the matter from the list's display fields, else its keys. */
+/**
+ * An instance the user started (GET /api/instances): the matter from the list's display fields,
+ * else its keys; its 当前环节 the steps open now, else (ended, or none open) `statusLabel`; its
+ * 办理期限 the 公文's.
+ */
 export function instanceRow(instance: InstanceSummary, statusLabel: string): InboxRow {
   return {
     id: instance.id,
@@ -116,8 +120,8 @@ export function instanceRow(instance: InstanceSummary, statusLabel: string): Inb
       type: processName(instance.definitionKey),
       urgency: 'NONE',
     }),
-    step: statusLabel,
-    dueAt: null,
+    step: instance.currentSteps?.length ? instance.currentSteps.join('、') : statusLabel,
+    dueAt: instance.dueAt ?? null,
     initiator: instance.initiator ?? '',
     createdAt: instance.startedAt,
   };

@@ -16,7 +16,24 @@ const TEXTS: readonly [RegExp, string][] = [
   [/^No results$/, '无匹配项'],
   [/^All values selected$/, '已全部选择'],
   [/^No files selected$/, '未选择文件'],
+  [/^Value is expected to be an integer\.$/, '请填写整数。'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, '最多保留 $1 位小数。'],
+  // the viewer's hidden and assistive texts (a skip link read by screen readers, buttons' names)
+  [/^Skip to search$/, '跳到搜索'],
+  [/^Remove tag$/, '移除'],
+  [/^Increment$/, '增加'],
+  [/^Decrement$/, '减少'],
+  [/^Previous page$/, '上一页'],
+  [/^Next page$/, '下一页'],
+  [/^Nothing to show\.$/, '暂无数据'],
+  [/^Click to remove sorting$/, '点击取消排序'],
+  [/^Browse$/, '浏览'],
+  [/^Unable to download document$/, '无法下载文件'],
+  [/^No options source defined in the form definition$/, '表单未定义选项来源'],
 ];
+
+/** The attributes form-js writes English into: a field's hint, and the names of its buttons. */
+const ATTRIBUTES = ['placeholder', 'aria-label', 'title'] as const;
 
 /** The Chinese text of a form-js text; the text itself when it is not one of form-js's own. */
 export function formText(text: string): string {
@@ -34,9 +51,11 @@ export function translateFormTexts(root: HTMLElement): MutationObserver {
       return;
     }
     if (node instanceof HTMLElement) {
-      for (const el of [node, ...Array.from(node.querySelectorAll<HTMLElement>('[placeholder]'))]) {
-        const placeholder = el.getAttribute('placeholder');
-        if (placeholder && formText(placeholder) !== placeholder) el.setAttribute('placeholder', formText(placeholder));
+      for (const el of [node, ...Array.from(node.querySelectorAll<HTMLElement>(ATTRIBUTES.map((a) => `[${a}]`).join(',')))]) {
+        for (const name of ATTRIBUTES) {
+          const value = el.getAttribute(name);
+          if (value && formText(value) !== value) el.setAttribute(name, formText(value));
+        }
       }
       const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) apply(text);
@@ -50,6 +69,6 @@ export function translateFormTexts(root: HTMLElement): MutationObserver {
       else record.addedNodes.forEach(apply);
     }
   });
-  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: [...ATTRIBUTES] });
   return observer;
 }
