@@ -210,7 +210,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await openTask('clerk', 'conclude');
     await field('办结说明').locator('textarea').fill(CONCLUDE);
     await complete();
-    assertNoProblems();
+    assertNoProblems(problems);
     // Then the document page's 处理单 and the print view hold both, word for word
     await page.goto(`${server.url}/documents/${documentId}`);
     const sheet = page.getByTestId('processing-sheet');
@@ -230,7 +230,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     await screenshot('1366-print-concluded');
     await page.setViewportSize(PHONE);
     await screenshot('390-print-concluded');
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 
   test('should show a returned 拟稿 with who returned it and why, and offer 修改文稿', async () => {
@@ -275,7 +275,7 @@ describe('处理单 keeps every word, in a browser', { skip }, () => {
     // And 修改文稿 opens the draft's text and comes back to the task once saved
     await page.getByTestId('returned-banner').getByTestId('edit-draft').click();
     await page.waitForURL((url) => url.pathname === `/documents/${created.body.id}/edit`);
-    assertNoProblems();
+    assertNoProblems(problems);
   });
 });
 

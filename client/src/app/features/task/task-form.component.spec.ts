@@ -181,6 +181,16 @@ describe('TaskFormComponent', () => {
       expect(draftText(initial, { title: '关于汛期值班安排的请示', comment: '' })).toBe('');
     });
 
+    it('should keep no draft for an empty taglist the form opened without (leaving asks nothing)', () => {
+      // given a 拟稿 form opened without 会签单位; form-js reports the empty taglist as []
+      const initial = { title: '关于做好冬季供暖工作的通知' };
+      // then nothing was typed, so nothing is kept; a chosen 会签 head is
+      expect(draftText(initial, { title: '关于做好冬季供暖工作的通知', countersigners: [] })).toBe('');
+      expect(draftValues(draftText(initial, { title: '关于做好冬季供暖工作的通知', countersigners: ['zjj_head'] }))).toEqual({
+        countersigners: ['zjj_head'],
+      });
+    });
+
     it('should read a damaged or missing draft as no values', () => {
       expect(draftValues(null)).toEqual({});
       expect(draftValues('{oops')).toEqual({});

@@ -234,8 +234,10 @@ export function draftText(initial: Record<string, unknown>, now: Record<string, 
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(now)) {
     if (value === undefined || lists.has(key) || key.startsWith(ELIGIBLE_PREFIX)) continue;
-    if (JSON.stringify(value) !== JSON.stringify(initial[key] ?? null) && !(value === '' && initial[key] === undefined))
-      changed[key] = value;
+    // an empty field the form opened without ('' of a text, [] of a taglist) is not something typed
+    const empty = value === '' || value === null || (Array.isArray(value) && value.length === 0);
+    if (empty && (initial[key] === undefined || initial[key] === null)) continue;
+    if (JSON.stringify(value) !== JSON.stringify(initial[key] ?? null)) changed[key] = value;
   }
   return Object.keys(changed).length ? JSON.stringify(changed) : '';
 }
