@@ -15,14 +15,10 @@ SELECT *
   WHERE `principal` IN (?) AND `revoked_at` IS NULL AND `valid_from` <= ? AND `valid_to` > ?
   ORDER BY `created_at` DESC;
 
-SELECT JSON_VALUE(pi.state, '$.variables.title') AS v_title, JSON_VALUE(pi.state, '$.variables.docType') AS v_doc_type, JSON_VALUE(pi.state, '$.variables.urgency') AS v_urgency, od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.doc_number AS d_doc_number
+SELECT JSON_VALUE(pi.state, '$.variables.title') AS v_title, JSON_VALUE(pi.state, '$.variables.docType') AS v_doc_type, JSON_VALUE(pi.state, '$.variables.urgency') AS v_urgency, od.title AS d_title, od.doc_type AS d_doc_type, od.urgency AS d_urgency, od.doc_number AS d_doc_number, od.secret_level AS d_secret_level
   FROM process_instance pi
   LEFT JOIN official_document od FORCE INDEX (ix_document_instance) ON od.instance_id = pi.id
   WHERE pi.id = ?;
-
-SELECT secret_level
-  FROM official_document
-  WHERE instance_id = ?;
 
 INSERT INTO `process_instance` (`id`, `definition_id`, `definition_key`, `definition_version`, `business_key`, `parent_id`, `parent_element_instance_id`, `initiator`, `initiator_org_id`, `status`, `state`, `version`, `history_seq`, `history_hash`, `opinion_seq`, `opinion_hash`, `started_at`, `ended_at`, `updated_at`)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

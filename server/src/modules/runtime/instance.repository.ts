@@ -59,16 +59,24 @@ export class InstanceRepository {
    * second command on the same instance in one unit reads the first one's state.
    */
   /** The title and 文号 a notification names an instance's matter by: the 公文's, else the `title` variable. */
-  async matterName(instanceId: string, m: EntityManager): Promise<{ title: string | null; docNumber: string | null }> {
+  /** The title and 文号 of the instance's matter, and the 密级 of its own 公文 (null: no 公文 row for this instance). */
+  async matterName(
+    instanceId: string,
+    m: EntityManager,
+  ): Promise<{ title: string | null; docNumber: string | null; secretLevel: string | null }> {
     const dialect = this.tables.dialect;
     const { records } = await sql(
       m,
-      `SELECT ${matterColumns(dialect)}, od.doc_number AS d_doc_number FROM process_instance pi ${documentJoin(dialect, 'pi.id')} WHERE pi.id = ?`,
+      `SELECT ${matterColumns(dialect)}, od.doc_number AS d_doc_number, od.secret_level AS d_secret_level FROM process_instance pi ${documentJoin(dialect, 'pi.id')} WHERE pi.id = ?`,
       [instanceId],
     );
     const r = records[0];
-    if (!r) return { title: null, docNumber: null };
-    return { title: matterOf(r).title, docNumber: r['d_doc_number'] == null ? null : String(r['d_doc_number']) };
+    if (!r) return { title: null, docNumber: null, secretLevel: null };
+    return {
+      title: matterOf(r).title,
+      docNumber: r['d_doc_number'] == null ? null : String(r['d_doc_number']),
+      secretLevel: r['d_secret_level'] == null ? null : String(r['d_secret_level']),
+    };
   }
 
   async lock(id: string, tx: Tx): Promise<InstanceEntity> {

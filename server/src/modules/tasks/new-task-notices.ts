@@ -83,8 +83,9 @@ export class NewTaskNotices {
     const variables = processVariables(readState(instance.state));
     const found = await this.instances.matterName(instance.id, tx.manager);
     const title = typeof variables.title === 'string' && variables.title.trim() ? variables.title : null;
-    const matter = found.title ? found : { title, docNumber: null };
-    const level = await this.classification.levelOf(instance, tx.manager);
+    const matter = found.title ? { title: found.title, docNumber: found.docNumber } : { title, docNumber: null };
+    // the instance's own 公文 was read with its name; a top-level instance without one is unclassified (no query)
+    const level = found.secretLevel ?? (instance.parentId ? await this.classification.levelOf(instance, tx.manager) : 'NONE');
     const declared = SECRET_LEVELS.find((l) => l === variables.secretLevel);
     return { matter, level: level === 'NONE' && declared ? declared : level };
   }
