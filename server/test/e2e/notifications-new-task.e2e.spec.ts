@@ -1,10 +1,11 @@
 import { bpmn } from '../support/bpmn-fixtures';
 import { ApprovalsWorld, type User } from './approvals.fixtures';
 
-/** 发文: 核稿 by head or staff (named candidates), then 签发 by the group 市政府领导 (deputy and mayor). */
+/** 发文: 核稿 by head or staff (named candidates), 登记 by the clerk (the 发文字号), then 签发 by the group 市政府领导 (deputy and mayor). */
 const outgoingProcess = bpmn(`<process id="outgoing-document" isExecutable="true">
   <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-  <userTask id="review" name="核稿" camunda:candidateUsers="head,staff"/><sequenceFlow id="f2" sourceRef="review" targetRef="sign"/>
+  <userTask id="review" name="核稿" camunda:candidateUsers="head,staff"/><sequenceFlow id="f2" sourceRef="review" targetRef="register"/>
+  <userTask id="register" name="登记" camunda:assignee="clerk"/><sequenceFlow id="f2b" sourceRef="register" targetRef="sign"/>
   <userTask id="sign" name="签发" camunda:candidateGroups="city-leaders"/><sequenceFlow id="f3" sourceRef="sign" targetRef="end"/>
   <endEvent id="end"/></process>`);
 
@@ -83,20 +84,21 @@ describe('notifications of new tasks (e2e)', () => {
   });
 
   it('should name the 文号 of a numbered 公文 and reach the group at 签发', async () => {
-    // given: a 发文 numbered before its 核稿 is done
+    // given: a 发文 past its 核稿, numbered by the completion of 登记 (never earlier)
     const title = '安康市人民政府关于做好冬春季节安全生产工作的通知';
     const doc = await document(outgoing(title));
-    const number = (await w.call('clerk', 'POST', `/api/documents/${doc.id}/number`, {})).body.docNumber as string;
-    expect(number).toMatch(/^安政发〔\d{4}〕\d+号$/);
     const review = await w.task(doc.instanceId, 'review');
     expect((await w.call('head', 'POST', `/api/tasks/${review.id}/claim`)).status).toBe(200);
-    // when
     await w.complete('head', review.id);
+    // when
+    await w.complete('clerk', (await w.task(doc.instanceId, 'register')).id);
     // then
+    const number = (await w.call('clerk', 'GET', `/api/documents/${doc.id}`)).body.docNumber as string;
+    expect(number).toMatch(/^安政发〔\d{4}〕\d+号$/);
     const sign = await w.task(doc.instanceId, 'sign');
     for (const leader of ['deputy', 'mayor'] as const)
       expect((await assigned(leader, sign.id)).map((n) => [n.title, n.actor])).toEqual([
-        [`待办：《${title}》（${number}） · 签发`, 'head'],
+        [`待办：《${title}》（${number}） · 签发`, 'clerk'],
       ]);
   });
 
