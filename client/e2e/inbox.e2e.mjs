@@ -93,12 +93,12 @@ describe('inbox and task handling in a browser', { skip }, () => {
     await row('2026年度工作总结').waitFor();
     await row(TITLE).waitFor({ state: 'detached' });
 
-    // When they look at 我发起的, then the instance is listed as running, with its urgency from the list
+    // When they look at 我发起的, then the instance is listed at its open step, with its urgency from the list
     // (no instance read one by one), and opens read-only with who holds it now
     const instanceReads = watchInstanceReads();
     await page.locator('nav').getByText('我发起的', { exact: true }).click();
     await page.waitForURL(/\/inbox\/started$/);
-    assert.match(await row(TITLE).innerText(), /运行中/);
+    assert.match(await row(TITLE).innerText(), /审核/);
     assert.match(await row(TITLE).innerText(), /特急/);
     assert.deepEqual(instanceReads.stop(), [], '我发起的 reads no instance one by one');
     await row(TITLE).locator('a.title-link').click();

@@ -24,8 +24,11 @@ export async function pickInField(page, label, option) {
 
 /** 签收 a group task when it is not yet the user's; then the task form becomes editable. */
 export async function claimIfOffered(page) {
-  await page.locator('app-approval-panel').waitFor();
-  const claim = page.locator('app-approval-panel').getByRole('button', { name: '签收', exact: true });
+  const panel = page.locator('app-approval-panel');
+  await panel.waitFor();
+  const claim = panel.getByRole('button', { name: '签收', exact: true });
+  // the panel draws its actions once the server's list has come: wait for 签收 or 提交办理 before deciding
+  await claim.or(page.locator('[data-action="complete"]')).first().waitFor();
   if (await claim.count()) {
     await claim.click();
     await claim.waitFor({ state: 'detached' });
